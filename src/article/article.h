@@ -1,0 +1,53 @@
+/* article.h - a news article as newsbrief reads it.
+ *
+ * Every reader (plain text today; Markdown, HTML and feeds later) produces
+ * this one structure.  The article owns every string in it; one call,
+ * nb_article_release(), frees them all.
+ */
+#ifndef NB_ARTICLE_ARTICLE_H
+#define NB_ARTICLE_ARTICLE_H
+
+#include "text/error.h"
+#include "text/strv.h"
+
+#include <stddef.h>
+
+#define NB_ARTICLE_MAX_BYTES ((size_t)64 << 20) /* larger inputs are refused */
+
+struct nb_quote {
+    char *text;      /* the words inside the quotation marks */
+    char *speaker;   /* NULL when the text does not say */
+    char *role;      /* "Norway's foreign minister"; NULL when none */
+    int partial;     /* 1 for a fragment inside reported speech */
+    size_t sentence; /* index into sentences of the sentence it starts in */
+};
+
+struct nb_article {
+    char *source;               /* path it was read from, or a name; may be NULL */
+    char *headline;             /* never NULL after a successful read */
+    char *byline;               /* NULL when none */
+    char *date;                 /* as written; NULL when none */
+    struct nb_strv paragraphs;  /* body paragraphs, whitespace collapsed */
+    struct nb_strv sentences;   /* body sentences, in order */
+    struct nb_quote *quotes;
+    size_t nquotes;
+    struct nb_strv removed;     /* text kept out of the body (boilerplate) */
+    struct nb_strv warnings;    /* e.g. "not valid UTF-8, read as Windows-1252" */
+};
+
+void nb_article_init(struct nb_article *a);
+void nb_article_release(struct nb_article *a);
+
+/* Parses raw bytes (any encoding, see nb_text_import) of a plain-text
+ * article: the first non-empty line is the headline, then paragraphs
+ * separated by blank lines.  `name` (may be NULL) is used in messages and
+ * stored as `source`.  Fails with NB_EINPUT when there is no headline or no
+ * body text.  On failure `a` is left released. */
+nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t len,
+                                const char *name, struct nb_error *err);
+
+/* Reads the file at `path` (format chosen by its extension; plain text by
+ * default) into `a`. */
+nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb_error *err);
+
+#endif

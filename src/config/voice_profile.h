@@ -1,0 +1,51 @@
+/* voice_profile.h - a voice profile: voices/NAME.yaml.
+ *
+ *   name: anchor            # optional; default the file name without .yaml
+ *   espeak: en-gb           # eSpeak NG voice, with optional variant: en-gb+f3
+ *   rate: 165               # words per minute, 80..450
+ *   pitch: 45               # 0..100
+ *   range: 50               # pitch range 0..100
+ *   volume: 100             # 0..200
+ *   pauses:
+ *     sentence: 350ms       # after each sentence
+ *     segment: 600ms        # after each segment (intro, transition, quote...)
+ *     story: 1200ms         # before each new story
+ *
+ * Only the keys shown are accepted.  The profile owns its strings.
+ */
+#ifndef NB_CONFIG_VOICE_PROFILE_H
+#define NB_CONFIG_VOICE_PROFILE_H
+
+#include "config/yaml_doc.h"
+#include "text/buf.h"
+#include "text/error.h"
+
+struct nb_voice_profile {
+    char *name;
+    char *path;                  /* file it was read from */
+    char *espeak;                /* eSpeak NG voice name, e.g. "en-gb+f3" */
+    struct nb_mark espeak_mark;  /* position of the espeak value, for errors */
+    char *language;              /* espeak without its "+variant", e.g. "en-gb" */
+    int rate, pitch, range, volume;
+    unsigned sentence_pause_ms, segment_pause_ms, story_pause_ms;
+};
+
+void nb_voice_profile_init(struct nb_voice_profile *v);
+void nb_voice_profile_release(struct nb_voice_profile *v);
+
+/* Loads and validates a profile file (YAML errors as FILE:LINE:COLUMN).
+ * Does not ask eSpeak NG whether the voice exists: the caller does that
+ * with nb_speech_check_voice() and reports at espeak_mark. */
+nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path,
+                                struct nb_error *err);
+
+/* Finds the file of a profile named `name` ("anchor") or given as a path
+ * ("voices/anchor.yaml", "../my.yaml"; anything with '/' or ending in
+ * .yaml is a path, relative to `base_dir`).  A name is looked up, in order,
+ * in base_dir/voices, base_dir/../voices, $NEWSBRIEF_VOICES, and the
+ * project's voices/ folder.  Appends the path found to `out`; NB_EINPUT
+ * ("no voice profile 'x'") when none exists. */
+nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct nb_buf *out,
+                                struct nb_error *err);
+
+#endif

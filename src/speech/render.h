@@ -1,0 +1,36 @@
+/* render.h - speaking a whole script into one buffer of samples.
+ */
+#ifndef NB_SPEECH_RENDER_H
+#define NB_SPEECH_RENDER_H
+
+#include "script/script.h"
+#include "speech/pcm.h"
+#include "speech/speech.h"
+#include "text/error.h"
+
+/* A voice as the script names it (segment->voice), with its pauses. */
+struct nb_render_voice {
+    const char *name;              /* the name segments use, e.g. "anchor" */
+    struct nb_speech_voice speech; /* what eSpeak NG gets */
+    unsigned sentence_pause_ms;    /* after each sentence */
+    unsigned segment_pause_ms;     /* after each segment */
+    unsigned story_pause_ms;       /* before the first segment of a new story */
+};
+
+/* Where each segment's audio lies in the output, for chapters and captions. */
+struct nb_render_span {
+    size_t start; /* first sample */
+    size_t end;   /* one past the last sample of speech (pauses excluded) */
+};
+
+/* Speaks each segment's `spoken` text, sentence by sentence (the
+ * splitter in text/sentences.h), with the pauses of its voice, and appends
+ * the samples to out (rate set to the synthesiser's).  `spans`, when not
+ * NULL, receives script->n entries.  A segment whose voice is not in
+ * `voices` is NB_EINTERNAL. */
+nb_status nb_speech_render(struct nb_speech *sp, const struct nb_script *script,
+                           const struct nb_render_voice *voices, size_t nvoices,
+                           struct nb_pcm *out, struct nb_render_span *spans,
+                           struct nb_error *err);
+
+#endif

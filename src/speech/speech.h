@@ -1,0 +1,76 @@
+/* speech.h - the synthesiser: libespeak-ng in this process.
+ *
+ * eSpeak NG keeps process-wide state, so at most one nb_speech may exist in
+ * a process at a time and only src/speech/ touches the library.  Each
+ * text passes through nb_speech_sanitise() before synthesis, and a URI
+ * callback that refuses every URI is installed (without one an SSML
+ * <audio> tag makes eSpeak NG run a shell command).  Speech is always
+ * synthesised as plain text, never SSML.
+ */
+#ifndef NB_SPEECH_SPEECH_H
+#define NB_SPEECH_SPEECH_H
+
+#include "speech/pcm.h"
+#include "text/error.h"
+
+#include <stddef.h>
+
+struct nb_speech;
+
+/* What the synthesiser needs of a voice. */
+struct nb_speech_voice {
+    const char *name; /* eSpeak NG voice: "en-gb", "en-us", "en-gb+f3", "en-gb-x-rp" */
+    int rate;         /* words per minute, 80..450 */
+    int pitch;        /* 0..100 */
+    int range;        /* 0..100 */
+    int volume;       /* 0..200 */
+};
+
+struct nb_voice_info {
+    char *name;       /* eSpeak NG's display name, e.g. "English (Great Britain)" */
+    char *identifier; /* file name under espeak-ng-data/voices, e.g. "gmw/en" */
+    char *language;   /* first language code, e.g. "en-gb" */
+    int gender;       /* 0 none, 1 male, 2 female */
+};
+
+struct nb_voice_list {
+    struct nb_voice_info *v;
+    size_t n;
+};
+
+/* Initialises eSpeak NG (synchronous mode, no audio device).  NB_ESYNTH when
+ * its data cannot be found, NB_EINTERNAL when another nb_speech exists. */
+nb_status nb_speech_new(struct nb_speech **out, struct nb_error *err);
+/* Terminates eSpeak NG. NULL is a no-op. */
+void nb_speech_free(struct nb_speech *sp);
+
+unsigned nb_speech_sample_rate(const struct nb_speech *sp);
+/* eSpeak NG's version string, e.g. "1.51". Borrowed. */
+const char *nb_speech_espeak_version(const struct nb_speech *sp);
+/* libsndfile's version string, e.g. "libsndfile-1.2.0". Borrowed, static. */
+const char *nb_speech_sndfile_version(void);
+
+/* NB_OK when eSpeak NG has the voice `name` (with optional "+variant",
+ * which must be a variant that exists), NB_EINPUT ("eSpeak NG has no voice
+ * 'xx'") otherwise.  Names are resolved as the espeak-ng program does:
+ * voice file name first, then by language ("en-gb"). */
+nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct nb_error *err);
+
+/* Selects voice and parameters for the following nb_speech_say() calls. */
+nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice *voice,
+                              struct nb_error *err);
+
+/* Sanitises text[0..len), synthesises it with the current voice and appends
+ * the samples (no trailing pause) to out, whose rate must be the speech's
+ * sample rate. */
+nb_status nb_speech_say(struct nb_speech *sp, const char *text, size_t len, struct nb_pcm *out,
+                        struct nb_error *err);
+
+/* The voices eSpeak NG has, optionally only those for language `lang`
+ * ("en" matches "en", "en-gb", "en-us"...; NULL for all), sorted by
+ * language then identifier. Free with nb_voice_list_release(). */
+nb_status nb_speech_list_voices(struct nb_speech *sp, const char *lang, struct nb_voice_list *out,
+                                struct nb_error *err);
+void nb_voice_list_release(struct nb_voice_list *list);
+
+#endif

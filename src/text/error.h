@@ -1,0 +1,58 @@
+/* error.h - the one error type of newsbrief.
+ *
+ * A fallible library function returns an nb_status (0 = NB_OK) or NULL and
+ * takes `struct nb_error *err` as its last argument.  `err` may be NULL when
+ * the caller does not want the message.  Library code never prints: the
+ * command line formats the error with nb_error_format() and picks the exit
+ * code with nb_error_exit_code().
+ */
+#ifndef NB_TEXT_ERROR_H
+#define NB_TEXT_ERROR_H
+
+#include <stddef.h>
+
+typedef enum nb_status {
+    NB_OK = 0,
+    NB_EINPUT,    /* the user's input is wrong (file, YAML, option): exit 2 */
+    NB_ENOMEM,    /* out of memory or over a size cap */
+    NB_EIO,       /* reading or writing a file failed */
+    NB_ESYNTH,    /* the synthesiser failed */
+    NB_EINTERNAL  /* a bug: an invariant did not hold */
+} nb_status;
+
+#define NB_ERROR_MSG_MAX 512
+#define NB_ERROR_FILE_MAX 512
+
+struct nb_error {
+    nb_status status;
+    char file[NB_ERROR_FILE_MAX]; /* "" when the error is not about a file */
+    unsigned line;                /* 1-based; 0 when unknown */
+    unsigned column;              /* 1-based; 0 when unknown */
+    char message[NB_ERROR_MSG_MAX];
+};
+
+/* Clears `err` (no allocation, cannot fail). */
+void nb_error_init(struct nb_error *err);
+
+/* Records status and a printf-style message in `err` (if not NULL) and
+ * returns `status`, so that `return nb_error_set(err, NB_EIO, ...);` works. */
+nb_status nb_error_set(struct nb_error *err, nb_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Same, about `file` (may be NULL) at line:column (0 when unknown). */
+nb_status nb_error_set_at(struct nb_error *err, nb_status status, const char *file,
+                          unsigned line, unsigned column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Sets the file of an error that has none yet (e.g. a parser that only knew
+ * the text).  No-op when err is NULL or already names a file. */
+void nb_error_set_file(struct nb_error *err, const char *file);
+
+/* Writes "file:line:column: message" (parts omitted when unknown) into out,
+ * truncating to fit; returns out. */
+char *nb_error_format(const struct nb_error *err, char *out, size_t size);
+
+/* 2 for NB_EINPUT, 1 for every other failure, 0 for NB_OK. */
+int nb_error_exit_code(nb_status status);
+
+#endif

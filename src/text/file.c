@@ -1,0 +1,209 @@
+#define _POSIX_C_SOURCE 200809L
+#include "text/file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+nb_status nb_file_read(const char *path, size_t max, struct nb_buf *out, struct nb_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return nb_error_set_at(err, NB_EINPUT, name, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!is_stdin)
+            close(fd);
+        return nb_error_set_at(err, NB_EINPUT, name, 0, 0, "is a directory, not a file");
+    }
+    if (!max || max > out->cap)
+        max = out->cap;
+    size_t start = out->len;
+    nb_status rc = NB_OK;
+    for (;;) {
+        if (nb_buf_grow(out, 65536) < 0 && nb_buf_grow(out, 1) < 0) {
+            rc = nb_error_set_at(err, NB_EINPUT, name, 0, 0, "file is too large (over %zu bytes)",
+                                 max);
+            break;
+        }
+        size_t room = out->alloc - out->len - 1;
+        ssize_t n = read(fd, out->data + out->len, room);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            rc = nb_error_set_at(err, NB_EIO, name, 0, 0, "cannot read: %s", strerror(errno));
+            break;
+        }
+        if (n == 0)
+            break;
+        out->len += (size_t)n;
+        out->data[out->len] = '\0';
+        if (out->len - start > max) {
+            rc = nb_error_set_at(err, NB_EINPUT, name, 0, 0, "file is too large (over %zu bytes)",
+                                 max);
+            break;
+        }
+    }
+    if (!is_stdin)
+        close(fd);
+    if (rc != NB_OK)
+        nb_buf_truncate(out, start);
+    return rc;
+}
+
+int nb_path_dirname(const char *path, struct nb_buf *out)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return nb_buf_addc(out, '.');
+    if (slash == path)
+        return nb_buf_addc(out, '/');
+    return nb_buf_add(out, path, (size_t)(slash - path));
+}
+
+int nb_path_join(const char *dir, const char *rel, struct nb_buf *out)
+{
+    if (rel[0] == '/' || !dir || !dir[0] || strcmp(dir, ".") == 0)
+        return nb_buf_adds(out, rel);
+    size_t n = strlen(dir);
+    if (nb_buf_add(out, dir, n) < 0)
+        return -1;
+    if (dir[n - 1] != '/' && nb_buf_addc(out, '/') < 0)
+        return -1;
+    return nb_buf_adds(out, rel);
+}
+
+const char *nb_path_basename(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+nb_status nb_file_mkdirs(const char *dir, struct nb_error *err)
+{
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    if (nb_buf_adds(&b, dir) < 0)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_status rc = NB_OK;
+    for (size_t i = 1; i <= b.len; i++) {
+        if (i < b.len && b.data[i] != '/')
+            continue;
+        char saved = b.data[i];
+        b.data[i] = '\0';
+        if (mkdir(b.data, 0777) < 0 && errno != EEXIST) {
+            rc = nb_error_set_at(err, NB_EIO, b.data, 0, 0, "cannot create folder: %s",
+                                 strerror(errno));
+            break;
+        }
+        b.data[i] = saved;
+    }
+    if (rc == NB_OK) {
+        struct stat st;
+        if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+            rc = nb_error_set_at(err, NB_EIO, dir, 0, 0, "not a folder");
+    }
+    nb_buf_release(&b);
+    return rc;
+}
+
+nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, struct nb_error *err)
+{
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    t->fd = -1;
+    t->tmp_path = NULL;
+    t->final_path = nb_strdup(path);
+    if (!t->final_path || nb_path_dirname(path, &b) < 0 || nb_buf_adds(&b, "/.") < 0 ||
+        nb_buf_adds(&b, nb_path_basename(path)) < 0 || nb_buf_adds(&b, ".tmp-XXXXXX") < 0) {
+        free(t->final_path);
+        t->final_path = NULL;
+        nb_buf_release(&b);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    t->tmp_path = nb_buf_detach(&b, NULL);
+    t->fd = t->tmp_path ? mkstemp(t->tmp_path) : -1;
+    if (t->fd < 0) {
+        int e = errno;
+        free(t->tmp_path);
+        free(t->final_path);
+        t->tmp_path = t->final_path = NULL;
+        return nb_error_set_at(err, NB_EIO, path, 0, 0, "cannot create output: %s", strerror(e));
+    }
+    return NB_OK;
+}
+
+void nb_tmpfile_abort(struct nb_tmpfile *t)
+{
+    if (t->fd >= 0)
+        close(t->fd);
+    if (t->tmp_path)
+        unlink(t->tmp_path);
+    free(t->tmp_path);
+    free(t->final_path);
+    t->fd = -1;
+    t->tmp_path = t->final_path = NULL;
+}
+
+nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fsync(t->fd) < 0 || fchmod(t->fd, 0644 & ~mask) < 0 || close(t->fd) < 0) {
+        t->fd = -1;
+        nb_error_set_at(err, NB_EIO, t->final_path, 0, 0, "cannot write output: %s",
+                        strerror(errno));
+        nb_tmpfile_abort(t);
+        return NB_EIO;
+    }
+    t->fd = -1;
+    if (rename(t->tmp_path, t->final_path) < 0) {
+        nb_error_set_at(err, NB_EIO, t->final_path, 0, 0, "cannot rename output into place: %s",
+                        strerror(errno));
+        nb_tmpfile_abort(t);
+        return NB_EIO;
+    }
+    struct nb_buf dir;
+    nb_buf_init(&dir, 0);
+    if (nb_path_dirname(t->final_path, &dir) == 0) {
+        int dfd = open(dir.data, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            fsync(dfd); /* best effort: the file itself is already durable */
+            close(dfd);
+        }
+    }
+    nb_buf_release(&dir);
+    free(t->tmp_path);
+    free(t->final_path);
+    t->tmp_path = t->final_path = NULL;
+    return NB_OK;
+}
+
+nb_status nb_file_write_atomic(const char *path, const void *data, size_t len,
+                               struct nb_error *err)
+{
+    struct nb_tmpfile t;
+    nb_status rc = nb_tmpfile_open(&t, path, err);
+    if (rc != NB_OK)
+        return rc;
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(t.fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            nb_error_set_at(err, NB_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+            nb_tmpfile_abort(&t);
+            return NB_EIO;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return nb_tmpfile_commit(&t, err);
+}

@@ -1,0 +1,48 @@
+/* file.h - reading whole files and writing outputs atomically.
+ */
+#ifndef NB_TEXT_FILE_H
+#define NB_TEXT_FILE_H
+
+#include "text/buf.h"
+#include "text/error.h"
+
+#include <stddef.h>
+
+/* Reads the whole file at `path` ("-" = standard input) into out (appended,
+ * raw bytes).  Fails with NB_EINPUT when the file is missing, a directory, or
+ * larger than `max` bytes (0 = out->cap), naming the file in err. */
+nb_status nb_file_read(const char *path, size_t max, struct nb_buf *out, struct nb_error *err);
+
+/* Writes data to `path` through a temporary file in the same folder, then
+ * fsyncs and renames it into place, so that a failure never leaves a
+ * half-written file and never destroys the previous one.  Mode 0644 (less
+ * the umask). */
+nb_status nb_file_write_atomic(const char *path, const void *data, size_t len,
+                               struct nb_error *err);
+
+/* A temporary file beside its final path, for outputs written by other
+ * libraries (libsndfile takes the descriptor).  Usage: open, write to fd,
+ * commit (or abort on any failure).  commit and abort free the names and
+ * close the descriptor; after either the struct may be opened again. */
+struct nb_tmpfile {
+    int fd;           /* -1 when not open */
+    char *tmp_path;   /* owned */
+    char *final_path; /* owned */
+};
+nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, struct nb_error *err);
+/* fsync, permissions 0644 less the umask, close, rename into place, fsync
+ * the folder. On failure the temporary file is removed. */
+nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err);
+void nb_tmpfile_abort(struct nb_tmpfile *t);
+
+/* Creates `dir` and its parents as needed (like mkdir -p). */
+nb_status nb_file_mkdirs(const char *dir, struct nb_error *err);
+
+/* Appends to out the folder part of `path` ("." when it has none). */
+int nb_path_dirname(const char *path, struct nb_buf *out);
+/* Appends `rel` resolved against folder `dir`: rel itself when absolute. */
+int nb_path_join(const char *dir, const char *rel, struct nb_buf *out);
+/* The part of `path` after its last '/'. Borrowed from path. */
+const char *nb_path_basename(const char *path);
+
+#endif

@@ -1,0 +1,25 @@
+/* strv.h - a growable list of owned, NUL-terminated strings.
+ *
+ * The list owns every string in it; nb_strv_release() frees them all.
+ * `v` is NULL-terminated when n > 0 (handy for iteration).
+ */
+#ifndef NB_TEXT_STRV_H
+#define NB_TEXT_STRV_H
+
+#include <stddef.h>
+
+struct nb_strv {
+    char **v;
+    size_t n;
+    size_t alloc;
+};
+
+void nb_strv_init(struct nb_strv *sv);
+void nb_strv_release(struct nb_strv *sv);
+/* Appends a copy of s[0..len). 0 on success, -1 when out of memory. */
+int nb_strv_push(struct nb_strv *sv, const char *s, size_t len);
+int nb_strv_pushs(struct nb_strv *sv, const char *s);
+/* Appends `s` itself (must come from malloc); on failure `s` is freed. */
+int nb_strv_push_owned(struct nb_strv *sv, char *s);
+
+#endif

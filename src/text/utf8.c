@@ -1,0 +1,157 @@
+#include "text/utf8.h"
+
+size_t nb_utf8_seq_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    return 1;
+}
+
+size_t nb_utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n = nb_utf8_seq_len(c);
+    if (n == 1 || n > len) {
+        *cp = NB_UTF8_REPLACEMENT;
+        return 1;
+    }
+    uint32_t v = c & (0xFF >> (n + 1));
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = NB_UTF8_REPLACEMENT;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    /* overlong forms, surrogates and values past U+10FFFF */
+    if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = NB_UTF8_REPLACEMENT;
+        return 1;
+    }
+    *cp = v;
+    return n;
+}
+
+int nb_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = nb_utf8_decode(s + i, len - i, &cp);
+        if (cp == NB_UTF8_REPLACEMENT && n == 1 && (unsigned char)s[i] >= 0x80) {
+            /* a literal U+FFFD is three bytes, so n == 1 means invalid */
+            if (bad_offset)
+                *bad_offset = i;
+            return 0;
+        }
+        i += n;
+    }
+    return 1;
+}
+
+size_t nb_utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int nb_buf_add_cp(struct nb_buf *b, uint32_t cp)
+{
+    char tmp[4];
+    size_t n = nb_utf8_encode(cp, tmp);
+    return nb_buf_add(b, tmp, n);
+}
+
+/* Windows-1252 0x80..0x9F; 0 marks the five undefined bytes. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* Whether a code point may enter the library text. */
+static int keep_cp(uint32_t cp)
+{
+    if (cp == '\n' || cp == '\t')
+        return 1;
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+        return 0;
+    /* byte-order marks inside the text and non-characters */
+    if (cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
+        return 0;
+    return 1;
+}
+
+static int add_clean(struct nb_buf *out, uint32_t cp, int *pending_cr)
+{
+    if (cp == '\r') {
+        *pending_cr = 1;
+        return nb_buf_addc(out, '\n');
+    }
+    if (cp == '\n' && *pending_cr) {
+        *pending_cr = 0;
+        return 0; /* CR LF already became one LF */
+    }
+    *pending_cr = 0;
+    if (!keep_cp(cp))
+        return 0;
+    return nb_buf_add_cp(out, cp);
+}
+
+int nb_text_import(const char *s, size_t len, struct nb_buf *out, enum nb_text_encoding *found)
+{
+    int utf8 = nb_utf8_valid(s, len, NULL);
+    int pending_cr = 0;
+    if (found)
+        *found = utf8 ? NB_TEXT_UTF8 : NB_TEXT_CP1252;
+    if (nb_buf_grow(out, len) < 0)
+        return -1;
+    size_t i = 0;
+    if (utf8 && len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
+        i = 3;
+    while (i < len) {
+        uint32_t cp;
+        if (utf8) {
+            i += nb_utf8_decode(s + i, len - i, &cp);
+        } else {
+            unsigned char c = (unsigned char)s[i++];
+            cp = c >= 0x80 && c <= 0x9F ? cp1252_high[c - 0x80] : c;
+            if (!cp)
+                continue;
+        }
+        if (add_clean(out, cp, &pending_cr) < 0)
+            return -1;
+    }
+    return 0;
+}
