@@ -4,7 +4,7 @@
  *   date: 2026-11-28          # optional, default today (the caller fills it)
  *   voice: anchor             # a profile name or a path to one
  *   articles:                 # files, folders or globs, relative to this file
- *     - articles/*.txt
+ *     - articles          # e.g. a folder, a file, or the glob articles/[*].txt
  *   stories: 5                # at most this many stories (1..100), default 5
  *   sentences: 3              # lead sentences per story (1..50), default 3
  *   output: out/morning.wav   # relative to this file; default title-slug.wav
@@ -16,6 +16,7 @@
 #define NB_CONFIG_BRIEFING_H
 
 #include "config/yaml_doc.h"
+#include "text/buf.h"
 #include "text/error.h"
 #include "text/strv.h"
 

@@ -1,0 +1,69 @@
+#include "article/article.h"
+
+#include "text/buf.h"
+#include "text/file.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void nb_article_init(struct nb_article *a)
+{
+    memset(a, 0, sizeof(*a));
+    nb_strv_init(&a->paragraphs);
+    nb_strv_init(&a->sentences);
+    nb_strv_init(&a->removed);
+    nb_strv_init(&a->warnings);
+}
+
+void nb_article_release(struct nb_article *a)
+{
+    free(a->source);
+    free(a->headline);
+    free(a->byline);
+    free(a->date);
+    nb_strv_release(&a->paragraphs);
+    nb_strv_release(&a->sentences);
+    for (size_t i = 0; i < a->nquotes; i++) {
+        free(a->quotes[i].text);
+        free(a->quotes[i].speaker);
+        free(a->quotes[i].role);
+    }
+    free(a->quotes);
+    nb_strv_release(&a->removed);
+    nb_strv_release(&a->warnings);
+    nb_article_init(a);
+}
+
+typedef nb_status (*reader_fn)(struct nb_article *a, const char *data, size_t len,
+                               const char *name, struct nb_error *err);
+
+/* One row per input format; a new format is one new file and one row. */
+static const struct {
+    const char *extension;
+    reader_fn read;
+} readers[] = {
+    {".txt", nb_article_parse_text},
+    {".text", nb_article_parse_text},
+};
+
+static reader_fn reader_for(const char *path)
+{
+    const char *dot = strrchr(nb_path_basename(path), '.');
+    if (dot) {
+        for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+            if (strcmp(dot, readers[i].extension) == 0)
+                return readers[i].read;
+    }
+    return nb_article_parse_text; /* anything else is read as plain text */
+}
+
+nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb_error *err)
+{
+    struct nb_buf raw;
+    nb_buf_init(&raw, NB_ARTICLE_MAX_BYTES + 1);
+    nb_status rc = nb_file_read(path, NB_ARTICLE_MAX_BYTES, &raw, err);
+    if (rc == NB_OK)
+        rc = reader_for(path)(a, raw.data, raw.len, path, err);
+    nb_buf_release(&raw);
+    return rc;
+}

@@ -1,0 +1,197 @@
+/* plaintext.c - the plain-text article reader: headline first, then
+ * paragraphs separated by blank lines. */
+#include "article/article.h"
+
+#include "text/buf.h"
+#include "text/sentences.h"
+#include "text/utf8.h"
+
+#include <string.h>
+
+struct line {
+    const char *s;
+    size_t len;
+};
+
+static int is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+/* Reads the next line of text[*pos..len) into *ln; 0 at the end. */
+static int next_line(const char *text, size_t len, size_t *pos, struct line *ln)
+{
+    if (*pos >= len)
+        return 0;
+    const char *start = text + *pos;
+    const char *nl = memchr(start, '\n', len - *pos);
+    size_t n = nl ? (size_t)(nl - start) : len - *pos;
+    ln->s = start;
+    ln->len = n;
+    *pos += n + (nl ? 1 : 0);
+    return 1;
+}
+
+/* Share of bytes that were control characters before import: a binary
+ * file is refused rather than read as gibberish. */
+static int looks_binary(const char *data, size_t len)
+{
+    size_t sample = len < 65536 ? len : 65536, bad = 0;
+    for (size_t i = 0; i < sample; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f'))
+            bad++;
+    }
+    return sample && (bad * 100 / sample >= 5 || memchr(data, '\0', sample) != NULL);
+}
+
+static int starts_with_word(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    return len > n && strncmp(s, word, n) == 0 && s[n] == ' ';
+}
+
+/* Header lines that real exports carry between headline and body. */
+static int is_byline(const char *s, size_t len)
+{
+    if (len > 120 || !starts_with_word(s, len, "By"))
+        return 0;
+    unsigned char c = (unsigned char)s[3];
+    return c >= 'A' && c <= 'Z';
+}
+
+static int is_date_stamp(const char *s, size_t len)
+{
+    static const char *const words[] = {"Published", "Updated", "Last updated", "Last modified",
+                                        "Posted", "First published"};
+    if (len > 120)
+        return 0;
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t n = strlen(words[i]);
+        if (len > n && strncmp(s, words[i], n) == 0 && (s[n] == ' ' || s[n] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
+static nb_status oom(struct nb_error *err)
+{
+    return nb_error_set(err, NB_ENOMEM, "out of memory");
+}
+
+static nb_status add_paragraph(struct nb_article *a, const char *s, size_t len,
+                               struct nb_error *err)
+{
+    struct nb_buf p;
+    nb_buf_init(&p, 0);
+    if (nb_text_collapse_space(s, len, &p) < 0) {
+        nb_buf_release(&p);
+        return oom(err);
+    }
+    if (p.len == 0) {
+        nb_buf_release(&p);
+        return NB_OK;
+    }
+    nb_status rc = NB_OK;
+    rc = nb_sentences_split(p.data, p.len, &a->sentences, err);
+    if (rc == NB_OK && nb_strv_push_owned(&a->paragraphs, nb_buf_detach(&p, NULL)) < 0)
+        rc = oom(err);
+    nb_buf_release(&p);
+    return rc;
+}
+
+static nb_status parse_clean(struct nb_article *a, const char *text, size_t len,
+                             struct nb_error *err)
+{
+    size_t pos = 0;
+    struct line ln;
+    /* headline: the first non-empty line */
+    int found = 0;
+    while (!found && next_line(text, len, &pos, &ln))
+        found = !is_blank(ln.s, ln.len);
+    if (!found)
+        return nb_error_set(err, NB_EINPUT, "the file is empty: an article needs a headline");
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    if (nb_text_collapse_space(ln.s, ln.len, &b) < 0)
+        return oom(err);
+    a->headline = nb_buf_detach(&b, NULL);
+    if (!a->headline)
+        return oom(err);
+
+    /* header lines directly under the headline */
+    size_t body = pos;
+    while (next_line(text, len, &pos, &ln)) {
+        if (is_blank(ln.s, ln.len)) {
+            body = pos;
+            continue;
+        }
+        char **slot = is_byline(ln.s, ln.len) ? &a->byline
+                      : is_date_stamp(ln.s, ln.len) ? &a->date : NULL;
+        if (!slot || *slot)
+            break;
+        if (nb_text_collapse_space(ln.s, ln.len, &b) < 0 || !(*slot = nb_buf_detach(&b, NULL)))
+            return oom(err);
+        body = pos;
+    }
+
+    /* paragraphs: runs of non-blank lines */
+    pos = body;
+    size_t para_start = pos, para_end = pos;
+    int in_para = 0;
+    while (next_line(text, len, &pos, &ln)) {
+        if (is_blank(ln.s, ln.len)) {
+            nb_status rc = in_para ? add_paragraph(a, text + para_start, para_end - para_start, err)
+                                   : NB_OK;
+            if (rc != NB_OK)
+                return rc;
+            in_para = 0;
+            continue;
+        }
+        if (!in_para)
+            para_start = (size_t)(ln.s - text);
+        para_end = (size_t)(ln.s - text) + ln.len;
+        in_para = 1;
+    }
+    if (in_para) {
+        nb_status rc = add_paragraph(a, text + para_start, para_end - para_start, err);
+        if (rc != NB_OK)
+            return rc;
+    }
+    if (a->sentences.n == 0)
+        return nb_error_set(err, NB_EINPUT, "no body text after the headline");
+    return NB_OK;
+}
+
+nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t len,
+                                const char *name, struct nb_error *err)
+{
+    nb_article_init(a);
+    if (looks_binary(data, len)) {
+        nb_error_set(err, NB_EINPUT, "not a text file (it holds binary data)");
+        nb_error_set_file(err, name);
+        return NB_EINPUT;
+    }
+    struct nb_buf text;
+    nb_buf_init(&text, 0);
+    enum nb_text_encoding enc;
+    nb_status rc = NB_OK;
+    if (nb_text_import(data, len, &text, &enc) < 0)
+        rc = oom(err);
+    if (rc == NB_OK && name && !(a->source = nb_strdup(name)))
+        rc = oom(err);
+    if (rc == NB_OK && enc == NB_TEXT_CP1252 &&
+        nb_strv_pushs(&a->warnings, "not valid UTF-8: read as Windows-1252") < 0)
+        rc = oom(err);
+    if (rc == NB_OK)
+        rc = parse_clean(a, text.data, text.len, err);
+    nb_buf_release(&text);
+    if (rc != NB_OK) {
+        nb_error_set_file(err, name);
+        nb_article_release(a);
+    }
+    return rc;
+}

@@ -1,0 +1,78 @@
+/* cmd_script.c - newsbrief script [BRIEFING]: the script before synthesis. */
+#include "cli/cli.h"
+
+#include "text/buf.h"
+
+static const char usage[] =
+    "usage: newsbrief script [BRIEFING] [--json]\n"
+    "\n"
+    "Prints the script of the bulletin that 'newsbrief build' would speak, as an\n"
+    "editable text (one segment per paragraph under a [kind story=N voice=NAME]\n"
+    "mark) that 'newsbrief speak' reads back.  BRIEFING defaults to\n"
+    "briefings/example.yaml.\n"
+    "\n"
+    "Options:\n"
+    "  --json   print {\"title\", \"date\", \"segments\": [{\"kind\", \"story\", \"voice\",\n"
+    "           \"text\", \"spoken\"}]}: text as a person reads it, spoken exactly as\n"
+    "           it goes to the synthesiser; story is null outside a story\n";
+
+static struct json_object *script_json(const struct nb_script *s)
+{
+    struct json_object *o = json_object_new_object();
+    struct json_object *segs = json_object_new_array();
+    json_object_object_add(o, "title", json_object_new_string(s->title ? s->title : ""));
+    json_object_object_add(o, "date", json_object_new_string(s->date ? s->date : ""));
+    for (size_t i = 0; i < s->n; i++) {
+        const struct nb_segment *g = &s->segments[i];
+        struct json_object *j = json_object_new_object();
+        json_object_object_add(j, "kind", json_object_new_string(nb_segment_kind_name(g->kind)));
+        json_object_object_add(j, "story", g->story ? json_object_new_int((int)g->story) : NULL);
+        json_object_object_add(j, "voice", json_object_new_string(g->voice));
+        json_object_object_add(j, "text", json_object_new_string(g->text));
+        json_object_object_add(j, "spoken", json_object_new_string(g->spoken));
+        json_object_array_add(segs, j);
+    }
+    json_object_object_add(o, "segments", segs);
+    return o;
+}
+
+static int run(int argc, char **argv)
+{
+    int json = 0;
+    struct nb_cli_option opts[] = {{"--json", NULL, NULL, &json}, {NULL, NULL, NULL, NULL}};
+    struct nb_strv args;
+    struct nb_bulletin bl;
+    struct nb_error err;
+    int code = 0;
+    nb_strv_init(&args);
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    if (nb_cli_parse(&nb_cmd_script, argc, argv, opts, &args, &code) < 0)
+        goto out;
+    if (args.n > 1) {
+        code = nb_cli_failf(NB_EXIT_INPUT, "script: give at most one BRIEFING");
+        goto out;
+    }
+    if (nb_bulletin_load(&bl, args.n ? args.v[0] : NULL, &err) != NB_OK) {
+        code = nb_cli_fail(&err);
+        goto out;
+    }
+    if (json) {
+        code = nb_cli_print_json(script_json(&bl.script));
+    } else {
+        struct nb_buf text;
+        nb_buf_init(&text, 0);
+        if (nb_script_write_text(&bl.script, &text) < 0)
+            code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
+        else if (fwrite(text.data, 1, text.len, stdout) != text.len || fflush(stdout) != 0)
+            code = nb_cli_failf(NB_EXIT_FAIL, "script: cannot write the output");
+        nb_buf_release(&text);
+    }
+out:
+    nb_bulletin_release(&bl);
+    nb_strv_release(&args);
+    return code;
+}
+
+const struct nb_cli_command nb_cmd_script = {
+    "script", "print the script of a briefing (editable text or JSON)", usage, run};

@@ -1,0 +1,223 @@
+/* cmd_speak.c - newsbrief speak [FILE] -o OUT.wav: speak a text or an edited script. */
+#include "cli/cli.h"
+#include "cli/speak.h"
+
+#include "script/normalise.h"
+#include "text/buf.h"
+#include "text/file.h"
+#include "text/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: newsbrief speak [FILE] -o OUT.wav [--voice V]\n"
+    "\n"
+    "Speaks FILE (or standard input) to OUT.wav.  FILE is either a script written\n"
+    "by 'newsbrief script' (and perhaps edited: each segment is read by the voice\n"
+    "its mark names) or plain text, read paragraph by paragraph.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output OUT.wav   the audio file to write (required)\n"
+    "  --voice V              voice profile (name in voices/ or path to a .yaml) or\n"
+    "                         an eSpeak NG voice such as en-us; for a script it\n"
+    "                         replaces every segment's voice (default: anchor)\n";
+
+struct voices {
+    struct nb_voice_profile *v;
+    size_t n;
+};
+
+static void voices_release(struct voices *vs)
+{
+    for (size_t i = 0; i < vs->n; i++)
+        nb_voice_profile_release(&vs->v[i]);
+    free(vs->v);
+}
+
+/* A profile by name or path, or else the default profile speaking with the
+ * eSpeak NG voice `name`. */
+static nb_status load_voice(struct nb_voice_profile *v, const char *name, const char *base,
+                            struct nb_error *err)
+{
+    nb_voice_profile_init(v);
+    nb_status rc = nb_cli_load_voice(v, name, base, err);
+    if (rc != NB_EINPUT || strchr(name, '/') || strstr(name, ".yaml"))
+        return rc;
+    struct nb_error ignored;
+    nb_voice_profile_release(v);
+    if (nb_cli_load_voice(v, "anchor", base, &ignored) != NB_OK)
+        return rc;
+    char *espeak = nb_strdup(name), *lang = nb_strndup(name, strcspn(name, "+"));
+    if (!espeak || !lang) {
+        free(espeak);
+        free(lang);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    free(v->espeak);
+    free(v->language);
+    free(v->path); /* errors about this voice now come from eSpeak NG */
+    v->path = NULL;
+    v->espeak = espeak;
+    v->language = lang;
+    return NB_OK;
+}
+
+static nb_status add_voice(struct voices *vs, const char *name, const char *base,
+                           struct nb_error *err)
+{
+    for (size_t i = 0; i < vs->n; i++)
+        if (strcmp(vs->v[i].name, name) == 0)
+            return NB_OK;
+    struct nb_voice_profile *p = realloc(vs->v, (vs->n + 1) * sizeof(*p));
+    if (!p)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    vs->v = p;
+    nb_status rc = load_voice(&vs->v[vs->n], name, base, err);
+    if (rc != NB_OK)
+        return rc;
+    /* segments name the voice as written */
+    char *copy = nb_strdup(name);
+    if (!copy) {
+        nb_voice_profile_release(&vs->v[vs->n]);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    free(vs->v[vs->n].name);
+    vs->v[vs->n].name = copy;
+    vs->n++;
+    return NB_OK;
+}
+
+/* Plain text: one story segment per paragraph. */
+static nb_status script_from_text(struct nb_script *s, const char *text, size_t len,
+                                  const char *voice, const char *lang, struct nb_error *err)
+{
+    size_t i = 0;
+    while (i < len) {
+        const char *end = strstr(text + i, "\n\n");
+        size_t stop = end ? (size_t)(end - text) : len;
+        size_t j = i;
+        while (j < stop && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n'))
+            j++;
+        if (j < stop) {
+            char *para = nb_strndup(text + j, stop - j);
+            if (!para)
+                return nb_error_set(err, NB_ENOMEM, "out of memory");
+            nb_status rc = nb_script_add(s, NB_SEG_STORY, 0, voice, para, NULL, lang, err);
+            free(para);
+            if (rc != NB_OK)
+                return rc;
+        }
+        i = stop + 2;
+    }
+    if (s->n == 0)
+        return nb_error_set(err, NB_EINPUT, "nothing to speak: the text is empty");
+    return NB_OK;
+}
+
+/* The spoken form follows each segment's own voice language. */
+static nb_status renormalise(struct nb_script *s, const struct voices *vs, struct nb_error *err)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        struct nb_segment *g = &s->segments[i];
+        const char *lang = "en-gb";
+        for (size_t k = 0; k < vs->n; k++)
+            if (strcmp(vs->v[k].name, g->voice) == 0)
+                lang = vs->v[k].language;
+        struct nb_buf out;
+        nb_buf_init(&out, 0);
+        nb_status rc = nb_normalise(g->text, strlen(g->text), lang, &out, err);
+        if (rc != NB_OK) {
+            nb_buf_release(&out);
+            return rc;
+        }
+        free(g->spoken);
+        g->spoken = nb_buf_detach(&out, NULL);
+        if (!g->spoken)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    return NB_OK;
+}
+
+static nb_status speak(const char *in_path, const char *out_path, const char *voice,
+                       double *seconds, struct nb_error *err)
+{
+    struct nb_buf raw, text, base;
+    struct nb_script script;
+    struct voices vs = {NULL, 0};
+    nb_buf_init(&raw, 0);
+    nb_buf_init(&text, 0);
+    nb_buf_init(&base, 0);
+    nb_script_init(&script);
+    const char *name = strcmp(in_path, "-") == 0 ? "<stdin>" : in_path;
+    nb_status rc = nb_file_read(in_path, 0, &raw, err);
+    if (rc == NB_OK && (nb_text_import(raw.data, raw.len, &text, NULL) < 0 ||
+                        nb_path_dirname(strcmp(in_path, "-") ? in_path : "./-", &base) < 0))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    int is_script = rc == NB_OK && nb_script_is_text(text.data, text.len);
+    if (rc == NB_OK && is_script)
+        rc = nb_script_parse_text(&script, text.data, text.len, name, "en-gb", err);
+    if (rc == NB_OK && (voice || !is_script)) {
+        rc = add_voice(&vs, voice ? voice : "anchor", base.data, err);
+        for (size_t i = 0; rc == NB_OK && i < script.n; i++) {
+            char *v = nb_strdup(vs.v[0].name);
+            if (!v) {
+                rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+                break;
+            }
+            free(script.segments[i].voice);
+            script.segments[i].voice = v;
+        }
+    }
+    if (rc == NB_OK && !is_script)
+        rc = script_from_text(&script, text.data, text.len, vs.v[0].name, vs.v[0].language, err);
+    for (size_t i = 0; rc == NB_OK && i < script.n; i++)
+        rc = add_voice(&vs, script.segments[i].voice, base.data, err);
+    if (rc == NB_OK && is_script)
+        rc = renormalise(&script, &vs, err);
+    if (rc == NB_OK)
+        rc = nb_cli_speak_script(&script, vs.v, vs.n, out_path, seconds, err);
+    voices_release(&vs);
+    nb_script_release(&script);
+    nb_buf_release(&raw);
+    nb_buf_release(&text);
+    nb_buf_release(&base);
+    return rc;
+}
+
+static int run(int argc, char **argv)
+{
+    const char *out = NULL, *voice = NULL;
+    struct nb_cli_option opts[] = {{"--output", "-o", &out, NULL},
+                                   {"--voice", NULL, &voice, NULL},
+                                   {NULL, NULL, NULL, NULL}};
+    struct nb_strv args;
+    int code = 0;
+    nb_strv_init(&args);
+    if (nb_cli_parse(&nb_cmd_speak, argc, argv, opts, &args, &code) < 0)
+        goto done;
+    if (!out) {
+        code = nb_cli_failf(NB_EXIT_INPUT, "speak: give the output file with -o OUT.wav");
+        goto done;
+    }
+    if (args.n > 1) {
+        code = nb_cli_failf(NB_EXIT_INPUT, "speak: give at most one FILE");
+        goto done;
+    }
+    struct nb_error err;
+    nb_error_init(&err);
+    double seconds = 0;
+    if (speak(args.n ? args.v[0] : "-", out, voice, &seconds, &err) != NB_OK) {
+        code = nb_cli_fail(&err);
+        goto done;
+    }
+    char dur[64];
+    nb_cli_format_duration(seconds, dur, sizeof(dur));
+    printf("wrote %s (%s)\n", out, dur);
+done:
+    nb_strv_release(&args);
+    return code;
+}
+
+const struct nb_cli_command nb_cmd_speak = {
+    "speak", "speak a text or an edited script to a WAV file", usage, run};

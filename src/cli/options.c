@@ -1,0 +1,122 @@
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct nb_cli_option *find_option(const struct nb_cli_option *opts, const char *arg,
+                                               size_t len)
+{
+    for (const struct nb_cli_option *o = opts; o && o->name; o++) {
+        if ((strlen(o->name) == len && strncmp(o->name, arg, len) == 0) ||
+            (o->alias && strlen(o->alias) == len && strncmp(o->alias, arg, len) == 0))
+            return o;
+    }
+    return NULL;
+}
+
+int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
+                 const struct nb_cli_option *opts, struct nb_strv *positional, int *exit_code)
+{
+    int only_positional = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (only_positional || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            if (nb_strv_pushs(positional, arg) < 0) {
+                *exit_code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
+                return -1;
+            }
+            continue;
+        }
+        if (strcmp(arg, "--") == 0) {
+            only_positional = 1;
+            continue;
+        }
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            fputs(cmd->usage, stdout);
+            *exit_code = NB_EXIT_OK;
+            return -1;
+        }
+        const char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+        size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+        const struct nb_cli_option *o = find_option(opts, arg, len);
+        if (!o) {
+            *exit_code = nb_cli_failf(NB_EXIT_INPUT,
+                                      "%s: unknown option '%.*s' (see 'newsbrief %s --help')",
+                                      cmd->name, (int)len, arg, cmd->name);
+            return -1;
+        }
+        if (o->flag) {
+            if (eq) {
+                *exit_code = nb_cli_failf(NB_EXIT_INPUT, "%s: option '%s' takes no value",
+                                          cmd->name, o->name);
+                return -1;
+            }
+            *o->flag = 1;
+            continue;
+        }
+        if (eq) {
+            *o->value = eq + 1;
+        } else if (i + 1 < argc) {
+            *o->value = argv[++i];
+        } else {
+            *exit_code = nb_cli_failf(NB_EXIT_INPUT, "%s: option '%s' needs a value", cmd->name,
+                                      o->name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int nb_cli_fail(const struct nb_error *err)
+{
+    char msg[NB_ERROR_MSG_MAX + NB_ERROR_FILE_MAX + 64];
+    fprintf(stderr, "newsbrief: %s\n", nb_error_format(err, msg, sizeof(msg)));
+    return nb_error_exit_code(err->status ? err->status : NB_EINTERNAL);
+}
+
+int nb_cli_failf(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("newsbrief: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return code;
+}
+
+int nb_cli_number(const char *option, const char *text, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (errno || end == text || *end || v < min || v > max) {
+        nb_cli_failf(NB_EXIT_INPUT, "%s must be a whole number from %ld to %ld, not '%s'", option,
+                     min, max, text);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int nb_cli_print_json(struct json_object *obj)
+{
+    if (!obj)
+        return nb_cli_failf(NB_EXIT_FAIL, "out of memory");
+    int flags = JSON_C_TO_STRING_NOSLASHESCAPE |
+                (isatty(STDOUT_FILENO) ? JSON_C_TO_STRING_PRETTY : JSON_C_TO_STRING_PLAIN);
+    const char *s = json_object_to_json_string_ext(obj, flags);
+    int rc = s && fputs(s, stdout) >= 0 && fputc('\n', stdout) != EOF ? NB_EXIT_OK : NB_EXIT_FAIL;
+    json_object_put(obj);
+    if (fflush(stdout) != 0)
+        rc = NB_EXIT_FAIL;
+    return rc;
+}
+
+struct json_object *nb_json_string_or_null(const char *s)
+{
+    return s ? json_object_new_string(s) : NULL;
+}

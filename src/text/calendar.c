@@ -1,0 +1,48 @@
+#include "text/calendar.h"
+
+static int leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int nb_date_valid(int year, int month, int day)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+        return 0;
+    int n = days[month - 1] + (month == 2 && leap(year));
+    return day <= n;
+}
+
+int nb_date_weekday(int year, int month, int day)
+{
+    /* Sakamoto's method */
+    static const int t[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (month < 3)
+        year -= 1;
+    return (year + year / 4 - year / 100 + year / 400 + t[month - 1] + day) % 7;
+}
+
+static int digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+int nb_date_parse_iso(const char *s, int *year, int *month, int *day)
+{
+    int y, m, d;
+    if (digits(s, 4, &y) < 0 || s[4] != '-' || digits(s + 5, 2, &m) < 0 || s[7] != '-' ||
+        digits(s + 8, 2, &d) < 0 || s[10] != '\0' || !nb_date_valid(y, m, d))
+        return -1;
+    *year = y;
+    *month = m;
+    *day = d;
+    return 0;
+}

@@ -1,0 +1,149 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "support.h"
+#include "article/article.h"
+
+static void read_fixture(struct nb_article *a, const char *name, nb_status want,
+                         struct nb_error *err)
+{
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/article/%s", NB_TEST_FIXTURES, name);
+    nb_error_init(err);
+    assert_int_equal(nb_article_read_file(a, path, err), want);
+}
+
+static void test_basic(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    read_fixture(&a, "basic.txt", NB_OK, &err);
+    assert_string_equal(a.headline, "Council approves \xe2\x80\x9cgreen corridor\xe2\x80\x9d plan");
+    assert_string_equal(a.byline, "By Mara Lindqvist");
+    assert_string_equal(a.date, "Published 27 November 2026");
+    assert_int_equal(a.paragraphs.n, 3);
+    /* lines of one paragraph are joined with one space; dashes survive */
+    assert_string_equal(a.paragraphs.v[1], "Councillor Ann Reed said the plan was "
+                                           "\xe2\x80\x9coverdue\xe2\x80\x9d \xe2\x80\x94 and that "
+                                           "it would cut traffic.");
+    assert_int_equal(a.sentences.n, 4);
+    assert_string_equal(a.sentences.v[0], "The city council voted 31-12 on Thursday to approve "
+                                          "a \xc2\xa3" "4.2m cycle corridor.");
+    assert_string_equal(a.sentences.v[1], "Work starts in March.");
+    assert_string_equal(a.sentences.v[3], "The route runs from St. Mary's Road to the station.");
+    assert_int_equal(a.warnings.n, 0);
+    nb_article_release(&a);
+}
+
+static void test_empty_and_blank(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    assert_int_equal(nb_article_parse_text(&a, "", 0, "empty.txt", &err), NB_EINPUT);
+    assert_string_equal(err.file, "empty.txt");
+    assert_non_null(strstr(err.message, "empty"));
+    read_fixture(&a, "blank.txt", NB_EINPUT, &err);
+    assert_non_null(strstr(err.message, "empty"));
+}
+
+static void test_headline_only(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    read_fixture(&a, "headline-only.txt", NB_EINPUT, &err);
+    assert_non_null(strstr(err.message, "no body text"));
+    assert_non_null(strstr(err.file, "headline-only.txt"));
+}
+
+static void test_binary_refused(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    read_fixture(&a, "binary.bin", NB_EINPUT, &err);
+    assert_non_null(strstr(err.message, "binary"));
+}
+
+static void test_cp1252_with_warning(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    read_fixture(&a, "cp1252.txt", NB_OK, &err);
+    assert_string_equal(a.headline, "Caf\xc3\xa9 owners fear \xe2\x80\x9crent shock\xe2\x80\x9d");
+    assert_string_equal(a.sentences.v[0], "Rents rose by 12% \xe2\x80\x93 the highest in a decade.");
+    assert_int_equal(a.warnings.n, 1);
+    assert_non_null(strstr(a.warnings.v[0], "Windows-1252"));
+    nb_article_release(&a);
+}
+
+static void test_large_input(void **state)
+{
+    (void)state;
+    /* 50 MB of prose: read in full, no crash, linear time */
+    const char para[] = "The harbour authority said the new tunnel would open in May. "
+                        "Traffic is expected to fall by a third.\n\n";
+    size_t plen = sizeof(para) - 1, total = 50u << 20;
+    char *big = malloc(total + 64);
+    assert_non_null(big);
+    size_t n = 0;
+    memcpy(big, "Tunnel opens\n\n", 14);
+    n = 14;
+    while (n + plen <= total) {
+        memcpy(big + n, para, plen);
+        n += plen;
+    }
+    struct nb_article a;
+    struct nb_error err;
+    assert_int_equal(nb_article_parse_text(&a, big, n, "big.txt", &err), NB_OK);
+    assert_int_equal(a.sentences.n, 2 * ((n - 14) / plen));
+    nb_article_release(&a);
+    free(big);
+}
+
+static void test_too_large_refused(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("article_big");
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/huge.txt", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, (long)NB_ARTICLE_MAX_BYTES + 10, SEEK_SET), 0);
+    fputc('x', f);
+    fclose(f);
+    struct nb_article a;
+    struct nb_error err;
+    assert_int_equal(nb_article_read_file(&a, path, &err), NB_EINPUT);
+    assert_non_null(strstr(err.message, "too large"));
+    free(dir);
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    read_fixture(&a, "no-such-file.txt", NB_EINPUT, &err);
+    assert_non_null(strstr(err.file, "no-such-file.txt"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_basic),          cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_headline_only),  cmocka_unit_test(test_binary_refused),
+        cmocka_unit_test(test_cp1252_with_warning), cmocka_unit_test(test_large_input),
+        cmocka_unit_test(test_too_large_refused),   cmocka_unit_test(test_missing_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,379 @@
+/* End-to-end tests: run build/newsbrief on real files and check what it
+ * printed and the audio it wrote. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+#include <json-c/json.h>
+#include <sndfile.h>
+
+#include "support.h"
+#include "text/buf.h"
+#include "text/file.h"
+
+#define BIN NB_TEST_BINARY
+#define FIX NB_TEST_FIXTURES "/cli"
+
+struct run {
+    int code;
+    char *out;
+    char *err;
+};
+
+static struct run run_cmd(const char *input, char *const argv[])
+{
+    struct run r;
+    r.code = nb_test_run(argv, input, &r.out, &r.err);
+    return r;
+}
+
+static void run_free(struct run *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+struct audio {
+    int ok;
+    int format;
+    int channels;
+    int rate;
+    double seconds;
+    double rms;
+};
+
+static struct audio check_audio(const char *path)
+{
+    struct audio a = {0};
+    SF_INFO info;
+    memset(&info, 0, sizeof(info));
+    SNDFILE *f = sf_open(path, SFM_READ, &info);
+    if (!f)
+        return a;
+    a.ok = 1;
+    a.format = info.format;
+    a.channels = info.channels;
+    a.rate = info.samplerate;
+    a.seconds = (double)info.frames / info.samplerate;
+    short buf[4096];
+    double sum = 0;
+    sf_count_t total = 0, n;
+    while ((n = sf_read_short(f, buf, 4096)) > 0) {
+        for (sf_count_t i = 0; i < n; i++)
+            sum += (double)buf[i] * buf[i];
+        total += n;
+    }
+    sf_close(f);
+    a.rms = total ? sqrt(sum / (double)total) : 0;
+    return a;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    struct nb_buf b;
+    struct nb_error err;
+    nb_buf_init(&b, 0);
+    if (nb_file_read(path, 0, &b, &err) != NB_OK)
+        fail_msg("%s: %s", path, err.message);
+    return nb_buf_detach(&b, len);
+}
+
+static void test_help_and_version(void **state)
+{
+    (void)state;
+    struct run r = run_cmd(NULL, (char *[]){BIN, "--help", NULL});
+    assert_int_equal(r.code, 0);
+    const char *cmds[] = {"build", "read", "sentences", "summarise", "script", "normalise",
+                          "speak", "voices"};
+    for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+        assert_non_null(strstr(r.out, cmds[i]));
+        struct run h = run_cmd(NULL, (char *[]){BIN, (char *)cmds[i], "--help", NULL});
+        assert_int_equal(h.code, 0);
+        assert_non_null(strstr(h.out, "usage: newsbrief"));
+        run_free(&h);
+    }
+    run_free(&r);
+    r = run_cmd(NULL, (char *[]){BIN, "--version", NULL});
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "newsbrief "));
+    assert_non_null(strstr(r.out, "eSpeak NG 1."));
+    assert_non_null(strstr(r.out, "libsndfile"));
+    run_free(&r);
+    r = run_cmd(NULL, (char *[]){BIN, "frobnicate", NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "unknown command 'frobnicate'"));
+    run_free(&r);
+    r = run_cmd(NULL, (char *[]){BIN, "build", "--bogus", NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "unknown option '--bogus'"));
+    run_free(&r);
+}
+
+static void test_build_writes_wav(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_build");
+    struct run r = run_cmd(NULL, (char *[]){BIN, "build", FIX "/small.yaml", "-o", dir, NULL});
+    if (r.code != 0)
+        fail_msg("build failed (%d): %s", r.code, r.err);
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/test-bulletin.wav", dir);
+    assert_non_null(strstr(r.out, path));
+    assert_non_null(strstr(r.out, "2 stories"));
+    struct audio a = check_audio(path);
+    assert_true(a.ok);
+    assert_int_equal(a.format, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+    assert_int_equal(a.channels, 1);
+    assert_int_equal(a.rate, 22050);
+    /* intro, two short stories, outro: about 100 words at 165 wpm plus pauses */
+    assert_true(a.seconds > 20.0 && a.seconds < 90.0);
+    assert_true(a.rms > 500.0); /* speech, not silence */
+
+    /* the same inputs give a byte-identical file */
+    size_t len1, len2;
+    char *first = slurp(path, &len1);
+    run_free(&r);
+    r = run_cmd(NULL, (char *[]){BIN, "build", FIX "/small.yaml", "-o", dir, NULL});
+    assert_int_equal(r.code, 0);
+    char *second = slurp(path, &len2);
+    assert_int_equal(len1, len2);
+    assert_memory_equal(first, second, len1);
+    free(first);
+    free(second);
+    run_free(&r);
+    free(dir);
+}
+
+static void test_failed_build_keeps_previous_output(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_keep");
+    char path[1024];
+    struct nb_error err;
+    snprintf(path, sizeof(path), "%s/bad-voice-briefing.wav", dir);
+    assert_int_equal(nb_file_write_atomic(path, "previous", 8, &err), NB_OK);
+    struct run r =
+        run_cmd(NULL, (char *[]){BIN, "build", FIX "/bad-voice-briefing.yaml", "-o", dir, NULL});
+    assert_int_equal(r.code, 2);
+    /* the eSpeak NG voice is reported where the profile names it */
+    assert_non_null(strstr(r.err, "bad-espeak.yaml:2:9: "));
+    assert_non_null(strstr(r.err, "xx-nowhere"));
+    size_t len;
+    char *kept = slurp(path, &len);
+    assert_int_equal(len, 8);
+    assert_memory_equal(kept, "previous", 8);
+    free(kept);
+    run_free(&r);
+    free(dir);
+}
+
+static void test_bad_briefings(void **state)
+{
+    (void)state;
+    struct run r = run_cmd(NULL, (char *[]){BIN, "script", FIX "/bad-key.yaml", NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "bad-key.yaml:2:1: unknown key 'voise' (did you mean 'voice'?)"));
+    run_free(&r);
+    r = run_cmd(NULL, (char *[]){BIN, "script", FIX "/no-match.yaml", NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "no-match.yaml:3:5: "));
+    assert_non_null(strstr(r.err, "nowhere/*.txt"));
+    run_free(&r);
+    r = run_cmd(NULL, (char *[]){BIN, "build", FIX "/missing.yaml", NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "missing.yaml"));
+    run_free(&r);
+}
+
+static void test_read_json(void **state)
+{
+    (void)state;
+    struct run r = run_cmd(NULL, (char *[]){BIN, "read", FIX "/story.txt", NULL});
+    assert_int_equal(r.code, 0);
+    struct json_object *o = json_tokener_parse(r.out);
+    assert_non_null(o);
+    struct json_object *v;
+    assert_true(json_object_object_get_ex(o, "headline", &v));
+    assert_string_equal(json_object_get_string(v), "Lighthouse keeper retires after 40 years");
+    assert_true(json_object_object_get_ex(o, "byline", &v));
+    assert_true(v == NULL); /* JSON null */
+    assert_true(json_object_object_get_ex(o, "date", &v));
+    assert_true(json_object_object_get_ex(o, "paragraphs", &v));
+    assert_int_equal(json_object_array_length(v), 2);
+    assert_true(json_object_object_get_ex(o, "sentences", &v));
+    assert_int_equal(json_object_array_length(v), 3);
+    assert_string_equal(json_object_get_string(json_object_array_get_idx(v, 1)),
+                        "She had kept it since 1986.");
+    assert_true(json_object_object_get_ex(o, "quotes", &v));
+    assert_true(json_object_is_type(v, json_type_array));
+    assert_true(json_object_object_get_ex(o, "removed", &v));
+    assert_true(json_object_is_type(v, json_type_array));
+    json_object_put(o);
+    run_free(&r);
+
+    r = run_cmd(NULL, (char *[]){BIN, "read", FIX "/nothing-here.txt", NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "nothing-here.txt"));
+    run_free(&r);
+}
+
+static void test_script_json(void **state)
+{
+    (void)state;
+    struct run r = run_cmd(NULL, (char *[]){BIN, "script", FIX "/small.yaml", "--json", NULL});
+    assert_int_equal(r.code, 0);
+    struct json_object *o = json_tokener_parse(r.out), *v, *segs;
+    assert_non_null(o);
+    assert_true(json_object_object_get_ex(o, "title", &v));
+    assert_string_equal(json_object_get_string(v), "Test Bulletin");
+    assert_true(json_object_object_get_ex(o, "date", &v));
+    assert_string_equal(json_object_get_string(v), "2026-11-28");
+    assert_true(json_object_object_get_ex(o, "segments", &segs));
+    size_t n = json_object_array_length(segs);
+    assert_true(n >= 6); /* intro, 2 x (transition, story), outro */
+    const char *kinds[] = {"intro", "headlines", "story", "quote", "transition", "outro"};
+    int stories_seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct json_object *seg = json_object_array_get_idx(segs, i), *k, *s, *t, *sp, *vo;
+        assert_true(json_object_object_get_ex(seg, "kind", &k));
+        assert_true(json_object_object_get_ex(seg, "story", &s));
+        assert_true(json_object_object_get_ex(seg, "voice", &vo));
+        assert_true(json_object_object_get_ex(seg, "text", &t));
+        assert_true(json_object_object_get_ex(seg, "spoken", &sp));
+        int known = 0;
+        for (size_t j = 0; j < 6; j++)
+            known |= strcmp(json_object_get_string(k), kinds[j]) == 0;
+        assert_true(known);
+        assert_true(s == NULL || json_object_is_type(s, json_type_int));
+        assert_true(strlen(json_object_get_string(t)) > 0);
+        assert_true(strlen(json_object_get_string(sp)) > 0);
+        assert_string_equal(json_object_get_string(vo), "anchor");
+        if (strcmp(json_object_get_string(k), "story") == 0)
+            stories_seen++;
+    }
+    assert_int_equal(stories_seen, 2);
+    struct json_object *intro = json_object_array_get_idx(segs, 0), *t;
+    json_object_object_get_ex(intro, "text", &t);
+    assert_non_null(strstr(json_object_get_string(t), "Test Bulletin"));
+    assert_non_null(strstr(json_object_get_string(t), "Saturday the 28th of November"));
+    json_object_put(o);
+    run_free(&r);
+}
+
+static void test_sentences_and_normalise(void **state)
+{
+    (void)state;
+    struct run r = run_cmd("Mr. Smith went to Washington.  He arrived at 9 a.m.\nIt\n rained.\n",
+                           (char *[]){BIN, "sentences", NULL});
+    assert_int_equal(r.code, 0);
+    assert_string_equal(r.out, "Mr. Smith went to Washington.\nHe arrived at 9 a.m.\nIt rained.\n");
+    run_free(&r);
+    r = run_cmd("plain line\nsecond line\n", (char *[]){BIN, "normalise", NULL});
+    assert_int_equal(r.code, 0);
+    assert_string_equal(r.out, "plain line\nsecond line\n");
+    run_free(&r);
+    r = run_cmd(NULL, (char *[]){BIN, "normalise", "one", "two", NULL});
+    assert_int_equal(r.code, 0);
+    assert_string_equal(r.out, "one\ntwo\n");
+    run_free(&r);
+}
+
+static void test_summarise(void **state)
+{
+    (void)state;
+    struct run r = run_cmd(NULL, (char *[]){BIN, "summarise", FIX "/story.txt", FIX "/story2.txt",
+                                            "--sentences", "1", "--json", NULL});
+    assert_int_equal(r.code, 0);
+    struct json_object *o = json_tokener_parse(r.out), *lead;
+    assert_non_null(o);
+    assert_int_equal(json_object_array_length(o), 2);
+    assert_true(json_object_object_get_ex(json_object_array_get_idx(o, 0), "lead", &lead));
+    assert_int_equal(json_object_array_length(lead), 1);
+    json_object_put(o);
+    run_free(&r);
+    r = run_cmd(NULL, (char *[]){BIN, "summarise", FIX "/story.txt", "--sentences", "zero", NULL});
+    assert_int_equal(r.code, 2);
+    run_free(&r);
+}
+
+static void test_speak_text_and_edited_script(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_speak");
+    char wav[1024], script[1024];
+    snprintf(wav, sizeof(wav), "%s/text.wav", dir);
+    struct run r = run_cmd("Good evening. This is a test of the speak command.\n",
+                           (char *[]){BIN, "speak", "-o", wav, "--voice", "en-us", NULL});
+    if (r.code != 0)
+        fail_msg("speak failed: %s", r.err);
+    struct audio a = check_audio(wav);
+    assert_true(a.ok && a.seconds > 1.5 && a.seconds < 15 && a.rms > 500);
+    run_free(&r);
+
+    /* script -> edit -> speak */
+    r = run_cmd(NULL, (char *[]){BIN, "script", FIX "/small.yaml", NULL});
+    assert_int_equal(r.code, 0);
+    const char *intro = strstr(r.out, "[intro");
+    assert_non_null(intro);
+    struct nb_buf edited;
+    struct nb_error err;
+    nb_buf_init(&edited, 0);
+    nb_buf_add(&edited, r.out, (size_t)(intro - r.out));
+    nb_buf_adds(&edited, "[intro voice=anchor]\nAn edited intro.\n\n");
+    const char *next = strstr(intro, "\n[");
+    assert_non_null(next);
+    nb_buf_adds(&edited, next + 1);
+    snprintf(script, sizeof(script), "%s/edited.txt", dir);
+    assert_int_equal(nb_file_write_atomic(script, edited.data, edited.len, &err), NB_OK);
+    nb_buf_release(&edited);
+    run_free(&r);
+    snprintf(wav, sizeof(wav), "%s/edited.wav", dir);
+    r = run_cmd(NULL, (char *[]){BIN, "speak", script, "-o", wav, NULL});
+    if (r.code != 0)
+        fail_msg("speak failed: %s", r.err);
+    a = check_audio(wav);
+    assert_true(a.ok && a.seconds > 10 && a.rms > 500);
+    run_free(&r);
+
+    r = run_cmd("x", (char *[]){BIN, "speak", NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "-o"));
+    run_free(&r);
+    free(dir);
+}
+
+static void test_voices(void **state)
+{
+    (void)state;
+    struct run r = run_cmd(NULL, (char *[]){BIN, "voices", "--lang", "en", NULL});
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "anchor"));
+    assert_non_null(strstr(r.out, "en-gb"));
+    assert_non_null(strstr(r.out, "en-us"));
+    assert_null(strstr(r.out, " de "));
+    run_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_help_and_version),
+        cmocka_unit_test(test_build_writes_wav),
+        cmocka_unit_test(test_failed_build_keeps_previous_output),
+        cmocka_unit_test(test_bad_briefings),
+        cmocka_unit_test(test_read_json),
+        cmocka_unit_test(test_script_json),
+        cmocka_unit_test(test_sentences_and_normalise),
+        cmocka_unit_test(test_summarise),
+        cmocka_unit_test(test_speak_text_and_edited_script),
+        cmocka_unit_test(test_voices),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

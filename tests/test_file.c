@@ -1,0 +1,140 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <dirent.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "support.h"
+#include "text/file.h"
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void test_write_then_read(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("file_rw");
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/out.txt", dir);
+    struct nb_error err;
+    assert_int_equal(nb_file_write_atomic(path, "hello\n", 6, &err), NB_OK);
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    assert_int_equal(nb_file_read(path, 0, &b, &err), NB_OK);
+    assert_string_equal(b.data, "hello\n");
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true((st.st_mode & 0444) == 0444); /* not mkstemp's 0600 */
+    assert_int_equal(count_entries(dir), 1); /* no temporary left */
+    nb_buf_release(&b);
+    free(dir);
+}
+
+static void test_read_errors(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("file_err");
+    char path[1024];
+    struct nb_error err;
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    snprintf(path, sizeof(path), "%s/missing.txt", dir);
+    assert_int_equal(nb_file_read(path, 0, &b, &err), NB_EINPUT);
+    assert_string_equal(err.file, path);
+    assert_int_equal(nb_file_read(dir, 0, &b, &err), NB_EINPUT);
+    assert_non_null(strstr(err.message, "directory"));
+    snprintf(path, sizeof(path), "%s/big.txt", dir);
+    assert_int_equal(nb_file_write_atomic(path, "0123456789", 10, &err), NB_OK);
+    assert_int_equal(nb_file_read(path, 5, &b, &err), NB_EINPUT);
+    assert_non_null(strstr(err.message, "too large"));
+    assert_int_equal(b.len, 0);
+    nb_buf_release(&b);
+    free(dir);
+}
+
+static void test_failed_write_keeps_previous(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("file_keep");
+    char path[1024];
+    struct nb_error err;
+    snprintf(path, sizeof(path), "%s/missing-folder/out.txt", dir);
+    assert_int_equal(nb_file_write_atomic(path, "x", 1, &err), NB_EIO);
+    assert_string_equal(err.file, path);
+    /* a temp file that cannot be renamed (target is a folder) is removed */
+    snprintf(path, sizeof(path), "%s/target", dir);
+    assert_int_equal(mkdir(path, 0755), 0);
+    assert_int_equal(nb_file_write_atomic(path, "x", 1, &err), NB_EIO);
+    assert_int_equal(count_entries(dir), 1);
+    free(dir);
+}
+
+static void test_paths(void **state)
+{
+    (void)state;
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    nb_path_dirname("a/b/c.yaml", &b);
+    assert_string_equal(b.data, "a/b");
+    nb_buf_reset(&b);
+    nb_path_dirname("c.yaml", &b);
+    assert_string_equal(b.data, ".");
+    nb_buf_reset(&b);
+    nb_path_dirname("/c.yaml", &b);
+    assert_string_equal(b.data, "/");
+    nb_buf_reset(&b);
+    nb_path_join("a/b", "c.txt", &b);
+    assert_string_equal(b.data, "a/b/c.txt");
+    nb_buf_reset(&b);
+    nb_path_join("a/b", "/abs.txt", &b);
+    assert_string_equal(b.data, "/abs.txt");
+    nb_buf_reset(&b);
+    nb_path_join(".", "c.txt", &b);
+    assert_string_equal(b.data, "c.txt");
+    assert_string_equal(nb_path_basename("x/y/z.wav"), "z.wav");
+    assert_string_equal(nb_path_basename("z.wav"), "z.wav");
+    nb_buf_release(&b);
+}
+
+static void test_mkdirs(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("file_mkdirs");
+    char path[1024];
+    struct nb_error err;
+    snprintf(path, sizeof(path), "%s/a/b/c", dir);
+    assert_int_equal(nb_file_mkdirs(path, &err), NB_OK);
+    assert_int_equal(nb_file_mkdirs(path, &err), NB_OK);
+    snprintf(path, sizeof(path), "%s/f", dir);
+    assert_int_equal(nb_file_write_atomic(path, "x", 1, &err), NB_OK);
+    snprintf(path, sizeof(path), "%s/f/sub", dir);
+    assert_int_not_equal(nb_file_mkdirs(path, &err), NB_OK);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_write_then_read), cmocka_unit_test(test_read_errors),
+        cmocka_unit_test(test_failed_write_keeps_previous), cmocka_unit_test(test_paths),
+        cmocka_unit_test(test_mkdirs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
