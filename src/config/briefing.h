@@ -28,13 +28,15 @@ struct nb_briefing {
     int year, month, day;
     char *voice;                /* as written */
     char *voice_path;           /* the profile file it resolved to */
-    struct nb_mark voice_mark;  /* where the voice value is */
+    struct nb_mark voice_mark;  /* where the voice value is; line 0 when the
+                                   key is absent and the default is used */
     struct nb_strv articles;    /* resolved article files, in order, no repeats */
     unsigned stories;
     unsigned sentences;
     char *output;               /* resolved against dir; NULL when not given */
 };
 
+/* Empty briefing with the defaults (stories 5, sentences 3); no allocation. */
 void nb_briefing_init(struct nb_briefing *b);
 void nb_briefing_release(struct nb_briefing *b);
 
@@ -42,11 +44,18 @@ void nb_briefing_release(struct nb_briefing *b);
  * suggestion), wrong types, missing title or articles, an impossible date,
  * a voice profile that does not exist, an article entry that matches no
  * file: each NB_EINPUT at its position. Folders list their *.txt and *.md
- * files in name order; globs expand in name order. */
+ * files in name order; globs expand in name order.  `b` must have been
+ * initialised; its old contents are released first, and on failure it is
+ * left empty.  Paths are `dir` joined with what the file says (relative
+ * when `path` is).  The voice is only found, not loaded: the caller loads
+ * voice_path with nb_voice_profile_load(). */
 nb_status nb_briefing_load(struct nb_briefing *b, const char *path, struct nb_error *err);
 
 /* Appends the default output file name for `title`: lower case, runs of
- * anything but letters and digits as one dash, ".wav" ("morning-briefing.wav"). */
+ * anything but letters and digits as one dash, ".wav" ("morning-briefing.wav").
+ * Non-ASCII letters are kept (Latin-1 capitals lowered); the name is cut at
+ * 80 bytes; a title without letters or digits gives "briefing.wav".
+ * 0 on success, -1 when out of memory. */
 int nb_briefing_default_output(const char *title, struct nb_buf *out);
 
 #endif

@@ -30,10 +30,16 @@ struct nb_voice_profile {
     unsigned sentence_pause_ms, segment_pause_ms, story_pause_ms;
 };
 
+/* Empty profile with the defaults (rate 165, pitch 50, range 50, volume
+ * 100, pauses 350/600/1000 ms); no allocation. */
 void nb_voice_profile_init(struct nb_voice_profile *v);
 void nb_voice_profile_release(struct nb_voice_profile *v);
 
 /* Loads and validates a profile file (YAML errors as FILE:LINE:COLUMN).
+ * `v` must have been initialised; its old contents are released first, and
+ * on failure it is left empty.  Keys left out keep the defaults; `espeak` is
+ * required; pauses are durations ("350ms", "1.2s"; a bare number is ms),
+ * at most 10s.
  * Does not ask eSpeak NG whether the voice exists: the caller does that
  * with nb_speech_check_voice() and reports at espeak_mark. */
 nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path,
@@ -43,8 +49,10 @@ nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path,
  * ("voices/anchor.yaml", "../my.yaml"; anything with '/' or ending in
  * .yaml is a path, relative to `base_dir`).  A name is looked up, in order,
  * in base_dir/voices, base_dir/../voices, $NEWSBRIEF_VOICES, and the
- * project's voices/ folder.  Appends the path found to `out`; NB_EINPUT
- * ("no voice profile 'x'") when none exists. */
+ * project's voices/ folder (NB_DATA_DIR "/voices").  Appends the path found
+ * to `out`; NB_EINPUT ("no voice profile 'ancor' (did you mean 'anchor'?);
+ * profiles in DIR: anchor, ...") when none exists.  The error names no file
+ * or position: the caller knows where the name was written. */
 nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct nb_buf *out,
                                 struct nb_error *err);
 

@@ -1,0 +1,453 @@
+/* briefing.c - briefings/NAME.yaml: what to read, in which voice, to which file. */
+#include "config/briefing.h"
+
+#include "config/voice_profile.h"
+#include "text/buf.h"
+#include "text/calendar.h"
+#include "text/file.h"
+#include "text/utf8.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <glob.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define DEFAULT_STORIES 5
+#define DEFAULT_SENTENCES 3
+#define DEFAULT_VOICE "anchor"
+#define MAX_SLUG_BYTES 80
+
+static const char *const briefing_keys[] = {"title",   "date",      "voice",  "articles",
+                                            "stories", "sentences", "output", NULL};
+
+void nb_briefing_init(struct nb_briefing *b)
+{
+    memset(b, 0, sizeof(*b));
+    nb_strv_init(&b->articles);
+    b->stories = DEFAULT_STORIES;
+    b->sentences = DEFAULT_SENTENCES;
+}
+
+void nb_briefing_release(struct nb_briefing *b)
+{
+    free(b->path);
+    free(b->dir);
+    free(b->title);
+    free(b->voice);
+    free(b->voice_path);
+    free(b->output);
+    nb_strv_release(&b->articles);
+    nb_briefing_init(b);
+}
+
+/* ---- articles ---- */
+
+/* The resolved list, and the identity of each file so that one file reached
+ * two ways ("a.txt", "./a.txt", a folder and a glob) is read once. */
+struct article_set {
+    struct nb_strv *paths;
+    struct file_id {
+        dev_t dev;
+        ino_t ino;
+    } * ids;
+    size_t alloc;
+};
+
+static int article_add(struct article_set *set, const char *path, const struct stat *st)
+{
+    for (size_t i = 0; i < set->paths->n; i++)
+        if (set->ids[i].dev == st->st_dev && set->ids[i].ino == st->st_ino)
+            return 0;
+    if (set->paths->n == set->alloc) {
+        size_t n = set->alloc ? set->alloc * 2 : 16;
+        struct file_id *p = realloc(set->ids, n * sizeof(*p));
+        if (!p)
+            return -1;
+        set->ids = p;
+        set->alloc = n;
+    }
+    set->ids[set->paths->n].dev = st->st_dev;
+    set->ids[set->paths->n].ino = st->st_ino;
+    return nb_strv_pushs(set->paths, path);
+}
+
+static int has_article_ext(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 0;
+    const char *ext = dot + 1;
+    return (tolower((unsigned char)ext[0]) == 't' && tolower((unsigned char)ext[1]) == 'x' &&
+            tolower((unsigned char)ext[2]) == 't' && !ext[3]) ||
+           (tolower((unsigned char)ext[0]) == 'm' && tolower((unsigned char)ext[1]) == 'd' &&
+            !ext[2]);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds `paths` (sorted here by name) that are regular files; counts them in *added. */
+static int add_sorted_files(struct article_set *set, char **paths, size_t n, size_t *added)
+{
+    if (n)
+        qsort(paths, n, sizeof(*paths), cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        (*added)++;
+        if (article_add(set, paths[i], &st) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The *.txt and *.md files in `dir`, in name order; hidden files skipped. */
+static int add_folder(struct article_set *set, const char *dir, size_t *added)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -2;
+    struct nb_strv files;
+    struct nb_buf path;
+    nb_strv_init(&files);
+    nb_buf_init(&path, 0);
+    struct dirent *e;
+    int rc = 0;
+    while (!rc && (e = readdir(d))) {
+        if (e->d_name[0] == '.' || !has_article_ext(e->d_name))
+            continue;
+        nb_buf_reset(&path);
+        if (nb_path_join(dir, e->d_name, &path) < 0 || nb_strv_pushs(&files, path.data) < 0)
+            rc = -1;
+    }
+    closedir(d);
+    if (!rc)
+        rc = add_sorted_files(set, files.v, files.n, added);
+    nb_strv_release(&files);
+    nb_buf_release(&path);
+    return rc;
+}
+
+static int add_glob(struct article_set *set, const char *pattern, size_t *added)
+{
+    glob_t g;
+    memset(&g, 0, sizeof(g));
+    /* sorted below with strcmp, not glob's locale-dependent order */
+    int r = glob(pattern, GLOB_NOSORT, NULL, &g);
+    /* glibc's glob() already calls globfree() itself before returning
+     * GLOB_NOSPACE, leaving gl_pathv dangling: freeing again would be a
+     * double free */
+    if (r == GLOB_NOSPACE)
+        return -1;
+    int rc = 0;
+    if (r == 0)
+        rc = add_sorted_files(set, g.gl_pathv, g.gl_pathc, added);
+    globfree(&g);
+    return rc;
+}
+
+static int is_glob(const char *s)
+{
+    return strpbrk(s, "*?[") != NULL;
+}
+
+/* `entry` joined to `dir` as a glob pattern: the folder's own '*', '?', '['
+ * and '\\' are escaped so that only the entry's are wildcards. */
+static int glob_pattern(const char *dir, const char *entry, struct nb_buf *out)
+{
+    if (entry[0] != '/' && dir && dir[0] && strcmp(dir, ".") != 0) {
+        for (const char *s = dir; *s; s++)
+            if ((strchr("*?[\\", *s) && nb_buf_addc(out, '\\') < 0) || nb_buf_addc(out, *s) < 0)
+                return -1;
+        if (out->data[out->len - 1] != '/' && nb_buf_addc(out, '/') < 0)
+            return -1;
+    }
+    return nb_buf_adds(out, entry);
+}
+
+static nb_status add_entry(const struct nb_yaml_doc *doc, const struct nb_yaml_node *node,
+                           const char *dir, struct article_set *set, struct nb_error *err)
+{
+    char *entry = NULL;
+    nb_status rc = nb_yaml_string(doc, node, "articles", &entry, err);
+    if (rc != NB_OK)
+        return rc;
+    if (!entry[0]) {
+        free(entry);
+        return nb_yaml_error(doc, node, err,
+                             "an article entry is empty; give a file, a folder or a glob");
+    }
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    size_t added = 0;
+    int r = is_glob(entry) ? glob_pattern(dir, entry, &path) : nb_path_join(dir, entry, &path);
+    struct stat st;
+    if (r < 0) {
+        /* out of memory, reported below */
+    } else if (is_glob(entry)) {
+        r = add_glob(set, path.data, &added);
+        if (!r && !added)
+            rc = nb_yaml_error(doc, node, err, "'%s' matches no file", entry);
+    } else if (stat(path.data, &st) != 0) {
+        rc = nb_yaml_error(doc, node, err, "'%s' matches no file or folder", entry);
+    } else if (S_ISDIR(st.st_mode)) {
+        r = add_folder(set, path.data, &added);
+        if (r == -2)
+            rc = nb_yaml_error(doc, node, err, "cannot read folder '%s'", entry);
+        else if (!r && !added)
+            rc = nb_yaml_error(doc, node, err, "folder '%s' has no .txt or .md files", entry);
+    } else if (S_ISREG(st.st_mode)) {
+        r = article_add(set, path.data, &st);
+    } else {
+        rc = nb_yaml_error(doc, node, err, "'%s' is not a file or a folder", entry);
+    }
+    if (r == -1)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&path);
+    free(entry);
+    return rc;
+}
+
+static nb_status read_articles(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                               struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "articles");
+    if (!n)
+        return nb_yaml_error(doc, root, err,
+                             "missing required key 'articles' (the article files, folders or "
+                             "globs to read)");
+    struct article_set set = {&b->articles, NULL, 0};
+    nb_status rc = NB_OK;
+    if (n->kind == NB_YAML_MAPPING) {
+        rc = nb_yaml_error(doc, n, err,
+                           "'articles' must be a list of files, folders or globs, not a mapping");
+    } else if (n->kind == NB_YAML_SCALAR) {
+        rc = add_entry(doc, n, b->dir, &set, err);
+    } else if (!n->nitems) {
+        rc = nb_yaml_error(doc, n, err,
+                           "'articles' is empty; list at least one file, folder or glob");
+    } else {
+        for (size_t i = 0; i < n->nitems && rc == NB_OK; i++)
+            rc = add_entry(doc, n->items[i], b->dir, &set, err);
+    }
+    free(set.ids);
+    return rc;
+}
+
+/* ---- the other keys ---- */
+
+static nb_status read_title(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                            struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "title");
+    if (!n)
+        return nb_yaml_error(doc, root, err, "missing required key 'title'");
+    nb_status rc = nb_yaml_string(doc, n, "title", &b->title, err);
+    if (rc != NB_OK)
+        return rc;
+    const char *s = b->title;
+    while (*s == ' ' || *s == '\t' || *s == '\n')
+        s++;
+    if (!*s)
+        return nb_yaml_error(doc, n, err, "'title' must not be empty");
+    return NB_OK;
+}
+
+static nb_status read_date(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                           struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "date");
+    if (!n)
+        return NB_OK;
+    char shown[96];
+    if (n->kind != NB_YAML_SCALAR || nb_yaml_is_null(n) ||
+        nb_date_parse_iso(n->scalar, &b->year, &b->month, &b->day) < 0)
+        return nb_yaml_error(doc, n, err, "'date' must be a date like 2026-11-28, not %s",
+                             nb_yaml_describe(n, shown, sizeof(shown)));
+    b->has_date = 1;
+    return NB_OK;
+}
+
+static nb_status read_count(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                            const char *key, long max, unsigned *out, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, key);
+    long v;
+    if (!n)
+        return NB_OK;
+    nb_status rc = nb_yaml_int(doc, n, key, 1, max, &v, err);
+    if (rc == NB_OK)
+        *out = (unsigned)v;
+    return rc;
+}
+
+static nb_status read_voice(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                            struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "voice");
+    const struct nb_yaml_node *at = n ? n : root;
+    nb_status rc;
+    if (n) {
+        if ((rc = nb_yaml_string(doc, n, "voice", &b->voice, err)) != NB_OK)
+            return rc;
+        b->voice_mark = n->mark;
+        if (!b->voice[0])
+            return nb_yaml_error(doc, n, err, "'voice' must not be empty");
+    } else if (!(b->voice = nb_strdup(DEFAULT_VOICE))) {
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    rc = nb_voice_profile_find(b->voice, b->dir, &path, err);
+    if (rc == NB_EINPUT && err) {
+        /* find() knows no position; the voice value (or the mapping, for the
+         * default) is where the user fixes it */
+        char msg[NB_ERROR_MSG_MAX];
+        memcpy(msg, err->message, sizeof(msg));
+        nb_yaml_error(doc, at, err, "%s", msg);
+    }
+    if (rc == NB_OK && !(b->voice_path = nb_buf_detach(&path, NULL)))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&path);
+    return rc;
+}
+
+static nb_status read_output(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                             struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "output");
+    char *value = NULL;
+    if (!n)
+        return NB_OK;
+    nb_status rc = nb_yaml_string(doc, n, "output", &value, err);
+    if (rc != NB_OK)
+        return rc;
+    size_t len = strlen(value);
+    if (!len)
+        rc = nb_yaml_error(doc, n, err, "'output' must not be empty");
+    else if (value[len - 1] == '/')
+        rc = nb_yaml_error(doc, n, err, "'output' must be a file name, not the folder '%s'", value);
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    if (rc == NB_OK &&
+        (nb_path_join(b->dir, value, &path) < 0 || !(b->output = nb_buf_detach(&path, NULL))))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&path);
+    free(value);
+    return rc;
+}
+
+static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing *b,
+                               struct nb_error *err)
+{
+    const struct nb_yaml_node *root = doc->root;
+    if (!root)
+        return nb_error_set_at(err, NB_EINPUT, doc->path, 1, 1,
+                               "the file is empty; a briefing needs at least 'title' and "
+                               "'articles'");
+    if (root->kind != NB_YAML_MAPPING)
+        return nb_yaml_error(doc, root, err,
+                             "a briefing must be keys and values like 'title: Morning Briefing', "
+                             "not %s",
+                             root->kind == NB_YAML_SEQUENCE ? "a list" : "a single value");
+    nb_status rc = nb_yaml_check_keys(doc, root, briefing_keys, err);
+    if (rc == NB_OK)
+        rc = read_title(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_date(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_count(doc, root, "stories", 100, &b->stories, err);
+    if (rc == NB_OK)
+        rc = read_count(doc, root, "sentences", 50, &b->sentences, err);
+    if (rc == NB_OK)
+        rc = read_voice(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_articles(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_output(doc, root, b, err);
+    return rc;
+}
+
+nb_status nb_briefing_load(struct nb_briefing *b, const char *path, struct nb_error *err)
+{
+    struct nb_yaml_doc doc;
+    struct nb_buf dir;
+    nb_briefing_release(b);
+    nb_buf_init(&dir, 0);
+    if (!(b->path = nb_strdup(path)) || nb_path_dirname(path, &dir) < 0 ||
+        !(b->dir = nb_buf_detach(&dir, NULL))) {
+        nb_buf_release(&dir);
+        nb_briefing_release(b);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    nb_status rc = nb_yaml_doc_load(&doc, path, err);
+    if (rc == NB_OK)
+        rc = read_briefing(&doc, b, err);
+    nb_yaml_doc_release(&doc);
+    if (rc != NB_OK)
+        nb_briefing_release(b);
+    return rc;
+}
+
+/* ---- default output name ---- */
+
+/* Letters and digits outside ASCII are kept (lower-cased for Latin-1);
+ * punctuation and symbol blocks separate words like ASCII punctuation. */
+static int cp_is_word(uint32_t cp)
+{
+    if (cp < 0x80)
+        return isalnum((int)cp);
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return 0;
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+        cp == NB_UTF8_REPLACEMENT)
+        return 0;
+    return 1;
+}
+
+static uint32_t cp_lower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (uint32_t)tolower((int)cp);
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return cp + 0x20;
+    return cp;
+}
+
+int nb_briefing_default_output(const char *title, struct nb_buf *out)
+{
+    struct nb_buf slug;
+    nb_buf_init(&slug, 0);
+    size_t len = strlen(title), i = 0;
+    int dash = 0, rc = 0;
+    while (i < len && !rc) {
+        uint32_t cp;
+        i += nb_utf8_decode(title + i, len - i, &cp);
+        if (!cp_is_word(cp)) {
+            dash = slug.len > 0;
+            continue;
+        }
+        char enc[4];
+        size_t n = nb_utf8_encode(cp_lower(cp), enc);
+        if (slug.len + dash + n > MAX_SLUG_BYTES)
+            break;
+        if (dash && nb_buf_addc(&slug, '-') < 0)
+            rc = -1;
+        dash = 0;
+        if (!rc && nb_buf_add(&slug, enc, n) < 0)
+            rc = -1;
+    }
+    if (!rc)
+        rc = nb_buf_adds(out, slug.len ? slug.data : "briefing");
+    if (!rc)
+        rc = nb_buf_adds(out, ".wav");
+    nb_buf_release(&slug);
+    return rc;
+}

@@ -1,0 +1,376 @@
+/* voice_profile.c - voices/NAME.yaml: which eSpeak NG voice, how fast, what pauses. */
+#include "config/voice_profile.h"
+
+#include "text/file.h"
+#include "text/strv.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define DEFAULT_RATE 165
+#define DEFAULT_PITCH 50
+#define DEFAULT_RANGE 50
+#define DEFAULT_VOLUME 100
+#define DEFAULT_SENTENCE_PAUSE_MS 350
+#define DEFAULT_SEGMENT_PAUSE_MS 600
+#define DEFAULT_STORY_PAUSE_MS 1000
+#define MAX_PAUSE_MS 10000
+
+static const char *const profile_keys[] = {"name",  "espeak", "rate",   "pitch",
+                                           "range", "volume", "pauses", NULL};
+static const char *const pause_keys[] = {"sentence", "segment", "story", NULL};
+
+void nb_voice_profile_init(struct nb_voice_profile *v)
+{
+    memset(v, 0, sizeof(*v));
+    v->rate = DEFAULT_RATE;
+    v->pitch = DEFAULT_PITCH;
+    v->range = DEFAULT_RANGE;
+    v->volume = DEFAULT_VOLUME;
+    v->sentence_pause_ms = DEFAULT_SENTENCE_PAUSE_MS;
+    v->segment_pause_ms = DEFAULT_SEGMENT_PAUSE_MS;
+    v->story_pause_ms = DEFAULT_STORY_PAUSE_MS;
+}
+
+void nb_voice_profile_release(struct nb_voice_profile *v)
+{
+    free(v->name);
+    free(v->path);
+    free(v->espeak);
+    free(v->language);
+    nb_voice_profile_init(v);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The file name without its folder and ".yaml"/".yml". */
+static char *name_from_path(const char *path)
+{
+    const char *base = nb_path_basename(path);
+    size_t n = strlen(base);
+    if (ends_with(base, ".yaml"))
+        n -= 5;
+    else if (ends_with(base, ".yml"))
+        n -= 4;
+    return nb_strndup(base, n);
+}
+
+/* "en-gb", "en-gb+f3", "mb-en1": one word, at most one '+', neither part empty. */
+static int espeak_name_ok(const char *s)
+{
+    const char *plus = strchr(s, '+');
+    if (!s[0] || s[0] == '+' || (plus && (!plus[1] || strchr(plus + 1, '+'))))
+        return 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c <= ' ' || c == 0x7f)
+            return 0;
+    }
+    return 1;
+}
+
+static nb_status read_int(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                          const char *key, long min, long max, int *out, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, key);
+    long v;
+    if (!n)
+        return NB_OK;
+    nb_status rc = nb_yaml_int(doc, n, key, min, max, &v, err);
+    if (rc == NB_OK)
+        *out = (int)v;
+    return rc;
+}
+
+static nb_status read_pause(const struct nb_yaml_doc *doc, const struct nb_yaml_node *pauses,
+                            const char *key, unsigned *out, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(pauses, key);
+    unsigned long ms;
+    if (!n)
+        return NB_OK;
+    nb_status rc = nb_yaml_duration_ms(doc, n, key, 1, MAX_PAUSE_MS, &ms, err);
+    if (rc == NB_OK)
+        *out = (unsigned)ms;
+    return rc;
+}
+
+static nb_status read_pauses(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                             struct nb_voice_profile *v, struct nb_error *err)
+{
+    const struct nb_yaml_node *p = nb_yaml_get(root, "pauses");
+    if (!p || nb_yaml_is_null(p))
+        return NB_OK;
+    if (p->kind != NB_YAML_MAPPING)
+        return nb_yaml_error(doc, p, err,
+                             "'pauses' must be a mapping with sentence, segment and story, not %s",
+                             p->kind == NB_YAML_SEQUENCE ? "a list" : "a single value");
+    nb_status rc = nb_yaml_check_keys(doc, p, pause_keys, err);
+    if (rc == NB_OK)
+        rc = read_pause(doc, p, "sentence", &v->sentence_pause_ms, err);
+    if (rc == NB_OK)
+        rc = read_pause(doc, p, "segment", &v->segment_pause_ms, err);
+    if (rc == NB_OK)
+        rc = read_pause(doc, p, "story", &v->story_pause_ms, err);
+    return rc;
+}
+
+static nb_status read_espeak(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                             struct nb_voice_profile *v, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "espeak");
+    if (!n)
+        return nb_yaml_error(doc, root, err,
+                             "missing required key 'espeak' (an eSpeak NG voice such as en-gb)");
+    nb_status rc = nb_yaml_string(doc, n, "espeak", &v->espeak, err);
+    if (rc != NB_OK)
+        return rc;
+    v->espeak_mark = n->mark;
+    if (!espeak_name_ok(v->espeak))
+        return nb_yaml_error(doc, n, err,
+                             "'espeak' must be an eSpeak NG voice like en-gb or en-gb+f3, not '%s'",
+                             v->espeak);
+    v->language = nb_strndup(v->espeak, strcspn(v->espeak, "+"));
+    return v->language ? NB_OK : nb_error_set(err, NB_ENOMEM, "out of memory");
+}
+
+static nb_status read_profile(const struct nb_yaml_doc *doc, struct nb_voice_profile *v,
+                              struct nb_error *err)
+{
+    const struct nb_yaml_node *root = doc->root;
+    if (!root)
+        return nb_error_set_at(err, NB_EINPUT, doc->path, 1, 1,
+                               "the file is empty; a voice profile needs at least 'espeak'");
+    if (root->kind != NB_YAML_MAPPING)
+        return nb_yaml_error(doc, root, err,
+                             "a voice profile must be keys and values like 'espeak: en-gb', "
+                             "not %s",
+                             root->kind == NB_YAML_SEQUENCE ? "a list" : "a single value");
+    nb_status rc = nb_yaml_check_keys(doc, root, profile_keys, err);
+    if (rc == NB_OK)
+        rc = read_espeak(doc, root, v, err);
+    const struct nb_yaml_node *name = nb_yaml_get(root, "name");
+    if (rc == NB_OK && name) {
+        rc = nb_yaml_string(doc, name, "name", &v->name, err);
+        if (rc == NB_OK && !v->name[0])
+            rc = nb_yaml_error(doc, name, err, "'name' must not be empty");
+    }
+    if (rc == NB_OK && !v->name && !(v->name = name_from_path(v->path)))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK)
+        rc = read_int(doc, root, "rate", 80, 450, &v->rate, err);
+    if (rc == NB_OK)
+        rc = read_int(doc, root, "pitch", 0, 100, &v->pitch, err);
+    if (rc == NB_OK)
+        rc = read_int(doc, root, "range", 0, 100, &v->range, err);
+    if (rc == NB_OK)
+        rc = read_int(doc, root, "volume", 0, 200, &v->volume, err);
+    if (rc == NB_OK)
+        rc = read_pauses(doc, root, v, err);
+    return rc;
+}
+
+nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path, struct nb_error *err)
+{
+    struct nb_yaml_doc doc;
+    nb_voice_profile_release(v);
+    if (!(v->path = nb_strdup(path)))
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_status rc = nb_yaml_doc_load(&doc, path, err);
+    if (rc == NB_OK)
+        rc = read_profile(&doc, v, err);
+    nb_yaml_doc_release(&doc);
+    if (rc != NB_OK)
+        nb_voice_profile_release(v);
+    return rc;
+}
+
+/* ---- finding a profile by name ---- */
+
+static int is_regular_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int is_path(const char *name)
+{
+    return strchr(name, '/') || ends_with(name, ".yaml") || ends_with(name, ".yml");
+}
+
+/* The folders a name is looked up in, in order. */
+static int search_folders(const char *base_dir, struct nb_strv *dirs)
+{
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    int rc = 0;
+    if (nb_path_join(base_dir, "voices", &b) < 0 ||
+        nb_strv_push_owned(dirs, nb_buf_detach(&b, NULL)))
+        rc = -1;
+    if (!rc && (nb_path_join(base_dir, "../voices", &b) < 0 ||
+                nb_strv_push_owned(dirs, nb_buf_detach(&b, NULL))))
+        rc = -1;
+    const char *env = getenv("NEWSBRIEF_VOICES");
+    if (!rc && env && env[0] && nb_strv_pushs(dirs, env) < 0)
+        rc = -1;
+#ifdef NB_DATA_DIR
+    if (!rc && nb_strv_pushs(dirs, NB_DATA_DIR "/voices") < 0)
+        rc = -1;
+#endif
+    nb_buf_release(&b);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The profile names (file names less ".yaml") in folder `dir`, sorted. */
+static int list_profiles(const char *dir, struct nb_strv *names)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    int rc = 0;
+    while (!rc && (e = readdir(d))) {
+        if (e->d_name[0] == '.' || !(ends_with(e->d_name, ".yaml") || ends_with(e->d_name, ".yml")))
+            continue;
+        nb_buf_reset(&path);
+        if (nb_path_join(dir, e->d_name, &path) < 0)
+            rc = -1;
+        else if (is_regular_file(path.data) && nb_strv_push_owned(names, name_from_path(e->d_name)))
+            rc = -1;
+    }
+    closedir(d);
+    nb_buf_release(&path);
+    if (names->n)
+        qsort(names->v, names->n, sizeof(*names->v), cmp_str);
+    return rc;
+}
+
+static int contains(const struct nb_strv *sv, const char *s)
+{
+    for (size_t i = 0; i < sv->n; i++)
+        if (strcmp(sv->v[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when dirs[i] exists and is not the same folder as an earlier one
+ * ("briefings/../voices" and NB_DATA_DIR "/voices" often are). */
+static int is_new_folder(const struct nb_strv *dirs, size_t i)
+{
+    struct stat st, earlier;
+    if (stat(dirs->v[i], &st) != 0 || !S_ISDIR(st.st_mode))
+        return 0;
+    for (size_t j = 0; j < i; j++)
+        if (stat(dirs->v[j], &earlier) == 0 && earlier.st_dev == st.st_dev &&
+            earlier.st_ino == st.st_ino)
+            return 0;
+    return 1;
+}
+
+/* "no voice profile 'ancor' (did you mean 'anchor'?); profiles in DIR:
+ * anchor, correspondent" -- every existing folder searched, once. */
+static nb_status not_found(const char *name, const struct nb_strv *dirs, struct nb_error *err)
+{
+    struct nb_strv all;
+    struct nb_buf list;
+    nb_strv_init(&all);
+    nb_buf_init(&list, 0);
+    int oom = 0;
+    for (size_t i = 0; i < dirs->n && !oom; i++) {
+        if (!is_new_folder(dirs, i))
+            continue;
+        struct nb_strv names;
+        nb_strv_init(&names);
+        oom = list_profiles(dirs->v[i], &names) < 0;
+        if (!oom && names.n) {
+            oom = nb_buf_addf(&list, "; profiles in %s: ", dirs->v[i]) < 0;
+            for (size_t j = 0; j < names.n && !oom; j++) {
+                oom = nb_buf_addf(&list, "%s%s", j ? ", " : "", names.v[j]) < 0;
+                if (!oom && !contains(&all, names.v[j]))
+                    oom = nb_strv_pushs(&all, names.v[j]) < 0;
+            }
+        }
+        nb_strv_release(&names);
+    }
+    nb_status rc;
+    if (oom) {
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    } else if (!all.n) {
+        nb_buf_reset(&list);
+        for (size_t i = 0; i < dirs->n; i++)
+            nb_buf_addf(&list, "%s%s", i ? ", " : "", dirs->v[i]);
+        rc = nb_error_set(err, NB_EINPUT, "no voice profile '%s'; no profiles found in %s", name,
+                          list.data);
+    } else {
+        const char *hint = nb_suggest(name, (const char *const *)all.v);
+        if (hint)
+            rc = nb_error_set(err, NB_EINPUT, "no voice profile '%s' (did you mean '%s'?)%s", name,
+                              hint, list.data);
+        else
+            rc = nb_error_set(err, NB_EINPUT, "no voice profile '%s'%s", name, list.data);
+    }
+    nb_strv_release(&all);
+    nb_buf_release(&list);
+    return rc;
+}
+
+nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct nb_buf *out,
+                                struct nb_error *err)
+{
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    if (!name[0])
+        return nb_error_set(err, NB_EINPUT, "the voice profile name is empty");
+    if (is_path(name)) {
+        nb_status rc = NB_OK;
+        if (nb_path_join(base_dir, name, &path) < 0)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        else if (!is_regular_file(path.data))
+            rc = nb_error_set(err, NB_EINPUT, "no voice profile file '%s'", path.data);
+        else if (nb_buf_add(out, path.data, path.len) < 0)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        nb_buf_release(&path);
+        return rc;
+    }
+    if (name[0] == '.')
+        return nb_error_set(err, NB_EINPUT,
+                            "'%s' is not a voice profile name (names are like 'anchor')", name);
+    struct nb_strv dirs;
+    nb_strv_init(&dirs);
+    if (search_folders(base_dir, &dirs) < 0) {
+        nb_strv_release(&dirs);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    nb_status rc = NB_OK;
+    size_t i;
+    for (i = 0; i < dirs.n; i++) {
+        nb_buf_reset(&path);
+        if (nb_path_join(dirs.v[i], name, &path) < 0 || nb_buf_adds(&path, ".yaml") < 0) {
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+            break;
+        }
+        if (is_regular_file(path.data))
+            break;
+    }
+    if (rc == NB_OK && i == dirs.n)
+        rc = not_found(name, &dirs, err);
+    else if (rc == NB_OK && nb_buf_add(out, path.data, path.len) < 0)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&path);
+    nb_strv_release(&dirs);
+    return rc;
+}

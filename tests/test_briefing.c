@@ -1,0 +1,370 @@
+/* test_briefing.c - briefings/NAME.yaml: loading, resolving, and every refusal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "config/briefing.h"
+#include "support.h"
+#include "text/buf.h"
+#include "text/file.h"
+
+#define BRIEFINGS NB_TEST_FIXTURES "/config/briefings"
+#define B(name) BRIEFINGS "/" name
+
+static void assert_error(nb_status rc, const struct nb_error *err, const char *file, unsigned line,
+                         unsigned column, const char *message)
+{
+    struct nb_buf want;
+    char got[1024];
+    nb_buf_init(&want, 0);
+    nb_buf_addf(&want, "%s:%u:%u: %s", file, line, column, message);
+    assert_int_equal(rc, NB_EINPUT);
+    assert_int_equal(err->status, NB_EINPUT);
+    assert_string_equal(nb_error_format(err, got, sizeof(got)), want.data);
+    nb_buf_release(&want);
+}
+
+static void load_ok(struct nb_briefing *b, const char *path)
+{
+    struct nb_error err;
+    char msg[1024];
+    nb_briefing_init(b);
+    nb_error_init(&err);
+    if (nb_briefing_load(b, path, &err) != NB_OK)
+        fail_msg("%s", nb_error_format(&err, msg, sizeof(msg)));
+}
+
+static void assert_articles(const struct nb_briefing *b, const char *const *want)
+{
+    size_t n = 0;
+    while (want[n])
+        n++;
+    for (size_t i = 0; i < n && i < b->articles.n; i++)
+        assert_string_equal(b->articles.v[i], want[i]);
+    assert_int_equal(b->articles.n, n);
+}
+
+static void test_full(void **state)
+{
+    (void)state;
+    struct nb_briefing b;
+    load_ok(&b, B("full.yaml"));
+    assert_string_equal(b.path, B("full.yaml"));
+    assert_string_equal(b.dir, BRIEFINGS);
+    assert_string_equal(b.title, "Morning Briefing");
+    assert_true(b.has_date);
+    assert_int_equal(b.year, 2026);
+    assert_int_equal(b.month, 11);
+    assert_int_equal(b.day, 28);
+    assert_string_equal(b.voice, "local");
+    assert_string_equal(b.voice_path, B("voices/local.yaml"));
+    assert_int_equal(b.voice_mark.line, 3);
+    assert_int_equal(b.voice_mark.column, 8);
+    static const char *const want[] = {B("articles/c.txt"), B("articles/a.txt"), B("articles/b.md"),
+                                       NULL};
+    assert_articles(&b, want);
+    assert_int_equal(b.stories, 7);
+    assert_int_equal(b.sentences, 2);
+    assert_string_equal(b.output, B("out/morning.wav"));
+    nb_briefing_release(&b);
+    nb_briefing_release(&b);
+}
+
+static void test_defaults(void **state)
+{
+    (void)state;
+    unsetenv("NEWSBRIEF_VOICES");
+    struct nb_briefing b;
+    load_ok(&b, B("minimal.yaml"));
+    assert_string_equal(b.title, "Evening News");
+    assert_false(b.has_date);
+    assert_string_equal(b.voice, "anchor");
+    assert_string_equal(b.voice_path, NB_DATA_DIR "/voices/anchor.yaml");
+    assert_int_equal(b.voice_mark.line, 0);
+    static const char *const want[] = {B("articles/a.txt"), NULL};
+    assert_articles(&b, want);
+    assert_int_equal(b.stories, 5);
+    assert_int_equal(b.sentences, 3);
+    assert_null(b.output);
+    /* loading into a used struct replaces it */
+    struct nb_error err;
+    assert_int_equal(nb_briefing_load(&b, B("full.yaml"), &err), NB_OK);
+    assert_string_equal(b.title, "Morning Briefing");
+    assert_int_equal(b.articles.n, 3);
+    nb_briefing_release(&b);
+}
+
+static void test_relative_path(void **state)
+{
+    (void)state;
+    char *cwd = getcwd(NULL, 4096);
+    assert_non_null(cwd);
+    assert_int_equal(chdir(BRIEFINGS), 0);
+    struct nb_briefing b;
+    load_ok(&b, "full.yaml");
+    assert_string_equal(b.dir, ".");
+    assert_string_equal(b.voice_path, "voices/local.yaml");
+    assert_string_equal(b.articles.v[0], "articles/c.txt");
+    assert_string_equal(b.output, "out/morning.wav");
+    nb_briefing_release(&b);
+    assert_int_equal(chdir(cwd), 0);
+    free(cwd);
+}
+
+static void test_dedupe_and_order(void **state)
+{
+    (void)state;
+    struct nb_briefing b;
+    load_ok(&b, B("dedupe.yaml"));
+    /* b.md first as written; "./articles/b.md" and the folder repeat it */
+    static const char *const want[] = {B("articles/b.md"), B("articles/a.txt"), B("articles/c.txt"),
+                                       B("articles/sub/d.txt"), NULL};
+    assert_articles(&b, want);
+    nb_briefing_release(&b);
+
+    load_ok(&b, B("glob.yaml"));
+    static const char *const want_glob[] = {B("articles/b.md"), B("articles/a.txt"),
+                                            B("articles/c.txt"), NULL};
+    assert_articles(&b, want_glob);
+    nb_briefing_release(&b);
+}
+
+static void test_output_and_voice_paths(void **state)
+{
+    (void)state;
+    struct nb_briefing b;
+    load_ok(&b, B("abs_output.yaml"));
+    assert_string_equal(b.output, "/tmp/nb-abs.wav");
+    nb_briefing_release(&b);
+
+    load_ok(&b, B("voice_path.yaml"));
+    assert_string_equal(b.voice, "../voices/shared.yaml");
+    assert_string_equal(b.voice_path, B("../voices/shared.yaml"));
+    nb_briefing_release(&b);
+
+    load_ok(&b, B("voice_parent.yaml"));
+    assert_string_equal(b.voice_path, B("../voices/shared.yaml"));
+    nb_briefing_release(&b);
+
+    load_ok(&b, B("voice_twice.yaml"));
+    assert_string_equal(b.voice_path, B("voices/twice.yaml"));
+    nb_briefing_release(&b);
+}
+
+struct error_case {
+    const char *file;
+    unsigned line, column;
+    const char *message;
+};
+
+static void test_error_fixtures(void **state)
+{
+    (void)state;
+    unsetenv("NEWSBRIEF_VOICES");
+    static const struct error_case cases[] = {
+        {"unknown_key.yaml", 3, 1, "unknown key 'voise' (did you mean 'voice'?)"},
+        {"unknown_key_far.yaml", 3, 1,
+         "unknown key 'podcast' (known keys: title, date, voice, articles, stories, sentences, "
+         "output)"},
+        {"missing_title.yaml", 2, 1, "missing required key 'title'"},
+        {"empty_title.yaml", 1, 8, "'title' must not be empty"},
+        {"null_title.yaml", 1, 7, "'title' must be text, not an empty value"},
+        {"stories_word.yaml", 3, 10, "'stories' must be a whole number from 1 to 100, not 'five'"},
+        {"stories_zero.yaml", 3, 10, "'stories' must be a whole number from 1 to 100, not '0'"},
+        {"stories_quoted.yaml", 3, 10,
+         "'stories' must be a whole number from 1 to 100, not the text '5' (remove the quotes)"},
+        {"sentences_big.yaml", 3, 12, "'sentences' must be a whole number from 1 to 50, not '51'"},
+        {"bad_date.yaml", 2, 7, "'date' must be a date like 2026-11-28, not '2026-02-30'"},
+        {"date_words.yaml", 2, 7, "'date' must be a date like 2026-11-28, not 'next tuesday'"},
+        {"no_match.yaml", 4, 5, "'articles/*.xyz' matches no file"},
+        {"glob_dirs.yaml", 2, 11, "'articles/s*' matches no file"},
+        {"missing_file.yaml", 3, 5, "'articles/monday.txt' matches no file or folder"},
+        {"empty_folder.yaml", 2, 11, "folder 'notes' has no .txt or .md files"},
+        {"articles_empty.yaml", 2, 11,
+         "'articles' is empty; list at least one file, folder or glob"},
+        {"articles_mapping.yaml", 3, 3,
+         "'articles' must be a list of files, folders or globs, not a mapping"},
+        {"articles_nested.yaml", 3, 5, "'articles' must be text, not a list"},
+        {"missing_articles.yaml", 1, 1,
+         "missing required key 'articles' (the article files, folders or globs to read)"},
+        {"bad_voice_path.yaml", 2, 8, "no voice profile file '" BRIEFINGS "/voices/nobody.yaml'"},
+        {"root_list.yaml", 1, 1,
+         "a briefing must be keys and values like 'title: Morning Briefing', not a list"},
+        {"root_scalar.yaml", 1, 1,
+         "a briefing must be keys and values like 'title: Morning Briefing', not a single "
+         "value"},
+        {"empty.yaml", 1, 1, "the file is empty; a briefing needs at least 'title' and 'articles'"},
+        {"syntax.yaml", 3, 1,
+         "did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:11)"},
+        {"duplicate.yaml", 3, 1, "duplicate key 'title' (first at line 1); keep only one"},
+        {"output_folder.yaml", 3, 9, "'output' must be a file name, not the folder 'out/'"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct nb_briefing b;
+        struct nb_error err;
+        struct nb_buf path;
+        nb_buf_init(&path, 0);
+        nb_buf_addf(&path, "%s/%s", BRIEFINGS, cases[i].file);
+        nb_briefing_init(&b);
+        nb_error_init(&err);
+        nb_status rc = nb_briefing_load(&b, path.data, &err);
+        assert_error(rc, &err, path.data, cases[i].line, cases[i].column, cases[i].message);
+        /* a failed load leaves nothing behind */
+        assert_null(b.title);
+        assert_null(b.path);
+        assert_int_equal(b.articles.n, 0);
+        nb_briefing_release(&b);
+        nb_buf_release(&path);
+    }
+}
+
+static void test_unknown_voice(void **state)
+{
+    (void)state;
+    unsetenv("NEWSBRIEF_VOICES");
+    struct nb_briefing b;
+    struct nb_error err;
+    char got[1024];
+    nb_briefing_init(&b);
+    nb_error_init(&err);
+    assert_int_equal(nb_briefing_load(&b, B("bad_voice.yaml"), &err), NB_EINPUT);
+    nb_error_format(&err, got, sizeof(got));
+    const char *want =
+        B("bad_voice.yaml") ":2:8: no voice profile 'ancor' (did you mean 'anchor'?); profiles in ";
+    assert_true(strncmp(got, want, strlen(want)) == 0);
+    assert_non_null(strstr(got, NB_DATA_DIR "/voices: anchor, correspondent"));
+    nb_briefing_release(&b);
+}
+
+static void test_missing_briefing(void **state)
+{
+    (void)state;
+    struct nb_briefing b;
+    struct nb_error err;
+    nb_briefing_init(&b);
+    nb_error_init(&err);
+    assert_int_equal(nb_briefing_load(&b, B("no-such.yaml"), &err), NB_EINPUT);
+    assert_string_equal(err.file, B("no-such.yaml"));
+    assert_null(b.path);
+    nb_briefing_release(&b);
+}
+
+/* An empty folder, made at test time since git keeps no empty folders. */
+static void test_scratch_folder(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("briefing_scratch");
+    struct nb_buf p, yaml;
+    struct nb_error err;
+    nb_buf_init(&p, 0);
+    nb_buf_init(&yaml, 0);
+    nb_buf_addf(&p, "%s/empty", dir);
+    assert_int_equal(nb_file_mkdirs(p.data, &err), NB_OK);
+    nb_buf_reset(&p);
+    nb_buf_addf(&p, "%s/b.yaml", dir);
+    nb_buf_adds(&yaml, "title: Scratch\nvoice: anchor\narticles:\n  - empty\n");
+    assert_int_equal(nb_file_write_atomic(p.data, yaml.data, yaml.len, &err), NB_OK);
+    struct nb_briefing b;
+    nb_briefing_init(&b);
+    nb_status rc = nb_briefing_load(&b, p.data, &err);
+    assert_error(rc, &err, p.data, 4, 5, "folder 'empty' has no .txt or .md files");
+    nb_briefing_release(&b);
+    nb_buf_release(&p);
+    nb_buf_release(&yaml);
+    free(dir);
+}
+
+/* A folder whose own name has glob characters: only the entry's are wildcards. */
+static void test_glob_in_odd_folder(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("briefing_odd[1]*");
+    struct nb_buf p, yaml;
+    struct nb_error err;
+    nb_buf_init(&p, 0);
+    nb_buf_init(&yaml, 0);
+    nb_buf_addf(&p, "%s/story.txt", dir);
+    assert_int_equal(nb_file_write_atomic(p.data, "Story.\n", 7, &err), NB_OK);
+    nb_buf_reset(&p);
+    nb_buf_addf(&p, "%s/b.yaml", dir);
+    nb_buf_adds(&yaml, "title: Odd\nvoice: anchor\narticles: '*.txt'\n");
+    assert_int_equal(nb_file_write_atomic(p.data, yaml.data, yaml.len, &err), NB_OK);
+    struct nb_briefing b;
+    nb_briefing_init(&b);
+    char msg[1024];
+    if (nb_briefing_load(&b, p.data, &err) != NB_OK)
+        fail_msg("%s", nb_error_format(&err, msg, sizeof(msg)));
+    assert_int_equal(b.articles.n, 1);
+    nb_buf_reset(&p);
+    nb_buf_addf(&p, "%s/story.txt", dir);
+    assert_string_equal(b.articles.v[0], p.data);
+    nb_briefing_release(&b);
+    nb_buf_release(&p);
+    nb_buf_release(&yaml);
+    free(dir);
+}
+
+static void assert_slug(const char *title, const char *want)
+{
+    struct nb_buf out;
+    nb_buf_init(&out, 0);
+    assert_int_equal(nb_briefing_default_output(title, &out), 0);
+    assert_string_equal(out.data, want);
+    nb_buf_release(&out);
+}
+
+static void test_default_output(void **state)
+{
+    (void)state;
+    assert_slug("Morning Briefing", "morning-briefing.wav");
+    assert_slug("  The -- News!! 2026 ", "the-news-2026.wav");
+    assert_slug("!!!", "briefing.wav");
+    assert_slug("", "briefing.wav");
+    assert_slug("Nachrichten f\xC3\xBCr K\xC3\xB6ln", "nachrichten-f\xC3\xBCr-k\xC3\xB6ln.wav");
+    assert_slug("\xC3\x89lys\xC3\xA9\x65", "\xC3\xA9lys\xC3\xA9\x65.wav");
+    assert_slug("News \xE2\x80\x94 Today", "news-today.wav"); /* em dash separates */
+    assert_slug("a/b\\c:d", "a-b-c-d.wav");
+    /* cut at 80 bytes, never mid-character, no trailing dash */
+    struct nb_buf long_title, out;
+    nb_buf_init(&long_title, 0);
+    nb_buf_init(&out, 0);
+    for (int i = 0; i < 30; i++)
+        nb_buf_adds(&long_title, "word ");
+    assert_int_equal(nb_briefing_default_output(long_title.data, &out), 0);
+    assert_true(out.len <= 80 + 4);
+    assert_true(out.data[out.len - 5] != '-');
+    assert_string_equal(out.data + out.len - 4, ".wav");
+    nb_buf_release(&long_title);
+    nb_buf_release(&out);
+    /* appends */
+    nb_buf_init(&out, 0);
+    nb_buf_adds(&out, "out/");
+    assert_int_equal(nb_briefing_default_output("Hi", &out), 0);
+    assert_string_equal(out.data, "out/hi.wav");
+    nb_buf_release(&out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full),
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_relative_path),
+        cmocka_unit_test(test_dedupe_and_order),
+        cmocka_unit_test(test_output_and_voice_paths),
+        cmocka_unit_test(test_error_fixtures),
+        cmocka_unit_test(test_unknown_voice),
+        cmocka_unit_test(test_missing_briefing),
+        cmocka_unit_test(test_scratch_folder),
+        cmocka_unit_test(test_glob_in_odd_folder),
+        cmocka_unit_test(test_default_output),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
