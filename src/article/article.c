@@ -1,6 +1,8 @@
 #include "article/article.h"
 
+#include "article/reader.h"
 #include "text/buf.h"
+#include "text/sentences.h"
 #include "text/file.h"
 
 #include <stdlib.h>
@@ -66,4 +68,17 @@ nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb
         rc = reader_for(path)(a, raw.data, raw.len, path, err);
     nb_buf_release(&raw);
     return rc;
+}
+
+nb_status nb_article_finish(struct nb_article *a, struct nb_error *err)
+{
+    for (size_t i = 0; i < a->paragraphs.n; i++) {
+        const char *p = a->paragraphs.v[i];
+        nb_status rc = nb_sentences_split(p, strlen(p), &a->sentences, err);
+        if (rc != NB_OK)
+            return rc;
+    }
+    if (a->sentences.n == 0)
+        return nb_error_set(err, NB_EINPUT, "no body text after the headline");
+    return NB_OK;
 }

@@ -1,6 +1,7 @@
 /* plaintext.c - the plain-text article reader: headline first, then
  * paragraphs separated by blank lines. */
 #include "article/article.h"
+#include "article/reader.h"
 
 #include "text/buf.h"
 #include "text/sentences.h"
@@ -48,35 +49,6 @@ static int looks_binary(const char *data, size_t len)
     return sample && (bad * 100 / sample >= 5 || memchr(data, '\0', sample) != NULL);
 }
 
-static int starts_with_word(const char *s, size_t len, const char *word)
-{
-    size_t n = strlen(word);
-    return len > n && strncmp(s, word, n) == 0 && s[n] == ' ';
-}
-
-/* Header lines that real exports carry between headline and body. */
-static int is_byline(const char *s, size_t len)
-{
-    if (len > 120 || !starts_with_word(s, len, "By"))
-        return 0;
-    unsigned char c = (unsigned char)s[3];
-    return c >= 'A' && c <= 'Z';
-}
-
-static int is_date_stamp(const char *s, size_t len)
-{
-    static const char *const words[] = {"Published", "Updated", "Last updated", "Last modified",
-                                        "Posted", "First published"};
-    if (len > 120)
-        return 0;
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        size_t n = strlen(words[i]);
-        if (len > n && strncmp(s, words[i], n) == 0 && (s[n] == ' ' || s[n] == ':'))
-            return 1;
-    }
-    return 0;
-}
-
 static nb_status oom(struct nb_error *err)
 {
     return nb_error_set(err, NB_ENOMEM, "out of memory");
@@ -91,16 +63,12 @@ static nb_status add_paragraph(struct nb_article *a, const char *s, size_t len,
         nb_buf_release(&p);
         return oom(err);
     }
-    if (p.len == 0) {
+    if (p.len && nb_strv_push_owned(&a->paragraphs, nb_buf_detach(&p, NULL)) < 0) {
         nb_buf_release(&p);
-        return NB_OK;
+        return oom(err);
     }
-    nb_status rc = NB_OK;
-    rc = nb_sentences_split(p.data, p.len, &a->sentences, err);
-    if (rc == NB_OK && nb_strv_push_owned(&a->paragraphs, nb_buf_detach(&p, NULL)) < 0)
-        rc = oom(err);
     nb_buf_release(&p);
-    return rc;
+    return NB_OK;
 }
 
 static nb_status parse_clean(struct nb_article *a, const char *text, size_t len,
@@ -129,8 +97,8 @@ static nb_status parse_clean(struct nb_article *a, const char *text, size_t len,
             body = pos;
             continue;
         }
-        char **slot = is_byline(ln.s, ln.len) ? &a->byline
-                      : is_date_stamp(ln.s, ln.len) ? &a->date : NULL;
+        char **slot = nb_article_is_byline(ln.s, ln.len) ? &a->byline
+                      : nb_article_is_date_stamp(ln.s, ln.len) ? &a->date : NULL;
         if (!slot || *slot)
             break;
         if (nb_text_collapse_space(ln.s, ln.len, &b) < 0 || !(*slot = nb_buf_detach(&b, NULL)))
@@ -161,9 +129,7 @@ static nb_status parse_clean(struct nb_article *a, const char *text, size_t len,
         if (rc != NB_OK)
             return rc;
     }
-    if (a->sentences.n == 0)
-        return nb_error_set(err, NB_EINPUT, "no body text after the headline");
-    return NB_OK;
+    return nb_article_finish(a, err);
 }
 
 nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t len,

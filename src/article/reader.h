@@ -1,0 +1,25 @@
+/* reader.h - what every article reader shares (internal to src/article/).
+ *
+ * A reader (plaintext.c, later markdown.c, html.c...) turns its input
+ * into headline, byline, date and the raw body paragraphs (whitespace
+ * collapsed, in order) and then calls nb_article_finish(), which does
+ * everything that does not depend on the input format.
+ */
+#ifndef NB_ARTICLE_READER_H
+#define NB_ARTICLE_READER_H
+
+#include "article/article.h"
+
+/* Completes an article whose headline and raw paragraphs are set: splits
+ * the body into sentences (and, as later stages are added, takes off
+ * boilerplate, repairs broken paragraphs and finds quotes).  NB_EINPUT
+ * when no body sentence remains. */
+nb_status nb_article_finish(struct nb_article *a, struct nb_error *err);
+
+/* Whether s[0..len) is a byline ("By Priya Natarajan and Tom Ellis") or a
+ * publication stamp ("Published 27 November 2026", "Last modified on Tue 4
+ * Feb 2025 09.12 GMT") that exports carry under the headline. */
+int nb_article_is_byline(const char *s, size_t len);
+int nb_article_is_date_stamp(const char *s, size_t len);
+
+#endif
