@@ -1,5 +1,7 @@
 #include "article/article.h"
 
+#include "article/cleanup.h"
+#include "article/quotes.h"
 #include "article/reader.h"
 #include "text/buf.h"
 #include "text/sentences.h"
@@ -70,15 +72,45 @@ nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb
     return rc;
 }
 
+/* Collapses the whitespace of every paragraph (readers keep line breaks
+ * for the clean-up rules) and drops paragraphs left empty. */
+static nb_status collapse_paragraphs(struct nb_article *a, struct nb_error *err)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < a->paragraphs.n; i++) {
+        char *p = a->paragraphs.v[i];
+        struct nb_buf b;
+        nb_buf_init(&b, 0);
+        if (nb_text_collapse_space(p, strlen(p), &b) < 0) {
+            nb_buf_release(&b);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        free(p);
+        a->paragraphs.v[i] = NULL;
+        if (b.len)
+            a->paragraphs.v[kept++] = nb_buf_detach(&b, NULL);
+        nb_buf_release(&b);
+        if (kept && !a->paragraphs.v[kept - 1])
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    a->paragraphs.n = kept;
+    if (a->paragraphs.v)
+        a->paragraphs.v[kept] = NULL;
+    return NB_OK;
+}
+
 nb_status nb_article_finish(struct nb_article *a, struct nb_error *err)
 {
-    for (size_t i = 0; i < a->paragraphs.n; i++) {
+    nb_status rc = nb_article_clean(a, err);
+    if (rc == NB_OK)
+        rc = collapse_paragraphs(a, err);
+    for (size_t i = 0; rc == NB_OK && i < a->paragraphs.n; i++) {
         const char *p = a->paragraphs.v[i];
-        nb_status rc = nb_sentences_split(p, strlen(p), &a->sentences, err);
-        if (rc != NB_OK)
-            return rc;
+        rc = nb_sentences_split(p, strlen(p), &a->sentences, err);
     }
+    if (rc != NB_OK)
+        return rc;
     if (a->sentences.n == 0)
         return nb_error_set(err, NB_EINPUT, "no body text after the headline");
-    return NB_OK;
+    return nb_quotes_find(a, err);
 }

@@ -54,20 +54,12 @@ static nb_status oom(struct nb_error *err)
     return nb_error_set(err, NB_ENOMEM, "out of memory");
 }
 
+/* Keeps the paragraph's own line breaks: the clean-up rules look at lines. */
 static nb_status add_paragraph(struct nb_article *a, const char *s, size_t len,
                                struct nb_error *err)
 {
-    struct nb_buf p;
-    nb_buf_init(&p, 0);
-    if (nb_text_collapse_space(s, len, &p) < 0) {
-        nb_buf_release(&p);
+    if (nb_strv_push(&a->paragraphs, s, len) < 0)
         return oom(err);
-    }
-    if (p.len && nb_strv_push_owned(&a->paragraphs, nb_buf_detach(&p, NULL)) < 0) {
-        nb_buf_release(&p);
-        return oom(err);
-    }
-    nb_buf_release(&p);
     return NB_OK;
 }
 
