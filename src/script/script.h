@@ -48,7 +48,11 @@ void nb_script_init(struct nb_script *s);
 void nb_script_release(struct nb_script *s);
 
 /* Appends a segment (copies of the strings). `spoken` NULL means: the
- * normalised form of `text` for `language` (see normalise.h). */
+ * normalised form of `text` for `language` (see normalise.h).
+ * NB_EINPUT when `voice` is NULL, empty or not one word without brackets
+ * (it could not be written in the plain-text form), when `text` has no
+ * words, or when it is not valid UTF-8; NB_ENOMEM.  On failure `s` is
+ * unchanged. */
 nb_status nb_script_add(struct nb_script *s, enum nb_segment_kind kind, unsigned story,
                         const char *voice, const char *text, const char *spoken,
                         const char *language, struct nb_error *err);
@@ -57,7 +61,8 @@ struct nb_script_input {
     const char *title;
     int year, month, day;             /* the bulletin's date */
     const char *voice;                /* voice profile name for every segment */
-    const char *language;             /* e.g. "en-gb"; decides normalisation */
+    const char *language;             /* e.g. "en-gb"; decides normalisation and
+                                         the date's wording; NULL = English */
     const struct nb_summary *stories; /* in bulletin order */
     size_t nstories;
 };
@@ -66,7 +71,22 @@ struct nb_script_input {
  * naturally ("Saturday the 28th of November"), then for each story a
  * transition that introduces it by its headline (varied, never the same
  * twice in a row, chosen deterministically from title and date) and the
- * story's lead, then an outro.  `s` must be freshly initialised. */
+ * story's lead, then an outro.  `s` must be freshly initialised.
+ *
+ * Wording: intro "Hello. This is the Morning Briefing for Saturday the
+ * 28th of November." (no "the" added before a title starting with The, A,
+ * An, Your, Our, My or This; "Hello. Here is the news for ..." without a
+ * title); outro "That's the Morning Briefing for Saturday the 28th of
+ * November. Thanks for listening."  Transitions come from
+ * script/transitions.h.  A story whose lead is empty is skipped; stories
+ * are numbered 1, 2, 3... in the order they are read, so skipped ones
+ * leave no gap.  s->title is the title with whitespace collapsed (NULL
+ * without one), s->date "YYYY-MM-DD".
+ *
+ * Errors: NB_EINPUT for a date that does not exist, a bad voice name (see
+ * nb_script_add) or no story with anything to read; NB_EINTERNAL for a
+ * summary whose lead indexes past its article's sentences; NB_ENOMEM.  On
+ * failure `s` is left released (empty). */
 nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
                           struct nb_error *err);
 
@@ -77,19 +97,43 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
  *   # date: 2026-11-28
  *
  *   [intro voice=anchor]
- *   Good morning. This is Morning Briefing ...
+ *   Hello. This is the Morning Briefing for Saturday the 28th of November.
  *
  *   [transition story=1 voice=anchor]
  *   First, ...
  *
- * One segment per paragraph, each under its [kind story=N voice=NAME] mark. */
+ * One segment per paragraph, each under its [kind story=N voice=NAME] mark
+ * (story= left out when the segment belongs to no story).  The writer puts
+ * each segment's text on one line, whitespace collapsed; a text starting
+ * with '[' or '#' (or with '\' before one of "[#\") gets a '\' in front,
+ * so that it cannot be read as a mark or a comment.  The title and date
+ * lines are left out when the script has none.
+ *
+ * Appends to out; 0, or -1 when out of memory (out unchanged). */
 int nb_script_write_text(const struct nb_script *s, struct nb_buf *out);
 
 /* 1 when text starts with the "# newsbrief script" line. */
 int nb_script_is_text(const char *text, size_t len);
 
 /* Parses the plain-text form back (the spoken form is recomputed from the
- * edited text for `language`).  Errors are NB_EINPUT at name:line:column. */
+ * edited text for `language`).  Errors are NB_EINPUT at name:line:column.
+ *
+ * Made for files a producer has edited: CRLF or LF, a UTF-8 byte order
+ * mark, blank lines anywhere, a segment's text over several lines (joined
+ * with single spaces, whitespace collapsed), marks with extra spaces.
+ * Lines starting with '#' are comments; before the first mark,
+ * "# title: ..." and "# date: YYYY-MM-DD" set s->title and s->date (NULL
+ * when absent).  The "# newsbrief script" line is not required here.  A
+ * line is a mark when, trimmed, it starts with '[' and ends with ']'; a
+ * text line starting with "\[", "\#" or "\\" stands for the character.
+ *
+ * NB_EINPUT (line and column in characters, 1-based) for: not UTF-8, a
+ * control character, text before the first mark, an unknown kind, an
+ * unknown or repeated attribute, story= not a number from 1, an empty or
+ * missing voice=, a mark with no text under it, a bad date, and a script
+ * with no segments at all.  `name` (may be NULL) is the file named in the
+ * error.  `s` must be freshly initialised; on failure it is left released
+ * (empty). */
 nb_status nb_script_parse_text(struct nb_script *s, const char *text, size_t len,
                                const char *name, const char *language, struct nb_error *err);
 

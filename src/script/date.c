@@ -1,0 +1,49 @@
+/* date.c - how a newsreader says a date. */
+#include "script/date.h"
+
+#include "script/normalise.h"
+#include "text/calendar.h"
+
+static const char *const weekday_names[7] = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+};
+
+static const char *const month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+/* "st", "nd", "rd" or "th" for a day of the month: 1st 2nd 3rd, but 11th
+ * 12th 13th, then 21st 22nd 23rd and 31st. */
+static const char *ordinal_suffix(int n)
+{
+    if (n % 100 >= 11 && n % 100 <= 13)
+        return "th";
+    switch (n % 10) {
+    case 1:
+        return "st";
+    case 2:
+        return "nd";
+    case 3:
+        return "rd";
+    default:
+        return "th";
+    }
+}
+
+int nb_date_spoken(int year, int month, int day, const char *language, struct nb_buf *out)
+{
+    if (!nb_date_valid(year, month, day))
+        return -1;
+    const char *weekday = weekday_names[nb_date_weekday(year, month, day)];
+    const char *name = month_names[month - 1];
+    size_t mark = out->len;
+    int rc;
+    if (language && nb_language_matches(language, "en-us"))
+        rc = nb_buf_addf(out, "%s, %s %d%s", weekday, name, day, ordinal_suffix(day));
+    else
+        rc = nb_buf_addf(out, "%s the %d%s of %s", weekday, day, ordinal_suffix(day), name);
+    if (rc < 0)
+        nb_buf_truncate(out, mark);
+    return rc;
+}

@@ -1,0 +1,782 @@
+/* test_script.c - building the bulletin and its plain-text form. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "script/script.h"
+#include "support.h"
+
+/* Articles and summaries built by hand, so these tests do not depend on
+ * the article reader or the summariser. */
+struct story {
+    struct nb_article article;
+    struct nb_summary summary;
+};
+
+static void story_make(struct story *st, const char *headline, const char *const *sentences,
+                       size_t nsentences, size_t nlead)
+{
+    memset(st, 0, sizeof(*st));
+    st->article.headline = headline ? nb_strdup(headline) : NULL;
+    nb_strv_init(&st->article.sentences);
+    for (size_t i = 0; i < nsentences; i++)
+        assert_int_equal(nb_strv_pushs(&st->article.sentences, sentences[i]), 0);
+    st->summary.article = &st->article;
+    st->summary.nlead = nlead;
+    st->summary.lead = nlead ? calloc(nlead, sizeof(size_t)) : NULL;
+    for (size_t i = 0; i < nlead; i++)
+        st->summary.lead[i] = i;
+}
+
+static void story_free(struct story *st)
+{
+    free(st->article.headline);
+    nb_strv_release(&st->article.sentences);
+    free(st->summary.lead);
+}
+
+static const char *const storm[] = {
+    "Storm Bert has brought flooding to large parts of south Wales.",
+    "More than two hundred homes were evacuated overnight in Pontypridd.",
+    "The Met Office says more rain is expected on Sunday.",
+};
+static const char *const budget[] = {
+    "The Chancellor, Ms Reeves, has defended the budget — saying it will “fix the foundations”.",
+    "Business groups say the rise in employer contributions will cost jobs.",
+};
+static const char *const rail[] = {
+    "Rail fares in England will rise by 4.6% in March.",
+    "Campaigners say passengers are paying more for worse services.",
+};
+static const char *const library[] = {
+    "A library book borrowed in 1952 has been returned to a library in Kent.",
+    "The borrower's daughter found it in the loft 🎉 and paid the fine of £1.",
+};
+
+/* The four stories of the sample bulletin, in order. */
+struct bulletin {
+    struct story stories[4];
+    struct nb_summary summaries[4];
+};
+
+static void bulletin_make(struct bulletin *b)
+{
+    story_make(&b->stories[0], "Storm Bert brings flooding to south Wales", storm, 3, 2);
+    story_make(&b->stories[1], "Chancellor defends budget: 'We are fixing the foundations'", budget,
+               2, 2);
+    story_make(&b->stories[2], "Rail fares to rise by 4.6%", rail, 2, 1);
+    story_make(&b->stories[3], "Library book returned 72 years late", library, 2, 2);
+    for (size_t i = 0; i < 4; i++)
+        b->summaries[i] = b->stories[i].summary;
+}
+
+static void bulletin_free(struct bulletin *b)
+{
+    for (size_t i = 0; i < 4; i++)
+        story_free(&b->stories[i]);
+}
+
+static struct nb_script_input sample_input(const struct bulletin *b)
+{
+    struct nb_script_input in = {
+        .title = "Morning Briefing",
+        .year = 2026,
+        .month = 11,
+        .day = 28,
+        .voice = "anchor",
+        .language = "en-gb",
+        .stories = b->summaries,
+        .nstories = 4,
+    };
+    return in;
+}
+
+static void build_ok(struct nb_script *s, const struct nb_script_input *in)
+{
+    struct nb_error err;
+    nb_error_init(&err);
+    nb_script_init(s);
+    if (nb_script_build(s, in, &err) != NB_OK)
+        fail_msg("build: %s", err.message);
+}
+
+static char *write_text(const struct nb_script *s)
+{
+    struct nb_buf out;
+    nb_buf_init(&out, 0);
+    assert_int_equal(nb_script_write_text(s, &out), 0);
+    return nb_buf_detach(&out, NULL);
+}
+
+static void assert_same_script(const struct nb_script *a, const struct nb_script *b)
+{
+    assert_int_equal(a->n, b->n);
+    if (a->title || b->title)
+        assert_string_equal(a->title, b->title);
+    if (a->date || b->date)
+        assert_string_equal(a->date, b->date);
+    for (size_t i = 0; i < a->n; i++) {
+        assert_int_equal(a->segments[i].kind, b->segments[i].kind);
+        assert_int_equal(a->segments[i].story, b->segments[i].story);
+        assert_string_equal(a->segments[i].voice, b->segments[i].voice);
+        assert_string_equal(a->segments[i].text, b->segments[i].text);
+        assert_string_equal(a->segments[i].spoken, b->segments[i].spoken);
+    }
+}
+
+/* ---- kinds and segments --------------------------------------------- */
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"intro", "headlines",  "story",
+                                        "quote", "transition", "outro"};
+    for (size_t i = 0; i < 6; i++) {
+        enum nb_segment_kind k;
+        assert_string_equal(nb_segment_kind_name((enum nb_segment_kind)i), names[i]);
+        assert_int_equal(nb_segment_kind_parse(names[i], &k), 0);
+        assert_int_equal(k, (enum nb_segment_kind)i);
+    }
+    enum nb_segment_kind k = NB_SEG_OUTRO;
+    assert_int_equal(nb_segment_kind_parse("Story", &k), -1);
+    assert_int_equal(nb_segment_kind_parse("", &k), -1);
+    assert_int_equal(k, NB_SEG_OUTRO);
+}
+
+static void test_add(void **state)
+{
+    (void)state;
+    struct nb_script s;
+    struct nb_error err;
+    nb_script_init(&s);
+    nb_error_init(&err);
+    assert_int_equal(nb_script_add(&s, NB_SEG_STORY, 1, "anchor", "Ms Patel — the minister.", NULL,
+                                   "en-gb", &err),
+                     NB_OK);
+    assert_int_equal(
+        nb_script_add(&s, NB_SEG_QUOTE, 1, "reporter", "As written.", "As said.", "en-gb", &err),
+        NB_OK);
+    assert_int_equal(s.n, 2);
+    assert_string_equal(s.segments[0].text, "Ms Patel — the minister.");
+    assert_string_equal(s.segments[0].spoken, "Miz Patel, the minister.");
+    assert_string_equal(s.segments[1].voice, "reporter");
+    assert_string_equal(s.segments[1].spoken, "As said.");
+
+    assert_int_equal(nb_script_add(&s, NB_SEG_STORY, 1, "two words", "Text.", NULL, "en-gb", &err),
+                     NB_EINPUT);
+    assert_int_equal(nb_script_add(&s, NB_SEG_STORY, 1, NULL, "Text.", NULL, "en-gb", &err),
+                     NB_EINPUT);
+    assert_int_equal(nb_script_add(&s, NB_SEG_STORY, 1, "anchor", " \n ", NULL, "en-gb", &err),
+                     NB_EINPUT);
+    assert_int_equal(nb_script_add(&s, NB_SEG_STORY, 1, "anchor", "bad \xff", NULL, "en-gb", &err),
+                     NB_EINPUT);
+    assert_int_equal(s.n, 2);
+    nb_script_release(&s);
+    assert_int_equal(s.n, 0);
+    assert_null(s.segments);
+}
+
+/* ---- building --------------------------------------------------------- */
+
+static void test_build_sample(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    struct nb_script_input in = sample_input(&b);
+    struct nb_script s;
+    build_ok(&s, &in);
+
+    assert_string_equal(s.title, "Morning Briefing");
+    assert_string_equal(s.date, "2026-11-28");
+    assert_int_equal(s.n, 10);
+    static const enum nb_segment_kind kinds[] = {
+        NB_SEG_INTRO,      NB_SEG_TRANSITION, NB_SEG_STORY,      NB_SEG_TRANSITION, NB_SEG_STORY,
+        NB_SEG_TRANSITION, NB_SEG_STORY,      NB_SEG_TRANSITION, NB_SEG_STORY,      NB_SEG_OUTRO,
+    };
+    static const unsigned stories[] = {0, 1, 1, 2, 2, 3, 3, 4, 4, 0};
+    for (size_t i = 0; i < s.n; i++) {
+        assert_int_equal(s.segments[i].kind, kinds[i]);
+        assert_int_equal(s.segments[i].story, stories[i]);
+        assert_string_equal(s.segments[i].voice, "anchor");
+    }
+    assert_string_equal(s.segments[0].text,
+                        "Hello. This is the Morning Briefing for Saturday the 28th of November.");
+    assert_string_equal(s.segments[9].text, "That's the Morning Briefing for Saturday the 28th "
+                                            "of November. Thanks for listening.");
+    assert_string_equal(s.segments[2].text,
+                        "Storm Bert has brought flooding to large parts of south Wales. More "
+                        "than two hundred homes were evacuated overnight in Pontypridd.");
+    assert_string_equal(s.segments[6].text, "Rail fares in England will rise by 4.6% in March.");
+    /* the spoken form is the normalised text */
+    assert_string_equal(s.segments[4].spoken,
+                        "The Chancellor, Miz Reeves, has defended the budget, saying it will "
+                        "“fix the foundations”. Business groups say the rise in employer "
+                        "contributions will cost jobs.");
+    assert_string_equal(s.segments[8].spoken,
+                        "A library book borrowed in 1952 has been returned to a library in "
+                        "Kent. The borrower's daughter found it in the loft and paid the fine "
+                        "of £1.");
+    /* each transition introduces its story by the headline, as a sentence */
+    assert_non_null(strstr(s.segments[1].text, "Storm Bert brings flooding to south Wales."));
+    assert_non_null(
+        strstr(s.segments[3].text, "Chancellor defends budget: 'We are fixing the foundations'."));
+    assert_non_null(strstr(s.segments[5].text, "Rail fares to rise by 4.6%."));
+    assert_non_null(strstr(s.segments[7].text, "Library book returned 72 years late."));
+
+    /* the whole script, as the producer sees it */
+    char *text = write_text(&s);
+    char *want = nb_test_fixture("script/morning.script", NULL);
+    if (strcmp(text, want) != 0) {
+        /* keep what was written, for diffing against the fixture */
+        char *dir = nb_test_tmpdir("script");
+        char path[1024];
+        snprintf(path, sizeof(path), "%s/morning.script", dir);
+        FILE *f = fopen(path, "w");
+        if (f) {
+            fputs(text, f);
+            fclose(f);
+        }
+        free(dir);
+        fail_msg("script differs from script/morning.script; written to %s", path);
+    }
+    free(want);
+    free(text);
+    nb_script_release(&s);
+    bulletin_free(&b);
+}
+
+struct intro_case {
+    const char *title;
+    int year, month, day;
+    const char *language;
+    const char *intro;
+    const char *outro;
+};
+
+static const struct intro_case intro_cases[] = {
+    {"Morning Briefing", 2026, 11, 28, "en-gb",
+     "Hello. This is the Morning Briefing for Saturday the 28th of November.",
+     "That's the Morning Briefing for Saturday the 28th of November. Thanks for listening."},
+    {"Morning Briefing", 2026, 11, 28, "en-us",
+     "Hello. This is the Morning Briefing for Saturday, November 28th.",
+     "That's the Morning Briefing for Saturday, November 28th. Thanks for listening."},
+    {"The World Tonight", 2024, 2, 29, "en-gb",
+     "Hello. This is The World Tonight for Thursday the 29th of February.",
+     "That's The World Tonight for Thursday the 29th of February. Thanks for listening."},
+    {"the daily digest", 2026, 1, 1, "en-gb",
+     "Hello. This is the daily digest for Thursday the 1st of January.",
+     "That's the daily digest for Thursday the 1st of January. Thanks for listening."},
+    {"Theatre Weekly", 2026, 1, 2, "en-gb",
+     "Hello. This is the Theatre Weekly for Friday the 2nd of January.",
+     "That's the Theatre Weekly for Friday the 2nd of January. Thanks for listening."},
+    {"Your Evening Update", 2026, 1, 3, "en-gb",
+     "Hello. This is Your Evening Update for Saturday the 3rd of January.",
+     "That's Your Evening Update for Saturday the 3rd of January. Thanks for listening."},
+    {"  Morning\n  Briefing. ", 2026, 1, 11, "en-gb",
+     "Hello. This is the Morning Briefing for Sunday the 11th of January.",
+     "That's the Morning Briefing for Sunday the 11th of January. Thanks for listening."},
+    {NULL, 2026, 1, 12, "en-gb", "Hello. Here is the news for Monday the 12th of January.",
+     "That's the news for Monday the 12th of January. Thanks for listening."},
+    {"   ", 2026, 1, 13, "en-gb", "Hello. Here is the news for Tuesday the 13th of January.",
+     "That's the news for Tuesday the 13th of January. Thanks for listening."},
+    {"Briefing", 2026, 1, 21, "fr",
+     "Hello. This is the Briefing for Wednesday the 21st of January.",
+     "That's the Briefing for Wednesday the 21st of January. Thanks for listening."},
+    {"Briefing", 2026, 1, 22, "en-gb",
+     "Hello. This is the Briefing for Thursday the 22nd of January.",
+     "That's the Briefing for Thursday the 22nd of January. Thanks for listening."},
+    {"Briefing", 2026, 1, 23, "en-gb",
+     "Hello. This is the Briefing for Friday the 23rd of January.",
+     "That's the Briefing for Friday the 23rd of January. Thanks for listening."},
+    {"Briefing", 2026, 1, 31, "en-gb",
+     "Hello. This is the Briefing for Saturday the 31st of January.",
+     "That's the Briefing for Saturday the 31st of January. Thanks for listening."},
+    {"Briefing", 2026, 3, 12, "en-us", "Hello. This is the Briefing for Thursday, March 12th.",
+     "That's the Briefing for Thursday, March 12th. Thanks for listening."},
+};
+
+static void test_intro_and_outro(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    for (size_t i = 0; i < sizeof(intro_cases) / sizeof(intro_cases[0]); i++) {
+        const struct intro_case *c = &intro_cases[i];
+        struct nb_script_input in = sample_input(&b);
+        in.title = c->title;
+        in.year = c->year;
+        in.month = c->month;
+        in.day = c->day;
+        in.language = c->language;
+        struct nb_script s;
+        build_ok(&s, &in);
+        assert_int_equal(s.segments[0].kind, NB_SEG_INTRO);
+        assert_int_equal(s.segments[s.n - 1].kind, NB_SEG_OUTRO);
+        if (strcmp(s.segments[0].text, c->intro) != 0)
+            fail_msg("intro %zu: got '%s'", i, s.segments[0].text);
+        if (strcmp(s.segments[s.n - 1].text, c->outro) != 0)
+            fail_msg("outro %zu: got '%s'", i, s.segments[s.n - 1].text);
+        assert_string_equal(s.segments[0].voice, "anchor");
+        assert_string_equal(s.segments[s.n - 1].voice, "anchor");
+        nb_script_release(&s);
+    }
+    bulletin_free(&b);
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static void test_positions(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    static const char *const first[] = {"First, ",
+                                        "Our top story: ", "We begin with our main story. ",
+                                        "Leading the news: ", "Making the headlines: "};
+    static const char *const last[] = {"And finally, ", "Finally, ",
+                                       "And our last story: ", "And to finish, ", "Lastly, "};
+    for (int day = 1; day <= 28; day++) {
+        for (size_t n = 1; n <= 4; n++) {
+            struct nb_script_input in = sample_input(&b);
+            in.day = day;
+            in.nstories = n;
+            struct nb_script s;
+            build_ok(&s, &in);
+            assert_int_equal(s.n, 2 + 2 * n);
+            int ok_first = 0, ok_last = n == 1;
+            for (size_t k = 0; k < 5; k++) {
+                ok_first |= starts_with(s.segments[1].text, first[k]);
+                if (n > 1)
+                    ok_last |= starts_with(s.segments[2 * n - 1].text, last[k]);
+            }
+            if (!ok_first || !ok_last)
+                fail_msg("day %d, %zu stories: '%s' ... '%s'", day, n, s.segments[1].text,
+                         s.segments[2 * n - 1].text);
+            for (size_t k = 3; k + 2 < 2 * n - 1; k += 2)
+                for (size_t f = 0; f < 5; f++)
+                    if (starts_with(s.segments[k].text, first[f]) ||
+                        starts_with(s.segments[k].text, last[f]))
+                        fail_msg("middle transition '%s'", s.segments[k].text);
+            nb_script_release(&s);
+        }
+    }
+    bulletin_free(&b);
+}
+
+static void test_skips_empty_lead(void **state)
+{
+    (void)state;
+    static const char *const blank[] = {"   "};
+    struct story st[4];
+    story_make(&st[0], "Nothing here", storm, 3, 0);
+    story_make(&st[1], "Storm Bert brings flooding", storm, 3, 1);
+    story_make(&st[2], "Blank lead", blank, 1, 1);
+    story_make(&st[3], "Rail fares to rise", rail, 2, 1);
+    struct nb_summary sums[4];
+    for (size_t i = 0; i < 4; i++)
+        sums[i] = st[i].summary;
+    struct nb_script_input in = {
+        .title = "Morning Briefing",
+        .year = 2026,
+        .month = 11,
+        .day = 28,
+        .voice = "anchor",
+        .language = "en-gb",
+        .stories = sums,
+        .nstories = 4,
+    };
+    struct nb_script s;
+    build_ok(&s, &in);
+    assert_int_equal(s.n, 6);
+    assert_int_equal(s.segments[1].story, 1);
+    assert_int_equal(s.segments[2].story, 1);
+    assert_int_equal(s.segments[3].story, 2);
+    assert_int_equal(s.segments[4].story, 2);
+    assert_non_null(strstr(s.segments[1].text, "Storm Bert brings flooding."));
+    assert_non_null(strstr(s.segments[3].text, "Rail fares to rise."));
+    /* two stories read: the second is the last */
+    assert_true(strstr(s.segments[3].text, "inally") || strstr(s.segments[3].text, "astly") ||
+                strstr(s.segments[3].text, "last story") ||
+                strstr(s.segments[3].text, "to finish"));
+    nb_script_release(&s);
+    for (size_t i = 0; i < 4; i++)
+        story_free(&st[i]);
+}
+
+static void test_build_errors(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    struct nb_script s;
+    struct nb_error err;
+    struct nb_script_input in = sample_input(&b);
+
+    in.nstories = 0;
+    nb_script_init(&s);
+    assert_int_equal(nb_script_build(&s, &in, &err), NB_EINPUT);
+    assert_int_equal(s.n, 0);
+    assert_null(s.title);
+
+    in = sample_input(&b);
+    in.day = 31; /* 31 November */
+    assert_int_equal(nb_script_build(&s, &in, &err), NB_EINPUT);
+    assert_non_null(strstr(err.message, "2026-11-31"));
+
+    in = sample_input(&b);
+    in.voice = "news anchor";
+    assert_int_equal(nb_script_build(&s, &in, &err), NB_EINPUT);
+    assert_non_null(strstr(err.message, "'news anchor'"));
+    assert_int_equal(s.n, 0);
+
+    struct story bad;
+    story_make(&bad, "Out of range", rail, 2, 1);
+    bad.summary.lead[0] = 7;
+    in = sample_input(&b);
+    in.stories = &bad.summary;
+    in.nstories = 1;
+    assert_int_equal(nb_script_build(&s, &in, &err), NB_EINTERNAL);
+    assert_int_equal(s.n, 0);
+    story_free(&bad);
+    bulletin_free(&b);
+}
+
+static void test_deterministic(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    struct nb_script_input in = sample_input(&b);
+    struct nb_script s1, s2;
+    build_ok(&s1, &in);
+    build_ok(&s2, &in);
+    char *t1 = write_text(&s1), *t2 = write_text(&s2);
+    assert_string_equal(t1, t2);
+    assert_same_script(&s1, &s2);
+    free(t2);
+    nb_script_release(&s2);
+
+    /* another title may choose other transitions; some title must */
+    static const char *const titles[] = {"Evening Briefing", "Newsbeat",        "The World Tonight",
+                                         "Lunchtime News",   "Weekend Roundup", "Early Edition"};
+    int differs = 0;
+    for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+        in.title = titles[i];
+        build_ok(&s2, &in);
+        for (size_t k = 1; k < s1.n - 1; k++)
+            if (s1.segments[k].kind == NB_SEG_TRANSITION &&
+                strcmp(s1.segments[k].text, s2.segments[k].text) != 0)
+                differs = 1;
+        nb_script_release(&s2);
+    }
+    assert_true(differs);
+    free(t1);
+    nb_script_release(&s1);
+    bulletin_free(&b);
+}
+
+/* ---- plain-text form --------------------------------------------------- */
+
+static void parse_ok(struct nb_script *s, const char *text, const char *language)
+{
+    struct nb_error err;
+    nb_error_init(&err);
+    nb_script_init(s);
+    if (nb_script_parse_text(s, text, strlen(text), "test.script", language, &err) != NB_OK) {
+        char msg[1200];
+        fail_msg("parse: %s", nb_error_format(&err, msg, sizeof(msg)));
+    }
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    static const char *const languages[] = {"en-gb", "en-us", "fr"};
+    for (size_t l = 0; l < 3; l++) {
+        for (int day = 1; day <= 28; day += 9) {
+            struct nb_script_input in = sample_input(&b);
+            in.language = languages[l];
+            in.day = day;
+            struct nb_script built, parsed;
+            build_ok(&built, &in);
+            char *text = write_text(&built);
+            assert_true(nb_script_is_text(text, strlen(text)));
+            parse_ok(&parsed, text, languages[l]);
+            char *again = write_text(&parsed);
+            assert_string_equal(text, again);
+            assert_same_script(&built, &parsed);
+            free(text);
+            free(again);
+            nb_script_release(&built);
+            nb_script_release(&parsed);
+        }
+    }
+    bulletin_free(&b);
+}
+
+/* Text that would look like a mark, a comment or an escape survives. */
+static void test_round_trip_escapes(void **state)
+{
+    (void)state;
+    struct nb_script s, parsed;
+    struct nb_error err;
+    nb_script_init(&s);
+    static const char *const texts[] = {
+        "[Applause] greets the Prime Minister.",
+        "[Applause]",
+        "#MeToo campaigners marched in London.",
+        "\\o/ was all she wrote.",
+        "\\n is not a new line.",
+        "Text with\nmany   lines\n\nand spaces.",
+    };
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(nb_script_add(&s, NB_SEG_STORY, (unsigned)i + 1, "anchor", texts[i], NULL,
+                                       "en-gb", &err),
+                         NB_OK);
+    char *text = write_text(&s);
+    assert_non_null(strstr(text, "\n\\[Applause] greets"));
+    assert_non_null(strstr(text, "\n\\[Applause]\n"));
+    assert_non_null(strstr(text, "\n\\#MeToo"));
+    assert_non_null(strstr(text, "\n\\o/"));
+    assert_non_null(strstr(text, "\n\\n is"));
+    assert_non_null(strstr(text, "\nText with many lines and spaces.\n"));
+    assert_null(strstr(text, "# title:"));
+    assert_null(strstr(text, "# date:"));
+    parse_ok(&parsed, text, "en-gb");
+    assert_int_equal(parsed.n, 6);
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(parsed.segments[i].text, texts[i]);
+    assert_string_equal(parsed.segments[5].text, "Text with many lines and spaces.");
+    assert_null(parsed.title);
+    assert_null(parsed.date);
+    char *again = write_text(&parsed);
+    assert_string_equal(text, again);
+    free(again);
+    free(text);
+    nb_script_release(&parsed);
+    nb_script_release(&s);
+}
+
+/* A file a producer has edited: CRLF line ends, text reflowed over several
+ * lines, extra blank lines, comments, a segment deleted, one added, a
+ * voice changed, a title changed. */
+static void test_parse_edited(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = nb_test_fixture("script/edited.script", &len);
+    assert_non_null(memchr(text, '\r', len)); /* the fixture really has CRLF */
+    assert_true(nb_script_is_text(text, len));
+    struct nb_script s;
+    struct nb_error err;
+    nb_script_init(&s);
+    nb_error_init(&err);
+    if (nb_script_parse_text(&s, text, len, "edited.script", "en-gb", &err) != NB_OK)
+        fail_msg("%u:%u: %s", err.line, err.column, err.message);
+    assert_string_equal(s.title, "Morning Briefing");
+    assert_string_equal(s.date, "2026-11-29");
+    char *written = write_text(&s);
+    char *want = nb_test_fixture("script/edited.expected", NULL);
+    assert_string_equal(written, want);
+    /* the spoken form is recomputed from the edited text */
+    int found = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (strstr(s.segments[i].text, "Ms Reeves")) {
+            assert_non_null(strstr(s.segments[i].spoken, "Miz Reeves"));
+            found = 1;
+        }
+    assert_true(found);
+    free(want);
+    free(written);
+    free(text);
+    nb_script_release(&s);
+}
+
+struct parse_error_case {
+    const char *text;
+    unsigned line, column;
+    const char *message; /* a part of it */
+};
+
+#define HEAD "# newsbrief script\n# title: Morning Briefing\n# date: 2026-11-28\n\n"
+
+static const struct parse_error_case parse_errors[] = {
+    {HEAD "[stroy story=1 voice=anchor]\nText.\n", 5, 2, "unknown segment kind 'stroy'"},
+    {HEAD "[intro voice=anchor]\nHi.\n\n[Applause]\n", 8, 2, "unknown segment kind 'Applause'"},
+    {HEAD "[story story=x voice=anchor]\nText.\n", 5, 8, "bad story number 'x'"},
+    {HEAD "[story story=0 voice=anchor]\nText.\n", 5, 8, "bad story number '0'"},
+    {HEAD "[story story=-1 voice=anchor]\nText.\n", 5, 8, "bad story number '-1'"},
+    {HEAD "[story story= voice=anchor]\nText.\n", 5, 8, "bad story number ''"},
+    {HEAD "[story story=1x voice=anchor]\nText.\n", 5, 8, "bad story number '1x'"},
+    {HEAD "[story story=99999999999999999999 voice=anchor]\nText.\n", 5, 8, "bad story number"},
+    {HEAD "[story voice=ånchor story=2a]\nText.\n", 5, 21, "bad story number '2a'"},
+    {HEAD "[story story=1 story=2 voice=anchor]\nText.\n", 5, 16, "story= given twice"},
+    {HEAD "[story story=1]\nText.\n", 5, 15, "no voice"},
+    {HEAD "[story story=1 voice=]\nText.\n", 5, 16, "bad voice name"},
+    {HEAD "[story voice=a voice=b]\nText.\n", 5, 16, "voice= given twice"},
+    {HEAD "[story story=1 speed=2 voice=anchor]\nText.\n", 5, 16, "unknown attribute 'speed=2'"},
+    {HEAD "[story story=1 anchor]\nText.\n", 5, 16, "unknown attribute 'anchor'"},
+    {HEAD "[ ]\nText.\n", 5, 1, "empty segment mark"},
+    {HEAD "Hello.\n[intro voice=anchor]\nHi.\n", 5, 1, "text before the first segment mark"},
+    {"# newsbrief script\n  Hello.\n", 2, 3, "text before the first segment mark"},
+    {HEAD "[intro voice=anchor]\n\n\n[outro voice=anchor]\nBye.\n", 5, 1,
+     "the intro segment has no text"},
+    {HEAD "[intro voice=anchor]\nHi.\n\n  [outro voice=anchor]\n\n", 8, 3,
+     "the outro segment has no text"},
+    {HEAD "[intro voice=anchor]\n# only a comment\n[outro voice=anchor]\nBye.\n", 5, 1,
+     "the intro segment has no text"},
+    {"# newsbrief script\r\n# date: 2026-02-30\r\n", 2, 9, "bad date '2026-02-30'"},
+    {"# newsbrief script\n# date: tomorrow\n", 2, 9, "bad date 'tomorrow'"},
+    {"# newsbrief script\r\n\r\n[intro voice=anchor]\r\nHi.\r\n[outro]\r\nBye.\r\n", 5, 7,
+     "no voice"},
+    {HEAD "[intro voice=anchor]\nHi \xc3\xa9t\xe9.\n", 6, 6, "not valid UTF-8"},
+    {HEAD "[intro voice=anchor]\nHi\x01.\n", 6, 3, "control character U+0001"},
+    {"# newsbrief script\n# title: Empty\n\n", 0, 0, "has no segments"},
+};
+
+static void test_parse_errors(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(parse_errors) / sizeof(parse_errors[0]); i++) {
+        const struct parse_error_case *c = &parse_errors[i];
+        struct nb_script s;
+        struct nb_error err;
+        nb_script_init(&s);
+        nb_error_init(&err);
+        nb_status rc =
+            nb_script_parse_text(&s, c->text, strlen(c->text), "briefing.script", "en-gb", &err);
+        char msg[1200];
+        nb_error_format(&err, msg, sizeof(msg));
+        if (rc != NB_EINPUT || err.line != c->line || err.column != c->column ||
+            !strstr(err.message, c->message))
+            fail_msg("case %zu: got status %d, '%s'; want %u:%u '%s'", i, (int)rc, msg, c->line,
+                     c->column, c->message);
+        assert_string_equal(err.file, "briefing.script");
+        /* a failed parse leaves nothing behind */
+        assert_int_equal(s.n, 0);
+        assert_null(s.segments);
+        assert_null(s.title);
+        assert_null(s.date);
+    }
+}
+
+static void test_error_format(void **state)
+{
+    (void)state;
+    static const char text[] = HEAD "[stroy story=1 voice=anchor]\nText.\n";
+    struct nb_script s;
+    struct nb_error err;
+    nb_script_init(&s);
+    assert_int_equal(nb_script_parse_text(&s, text, strlen(text), "briefing.script", "en-gb", &err),
+                     NB_EINPUT);
+    char msg[1200];
+    nb_error_format(&err, msg, sizeof(msg));
+    assert_true(starts_with(msg, "briefing.script:5:2: unknown segment kind 'stroy' (expected "
+                                 "intro, headlines, story, quote, transition or outro"));
+    /* and without a name, or without an error struct */
+    assert_int_equal(nb_script_parse_text(&s, text, strlen(text), NULL, "en-gb", NULL), NB_EINPUT);
+}
+
+/* Out of memory (here: over the buffer's cap) leaves the buffer as it was. */
+static void test_write_over_cap(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    struct nb_script_input in = sample_input(&b);
+    struct nb_script s;
+    build_ok(&s, &in);
+    char *full = write_text(&s);
+    size_t len = strlen(full);
+    for (size_t cap = 1; cap < len + 8; cap += 97) {
+        struct nb_buf out;
+        nb_buf_init(&out, cap);
+        int rc = nb_script_write_text(&s, &out);
+        if (cap < len) {
+            assert_int_equal(rc, -1);
+            assert_int_equal(out.len, 0);
+        } else {
+            assert_int_equal(rc, 0);
+            assert_string_equal(out.data, full);
+        }
+        nb_buf_release(&out);
+    }
+    free(full);
+    nb_script_release(&s);
+    bulletin_free(&b);
+}
+
+static void test_is_text(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"# newsbrief script", "# newsbrief script\n",
+                                      "# newsbrief script\r\n[intro voice=a]",
+                                      "\xEF\xBB\xBF# newsbrief script\n", "# newsbrief script \n"};
+    static const char *const no[] = {"",
+                                     "# newsbrief",
+                                     "# newsbrief scripts\n",
+                                     "Storm Bert\n# newsbrief script\n",
+                                     " # newsbrief script\n",
+                                     "# Newsbrief script\n"};
+    for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+        if (!nb_script_is_text(yes[i], strlen(yes[i])))
+            fail_msg("'%s' should be a script", yes[i]);
+    for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+        if (nb_script_is_text(no[i], strlen(no[i])))
+            fail_msg("'%s' should not be a script", no[i]);
+    /* a length shorter than the string is respected */
+    assert_false(nb_script_is_text("# newsbrief script", 10));
+}
+
+static void test_parse_minimal(void **state)
+{
+    (void)state;
+    struct nb_script s;
+    /* no header at all, a BOM, tabs, a mark with extra spaces */
+    parse_ok(&s,
+             "\xEF\xBB\xBF[ intro \t voice=anchor ]\n\tHello   there.\t\n"
+             "[story story=3 voice=reporter]\nMs Smith — hello 🎉\n",
+             "en-gb");
+    assert_int_equal(s.n, 2);
+    assert_null(s.title);
+    assert_int_equal(s.segments[0].kind, NB_SEG_INTRO);
+    assert_int_equal(s.segments[0].story, 0);
+    assert_string_equal(s.segments[0].text, "Hello there.");
+    assert_int_equal(s.segments[1].story, 3);
+    assert_string_equal(s.segments[1].voice, "reporter");
+    assert_string_equal(s.segments[1].text, "Ms Smith — hello 🎉");
+    assert_string_equal(s.segments[1].spoken, "Miz Smith, hello");
+    nb_script_release(&s);
+
+    /* another language: the spoken form is only tidied */
+    parse_ok(&s, "[story story=1 voice=anchor]\nMs Smith — hello\n", "fr");
+    assert_string_equal(s.segments[0].spoken, "Ms Smith — hello");
+    nb_script_release(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kind_names),   cmocka_unit_test(test_add),
+        cmocka_unit_test(test_build_sample), cmocka_unit_test(test_intro_and_outro),
+        cmocka_unit_test(test_positions),    cmocka_unit_test(test_skips_empty_lead),
+        cmocka_unit_test(test_build_errors), cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_round_trip),   cmocka_unit_test(test_round_trip_escapes),
+        cmocka_unit_test(test_parse_edited), cmocka_unit_test(test_parse_errors),
+        cmocka_unit_test(test_error_format), cmocka_unit_test(test_write_over_cap),
+        cmocka_unit_test(test_is_text),      cmocka_unit_test(test_parse_minimal),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
