@@ -27,7 +27,13 @@ struct nb_render_span {
  * splitter in text/sentences.h), with the pauses of its voice, and appends
  * the samples to out (rate set to the synthesiser's).  `spans`, when not
  * NULL, receives script->n entries.  A segment whose voice is not in
- * `voices` is NB_EINTERNAL. */
+ * `voices` is NB_EINTERNAL.
+ * Pauses never add up: between two sentences, segments or stories the
+ * longest pending pause is heard (the story pause of the new segment's
+ * voice, else the segment pause, else the sentence pause).  There is no
+ * pause before the first segment; the last segment pause ends the audio.
+ * A segment with nothing to say gets an empty span where the speech stops.
+ * On failure out is cut back to its length on entry. */
 nb_status nb_speech_render(struct nb_speech *sp, const struct nb_script *script,
                            const struct nb_render_voice *voices, size_t nvoices,
                            struct nb_pcm *out, struct nb_render_span *spans,

@@ -41,7 +41,10 @@ struct nb_voice_list {
 /* Initialises eSpeak NG (synchronous mode, no audio device).  NB_ESYNTH when
  * its data cannot be found, NB_EINTERNAL when another nb_speech exists. */
 nb_status nb_speech_new(struct nb_speech **out, struct nb_error *err);
-/* Terminates eSpeak NG. NULL is a no-op. */
+/* Terminates eSpeak NG. NULL is a no-op.  Only the first call in a process
+ * terminates it: libespeak-ng 1.51 hangs terminating a second time, so a
+ * later nb_speech re-initialises it and leaves it running at exit.  A
+ * forked child must _exit() without calling this (it hangs there too). */
 void nb_speech_free(struct nb_speech *sp);
 
 unsigned nb_speech_sample_rate(const struct nb_speech *sp);
@@ -53,7 +56,8 @@ const char *nb_speech_sndfile_version(void);
 /* NB_OK when eSpeak NG has the voice `name` (with optional "+variant",
  * which must be a variant that exists), NB_EINPUT ("eSpeak NG has no voice
  * 'xx'") otherwise.  Names are resolved as the espeak-ng program does:
- * voice file name first, then by language ("en-gb"). */
+ * voice file name first, then by language ("en-gb").  The voice in use
+ * (nb_speech_set_voice) is selected again afterwards. */
 nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct nb_error *err);
 
 /* Selects voice and parameters for the following nb_speech_say() calls. */
@@ -62,7 +66,9 @@ nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice
 
 /* Sanitises text[0..len), synthesises it with the current voice and appends
  * the samples (no trailing pause) to out, whose rate must be the speech's
- * sample rate. */
+ * sample rate (NB_EINTERNAL otherwise).  Text with nothing to say appends
+ * nothing.  Samples depend on what was said before in this process: the
+ * same sequence of calls in a fresh process gives the same samples. */
 nb_status nb_speech_say(struct nb_speech *sp, const char *text, size_t len, struct nb_pcm *out,
                         struct nb_error *err);
 

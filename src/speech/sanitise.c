@@ -1,0 +1,248 @@
+#include "speech/sanitise.h"
+
+#include "text/utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A chain of this many single letters joined by dots or apostrophes is
+ * broken before the next one.  Debian's eSpeak NG 1.51 overflows its stack
+ * at about 57 ("é . é ."), 68 ("s's's") and 85 ("a . a ."); real
+ * initialisms ("U.S.A.", "J.R.R.") stay far below. */
+#define MAX_LETTER_CHAIN 8
+
+enum cp_class {
+    CP_KEEP,
+    CP_SPACE, /* whitespace, or a dropped symbol that separates words */
+    CP_DROP   /* removed without a trace */
+};
+
+static int in(uint32_t cp, uint32_t lo, uint32_t hi)
+{
+    return cp >= lo && cp <= hi;
+}
+
+/* Emoji, pictographs and dingbats: eSpeak NG reads each one by name. */
+static int is_pictograph(uint32_t cp)
+{
+    return in(cp, 0x1F000, 0x1FBFF) || in(cp, 0x2600, 0x27BF) || in(cp, 0x2190, 0x21FF) ||
+           in(cp, 0x2300, 0x23FF) || in(cp, 0x25A0, 0x25FF) || in(cp, 0x2900, 0x297F) ||
+           in(cp, 0x2B00, 0x2BFF) || cp == 0x3030 || cp == 0x303D || cp == 0x3297 ||
+           cp == 0x3299 || in(cp, 0xE000, 0xF8FF) || cp >= 0xF0000;
+}
+
+static enum cp_class classify(uint32_t cp)
+{
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85)
+        return CP_SPACE;
+    if (cp < 0x20 || in(cp, 0x7F, 0x9F))
+        return CP_DROP; /* C0/C1 controls: U+0001 changes eSpeak NG's voice */
+    if (cp == 0xA0 || in(cp, 0x2000, 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+        cp == 0x205F || cp == 0x3000 || cp == 0x1680)
+        return CP_SPACE;
+    /* format characters: zero-width, joiners (ZWJ emoji sequences), bidi,
+     * soft hyphen, variation selectors, keycaps, tags (flag sequences) */
+    if (cp == 0xAD || in(cp, 0x200B, 0x200F) || in(cp, 0x202A, 0x202E) ||
+        in(cp, 0x2060, 0x206F) || cp == 0x061C || cp == 0xFEFF || in(cp, 0xFE00, 0xFE0F) ||
+        cp == 0x20E3 || in(cp, 0xE0000, 0xE01EF))
+        return CP_DROP;
+    /* noncharacters and U+FFFD (what invalid input decodes to) */
+    if (in(cp, 0xFDD0, 0xFDEF) || (cp & 0xFFFE) == 0xFFFE || cp == NB_UTF8_REPLACEMENT)
+        return CP_DROP;
+    if (cp == '<' || cp == '>' || is_pictograph(cp))
+        return CP_SPACE;
+    return CP_KEEP;
+}
+
+/* Letters, digits and combining marks, roughly: enough to tell a single
+ * letter from part of a word. */
+static int is_word_char(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !in(cp, 0x2000, 0x2BFF) &&
+           !in(cp, 0x3000, 0x303F) && !in(cp, 0xFF00, 0xFF0F);
+}
+
+static int is_mark(uint32_t cp)
+{
+    return in(cp, 0x300, 0x36F) || in(cp, 0x1AB0, 0x1AFF) || in(cp, 0x1DC0, 0x1DFF) ||
+           in(cp, 0x20D0, 0x20FF) || in(cp, 0xFE20, 0xFE2F);
+}
+
+static int is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == '`' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC ||
+           cp == 0x2032 || cp == 0xB4;
+}
+
+struct cpv {
+    uint32_t *v;
+    size_t n;
+};
+
+static int cpv_push(struct cpv *c, size_t *alloc, uint32_t cp)
+{
+    if (c->n == *alloc) {
+        size_t n = *alloc ? *alloc * 2 : 256;
+        uint32_t *v = realloc(c->v, n * sizeof(*v));
+        if (!v)
+            return -1;
+        c->v = v;
+        *alloc = n;
+    }
+    c->v[c->n++] = cp;
+    return 0;
+}
+
+/* Pass 1: code points kept, whitespace collapsed to single ' ' (none at
+ * either end), markup characters turned into spaces or words, `[[` and
+ * `]]` broken. */
+static int clean(const char *text, size_t len, struct cpv *out)
+{
+    size_t alloc = 0;
+    int space = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += nb_utf8_decode(text + i, len - i, &cp);
+        enum cp_class k = classify(cp);
+        if (k == CP_DROP)
+            continue;
+        if (k == CP_SPACE) {
+            /* 1: whitespace; 2: a dropped symbol, which need not keep
+             * "coast 🌊." apart from its full stop */
+            space |= cp == '<' || cp == '>' || is_pictograph(cp) ? 2 : 1;
+            continue;
+        }
+        if ((space & 2) && cp < 0x80 && strchr(".,;:!?)]}", (int)cp))
+            space = 0;
+        if (cp == '&') {
+            /* "AT&T" reads "AT and T"; "&copy;" can never be an entity */
+            static const char and_word[] = " and ";
+            for (const char *p = and_word; *p; p++) {
+                if (*p == ' ') {
+                    space = 1;
+                    continue;
+                }
+                if (space && out->n && cpv_push(out, &alloc, ' ') < 0)
+                    return -1;
+                space = 0;
+                if (cpv_push(out, &alloc, (uint32_t)*p) < 0)
+                    return -1;
+            }
+            continue;
+        }
+        if ((cp == '[' || cp == ']') && !space && out->n && out->v[out->n - 1] == cp)
+            space = 1; /* "[[" would start phoneme input */
+        if (space && out->n && cpv_push(out, &alloc, ' ') < 0)
+            return -1;
+        space = 0;
+        if (cpv_push(out, &alloc, cp) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Index just past the letter at i and its combining marks. */
+static size_t letter_end(const struct cpv *c, size_t i)
+{
+    i++;
+    while (i < c->n && is_mark(c->v[i]))
+        i++;
+    return i;
+}
+
+static int is_single_letter(const struct cpv *c, size_t i)
+{
+    uint32_t cp = c->v[i];
+    if (!is_word_char(cp) || is_mark(cp) || (cp >= '0' && cp <= '9'))
+        return 0;
+    if (i > 0 && is_word_char(c->v[i - 1]))
+        return 0;
+    size_t j = letter_end(c, i);
+    return j >= c->n || !is_word_char(c->v[j]);
+}
+
+/* Appends cp, splitting the token first when it would grow too long. */
+static int emit(struct nb_buf *out, size_t *token, uint32_t cp)
+{
+    char enc[4];
+    size_t n = nb_utf8_encode(cp, enc);
+    if (cp == ' ') {
+        *token = 0;
+    } else {
+        if (*token + n > NB_SANITISE_MAX_TOKEN) {
+            if (nb_buf_addc(out, ' ') < 0)
+                return -1;
+            *token = 0;
+        }
+        *token += n;
+    }
+    return nb_buf_add(out, enc, n);
+}
+
+/* What lies between two single letters. */
+struct gap {
+    size_t dots, apostrophes, spaces, other;
+};
+
+/* Pass 2: break chains of single letters joined by dots ("a . a . a",
+ * "a.a.a") or apostrophes ("s's's"), and split long tokens. */
+static int shape(const struct cpv *c, struct nb_buf *out)
+{
+    size_t token = 0, chain = 0;
+    size_t mark = 0, mark_token = 0; /* output and token length after the last single letter */
+    struct gap gap = {0, 0, 0, 1};
+    for (size_t i = 0; i < c->n;) {
+        uint32_t cp = c->v[i];
+        if (!is_single_letter(c, i)) {
+            if (cp == '.')
+                gap.dots++;
+            else if (is_apostrophe(cp))
+                gap.apostrophes++;
+            else if (cp == ' ')
+                gap.spaces++;
+            else
+                gap.other++;
+            if (emit(out, &token, cp) < 0)
+                return -1;
+            i++;
+            continue;
+        }
+        int dotted = gap.dots && !gap.apostrophes && !gap.other;
+        int elided = gap.apostrophes == 1 && !gap.dots && !gap.spaces && !gap.other;
+        chain = dotted || elided ? chain + 1 : 1;
+        if (chain > MAX_LETTER_CHAIN) {
+            /* The joining dots or apostrophe give way to ", " (ends eSpeak
+             * NG's abbreviation; "a., a" still crashes it) or " " (ends
+             * the word). */
+            nb_buf_truncate(out, mark);
+            token = mark_token;
+            if ((dotted && emit(out, &token, ',') < 0) || emit(out, &token, ' ') < 0)
+                return -1;
+            chain = 1;
+        }
+        size_t end = letter_end(c, i);
+        for (; i < end; i++)
+            if (emit(out, &token, c->v[i]) < 0)
+                return -1;
+        mark = out->len;
+        mark_token = token;
+        gap = (struct gap){0, 0, 0, 0};
+    }
+    return 0;
+}
+
+int nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out)
+{
+    struct cpv c = {NULL, 0};
+    size_t start = out->len;
+    int rc = clean(text, len, &c);
+    if (rc == 0)
+        rc = shape(&c, out);
+    free(c.v);
+    if (rc < 0)
+        nb_buf_truncate(out, start);
+    return rc;
+}

@@ -1,0 +1,350 @@
+#include "speech/speech.h"
+
+#include "speech/sanitise.h"
+#include "text/buf.h"
+
+#include <espeak-ng/espeak_ng.h>
+#include <espeak-ng/speak_lib.h>
+#include <sndfile.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+_Static_assert(sizeof(short) == sizeof(int16_t), "eSpeak NG hands over 16-bit shorts");
+
+#define VOICE_NAME_MAX 80
+
+/* eSpeak NG's state is process-wide: at most one nb_speech at a time.
+ * espeak_ng_Terminate() works once per process: after a second
+ * espeak_ng_Initialize() it waits forever for its queue thread (1.51), so
+ * only the first nb_speech_free() terminates. */
+static int speech_live;
+static int speech_terminated;
+
+struct nb_speech {
+    unsigned rate;
+    const char *version;
+    struct nb_buf text;           /* sanitised text, reused */
+    struct nb_speech_voice voice; /* the current voice; name owned */
+    int have_voice;
+};
+
+/* Where the synthesis callback puts samples: passed as user_data. */
+struct sample_sink {
+    struct nb_pcm *out;
+    int failed;
+};
+
+static int on_samples(short *wav, int n, espeak_EVENT *events)
+{
+    struct sample_sink *sink = events ? events[0].user_data : NULL;
+    if (!sink || !wav || n <= 0)
+        return 0;
+    if (nb_pcm_add(sink->out, (const int16_t *)wav, (size_t)n) < 0) {
+        sink->failed = 1;
+        return 1; /* stop synthesis */
+    }
+    return 0;
+}
+
+/* Refuses every URI: without this callback an SSML <audio> tag makes eSpeak
+ * NG run a shell command built from the file name. */
+static int on_uri(int type, const char *uri, const char *base)
+{
+    (void)type;
+    (void)uri;
+    (void)base;
+    return 1;
+}
+
+static const char *status_text(espeak_ng_STATUS st, char *buf, size_t size)
+{
+    espeak_ng_GetStatusCodeMessage(st, buf, size);
+    return buf;
+}
+
+nb_status nb_speech_new(struct nb_speech **out, struct nb_error *err)
+{
+    *out = NULL;
+    if (speech_live)
+        return nb_error_set(err, NB_EINTERNAL, "eSpeak NG is already in use in this process");
+    struct nb_speech *sp = calloc(1, sizeof(*sp));
+    if (!sp)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_init(&sp->text, 0);
+
+    char msg[256];
+    espeak_ng_ERROR_CONTEXT ctx = NULL;
+    espeak_ng_InitializePath(NULL);
+    espeak_ng_STATUS st = espeak_ng_Initialize(&ctx);
+    if (st != ENS_OK) {
+        espeak_ng_ClearErrorContext(&ctx);
+        free(sp);
+        return nb_error_set(err, NB_ESYNTH, "cannot start eSpeak NG: %s",
+                            status_text(st, msg, sizeof(msg)));
+    }
+    st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+    if (st != ENS_OK) {
+        free(sp);
+        return nb_error_set(err, NB_ESYNTH, "cannot start eSpeak NG: %s",
+                            status_text(st, msg, sizeof(msg)));
+    }
+    speech_live = 1;
+    espeak_SetSynthCallback(on_samples);
+    espeak_SetUriCallback(on_uri);
+    espeak_ng_SetVoiceByName("en"); /* a voice until the caller picks one */
+    int rate = espeak_ng_GetSampleRate();
+    sp->rate = rate > 0 ? (unsigned)rate : 22050u;
+    sp->version = espeak_Info(NULL);
+    *out = sp;
+    return NB_OK;
+}
+
+void nb_speech_free(struct nb_speech *sp)
+{
+    if (!sp)
+        return;
+    if (!speech_terminated) {
+        espeak_ng_Terminate();
+        speech_terminated = 1;
+    }
+    speech_live = 0;
+    nb_buf_release(&sp->text);
+    free((char *)sp->voice.name);
+    free(sp);
+}
+
+unsigned nb_speech_sample_rate(const struct nb_speech *sp)
+{
+    return sp->rate;
+}
+
+const char *nb_speech_espeak_version(const struct nb_speech *sp)
+{
+    return sp->version ? sp->version : "unknown";
+}
+
+const char *nb_speech_sndfile_version(void)
+{
+    return sf_version_string();
+}
+
+/* 1 when eSpeak NG has the variant file voices/!v/<variant>. */
+static int variant_exists(const char *variant)
+{
+    char id[VOICE_NAME_MAX + 8];
+    /* "+3" means "+m3", as eSpeak NG reads it */
+    int digits = variant[0] >= '0' && variant[0] <= '9';
+    snprintf(id, sizeof(id), "!v/%s%s", digits ? "m" : "", variant);
+    espeak_VOICE spec;
+    memset(&spec, 0, sizeof(spec));
+    spec.languages = "variant";
+    const espeak_VOICE **list = espeak_ListVoices(&spec);
+    for (size_t i = 0; list && list[i]; i++)
+        if (list[i]->identifier && strcmp(list[i]->identifier, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* Selects voice `name` ("en-gb", "en-gb+f3") as the espeak-ng program
+ * does: by voice file name first, then by language.  An unknown variant is
+ * an error here (eSpeak NG would ignore it). */
+static nb_status select_voice(const char *name, struct nb_error *err)
+{
+    char base[VOICE_NAME_MAX + 1];
+    size_t n = strlen(name);
+    const char *plus = strchr(name, '+');
+    size_t blen = plus ? (size_t)(plus - name) : n;
+    int ok = n > 0 && n <= VOICE_NAME_MAX && blen > 0 && (!plus || plus[1]);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (unsigned char)name[i] >= 0x20 && name[i] != 0x7F;
+    if (ok && plus && !variant_exists(plus + 1))
+        ok = 0;
+    if (ok) {
+        memcpy(base, name, blen);
+        base[blen] = '\0';
+        if (espeak_ng_SetVoiceByName(base) != ENS_OK) {
+            espeak_VOICE spec;
+            memset(&spec, 0, sizeof(spec));
+            spec.languages = base;
+            ok = espeak_ng_SetVoiceByProperties(&spec) == ENS_OK;
+        }
+    }
+    if (ok && plus) {
+        espeak_VOICE *cur = espeak_GetCurrentVoice();
+        char full[2 * VOICE_NAME_MAX + 2];
+        ok = cur && cur->identifier &&
+             (size_t)snprintf(full, sizeof(full), "%s%s", cur->identifier, plus) < sizeof(full) &&
+             espeak_ng_SetVoiceByName(full) == ENS_OK;
+    }
+    if (!ok)
+        return nb_error_set(err, NB_EINPUT, "eSpeak NG has no voice '%s'", name);
+    return NB_OK;
+}
+
+static nb_status apply_voice(const struct nb_speech_voice *v, struct nb_error *err)
+{
+    nb_status rc = select_voice(v->name, err);
+    if (rc != NB_OK)
+        return rc;
+    if (espeak_ng_SetParameter(espeakRATE, v->rate, 0) != ENS_OK ||
+        espeak_ng_SetParameter(espeakPITCH, v->pitch, 0) != ENS_OK ||
+        espeak_ng_SetParameter(espeakRANGE, v->range, 0) != ENS_OK ||
+        espeak_ng_SetParameter(espeakVOLUME, v->volume, 0) != ENS_OK)
+        return nb_error_set(err, NB_ESYNTH, "eSpeak NG refused the settings of voice '%s'",
+                            v->name);
+    return NB_OK;
+}
+
+nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct nb_error *err)
+{
+    nb_status rc = select_voice(name, err);
+    /* checking selects the voice: put back the one in use */
+    if (sp->have_voice) {
+        struct nb_error ignored;
+        apply_voice(&sp->voice, &ignored);
+    } else {
+        espeak_ng_SetVoiceByName("en");
+    }
+    return rc;
+}
+
+nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice *voice,
+                              struct nb_error *err)
+{
+    if (!voice->name)
+        return nb_error_set(err, NB_EINTERNAL, "voice without a name");
+    if (voice->rate < 80 || voice->rate > 450)
+        return nb_error_set(err, NB_EINPUT, "voice '%s': rate %d is not in 80..450", voice->name,
+                            voice->rate);
+    if (voice->pitch < 0 || voice->pitch > 100)
+        return nb_error_set(err, NB_EINPUT, "voice '%s': pitch %d is not in 0..100", voice->name,
+                            voice->pitch);
+    if (voice->range < 0 || voice->range > 100)
+        return nb_error_set(err, NB_EINPUT, "voice '%s': range %d is not in 0..100", voice->name,
+                            voice->range);
+    if (voice->volume < 0 || voice->volume > 200)
+        return nb_error_set(err, NB_EINPUT, "voice '%s': volume %d is not in 0..200",
+                            voice->name, voice->volume);
+    char *name = nb_strdup(voice->name);
+    if (!name)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_status rc = apply_voice(voice, err);
+    if (rc != NB_OK) {
+        free(name);
+        return rc;
+    }
+    free((char *)sp->voice.name);
+    sp->voice = *voice;
+    sp->voice.name = name;
+    sp->have_voice = 1;
+    return NB_OK;
+}
+
+nb_status nb_speech_say(struct nb_speech *sp, const char *text, size_t len, struct nb_pcm *out,
+                        struct nb_error *err)
+{
+    if (out->rate != sp->rate)
+        return nb_error_set(err, NB_EINTERNAL, "samples at %u Hz given to a %u Hz synthesiser",
+                            out->rate, sp->rate);
+    nb_buf_reset(&sp->text);
+    if (nb_speech_sanitise(text, len, &sp->text) < 0)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (!sp->text.len)
+        return NB_OK;
+    size_t start = out->n;
+    struct sample_sink sink = {out, 0};
+    espeak_ng_STATUS st =
+        espeak_ng_Synthesize(sp->text.data, sp->text.len + 1, 0, POS_CHARACTER, 0,
+                             espeakCHARS_UTF8 | espeakENDPAUSE, NULL, &sink);
+    if (sink.failed) {
+        out->n = start;
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    if (st != ENS_OK) {
+        char msg[256];
+        out->n = start;
+        return nb_error_set(err, NB_ESYNTH, "eSpeak NG failed: %s",
+                            status_text(st, msg, sizeof(msg)));
+    }
+    /* espeakENDPAUSE ends the text as the espeak-ng program does, with a
+     * pause of exact zeros; the caller chooses its own pauses. */
+    while (out->n > start && out->samples[out->n - 1] == 0)
+        out->n--;
+    return NB_OK;
+}
+
+/* 1 when `code` is `lang` or a more specific form of it ("en" -> "en-gb"). */
+static int language_matches(const char *code, const char *lang)
+{
+    size_t n = strlen(lang);
+    return strncasecmp(code, lang, n) == 0 && (code[n] == '\0' || code[n] == '-');
+}
+
+/* eSpeak NG's `languages`: a priority byte, a NUL-terminated code, ...,
+ * ended by a zero priority. */
+static int voice_matches(const espeak_VOICE *v, const char *lang)
+{
+    if (!v->languages)
+        return 0;
+    if (!lang)
+        return 1;
+    for (const char *p = v->languages; *p; p += strlen(p + 1) + 2)
+        if (language_matches(p + 1, lang))
+            return 1;
+    return 0;
+}
+
+static int compare_voices(const void *a, const void *b)
+{
+    const struct nb_voice_info *x = a, *y = b;
+    int c = strcmp(x->language, y->language);
+    return c ? c : strcmp(x->identifier, y->identifier);
+}
+
+nb_status nb_speech_list_voices(struct nb_speech *sp, const char *lang, struct nb_voice_list *out,
+                                struct nb_error *err)
+{
+    (void)sp;
+    out->v = NULL;
+    out->n = 0;
+    const espeak_VOICE **all = espeak_ListVoices(NULL);
+    size_t total = 0;
+    while (all && all[total])
+        total++;
+    if (!total)
+        return NB_OK;
+    out->v = calloc(total, sizeof(*out->v));
+    if (!out->v)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t i = 0; i < total; i++) {
+        const espeak_VOICE *v = all[i];
+        if (!voice_matches(v, lang))
+            continue;
+        struct nb_voice_info *info = &out->v[out->n++];
+        info->name = nb_strdup(v->name ? v->name : "");
+        info->identifier = nb_strdup(v->identifier ? v->identifier : "");
+        info->language = nb_strdup(v->languages[0] ? v->languages + 1 : "");
+        info->gender = v->gender;
+        if (!info->name || !info->identifier || !info->language) {
+            nb_voice_list_release(out);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+    }
+    qsort(out->v, out->n, sizeof(*out->v), compare_voices);
+    return NB_OK;
+}
+
+void nb_voice_list_release(struct nb_voice_list *list)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        free(list->v[i].name);
+        free(list->v[i].identifier);
+        free(list->v[i].language);
+    }
+    free(list->v);
+    list->v = NULL;
+    list->n = 0;
+}
