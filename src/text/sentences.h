@@ -10,6 +10,7 @@
 #ifndef NB_TEXT_SENTENCES_H
 #define NB_TEXT_SENTENCES_H
 
+#include "text/buf.h"
 #include "text/error.h"
 #include "text/strv.h"
 
@@ -22,6 +23,7 @@ struct nb_span {
     size_t end;
 };
 
+/* A growable list of spans; it owns `v`, which nb_spanv_release() frees. */
 struct nb_spanv {
     struct nb_span *v;
     size_t n;
@@ -33,17 +35,40 @@ void nb_spanv_release(struct nb_spanv *sv);
 
 /* Appends to `out` the span of every sentence of text[0..len), in order.
  * Blank lines (paragraph breaks) always end a sentence.  Returns NB_OK or
- * NB_ENOMEM. */
+ * NB_ENOMEM.
+ *
+ * How the rest is decided (general rules; see sentences.c):
+ *  - a single newline is a space, except that a line starting with a bullet
+ *    (• ⁃ ▪ ...), "- " or a list marker (1. 2) (a) iv.) starts a sentence,
+ *    and a paragraph of two or more lines none of which ends in punctuation
+ *    (headings, an unpunctuated list) gives one sentence per line;
+ *  - a quotation or bracket that opens and closes within the paragraph (and
+ *    within 1000 bytes) is never split: a quote of several sentences stays
+ *    with its attribution ("We won. It was close," she said.), and the
+ *    sentence ends after the closing mark when what follows opens one
+ *    ("...overdue." Then);
+ *  - list items are split where the next marker of the same list appears
+ *    ("1. Cut taxes 2. Build homes").
+ * Text that is not valid UTF-8 is split without error; spans never cut a
+ * valid multi-byte sequence.  NB_EINTERNAL when `out` is NULL, or `text` is
+ * NULL with len > 0.  On failure `out` is left as it was. */
 nb_status nb_sentences_spans(const char *text, size_t len, struct nb_spanv *out,
                              struct nb_error *err);
 
 /* Appends to `out` each sentence of text[0..len) as its own string with
- * runs of whitespace (including newlines) collapsed to one space. */
+ * runs of whitespace (including newlines) collapsed to one space.  The
+ * strings belong to `out`.  Same errors as nb_sentences_spans(); on failure
+ * `out` is left as it was. */
 nb_status nb_sentences_split(const char *text, size_t len, struct nb_strv *out,
                              struct nb_error *err);
 
-/* Appends text[0..len) to `out` with runs of whitespace collapsed to one
- * ASCII space and the ends trimmed.  0, or -1 when out of memory. */
+/* 1 when word[0..len) (any case, with or without its final full stop) is
+ * an abbreviation the splitter knows ("Mr", "approx.", "a.m"), else 0. */
+int nb_sentences_abbreviation(const char *word, size_t len);
+
+/* Appends text[0..len) to `out` with runs of whitespace (ASCII and Unicode
+ * spaces such as U+00A0) collapsed to one ASCII space and the ends trimmed.
+ * 0, or -1 when out of memory or over out's cap (out then unchanged). */
 int nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out);
 
 #endif

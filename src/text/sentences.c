@@ -1,0 +1,1315 @@
+/* sentences.c - splitting body text into sentences.
+ *
+ * The text is cut in three steps, each linear in the length of the text:
+ *
+ *  1. paragraphs: blank lines always end a sentence;
+ *  2. blocks: inside a paragraph, a line that starts with a bullet or a list
+ *     number starts a new block, and a paragraph whose lines all lack final
+ *     punctuation (a list of headings or items) gives one block per line;
+ *     any other newline is plain whitespace;
+ *  3. sentences: a block is scanned once.  Quotations and brackets that open
+ *     and close inside the block (and are not too long) are protected: no
+ *     sentence ends inside them, and their closing mark is judged as a whole
+ *     ("...overdue." Then).  Every other . ! ? or ellipsis is judged by its
+ *     neighbours: the word before it (abbreviation lists, initials, numbers,
+ *     URLs) and the token after it (capital, lower case, digit, list number).
+ *
+ * Every look backwards or forwards is bounded by a small constant, so the
+ * whole split stays linear however long a line or a word is.
+ */
+#include "text/sentences.h"
+
+#include "text/buf.h"
+#include "text/utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE ((size_t)-1)
+/* A quotation or bracket longer than this is not protected (an unbalanced
+ * mark must not swallow a whole paragraph). */
+#define REGION_MAX 1000
+/* How far back the word before a full stop is read. */
+#define WORD_MAX 64
+/* Nesting depth followed when pairing quotation marks and brackets. */
+#define STACK_MAX 32
+
+/* ---- span vectors ------------------------------------------------------ */
+
+void nb_spanv_init(struct nb_spanv *sv)
+{
+    sv->v = NULL;
+    sv->n = 0;
+    sv->alloc = 0;
+}
+
+void nb_spanv_release(struct nb_spanv *sv)
+{
+    free(sv->v);
+    nb_spanv_init(sv);
+}
+
+static int spanv_push(struct nb_spanv *sv, size_t start, size_t end)
+{
+    if (sv->n == sv->alloc) {
+        size_t n = sv->alloc ? sv->alloc * 2 : 16;
+        if (n < sv->alloc || n > SIZE_MAX / sizeof(*sv->v))
+            return -1;
+        struct nb_span *p = realloc(sv->v, n * sizeof(*p));
+        if (!p)
+            return -1;
+        sv->v = p;
+        sv->alloc = n;
+    }
+    sv->v[sv->n].start = start;
+    sv->v[sv->n].end = end;
+    sv->n++;
+    return 0;
+}
+
+/* ---- characters -------------------------------------------------------- */
+
+static int is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+static int is_alpha(unsigned char c)
+{
+    return is_upper(c) || is_lower(c);
+}
+static int is_alnum(unsigned char c)
+{
+    return is_alpha(c) || is_digit(c);
+}
+static unsigned char to_lower(unsigned char c)
+{
+    return is_upper(c) ? (unsigned char)(c + 32) : c;
+}
+
+/* Code point at t[p] (p < e) and its length in *n. */
+static uint32_t cp_at(const char *t, size_t p, size_t e, size_t *n)
+{
+    uint32_t cp;
+    if ((unsigned char)t[p] < 0x80) {
+        *n = 1;
+        return (unsigned char)t[p];
+    }
+    *n = nb_utf8_decode(t + p, e - p, &cp);
+    return cp;
+}
+
+/* Code point that ends just before p (p > lo), its start in *start. */
+static uint32_t cp_before(const char *t, size_t lo, size_t p, size_t *start)
+{
+    size_t s = p - 1;
+    for (int k = 0; k < 3 && s > lo && ((unsigned char)t[s] & 0xC0) == 0x80; k++)
+        s--;
+    size_t n;
+    uint32_t cp = cp_at(t, s, p, &n);
+    if (s + n != p) { /* not a whole sequence: take the last byte alone */
+        s = p - 1;
+        cp = NB_UTF8_REPLACEMENT;
+    }
+    *start = s;
+    return cp;
+}
+
+static int cp_is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+           cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* Byte length of the whitespace character at t[p], 0 when there is none. */
+static size_t ws_at(const char *t, size_t p, size_t e)
+{
+    if (p >= e)
+        return 0;
+    size_t n;
+    uint32_t cp = cp_at(t, p, e, &n);
+    return cp_is_space(cp) ? n : 0;
+}
+
+/* Byte length of the whitespace character that ends at p, 0 when none. */
+static size_t ws_before(const char *t, size_t lo, size_t p)
+{
+    if (p <= lo)
+        return 0;
+    size_t s;
+    uint32_t cp = cp_before(t, lo, p, &s);
+    return cp_is_space(cp) ? p - s : 0;
+}
+
+static int cp_is_open_quote(uint32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == '`' || cp == 0x201C || cp == 0x2018 || cp == 0xAB ||
+           cp == 0x2039 || cp == 0x201E || cp == 0x201A;
+}
+
+static int cp_is_opener(uint32_t cp)
+{
+    return cp == '(' || cp == '[' || cp == '{' || cp_is_open_quote(cp);
+}
+
+static int cp_is_close_quote(uint32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x203A;
+}
+
+static int cp_is_closer(uint32_t cp)
+{
+    return cp == ')' || cp == ']' || cp == '}' || cp_is_close_quote(cp);
+}
+
+static int cp_is_bullet(uint32_t cp)
+{
+    return cp == 0x2022 || cp == 0x2023 || cp == 0x2043 || cp == 0x25E6 || cp == 0x25AA ||
+           cp == 0x25CF || cp == 0x25A0 || cp == 0x25B8 || cp == 0x25BA || cp == 0x2219;
+}
+
+/* Stops that end a sentence whatever follows (CJK and full-width forms). */
+static int cp_is_hard_stop(uint32_t cp)
+{
+    return cp == 0xFF0E || cp == 0xFF01 || cp == 0xFF1F || cp == 0x3002;
+}
+
+/* ! ? and their combined forms. */
+static int cp_is_exclaim(uint32_t cp)
+{
+    return cp == '!' || cp == '?' || cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049;
+}
+
+static int cp_is_terminal(uint32_t cp)
+{
+    return cp == '.' || cp == 0x2026 || cp_is_exclaim(cp) || cp_is_hard_stop(cp);
+}
+
+/* Letter case of a code point outside ASCII, for the Latin letters news
+ * text meets (Latin-1 and Latin Extended-A); 0 when unknown. */
+static int cp_case(uint32_t cp)
+{
+    if (cp < 0x80)
+        return is_upper((unsigned char)cp) ? 1 : is_lower((unsigned char)cp) ? -1 : 0;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return 1;
+    if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
+        return -1;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) ? ((cp & 1) ? 1 : -1)
+                                                                              : ((cp & 1) ? -1 : 1);
+    return 0;
+}
+
+/* A character that can sit inside a word (letters, digits, non-ASCII
+ * letters), as opposed to spaces and punctuation. */
+static int cp_is_wordish(uint32_t cp)
+{
+    if (cp < 0x80)
+        return is_alnum((unsigned char)cp);
+    return !cp_is_space(cp) && !(cp >= 0x2000 && cp <= 0x206F) && !(cp >= 0x3000 && cp <= 0x303F) &&
+           !(cp >= 0xFF00 && cp <= 0xFF20) && cp != 0xAB && cp != 0xBB;
+}
+
+/* "--", em dash or en dash: the sentence goes on after them. */
+static int dash_at(const char *t, size_t p, size_t e)
+{
+    if (p + 1 < e && t[p] == '-' && t[p + 1] == '-')
+        return 1;
+    size_t n;
+    uint32_t cp = p < e ? cp_at(t, p, e, &n) : 0;
+    return cp == 0x2014 || cp == 0x2013;
+}
+
+/* ---- word lists -------------------------------------------------------- */
+
+enum abbr_kind {
+    ABBR_TITLE,  /* comes before a name: never ends a sentence (Mr. Dr. Gen.) */
+    ABBR_INSIDE, /* only used inside a sentence (e.g. i.e. vs.) */
+    ABBR_NUMBER, /* comes before a number (No. 5, p. 55, approx. 3) */
+    ABBR_MONTH,  /* Jan. 20 */
+    ABBR_TIME,   /* a.m. p.m. */
+    ABBR_GENERAL /* may end a sentence (Inc. Co. etc.) */
+};
+
+struct abbr {
+    const char *word; /* lower case, without the final full stop */
+    enum abbr_kind kind;
+};
+
+/* Sorted by strcmp for bsearch (a test checks the order). */
+static const struct abbr abbrs[] = {
+    {"a.k.a", ABBR_INSIDE},     {"a.m", ABBR_TIME},      {"adm", ABBR_TITLE},
+    {"al", ABBR_GENERAL},       {"ald", ABBR_TITLE},     {"amb", ABBR_TITLE},
+    {"approx", ABBR_NUMBER},    {"appx", ABBR_NUMBER},   {"apr", ABBR_MONTH},
+    {"apt", ABBR_NUMBER},       {"art", ABBR_NUMBER},    {"arts", ABBR_NUMBER},
+    {"assn", ABBR_GENERAL},     {"assoc", ABBR_GENERAL}, {"atty", ABBR_TITLE},
+    {"aug", ABBR_MONTH},        {"ave", ABBR_GENERAL},   {"bldg", ABBR_GENERAL},
+    {"blvd", ABBR_GENERAL},     {"brig", ABBR_TITLE},    {"bros", ABBR_GENERAL},
+    {"c", ABBR_NUMBER},         {"ca", ABBR_NUMBER},     {"capt", ABBR_TITLE},
+    {"cdr", ABBR_TITLE},        {"cf", ABBR_INSIDE},     {"ch", ABBR_NUMBER},
+    {"chap", ABBR_NUMBER},      {"cllr", ABBR_TITLE},    {"cmdr", ABBR_TITLE},
+    {"co", ABBR_GENERAL},       {"col", ABBR_TITLE},     {"corp", ABBR_GENERAL},
+    {"cos", ABBR_GENERAL},      {"cpl", ABBR_TITLE},     {"cpt", ABBR_TITLE},
+    {"dec", ABBR_MONTH},        {"dept", ABBR_GENERAL},  {"det", ABBR_TITLE},
+    {"dr", ABBR_TITLE},         {"e.g", ABBR_INSIDE},    {"ed", ABBR_NUMBER},
+    {"eds", ABBR_NUMBER},       {"esp", ABBR_INSIDE},    {"esq", ABBR_GENERAL},
+    {"est", ABBR_NUMBER},       {"etc", ABBR_GENERAL},   {"ext", ABBR_NUMBER},
+    {"feb", ABBR_MONTH},        {"fig", ABBR_NUMBER},    {"figs", ABBR_NUMBER},
+    {"fr", ABBR_TITLE},         {"ft", ABBR_TITLE},      {"gen", ABBR_TITLE},
+    {"gov", ABBR_TITLE},        {"govt", ABBR_GENERAL},  {"hon", ABBR_TITLE},
+    {"hosp", ABBR_GENERAL},     {"hwy", ABBR_NUMBER},    {"i.e", ABBR_INSIDE},
+    {"inc", ABBR_GENERAL},      {"incl", ABBR_INSIDE},   {"insp", ABBR_TITLE},
+    {"intl", ABBR_GENERAL},     {"jan", ABBR_MONTH},     {"jr", ABBR_GENERAL},
+    {"jul", ABBR_MONTH},        {"jun", ABBR_MONTH},     {"llc", ABBR_GENERAL},
+    {"llp", ABBR_GENERAL},      {"lt", ABBR_TITLE},      {"ltd", ABBR_GENERAL},
+    {"maj", ABBR_TITLE},        {"mar", ABBR_MONTH},     {"messrs", ABBR_TITLE},
+    {"mfg", ABBR_GENERAL},      {"mlle", ABBR_TITLE},    {"mme", ABBR_TITLE},
+    {"mmes", ABBR_TITLE},       {"mr", ABBR_TITLE},      {"mrs", ABBR_TITLE},
+    {"ms", ABBR_TITLE},         {"mt", ABBR_TITLE},      {"mx", ABBR_TITLE},
+    {"natl", ABBR_GENERAL},     {"no", ABBR_NUMBER},     {"nos", ABBR_NUMBER},
+    {"nov", ABBR_MONTH},        {"nr", ABBR_NUMBER},     {"n\xC2\xB0", ABBR_NUMBER},
+    {"n\xC2\xBA", ABBR_NUMBER}, {"oct", ABBR_MONTH},     {"op", ABBR_NUMBER},
+    {"p", ABBR_NUMBER},         {"p.m", ABBR_TIME},      {"para", ABBR_NUMBER},
+    {"paras", ABBR_NUMBER},     {"plc", ABBR_GENERAL},   {"pp", ABBR_NUMBER},
+    {"pres", ABBR_TITLE},       {"prof", ABBR_TITLE},    {"pt", ABBR_NUMBER},
+    {"pte", ABBR_TITLE},        {"pts", ABBR_NUMBER},    {"pvt", ABBR_TITLE},
+    {"rep", ABBR_TITLE},        {"reps", ABBR_TITLE},    {"rev", ABBR_TITLE},
+    {"rm", ABBR_NUMBER},        {"rs", ABBR_NUMBER},     {"rt", ABBR_TITLE},
+    {"sec", ABBR_NUMBER},       {"secs", ABBR_NUMBER},   {"sen", ABBR_TITLE},
+    {"sens", ABBR_TITLE},       {"sep", ABBR_MONTH},     {"sept", ABBR_MONTH},
+    {"sgt", ABBR_TITLE},        {"sr", ABBR_GENERAL},    {"st", ABBR_TITLE},
+    {"ste", ABBR_NUMBER},       {"supt", ABBR_TITLE},    {"tel", ABBR_NUMBER},
+    {"univ", ABBR_GENERAL},     {"v", ABBR_INSIDE},      {"viz", ABBR_INSIDE},
+    {"vol", ABBR_NUMBER},       {"vols", ABBR_NUMBER},   {"vs", ABBR_INSIDE},
+};
+
+/* Capitalised words that usually open a sentence rather than continue a
+ * name: after "U.S." or an initial they tell a boundary ("in the U.S. The
+ * ..."), where a noun would not ("the U.S. Senate").  Linear search: it is
+ * only consulted after abbreviations that are ambiguous. */
+static const char *const starters[] = {
+    "A",    "After",   "Also",    "Although",  "An",       "And",   "Another", "Are",
+    "As",   "At",      "Because", "Before",    "Being",    "Both",  "But",     "By",
+    "Can",  "Could",   "Despite", "Did",       "Do",       "Does",  "Dozens",  "During",
+    "Each", "Even",    "Every",   "Few",       "For",      "From",  "Had",     "Has",
+    "Have", "He",      "Her",     "Here",      "His",      "How",   "However", "Hundreds",
+    "I",    "If",      "In",      "Instead",   "Is",       "It",    "Its",     "Just",
+    "Last", "Later",   "Many",    "Meanwhile", "Millions", "More",  "Most",    "My",
+    "No",   "None",    "Not",     "Now",       "On",       "Once",  "Only",    "Or",
+    "Our",  "Several", "She",     "Should",    "Since",    "So",    "Some",    "Still",
+    "Such", "That",    "The",     "Their",     "Then",     "There", "These",   "They",
+    "This", "Those",   "Though",  "Thousands", "Thus",     "To",    "Was",     "We",
+    "Were", "What",    "When",    "Where",     "Which",    "While", "Who",     "Why",
+    "Will", "With",    "Would",   "Yet",       "You",      "Your",
+};
+
+/* Capitalised words that carry on after a time of day ("at 6 p.m. Friday"). */
+static const char *const time_followers[] = {
+    "April",   "August",  "Central",  "December",  "Eastern", "February", "Friday",   "January",
+    "July",    "June",    "Local",    "March",     "May",     "Monday",   "Mountain", "November",
+    "October", "Pacific", "Saturday", "September", "Sunday",  "Thursday", "Tuesday",  "Wednesday",
+};
+
+static int in_list(const char *const *list, size_t n, const char *w, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+            return 1;
+    return 0;
+}
+
+static int abbr_cmp(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const struct abbr *)elem)->word);
+}
+
+static const struct abbr *abbr_find(const char *lower)
+{
+    return bsearch(lower, abbrs, sizeof(abbrs) / sizeof(abbrs[0]), sizeof(abbrs[0]), abbr_cmp);
+}
+
+int nb_sentences_abbreviation(const char *word, size_t len)
+{
+    char low[WORD_MAX + 1];
+    if (!word || len == 0 || len > WORD_MAX)
+        return 0;
+    if (word[len - 1] == '.')
+        len--;
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)to_lower((unsigned char)word[i]);
+    low[len] = '\0';
+    return abbr_find(low) != NULL;
+}
+
+/* ---- list markers ------------------------------------------------------ */
+
+enum enum_style { ES_DOT, ES_PAREN, ES_DOTPAREN, ES_BOTH };
+
+/* A list marker: "1." "2)" "3.)" "(4)" "a." "b)" "(iv)" followed by a space. */
+struct marker {
+    size_t end;  /* just after the marker */
+    size_t dot;  /* position of its full stop, NONE when it has none */
+    int initial; /* "A." "IV.": might as well be an initial */
+    int nnext;   /* how many markers may follow it */
+    char next[2][12];
+    size_t next_len[2];
+};
+
+static size_t roman_value(const char *s, size_t n)
+{
+    size_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = to_lower((unsigned char)s[i]);
+        size_t d = c == 'i' ? 1 : c == 'v' ? 5 : 10;
+        size_t nx = 0;
+        if (i + 1 < n) {
+            unsigned char c2 = to_lower((unsigned char)s[i + 1]);
+            nx = c2 == 'i' ? 1 : c2 == 'v' ? 5 : 10;
+        }
+        v = nx > d ? v - d : v + d;
+    }
+    return v;
+}
+
+static size_t roman_write(size_t v, int upper, char *out)
+{
+    static const size_t val[] = {10, 9, 5, 4, 1};
+    static const char *const sym[] = {"x", "ix", "v", "iv", "i"};
+    size_t n = 0;
+    for (size_t i = 0; i < 5; i++)
+        while (v >= val[i] && n < 8) {
+            for (const char *p = sym[i]; *p; p++)
+                out[n++] = upper ? (char)(*p - 32) : *p;
+            v -= val[i];
+        }
+    return n;
+}
+
+static void marker_add_next(struct marker *m, int paren_open, enum enum_style st, const char *core,
+                            size_t core_len)
+{
+    if (m->nnext >= 2 || core_len == 0 || core_len > 8)
+        return;
+    char *o = m->next[m->nnext];
+    size_t n = 0;
+    if (paren_open)
+        o[n++] = '(';
+    memcpy(o + n, core, core_len);
+    n += core_len;
+    if (st == ES_DOT || st == ES_DOTPAREN)
+        o[n++] = '.';
+    if (st == ES_PAREN || st == ES_DOTPAREN || paren_open)
+        o[n++] = ')';
+    m->next_len[m->nnext++] = n;
+}
+
+/* Parses a list marker at t[p]; 1 when there is one (followed by a space). */
+static int marker_parse(const char *t, size_t p, size_t e, struct marker *m)
+{
+    size_t q = p;
+    int paren_open = 0;
+    if (q < e && t[q] == '(') {
+        paren_open = 1;
+        q++;
+    }
+    size_t cs = q;
+    while (q < e && q - cs < 5 && is_alnum((unsigned char)t[q]))
+        q++;
+    size_t clen = q - cs;
+    if (clen == 0 || (q < e && is_alnum((unsigned char)t[q])))
+        return 0;
+    int digits = 1, roman = 1, upper = is_upper((unsigned char)t[cs]);
+    for (size_t i = cs; i < q; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (!is_digit(c))
+            digits = 0;
+        if (!(c == (upper ? 'I' : 'i') || c == (upper ? 'V' : 'v') || c == (upper ? 'X' : 'x')))
+            roman = 0;
+    }
+    if (digits ? clen > 3 : (clen > 1 && !roman))
+        return 0;
+    if (!digits && !is_alpha((unsigned char)t[cs]))
+        return 0;
+    enum enum_style st;
+    m->dot = NONE;
+    if (paren_open) {
+        if (q >= e || t[q] != ')')
+            return 0;
+        st = ES_BOTH;
+        q++;
+    } else if (q < e && t[q] == ')') {
+        st = ES_PAREN;
+        q++;
+    } else if (q + 1 < e && t[q] == '.' && t[q + 1] == ')') {
+        st = ES_DOTPAREN;
+        m->dot = q;
+        q += 2;
+    } else if (q < e && t[q] == '.') {
+        st = ES_DOT;
+        m->dot = q;
+        q++;
+    } else {
+        return 0;
+    }
+    if (!ws_at(t, q, e))
+        return 0;
+    m->end = q;
+    m->initial = st == ES_DOT && upper;
+    m->nnext = 0;
+    if (st == ES_BOTH)
+        st = ES_PAREN; /* "(a)" is followed by "(b)": the '(' is added apart */
+    if (m->initial)
+        return 1;
+    char core[12];
+    if (digits) {
+        size_t v = 0;
+        for (size_t i = cs; i < q && is_digit((unsigned char)t[i]); i++)
+            v = v * 10 + (size_t)(t[i] - '0');
+        v++;
+        size_t n = 0;
+        char rev[8];
+        do {
+            rev[n++] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v && n < sizeof(rev));
+        for (size_t i = 0; i < n; i++)
+            core[i] = rev[n - 1 - i];
+        marker_add_next(m, paren_open, st, core, n);
+        return 1;
+    }
+    if (clen == 1 && t[cs] != 'z' && t[cs] != 'Z') {
+        core[0] = (char)(t[cs] + 1);
+        marker_add_next(m, paren_open, st, core, 1);
+    }
+    if (roman) {
+        size_t v = roman_value(t + cs, clen) + 1;
+        if (v < 40)
+            marker_add_next(m, paren_open, st, core, roman_write(v, upper, core));
+    }
+    return 1;
+}
+
+/* ---- the scanner ------------------------------------------------------- */
+
+struct region {
+    size_t open;  /* the opening mark */
+    size_t close; /* the closing mark */
+};
+
+struct scan {
+    const char *t;
+    struct nb_spanv *out;
+    struct region *reg; /* protected regions of the block, sorted, disjoint */
+    size_t nreg, areg;
+    /* the sentence being read */
+    size_t start; /* its first byte, NONE before it starts */
+    size_t body;  /* after its bullet and list marker */
+    struct marker mk;
+    int has_mk;
+};
+
+/* Ends the sentence at `end` (whitespace trimmed). */
+static int emit(struct scan *s, size_t end)
+{
+    size_t b = s->start, e = end;
+    size_t w;
+    while (b < e && (w = ws_at(s->t, b, e)) > 0)
+        b += w;
+    while (e > b && (w = ws_before(s->t, b, e)) > 0)
+        e -= w;
+    s->start = NONE;
+    s->has_mk = 0;
+    if (b >= e)
+        return 0;
+    return spanv_push(s->out, b, e);
+}
+
+static int region_add(struct scan *s, size_t open, size_t close)
+{
+    /* Pairs arrive innermost first: drop the ones this pair encloses. */
+    while (s->nreg > 0 && s->reg[s->nreg - 1].open >= open)
+        s->nreg--;
+    if (s->nreg == s->areg) {
+        size_t n = s->areg ? s->areg * 2 : 32;
+        if (n > SIZE_MAX / sizeof(*s->reg))
+            return -1;
+        struct region *p = realloc(s->reg, n * sizeof(*p));
+        if (!p)
+            return -1;
+        s->reg = p;
+        s->areg = n;
+    }
+    s->reg[s->nreg].open = open;
+    s->reg[s->nreg].close = close;
+    s->nreg++;
+    return 0;
+}
+
+/* Pairs quotation marks and brackets of t[b..e) into protected regions. */
+static int find_regions(struct scan *s, size_t b, size_t e)
+{
+    const char *t = s->t;
+    struct {
+        size_t pos;
+        uint32_t want; /* the closing mark it waits for */
+    } stack[STACK_MAX];
+    size_t depth = 0;
+    s->nreg = 0;
+    for (size_t p = b; p < e;) {
+        size_t n;
+        uint32_t cp = cp_at(t, p, e, &n);
+        if (!(cp_is_opener(cp) || cp_is_closer(cp))) {
+            p += n;
+            continue;
+        }
+        size_t ps;
+        uint32_t prev = p > b ? cp_before(t, b, p, &ps) : ' ';
+        size_t nn = 0;
+        uint32_t next = p + n < e ? cp_at(t, p + n, e, &nn) : ' ';
+        int prev_space =
+            cp_is_space(prev) || cp_is_opener(prev) || prev == 0x2014 || prev == 0x2013;
+        int next_space = cp_is_space(next);
+        uint32_t want = 0; /* closing mark when cp opens */
+        int closes = 0;
+        switch (cp) {
+        case '(':
+            want = ')';
+            break;
+        case '[':
+            want = ']';
+            break;
+        case '{':
+            want = '}';
+            break;
+        case 0x201C:
+            want = 0x201D;
+            break;
+        case 0x201E:
+            want = 0x201D;
+            break;
+        case 0xAB:
+            want = 0xBB;
+            break;
+        case 0x2039:
+            want = 0x203A;
+            break;
+        case 0x2018:
+        case 0x201A:
+            want = 0x2019;
+            break;
+        case '`':
+            if (prev_space)
+                want = '\'';
+            break;
+        case ')':
+        case ']':
+        case '}':
+        case 0x201D:
+        case 0xBB:
+        case 0x203A:
+            closes = 1;
+            break;
+        case 0x2019:
+        case '\'':
+            /* an apostrophe (don't, one's) neither opens nor closes */
+            if (cp_is_wordish(prev) && cp_is_wordish(next))
+                break;
+            if (!prev_space)
+                closes = 1;
+            else if (cp == '\'' && !next_space)
+                want = '\'';
+            break;
+        case '"':
+            /* by what follows: a space or punctuation closes ("to--" At),
+             * a word opens after a space, otherwise it closes if it can */
+            if (next_space || p + n >= e || cp_is_closer(next) || cp_is_terminal(next) ||
+                next == ',' || next == ';' || next == ':')
+                closes = 1;
+            else if (prev_space)
+                want = '"';
+            else
+                closes = 1;
+            break;
+        default:
+            break;
+        }
+        if (closes) {
+            size_t d = depth;
+            while (d > 0 && stack[d - 1].want != cp)
+                d--;
+            if (d > 0) {
+                depth = d - 1;
+                if (p - stack[depth].pos <= REGION_MAX && region_add(s, stack[depth].pos, p) < 0)
+                    return -1;
+            } else if (cp == '"' && !next_space) {
+                want = '"'; /* ,"Hello" opens after all */
+            }
+        }
+        if (want && depth < STACK_MAX) {
+            stack[depth].pos = p;
+            stack[depth].want = want;
+            depth++;
+        }
+        p += n;
+    }
+    return 0;
+}
+
+enum next_kind { NX_END, NX_UPPER, NX_LOWER, NX_DIGIT, NX_DASH, NX_OTHER };
+
+/* What comes after a possible sentence end. */
+struct next_tok {
+    enum next_kind kind;
+    int is_marker; /* a list marker: "2." "b)" "(iii)" */
+    int paren;     /* opens with a bracket */
+    const char *word;
+    size_t word_len; /* its ASCII letters */
+    int acronym;     /* all capitals, two letters or more */
+};
+
+static void next_token(const char *t, size_t k, size_t e, struct next_tok *nt)
+{
+    size_t w;
+    while (k < e && (w = ws_at(t, k, e)) > 0)
+        k += w;
+    memset(nt, 0, sizeof(*nt));
+    if (k >= e) {
+        nt->kind = NX_END;
+        return;
+    }
+    if (dash_at(t, k, e)) {
+        nt->kind = NX_DASH;
+        return;
+    }
+    struct marker m;
+    nt->is_marker = marker_parse(t, k, e, &m) && !m.initial;
+    size_t n;
+    uint32_t cp = cp_at(t, k, e, &n);
+    for (int i = 0; i < 4 && cp_is_opener(cp) && k + n < e; i++) {
+        if (cp == '(' || cp == '[')
+            nt->paren = 1;
+        k += n;
+        cp = cp_at(t, k, e, &n);
+    }
+    int c = cp_case(cp);
+    nt->kind = c > 0                                        ? NX_UPPER
+               : c < 0                                      ? NX_LOWER
+               : (cp < 0x80 && is_digit((unsigned char)cp)) ? NX_DIGIT
+                                                            : NX_OTHER;
+    nt->word = t + k;
+    while (k + nt->word_len < e && nt->word_len < 24 &&
+           is_alpha((unsigned char)t[k + nt->word_len]))
+        nt->word_len++;
+    nt->acronym = nt->word_len >= 2;
+    for (size_t i = 0; i < nt->word_len; i++)
+        if (!is_upper((unsigned char)nt->word[i]))
+            nt->acronym = 0;
+}
+
+/* A new sentence may start here (not lower case, not a dash). */
+static int opens_sentence(const struct next_tok *nt)
+{
+    return nt->is_marker || nt->kind == NX_END || nt->kind == NX_UPPER || nt->kind == NX_DIGIT ||
+           nt->kind == NX_OTHER;
+}
+
+static int is_starter(const struct next_tok *nt)
+{
+    return nt->is_marker || nt->kind == NX_END ||
+           (nt->kind == NX_UPPER &&
+            in_list(starters, sizeof(starters) / sizeof(starters[0]), nt->word, nt->word_len));
+}
+
+/* Skips closing quotes and brackets and citation marks ("[12]") that hang
+ * on a sentence end at t[p]; *quoted is set when a quotation mark closed. */
+static size_t skip_closers(const char *t, size_t p, size_t e, int *quoted)
+{
+    for (int i = 0; i < 16 && p < e; i++) {
+        size_t n;
+        uint32_t cp = cp_at(t, p, e, &n);
+        if (cp_is_closer(cp)) {
+            if (cp_is_close_quote(cp))
+                *quoted = 1;
+            p += n;
+            continue;
+        }
+        if (cp == '[') { /* a footnote mark: [1] [a] [12-14] */
+            size_t q = p + 1;
+            while (q < e && q - p < 8 &&
+                   (is_alnum((unsigned char)t[q]) || t[q] == '-' || t[q] == ','))
+                q++;
+            if (q > p + 1 && q < e && t[q] == ']') {
+                p = q + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    return p;
+}
+
+/* Is there a missing space after the full stop at t[i] ("the vote.Then")? */
+static int missing_space(const struct scan *s, size_t i, size_t e)
+{
+    const char *t = s->t;
+    if (i + 2 >= e || !is_upper((unsigned char)t[i + 1]) || !is_lower((unsigned char)t[i + 2]))
+        return 0;
+    size_t k = i;
+    while (k > s->start && i - k < 32 && (is_alnum((unsigned char)t[k - 1]) || t[k - 1] == ','))
+        k--;
+    if (i - k < 2)
+        return 0; /* U.S.A, J.K.Rowling */
+    /* a chain of dots or a web or mail address: example.com, www.a.Bc */
+    for (size_t q = k, n = 0; q > s->start && n < 256 && !ws_before(t, s->start, q); q--, n++) {
+        unsigned char c = (unsigned char)t[q - 1];
+        if (c == '.' || c == '@' || c == '/' || c == ':' || c == '_')
+            return 0;
+    }
+    char low[33];
+    for (size_t q = k; q < i; q++)
+        low[q - k] = (char)to_lower((unsigned char)t[q]);
+    low[i - k] = '\0';
+    const struct abbr *a = abbr_find(low);
+    if (a && a->kind == ABBR_TITLE)
+        return 0; /* Dr.Smith */
+    size_t q = i + 1;
+    while (q < e && q - i < 64 && is_alpha((unsigned char)t[q]))
+        q++;
+    if (q < e && (t[q] == '@' || t[q] == '/' || t[q] == '_' ||
+                  (t[q] == '.' && q + 1 < e && is_alnum((unsigned char)t[q + 1]))))
+        return 0;
+    return 1;
+}
+
+/* Footnote numbers right after a full stop ("consultation.11 12 Take",
+ * "(1987).1 According"): where they end, 0 when there are none. */
+static size_t footnote_end(const char *t, size_t lo, size_t i, size_t e)
+{
+    if (i <= lo || !(is_lower((unsigned char)t[i - 1]) || t[i - 1] == ')'))
+        return 0;
+    size_t q = i + 1, last = 0;
+    for (int groups = 0; groups < 8; groups++) {
+        size_t d = q;
+        while (q < e && q - d < 3 && is_digit((unsigned char)t[q]))
+            q++;
+        if (q == d || (q < e && is_alnum((unsigned char)t[q])))
+            break;
+        last = q;
+        if (q + 1 < e && (t[q] == ' ' || t[q] == ',') && is_digit((unsigned char)t[q + 1]))
+            q++;
+        else
+            break;
+    }
+    return last;
+}
+
+/* Does the single full stop at t[i] end the sentence, given what follows? */
+static int period_ends(const struct scan *s, size_t i, const struct next_tok *nt)
+{
+    const char *t = s->t;
+    size_t lo = i;
+    while (lo > s->start && i - lo < WORD_MAX && !ws_before(t, s->start, lo))
+        lo--;
+    if (i - lo >= WORD_MAX)
+        return opens_sentence(nt);
+    /* strip opening marks: (Ind. "Mr. */
+    for (int k = 0; k < 4 && lo < i; k++) {
+        size_t n;
+        uint32_t cp = cp_at(t, lo, i, &n);
+        if (!cp_is_opener(cp))
+            break;
+        lo += n;
+    }
+    size_t len = i - lo;
+    if (len == 0)
+        return opens_sentence(nt);
+    char low[WORD_MAX + 1];
+    int letters = 0, digits = 0, uppers = 0, dots = 0, other = 0, url = 0;
+    size_t seg = 0, maxseg = 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)t[lo + k];
+        low[k] = (char)to_lower(c);
+        if (is_alpha(c)) {
+            letters++;
+            uppers += is_upper(c);
+            seg++;
+        } else if (is_digit(c)) {
+            digits++;
+            seg++;
+        } else if (c == '.') {
+            dots++;
+            seg = 0;
+        } else {
+            other++;
+            if (c == '@' || c == '/')
+                url = 1;
+        }
+        if (seg > maxseg)
+            maxseg = seg;
+    }
+    low[len] = '\0';
+    if (url || (len > 4 && memcmp(low, "www.", 4) == 0))
+        return opens_sentence(nt);
+    if (letters == 0)
+        return opens_sentence(nt); /* a number: 600. $100.00. 1,000. */
+
+    int single = len == 1 && letters == 1;
+    if (single && is_upper((unsigned char)t[lo])) {
+        /* an initial (Jonas E. Smith) or the pronoun (you and I. Did) */
+        if (lo <= s->body)
+            return 0;
+        return is_starter(nt);
+    }
+    const struct abbr *a = abbr_find(low);
+    if (a) {
+        switch (a->kind) {
+        case ABBR_TITLE:
+        case ABBR_INSIDE:
+            return nt->kind == NX_END;
+        case ABBR_NUMBER:
+        case ABBR_MONTH:
+            if (nt->kind == NX_DIGIT)
+                return 0;
+            return nt->is_marker || nt->kind == NX_END || nt->kind == NX_UPPER;
+        case ABBR_TIME:
+            if (nt->kind == NX_END || nt->is_marker)
+                return 1;
+            return nt->kind == NX_UPPER && !nt->acronym &&
+                   !in_list(time_followers, sizeof(time_followers) / sizeof(time_followers[0]),
+                            nt->word, nt->word_len);
+        case ABBR_GENERAL:
+            return nt->is_marker || nt->kind == NX_END || (nt->kind == NX_UPPER && !nt->acronym);
+        }
+    }
+    if (dots > 0 && maxseg <= 1 && other == 0 && digits == 0) {
+        /* U.S. E.U. J.K. or i.v.: capitals need a word that starts sentences */
+        if (uppers == letters)
+            return is_starter(nt);
+        return nt->is_marker || nt->kind == NX_END || nt->kind == NX_UPPER;
+    }
+    return opens_sentence(nt);
+}
+
+/* Starts a sentence at t[p]: notes its bullet and list marker and returns
+ * where reading goes on. */
+static size_t sentence_begin(struct scan *s, size_t p, size_t e)
+{
+    const char *t = s->t;
+    s->start = p;
+    s->has_mk = 0;
+    size_t q = p, n, w;
+    for (int i = 0; i < 4 && q < e; i++) {
+        uint32_t cp = cp_at(t, q, e, &n);
+        if (cp_is_bullet(cp) || ((cp == '-' || cp == '*' || cp == '+') && ws_at(t, q + 1, e)))
+            q += n;
+        else
+            break;
+        while (q < e && (w = ws_at(t, q, e)) > 0)
+            q += w;
+    }
+    if (marker_parse(t, q, e, &s->mk)) {
+        s->has_mk = 1;
+        q = s->mk.end;
+    }
+    s->body = q;
+    return q;
+}
+
+/* At a word start inside a sentence: does a bullet or the next list marker
+ * begin a new sentence here? */
+static int new_item_at(const struct scan *s, size_t p, size_t e)
+{
+    const char *t = s->t;
+    size_t n;
+    if (cp_is_bullet(cp_at(t, p, e, &n)))
+        return 1;
+    if (!s->has_mk)
+        return 0;
+    for (int i = 0; i < s->mk.nnext; i++) {
+        size_t l = s->mk.next_len[i];
+        if (p + l < e && memcmp(t + p, s->mk.next[i], l) == 0 && ws_at(t, p + l, e))
+            return 1;
+    }
+    return 0;
+}
+
+/* "three steps: 1. Cut taxes 2. ...": a list marker after a colon and
+ * before a capital starts the first item. */
+static int list_after_colon(const struct scan *s, size_t p, size_t e)
+{
+    const char *t = s->t;
+    size_t q = p, w;
+    while (q > s->start && (w = ws_before(t, s->start, q)) > 0)
+        q -= w;
+    if (q <= s->start || t[q - 1] != ':')
+        return 0;
+    struct marker m;
+    if (!marker_parse(t, p, e, &m) || m.initial)
+        return 0;
+    struct next_tok nt;
+    next_token(t, m.end, e, &nt);
+    return nt.kind == NX_UPPER;
+}
+
+/* A protected region closes at t[c]: does the sentence end with it?
+ * Returns the position reading goes on from; *ends tells. */
+static size_t judge_close(const struct scan *s, size_t c, size_t b, size_t e, int *ends)
+{
+    const char *t = s->t;
+    size_t n;
+    uint32_t mark = cp_at(t, c, e, &n);
+    int quote = cp_is_close_quote(mark);
+    /* the last thing inside: a stop, or a cut-off dash ("to--") */
+    size_t q = c, ps;
+    int stop = 0, cut = 0;
+    for (int i = 0; i < 8 && q > b; i++) {
+        uint32_t cp = cp_before(t, b, q, &ps);
+        if (cp_is_space(cp) || cp_is_closer(cp)) {
+            q = ps;
+            continue;
+        }
+        stop = cp_is_terminal(cp);
+        cut = quote && (cp == 0x2014 || (cp == '-' && ps > b && t[ps - 1] == '-'));
+        break;
+    }
+    *ends = 0;
+    size_t j = c + n;
+    if (!stop && !cut)
+        return j;
+    int quoted = quote;
+    j = skip_closers(t, j, e, &quoted);
+    if (j >= e) {
+        *ends = 1;
+        return j;
+    }
+    if (!ws_at(t, j, e))
+        return j;
+    struct next_tok nt;
+    next_token(t, j, e, &nt);
+    if (!stop)
+        *ends = nt.kind == NX_UPPER;
+    else
+        *ends = opens_sentence(&nt) && !(quoted && nt.paren);
+    return j;
+}
+
+/* A stop at t[i] outside protected regions.  Returns where reading goes
+ * on; *cut is where the sentence ends, NONE when it does not. */
+static size_t judge_stop(const struct scan *s, size_t i, size_t e, size_t *cut)
+{
+    const char *t = s->t;
+    size_t r = i, n;
+    int dots = 0, exclaims = 0, ellipsis = 0, hard = 0;
+    while (r < e) {
+        uint32_t cp = cp_at(t, r, e, &n);
+        if (cp == '.')
+            dots++;
+        else if (cp == 0x2026)
+            ellipsis++;
+        else if (cp_is_exclaim(cp))
+            exclaims++;
+        else if (cp_is_hard_stop(cp))
+            hard++;
+        else
+            break;
+        r += n;
+    }
+    /* ". . ." spaced ellipsis */
+    int spaced = 0;
+    if (!exclaims && !ellipsis && !hard && t[r - 1] == '.')
+        while (r + 1 < e && t[r] == ' ' && t[r + 1] == '.') {
+            r += 2;
+            spaced++;
+        }
+    int attached = i > s->start && !ws_before(t, s->start, i);
+    int quoted = 0;
+    size_t j = skip_closers(t, r, e, &quoted);
+    *cut = NONE;
+    if (hard) {
+        *cut = j;
+        return j;
+    }
+    if (j >= e) {
+        *cut = j;
+        return j;
+    }
+    if (!ws_at(t, j, e)) {
+        int plain = dots == 1 && !exclaims && !ellipsis && !spaced && j == r;
+        size_t f;
+        if (plain && missing_space(s, i, e)) {
+            *cut = r;
+        } else if (plain && (f = footnote_end(t, s->start, i, e)) > 0 && ws_at(t, f, e)) {
+            struct next_tok fn;
+            next_token(t, f, e, &fn);
+            if (fn.kind == NX_UPPER) {
+                *cut = f;
+                return f;
+            }
+        }
+        return j;
+    }
+    struct next_tok nt;
+    next_token(t, j, e, &nt);
+    int capital = nt.kind == NX_UPPER || nt.is_marker;
+    if (exclaims) {
+        if (opens_sentence(&nt) && !(quoted && nt.paren))
+            *cut = j;
+        return j;
+    }
+    if (spaced) {
+        /* "compounds. . . . The": the stop ends it, the ellipsis opens the next */
+        if (attached && dots == 1 && spaced >= 3 && capital) {
+            *cut = i + 1;
+            return i + 1;
+        }
+        if (dots + spaced >= 4 && capital)
+            *cut = j;
+        return j;
+    }
+    if (dots > 1 || ellipsis) {
+        /* "slowly... And" ends; "is ... I" and "really … Well" do not */
+        if (attached && capital && !(quoted && nt.paren))
+            *cut = j;
+        return j;
+    }
+    if (period_ends(s, i, &nt) && !(quoted && nt.paren))
+        *cut = j;
+    return j;
+}
+
+/* Splits the block t[b..e), in which newlines are plain spaces. */
+static int scan_block(struct scan *s, size_t b, size_t e)
+{
+    const char *t = s->t;
+    if (find_regions(s, b, e) < 0)
+        return -1;
+    size_t pos = b, ri = 0, w;
+    int prev_ws = 1;
+    s->start = NONE;
+    s->has_mk = 0;
+    while (pos < e) {
+        if ((w = ws_at(t, pos, e)) > 0) {
+            /* a list item ends with its line when a capital opens the next */
+            if (t[pos] == '\n' && s->start != NONE && s->has_mk && pos > s->body) {
+                struct next_tok nt;
+                next_token(t, pos, e, &nt);
+                if (nt.kind == NX_UPPER && emit(s, pos) < 0)
+                    return -1;
+            }
+            pos += w;
+            prev_ws = 1;
+            continue;
+        }
+        if (s->start == NONE) {
+            pos = sentence_begin(s, pos, e);
+            prev_ws = pos > s->start; /* a bullet or marker was skipped */
+            continue;
+        }
+        if (prev_ws && pos > s->body && (new_item_at(s, pos, e) || list_after_colon(s, pos, e))) {
+            if (emit(s, pos) < 0)
+                return -1;
+            continue;
+        }
+        prev_ws = 0;
+        while (ri < s->nreg && s->reg[ri].open < pos)
+            ri++;
+        if (ri < s->nreg && s->reg[ri].open == pos) {
+            int ends;
+            pos = judge_close(s, s->reg[ri].close, pos, e, &ends);
+            ri++;
+            if (ends && emit(s, pos) < 0)
+                return -1;
+            continue;
+        }
+        size_t n;
+        uint32_t cp = cp_at(t, pos, e, &n);
+        if (cp_is_terminal(cp)) {
+            size_t cut;
+            size_t next = judge_stop(s, pos, e, &cut);
+            if (cut != NONE && emit(s, cut) < 0)
+                return -1;
+            pos = next;
+            continue;
+        }
+        pos += n;
+    }
+    if (s->start != NONE && emit(s, e) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- paragraphs and blocks --------------------------------------------- */
+
+/* Does the line t[b..e) end with sentence punctuation? */
+static int line_has_stop(const char *t, size_t b, size_t e)
+{
+    size_t q = e, ps;
+    for (int i = 0; i < 16 && q > b; i++) {
+        uint32_t cp = cp_before(t, b, q, &ps);
+        if (cp_is_space(cp) || cp_is_closer(cp)) {
+            q = ps;
+            continue;
+        }
+        return cp_is_terminal(cp) || cp == ':' || cp == ';';
+    }
+    return 0;
+}
+
+/* Does the line start with a bullet, a dash item or a list marker? */
+static int line_is_item(const char *t, size_t b, size_t e)
+{
+    size_t w, n;
+    while (b < e && (w = ws_at(t, b, e)) > 0)
+        b += w;
+    if (b >= e)
+        return 0;
+    uint32_t cp = cp_at(t, b, e, &n);
+    if (cp_is_bullet(cp))
+        return 1;
+    if ((cp == '-' || cp == '*' || cp == '+') && ws_at(t, b + 1, e))
+        return 1;
+    struct marker m;
+    return marker_parse(t, b, e, &m) && !m.initial;
+}
+
+static size_t line_end(const char *t, size_t p, size_t e)
+{
+    const char *nl = memchr(t + p, '\n', e - p);
+    return nl ? (size_t)(nl - t) : e;
+}
+
+static int line_is_blank(const char *t, size_t b, size_t e)
+{
+    size_t w;
+    while (b < e && (w = ws_at(t, b, e)) > 0)
+        b += w;
+    return b >= e;
+}
+
+/* Splits the paragraph t[b..e) (no blank line inside) into blocks. */
+static int scan_paragraph(struct scan *s, size_t b, size_t e)
+{
+    const char *t = s->t;
+    size_t lines = 0;
+    int stops = 0;
+    for (size_t p = b; p < e;) {
+        size_t le = line_end(t, p, e);
+        lines++;
+        stops |= line_has_stop(t, p, le);
+        p = le + 1;
+    }
+    int each_line = lines >= 2 && !stops; /* a list of headings or items */
+    size_t block = b;
+    for (size_t p = b; p < e;) {
+        size_t le = line_end(t, p, e);
+        if (p > block && (each_line || line_is_item(t, p, le))) {
+            if (scan_block(s, block, p) < 0)
+                return -1;
+            block = p;
+        }
+        p = le + 1;
+    }
+    return scan_block(s, block, e);
+}
+
+nb_status nb_sentences_spans(const char *text, size_t len, struct nb_spanv *out,
+                             struct nb_error *err)
+{
+    if (!out || (!text && len > 0))
+        return nb_error_set(err, NB_EINTERNAL, "sentences: no text or no output given");
+    struct scan s;
+    memset(&s, 0, sizeof(s));
+    s.t = text;
+    s.out = out;
+    size_t keep = out->n;
+    size_t para = NONE;
+    int rc = 0;
+    for (size_t p = 0; p < len && rc == 0;) {
+        size_t le = line_end(text, p, len);
+        if (line_is_blank(text, p, le)) {
+            if (para != NONE)
+                rc = scan_paragraph(&s, para, p);
+            para = NONE;
+        } else if (para == NONE) {
+            para = p;
+        }
+        p = le + 1;
+    }
+    if (rc == 0 && para != NONE)
+        rc = scan_paragraph(&s, para, len);
+    free(s.reg);
+    if (rc < 0) {
+        out->n = keep;
+        return nb_error_set(err, NB_ENOMEM, "out of memory splitting sentences");
+    }
+    return NB_OK;
+}
+
+nb_status nb_sentences_split(const char *text, size_t len, struct nb_strv *out,
+                             struct nb_error *err)
+{
+    if (!out)
+        return nb_error_set(err, NB_EINTERNAL, "sentences: no output given");
+    struct nb_spanv spans;
+    nb_spanv_init(&spans);
+    nb_status st = nb_sentences_spans(text, len, &spans, err);
+    if (st != NB_OK)
+        return st;
+    size_t keep = out->n;
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    for (size_t i = 0; i < spans.n; i++) {
+        nb_buf_reset(&b);
+        if (nb_text_collapse_space(text + spans.v[i].start, spans.v[i].end - spans.v[i].start, &b) <
+                0 ||
+            nb_strv_push(out, b.data, b.len) < 0) {
+            st = nb_error_set(err, NB_ENOMEM, "out of memory splitting sentences");
+            break;
+        }
+    }
+    nb_buf_release(&b);
+    nb_spanv_release(&spans);
+    if (st != NB_OK) {
+        while (out->n > keep)
+            free(out->v[--out->n]);
+        if (out->v)
+            out->v[out->n] = NULL;
+    }
+    return st;
+}
+
+int nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out)
+{
+    size_t keep = out->len;
+    int pending = 0, any = 0;
+    for (size_t p = 0; p < len;) {
+        size_t w = ws_at(text, p, len);
+        if (w) {
+            pending = 1;
+            p += w;
+            continue;
+        }
+        size_t q = p + 1;
+        while (q < len && !ws_at(text, q, len))
+            q++;
+        if (((pending && any) && nb_buf_addc(out, ' ') < 0) ||
+            nb_buf_add(out, text + p, q - p) < 0) {
+            nb_buf_truncate(out, keep);
+            return -1;
+        }
+        any = 1;
+        pending = 0;
+        p = q;
+    }
+    return 0;
+}
