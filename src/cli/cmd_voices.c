@@ -42,7 +42,9 @@ static void list_profiles(const char *dir, const char *lang)
         struct nb_voice_profile v;
         struct nb_error err;
         nb_voice_profile_init(&v);
-        if (nb_cli_load_voice(&v, names.v[i], dir, &err) == NB_OK &&
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/%s.yaml", dir, names.v[i]);
+        if (nb_voice_profile_load(&v, path, &err) == NB_OK &&
             (!lang || strncmp(v.language, lang, strlen(lang)) == 0))
             printf("  %-16s %-12s %3d wpm  %s\n", names.v[i], v.espeak, v.rate, v.path);
         nb_voice_profile_release(&v);
@@ -63,29 +65,28 @@ static int run(int argc, char **argv)
         code = nb_cli_failf(NB_EXIT_INPUT, "voices: takes no arguments");
         goto out;
     }
-    printf("Voice profiles (%s/voices):\n", NB_DATA_DIR);
-    list_profiles(NB_DATA_DIR "/voices", lang);
-    const char *extra = getenv("NEWSBRIEF_VOICES");
-    if (extra && *extra) {
-        printf("Voice profiles (%s):\n", extra);
-        list_profiles(extra, lang);
-    }
-
     struct nb_speech *sp = NULL;
     struct nb_voice_list list = {NULL, 0};
     struct nb_error err;
     nb_error_init(&err);
     if (nb_speech_new(&sp, &err) != NB_OK || nb_speech_list_voices(sp, lang, &list, &err) != NB_OK) {
         code = nb_cli_fail(&err);
+    } else if (list.n == 0 && lang) {
+        code = nb_cli_failf(NB_EXIT_INPUT, "voices: eSpeak NG has no voice for '%s'", lang);
     } else {
+        printf("Voice profiles (%s/voices):\n", NB_DATA_DIR);
+        list_profiles(NB_DATA_DIR "/voices", lang);
+        const char *extra = getenv("NEWSBRIEF_VOICES");
+        if (extra && *extra) {
+            printf("Voice profiles (%s):\n", extra);
+            list_profiles(extra, lang);
+        }
         printf("\neSpeak NG voices%s%s (add +f1..+f5, +m1..+m7 for variants):\n",
                lang ? " for " : "", lang ? lang : "");
         printf("  %-12s %-24s %s\n", "LANGUAGE", "IDENTIFIER", "NAME");
         for (size_t i = 0; i < list.n; i++)
             printf("  %-12s %-24s %s\n", list.v[i].language, list.v[i].identifier,
                    list.v[i].name);
-        if (list.n == 0 && lang)
-            code = nb_cli_failf(NB_EXIT_INPUT, "voices: eSpeak NG has no voice for '%s'", lang);
     }
     nb_voice_list_release(&list);
     nb_speech_free(sp);
