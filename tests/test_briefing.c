@@ -172,7 +172,27 @@ static void test_error_fixtures(void **state)
         {"unknown_key.yaml", 3, 1, "unknown key 'voise' (did you mean 'voice'?)"},
         {"unknown_key_far.yaml", 3, 1,
          "unknown key 'podcast' (known keys: title, date, voice, articles, stories, sentences, "
-         "output)"},
+         "output, time, quotes, max_words, headlines, recap, quote_voice, duration, intro, outro, "
+         "transitions, order)"},
+        {"quotes_negative.yaml", 3, 9, "'quotes' must be a whole number from 0 to 10, not '-1'"},
+        {"unknown_story_id.yaml", 3, 12,
+         "unknown story id 'b' in 'order'; ids are article file names without the extension"},
+        {"story_id_typo.yaml", 3, 9,
+         "unknown story id 'cc' in 'order'; ids are article file names "
+         "without the extension"},
+        {"duration_short.yaml", 3, 11,
+         "'duration' must be at least 30s (an intro, one story and an outro), not '10s'"},
+        {"duration_negative.yaml", 3, 11,
+         "'duration' must not be negative, not '-3m'"},
+        {"time_bad.yaml", 3, 7, "'time' must be a time of day like \"07:00\", not '25:00'"},
+        {"priority_zero.yaml", 3, 38, "'priority' must be a whole number from 1 to 100, not '0'"},
+        {"article_bad_key.yaml", 3, 6, "unknown key 'path' (known keys: file, priority)"},
+        {"intro_placeholder.yaml", 3, 8,
+         "unknown placeholder '{name}' in 'intro' (use {title}, {date}, {count} or "
+         "{time_of_day}; write {{ for a brace)"},
+        {"transitions_one.yaml", 4, 11,
+         "'middle' needs at least 2 transitions (so that none is read twice in a row)"},
+        {"headlines_word.yaml", 3, 12, "'headlines' must be true or false, not 'maybe'"},
         {"missing_title.yaml", 2, 1, "missing required key 'title'"},
         {"empty_title.yaml", 1, 8, "'title' must not be empty"},
         {"null_title.yaml", 1, 7, "'title' must be text, not an empty value"},
@@ -223,6 +243,64 @@ static void test_error_fixtures(void **state)
         nb_briefing_release(&b);
         nb_buf_release(&path);
     }
+}
+
+/* Every key of the bulletin's script: values, defaults under a duration,
+ * and stories ordered by priority. */
+static void test_features(void **state)
+{
+    (void)state;
+    struct nb_briefing b;
+    load_ok(&b, BRIEFINGS "/features.yaml");
+    assert_true(b.has_time);
+    assert_int_equal(b.hour, 18);
+    assert_int_equal(b.minute, 30);
+    assert_int_equal(b.quotes, 2);
+    assert_int_equal(b.max_words, 30);
+    assert_true(b.headlines);
+    assert_true(b.recap);
+    assert_string_equal(b.quote_voice, "voices/local.yaml");
+    assert_non_null(strstr(b.quote_voice_path, "voices/local.yaml"));
+    assert_int_equal(b.duration_ms, 90000);
+    assert_int_equal(b.duration_mark.line, 13);
+    /* with a duration, stories and sentences are limits the fitting may use */
+    assert_int_equal(b.stories, 100);
+    assert_int_equal(b.sentences, 50);
+    assert_string_equal(b.intro, "Good {time_of_day}. {title}, {count} stories.");
+    assert_string_equal(b.outro, "That was {title} for {date}.");
+    assert_string_equal(b.transitions.headlines, "The headlines.");
+    assert_null(b.transitions.recap);
+    assert_int_equal(b.transitions.n[NB_TRANSITION_FIRST], 0);
+    assert_int_equal(b.transitions.n[NB_TRANSITION_LAST], 1);
+    assert_string_equal(b.transitions.v[NB_TRANSITION_LAST][0].text, "Last, {headline}");
+    /* priority 1 (b.md), then 2 (c.txt), then the rest as listed */
+    static const char *const want[] = {BRIEFINGS "/articles/b.md", BRIEFINGS "/articles/c.txt",
+                                       BRIEFINGS "/articles/a.txt", NULL};
+    assert_articles(&b, want);
+    nb_briefing_release(&b);
+
+    /* order: by id, before priorities */
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    char *dir = nb_test_tmpdir("briefing_order");
+    nb_buf_addf(&path, "%s/order.yaml", dir);
+    char text[1024];
+    int n = snprintf(text, sizeof(text),
+                     "title: T\narticles:\n  - %s/articles/a.txt\n  - {file: %s/articles/b.md, "
+                     "priority: 1}\n  - %s/articles/c.txt\norder: [c]\n",
+                     BRIEFINGS, BRIEFINGS, BRIEFINGS);
+    struct nb_error err;
+    assert_int_equal(nb_file_write_atomic(path.data, text, (size_t)n, &err), NB_OK);
+    load_ok(&b, path.data);
+    static const char *const want2[] = {BRIEFINGS "/articles/c.txt", BRIEFINGS "/articles/b.md",
+                                        BRIEFINGS "/articles/a.txt", NULL};
+    assert_articles(&b, want2);
+    assert_int_equal(b.duration_ms, 0);
+    assert_int_equal(b.quotes, 1);
+    assert_false(b.headlines);
+    nb_briefing_release(&b);
+    nb_buf_release(&path);
+    free(dir);
 }
 
 static void test_unknown_voice(void **state)
@@ -360,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_dedupe_and_order),
         cmocka_unit_test(test_output_and_voice_paths),
         cmocka_unit_test(test_error_fixtures),
+        cmocka_unit_test(test_features),
         cmocka_unit_test(test_unknown_voice),
         cmocka_unit_test(test_missing_briefing),
         cmocka_unit_test(test_scratch_folder),

@@ -9,8 +9,31 @@
 
 #include <cmocka.h>
 
+#include "config/transitions_bank.h"
 #include "script/script.h"
+#include "script/transitions.h"
 #include "support.h"
+
+/* The transition bank the project ships, loaded once for the group. */
+static struct nb_transition_bank bank;
+
+static int load_bank(void **state)
+{
+    (void)state;
+    struct nb_error err;
+    nb_transition_bank_init(&bank);
+    return nb_transition_bank_load(&bank, NB_DATA_DIR "/voices/transitions-en.yaml", &err) ==
+                   NB_OK
+               ? 0
+               : -1;
+}
+
+static int free_bank(void **state)
+{
+    (void)state;
+    nb_transition_bank_release(&bank);
+    return 0;
+}
 
 /* Articles and summaries built by hand, so these tests do not depend on
  * the article reader or the summariser. */
@@ -93,6 +116,7 @@ static struct nb_script_input sample_input(const struct bulletin *b)
         .language = "en-gb",
         .stories = b->summaries,
         .nstories = 4,
+        .transitions = &bank,
     };
     return in;
 }
@@ -394,6 +418,7 @@ static void test_skips_empty_lead(void **state)
         .language = "en-gb",
         .stories = sums,
         .nstories = 4,
+        .transitions = &bank,
     };
     struct nb_script s;
     build_ok(&s, &in);
@@ -766,6 +791,126 @@ static void test_parse_minimal(void **state)
     nb_script_release(&s);
 }
 
+struct attribution_case {
+    const char *speaker, *role, *text;
+    int split;
+    const char *lead_in, *quote;
+};
+
+static const struct attribution_case attribution_cases[] = {
+    {"Ola Berg", "Norway's foreign minister", "We will not give up", 0, "",
+     "Norway's foreign minister, Ola Berg, said: \xE2\x80\x9CWe will not give up.\xE2\x80\x9D"},
+    {"Ola Berg", "Norway's foreign minister", "We will not give up.", 1,
+     "Norway's foreign minister, Ola Berg, said:", "We will not give up."},
+    {"Morag Duthie", NULL, "Nobody is pleased.", 0, "",
+     "Morag Duthie said: \xE2\x80\x9CNobody is pleased.\xE2\x80\x9D"},
+    {"Euan Reid", "a local councillor", "It is an embarrassment.", 0, "",
+     "Euan Reid, a local councillor, said: \xE2\x80\x9CIt is an embarrassment.\xE2\x80\x9D"},
+    {"the Met Office", NULL, "More rain is on the way", 0, "",
+     "The Met Office said: \xE2\x80\x9CMore rain is on the way.\xE2\x80\x9D"},
+    {"He", NULL, "We will not give up.", 0, "",
+     "\xE2\x80\x9CWe will not give up,\xE2\x80\x9D he said."},
+    {"she", NULL, "Why now?", 0, "", "\xE2\x80\x9CWhy now?\xE2\x80\x9D she said."},
+    {"she", NULL, "Why now?", 1, "She said:", "Why now?"},
+};
+
+static void test_attribution(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(attribution_cases) / sizeof(attribution_cases[0]); i++) {
+        const struct attribution_case *c = &attribution_cases[i];
+        struct nb_quote q = {(char *)c->text, (char *)c->speaker, (char *)c->role, 0, 0};
+        struct nb_buf lead_in, quote;
+        nb_buf_init(&lead_in, 0);
+        nb_buf_init(&quote, 0);
+        assert_int_equal(nb_script_quote_text(&q, c->split, &lead_in, &quote), 0);
+        if (strcmp(lead_in.data, c->lead_in) != 0 || strcmp(quote.data, c->quote) != 0)
+            fail_msg("case %zu: got '%s' / '%s'", i, lead_in.data, quote.data);
+        nb_buf_release(&lead_in);
+        nb_buf_release(&quote);
+    }
+}
+
+/* Quotes in a second voice, headlines, recap, greeting and duplicates. */
+static void test_features(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    struct nb_article *storm_article = &b.stories[0].article;
+    storm_article->quotes = calloc(2, sizeof(struct nb_quote));
+    storm_article->quotes[0] = (struct nb_quote){nb_strdup("We have never seen water like it"),
+                                                 nb_strdup("Gareth Evans"),
+                                                 nb_strdup("a local farmer"), 0, 2};
+    storm_article->quotes[1] = (struct nb_quote){nb_strdup("scary"), nb_strdup("Mr Evans"), NULL,
+                                                 1, 2};
+    storm_article->nquotes = 2;
+    size_t picks[2] = {0, 1};
+    b.summaries[0].quotes = picks;
+    b.summaries[0].nquotes = 2; /* the partial one is never read, even when picked */
+    struct nb_script_input in = sample_input(&b);
+    in.quote_voice = "correspondent";
+    in.headlines = in.recap = 1;
+    in.has_time = 1;
+    in.hour = 18;
+    struct nb_script s;
+    build_ok(&s, &in);
+    assert_string_equal(s.segments[0].text,
+                        "Good evening. This is the Morning Briefing for Saturday the 28th of "
+                        "November.");
+    assert_int_equal(s.segments[1].kind, NB_SEG_HEADLINES);
+    assert_true(strncmp(s.segments[1].text, "First, the headlines. Storm Bert brings flooding "
+                                            "to south Wales. Chancellor defends budget",
+                        80) == 0);
+    size_t quotes = 0;
+    for (size_t i = 0; i < s.n; i++) {
+        if (s.segments[i].kind != NB_SEG_QUOTE)
+            continue;
+        quotes++;
+        assert_string_equal(s.segments[i].voice, "correspondent");
+        assert_string_equal(s.segments[i].text, "We have never seen water like it.");
+        assert_int_equal(s.segments[i - 1].kind, NB_SEG_STORY);
+        const char *lead = s.segments[i - 1].text;
+        const char *tail = "Gareth Evans, a local farmer, said:";
+        assert_string_equal(lead + strlen(lead) - strlen(tail), tail);
+    }
+    assert_int_equal(quotes, 1);
+    assert_int_equal(s.segments[s.n - 2].kind, NB_SEG_HEADLINES);
+    assert_true(strncmp(s.segments[s.n - 2].text, "Once again, the headlines.", 26) == 0);
+    nb_script_release(&s);
+
+    /* the same story from two sources is read once */
+    struct nb_summary twice[3] = {b.summaries[0], b.summaries[2], b.summaries[0]};
+    in.stories = twice;
+    in.nstories = 3;
+    in.headlines = in.recap = 0;
+    build_ok(&s, &in);
+    unsigned last = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (s.segments[i].story > last)
+            last = s.segments[i].story;
+    assert_int_equal(last, 2);
+    nb_script_release(&s);
+
+    /* the briefing's own intro and outro */
+    in.intro = "{time_of_day} news: {title}, {count} stories, {date}.";
+    in.outro = "Goodbye from {title}.";
+    build_ok(&s, &in);
+    assert_string_equal(s.segments[0].text,
+                        "evening news: Morning Briefing, 2 stories, Saturday the 28th of November.");
+    assert_string_equal(s.segments[s.n - 1].text, "Goodbye from Morning Briefing.");
+    nb_script_release(&s);
+    b.summaries[0].quotes = NULL;
+    b.summaries[0].nquotes = 0;
+    for (size_t i = 0; i < 2; i++) {
+        free(storm_article->quotes[i].text);
+        free(storm_article->quotes[i].speaker);
+        free(storm_article->quotes[i].role);
+    }
+    free(storm_article->quotes);
+    bulletin_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -778,5 +923,10 @@ int main(void)
         cmocka_unit_test(test_error_format), cmocka_unit_test(test_write_over_cap),
         cmocka_unit_test(test_is_text),      cmocka_unit_test(test_parse_minimal),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    const struct CMUnitTest more[] = {
+        cmocka_unit_test(test_attribution),
+        cmocka_unit_test(test_features),
+    };
+    return cmocka_run_group_tests(tests, load_bank, free_bank) |
+           cmocka_run_group_tests(more, load_bank, free_bank);
 }

@@ -1,9 +1,13 @@
 /* bulletin.c - from a briefing file to a script: what build and script share. */
 #include "cli/cli.h"
+#include "cli/speak.h"
 
+#include "config/transitions_bank.h"
+#include "speech/fit.h"
 #include "text/buf.h"
 #include "text/file.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,7 +17,9 @@ void nb_bulletin_init(struct nb_bulletin *bl)
 {
     memset(bl, 0, sizeof(*bl));
     nb_briefing_init(&bl->briefing);
-    nb_voice_profile_init(&bl->voice);
+    nb_voice_profile_init(&bl->voices[0]);
+    nb_voice_profile_init(&bl->voices[1]);
+    nb_transition_bank_init(&bl->transitions);
     nb_script_init(&bl->script);
 }
 
@@ -26,7 +32,9 @@ void nb_bulletin_release(struct nb_bulletin *bl)
     free(bl->summaries);
     free(bl->articles);
     nb_script_release(&bl->script);
-    nb_voice_profile_release(&bl->voice);
+    nb_voice_profile_release(&bl->voices[0]);
+    nb_voice_profile_release(&bl->voices[1]);
+    nb_transition_bank_release(&bl->transitions);
     nb_briefing_release(&bl->briefing);
     nb_bulletin_init(bl);
 }
@@ -59,6 +67,76 @@ static void today(int *y, int *m, int *d)
     *d = tm.tm_mday;
 }
 
+/* The shipped bank for the voice's language, with the briefing's own
+ * lists and wording in place of the bank's. */
+static nb_status load_transitions(struct nb_bulletin *bl, struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    nb_status rc = nb_transition_bank_find(bl->voices[0].language, b->dir, &path, err);
+    if (rc == NB_EINPUT) /* no bank in the voice's language: the English one */
+        rc = nb_transition_bank_find("en", b->dir, &path, err);
+    if (rc == NB_OK)
+        rc = nb_transition_bank_load(&bl->transitions, path.data, err);
+    nb_buf_release(&path);
+    if (rc != NB_OK)
+        return rc;
+    struct nb_transition_bank *t = &bl->transitions;
+    const struct nb_transition_bank *own = &b->transitions;
+    for (size_t p = 0; p < NB_TRANSITION_PLACES; p++) {
+        if (!own->n[p])
+            continue;
+        for (size_t i = 0; i < t->n[p]; i++) {
+            free(t->v[p][i].text);
+            free(t->v[p][i].without);
+        }
+        t->n[p] = 0;
+        for (size_t i = 0; i < own->n[p]; i++)
+            if (nb_transition_bank_add(t, (enum nb_transition_place)p, own->v[p][i].text,
+                                       own->v[p][i].without) < 0)
+                return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    char **slots[2] = {&t->headlines, &t->recap};
+    const char *mine[2] = {own->headlines, own->recap};
+    for (size_t i = 0; i < 2; i++) {
+        if (!mine[i])
+            continue;
+        free(*slots[i]);
+        if (!(*slots[i] = nb_strdup(mine[i])))
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    return NB_OK;
+}
+
+/* Fits the script to the briefing's duration by speaking candidates. */
+static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input *in,
+                            struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    struct nb_render_voice voices[2];
+    nb_cli_render_voices(bl->voices, bl->nvoices, voices);
+    bl->fit = (struct nb_script_fit){.target = (double)b->duration_ms / 1000.0,
+                                     .tolerance = 0.05};
+    nb_status rc = nb_speech_fit_script(&bl->script, in, voices, bl->nvoices, &bl->fit, err);
+    if (rc == NB_EINPUT && err && err->file[0] == '\0')
+        nb_error_set_at(err, NB_EINPUT, b->path, b->duration_mark.line, b->duration_mark.column,
+                        "'duration': %s", err->message);
+    if (rc != NB_OK)
+        return rc;
+    bl->fitted = 1;
+    if (bl->fit.short_of_material) {
+        char have[64], want[64];
+        nb_cli_format_duration(bl->fit.seconds, have, sizeof(have));
+        nb_cli_format_duration(bl->fit.target, want, sizeof(want));
+        fprintf(stderr,
+                "newsbrief: warning: %s:%u:%u: the articles fill only %s of the %s slot; the "
+                "bulletin is shorter (add articles, or raise 'stories' or 'sentences')\n",
+                b->path, b->duration_mark.line, b->duration_mark.column, have, want);
+    }
+    return NB_OK;
+}
+
 nb_status nb_bulletin_load(struct nb_bulletin *bl, const char *path, struct nb_error *err)
 {
     static const char example[] = "briefings/example.yaml";
@@ -69,7 +147,14 @@ nb_status nb_bulletin_load(struct nb_bulletin *bl, const char *path, struct nb_e
     struct nb_briefing *b = &bl->briefing;
     nb_status rc = nb_briefing_load(b, path, err);
     if (rc == NB_OK)
-        rc = nb_voice_profile_load(&bl->voice, b->voice_path, err);
+        rc = nb_voice_profile_load(&bl->voices[0], b->voice_path, err);
+    bl->nvoices = 1;
+    if (rc == NB_OK && b->quote_voice) {
+        rc = nb_voice_profile_load(&bl->voices[1], b->quote_voice_path, err);
+        bl->nvoices = 2;
+    }
+    if (rc == NB_OK)
+        rc = load_transitions(bl, err);
     if (rc != NB_OK)
         return rc;
 
@@ -78,7 +163,8 @@ nb_status nb_bulletin_load(struct nb_bulletin *bl, const char *path, struct nb_e
     bl->summaries = calloc(n ? n : 1, sizeof(*bl->summaries));
     if (!bl->articles || !bl->summaries)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
-    struct nb_summary_options opts = {.sentences = b->sentences, .quotes = 0};
+    struct nb_summary_options opts = {
+        .sentences = b->sentences, .quotes = b->quotes, .max_words = b->max_words};
     for (size_t i = 0; i < n; i++) {
         rc = nb_article_read_file(&bl->articles[i], b->articles.v[i], err);
         if (rc != NB_OK)
@@ -91,10 +177,19 @@ nb_status nb_bulletin_load(struct nb_bulletin *bl, const char *path, struct nb_e
 
     struct nb_script_input in = {
         .title = b->title,
-        .voice = bl->voice.name,
-        .language = bl->voice.language,
+        .has_time = b->has_time,
+        .hour = b->hour,
+        .minute = b->minute,
+        .voice = bl->voices[0].name,
+        .quote_voice = b->quote_voice ? bl->voices[1].name : NULL,
+        .language = bl->voices[0].language,
         .stories = bl->summaries,
         .nstories = bl->narticles,
+        .transitions = &bl->transitions,
+        .headlines = b->headlines,
+        .recap = b->recap,
+        .intro = b->intro,
+        .outro = b->outro,
     };
     if (b->has_date) {
         in.year = b->year;
@@ -103,5 +198,7 @@ nb_status nb_bulletin_load(struct nb_bulletin *bl, const char *path, struct nb_e
     } else {
         today(&in.year, &in.month, &in.day);
     }
+    if (b->duration_ms)
+        return fit_script(bl, &in, err);
     return nb_script_build(&bl->script, &in, err);
 }

@@ -8,7 +8,9 @@
 
 #include "config/briefing.h"
 #include "config/voice_profile.h"
+#include "script/fit.h"
 #include "script/script.h"
+#include "script/transitions.h"
 #include "summary/summary.h"
 #include "text/error.h"
 #include "text/strv.h"
@@ -63,22 +65,35 @@ int nb_cli_print_json(struct json_object *obj);
 /* json-c string or null. NULL on out of memory. */
 struct json_object *nb_json_string_or_null(const char *s);
 
-/* Loads what `build` and `script` need: briefing, its voice profile, every
- * article (at most b->stories of them become stories) and their
- * summaries, and builds the script.  Everything owned by the bulletin. */
+/* Loads what `build` and `script` need: briefing, its voice profiles, the
+ * transition bank, every article (at most b->stories of them become
+ * stories) and their summaries, and builds the script (fitted to the
+ * briefing's duration by speaking candidates, when it has one; a bulletin
+ * shorter than its slot is printed as a warning).  Everything owned by the
+ * bulletin. */
 struct nb_bulletin {
     struct nb_briefing briefing;
-    struct nb_voice_profile voice;
+    struct nb_voice_profile voices[2]; /* the briefing's voice, then the quote voice */
+    size_t nvoices;
+    struct nb_transition_bank transitions; /* the shipped bank with the briefing's own */
     struct nb_article *articles;
     struct nb_summary *summaries;
     size_t narticles;
     struct nb_script script;
+    int fitted; /* 1 when `fit` says how the duration was met */
+    struct nb_script_fit fit;
 };
 void nb_bulletin_init(struct nb_bulletin *bl);
 void nb_bulletin_release(struct nb_bulletin *bl);
 /* `path` NULL means the example briefing (briefings/example.yaml in the
  * current folder, else in the project's folder). */
 nb_status nb_bulletin_load(struct nb_bulletin *bl, const char *path, struct nb_error *err);
+
+/* The render voices of `profiles` (out has nprofiles entries; borrowed
+ * strings). */
+struct nb_render_voice;
+void nb_cli_render_voices(const struct nb_voice_profile *profiles, size_t nprofiles,
+                          struct nb_render_voice *out);
 
 /* Finds the profile file for `name` and loads it; base_dir resolves
  * relative paths. */

@@ -66,14 +66,23 @@ static int run(int argc, char **argv)
         (nb_path_dirname(path.data, &folder) < 0 &&
          nb_error_set(&err, NB_ENOMEM, "out of memory")) ||
         nb_file_mkdirs(folder.data, &err) != NB_OK ||
-        nb_cli_speak_script(&bl.script, &bl.voice, 1, path.data, &seconds, &err) != NB_OK) {
+        nb_cli_speak_script(&bl.script, bl.voices, bl.nvoices, path.data, &seconds, &err) != NB_OK) {
         code = nb_cli_fail(&err);
         goto out;
     }
     char dur[64];
     nb_cli_format_duration(seconds, dur, sizeof(dur));
-    printf("wrote %s (%zu %s, %s)\n", path.data, bl.narticles,
-           bl.narticles == 1 ? "story" : "stories", dur);
+    size_t nstories = 0;
+    for (size_t i = 0; i < bl.script.n; i++)
+        if (bl.script.segments[i].story > nstories)
+            nstories = bl.script.segments[i].story;
+    printf("wrote %s (%zu %s, %s", path.data, nstories, nstories == 1 ? "story" : "stories", dur);
+    if (bl.fitted) {
+        char want[64];
+        nb_cli_format_duration(bl.fit.target, want, sizeof(want));
+        printf(" for a %s slot", want);
+    }
+    printf(")\n");
 out:
     nb_buf_release(&path);
     nb_buf_release(&folder);

@@ -15,7 +15,11 @@ static const char usage[] =
     "  --sentences N   lead sentences per story (1-50, default 3)\n"
     "  --json          print a JSON array, one object per file:\n"
     "                  {\"file\", \"headline\", \"lead\": [{\"sentence\": int, \"text\": str}],\n"
-    "                   \"quotes\": [{\"text\", \"speaker\", \"partial\", \"sentence\"}]}\n";
+    "                   \"quotes\": [{\"text\", \"speaker\", \"role\", \"partial\",\n"
+    "                   \"sentence\"}]}\n"
+    "\n"
+    "The lead skips what is not news prose (a dateline, a standfirst repeating the\n"
+    "headline); the quote is the best full quote from a named speaker.\n";
 
 static struct json_object *summary_json(const char *file, const struct nb_summary *s)
 {
@@ -28,7 +32,7 @@ static struct json_object *summary_json(const char *file, const struct nb_summar
     for (size_t i = 0; i < s->nlead; i++) {
         struct json_object *jl = json_object_new_object();
         json_object_object_add(jl, "sentence", json_object_new_int64((int64_t)s->lead[i]));
-        json_object_object_add(jl, "text", json_object_new_string(a->sentences.v[s->lead[i]]));
+        json_object_object_add(jl, "text", json_object_new_string(nb_summary_lead(s, i)));
         json_object_array_add(lead, jl);
     }
     for (size_t i = 0; i < s->nquotes; i++) {
@@ -36,6 +40,7 @@ static struct json_object *summary_json(const char *file, const struct nb_summar
         struct json_object *jq = json_object_new_object();
         json_object_object_add(jq, "text", json_object_new_string(q->text));
         json_object_object_add(jq, "speaker", nb_json_string_or_null(q->speaker));
+        json_object_object_add(jq, "role", nb_json_string_or_null(q->role));
         json_object_object_add(jq, "partial", json_object_new_boolean(q->partial));
         json_object_object_add(jq, "sentence", json_object_new_int64((int64_t)q->sentence));
         json_object_array_add(quotes, jq);
@@ -50,12 +55,13 @@ static void print_summary(const char *file, const struct nb_summary *s)
     const struct nb_article *a = s->article;
     printf("%s\n  headline: %s\n  lead:\n", file, a->headline);
     for (size_t i = 0; i < s->nlead; i++)
-        printf("    [%zu] %s\n", s->lead[i] + 1, a->sentences.v[s->lead[i]]);
+        printf("    [%zu] %s\n", s->lead[i] + 1, nb_summary_lead(s, i));
     if (!s->nquotes)
         printf("  quotes: none\n");
     for (size_t i = 0; i < s->nquotes; i++) {
         const struct nb_quote *q = &a->quotes[s->quotes[i]];
-        printf("  quote [%zu] %s: \"%s\"\n", q->sentence + 1, q->speaker ? q->speaker : "(unknown)",
+        printf("  quote [%zu] %s%s%s: \"%s\"\n", q->sentence + 1,
+               q->speaker ? q->speaker : "(unknown)", q->role ? ", " : "", q->role ? q->role : "",
                q->text);
     }
 }

@@ -1,11 +1,27 @@
 #include "cli/speak.h"
 
+#include "cli/cli.h"
 #include "speech/audio_file.h"
 #include "speech/render.h"
 #include "speech/speech.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+
+void nb_cli_render_voices(const struct nb_voice_profile *profiles, size_t nprofiles,
+                          struct nb_render_voice *out)
+{
+    for (size_t i = 0; i < nprofiles; i++) {
+        const struct nb_voice_profile *p = &profiles[i];
+        out[i] = (struct nb_render_voice){
+            .name = p->name,
+            .speech = {p->espeak, p->rate, p->pitch, p->range, p->volume},
+            .sentence_pause_ms = p->sentence_pause_ms,
+            .segment_pause_ms = p->segment_pause_ms,
+            .story_pause_ms = p->story_pause_ms,
+        };
+    }
+}
 
 nb_status nb_cli_speak_script(const struct nb_script *script,
                               const struct nb_voice_profile *profiles, size_t nprofiles,
@@ -29,14 +45,8 @@ nb_status nb_cli_speak_script(const struct nb_script *script,
             err->line = p->espeak_mark.line;
             err->column = p->espeak_mark.column;
         }
-        voices[i] = (struct nb_render_voice){
-            .name = p->name,
-            .speech = {p->espeak, p->rate, p->pitch, p->range, p->volume},
-            .sentence_pause_ms = p->sentence_pause_ms,
-            .segment_pause_ms = p->segment_pause_ms,
-            .story_pause_ms = p->story_pause_ms,
-        };
     }
+    nb_cli_render_voices(profiles, nprofiles, voices);
     struct nb_pcm pcm;
     nb_pcm_init(&pcm, nb_speech_sample_rate(sp));
     if (rc == NB_OK)

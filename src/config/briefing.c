@@ -1,6 +1,7 @@
 /* briefing.c - briefings/NAME.yaml: what to read, in which voice, to which file. */
 #include "config/briefing.h"
 
+#include "config/transitions_bank.h"
 #include "config/voice_profile.h"
 #include "text/buf.h"
 #include "text/calendar.h"
@@ -11,6 +12,7 @@
 #include <dirent.h>
 #include <glob.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,8 +22,16 @@
 #define DEFAULT_VOICE "anchor"
 #define MAX_SLUG_BYTES 80
 
-static const char *const briefing_keys[] = {"title",   "date",      "voice",  "articles",
-                                            "stories", "sentences", "output", NULL};
+static const char *const briefing_keys[] = {
+    "title",    "date",      "voice",     "articles", "stories",     "sentences",
+    "output",   "time",      "quotes",    "max_words", "headlines",  "recap",
+    "quote_voice", "duration", "intro",   "outro",    "transitions", "order",
+    NULL};
+static const char *const article_keys[] = {"file", "priority", NULL};
+
+#define DEFAULT_QUOTES 1
+#define MAX_PRIORITY 100
+#define NO_PRIORITY (MAX_PRIORITY + 1)
 
 void nb_briefing_init(struct nb_briefing *b)
 {
@@ -29,6 +39,8 @@ void nb_briefing_init(struct nb_briefing *b)
     nb_strv_init(&b->articles);
     b->stories = DEFAULT_STORIES;
     b->sentences = DEFAULT_SENTENCES;
+    b->quotes = DEFAULT_QUOTES;
+    nb_transition_bank_init(&b->transitions);
 }
 
 void nb_briefing_release(struct nb_briefing *b)
@@ -39,6 +51,11 @@ void nb_briefing_release(struct nb_briefing *b)
     free(b->voice);
     free(b->voice_path);
     free(b->output);
+    free(b->quote_voice);
+    free(b->quote_voice_path);
+    free(b->intro);
+    free(b->outro);
+    nb_transition_bank_release(&b->transitions);
     nb_strv_release(&b->articles);
     nb_briefing_init(b);
 }
@@ -52,15 +69,21 @@ struct article_set {
     struct file_id {
         dev_t dev;
         ino_t ino;
+        unsigned priority; /* NO_PRIORITY when none given */
     } * ids;
     size_t alloc;
+    unsigned priority; /* of the entry being added */
 };
 
 static int article_add(struct article_set *set, const char *path, const struct stat *st)
 {
     for (size_t i = 0; i < set->paths->n; i++)
-        if (set->ids[i].dev == st->st_dev && set->ids[i].ino == st->st_ino)
+        if (set->ids[i].dev == st->st_dev && set->ids[i].ino == st->st_ino) {
+            /* {file: x, priority: 1} after a glob that found x already */
+            if (set->priority != NO_PRIORITY)
+                set->ids[i].priority = set->priority;
             return 0;
+        }
     if (set->paths->n == set->alloc) {
         size_t n = set->alloc ? set->alloc * 2 : 16;
         struct file_id *p = realloc(set->ids, n * sizeof(*p));
@@ -71,6 +94,7 @@ static int article_add(struct article_set *set, const char *path, const struct s
     }
     set->ids[set->paths->n].dev = st->st_dev;
     set->ids[set->paths->n].ino = st->st_ino;
+    set->ids[set->paths->n].priority = set->priority;
     return nb_strv_pushs(set->paths, path);
 }
 
@@ -175,6 +199,25 @@ static nb_status add_entry(const struct nb_yaml_doc *doc, const struct nb_yaml_n
                            const char *dir, struct article_set *set, struct nb_error *err)
 {
     char *entry = NULL;
+    set->priority = NO_PRIORITY;
+    if (node->kind == NB_YAML_MAPPING) {
+        /* {file: x.txt, priority: 1} */
+        nb_status krc = nb_yaml_check_keys(doc, node, article_keys, err);
+        if (krc != NB_OK)
+            return krc;
+        const struct nb_yaml_node *pr = nb_yaml_get(node, "priority");
+        long v;
+        if (pr && (krc = nb_yaml_int(doc, pr, "priority", 1, MAX_PRIORITY, &v, err)) != NB_OK)
+            return krc;
+        const struct nb_yaml_node *file = nb_yaml_get(node, "file");
+        if (!file)
+            return nb_yaml_error(doc, node, err,
+                                 "an article entry written as a mapping needs 'file' (e.g. "
+                                 "{file: story.txt, priority: 1})");
+        if (pr)
+            set->priority = (unsigned)v;
+        node = file;
+    }
     nb_status rc = nb_yaml_string(doc, node, "articles", &entry, err);
     if (rc != NB_OK)
         return rc;
@@ -214,6 +257,91 @@ static nb_status add_entry(const struct nb_yaml_doc *doc, const struct nb_yaml_n
     return rc;
 }
 
+/* The id of an article: its file name without the extension. */
+static char *story_id(const char *path)
+{
+    const char *base = nb_path_basename(path);
+    const char *dot = strrchr(base, '.');
+    return nb_strndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
+struct ranked {
+    size_t index;
+    size_t order;      /* position in `order`, or SIZE_MAX */
+    unsigned priority; /* NO_PRIORITY when none */
+};
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+    const struct ranked *a = pa, *b = pb;
+    if (a->order != b->order)
+        return a->order < b->order ? -1 : 1;
+    if (a->priority != b->priority)
+        return a->priority < b->priority ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Stories listed in `order` first, then by priority, then as listed. */
+static nb_status order_articles(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                                struct nb_briefing *b, const struct file_id *ids,
+                                struct nb_error *err)
+{
+    size_t n = b->articles.n;
+    const struct nb_yaml_node *order = nb_yaml_get(root, "order");
+    if (order && order->kind != NB_YAML_SEQUENCE)
+        return nb_yaml_error(doc, order, err,
+                             "'order' must be a list of story ids (article file names without "
+                             "the extension)");
+    struct ranked *r = calloc(n ? n : 1, sizeof(*r));
+    struct nb_strv stems;
+    nb_strv_init(&stems);
+    nb_status rc = r ? NB_OK : nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t i = 0; rc == NB_OK && i < n; i++) {
+        r[i] = (struct ranked){i, SIZE_MAX, ids[i].priority};
+        if (nb_strv_push_owned(&stems, story_id(b->articles.v[i])) < 0)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    for (size_t k = 0; rc == NB_OK && order && k < order->nitems; k++) {
+        char *id = NULL;
+        if ((rc = nb_yaml_string(doc, order->items[k], "order", &id, err)) != NB_OK)
+            break;
+        size_t i = 0;
+        while (i < n && strcmp(stems.v[i], id) != 0)
+            i++;
+        if (i == n) {
+            const char *near = stems.n ? nb_suggest(id, (const char *const *)stems.v) : NULL;
+            char hint[160] = "";
+            if (near)
+                snprintf(hint, sizeof(hint), " (did you mean '%s'?)", near);
+            rc = nb_yaml_error(doc, order->items[k], err,
+                               "unknown story id '%s' in 'order'%s; ids are article file names "
+                               "without the extension",
+                               id, hint);
+        } else if (r[i].order != SIZE_MAX) {
+            rc = nb_yaml_error(doc, order->items[k], err, "story id '%s' is in 'order' twice",
+                               id);
+        } else {
+            r[i].order = k;
+        }
+        free(id);
+    }
+    if (rc == NB_OK && n) {
+        qsort(r, n, sizeof(*r), cmp_ranked);
+        char **v = malloc(n * sizeof(*v));
+        if (!v) {
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        } else {
+            for (size_t i = 0; i < n; i++)
+                v[i] = b->articles.v[r[i].index];
+            memcpy(b->articles.v, v, n * sizeof(*v));
+            free(v);
+        }
+    }
+    nb_strv_release(&stems);
+    free(r);
+    return rc;
+}
+
 static nb_status read_articles(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
                                struct nb_briefing *b, struct nb_error *err)
 {
@@ -222,7 +350,7 @@ static nb_status read_articles(const struct nb_yaml_doc *doc, const struct nb_ya
         return nb_yaml_error(doc, root, err,
                              "missing required key 'articles' (the article files, folders or "
                              "globs to read)");
-    struct article_set set = {&b->articles, NULL, 0};
+    struct article_set set = {&b->articles, NULL, 0, NO_PRIORITY};
     nb_status rc = NB_OK;
     if (n->kind == NB_YAML_MAPPING) {
         rc = nb_yaml_error(doc, n, err,
@@ -236,6 +364,8 @@ static nb_status read_articles(const struct nb_yaml_doc *doc, const struct nb_ya
         for (size_t i = 0; i < n->nitems && rc == NB_OK; i++)
             rc = add_entry(doc, n->items[i], b->dir, &set, err);
     }
+    if (rc == NB_OK)
+        rc = order_articles(doc, root, b, set.ids, err);
     free(set.ids);
     return rc;
 }
@@ -343,6 +473,138 @@ static nb_status read_output(const struct nb_yaml_doc *doc, const struct nb_yaml
     return rc;
 }
 
+static nb_status read_time(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                           struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "time");
+    if (!n)
+        return NB_OK;
+    char shown[96];
+    const char *t = n->kind == NB_YAML_SCALAR ? n->scalar : "";
+    size_t len = strlen(t);
+    int ok = (len == 4 || len == 5) && t[len - 3] == ':';
+    int h = 0, m = 0;
+    for (size_t i = 0; ok && i < len; i++) {
+        if (i == len - 3)
+            continue;
+        if (t[i] < '0' || t[i] > '9')
+            ok = 0;
+        else if (i < len - 3)
+            h = h * 10 + (t[i] - '0');
+        else
+            m = m * 10 + (t[i] - '0');
+    }
+    if (!ok || h > 23 || m > 59)
+        return nb_yaml_error(doc, n, err, "'time' must be a time of day like \"07:00\", not %s",
+                             nb_yaml_describe(n, shown, sizeof(shown)));
+    b->has_time = 1;
+    b->hour = h;
+    b->minute = m;
+    return NB_OK;
+}
+
+static nb_status read_flag(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                           const char *key, int *out, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, key);
+    return n ? nb_yaml_bool(doc, n, key, out, err) : NB_OK;
+}
+
+static nb_status read_small(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                            const char *key, long min, long max, unsigned *out,
+                            struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, key);
+    long v;
+    if (!n)
+        return NB_OK;
+    nb_status rc = nb_yaml_int(doc, n, key, min, max, &v, err);
+    if (rc == NB_OK)
+        *out = (unsigned)v;
+    return rc;
+}
+
+static nb_status read_quote_voice(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                                  struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "quote_voice");
+    if (!n)
+        return NB_OK;
+    nb_status rc = nb_yaml_string(doc, n, "quote_voice", &b->quote_voice, err);
+    if (rc != NB_OK)
+        return rc;
+    b->quote_voice_mark = n->mark;
+    if (!b->quote_voice[0])
+        return nb_yaml_error(doc, n, err, "'quote_voice' must not be empty");
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    rc = nb_voice_profile_find(b->quote_voice, b->dir, &path, err);
+    if (rc == NB_EINPUT && err) {
+        char msg[NB_ERROR_MSG_MAX];
+        memcpy(msg, err->message, sizeof(msg));
+        nb_yaml_error(doc, n, err, "%s", msg);
+    }
+    if (rc == NB_OK && !(b->quote_voice_path = nb_buf_detach(&path, NULL)))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&path);
+    return rc;
+}
+
+static nb_status read_duration(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                               struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "duration");
+    if (!n)
+        return NB_OK;
+    unsigned long ms;
+    nb_status rc =
+        nb_yaml_duration_ms(doc, n, "duration", 1000, NB_BRIEFING_MAX_DURATION_MS, &ms, err);
+    if (rc != NB_OK)
+        return rc;
+    if (ms < NB_BRIEFING_MIN_DURATION_MS) {
+        char shown[96];
+        return nb_yaml_error(doc, n, err,
+                             "'duration' must be at least 30s (an intro, one story and an "
+                             "outro), not %s",
+                             nb_yaml_describe(n, shown, sizeof(shown)));
+    }
+    b->duration_ms = ms;
+    b->duration_mark = n->mark;
+    if (!b->stories_given)
+        b->stories = 100;
+    if (!b->sentences_given)
+        b->sentences = 50;
+    return NB_OK;
+}
+
+static nb_status read_templates(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                                struct nb_briefing *b, struct nb_error *err)
+{
+    static const char *const keys[] = {"intro", "outro"};
+    char **slots[] = {&b->intro, &b->outro};
+    for (size_t i = 0; i < 2; i++) {
+        const struct nb_yaml_node *n = nb_yaml_get(root, keys[i]);
+        if (!n)
+            continue;
+        nb_status rc = nb_yaml_string(doc, n, keys[i], slots[i], err);
+        if (rc != NB_OK)
+            return rc;
+        const char *p = *slots[i];
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (!*p)
+            return nb_yaml_error(doc, n, err, "'%s' must not be empty", keys[i]);
+        size_t off, len;
+        if (nb_template_check(*slots[i], NB_TEMPLATE_BULLETIN, &off, &len) < 0)
+            return nb_yaml_error(doc, n, err,
+                                 "unknown placeholder '%.*s' in '%s' (use {title}, {date}, "
+                                 "{count} or {time_of_day}; write {{ for a brace)",
+                                 (int)(len > 40 ? 40 : len), *slots[i] + off, keys[i]);
+    }
+    const struct nb_yaml_node *t = nb_yaml_get(root, "transitions");
+    return t ? nb_transition_bank_read(doc, t, 0, &b->transitions, err) : NB_OK;
+}
+
 static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing *b,
                                struct nb_error *err)
 {
@@ -365,12 +627,30 @@ static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing
         rc = read_count(doc, root, "stories", 100, &b->stories, err);
     if (rc == NB_OK)
         rc = read_count(doc, root, "sentences", 50, &b->sentences, err);
+    b->stories_given = nb_yaml_get(root, "stories") != NULL;
+    b->sentences_given = nb_yaml_get(root, "sentences") != NULL;
     if (rc == NB_OK)
         rc = read_voice(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_articles(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_output(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_time(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_small(doc, root, "quotes", 0, 10, &b->quotes, err);
+    if (rc == NB_OK)
+        rc = read_small(doc, root, "max_words", 0, 200, &b->max_words, err);
+    if (rc == NB_OK)
+        rc = read_flag(doc, root, "headlines", &b->headlines, err);
+    if (rc == NB_OK)
+        rc = read_flag(doc, root, "recap", &b->recap, err);
+    if (rc == NB_OK)
+        rc = read_quote_voice(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_duration(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_templates(doc, root, b, err);
     return rc;
 }
 

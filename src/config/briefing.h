@@ -8,6 +8,22 @@
  *   stories: 5                # at most this many stories (1..100), default 5
  *   sentences: 3              # lead sentences per story (1..50), default 3
  *   output: out/morning.wav   # relative to this file; default title-slug.wav
+ *   time: "07:00"             # when it goes out: "Good morning", {time_of_day}
+ *   quotes: 1                 # quotes per story (0..10), default 1
+ *   max_words: 30             # longer lead sentences lose asides (0 = never)
+ *   headlines: true           # "First, the headlines." after the intro
+ *   recap: true               # the headlines again before the outro
+ *   quote_voice: correspondent  # a second voice reads the quotes
+ *   duration: 3m              # fit the bulletin to 60s..10m (also "90s")
+ *   intro: "Good {time_of_day}. This is {title} for {date}."   # own wording
+ *   outro: "That was {title}."
+ *   transitions: {first: [...], middle: [...], last: [...]}   # see transitions_bank.h
+ *   order: [tunnel, fisheries] # story ids (file names without extension) read first
+ *
+ * An articles entry may be a mapping {file: x.txt, priority: 1}: stories
+ * are read in `order`, then by priority (1 first), then as listed.  With a
+ * duration, `stories` and `sentences` are upper limits that default to
+ * 100 and 50 (the fitting chooses).
  *
  * Every error is reported as FILE:LINE:COLUMN: message.  The briefing owns
  * its strings.
@@ -16,6 +32,7 @@
 #define NB_CONFIG_BRIEFING_H
 
 #include "config/yaml_doc.h"
+#include "script/transitions.h"
 #include "text/buf.h"
 #include "text/error.h"
 #include "text/strv.h"
@@ -34,9 +51,27 @@ struct nb_briefing {
     unsigned stories;
     unsigned sentences;
     char *output;               /* resolved against dir; NULL when not given */
+    int stories_given, sentences_given; /* the keys were written */
+    unsigned quotes;            /* per story, default 1 */
+    unsigned max_words;         /* 0: lead sentences are never shortened */
+    int has_time, hour, minute; /* time: "07:00" */
+    int headlines, recap;       /* default 0 */
+    char *quote_voice;          /* NULL when not given */
+    char *quote_voice_path;
+    struct nb_mark quote_voice_mark;
+    unsigned long duration_ms;  /* 0 when not given */
+    struct nb_mark duration_mark;
+    char *intro, *outro;        /* templates; NULL when not given */
+    struct nb_transition_bank transitions; /* the briefing's own; sets left
+                                              empty use the shipped bank */
 };
 
-/* Empty briefing with the defaults (stories 5, sentences 3); no allocation. */
+/* Shortest and longest `duration:` accepted. */
+#define NB_BRIEFING_MIN_DURATION_MS 30000ul
+#define NB_BRIEFING_MAX_DURATION_MS 3600000ul
+
+/* Empty briefing with the defaults (stories 5, sentences 3, quotes 1); no
+ * allocation. */
 void nb_briefing_init(struct nb_briefing *b);
 void nb_briefing_release(struct nb_briefing *b);
 

@@ -1,66 +1,47 @@
-/* transitions.c - the bank of transitions and the choice between them.
- *
- * Each transition is a lead-in followed by the story's headline read as a
- * sentence.  Written for the ear: short, plain, the way a British
- * newsreader moves between stories, and each one works whatever the
- * headline says (the headline is a sentence of its own, so a lead-in ends
- * with a comma, a colon or a full stop, never with "about" or "to").
- */
+/* transitions.c - the bank of transitions, the choice between them and
+ * the templates they are written as. */
 #include "script/transitions.h"
 
 #include "text/sentences.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-struct nb_transition {
-    const char *lead_in;     /* before the headline */
-    const char *no_headline; /* the whole transition when there is no headline */
-};
+void nb_transition_bank_init(struct nb_transition_bank *b)
+{
+    memset(b, 0, sizeof(*b));
+}
 
-static const struct nb_transition first_transitions[] = {
-    {"First, ", "First, our top story."},
-    {"Our top story: ", "Our top story."},
-    {"We begin with our main story. ", "We begin with our main story."},
-    {"Leading the news: ", "First, the story leading the news."},
-    {"Making the headlines: ", "First, the story making the headlines."},
-};
-
-static const struct nb_transition middle_transitions[] = {
-    {"Next, ", "Next, another story."},
-    {"In other news, ", "In other news."},
-    {"Elsewhere, ", "Elsewhere in the news."},
-    {"Meanwhile, ", "Meanwhile, another story."},
-    {"Also in the news, ", "Also in the news."},
-    {"Our next story: ", "Our next story."},
-    {"Now to another story. ", "Now to another story."},
-    {"Turning to other news, ", "Turning to other news."},
-    {"Another story making the news: ", "Another story making the news."},
-    {"Moving on, ", "Moving on to our next story."},
-};
-
-static const struct nb_transition last_transitions[] = {
-    {"And finally, ", "And finally."},
-    {"Finally, ", "Finally, one more story."},
-    {"And our last story: ", "And our last story."},
-    {"And to finish, ", "And to finish, one more story."},
-    {"Lastly, ", "And lastly, one more story."},
-};
-
-struct nb_transition_set {
-    const struct nb_transition *v;
-    size_t n;
-};
-
-#define SET(a)                                                                                     \
-    {                                                                                              \
-        a, sizeof(a) / sizeof(a[0])                                                                \
+void nb_transition_bank_release(struct nb_transition_bank *b)
+{
+    for (size_t p = 0; p < NB_TRANSITION_PLACES; p++) {
+        for (size_t i = 0; i < b->n[p]; i++) {
+            free(b->v[p][i].text);
+            free(b->v[p][i].without);
+        }
+        free(b->v[p]);
     }
-static const struct nb_transition_set transition_sets[] = {
-    [NB_TRANSITION_FIRST] = SET(first_transitions),
-    [NB_TRANSITION_MIDDLE] = SET(middle_transitions),
-    [NB_TRANSITION_LAST] = SET(last_transitions),
-};
-#undef SET
+    free(b->headlines);
+    free(b->recap);
+    nb_transition_bank_init(b);
+}
+
+int nb_transition_bank_add(struct nb_transition_bank *b, enum nb_transition_place place,
+                           const char *text, const char *without)
+{
+    struct nb_transition *v = realloc(b->v[place], (b->n[place] + 1) * sizeof(*v));
+    if (!v)
+        return -1;
+    b->v[place] = v;
+    struct nb_transition t = {nb_strdup(text), without ? nb_strdup(without) : NULL};
+    if (!t.text || (without && !t.without)) {
+        free(t.text);
+        free(t.without);
+        return -1;
+    }
+    v[b->n[place]++] = t;
+    return 0;
+}
 
 enum nb_transition_place nb_transition_place_of(size_t i, size_t n)
 {
@@ -69,9 +50,9 @@ enum nb_transition_place nb_transition_place_of(size_t i, size_t n)
     return i + 1 >= n ? NB_TRANSITION_LAST : NB_TRANSITION_MIDDLE;
 }
 
-size_t nb_transition_count(enum nb_transition_place place)
+size_t nb_transition_count(const struct nb_transition_bank *bank, enum nb_transition_place place)
 {
-    return transition_sets[place].n;
+    return bank->n[place];
 }
 
 static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
@@ -116,10 +97,12 @@ static int recently_used(const struct nb_transition_picker *p, size_t index)
     return 0;
 }
 
-size_t nb_transition_pick(struct nb_transition_picker *p, enum nb_transition_place place)
+size_t nb_transition_pick(struct nb_transition_picker *p, enum nb_transition_place place,
+                          size_t n)
 {
-    size_t n = transition_sets[place].n;
     uint64_t r = next_random(p);
+    if (n <= 1)
+        return 0;
     if (place != NB_TRANSITION_MIDDLE)
         return (size_t)(r % n);
 
@@ -199,21 +182,124 @@ fail:
     return -1;
 }
 
-int nb_transition_write(enum nb_transition_place place, size_t index, const char *headline,
-                        struct nb_buf *out)
+/* ---- templates ------------------------------------------------------- */
+
+struct placeholder {
+    const char *name;
+    unsigned bit;
+};
+
+static const struct placeholder placeholders[] = {
+    {"headline", NB_TEMPLATE_HEADLINE}, {"title", NB_TEMPLATE_TITLE},
+    {"date", NB_TEMPLATE_DATE},         {"count", NB_TEMPLATE_COUNT},
+    {"time_of_day", NB_TEMPLATE_TIME_OF_DAY},
+};
+
+#define NPLACEHOLDERS (sizeof(placeholders) / sizeof(placeholders[0]))
+
+/* The placeholder named s[0..len), or NULL. */
+static const struct placeholder *placeholder_of(const char *s, size_t len)
 {
-    const struct nb_transition *t = &transition_sets[place].v[index];
-    size_t mark = out->len;
-    if (nb_buf_adds(out, t->lead_in) < 0 || nb_transition_headline(headline, out) < 0)
-        goto fail;
-    if (out->len == mark + strlen(t->lead_in)) {
-        /* nothing to say after the lead-in: no headline */
-        nb_buf_truncate(out, mark);
-        if (nb_buf_adds(out, t->no_headline) < 0)
-            goto fail;
+    for (size_t i = 0; i < NPLACEHOLDERS; i++)
+        if (strlen(placeholders[i].name) == len && memcmp(placeholders[i].name, s, len) == 0)
+            return &placeholders[i];
+    return NULL;
+}
+
+int nb_template_check(const char *tpl, unsigned allowed, size_t *bad_offset, size_t *bad_len)
+{
+    for (size_t i = 0; tpl[i]; i++) {
+        if ((tpl[i] == '{' && tpl[i + 1] == '{') || (tpl[i] == '}' && tpl[i + 1] == '}')) {
+            i++;
+            continue;
+        }
+        if (tpl[i] != '{')
+            continue;
+        const char *close = strchr(tpl + i, '}');
+        const struct placeholder *ph =
+            close ? placeholder_of(tpl + i + 1, (size_t)(close - tpl - i - 1)) : NULL;
+        if (!ph || !(ph->bit & allowed)) {
+            *bad_offset = i;
+            *bad_len = close ? (size_t)(close - tpl - i) + 1 : strlen(tpl + i);
+            return -1;
+        }
+        i = (size_t)(close - tpl);
     }
     return 0;
-fail:
-    nb_buf_truncate(out, mark);
-    return -1;
+}
+
+static int add_collapsed(struct nb_buf *out, const char *s)
+{
+    return s ? nb_text_collapse_space(s, strlen(s), out) : 0;
+}
+
+int nb_template_expand(const char *tpl, const struct nb_template_vars *vars, struct nb_buf *out)
+{
+    size_t mark = out->len;
+    for (size_t i = 0; tpl[i]; i++) {
+        int rc = 0;
+        if ((tpl[i] == '{' && tpl[i + 1] == '{') || (tpl[i] == '}' && tpl[i + 1] == '}')) {
+            rc = nb_buf_addc(out, tpl[i++]);
+        } else if (tpl[i] == '{' && strchr(tpl + i, '}')) {
+            const char *close = strchr(tpl + i, '}');
+            const struct placeholder *ph =
+                placeholder_of(tpl + i + 1, (size_t)(close - tpl - i - 1));
+            if (!ph) {
+                rc = nb_buf_add(out, tpl + i, (size_t)(close - tpl - i) + 1);
+            } else if (ph->bit == NB_TEMPLATE_HEADLINE) {
+                rc = nb_transition_headline(vars->headline, out);
+            } else if (ph->bit == NB_TEMPLATE_TITLE) {
+                rc = add_collapsed(out, vars->title);
+            } else if (ph->bit == NB_TEMPLATE_DATE) {
+                rc = add_collapsed(out, vars->date);
+            } else if (ph->bit == NB_TEMPLATE_COUNT) {
+                rc = nb_buf_addf(out, "%zu", vars->count);
+            } else {
+                rc = add_collapsed(out, vars->time_of_day);
+            }
+            i = (size_t)(close - tpl);
+        } else {
+            rc = nb_buf_addc(out, tpl[i]);
+        }
+        if (rc < 0) {
+            nb_buf_truncate(out, mark);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The text without its {headline}, as a sentence: "First, {headline}" ->
+ * "First." */
+static int write_without(const char *tpl, const struct nb_template_vars *vars, struct nb_buf *out)
+{
+    struct nb_template_vars none = *vars;
+    none.headline = NULL;
+    struct nb_buf tmp;
+    nb_buf_init(&tmp, 0);
+    int rc = nb_template_expand(tpl, &none, &tmp);
+    if (rc == 0)
+        rc = nb_transition_headline(tmp.data, out);
+    nb_buf_release(&tmp);
+    return rc;
+}
+
+int nb_transition_write(const struct nb_transition_bank *bank, enum nb_transition_place place,
+                        size_t index, const struct nb_template_vars *vars, struct nb_buf *out)
+{
+    const struct nb_transition *t = &bank->v[place][index];
+    size_t mark = out->len;
+    struct nb_buf headline;
+    nb_buf_init(&headline, 0);
+    int rc = nb_transition_headline(vars->headline, &headline);
+    if (rc == 0 && headline.len)
+        rc = nb_template_expand(t->text, vars, out);
+    else if (rc == 0 && t->without)
+        rc = nb_template_expand(t->without, vars, out);
+    else if (rc == 0)
+        rc = write_without(t->text, vars, out);
+    nb_buf_release(&headline);
+    if (rc < 0)
+        nb_buf_truncate(out, mark);
+    return rc;
 }

@@ -1,0 +1,405 @@
+/* fit.c - choosing stories, sentences and quotes to fill a slot. */
+#include "script/fit.h"
+
+#include "script/transitions.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What a candidate reads of story k (index into the stories kept). */
+struct pick {
+    size_t nlead;  /* 0: the story is not read */
+    int quotes;    /* 1: its quotes are read */
+};
+
+/* A step that makes the bulletin longer, with its estimated cost. */
+struct unit {
+    size_t story; /* index into the kept stories */
+    size_t lead;  /* the lead sentence it adds (1-based); 0 for the quotes */
+    double cost;
+};
+
+struct fitter {
+    const struct nb_script_input *in;
+    struct nb_script_fit *fit;
+    nb_script_measure_fn measure;
+    void *ctx;
+    size_t *kept; /* indices into in->stories of the stories read */
+    size_t nkept;
+    struct nb_summary *subset; /* shallow copies, the candidate's stories */
+    struct unit *units;
+    size_t nunits;
+    double fixed; /* intro, outro and the words around the headlines */
+};
+
+static nb_status measure_script(struct fitter *f, struct nb_script *s, const struct pick *p,
+                                double **seconds, double *total, struct nb_error *err)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < f->nkept; k++) {
+        if (!p[k].nlead)
+            continue;
+        f->subset[n] = f->in->stories[f->kept[k]];
+        f->subset[n].nlead = p[k].nlead;
+        if (!p[k].quotes)
+            f->subset[n].nquotes = 0;
+        n++;
+    }
+    struct nb_script_input in = *f->in;
+    in.stories = f->subset;
+    in.nstories = n;
+    nb_status rc = nb_script_build(s, &in, err);
+    if (rc != NB_OK)
+        return rc;
+    free(*seconds);
+    *seconds = calloc(s->n ? s->n : 1, sizeof(**seconds));
+    if (!*seconds)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    f->fit->measured++;
+    return f->measure(f->ctx, s, *seconds, total, err);
+}
+
+static double text_weight(const char *s)
+{
+    return (double)strlen(s) + 1.0;
+}
+
+/* Costs of each unit from the measured full script. */
+static nb_status make_units(struct fitter *f, const struct nb_script *full, const double *sec,
+                            double total, struct nb_error *err)
+{
+    const struct nb_script_input *in = f->in;
+    size_t max_units = 0;
+    for (size_t k = 0; k < f->nkept; k++)
+        max_units += in->stories[f->kept[k]].nlead + 1;
+    f->units = calloc(max_units ? max_units : 1, sizeof(*f->units));
+    double *story_sec = calloc(f->nkept + 1, sizeof(double));
+    double *quote_sec = calloc(f->nkept + 1, sizeof(double));
+    double *trans_sec = calloc(f->nkept + 1, sizeof(double));
+    double *story_chars = calloc(f->nkept + 1, sizeof(double));
+    double *head_share = calloc(f->nkept + 1, sizeof(double));
+    nb_status rc = NB_OK;
+    if (!f->units || !story_sec || !quote_sec || !trans_sec || !story_chars || !head_share) {
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        goto out;
+    }
+    double headlines_sec = 0, segments_sec = 0;
+    for (size_t i = 0; i < full->n; i++) {
+        const struct nb_segment *g = &full->segments[i];
+        segments_sec += sec[i];
+        size_t k = g->story ? g->story - 1 : f->nkept;
+        if (k > f->nkept)
+            k = f->nkept;
+        if (g->kind == NB_SEG_TRANSITION) {
+            trans_sec[k] += sec[i];
+        } else if (g->kind == NB_SEG_STORY) {
+            story_sec[k] += sec[i];
+            story_chars[k] += text_weight(g->text);
+        } else if (g->kind == NB_SEG_QUOTE) {
+            quote_sec[k] += sec[i];
+        } else if (g->kind == NB_SEG_HEADLINES) {
+            headlines_sec += sec[i];
+        } else {
+            f->fixed += sec[i];
+        }
+    }
+    f->fixed += total - segments_sec; /* anything the segments do not account for */
+    /* the headlines segments: each story's headline its share */
+    double head_chars = 0;
+    for (size_t k = 0; k < f->nkept; k++) {
+        const char *h = in->stories[f->kept[k]].article->headline;
+        head_share[k] = h ? text_weight(h) : 0;
+        head_chars += head_share[k];
+    }
+    double head_words = 0;
+    if (in->headlines && in->transitions->headlines)
+        head_words += text_weight(in->transitions->headlines);
+    if (in->recap && in->transitions->recap)
+        head_words += text_weight(in->transitions->recap);
+    if (head_chars + head_words > 0) {
+        f->fixed += headlines_sec * head_words / (head_chars + head_words);
+        for (size_t k = 0; k < f->nkept; k++)
+            head_share[k] = headlines_sec * head_share[k] / (head_chars + head_words);
+    }
+
+    /* round 1: every story's first sentence; then the second sentences,
+     * the quotes, the third sentences... */
+    size_t maxlead = 0;
+    for (size_t k = 0; k < f->nkept; k++)
+        if (in->stories[f->kept[k]].nlead > maxlead)
+            maxlead = in->stories[f->kept[k]].nlead;
+    for (size_t j = 1; j <= maxlead; j++) {
+        for (int quotes = 0; quotes <= (j == 2); quotes++) {
+            for (size_t k = 0; k < f->nkept; k++) {
+                const struct nb_summary *sum = &in->stories[f->kept[k]];
+                double lead_chars = 0;
+                for (size_t i = 0; i < sum->nlead; i++)
+                    lead_chars += text_weight(nb_summary_lead(sum, i));
+                double chars = story_chars[k] > lead_chars ? story_chars[k] : lead_chars;
+                double per_char = chars > 0 ? story_sec[k] / chars : 0;
+                struct unit u = {k, quotes ? 0 : j, 0};
+                if (quotes) {
+                    if (!sum->nquotes || quote_sec[k] <= 0)
+                        continue;
+                    u.cost = quote_sec[k] + per_char * (chars - lead_chars);
+                } else {
+                    if (j > sum->nlead)
+                        continue;
+                    u.cost = per_char * text_weight(nb_summary_lead(sum, j - 1));
+                    if (j == 1)
+                        u.cost += trans_sec[k] + head_share[k];
+                }
+                f->units[f->nunits++] = u;
+            }
+        }
+        if (j == 1 && maxlead == 1) {
+            /* quotes of one-sentence stories come after the first round */
+            for (size_t k = 0; k < f->nkept; k++) {
+                const struct nb_summary *sum = &in->stories[f->kept[k]];
+                if (sum->nquotes && quote_sec[k] > 0)
+                    f->units[f->nunits++] = (struct unit){k, 0, quote_sec[k]};
+            }
+        }
+    }
+out:
+    free(story_sec);
+    free(quote_sec);
+    free(trans_sec);
+    free(story_chars);
+    free(head_share);
+    return rc;
+}
+
+/* 1 when unit u can be added to pick p: the story's previous step is in. */
+static int eligible(const struct fitter *f, const struct pick *p, const struct unit *u)
+{
+    const struct pick *s = &p[u->story];
+    if (u->lead == 0)
+        return s->nlead >= 1 && !s->quotes;
+    if (u->lead == 1)
+        return s->nlead == 0 && (u->story == 0 || p[u->story - 1].nlead >= 1);
+    return s->nlead == u->lead - 1;
+}
+
+static void apply(struct pick *p, const struct unit *u)
+{
+    if (u->lead == 0)
+        p[u->story].quotes = 1;
+    else
+        p[u->story].nlead = u->lead;
+}
+
+/* 1 when unit u is the last step of its story in p, so that it can go:
+ * the quote, the last sentence, or the story itself when it is the last
+ * one read and has nothing else. */
+static int removable(const struct fitter *f, const struct pick *p, const struct unit *u)
+{
+    const struct pick *s = &p[u->story];
+    if (u->lead == 0)
+        return s->quotes;
+    if (u->lead > 1)
+        return s->nlead == u->lead;
+    return s->nlead == 1 && !s->quotes && (u->story + 1 == f->nkept || !p[u->story + 1].nlead);
+}
+
+static void unapply(struct pick *p, const struct unit *u)
+{
+    if (u->lead == 0)
+        p[u->story].quotes = 0;
+    else
+        p[u->story].nlead = u->lead - 1;
+}
+
+static int included(const struct pick *p, const struct unit *u)
+{
+    return u->lead ? p[u->story].nlead >= u->lead : p[u->story].quotes;
+}
+
+/* The selection whose estimate is nearest `target`: the best prefix of the
+ * units (the newsreader's order: every story's first sentence, then the
+ * second ones...), improved by adding, removing or swapping single steps
+ * while that brings the estimate nearer. */
+static void plan(const struct fitter *f, double target, struct pick *best, struct pick *tmp)
+{
+    double best_gap = INFINITY, est = f->fixed, best_est = est;
+    memset(tmp, 0, f->nkept * sizeof(*tmp));
+    for (size_t len = 1; len <= f->nunits; len++) {
+        apply(tmp, &f->units[len - 1]);
+        est += f->units[len - 1].cost;
+        if (fabs(est - target) < best_gap) {
+            best_gap = fabs(est - target);
+            best_est = est;
+            memcpy(best, tmp, f->nkept * sizeof(*tmp));
+        }
+        if (est > target)
+            break; /* longer prefixes only get further away */
+    }
+    for (int round = 0; round < 64; round++) {
+        /* the best single move or swap from `best` */
+        double gap = best_gap;
+        size_t add = SIZE_MAX, drop = SIZE_MAX;
+        for (size_t x = 0; x < f->nunits; x++) {
+            const struct unit *u = &f->units[x];
+            if (!included(best, u) && eligible(f, best, u) &&
+                fabs(best_est + u->cost - target) < gap) {
+                gap = fabs(best_est + u->cost - target);
+                add = x;
+                drop = SIZE_MAX;
+            }
+            if (!included(best, u) || !removable(f, best, u) || (u->lead == 1 && u->story == 0))
+                continue;
+            if (fabs(best_est - u->cost - target) < gap) {
+                gap = fabs(best_est - u->cost - target);
+                add = SIZE_MAX;
+                drop = x;
+            }
+            memcpy(tmp, best, f->nkept * sizeof(*tmp));
+            unapply(tmp, u);
+            for (size_t y = 0; y < f->nunits; y++) {
+                const struct unit *v = &f->units[y];
+                double e = best_est - u->cost + v->cost;
+                if (y != x && !included(tmp, v) && eligible(f, tmp, v) && fabs(e - target) < gap) {
+                    gap = fabs(e - target);
+                    add = y;
+                    drop = x;
+                }
+            }
+        }
+        if (add == SIZE_MAX && drop == SIZE_MAX)
+            break;
+        if (drop != SIZE_MAX) {
+            unapply(best, &f->units[drop]);
+            best_est -= f->units[drop].cost;
+        }
+        if (add != SIZE_MAX) {
+            apply(best, &f->units[add]);
+            best_est += f->units[add].cost;
+        }
+        best_gap = gap;
+    }
+}
+
+static void count_pick(const struct fitter *f, const struct pick *p)
+{
+    f->fit->stories = f->fit->sentences = f->fit->quotes = 0;
+    for (size_t k = 0; k < f->nkept; k++) {
+        if (!p[k].nlead)
+            continue;
+        f->fit->stories++;
+        f->fit->sentences += p[k].nlead;
+        if (p[k].quotes)
+            f->fit->quotes += f->in->stories[f->kept[k]].nquotes;
+    }
+}
+
+static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *err)
+{
+    struct nb_script_fit *fit = f->fit;
+    struct pick *full = calloc(f->nkept, sizeof(*full));
+    struct pick *cand = calloc(f->nkept, sizeof(*cand));
+    struct pick *tmp = calloc(f->nkept, sizeof(*tmp));
+    struct pick *last = calloc(f->nkept, sizeof(*last));
+    double *sec = NULL, total = 0;
+    nb_status rc = NB_OK;
+    if (!full || !cand || !tmp || !last) {
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t k = 0; k < f->nkept; k++)
+        full[k] = (struct pick){f->in->stories[f->kept[k]].nlead, 1};
+    struct nb_script s;
+    nb_script_init(&s);
+    if ((rc = measure_script(f, &s, full, &sec, &total, err)) != NB_OK)
+        goto out;
+    double hi = fit->target * (1 + fit->tolerance);
+    if (total <= hi) {
+        fit->seconds = total;
+        fit->short_of_material = total < fit->target * (1 - fit->tolerance);
+        count_pick(f, full);
+        *out = s;
+        goto out;
+    }
+    rc = make_units(f, &s, sec, total, err);
+    nb_script_release(&s);
+    if (rc != NB_OK)
+        goto out;
+
+    double aim = fit->target, best_gap = INFINITY;
+    for (unsigned pass = 0; pass < NB_SCRIPT_FIT_PASSES; pass++) {
+        plan(f, aim, cand, tmp);
+        if (pass && memcmp(cand, last, f->nkept * sizeof(*cand)) == 0)
+            break; /* the correction changes nothing any more */
+        memcpy(last, cand, f->nkept * sizeof(*cand));
+        nb_script_init(&s);
+        if ((rc = measure_script(f, &s, cand, &sec, &total, err)) != NB_OK)
+            goto out;
+        double gap = fabs(total - fit->target);
+        if (gap < best_gap) {
+            best_gap = gap;
+            nb_script_release(out);
+            *out = s;
+            fit->seconds = total;
+            count_pick(f, cand);
+        } else {
+            nb_script_release(&s);
+        }
+        if (gap <= fit->target * fit->tolerance)
+            break;
+        aim *= fit->target / total; /* the estimate was off by this much */
+    }
+    if (fit->stories == 1 && fit->sentences == 1 && fit->quotes == 0 && fit->seconds > hi) {
+        rc = nb_error_set(err, NB_EINPUT,
+                          "a bulletin of %.0f s cannot be made: the shortest one (intro, one "
+                          "story of one sentence, outro) lasts %.1f s",
+                          fit->target, fit->seconds);
+    }
+out:
+    free(sec);
+    free(full);
+    free(cand);
+    free(tmp);
+    free(last);
+    return rc;
+}
+
+nb_status nb_script_fit(struct nb_script *s, const struct nb_script_input *in,
+                        struct nb_script_fit *fitp, nb_script_measure_fn measure, void *ctx,
+                        struct nb_error *err)
+{
+    struct fitter f = {.in = in, .fit = fitp, .measure = measure, .ctx = ctx};
+    fitp->seconds = 0;
+    fitp->short_of_material = 0;
+    fitp->stories = fitp->sentences = fitp->quotes = 0;
+    fitp->measured = 0;
+    nb_script_init(s);
+    if (!(fitp->target > 0) || fitp->tolerance < 0)
+        return nb_error_set(err, NB_EINTERNAL, "bad target for fitting");
+    unsigned char *keep = calloc(in->nstories ? in->nstories : 1, 1);
+    f.kept = calloc(in->nstories ? in->nstories : 1, sizeof(*f.kept));
+    f.subset = calloc(in->nstories ? in->nstories : 1, sizeof(*f.subset));
+    nb_status rc = NB_OK;
+    if (!keep || !f.kept || !f.subset) {
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    } else {
+        long nread = nb_script_stories_read(in, keep);
+        if (nread == -1)
+            rc = nb_error_set(err, NB_EINTERNAL, "a story's lead sentence is out of range");
+        else if (nread < 0)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        else if (nread == 0)
+            rc = nb_error_set(err, NB_EINPUT, "no story to read: every article's lead is empty");
+        for (size_t i = 0; rc == NB_OK && i < in->nstories; i++)
+            if (keep[i])
+                f.kept[f.nkept++] = i;
+    }
+    if (rc == NB_OK)
+        rc = fit(&f, s, err);
+    if (rc != NB_OK)
+        nb_script_release(s);
+    free(keep);
+    free(f.kept);
+    free(f.subset);
+    free(f.units);
+    return rc;
+}
