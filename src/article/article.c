@@ -35,6 +35,8 @@ void nb_article_release(struct nb_article *a)
     free(a->quotes);
     nb_strv_release(&a->removed);
     nb_strv_release(&a->warnings);
+    free(a->publication);
+    free(a->language);
     nb_article_init(a);
 }
 
@@ -48,6 +50,8 @@ static const struct {
 } readers[] = {
     {".txt", nb_article_parse_text},
     {".text", nb_article_parse_text},
+    {".md", nb_article_parse_markdown},
+    {".markdown", nb_article_parse_markdown},
 };
 
 static reader_fn reader_for(const char *path)

@@ -33,6 +33,8 @@ struct nb_article {
     size_t nquotes;
     struct nb_strv removed;     /* text kept out of the body (boilerplate) */
     struct nb_strv warnings;    /* e.g. "not valid UTF-8, read as Windows-1252" */
+    char *publication;          /* who published it ("Nordwire"); NULL when unknown */
+    char *language;             /* as given, e.g. "en"; NULL when unknown */
 };
 
 void nb_article_init(struct nb_article *a);

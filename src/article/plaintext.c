@@ -38,7 +38,7 @@ static int next_line(const char *text, size_t len, size_t *pos, struct line *ln)
 
 /* Share of bytes that were control characters before import: a binary
  * file is refused rather than read as gibberish. */
-static int looks_binary(const char *data, size_t len)
+int nb_article_looks_binary(const char *data, size_t len)
 {
     size_t sample = len < 65536 ? len : 65536, bad = 0;
     for (size_t i = 0; i < sample; i++) {
@@ -91,9 +91,15 @@ static nb_status parse_clean(struct nb_article *a, const char *text, size_t len,
         }
         char **slot = nb_article_is_byline(ln.s, ln.len) ? &a->byline
                       : nb_article_is_date_stamp(ln.s, ln.len) ? &a->date : NULL;
-        if (!slot || *slot)
+        if (!slot)
             break;
-        if (nb_text_collapse_space(ln.s, ln.len, &b) < 0 || !(*slot = nb_buf_detach(&b, NULL)))
+        if (nb_text_collapse_space(ln.s, ln.len, &b) < 0)
+            return oom(err);
+        /* a second stamp ("Updated ...") is kept out of the body too */
+        int fail = *slot ? nb_strv_push(&a->removed, b.data, b.len) < 0
+                         : !(*slot = nb_buf_detach(&b, NULL));
+        nb_buf_release(&b);
+        if (fail)
             return oom(err);
         body = pos;
     }
@@ -128,7 +134,7 @@ nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t l
                                 const char *name, struct nb_error *err)
 {
     nb_article_init(a);
-    if (looks_binary(data, len)) {
+    if (nb_article_looks_binary(data, len)) {
         nb_error_set(err, NB_EINPUT, "not a text file (it holds binary data)");
         nb_error_set_file(err, name);
         return NB_EINPUT;

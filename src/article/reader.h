@@ -22,4 +22,15 @@ nb_status nb_article_finish(struct nb_article *a, struct nb_error *err);
 int nb_article_is_byline(const char *s, size_t len);
 int nb_article_is_date_stamp(const char *s, size_t len);
 
+/* Whether raw input bytes look like a binary file (NUL bytes, or 5% of the
+ * first 64 KiB control characters): readers refuse them. */
+int nb_article_looks_binary(const char *data, size_t len);
+
+/* The Markdown reader (markdown.c): YAML front matter (title, byline, date,
+ * source, language), then Markdown read for the ear.  Same contract as
+ * nb_article_parse_text(); a front-matter error is NB_EINPUT with
+ * file:line:column. */
+nb_status nb_article_parse_markdown(struct nb_article *a, const char *data, size_t len,
+                                    const char *name, struct nb_error *err);
+
 #endif

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Boilerplate removal benchmark: newsbrief's clean-up on whole-page text.
+
+For each page of the article-extraction-benchmark copy in
+../shared/data/boilerplate/aeb that has a gold body and is English
+(index.tsv lang_guess == 'en'), feeds fulltext/<id>.txt to
+`newsbrief read` (behind a dummy headline line, so that the page's own
+first line is body text like the rest), joins the returned paragraphs and
+scores them against gold/<id>.txt with the benchmark's token 4-gram
+shingle precision/recall/F1, mean over pages.  The no-cleaning baseline is
+the fulltext itself scored the same way.
+
+usage: bench/boilerplate.py [--newsbrief PATH] [--data DIR] [--worst N]
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def tokens(text):
+    # evaluate.py of the benchmark: lower-cased word tokens
+    return re.findall(r"\w+", text.lower(), re.UNICODE)
+
+
+def shingles(text, n=4):
+    t = tokens(text)
+    if len(t) < n:
+        return {tuple(t)} if t else set()
+    return {tuple(t[i:i + n]) for i in range(len(t) - n + 1)}
+
+
+def prf(pred, gold):
+    p, g = shingles(pred), shingles(gold)
+    if not p and not g:
+        return 1.0, 1.0, 1.0
+    if not p or not g:
+        return 0.0, 0.0, 0.0
+    tp = len(p & g)
+    prec, rec = tp / len(p), tp / len(g)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f1
+
+
+def run_newsbrief(binary, fulltext):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False,
+                                     encoding="utf-8") as f:
+        f.write("Benchmark page\n\n")
+        f.write(fulltext)
+        path = f.name
+    try:
+        r = subprocess.run([binary, "read", path], capture_output=True, timeout=60)
+    finally:
+        os.unlink(path)
+    if r.returncode != 0:
+        return "", r.stderr.decode("utf-8", "replace").strip()
+    doc = json.loads(r.stdout)
+    return "\n".join(doc["paragraphs"]), None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--newsbrief", default=os.path.join(ROOT, "build", "newsbrief"))
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data",
+                                                     "boilerplate", "aeb"))
+    ap.add_argument("--worst", type=int, default=0, help="list the N pages with lowest F1")
+    args = ap.parse_args()
+    if not os.path.isdir(args.data):
+        print(f"boilerplate: data folder {args.data} not found: skipped")
+        return 0
+    if not os.access(args.newsbrief, os.X_OK):
+        print(f"boilerplate: {args.newsbrief} is not built: skipped")
+        return 0
+    lang = {}
+    with open(os.path.join(args.data, "index.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            lang[cols[0]] = cols[2]
+    ids = sorted(x[:-4] for x in os.listdir(os.path.join(args.data, "gold"))
+                 if x.endswith(".txt"))
+    ids = [i for i in ids if lang.get(i) == "en"]
+    base, ours, failures, rows = [], [], 0, []
+    for pid in ids:
+        with open(os.path.join(args.data, "gold", pid + ".txt"), encoding="utf-8") as f:
+            gold = f.read()
+        with open(os.path.join(args.data, "fulltext", pid + ".txt"), encoding="utf-8") as f:
+            full = f.read()
+        base.append(prf(full, gold))
+        body, err = run_newsbrief(args.newsbrief, full)
+        if err:
+            failures += 1
+        ours.append(prf(body, gold))
+        rows.append((ours[-1][2], ours[-1][0], ours[-1][1], pid))
+
+    def mean(v, k):
+        return sum(x[k] for x in v) / len(v) if v else 0.0
+
+    print(f"pages: {len(ids)} English pages with gold (index.tsv lang_guess == 'en'); "
+          f"newsbrief failures: {failures}")
+    print("metric: token 4-gram shingle precision / recall / F1, mean over pages")
+    print(f"no cleaning  F1 {mean(base, 2):.3f}  P {mean(base, 0):.3f}  R {mean(base, 1):.3f}")
+    print(f"newsbrief    F1 {mean(ours, 2):.3f}  P {mean(ours, 0):.3f}  R {mean(ours, 1):.3f}")
+    for f1, p, r, pid in sorted(rows)[:args.worst]:
+        print(f"  {f1:.3f}  P {p:.3f}  R {r:.3f}  {pid}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
