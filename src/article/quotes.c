@@ -1,8 +1,1968 @@
+/* quotes.c - direct quotations and who said them.
+ *
+ * Three passes per paragraph, in article order, all linear:
+ *  1. marks: every quotation mark is classified by its neighbours (opening,
+ *     closing, or an apostrophe as in don't, Berg's, the '90s, rock 'n' roll)
+ *     and paired with one open quote at a time, so nested quotes of the
+ *     other kind stay inside.  An opening mark never closed stops at the
+ *     paragraph end, unless the next paragraph opens with a mark of the
+ *     same kind: the convention for a quote that runs over paragraphs.
+ *  2. attribution: a few tokens around each quote are read for a speech
+ *     verb and its subject ("X said", "said X", "X, role, said", "according
+ *     to X", "X said the plan was ..."), the subject split into name and
+ *     role.
+ *  3. resolution: pronouns, surnames ("Berg", "Mr Berg") and "the
+ *     minister" are resolved through a small memory of the people named so
+ *     far; a quoted paragraph without attribution continues the previous
+ *     speaker.
+ * Every look-around reads a bounded window, so the whole pass stays linear
+ * however long a paragraph is.
+ */
 #include "article/quotes.h"
+
+#include "text/buf.h"
+#include "text/sentences.h"
+#include "text/utf8.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- characters -------------------------------------------------------- */
+
+static int cp_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static int cp_letter(uint32_t c)
+{
+    if (c < 0x80)
+        return isalpha((int)c);
+    return c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) &&
+           !(c >= 0x3000 && c <= 0x303F) && c != NB_UTF8_REPLACEMENT;
+}
+
+static int cp_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int cp_alnum(uint32_t c)
+{
+    return cp_letter(c) || cp_digit(c);
+}
+
+static int cp_upper(uint32_t c)
+{
+    if (c < 0x80)
+        return isupper((int)c);
+    return (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
+           (c >= 0x410 && c <= 0x42F);
+}
+
+static int cp_quote(uint32_t c)
+{
+    return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+           c == 0x201E || c == 0xAB || c == 0xBB;
+}
+
+/* Code point at s[i] (0 at the end) and its length. */
+static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    uint32_t c = 0;
+    size_t k = 0;
+    if (i < len)
+        k = nb_utf8_decode(s + i, len - i, &c);
+    if (n)
+        *n = k;
+    return c;
+}
+
+/* Code point just before s[i] (0 at the start). */
+static uint32_t cp_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t j = i - 1;
+    while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    uint32_t c;
+    nb_utf8_decode(s + j, i - j, &c);
+    return c;
+}
+
+/* ---- quotation marks --------------------------------------------------- */
+
+enum { FAM_DOUBLE = 1, FAM_SINGLE, FAM_GUIL };
+enum { CAN_OPEN = 1, CAN_CLOSE = 2 };
+
+struct mark {
+    size_t pos, end; /* the mark is s[pos..end) */
+    int fam;
+    int can;
+    int straight;    /* an ASCII ' (unpaired, it was an apostrophe) */
+};
+
+static int open_context(uint32_t prev)
+{
+    return prev == 0 || cp_space(prev) || prev == '(' || prev == '[' || prev == '{' ||
+           prev == '/' || prev == '-' || prev == 0x2013 || prev == 0x2014 || prev == 0x2015 ||
+           cp_quote(prev);
+}
+
+static int close_context(uint32_t next)
+{
+    return next == 0 || cp_space(next) || (next < 0x80 && strchr(".,;:!?)]}-/", (int)next)) ||
+           next == 0x2013 || next == 0x2014 || next == 0x2015 || next == 0x2026 ||
+           cp_quote(next);
+}
+
+/* Words that lose their first letters to an apostrophe: 'n' 'em 'til. */
+static const char *const elisions[] = {"n", "em", "til", "cause", "tis", "twas", "bout",
+                                       "round", "nuff", "ol", "im", "cos", "til"};
+
+static int elision_at(const char *s, size_t len, size_t i)
+{
+    char w[8];
+    size_t n = 0;
+    while (i + n < len && n < sizeof(w) - 1 && isalpha((unsigned char)s[i + n])) {
+        w[n] = (char)tolower((unsigned char)s[i + n]);
+        n++;
+    }
+    if (n == 0 || (i + n < len && isalpha((unsigned char)s[i + n])))
+        return 0;
+    w[n] = '\0';
+    for (size_t k = 0; k < sizeof(elisions) / sizeof(elisions[0]); k++)
+        if (strcmp(w, elisions[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Classifies a possible mark at s[i]; 1 when it is one. */
+static int mark_at(const char *s, size_t len, size_t i, struct mark *m)
+{
+    size_t n;
+    uint32_t c = cp_at(s, len, i, &n);
+    if (!cp_quote(c))
+        return 0;
+    if (c == '\'' && i + 1 < len && s[i + 1] == '\'') {
+        c = '"'; /* two apostrophes: a double mark, as some wires write it */
+        n = 2;
+    }
+    uint32_t prev = cp_before(s, i);
+    uint32_t next = cp_at(s, len, i + n, NULL);
+    int lflank = open_context(prev) && next && !cp_space(next);
+    int rflank = prev && !cp_space(prev) && close_context(next);
+    memset(m, 0, sizeof(*m));
+    m->pos = i;
+    m->end = i + n;
+    switch (c) {
+    case '"':
+        m->fam = FAM_DOUBLE;
+        m->can = (lflank ? CAN_OPEN : 0) | (rflank ? CAN_CLOSE : 0);
+        if (!m->can)
+            m->can = CAN_OPEN | CAN_CLOSE;
+        return 1;
+    case 0x201C:
+        m->fam = FAM_DOUBLE;
+        m->can = CAN_OPEN | (rflank && !lflank ? CAN_CLOSE : 0);
+        return 1;
+    case 0x201E:
+        m->fam = FAM_DOUBLE;
+        m->can = CAN_OPEN;
+        return 1;
+    case 0x201D:
+        m->fam = FAM_DOUBLE;
+        m->can = CAN_CLOSE | (lflank && !rflank ? CAN_OPEN : 0);
+        return 1;
+    case 0xAB:
+        m->fam = FAM_GUIL;
+        m->can = CAN_OPEN;
+        return 1;
+    case 0xBB:
+        m->fam = FAM_GUIL;
+        m->can = CAN_CLOSE;
+        return 1;
+    case 0x2018:
+    case '\'':
+        m->fam = FAM_SINGLE;
+        m->straight = c == '\'';
+        if (cp_alnum(prev) && cp_alnum(next))
+            return 0; /* don't, Berg's, rock'n'roll */
+        if (lflank) {
+            if (cp_digit(next) || elision_at(s, len, i + n))
+                return 0; /* the '90s, rock 'n' roll */
+            m->can = CAN_OPEN;
+            return 1;
+        }
+        if (c == '\'' && rflank) {
+            m->can = CAN_CLOSE;
+            return 1;
+        }
+        return 0;
+    case 0x2019:
+        m->fam = FAM_SINGLE;
+        if (cp_alnum(prev) && cp_alnum(next))
+            return 0;
+        if (rflank) {
+            m->can = CAN_CLOSE; /* or a plural possessive: pairing decides */
+            return 1;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* 1 when paragraph p opens with a mark that can open a quote of `fam`. */
+static int opens_with(const char *p, int fam, size_t *after)
+{
+    size_t len = strlen(p);
+    struct mark m;
+    if (len && mark_at(p, len, 0, &m) && m.fam == fam && (m.can & CAN_OPEN)) {
+        *after = m.end;
+        return 1;
+    }
+    return 0;
+}
+
+/* A quoted stretch of one paragraph. */
+struct seg {
+    size_t open;       /* offset of the opening mark (0 for a continuation) */
+    size_t start, end; /* the words inside */
+    size_t after;      /* just after the closing mark (== end when open) */
+    int cont_prev;     /* continues a quote from the previous paragraph */
+    int cont_next;     /* continues in the next paragraph */
+};
+
+struct segv {
+    struct seg *v;
+    size_t n, alloc;
+};
+
+static int segv_push(struct segv *sv, const struct seg *s)
+{
+    if (sv->n == sv->alloc) {
+        size_t na = sv->alloc ? sv->alloc * 2 : 16;
+        struct seg *nv = realloc(sv->v, na * sizeof(*nv));
+        if (!nv)
+            return -1;
+        sv->v = nv;
+        sv->alloc = na;
+    }
+    sv->v[sv->n++] = *s;
+    return 0;
+}
+
+#define MAX_RESCANS 4
+
+/* Pairs the marks of paragraph p (next = the following paragraph or NULL).
+ * carry: the family of a quote continued from the previous paragraph (its
+ * opening mark at p[0] is skipped), 0 for none.  Sets *carry_out for the
+ * next paragraph.  An unpaired straight single mark was an apostrophe: the
+ * paragraph is scanned again ignoring it (a bounded number of times). */
+static int scan_marks(const char *p, size_t len, const char *next, int carry,
+                      struct segv *out, int *carry_out)
+{
+    size_t ignore[MAX_RESCANS];
+    size_t nignore = 0;
+    for (;;) {
+        out->n = 0;
+        *carry_out = 0;
+        struct seg cur;
+        memset(&cur, 0, sizeof(cur));
+        int open_fam = 0, open_straight = 0;
+        size_t i = 0;
+        if (carry) {
+            size_t after;
+            if (!opens_with(p, carry, &after))
+                after = 0;
+            open_fam = carry;
+            cur.start = after;
+            cur.cont_prev = 1;
+            i = after;
+        }
+        while (i < len) {
+            unsigned char b = (unsigned char)p[i];
+            if (b != '"' && b != '\'' && b != 0xE2 && b != 0xC2) {
+                i++;
+                continue;
+            }
+            struct mark m;
+            if (!mark_at(p, len, i, &m)) {
+                i += nb_utf8_seq_len(b);
+                continue;
+            }
+            int skip = 0;
+            for (size_t k = 0; k < nignore; k++)
+                skip |= ignore[k] == m.pos;
+            if (skip) {
+                i = m.end;
+                continue;
+            }
+            if (!open_fam) {
+                if (m.can & CAN_OPEN) {
+                    open_fam = m.fam;
+                    open_straight = m.straight;
+                    memset(&cur, 0, sizeof(cur));
+                    cur.open = m.pos;
+                    cur.start = m.end;
+                }
+            } else if (m.fam == open_fam && (m.can & CAN_CLOSE)) {
+                cur.end = m.pos;
+                cur.after = m.end;
+                if (segv_push(out, &cur) < 0)
+                    return -1;
+                open_fam = 0;
+            } else if (m.fam == open_fam && m.can == CAN_OPEN && !cur.cont_prev) {
+                /* a new opening before the last one closed: the last one
+                 * lost its closing mark; it is not trusted */
+                cur.open = m.pos;
+                cur.start = m.end;
+                open_straight = m.straight;
+            }
+            i = m.end;
+        }
+        if (!open_fam)
+            return 0;
+        size_t after;
+        if (open_fam == FAM_SINGLE && open_straight && !cur.cont_prev &&
+            nignore < MAX_RESCANS) {
+            ignore[nignore++] = cur.open;
+            continue;
+        }
+        cur.end = len;
+        cur.after = len;
+        if (next && opens_with(next, open_fam, &after)) {
+            cur.cont_next = 1;
+            *carry_out = open_fam;
+        } else if (open_fam == FAM_SINGLE && !cur.cont_prev) {
+            return 0; /* an unpaired single mark: an apostrophe after all */
+        }
+        return segv_push(out, &cur);
+    }
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+struct tok {
+    size_t s, e;
+};
+
+#define WIN_TOKENS 48
+#define WIN_BYTES 480
+
+struct win {
+    const char *p;
+    struct tok t[WIN_TOKENS];
+    size_t n;
+};
+
+static int word_start(uint32_t c)
+{
+    return cp_alnum(c);
+}
+
+/* Next token of p[*i..end): a word (letters, digits, inner ' ’ - . &, and
+ * the full stop of an abbreviation or initial) or one punctuation mark. */
+static int next_token(const char *p, size_t end, size_t *i, struct tok *t)
+{
+    size_t n;
+    uint32_t c;
+    while (*i < end && cp_space(c = cp_at(p, end, *i, &n)))
+        *i += n;
+    if (*i >= end)
+        return 0;
+    c = cp_at(p, end, *i, &n);
+    t->s = *i;
+    if (!word_start(c)) {
+        t->e = *i + n;
+        *i = t->e;
+        return 1;
+    }
+    size_t j = *i + n;
+    while (j < end) {
+        size_t k;
+        uint32_t d = cp_at(p, end, j, &k);
+        if (cp_alnum(d)) {
+            j += k;
+            continue;
+        }
+        if (d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == '&') {
+            size_t k2;
+            uint32_t e2 = cp_at(p, end, j + k, &k2);
+            if (cp_alnum(e2)) {
+                j += k + k2;
+                continue;
+            }
+        }
+        break;
+    }
+    if (j < end && j > *i && (p[j - 1] == 's' || p[j - 1] == 'S')) {
+        /* a plural possessive: "the Nurses' Union" */
+        size_t k;
+        uint32_t d = cp_at(p, end, j, &k);
+        if ((d == '\'' || d == 0x2019) && !cp_alnum(cp_at(p, end, j + k, NULL))) {
+            t->e = j + k;
+            *i = t->e;
+            return 1;
+        }
+    }
+    if (j < end && p[j] == '.') {
+        size_t wl = j - *i;
+        int initial = wl == 1 && isupper((unsigned char)p[*i]);
+        int dotted = memchr(p + *i, '.', wl) != NULL;
+        if (initial || dotted || nb_sentences_abbreviation(p + *i, wl))
+            j++;
+    }
+    t->e = j;
+    *i = j;
+    return 1;
+}
+
+static void win_fill(struct win *w, const char *p, size_t from, size_t to)
+{
+    w->p = p;
+    w->n = 0;
+    size_t i = from;
+    struct tok t;
+    while (w->n < WIN_TOKENS && next_token(p, to, &i, &t))
+        w->t[w->n++] = t;
+}
+
+/* A window over the last tokens of p[from..to): starts at a word boundary
+ * no more than WIN_BYTES before `to`. */
+static void win_fill_tail(struct win *w, const char *p, size_t from, size_t to)
+{
+    if (to - from > WIN_BYTES) {
+        size_t s = to - WIN_BYTES;
+        while (s < to && !cp_space((unsigned char)p[s]))
+            s++;
+        from = s;
+    }
+    win_fill(w, p, from, to);
+    if (w->n == WIN_TOKENS) { /* keep the tail */
+        struct win tmp = *w;
+        size_t i = from, k = 0;
+        struct tok t;
+        while (next_token(p, to, &i, &t)) {
+            tmp.t[k % WIN_TOKENS] = t;
+            k++;
+        }
+        w->n = WIN_TOKENS;
+        for (size_t j = 0; j < WIN_TOKENS; j++)
+            w->t[j] = tmp.t[(k + j) % WIN_TOKENS];
+    }
+}
+
+static size_t tok_len(const struct win *w, size_t k)
+{
+    return w->t[k].e - w->t[k].s;
+}
+
+/* Token k, in any case, is `word` (lower case).  No strlen: called for
+ * every entry of the word lists. */
+static int tok_is(const struct win *w, size_t k, const char *word)
+{
+    size_t n = tok_len(w, k);
+    const char *s = w->p + w->t[k].s;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (!word[i] || c != word[i])
+            return 0;
+    }
+    return word[n] == '\0';
+}
+
+static int tok_in(const struct win *w, size_t k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tok_is(w, k, list[i]))
+            return 1;
+    return 0;
+}
+
+#define IN(w, k, list) tok_in(w, k, list, sizeof(list) / sizeof(list[0]))
+
+static int tok_punct(const struct win *w, size_t k, char c)
+{
+    return tok_len(w, k) == 1 && w->p[w->t[k].s] == c;
+}
+
+static int tok_word(const struct win *w, size_t k)
+{
+    return word_start(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+}
+
+static int tok_cap(const struct win *w, size_t k)
+{
+    return cp_upper(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+}
+
+/* "Berg's" "Norway's" "ministers’" */
+static int tok_possessive(const struct win *w, size_t k)
+{
+    size_t s = w->t[k].s, e = w->t[k].e;
+    const char *p = w->p;
+    if (e - s > 2 && p[e - 1] == '\'' && (p[e - 2] == 's' || p[e - 2] == 'S'))
+        return 1;
+    if (e - s > 4 && memcmp(p + e - 3, "\xe2\x80\x99", 3) == 0 &&
+        (p[e - 4] == 's' || p[e - 4] == 'S'))
+        return 1;
+    if (e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S'))
+        return 1;
+    return e - s > 4 && memcmp(p + e - 4, "\xe2\x80\x99", 3) == 0 &&
+           (p[e - 1] == 's' || p[e - 1] == 'S');
+}
+
+static int tok_dash(const struct win *w, size_t k)
+{
+    uint32_t c = cp_at(w->p, w->t[k].e, w->t[k].s, NULL);
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
+}
+
+/* ---- word lists -------------------------------------------------------- */
+
+enum { V_INV = 1, V_PART = 2, V_ING = 4, V_NOUN = 8 };
+
+struct verb {
+    const char *word;
+    int flags;
+};
+
+/* Verbs that report speech.  V_INV: may come before its subject right after
+ * a quote ("...," said Berg); V_PART: frames a fragment, not a sentence
+ * (called the plan "overdue"); V_ING: a participle whose subject is the
+ * clause's ("..., adding: "); V_NOUN: also a plural noun ("a flurry of tweets"),
+ * trusted only after a name or a pronoun. */
+static const struct verb verbs[] = {
+    {"said", V_INV}, {"says", V_INV}, {"say", 0}, {"told", 0}, {"tells", 0},
+    {"added", V_INV}, {"adds", V_INV}, {"warned", V_INV}, {"warns", V_INV},
+    {"argued", V_INV}, {"argues", V_INV}, {"insisted", V_INV}, {"insists", V_INV},
+    {"explained", V_INV}, {"explains", V_INV}, {"noted", V_INV}, {"notes", V_INV | V_NOUN},
+    {"wrote", V_INV}, {"writes", V_INV}, {"asked", V_INV}, {"asks", V_INV},
+    {"replied", V_INV}, {"replies", V_INV | V_NOUN}, {"claimed", V_INV}, {"claims", V_INV | V_NOUN},
+    {"stressed", V_INV}, {"stresses", V_INV}, {"announced", V_INV}, {"announces", V_INV},
+    {"declared", V_INV}, {"declares", V_INV}, {"recalled", V_INV}, {"recalls", V_INV},
+    {"acknowledged", V_INV}, {"acknowledges", V_INV}, {"admitted", V_INV},
+    {"admits", V_INV}, {"continued", V_INV}, {"continues", V_INV},
+    {"concluded", V_INV}, {"concludes", V_INV}, {"urged", 0}, {"urges", 0},
+    {"tweeted", V_INV}, {"tweets", V_INV | V_NOUN}, {"posted", 0}, {"responded", V_INV},
+    {"responds", V_INV}, {"countered", V_INV}, {"counters", V_INV | V_NOUN},
+    {"observed", V_INV}, {"remarked", V_INV}, {"suggested", V_INV},
+    {"suggests", V_INV}, {"predicted", V_INV}, {"promised", 0}, {"vowed", 0},
+    {"vows", 0}, {"boasted", V_INV}, {"complained", V_INV}, {"complains", V_INV},
+    {"conceded", V_INV}, {"concedes", V_INV}, {"confirmed", V_INV}, {"joked", V_INV},
+    {"quipped", V_INV}, {"shouted", V_INV}, {"yelled", V_INV}, {"whispered", V_INV},
+    {"cried", V_INV}, {"testified", V_INV}, {"emphasized", V_INV},
+    {"emphasised", V_INV}, {"agreed", V_INV}, {"agrees", V_INV}, {"charged", V_INV},
+    {"contended", V_INV}, {"maintained", V_INV}, {"mused", V_INV}, {"retorted", V_INV},
+    {"repeated", V_INV}, {"reiterated", V_INV}, {"thundered", V_INV},
+    {"wondered", V_INV}, {"stated", V_INV}, {"states", V_INV | V_NOUN}, {"reported", V_INV},
+    {"reports", V_INV | V_NOUN}, {"explained", V_INV}, {"pleaded", V_INV}, {"begged", V_INV},
+    {"demanded", V_INV}, {"predicts", V_INV}, {"announced", V_INV}, {"interjected", V_INV},
+    {"exclaimed", V_INV}, {"chimed", 0}, {"offered", 0}, {"put", 0}, {"texted", V_INV},
+    {"emailed", V_INV}, {"messaged", 0}, {"shared", 0},
+    {"called", V_PART}, {"calls", V_PART | V_NOUN}, {"described", V_PART}, {"describes", V_PART},
+    {"dubbed", V_PART}, {"labeled", V_PART}, {"labelled", V_PART}, {"branded", V_PART},
+    {"termed", V_PART}, {"accused", V_PART}, {"accuses", V_PART}, {"slammed", V_PART},
+    {"blasted", V_PART}, {"praised", V_PART}, {"denounced", V_PART},
+    {"condemned", V_PART}, {"hailed", V_PART}, {"criticized", V_PART},
+    {"criticised", V_PART}, {"pledged", V_PART}, {"referred", V_PART},
+    {"dismissed", V_PART}, {"mocked", V_PART}, {"lamented", V_PART},
+    {"saying", V_ING}, {"adding", V_ING}, {"noting", V_ING}, {"telling", V_ING},
+    {"writing", V_ING}, {"arguing", V_ING}, {"warning", V_ING}, {"insisting", V_ING},
+    {"explaining", V_ING}, {"asking", V_ING}, {"declaring", V_ING},
+    {"stressing", V_ING}, {"calling", V_ING | V_PART}, {"describing", V_ING | V_PART},
+    {"tweeting", V_ING}, {"claiming", V_ING}, {"recalling", V_ING},
+    {"acknowledging", V_ING}, {"admitting", V_ING}, {"urging", V_ING},
+    {"vowing", V_ING}, {"promising", V_ING}, {"suggesting", V_ING},
+    {"accusing", V_ING | V_PART}, {"concluding", V_ING}, {"replying", V_ING},
+    {"responding", V_ING},
+};
+
+/* 0 when token k is no speech verb, else its flags | 0x100. */
+static int verb_flags(const struct win *w, size_t k)
+{
+    if (!tok_word(w, k) || tok_len(w, k) < 3 || tok_len(w, k) > 14)
+        return 0;
+    for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+        if (tok_is(w, k, verbs[i].word))
+            return verbs[i].flags | 0x100;
+    return 0;
+}
+
+/* Words that end a noun phrase read backwards from a verb. */
+static const char *const np_stops[] = {
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "as", "but",
+    "because", "after", "before", "if", "and", "or", "so", "than", "in", "on", "at",
+    "with", "to", "from", "by", "during", "is", "was", "were", "are", "be", "been",
+    "being", "has", "have", "had", "it", "this", "these", "those", "there", "here",
+    "not", "no", "also", "then", "later", "earlier", "once", "again", "yesterday",
+    "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "last", "week",
+    "recently", "previously", "would", "will", "could", "should", "might", "may",
+    "can", "did", "does", "do", "he", "she", "they", "we", "i", "you", "said",
+    "says", "what", "how", "why", "about", "into", "over", "under", "like",
+    "since", "until", "though", "although", "however", "meanwhile", "even",
+    "just", "only", "still", "now", "already", "us", "them", "him", "her", "me",
+    "its", "his", "their", "our", "my", "your", "some", "many", "all", "more",
+    "most", "such", "both", "each", "every", "other", "another", "ago", "year",
+    "month", "day", "morning", "afternoon", "evening", "night", "reporters",
+};
+
+/* Adverbs and auxiliaries between a subject and its verb: "Berg also said". */
+static const char *const verb_adverbs[] = {
+    "also", "later", "then", "again", "once", "previously", "recently", "has", "had",
+    "have", "would", "will", "did", "does", "once", "has", "simply", "just", "even",
+    "further", "often", "repeatedly", "frequently", "flatly", "bluntly", "told",
+};
+
+static const char *const pronouns_m[] = {"he"};
+static const char *const pronouns_f[] = {"she"};
+static const char *const pronouns_other[] = {"they", "it", "i", "we", "you", "who"};
+
+/* Honorifics: dropped from the name, they tell the gender. */
+static const struct {
+    const char *word;
+    int gender;
+} honorifics[] = {
+    {"mr", 1}, {"mr.", 1}, {"mister", 1}, {"sir", 1}, {"lord", 1}, {"mrs", 2}, {"mrs.", 2},
+    {"ms", 2}, {"ms.", 2}, {"miss", 2}, {"dame", 2}, {"lady", 2}, {"dr", 0}, {"dr.", 0},
+    {"prof", 0}, {"prof.", 0}, {"professor", 0}, {"m.", 1}, {"mme", 2}, {"mme.", 2},
+};
+
+/* Titles before a name: kept as the role. */
+static const char *const titles[] = {
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "sen",
+    "rep.", "rep", "representative", "congressman", "congresswoman", "gov.", "gov",
+    "governor", "mayor", "chancellor", "judge", "justice", "chairman", "chairwoman",
+    "chair", "chief", "general", "gen.", "adm.", "admiral", "col.", "colonel", "lt.",
+    "lieutenant", "sgt.", "sergeant", "capt.", "captain", "maj.", "major",
+    "commissioner", "director", "ambassador", "speaker", "leader", "attorney",
+    "deputy", "pope", "king", "queen", "prince", "princess", "sheikh", "rabbi",
+    "rev.", "reverend", "father", "bishop", "archbishop", "cardinal", "coach",
+    "officer", "detective", "inspector", "superintendent", "sheriff", "councillor",
+    "councilman", "councilwoman", "councilor", "alderman", "state", "foreign",
+    "defense", "defence", "interior", "finance", "health", "homeland", "security",
+    "former", "acting", "senior", "assistant", "associate", "executive", "ceo",
+    "founder", "gop", "democratic", "republican", "house", "senate", "majority",
+    "minority", "whip", "nominee", "candidate", "presidential", "first", "lady",
+    "of", "the", "for", "treasury", "labor", "labour", "education", "energy",
+    "commerce", "agriculture", "transportation", "trade", "economy", "press",
+    "spokesman", "spokeswoman", "spokesperson", "sen.", "del.", "atty.", "supt.",
+    "insp.", "det.", "cllr", "gen", "u.s.", "us", "uk", "u.k.", "eu", "un", "u.n.",
+    /* occupations written like titles: "Historian Douglas Brinkley" */
+    "forecaster", "historian", "economist", "analyst", "activist", "lawyer", "doctor",
+    "scientist", "researcher", "engineer", "author", "writer", "journalist", "reporter",
+    "columnist", "official", "manager", "owner", "farmer", "fisherman", "teacher",
+    "student", "resident", "pastor", "nurse", "architect", "strategist", "pollster",
+    "consultant", "adviser", "advisor", "aide", "veteran", "expert", "referee",
+    "rival", "economists", "singer", "actor", "actress", "director", "producer",
+};
+
+/* Words that make a capitalised run an organisation or a place. */
+static const char *const org_words[] = {
+    "department", "ministry", "house", "party", "court", "committee", "commission",
+    "council", "university", "college", "school", "agency", "service", "office",
+    "bank", "association", "institute", "foundation", "group", "company", "inc",
+    "inc.", "corp", "corp.", "co.", "ltd", "llc", "news", "times", "post", "journal",
+    "press", "network", "campaign", "administration", "government", "police",
+    "board", "union", "states", "republic", "kingdom", "federation", "city",
+    "county", "state", "center", "centre", "centers", "organization",
+    "organisation", "fund", "authority", "bureau", "force", "army", "navy",
+    "reuters", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "msnbc", "associated",
+    "senate", "congress", "parliament", "cabinet", "pentagon", "kremlin",
+    "street", "avenue", "club", "team", "league", "project", "coalition",
+    "alliance", "caucus", "institution", "hospital", "church", "review", "magazine",
+    "guardian", "telegraph", "tribune", "herald", "gazette", "daily", "weekly",
+    "report", "study", "poll", "survey", "statement", "website", "blog",
+};
+
+/* Capitalised words that are not names (sentence openers, days...). */
+static const char *const cap_stops[] = {
+    "a", "an", "the", "but", "and", "or", "in", "on", "at", "for", "with", "he", "she",
+    "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her",
+    "their", "its", "our", "my", "your", "as", "after", "before", "when", "while",
+    "if", "yet", "so", "still", "even", "also", "then", "there", "here", "what",
+    "who", "why", "how", "where", "which", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "to", "from", "by", "of", "about", "asked", "according", "meanwhile",
+    "however", "since", "during", "despite", "although", "though", "because",
+    "now", "not", "no", "yes", "some", "many", "most", "all", "both", "each",
+    "every", "one", "two", "three", "first", "last", "next", "more", "other",
+    "another", "such", "only", "just", "is", "was", "are", "were", "will", "would",
+    "said", "says", "mr", "mrs", "ms", "dr", "do", "does", "did", "can", "could",
+    "should", "let", "we're", "it's", "i'm", "don't", "like", "well", "oh", "sure",
+    "thank", "thanks", "please", "dear", "god", "america", "american", "americans",
+    "united", "new", "north", "south", "east", "west", "washington", "read",
+    "follow", "watch", "click", "photo", "video", "image", "getty", "ap", "afp",
+    "reuters", "update", "updated", "breaking", "editor's", "note",
+};
+
+static const char *const female_words[] = {
+    "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman",
+    "actress", "mother", "wife", "daughter", "sister", "queen", "princess", "woman",
+    "girl", "grandmother", "widow", "lady", "mrs", "mrs.", "ms", "ms.", "miss",
+    "dame", "aunt", "niece", "girlfriend", "stepmother", "mom", "mum",
+};
+
+static const char *const male_words[] = {
+    "spokesman", "chairman", "congressman", "businessman", "councilman", "actor",
+    "father", "husband", "son", "brother", "king", "prince", "man", "boy",
+    "grandfather", "widower", "mr", "mr.", "sir", "lord", "uncle", "nephew",
+    "boyfriend", "stepfather", "dad",
+};
+
+static const char *const name_particles[] = {"de", "van", "von", "der", "den", "del", "da",
+                                             "di", "du", "la", "le", "bin", "al", "ibn",
+                                             "ben", "dos", "das", "ter", "st."};
+static const char *const org_joiners[] = {"of", "for", "and", "on", "the", "&"};
+
+static int honorific_gender(const struct win *w, size_t k, int *gender)
+{
+    for (size_t i = 0; i < sizeof(honorifics) / sizeof(honorifics[0]); i++)
+        if (tok_is(w, k, honorifics[i].word)) {
+            if (gender)
+                *gender = honorifics[i].gender;
+            return 1;
+        }
+    return 0;
+}
+
+/* A token that can be part of a name: "Ola" "G.K." "O'Brien" "al-Assad". */
+static int name_token(const struct win *w, size_t k)
+{
+    if (!tok_word(w, k) || !tok_cap(w, k))
+        return 0;
+    if (IN(w, k, cap_stops) && !honorific_gender(w, k, NULL))
+        return 0;
+    return 1;
+}
+
+/* ---- who spoke --------------------------------------------------------- */
+
+enum { SP_NONE, SP_NAME, SP_PRONOUN, SP_NP };
+
+struct speaker {
+    int kind;
+    int gender;              /* 0 unknown, 1 male, 2 female (pronouns, honorifics) */
+    size_t ns, ne;           /* the name or noun phrase, offsets in the paragraph */
+    size_t rs, re;           /* the role; rs == re when none */
+    int person;              /* a person's name rather than an organisation's */
+    int verb;                /* a speech verb was seen */
+    int part;                /* only a fragment verb (called, accused) */
+    size_t pos;              /* where the attribution is */
+};
+
+static int role_gender(const struct win *w, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        if (IN(w, k, female_words))
+            return 2;
+        if (IN(w, k, male_words))
+            return 1;
+    }
+    return 0;
+}
+
+/* Splits tokens [a, b) (a noun phrase) into name and role. */
+static void np_split(const struct win *w, size_t a, size_t b, struct speaker *sp)
+{
+    while (a < b && !tok_word(w, a))
+        a++;
+    while (b > a && !tok_word(w, b - 1) && !tok_punct(w, b - 1, ')'))
+        b--;
+    if (a >= b)
+        return;
+    if (b - a == 1 && (IN(w, a, pronouns_m) || IN(w, a, pronouns_f) ||
+                       IN(w, a, pronouns_other))) {
+        sp->kind = SP_PRONOUN;
+        sp->gender = IN(w, a, pronouns_m) ? 1 : IN(w, a, pronouns_f) ? 2 : 0;
+        sp->ns = w->t[a].s;
+        sp->ne = w->t[a].e;
+        return;
+    }
+    /* drop a parenthetical at the end: (D-N.C.) */
+    if (tok_punct(w, b - 1, ')')) {
+        size_t k = b - 1;
+        while (k > a && !tok_punct(w, k, '('))
+            k--;
+        if (k > a)
+            b = k;
+    }
+    /* the run of name tokens at the end */
+    size_t r = b;
+    while (r > a) {
+        size_t k = r - 1;
+        if (name_token(w, k) && !(tok_possessive(w, k) && k != b - 1)) {
+            r = k;
+            continue;
+        }
+        if (r < b && k > a && name_token(w, k - 1) &&
+            (IN(w, k, name_particles) || IN(w, k, org_joiners))) {
+            r = k;
+            continue;
+        }
+        break;
+    }
+    while (r < b && (IN(w, r, org_joiners) || IN(w, r, name_particles)))
+        r++;
+    if (r < b && r > a && IN(w, b - 1, org_words) && tok_possessive(w, r - 1) &&
+        name_token(w, r - 1)) {
+        r--; /* "the Nurses' Union", "St Mary's Hospital" */
+        while (r > a && name_token(w, r - 1) && !tok_possessive(w, r - 1))
+            r--;
+    }
+    if (r >= b || tok_possessive(w, b - 1)) {
+        /* no name: "the minister", "A Department of Health spokesperson" */
+        sp->kind = SP_NP;
+        sp->ns = w->t[a].s;
+        sp->ne = w->t[b - 1].e;
+        sp->gender = role_gender(w, a, b);
+        return;
+    }
+    /* strip honorifics and titles while a name remains */
+    size_t n0 = r;
+    int gender = 0;
+    while (n0 + 1 < b && (honorific_gender(w, n0, &gender) || IN(w, n0, titles)))
+        n0++;
+    int org = 0;
+    for (size_t k = n0; k < b; k++)
+        org |= IN(w, k, org_words) || IN(w, k, org_joiners);
+    if (org) {
+        n0 = r; /* "the Justice Department": all of it is the name */
+        gender = 0;
+    } else if (n0 + 1 == b && IN(w, n0, titles) && n0 > r) {
+        /* "Secretary of State": a title, no name */
+        sp->kind = SP_NP;
+        sp->ns = w->t[a].s;
+        sp->ne = w->t[b - 1].e;
+        sp->gender = gender ? gender : role_gender(w, a, b);
+        return;
+    }
+    sp->kind = SP_NAME;
+    sp->person = !org;
+    sp->gender = gender ? gender : role_gender(w, a, b);
+    sp->ns = w->t[n0].s;
+    sp->ne = w->t[b - 1].e;
+    if (tok_possessive(w, b - 1))
+        sp->ne -= (w->p[sp->ne - 2] == '\'') ? 2 : 4;
+    /* the role: what comes before the name, less articles and honorifics */
+    size_t ra = a, rb = n0;
+    while (rb > ra && honorific_gender(w, rb - 1, NULL))
+        rb--;
+    while (ra < rb && (tok_is(w, ra, "the") || tok_is(w, ra, "a") || tok_is(w, ra, "an")))
+        ra++;
+    if (ra < rb && org) {
+        ra = rb; /* "the Department of Health": the article is no role */
+    }
+    if (ra < rb) {
+        sp->rs = w->t[ra].s;
+        sp->re = w->t[rb - 1].e;
+    }
+}
+
+/* Tokens [k0, verb) form a subject read backwards: returns its first token,
+ * or `verb` when there is none.  Skips adverbs next to the verb. */
+static size_t np_back(const struct win *w, size_t lo, size_t verb)
+{
+    size_t k = verb, adv = 0;
+    while (k > lo && adv < 3 && IN(w, k - 1, verb_adverbs) && !tok_is(w, k - 1, "told")) {
+        k--;
+        adv++;
+    }
+    size_t end = k, n = 0;
+    while (k > lo && n < 9) {
+        size_t j = k - 1;
+        if (tok_punct(w, j, ')')) {
+            size_t m = j;
+            while (m > lo && !tok_punct(w, m, '(') && j - m < 8)
+                m--;
+            if (!tok_punct(w, m, '('))
+                break;
+            k = m;
+            continue;
+        }
+        if (!tok_word(w, j))
+            break;
+        if (IN(w, j, np_stops) && !(k == end && (IN(w, j, pronouns_m) ||
+                                                 IN(w, j, pronouns_f) ||
+                                                 IN(w, j, pronouns_other))))
+            break;
+        if (verb_flags(w, j))
+            break;
+        k = j;
+        n++;
+        if (IN(w, j, pronouns_m) || IN(w, j, pronouns_f) || IN(w, j, pronouns_other))
+            break;
+        if (tok_is(w, j, "the") || tok_is(w, j, "a") || tok_is(w, j, "an"))
+            break; /* a noun phrase starts with its article */
+    }
+    while (k < end && (tok_is(w, k, "of") || tok_is(w, k, "for") || tok_is(w, k, "and")))
+        k++;
+    return k == end ? verb : k;
+}
+
+/* The subject of a verb at token v, read backwards from it (with
+ * appositions: "Ola Berg, Norway's foreign minister, said").  Returns the
+ * first token used, or v when none. */
+/* A comma-separated segment [a, b) that names someone: the name comes
+ * first or after a short role ("Norway's foreign minister Ola Berg"), not
+ * at the tail of a clause ("one of the states suing the EPA"). */
+static int name_segment(const struct win *w, size_t a, size_t b, struct speaker *sp)
+{
+    memset(sp, 0, sizeof(*sp));
+    np_split(w, a, b, sp);
+    if (sp->kind == SP_PRONOUN)
+        return b - a == 1;
+    if (sp->kind != SP_NAME)
+        return 0;
+    size_t k = a;
+    while (k < b && w->t[k].s < sp->ns)
+        k++;
+    return k - a <= 4;
+}
+
+static int relative_start(const struct win *w, size_t k)
+{
+    return tok_is(w, k, "who") || tok_is(w, k, "which") || tok_is(w, k, "whose") ||
+           !tok_word(w, k) || cp_digit(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+}
+
+#define MAX_SEGMENTS 4
+
+/* The subject of a verb at token v, read backwards from it, through
+ * appositions: "Ola Berg, Norway's foreign minister, said", "Norway's
+ * foreign minister, Ola Berg, said", "Scott Pruitt, the attorney general,
+ * one of the states suing, said".  Returns the first token used, or v when
+ * none. */
+static size_t subject_before(const struct win *w, size_t lo, size_t v, struct speaker *sp)
+{
+    size_t k = v, adv = 0;
+    while (k > lo && adv < 3 && IN(w, k - 1, verb_adverbs)) {
+        k--;
+        adv++;
+    }
+    if (k > lo && tok_punct(w, k - 1, ',')) {
+        /* segments between commas, right to left: seg[i] = [sa[i], sb[i]) */
+        size_t sa[MAX_SEGMENTS + 1], sb[MAX_SEGMENTS + 1], n = 0;
+        size_t c = k - 1;
+        while (n < MAX_SEGMENTS) {
+            size_t a = c;
+            while (a > lo && !tok_punct(w, a - 1, ',') && c - a < 16)
+                a--;
+            if (a == c)
+                break;
+            if (a > lo && tok_punct(w, a - 1, ',')) {
+                sa[n] = a;
+                sb[n] = c;
+                n++;
+                c = a - 1;
+                continue;
+            }
+            /* the leftmost: a noun phrase reaching back from the comma */
+            size_t a0 = np_back(w, lo, c);
+            if (a0 == c)
+                break;
+            sa[n] = a0;
+            sb[n] = c;
+            n++;
+            break;
+        }
+        for (size_t i = 0; i < n; i++) {
+            struct speaker cand;
+            if (!name_segment(w, sa[i], sb[i], &cand))
+                continue;
+            if (i + 1 < n && tok_punct(w, sb[i + 1], ',') && sb[i + 1] + 1 == sa[i]) {
+                /* a name after a comma may be the second half of "X, Y":
+                 * prefer the segment before it when that too is a name */
+                struct speaker left;
+                if (name_segment(w, sa[i + 1], sb[i + 1], &left) && left.kind == SP_NAME)
+                    continue;
+            }
+            *sp = cand;
+            if (cand.kind == SP_NAME && i > 0 && !relative_start(w, sa[i - 1])) {
+                sp->rs = w->t[sa[i - 1]].s; /* Ola Berg, Norway's foreign minister, */
+                sp->re = w->t[sb[i - 1] - 1].e;
+            } else if (cand.kind == SP_NAME && i + 1 < n && cand.rs == cand.re) {
+                struct speaker left;
+                memset(&left, 0, sizeof(left));
+                np_split(w, sa[i + 1], sb[i + 1], &left);
+                if (left.kind == SP_NP) { /* Norway's foreign minister, Ola Berg, */
+                    sp->rs = left.ns;
+                    sp->re = left.ne;
+                }
+            }
+            if (sp->kind == SP_NAME && !sp->gender && sp->rs < sp->re)
+                sp->gender = cand.gender;
+            return sa[i];
+        }
+        if (n) {
+            /* no name: the leftmost noun phrase ("The ministry, in a
+             * statement, said") */
+            struct speaker np;
+            memset(&np, 0, sizeof(np));
+            np_split(w, sa[n - 1], sb[n - 1], &np);
+            if (np.kind != SP_NONE) {
+                *sp = np;
+                return sa[n - 1];
+            }
+        }
+        return v;
+    }
+    size_t s = np_back(w, lo, v);
+    if (s == v)
+        return v;
+    np_split(w, s, k, sp);
+    if (sp->kind == SP_PRONOUN && tok_is(w, s, "who") && s > lo) {
+        /* "Berg, who said": the relative pronoun stands for what precedes */
+        size_t j = s;
+        if (j > lo && tok_punct(w, j - 1, ','))
+            j--;
+        size_t s2 = np_back(w, lo, j);
+        if (s2 == j)
+            return v;
+        memset(sp, 0, sizeof(*sp));
+        np_split(w, s2, j, sp);
+        return s2;
+    }
+    return s;
+}
+
+/* The subject after a verb or "according to" at token k: "said Ola Berg,
+ * Norway's foreign minister".  Returns the token after it (k when none). */
+static size_t subject_after(const struct win *w, size_t k, struct speaker *sp)
+{
+    size_t a = k, e = k, n = 0;
+    while (e < w->n && n < 9) {
+        if (tok_punct(w, e, '(')) {
+            size_t m = e;
+            while (m < w->n && !tok_punct(w, m, ')') && m - e < 8)
+                m++;
+            if (m >= w->n || !tok_punct(w, m, ')'))
+                break;
+            e = m + 1;
+            continue;
+        }
+        if (!tok_word(w, e))
+            break;
+        if (IN(w, e, np_stops) && !(e == a && (IN(w, e, pronouns_m) || IN(w, e, pronouns_f))))
+            break;
+        if (verb_flags(w, e))
+            break;
+        e++;
+        n++;
+        if (IN(w, e - 1, pronouns_m) || IN(w, e - 1, pronouns_f))
+            break;
+    }
+    if (e == a)
+        return k;
+    np_split(w, a, e, sp);
+    if (sp->kind == SP_NONE)
+        return k;
+    if (e + 1 < w->n && tok_punct(w, e, ',') && tok_word(w, e + 1) &&
+        !tok_is(w, e + 1, "who") && !tok_is(w, e + 1, "which") &&
+        !verb_flags(w, e + 1) && !tok_is(w, e + 1, "and") && !tok_is(w, e + 1, "but")) {
+        size_t b = e + 1, c = b;
+        while (c < w->n && c - b < 12 && tok_word(w, c) && !verb_flags(w, c))
+            c++;
+        if (c < w->n && !tok_punct(w, c, ',') && !tok_punct(w, c, '.') &&
+            !tok_punct(w, c, ';') && !tok_dash(w, c))
+            return e;
+        struct speaker B;
+        memset(&B, 0, sizeof(B));
+        np_split(w, b, c, &B);
+        if (sp->kind == SP_NP && B.kind == SP_NAME && B.person) {
+            /* "said Norway's foreign minister, Ola Berg" */
+            size_t rs = sp->ns, re = sp->ne;
+            *sp = B;
+            sp->rs = rs;
+            sp->re = re;
+            return c;
+        }
+        if (sp->kind == SP_NAME && sp->person && B.kind != SP_NAME) {
+            sp->rs = w->t[b].s;
+            sp->re = w->t[c - 1].e;
+            if (!sp->gender)
+                sp->gender = role_gender(w, b, c);
+            return c;
+        }
+    }
+    return e;
+}
+
+/* The first subject of a clause: for participles ("Berg left, saying"). */
+static void clause_subject(const struct win *w, size_t lo, size_t v, struct speaker *sp)
+{
+    for (size_t k = lo; k < v; k++) {
+        if (IN(w, k, pronouns_m) || IN(w, k, pronouns_f) || name_token(w, k)) {
+            size_t e = k;
+            while (e < v && (name_token(w, e) || IN(w, e, name_particles)) && e - k < 5)
+                e++;
+            if (e == k)
+                e = k + 1;
+            np_split(w, k, e, sp);
+            if (sp->kind != SP_NONE)
+                return;
+        }
+    }
+}
+
+/* Attribution right after a quote: "...," X said / said X / according to X. */
+static void attrib_after(const char *p, size_t from, size_t to, struct speaker *sp)
+{
+    struct win w;
+    if (to - from > WIN_BYTES)
+        to = from + WIN_BYTES;
+    win_fill(&w, p, from, to);
+    memset(sp, 0, sizeof(*sp));
+    size_t k = 0;
+    while (k < w.n && !tok_word(&w, k) && (tok_punct(&w, k, ',') || tok_dash(&w, k)))
+        k++;
+    if (k >= w.n || !tok_word(&w, k))
+        return;
+    size_t first = k;
+    if (tok_is(&w, k, "according") && k + 1 < w.n && tok_is(&w, k + 1, "to")) {
+        subject_after(&w, k + 2, sp);
+        sp->verb = 1;
+        sp->pos = from;
+        return;
+    }
+    int f = verb_flags(&w, k);
+    if (f && (f & V_INV)) {
+        subject_after(&w, k + 1, sp);
+        if (sp->kind != SP_NONE) {
+            sp->verb = 1;
+            sp->pos = from;
+            return;
+        }
+    }
+    /* "..." ― Carlos Raúl: a dash and a name, nothing else */
+    if (k > 0 && tok_dash(&w, k - 1)) {
+        size_t e = k;
+        while (e < w.n && (name_token(&w, e) || IN(&w, e, name_particles)) && e - k < 6)
+            e++;
+        if (e > k && (e == w.n || !tok_word(&w, e))) {
+            np_split(&w, k, e, sp);
+            if (sp->kind == SP_NAME) {
+                sp->verb = 1;
+                sp->pos = from;
+                return;
+            }
+            memset(sp, 0, sizeof(*sp));
+        }
+    }
+    /* X said: the first verb, its subject reaching back to the start or to
+     * a comma (''...'' of the proposals, Mr. Holtz-Eakin said) */
+    for (size_t v = first + 1; v < w.n && v < first + 20; v++) {
+        if (tok_punct(&w, v, ';') || tok_punct(&w, v, ':') || tok_punct(&w, v, '?') ||
+            tok_punct(&w, v, '!'))
+            break;
+        if (tok_punct(&w, v, '.') &&
+            !(v + 1 < w.n && (tok_punct(&w, v + 1, ',') || !tok_cap(&w, v + 1))))
+            break;
+        int fv = verb_flags(&w, v);
+        if (!fv)
+            continue;
+        if (fv & V_ING)
+            break;
+        struct speaker s;
+        memset(&s, 0, sizeof(s));
+        size_t st = subject_before(&w, first, v, &s);
+        if ((fv & V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
+            continue; /* "one of the states suing" */
+        if (s.kind != SP_NONE && (st == first || tok_punct(&w, st - 1, ','))) {
+            *sp = s;
+            sp->verb = 1;
+            sp->part = (fv & V_PART) != 0;
+            sp->pos = from;
+        }
+        break;
+    }
+}
+
+/* Attribution before a quote, in the same sentence: the nearest speech verb
+ * and its subject ("X said:", "X said the plan was", "according to X,"). */
+static void attrib_before(const char *p, size_t from, size_t to, struct speaker *sp)
+{
+    struct win w;
+    struct speaker deferred;
+    win_fill_tail(&w, p, from, to);
+    memset(sp, 0, sizeof(*sp));
+    memset(&deferred, 0, sizeof(deferred));
+    for (size_t v = w.n; v-- > 0;) {
+        if (tok_is(&w, v, "according") && v + 1 < w.n && tok_is(&w, v + 1, "to")) {
+            subject_after(&w, v + 2, sp);
+            if (sp->kind != SP_NONE) {
+                sp->verb = 1;
+                sp->pos = w.t[v].s;
+                return;
+            }
+            continue;
+        }
+        int f = verb_flags(&w, v);
+        if (!f)
+            continue;
+        struct speaker s;
+        memset(&s, 0, sizeof(s));
+        size_t st = v;
+        if (!(f & V_ING))
+            st = subject_before(&w, 0, v, &s);
+        if ((f & V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
+            continue; /* "a flurry of tweets" */
+        int relative = 0;
+        for (size_t j = st; j < v; j++)
+            relative |= tok_is(&w, j, "who") || tok_is(&w, j, "which");
+        if (relative && !deferred.verb) {
+            /* "anybody who complains": a relative clause; the main verb,
+             * if there is one further back, frames the quote */
+            deferred = s;
+            deferred.verb = 1;
+            deferred.part = (f & V_PART) != 0;
+            deferred.pos = w.t[v].s;
+            continue;
+        }
+        if (s.kind == SP_NONE)
+            clause_subject(&w, 0, v, &s);
+        if (s.kind == SP_NONE && v + 1 < w.n && (f & V_INV)) /* "said Berg:" */
+            subject_after(&w, v + 1, &s);
+        if (s.kind == SP_PRONOUN && !s.gender && st < v && st > 0) {
+            /* "what it called": an organisation named earlier in the clause */
+            struct speaker c;
+            memset(&c, 0, sizeof(c));
+            clause_subject(&w, 0, st, &c);
+            if (c.kind == SP_NAME || c.kind == SP_NP)
+                s = c;
+        }
+        *sp = s;
+        sp->verb = 1;
+        sp->part = (f & V_PART) != 0;
+        sp->pos = w.t[v].s;
+        return;
+    }
+    if (deferred.verb)
+        *sp = deferred;
+}
+
+/* ---- who is who: the article's people so far --------------------------- */
+
+#define MEM_SIZE 64
+
+struct entity {
+    const char *name;
+    size_t len;
+    const char *role;
+    size_t role_len;
+    int gender;
+    int person;
+    size_t para, pos; /* last mention */
+    int subject;      /* last mention was a speaker or a sentence subject */
+};
+
+struct memory {
+    struct entity e[MEM_SIZE];
+    size_t n;
+    size_t stamp_para, stamp_pos;
+};
+
+static int later(size_t pa, size_t pos_a, size_t pb, size_t pos_b)
+{
+    return pa > pb || (pa == pb && pos_a > pos_b);
+}
+
+/* Length of the last word of name[0..len). */
+static const char *last_word(const char *name, size_t len, size_t *wl)
+{
+    size_t i = len;
+    while (i > 0 && name[i - 1] != ' ')
+        i--;
+    *wl = len - i;
+    return name + i;
+}
+
+static struct entity *mem_find(struct memory *m, const char *name, size_t len)
+{
+    struct entity *best = NULL;
+    int single = memchr(name, ' ', len) == NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct entity *e = &m->e[i];
+        if (!e->person)
+            continue;
+        int hit = e->len == len && memcmp(e->name, name, len) == 0;
+        if (!hit && single) {
+            size_t wl;
+            const char *lw = last_word(e->name, e->len, &wl);
+            hit = wl == len && memcmp(lw, name, len) == 0;
+        }
+        if (hit && (!best || later(e->para, e->pos, best->para, best->pos)))
+            best = e;
+    }
+    return best;
+}
+
+/* Records a mention; returns the entity (NULL when memory is full of newer
+ * ones, which cannot happen: the oldest is replaced). */
+static struct entity *mem_note(struct memory *m, const char *name, size_t len, int person,
+                               int gender, size_t para, size_t pos, int subject)
+{
+    struct entity *e = person ? mem_find(m, name, len) : NULL;
+    if (!e) {
+        for (size_t i = 0; i < m->n; i++)
+            if (m->e[i].len == len && memcmp(m->e[i].name, name, len) == 0)
+                e = &m->e[i];
+    }
+    if (!e) {
+        if (m->n < MEM_SIZE) {
+            e = &m->e[m->n++];
+        } else {
+            e = &m->e[0];
+            for (size_t i = 1; i < m->n; i++)
+                if (later(e->para, e->pos, m->e[i].para, m->e[i].pos))
+                    e = &m->e[i];
+        }
+        memset(e, 0, sizeof(*e));
+        e->name = name;
+        e->len = len;
+        e->person = person;
+    } else if (len > e->len && person) {
+        e->name = name; /* a fuller form of the name */
+        e->len = len;
+    }
+    if (gender)
+        e->gender = gender;
+    e->para = para;
+    e->pos = pos;
+    e->subject = subject;
+    return e;
+}
+
+/* People named in p[from..to) (no quotes inside): runs of two or more
+ * name words, and known surnames. */
+static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, size_t para)
+{
+    struct win w;
+    size_t i = from;
+    int sentence_start = from == 0;
+    while (i < to) {
+        w.p = p;
+        w.n = 0;
+        struct tok t;
+        size_t last = i;
+        while (w.n < WIN_TOKENS && next_token(p, to, &i, &t)) {
+            w.t[w.n++] = t;
+            last = i;
+        }
+        if (w.n == 0)
+            break;
+        size_t k = 0;
+        size_t limit = w.n == WIN_TOKENS ? w.n - 8 : w.n; /* leave a margin */
+        while (k < limit) {
+            if (!name_token(&w, k) && !honorific_gender(&w, k, NULL)) {
+                sentence_start = tok_punct(&w, k, '.') || tok_punct(&w, k, '?') ||
+                                 tok_punct(&w, k, '!');
+                k++;
+                continue;
+            }
+            size_t e = k;
+            while (e < w.n && e - k < 6 &&
+                   (name_token(&w, e) || honorific_gender(&w, e, NULL) ||
+                    (e > k && e + 1 < w.n && IN(&w, e, name_particles) &&
+                     name_token(&w, e + 1)))) {
+                e++;
+                if (tok_possessive(&w, e - 1))
+                    break;
+            }
+            struct speaker sp;
+            memset(&sp, 0, sizeof(sp));
+            np_split(&w, k, e, &sp);
+            if (sp.kind == SP_NAME && sp.person) {
+                const char *nm = p + sp.ns;
+                size_t nl = sp.ne - sp.ns;
+                int multi = memchr(nm, ' ', nl) != NULL;
+                int honor = honorific_gender(&w, k, NULL);
+                if (multi || honor || mem_find(m, nm, nl)) {
+                    struct entity *en = mem_note(m, nm, nl, 1, sp.gender, para, w.t[k].s,
+                                                 sentence_start);
+                    if (!en->role && sp.rs < sp.re) { /* "Mayor Ann Reed" */
+                        en->role = p + sp.rs;
+                        en->role_len = sp.re - sp.rs;
+                    }
+                }
+            }
+            sentence_start = 0;
+            k = e;
+        }
+        if (limit == w.n)
+            break;
+        i = k < w.n ? w.t[k].s : last;
+    }
+}
+
+/* The person a pronoun at (para, pos) stands for. */
+static struct entity *mem_pronoun(struct memory *m, int gender, size_t para, size_t pos)
+{
+    struct entity *best = NULL, *any = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct entity *e = &m->e[i];
+        if (!e->person || !later(para, pos, e->para, e->pos))
+            continue;
+        if (gender && e->gender && e->gender != gender)
+            continue;
+        if (para > e->para + 4)
+            continue;
+        if (e->subject && (!best || later(e->para, e->pos, best->para, best->pos)))
+            best = e;
+        if (!any || later(e->para, e->pos, any->para, any->pos))
+            any = e;
+    }
+    if (best && any && any->para > best->para + 1)
+        return any;
+    return best ? best : any;
+}
+
+/* The person "the minister" stands for: the latest whose role says so. */
+static struct entity *mem_role(struct memory *m, const char *np, size_t len)
+{
+    size_t wl;
+    const char *head = last_word(np, len, &wl);
+    if (wl < 3)
+        return NULL;
+    struct entity *best = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct entity *e = &m->e[i];
+        if (!e->person || !e->role)
+            continue;
+        for (size_t j = 0; j + wl <= e->role_len; j++) {
+            size_t c = 0;
+            while (c < wl && tolower((unsigned char)e->role[j + c]) ==
+                                 tolower((unsigned char)head[c]))
+                c++;
+            if (c == wl && (!best || later(e->para, e->pos, best->para, best->pos))) {
+                best = e;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+/* ---- the pass ---------------------------------------------------------- */
+
+struct quotes_out {
+    struct nb_quote *v;
+    size_t n, alloc;
+};
+
+struct state {
+    struct nb_article *a;
+    struct memory mem;
+    struct quotes_out out;
+    /* the quote being built across paragraphs */
+    struct nb_buf text;
+    int pending;
+    size_t pend_sentence;
+    int pend_partial;
+    int pend_embedded; /* the quote opens after a word or comma */
+    struct speaker pend_before;
+    const char *pend_para_text;
+    size_t pend_para;
+    /* the latest speaker, for continuation paragraphs */
+    char *last_speaker;
+    char *last_role;
+    size_t last_para;
+    int have_last;
+    int last_ended_colon; /* the previous paragraph ended with ':' */
+};
+
+static int add_quote(struct state *st, struct nb_quote *q)
+{
+    if (st->out.n == st->out.alloc) {
+        size_t na = st->out.alloc ? st->out.alloc * 2 : 16;
+        struct nb_quote *nv = realloc(st->out.v, na * sizeof(*nv));
+        if (!nv)
+            return -1;
+        st->out.v = nv;
+        st->out.alloc = na;
+    }
+    st->out.v[st->out.n++] = *q;
+    return 0;
+}
+
+/* Appends p[s..e) collapsed, joined to what is there by one space. */
+static int text_add(struct nb_buf *b, const char *p, size_t s, size_t e)
+{
+    while (s < e && cp_space((unsigned char)p[s]))
+        s++;
+    while (e > s && cp_space((unsigned char)p[e - 1]))
+        e--;
+    if (s == e)
+        return 0;
+    if (b->len && nb_buf_addc(b, ' ') < 0)
+        return -1;
+    return nb_text_collapse_space(p + s, e - s, b);
+}
+
+/* A quote whose words are only a title or a name: "Face the Nation",
+ * ‘The 411’, "Morning Joe".  Also no letters at all. */
+static int title_like(const char *t, size_t len)
+{
+    struct win w;
+    win_fill(&w, t, 0, len);
+    size_t words = 0, caps = 0, letters = 0;
+    for (size_t k = 0; k < w.n; k++) {
+        if (!tok_word(&w, k)) {
+            if (tok_punct(&w, k, ',') || tok_punct(&w, k, '.') || tok_punct(&w, k, ':') ||
+                tok_punct(&w, k, '!') || tok_punct(&w, k, '?') || tok_punct(&w, k, '-') ||
+                tok_punct(&w, k, '&'))
+                continue;
+            return 0;
+        }
+        if (cp_letter(cp_at(t, len, w.t[k].s, NULL)))
+            letters++;
+        if (IN(&w, k, org_joiners) || tok_is(&w, k, "a") || tok_is(&w, k, "an") ||
+            tok_is(&w, k, "in") || tok_is(&w, k, "to") || tok_is(&w, k, "at"))
+            continue;
+        words++;
+        if (tok_cap(&w, k) || cp_digit(cp_at(t, len, w.t[k].s, NULL)))
+            caps++;
+    }
+    if (letters == 0)
+        return 1;
+    return w.n < WIN_TOKENS && words > 0 && words <= 7 && caps == words;
+}
+
+static void free_quote(struct nb_quote *q)
+{
+    free(q->text);
+    free(q->speaker);
+    free(q->role);
+}
+
+/* Fills q's speaker and role from sp (paragraph text p at index para). */
+static int resolve(struct state *st, const char *p, size_t para, const struct speaker *sp,
+                   struct nb_quote *q)
+{
+    const char *name = NULL, *role = NULL;
+    size_t nl = 0, rl = 0;
+    char *own_role = NULL;
+    if (sp->rs < sp->re) {
+        role = p + sp->rs;
+        rl = sp->re - sp->rs;
+    }
+    if (sp->kind == SP_NAME) {
+        name = p + sp->ns;
+        nl = sp->ne - sp->ns;
+        struct entity *e = mem_note(&st->mem, name, nl, sp->person, sp->gender, para,
+                                    sp->pos, 1);
+        name = e->name;
+        nl = e->len;
+        if (role) {
+            e->role = role;
+            e->role_len = rl;
+        } else if (e->role) {
+            role = e->role;
+            rl = e->role_len;
+        }
+    } else if (sp->kind == SP_PRONOUN) {
+        if (sp->gender) {
+            struct entity *e = mem_pronoun(&st->mem, sp->gender, para, sp->pos);
+            if (e) {
+                name = e->name;
+                nl = e->len;
+                role = e->role;
+                rl = e->role_len;
+                e->para = para;
+                e->pos = sp->pos;
+                e->subject = 1;
+            }
+        } else if (st->have_last && para <= st->last_para + 1 && st->last_speaker &&
+                   (p[sp->ns] == 't' || p[sp->ns] == 'T' || p[sp->ns] == 'i' ||
+                    p[sp->ns] == 'I') && sp->ne - sp->ns > 1) {
+            /* "they" / "it": the latest speaker when it was not a person */
+            struct entity *e = mem_find(&st->mem, st->last_speaker, strlen(st->last_speaker));
+            if (!e) {
+                name = st->last_speaker;
+                nl = strlen(name);
+            }
+        }
+    } else if (sp->kind == SP_NP) {
+        name = p + sp->ns;
+        nl = sp->ne - sp->ns;
+        int definite = nl > 4 && (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0);
+        struct entity *e = definite ? mem_role(&st->mem, name, nl) : NULL;
+        if (e) {
+            role = e->role;
+            rl = e->role_len;
+            name = e->name;
+            nl = e->len;
+            e->para = para;
+            e->pos = sp->pos;
+        }
+    }
+    if (name) {
+        q->speaker = nb_strndup(name, nl);
+        if (!q->speaker)
+            return -1;
+    }
+    if (role && name) {
+        own_role = nb_strndup(role, rl);
+        if (!own_role)
+            return -1;
+        q->role = own_role;
+    }
+    return 0;
+}
+
+static int remember_speaker(struct state *st, const struct nb_quote *q, size_t para)
+{
+    free(st->last_speaker);
+    free(st->last_role);
+    st->last_speaker = NULL;
+    st->last_role = NULL;
+    st->have_last = q->speaker != NULL;
+    st->last_para = para;
+    if (q->speaker && !(st->last_speaker = nb_strdup(q->speaker)))
+        return -1;
+    if (q->role && !(st->last_role = nb_strdup(q->role)))
+        return -1;
+    return 0;
+}
+
+/* Is the quote opening at `open` a fragment inside a sentence? */
+static int is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
+{
+    size_t i = open;
+    while (i > sent_start && cp_space((unsigned char)p[i - 1]))
+        i--;
+    if (i <= sent_start)
+        return 0;
+    uint32_t first = 0;
+    for (size_t j = start; j < end; j++) {
+        uint32_t c = cp_at(p, end, j, NULL);
+        if (cp_alnum(c)) {
+            first = c;
+            break;
+        }
+    }
+    uint32_t prev = cp_before(p, i);
+    if (prev == ':' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026)
+        return 0;
+    if (prev == ',' || prev == 0x2014 || prev == 0x2013 || cp_letter(prev))
+        return !(cp_upper(first) || cp_digit(first));
+    return 1;
+}
+
+/* 1 when the quote opening at `open` follows a word, a figure or a comma
+ * of its sentence (which starts at `from`). */
+static int embedded(const char *p, size_t from, size_t open)
+{
+    size_t i = open;
+    while (i > from && cp_space((unsigned char)p[i - 1]))
+        i--;
+    if (i <= from)
+        return 0;
+    uint32_t prev = cp_before(p, i);
+    return cp_alnum(prev) || prev == ',';
+}
+
+/* The segment's sentence: index in the paragraph's spans of the one
+ * containing offset `at` (spans in order; *cursor moves forward only). */
+static size_t span_of(const struct nb_spanv *sv, size_t *cursor, size_t at)
+{
+    while (*cursor + 1 < sv->n && sv->v[*cursor + 1].start <= at)
+        (*cursor)++;
+    return *cursor;
+}
+
+static int letters_in(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3)
+            return 1;
+    return 0;
+}
+
+/* Emits the quote whose words are in st->text. */
+static nb_status finish_quote(struct state *st, const char *p, size_t para,
+                              const struct speaker *before, const struct speaker *after,
+                              int partial, int embedded, size_t sentence, int alone,
+                              int may_continue, int merge_ok, struct nb_error *err)
+{
+    struct nb_quote q;
+    memset(&q, 0, sizeof(q));
+    struct nb_buf *t = &st->text;
+    while (t->len && (t->data[t->len - 1] == ',' || t->data[t->len - 1] == ' '))
+        nb_buf_truncate(t, t->len - 1);
+    if (t->len == 0 || !letters_in(t->data, t->len))
+        return NB_OK;
+    const struct speaker *sp = NULL;
+    if (partial) {
+        sp = before->verb ? before : after->verb ? after : NULL;
+        if (!sp || title_like(t->data, t->len))
+            return NB_OK; /* a scare quote or a title, no one's words */
+    } else {
+        if (before->verb && before->kind != SP_NONE && !before->part)
+            sp = before;
+        if (after->verb && after->kind != SP_NONE && (!sp || !before->verb))
+            sp = after;
+        if (!sp && before->verb && before->kind != SP_NONE)
+            sp = before;
+        if ((embedded || (!sp && !alone)) && title_like(t->data, t->len))
+            return NB_OK; /* on "Face the Nation", "Morning Joe" said */
+        if (embedded && !sp && !before->verb)
+            return NB_OK; /* posters reading "Save our park": a slogan */
+    }
+    /* "...," she said, "...": one quote with the attribution in the middle */
+    if (merge_ok && st->out.n && !after->verb) {
+        struct nb_quote *prev = &st->out.v[st->out.n - 1];
+        struct nb_buf m;
+        nb_buf_init(&m, 0);
+        /* "We won," she said. "It was close." reads "We won. It was close." */
+        size_t pl = strlen(prev->text);
+        int ended = pl && strchr(".!?", prev->text[pl - 1]) != NULL;
+        const char *glue = ended ? " " : cp_upper(cp_at(t->data, t->len, 0, NULL)) ? ". " : ", ";
+        if (nb_buf_adds(&m, prev->text) < 0 || nb_buf_adds(&m, glue) < 0 ||
+            nb_buf_add(&m, t->data, t->len) < 0) {
+            nb_buf_release(&m);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        free(prev->text);
+        prev->text = nb_buf_detach(&m, NULL);
+        nb_buf_reset(t);
+        if (!prev->text)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        return NB_OK;
+    }
+    if (sp && resolve(st, p, para, sp, &q) < 0)
+        goto nomem;
+    if (!sp && !partial && may_continue && st->have_last &&
+        (para <= st->last_para + 1 || st->last_ended_colon)) {
+        /* a quoted paragraph without attribution: the same voice goes on */
+        if (!(q.speaker = nb_strdup(st->last_speaker)))
+            goto nomem;
+        if (st->last_role && !(q.role = nb_strdup(st->last_role)))
+            goto nomem;
+    }
+    q.partial = partial;
+    q.sentence = sentence;
+    q.text = nb_buf_detach(t, NULL);
+    if (!q.text)
+        goto nomem;
+    if (q.speaker && remember_speaker(st, &q, para) < 0)
+        goto nomem;
+    if (add_quote(st, &q) < 0)
+        goto nomem;
+    return NB_OK;
+nomem:
+    free_quote(&q);
+    nb_buf_reset(t);
+    return nb_error_set(err, NB_ENOMEM, "out of memory");
+}
+
+/* 1 when the stretch between two quotes of a paragraph is no more than an
+ * attribution ("...," she said, "...").  */
+static int attribution_only(const char *p, size_t from, size_t to)
+{
+    struct win w;
+    if (to - from > 200)
+        return 0;
+    win_fill(&w, p, from, to);
+    int verb = 0;
+    size_t words = 0;
+    for (size_t k = 0; k < w.n; k++) {
+        if (verb_flags(&w, k) && !(verb_flags(&w, k) & V_PART))
+            verb = 1;
+        if (tok_word(&w, k))
+            words++;
+        if (tok_punct(&w, k, ';') || tok_punct(&w, k, '?') || tok_punct(&w, k, '!'))
+            return 0;
+        if (tok_punct(&w, k, '.') && k + 1 != w.n)
+            return 0;
+    }
+    return verb && words <= 12 && w.n > 0 &&
+           (tok_punct(&w, w.n - 1, ',') || tok_punct(&w, w.n - 1, '.') ||
+            tok_punct(&w, w.n - 1, ':'));
+}
+
+static int has_verb(const char *p, size_t from, size_t to)
+{
+    struct win w;
+    if (to - from > WIN_BYTES)
+        to = from + WIN_BYTES;
+    win_fill(&w, p, from, to);
+    for (size_t k = 0; k < w.n; k++)
+        if (verb_flags(&w, k))
+            return 1;
+    return 0;
+}
+
+static nb_status do_paragraph(struct state *st, size_t para, const char *next, int *carry,
+                              size_t *sentence_base, struct segv *segs, struct nb_error *err)
+{
+    const char *p = st->a->paragraphs.v[para];
+    size_t len = strlen(p);
+    struct nb_spanv spans;
+    nb_spanv_init(&spans);
+    nb_status rc = nb_sentences_spans(p, len, &spans, err);
+    if (rc != NB_OK)
+        return rc;
+    int carry_out = 0;
+    if (scan_marks(p, len, next, *carry, segs, &carry_out) < 0) {
+        nb_spanv_release(&spans);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    size_t cursor = 0, scanned = 0;
+    size_t prev_emitted = st->out.n;
+    int prev_full_with_after = 0;
+    size_t prev_after = 0;
+    for (size_t k = 0; rc == NB_OK && k < segs->n; k++) {
+        const struct seg *s = &segs->v[k];
+        size_t boundary = k + 1 < segs->n ? segs->v[k + 1].open : len;
+        struct speaker before, after;
+        memset(&before, 0, sizeof(before));
+        memset(&after, 0, sizeof(after));
+        if (!s->cont_prev) {
+            mem_scan(&st->mem, p, scanned, s->open, para);
+            size_t si = span_of(&spans, &cursor, s->open);
+            size_t sent_start = spans.n ? spans.v[si].start : 0;
+            size_t from = sent_start > scanned ? sent_start : scanned;
+            if (k > 0 && segs->v[k - 1].after > from)
+                from = segs->v[k - 1].after;
+            attrib_before(p, from, s->open, &before);
+            int partial = is_partial(p, from, s->open, s->start, s->end);
+            nb_buf_reset(&st->text);
+            if (text_add(&st->text, p, s->start, s->end) < 0)
+                rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+            st->pend_sentence = *sentence_base + (spans.n ? si : 0);
+            st->pend_partial = partial;
+            st->pend_embedded = embedded(p, from, s->open);
+            st->pend_before = before;
+            st->pend_para_text = p;
+            st->pend_para = para;
+        } else if (text_add(&st->text, p, s->start, s->end) < 0) {
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        scanned = s->after;
+        if (rc != NB_OK)
+            break;
+        if (s->cont_next) {
+            st->pending = 1;
+            break;
+        }
+        st->pending = 0;
+        if (s->after < boundary)
+            attrib_after(p, s->after, boundary, &after);
+        int alone = s->open == 0 && s->after >= len - 1;
+        /* a quote opening its paragraph, no speech verb after it */
+        int cont = (s->open == 0 || s->cont_prev) && !has_verb(p, s->after, boundary);
+        int merge = 0;
+        if (k > 0 && !s->cont_prev && prev_full_with_after && st->out.n > prev_emitted &&
+            attribution_only(p, prev_after, s->open))
+            merge = 1;
+        /* the attribution before a continued quote was read in its first
+         * paragraph: resolve it there */
+        const char *bp = st->pend_para_text;
+        size_t bpara = st->pend_para;
+        size_t n_before = st->out.n;
+        if (s->cont_prev && !after.verb) {
+            rc = finish_quote(st, bp, bpara, &st->pend_before, &after, st->pend_partial, 0,
+                              st->pend_sentence, 1, cont, 0, err);
+        } else if (s->cont_prev) {
+            struct speaker none;
+            memset(&none, 0, sizeof(none));
+            rc = finish_quote(st, p, para, &none, &after, st->pend_partial, 0,
+                              st->pend_sentence, 1, 0, 0, err);
+        } else {
+            rc = finish_quote(st, p, para, &st->pend_before, &after, st->pend_partial,
+                              st->pend_embedded, st->pend_sentence, alone, cont, merge, err);
+        }
+        if (st->out.n > n_before || merge) {
+            prev_full_with_after = !st->pend_partial && (after.verb || merge);
+            prev_after = s->after;
+        } else {
+            prev_full_with_after = 0;
+        }
+    }
+    if (rc == NB_OK && !st->pending) {
+        mem_scan(&st->mem, p, scanned, len, para);
+        size_t e = len;
+        while (e > 0 && cp_space((unsigned char)p[e - 1]))
+            e--;
+        st->last_ended_colon = e > 0 && p[e - 1] == ':';
+        if (st->last_ended_colon) {
+            /* "Berg put it this way:" then a quoted paragraph */
+            struct speaker sp;
+            size_t ci = spans.n ? spans.n - 1 : 0;
+            attrib_before(p, spans.n ? spans.v[ci].start : 0, e, &sp);
+            if (sp.kind == SP_NONE) {
+                struct win w;
+                win_fill_tail(&w, p, spans.n ? spans.v[ci].start : 0, e);
+                clause_subject(&w, 0, w.n, &sp);
+            }
+            struct nb_quote q;
+            memset(&q, 0, sizeof(q));
+            if (sp.kind != SP_NONE) {
+                if (resolve(st, p, para, &sp, &q) < 0 ||
+                    (q.speaker && remember_speaker(st, &q, para) < 0)) {
+                    free_quote(&q);
+                    rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+                }
+                free_quote(&q);
+            }
+        }
+    }
+    *carry = carry_out;
+    *sentence_base += spans.n;
+    nb_spanv_release(&spans);
+    return rc;
+}
 
 nb_status nb_quotes_find(struct nb_article *a, struct nb_error *err)
 {
-    (void)a;
-    (void)err;
-    return NB_OK; /* quote extraction: issue 3 */
+    if (!a)
+        return nb_error_set(err, NB_EINTERNAL, "quotes: no article");
+    struct state *st = calloc(1, sizeof(*st));
+    if (!st)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    st->a = a;
+    nb_buf_init(&st->text, 0);
+    struct segv segs = {NULL, 0, 0};
+    int carry = 0;
+    size_t base = 0;
+    nb_status rc = NB_OK;
+    for (size_t i = 0; rc == NB_OK && i < a->paragraphs.n; i++) {
+        const char *next = i + 1 < a->paragraphs.n ? a->paragraphs.v[i + 1] : NULL;
+        rc = do_paragraph(st, i, next, &carry, &base, &segs, err);
+    }
+    if (rc == NB_OK && base != a->sentences.n && a->sentences.n) {
+        /* the sentence count must agree with the splitter's: clamp */
+        for (size_t i = 0; i < st->out.n; i++)
+            if (st->out.v[i].sentence >= a->sentences.n)
+                st->out.v[i].sentence = a->sentences.n - 1;
+    }
+    if (rc == NB_OK) {
+        for (size_t i = 0; i < a->nquotes; i++)
+            free_quote(&a->quotes[i]);
+        free(a->quotes);
+        a->quotes = st->out.v;
+        a->nquotes = st->out.n;
+    } else {
+        for (size_t i = 0; i < st->out.n; i++)
+            free_quote(&st->out.v[i]);
+        free(st->out.v);
+    }
+    free(segs.v);
+    nb_buf_release(&st->text);
+    free(st->last_speaker);
+    free(st->last_role);
+    free(st);
+    return rc;
 }

@@ -1,0 +1,250 @@
+/* test_quotes.c - direct quotations and their speakers (src/article/quotes.c).
+ *
+ * Each case is tests/fixtures/quotes/<case>.txt (an invented article) with
+ * <case>.expected beside it: one line per quote found, in order,
+ *     text | speaker | role | partial | sentence
+ * where "-" stands for NULL.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "support.h"
+#include "article/article.h"
+#include "article/quotes.h"
+#include "text/buf.h"
+
+static void parse(struct nb_article *a, const char *text, size_t len)
+{
+    struct nb_error err;
+    nb_error_init(&err);
+    nb_status rc = nb_article_parse_text(a, text, len, "case", &err);
+    if (rc != NB_OK)
+        fail_msg("parse failed: %s", err.message);
+}
+
+/* Splits "a | b | c" in place into at most n trimmed fields. */
+static size_t fields(char *line, char **out, size_t n)
+{
+    size_t k = 0;
+    char *s = line;
+    while (k < n) {
+        char *bar = strstr(s, " | ");
+        if (bar)
+            *bar = '\0';
+        out[k++] = s;
+        if (!bar)
+            break;
+        s = bar + 3;
+    }
+    return k;
+}
+
+static void check_case(const char *name)
+{
+    char path[256];
+    size_t len;
+    snprintf(path, sizeof(path), "quotes/%s.txt", name);
+    char *text = nb_test_fixture(path, &len);
+    snprintf(path, sizeof(path), "quotes/%s.expected", name);
+    char *want = nb_test_fixture(path, NULL);
+
+    struct nb_article a;
+    parse(&a, text, len);
+    size_t i = 0;
+    char *save = want;
+    for (char *line = want; line && *line; line = save) {
+        char *nl = strchr(line, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        if (!*line)
+            continue;
+        char *f[5];
+        if (fields(line, f, 5) != 5)
+            fail_msg("%s: bad expected line '%s'", name, line);
+        if (i >= a.nquotes)
+            fail_msg("%s: quote %zu missing: '%s'", name, i, f[0]);
+        const struct nb_quote *q = &a.quotes[i];
+        if (strcmp(q->text, f[0]) != 0)
+            fail_msg("%s: quote %zu text '%s', want '%s'", name, i, q->text, f[0]);
+        const char *sp = q->speaker ? q->speaker : "-";
+        if (strcmp(sp, f[1]) != 0)
+            fail_msg("%s: quote %zu speaker '%s', want '%s'", name, i, sp, f[1]);
+        const char *role = q->role ? q->role : "-";
+        if (strcmp(role, f[2]) != 0)
+            fail_msg("%s: quote %zu role '%s', want '%s'", name, i, role, f[2]);
+        if (q->partial != (f[3][0] == '1'))
+            fail_msg("%s: quote %zu partial %d, want %s", name, i, q->partial, f[3]);
+        if (q->sentence != strtoul(f[4], NULL, 10))
+            fail_msg("%s: quote %zu sentence %zu, want %s", name, i, q->sentence, f[4]);
+        assert_true(q->sentence < a.sentences.n);
+        i++;
+    }
+    if (i != a.nquotes)
+        fail_msg("%s: %zu quotes, want %zu (extra: '%s')", name, a.nquotes, i,
+                 a.quotes[i].text);
+    nb_article_release(&a);
+    free(text);
+    free(want);
+}
+
+/* X said: / said X / X told Y: / according to X / X warned / says / X added
+ * with the attribution in the middle of a quote. */
+static void test_attribution(void **state)
+{
+    (void)state;
+    check_case("attribution");
+}
+
+/* A title before or after the name becomes the role. */
+static void test_roles(void **state)
+{
+    (void)state;
+    check_case("roles");
+}
+
+/* he / she, surnames, Mr / Ms map to the full name named earlier. */
+static void test_pronouns(void **state)
+{
+    (void)state;
+    check_case("pronouns");
+}
+
+/* A quoted paragraph without attribution continues the previous speaker;
+ * a quote over two paragraphs (no closing mark on the first) is one. */
+static void test_continuation(void **state)
+{
+    (void)state;
+    check_case("continuation");
+}
+
+static void test_nested(void **state)
+{
+    (void)state;
+    check_case("nested");
+}
+
+/* Fragments inside reported speech are partial; scare quotes are dropped. */
+static void test_partial(void **state)
+{
+    (void)state;
+    check_case("partial");
+}
+
+/* don't, Berg's, the '90s, rock 'n' roll, singers' are no quotes. */
+static void test_apostrophes(void **state)
+{
+    (void)state;
+    check_case("apostrophes");
+}
+
+/* An opening mark never closed stops at its paragraph's end. */
+static void test_unbalanced(void **state)
+{
+    (void)state;
+    check_case("unbalanced");
+}
+
+static void test_organisations(void **state)
+{
+    (void)state;
+    check_case("organisations");
+}
+
+/* No speaker when the text does not say; a slogan is no quote. */
+static void test_unknown(void **state)
+{
+    (void)state;
+    check_case("unknown");
+}
+
+/* Curly double and single marks, guillemets. */
+static void test_curly(void **state)
+{
+    (void)state;
+    check_case("curly");
+}
+
+static void test_no_quotes(void **state)
+{
+    (void)state;
+    static const char text[] = "Headline\n\nThe council met on Monday. It's quiet.\n";
+    struct nb_article a;
+    parse(&a, text, sizeof(text) - 1);
+    assert_int_equal(a.nquotes, 0);
+    assert_null(a.quotes);
+    nb_article_release(&a);
+}
+
+static void test_null_article(void **state)
+{
+    (void)state;
+    struct nb_error err;
+    nb_error_init(&err);
+    assert_int_equal(nb_quotes_find(NULL, &err), NB_EINTERNAL);
+}
+
+/* Running the pass again replaces the quotes (no leak, same result). */
+static void test_rerun(void **state)
+{
+    (void)state;
+    static const char text[] = "Headline\n\n\"We won,\" said Ola Berg.\n";
+    struct nb_article a;
+    struct nb_error err;
+    parse(&a, text, sizeof(text) - 1);
+    assert_int_equal(a.nquotes, 1);
+    assert_int_equal(nb_quotes_find(&a, &err), NB_OK);
+    assert_int_equal(a.nquotes, 1);
+    assert_string_equal(a.quotes[0].text, "We won");
+    assert_string_equal(a.quotes[0].speaker, "Ola Berg");
+    nb_article_release(&a);
+}
+
+/* Many quotes, stray marks and one huge paragraph opened by a mark that
+ * never closes: the pass must stay linear and not swallow the article. */
+static void test_large_input(void **state)
+{
+    (void)state;
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    nb_buf_adds(&b, "Headline\n\n");
+    for (int i = 0; i < 20000; i++)
+        nb_buf_adds(&b, "\"We will not back down,\" Ola Berg said. Then 'he left' "
+                        "with 6'2\" of \"rope and a \u201cquote.\n\n");
+    nb_buf_adds(&b, "He said: \"");
+    for (int i = 0; i < 200000; i++)
+        nb_buf_adds(&b, "word \"x ");
+    nb_buf_adds(&b, "\n\nThe end.\n");
+    clock_t t0 = clock();
+    struct nb_article a;
+    parse(&a, b.data, b.len);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_true(a.nquotes >= 20000);
+    assert_string_equal(a.quotes[0].speaker, "Ola Berg");
+    assert_true(secs < 60.0);
+    nb_article_release(&a);
+    nb_buf_release(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_attribution),   cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_pronouns),      cmocka_unit_test(test_continuation),
+        cmocka_unit_test(test_nested),        cmocka_unit_test(test_partial),
+        cmocka_unit_test(test_apostrophes),   cmocka_unit_test(test_unbalanced),
+        cmocka_unit_test(test_organisations), cmocka_unit_test(test_unknown),
+        cmocka_unit_test(test_curly),         cmocka_unit_test(test_no_quotes),
+        cmocka_unit_test(test_null_article),  cmocka_unit_test(test_rerun),
+        cmocka_unit_test(test_large_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
