@@ -244,9 +244,9 @@ static void test_build_sample(void **state)
                         "“fix the foundations”. Business groups say the rise in employer "
                         "contributions will cost jobs.");
     assert_string_equal(s.segments[8].spoken,
-                        "A library book borrowed in 1952 has been returned to a library in "
-                        "Kent. The borrower's daughter found it in the loft and paid the fine "
-                        "of £1.");
+                        "A library book borrowed in nineteen fifty two has been returned to a "
+                        "library in Kent. The borrower's daughter found it in the loft and paid "
+                        "the fine of one pound.");
     /* each transition introduces its story by the headline, as a sentence */
     assert_non_null(strstr(s.segments[1].text, "Storm Bert brings flooding to south Wales."));
     assert_non_null(

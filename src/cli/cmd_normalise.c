@@ -1,6 +1,8 @@
 /* cmd_normalise.c - newsbrief normalise [TEXT...]: the spoken form. */
 #include "cli/cli.h"
 
+#include "config/lexicon.h"
+#include "script/lexicon.h"
 #include "script/normalise.h"
 #include "text/buf.h"
 #include "text/utf8.h"
@@ -9,41 +11,84 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: newsbrief normalise [--lang L] [TEXT...]\n"
+    "usage: newsbrief normalise [--lang L] [--lexicon FILE] [--no-lexicon] [--explain]\n"
+    "                           [TEXT...]\n"
     "\n"
     "Prints each TEXT argument, or each line of standard input, in the spoken form\n"
     "that goes to the synthesiser: one line out per line in.\n"
     "\n"
     "Options:\n"
-    "  --lang L   the rules of language L (default en-gb; e.g. en-us)\n";
+    "  --lang L         the rules of language L (default en-gb; e.g. en-us)\n"
+    "  --lexicon FILE   a pronunciation lexicon (YAML) whose entries beat the shipped one\n"
+    "  --no-lexicon     leave out the shipped lexicon (voices/lexicon-LANG.yaml)\n"
+    "  --explain        after each line, one indented line per change:\n"
+    "                   \"WRITTEN\" -> \"SPOKEN\" (the rule or lexicon entry that made it)\n";
 
-static int put_line(const char *s, size_t len, const char *lang, struct nb_error *err)
+struct ctx {
+    struct nb_normaliser nz;
+    int explain;
+    struct nb_buf in, out, why;
+};
+
+static int put_line(struct ctx *x, const char *s, size_t len, struct nb_error *err)
 {
-    struct nb_buf in, out;
-    nb_buf_init(&in, 0);
-    nb_buf_init(&out, 0);
-    nb_status rc = NB_OK;
-    if (nb_text_import(s, len, &in, NULL) < 0)
-        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-    if (rc == NB_OK)
-        rc = nb_normalise(in.data, in.len, lang, &out, err);
-    if (rc == NB_OK) {
-        /* one line out per line in, whatever the text held */
-        for (size_t i = 0; i < out.len; i++)
-            if (out.data[i] == '\n')
-                out.data[i] = ' ';
-        fwrite(out.data, 1, out.len, stdout);
-        fputc('\n', stdout);
+    nb_buf_reset(&x->in);
+    nb_buf_reset(&x->out);
+    nb_buf_reset(&x->why);
+    if (nb_text_import(s, len, &x->in, NULL) < 0)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_status rc =
+        nb_normalise_ex(x->in.data, x->in.len, &x->nz, &x->out, x->explain ? &x->why : NULL, err);
+    if (rc != NB_OK)
+        return rc;
+    /* one line out per line in, whatever the text held */
+    for (size_t i = 0; i < x->out.len; i++)
+        if (x->out.data[i] == '\n')
+            x->out.data[i] = ' ';
+    fwrite(x->out.data, 1, x->out.len, stdout);
+    fputc('\n', stdout);
+    if (x->explain) {
+        const char *p = x->why.data;
+        while (*p) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            fputs("  ", stdout);
+            fwrite(p, 1, n, stdout);
+            fputc('\n', stdout);
+            p += n + (nl ? 1 : 0);
+        }
     }
-    nb_buf_release(&in);
-    nb_buf_release(&out);
+    return NB_OK;
+}
+
+static nb_status load_lexicons(struct nb_lexicon *lex, const char *lang, const char *file,
+                               int shipped, struct nb_error *err)
+{
+    nb_status rc = NB_OK;
+    if (shipped) {
+        struct nb_buf path;
+        nb_buf_init(&path, 0);
+        int found = nb_lexicon_shipped_path(lang, &path);
+        if (found < 0)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        else if (found)
+            rc = nb_lexicon_load(lex, path.data, NB_LEXICON_SHIPPED, err);
+        nb_buf_release(&path);
+    }
+    if (rc == NB_OK && file)
+        rc = nb_lexicon_load(lex, file, NB_LEXICON_BRIEFING, err);
     return rc;
 }
 
 static int run(int argc, char **argv)
 {
-    const char *lang = "en-gb";
-    struct nb_cli_option opts[] = {{"--lang", NULL, &lang, NULL}, {NULL, NULL, NULL, NULL}};
+    const char *lang = "en-gb", *lexicon_file = NULL;
+    int explain = 0, no_lexicon = 0;
+    struct nb_cli_option opts[] = {{"--lang", NULL, &lang, NULL},
+                                   {"--lexicon", NULL, &lexicon_file, NULL},
+                                   {"--no-lexicon", NULL, NULL, &no_lexicon},
+                                   {"--explain", NULL, NULL, &explain},
+                                   {NULL, NULL, NULL, NULL}};
     struct nb_strv args;
     struct nb_error err;
     int code = 0;
@@ -53,20 +98,34 @@ static int run(int argc, char **argv)
         nb_strv_release(&args);
         return code;
     }
-    nb_status rc = NB_OK;
+    struct ctx x;
+    memset(&x, 0, sizeof(x));
+    x.explain = explain;
+    x.nz.language = lang;
+    nb_buf_init(&x.in, 0);
+    nb_buf_init(&x.out, 0);
+    nb_buf_init(&x.why, 0);
+    struct nb_lexicon *lex = nb_lexicon_new();
+    nb_status rc = lex ? load_lexicons(lex, lang, lexicon_file, !no_lexicon, &err)
+                       : nb_error_set(&err, NB_ENOMEM, "out of memory");
+    x.nz.lexicon = lex;
     for (size_t i = 0; rc == NB_OK && i < args.n; i++)
-        rc = put_line(args.v[i], strlen(args.v[i]), lang, &err);
-    if (args.n == 0) {
+        rc = put_line(&x, args.v[i], strlen(args.v[i]), &err);
+    if (rc == NB_OK && args.n == 0) {
         char *line = NULL;
         size_t cap = 0;
         ssize_t n;
         while (rc == NB_OK && (n = getline(&line, &cap, stdin)) >= 0) {
             if (n > 0 && line[n - 1] == '\n')
                 n--;
-            rc = put_line(line, (size_t)n, lang, &err);
+            rc = put_line(&x, line, (size_t)n, &err);
         }
         free(line);
     }
+    nb_lexicon_free(lex);
+    nb_buf_release(&x.in);
+    nb_buf_release(&x.out);
+    nb_buf_release(&x.why);
     nb_strv_release(&args);
     if (rc != NB_OK)
         return nb_cli_fail(&err);

@@ -3,65 +3,20 @@
  * One pass over the text, code point by code point.  Whitespace and the
  * pauses made by dashes are held back ("pending") until the next thing that
  * is actually spoken, so the output never starts or ends with a space and
- * never has two in a row.  Each language's rules are a static const table;
- * growing the normaliser (money, dates, acronyms...) means adding tables and
- * a matcher here, not touching the scanner.
+ * never has two in a row.  At the start of each token the lexicon and then
+ * the matchers of norm_match.h (a table, tried in order) may claim it; what
+ * they say is emitted in its place.  Every word comes from the language's
+ * table (norm_lang.h).
  */
 #include "script/normalise.h"
 
+#include "script/norm_lang.h"
+#include "script/norm_match.h"
 #include "text/utf8.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
-
-/* A courtesy title read differently from how it is written, but only when
- * a capitalised name follows ("Ms Patel", "Ms. Patel"), with or without the
- * full stop, which is dropped. */
-struct nb_title_rule {
-    const char *written;
-    const char *spoken;
-};
-
-/* A token read as words when it stands alone (not inside a longer number
- * or date: "9/11" but not "29/11" or "9/11/2001"). */
-struct nb_token_rule {
-    const char *written;
-    const char *spoken;
-};
-
-struct nb_norm_rules {
-    const char *language; /* matched with nb_language_matches() */
-    const struct nb_title_rule *titles;
-    size_t ntitles;
-    const struct nb_token_rule *tokens;
-    size_t ntokens;
-    int drop_pictographs; /* emoji and other pictographs are not read out */
-    int dash_pauses;      /* em dash, spaced en dash, " - " and "--" become ", " */
-};
-
-static const struct nb_title_rule en_titles[] = {
-    {"Ms", "Miz"},
-};
-
-static const struct nb_token_rule en_tokens[] = {
-    {"9/11", "nine eleven"},
-};
-
-static const struct nb_norm_rules norm_rules[] = {
-    {"en", en_titles, sizeof(en_titles) / sizeof(en_titles[0]), en_tokens,
-     sizeof(en_tokens) / sizeof(en_tokens[0]), 1, 1},
-};
-
-enum pending_space { SPACE_NONE, SPACE_SOFT, SPACE_HARD };
-
-struct norm {
-    const struct nb_norm_rules *rules; /* NULL: whitespace clean-up only */
-    struct nb_buf *out;
-    size_t start;             /* out->len when we began */
-    enum pending_space space; /* SOFT: only before a word, not before , . ! ? etc */
-    int pause;                /* a dash is waiting to become ", " */
-    int prev_word;            /* the last code point read was a letter or digit */
-};
 
 static int ascii_lower(int c)
 {
@@ -83,16 +38,6 @@ int nb_language_matches(const char *language, const char *prefix)
             return 0;
     }
     return language[i] == '\0' || language[i] == '-' || language[i] == '_' || language[i] == '+';
-}
-
-static const struct nb_norm_rules *rules_for(const char *language)
-{
-    if (!language)
-        language = "en";
-    for (size_t i = 0; i < sizeof(norm_rules) / sizeof(norm_rules[0]); i++)
-        if (nb_language_matches(language, norm_rules[i].language))
-            return &norm_rules[i];
-    return NULL;
 }
 
 static int is_ascii_space(unsigned char c)
@@ -208,6 +153,208 @@ static int is_closing(uint32_t cp)
     }
 }
 
+/* ---- helpers shared with the matchers (norm_match.h) ---- */
+
+int nb_norm_is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int nb_norm_is_alpha(int c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+int nb_norm_is_upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+int nb_norm_lower(int c)
+{
+    return ascii_lower(c);
+}
+
+size_t nb_norm_letters(const char *text, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && nb_norm_is_alpha((unsigned char)text[j]))
+        j++;
+    return j - i;
+}
+
+int nb_norm_token_end(const char *text, size_t len, size_t j)
+{
+    if (j >= len)
+        return 1;
+    unsigned char c = (unsigned char)text[j];
+    if (c < 0x80)
+        return !is_ascii_alnum(c);
+    uint32_t cp;
+    nb_utf8_decode(text + j, len - j, &cp);
+    return !is_word_cp(cp);
+}
+
+size_t nb_norm_next_word(const char *text, size_t len, size_t j, size_t *ws)
+{
+    while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n'))
+        j++;
+    *ws = j;
+    return nb_norm_letters(text, len, j);
+}
+
+size_t nb_norm_prev_word(const char *text, size_t i, size_t *ws)
+{
+    size_t j = i;
+    while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\n'))
+        j--;
+    size_t end = j;
+    while (j > 0 && (is_ascii_alnum((unsigned char)text[j - 1]) || text[j - 1] == '\'' ||
+                     (unsigned char)text[j - 1] >= 0x80))
+        j--;
+    *ws = j;
+    return end - j;
+}
+
+int nb_norm_capital_at(const char *text, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    uint32_t cp;
+    nb_utf8_decode(text + i, len - i, &cp);
+    return is_upper_cp(cp);
+}
+
+int nb_norm_starts_ci(const char *text, size_t len, size_t i, const char *s)
+{
+    size_t k = 0;
+    for (; s[k]; k++)
+        if (i + k >= len || ascii_lower((unsigned char)text[i + k]) != ascii_lower((unsigned char)s[k]))
+            return 0;
+    return 1;
+}
+
+size_t nb_norm_number_at(const char *text, size_t len, size_t i, struct nb_norm_num *n)
+{
+    memset(n, 0, sizeof(*n));
+    size_t j = i, cap = sizeof(n->digits) - 1;
+    while (j < len && nb_norm_is_digit((unsigned char)text[j]) && n->nint < cap)
+        n->digits[n->nint++] = text[j++];
+    if (j < len && nb_norm_is_digit((unsigned char)text[j]))
+        return 0; /* too long to be a number we read as one */
+    /* thousands separators: "1,234,567" (groups of exactly three) */
+    if (n->nint >= 1 && n->nint <= 3) {
+        size_t k = j;
+        while (k + 3 < len && text[k] == ',' && nb_norm_is_digit((unsigned char)text[k + 1]) &&
+               nb_norm_is_digit((unsigned char)text[k + 2]) &&
+               nb_norm_is_digit((unsigned char)text[k + 3]) &&
+               (k + 4 >= len || !nb_norm_is_digit((unsigned char)text[k + 4])) &&
+               n->nint + 3 < cap) {
+            memcpy(n->digits + n->nint, text + k + 1, 3);
+            n->nint += 3;
+            n->grouped = 1;
+            k += 4;
+        }
+        j = k;
+    }
+    if (j + 1 < len && text[j] == '.' && nb_norm_is_digit((unsigned char)text[j + 1])) {
+        size_t k = j + 1;
+        while (k < len && nb_norm_is_digit((unsigned char)text[k]) && n->nint + n->nfrac < cap)
+            n->digits[n->nint + n->nfrac++] = text[k++];
+        if (k < len && nb_norm_is_digit((unsigned char)text[k]))
+            return 0;
+        n->has_point = 1;
+        j = k;
+    }
+    if (n->nint == 0 && !n->has_point)
+        return 0;
+    n->end = j;
+    return j - i;
+}
+
+unsigned long long nb_norm_num_value(const struct nb_norm_num *n)
+{
+    unsigned long long v = 0;
+    for (size_t k = 0; k < n->nint; k++) {
+        if (v > (ULLONG_MAX - 9) / 10)
+            return ULLONG_MAX;
+        v = v * 10 + (unsigned)(n->digits[k] - '0');
+    }
+    return v;
+}
+
+int nb_norm_say_n(struct nb_norm_ctx *c, const char *words, size_t len)
+{
+    struct nb_buf *b = c->say;
+    if (len == 0)
+        return 0;
+    if (b->len > 0 && b->data[b->len - 1] != ' ' && words[0] != ' ' && nb_buf_addc(b, ' ') < 0)
+        return -1;
+    return nb_buf_add(b, words, len);
+}
+
+int nb_norm_say(struct nb_norm_ctx *c, const char *words)
+{
+    return nb_norm_say_n(c, words, strlen(words));
+}
+
+/* ---- the engine ---- */
+
+enum pending_space { SPACE_NONE, SPACE_SOFT, SPACE_HARD };
+
+struct norm {
+    const struct nb_norm_lang *rules; /* NULL: whitespace clean-up only */
+    const struct nb_lexicon *lexicon;
+    struct nb_buf *out;
+    struct nb_buf *explain;
+    size_t start;             /* out->len when we began */
+    enum pending_space space; /* SOFT: only before a word, not before , . ! ? etc */
+    int pause;                /* a dash is waiting to become ", " */
+    int prev_word;            /* the last code point read was a letter or digit */
+    struct nb_norm_ctx ctx;
+    struct nb_buf say;
+};
+
+/* The matchers, tried in order at the start of a token. */
+struct matcher {
+    nb_norm_matcher match;
+    const char *triggers; /* first bytes it can start with; NULL: letters and digits */
+};
+
+static const struct matcher matchers[] = {
+    {nb_norm_match_web, NULL},
+    {nb_norm_match_phone, "+(0123456789"},
+    {nb_norm_match_quantity, "0123456789$.-'\xc2\xe2UACNH"},
+    {nb_norm_match_month_date, NULL},
+    {nb_norm_match_abbrev, NULL},
+    {nb_norm_match_roman, "IVXLCDM"},
+    {nb_norm_match_acronym, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+};
+
+/* Whole tokens from the language's table ("9/11"), not inside a longer
+ * number or date. */
+static size_t match_token(struct nb_norm_ctx *c, size_t i)
+{
+    const struct nb_norm_lang *r = c->lang;
+    const char *text = c->text;
+    if (i > 0 && (text[i - 1] == '/' || nb_norm_is_digit((unsigned char)text[i - 1])))
+        return 0;
+    for (size_t k = 0; k < r->ntokens; k++) {
+        size_t wl = strlen(r->tokens[k].from);
+        if (c->len - i < wl || memcmp(text + i, r->tokens[k].from, wl) != 0)
+            continue;
+        size_t j = i + wl;
+        if (j < c->len && (is_ascii_alnum((unsigned char)text[j]) || text[j] == '/' ||
+                           (unsigned char)text[j] >= 0x80))
+            continue;
+        if (j + 1 < c->len && text[j] == '.' && is_ascii_alnum((unsigned char)text[j + 1]))
+            continue;
+        c->rule = "token";
+        return nb_norm_say(c, r->tokens[k].to) < 0 ? NB_NORM_NOMEM : wl;
+    }
+    return 0;
+}
+
 /* Emits what is pending (a pause or a space) before spoken text starting
  * with code point `next`. */
 static int flush(struct norm *n, uint32_t next)
@@ -245,51 +392,270 @@ static void add_space(struct norm *n)
     n->prev_word = 0;
 }
 
-/* Length of the title written at text[i..) when a capitalised name follows
- * (the full stop included, the space after it not); 0 when no rule fits. */
-static size_t match_title(const struct nb_norm_rules *r, const char *text, size_t len, size_t i,
-                          const char **spoken)
+
+static void add_pause(struct norm *n)
 {
-    for (size_t k = 0; k < r->ntitles; k++) {
-        size_t wl = strlen(r->titles[k].written);
-        if (len - i < wl || memcmp(text + i, r->titles[k].written, wl) != 0)
+    n->pause = 1;
+    n->prev_word = 0;
+}
+
+/* Appends a quoted, one-line copy of s[0..len) to the explanation. */
+static int explain_quoted(struct nb_buf *b, const char *s, size_t len)
+{
+    if (nb_buf_addc(b, '"') < 0)
+        return -1;
+    for (size_t k = 0; k < len; k++)
+        if (nb_buf_addc(b, s[k] == '\n' || s[k] == '\t' ? ' ' : s[k]) < 0)
+            return -1;
+    return nb_buf_addc(b, '"');
+}
+
+static int explain(struct norm *n, const char *written, size_t wlen, const char *spoken,
+                   size_t slen, const char *rule, const char *source)
+{
+    struct nb_buf *b = n->explain;
+    if (!b)
+        return 0;
+    if (explain_quoted(b, written, wlen) < 0 || nb_buf_adds(b, " -> ") < 0 ||
+        explain_quoted(b, spoken, slen) < 0 || nb_buf_adds(b, " (") < 0 ||
+        nb_buf_adds(b, rule) < 0 || (source && nb_buf_addf(b, " %s", source) < 0) ||
+        nb_buf_adds(b, ")\n") < 0)
+        return -1;
+    return 0;
+}
+
+/* Emits a replacement for text[i..i+used) and records it. */
+static int replace(struct norm *n, size_t i, size_t used, const char *spoken, size_t slen,
+                   const char *rule, const char *source)
+{
+    if (slen > 0 && emit(n, spoken, slen, (unsigned char)spoken[0]) < 0)
+        return -1;
+    if (explain(n, n->ctx.text + i, used, spoken, slen, rule, source) < 0)
+        return -1;
+    n->prev_word = 1;
+    return 0;
+}
+
+/* Tries the lexicon and the matchers at text[i]; the bytes used (0: none),
+ * NB_NORM_NOMEM when out of memory. */
+static size_t try_rules(struct norm *n, size_t i, int inside_word)
+{
+    struct nb_norm_ctx *c = &n->ctx;
+    struct nb_lexicon_match m;
+    size_t used = nb_lexicon_match(n->lexicon, c->text, c->len, i, inside_word, &m);
+    if (used) {
+        if (replace(n, i, used, m.spoken, strlen(m.spoken), "lexicon", m.source) < 0)
+            return NB_NORM_NOMEM;
+        return used;
+    }
+    if (inside_word || !n->rules)
+        return 0;
+    unsigned char first = (unsigned char)c->text[i];
+    nb_buf_reset(&n->say);
+    c->rule = NULL;
+    used = is_ascii_alnum(first) ? match_token(c, i) : 0;
+    for (size_t k = 0; !used && k < sizeof(matchers) / sizeof(matchers[0]); k++) {
+        const struct matcher *mt = &matchers[k];
+        if (mt->triggers ? !strchr(mt->triggers, first) : !is_ascii_alnum(first))
             continue;
-        size_t j = i + wl;
-        if (j < len && text[j] == '.')
-            j++;
-        size_t name = j;
-        while (name < len && is_ascii_space((unsigned char)text[name]))
-            name++;
-        if (name == j || name == len)
-            continue;
-        uint32_t cp;
-        nb_utf8_decode(text + name, len - name, &cp);
-        if (!is_upper_cp(cp))
-            continue;
-        *spoken = r->titles[k].spoken;
-        return j - i;
+        nb_buf_reset(&n->say);
+        used = mt->match(c, i);
+    }
+    if (used == NB_NORM_NOMEM || !used)
+        return used;
+    if (replace(n, i, used, n->say.data, n->say.len, c->rule ? c->rule : "rule", NULL) < 0)
+        return NB_NORM_NOMEM;
+    return used;
+}
+
+/* Length of an HTML-like tag at text[i] ('<' then a letter, '/' or '!',
+ * up to the next '>' within 1000 bytes and with no '<' before it). */
+static size_t tag_at(const char *text, size_t len, size_t i)
+{
+    if (i + 1 >= len)
+        return 0;
+    unsigned char c = (unsigned char)text[i + 1];
+    if (!nb_norm_is_alpha(c) && c != '/' && c != '!' && c != '?')
+        return 0;
+    for (size_t j = i + 1; j < len && j < i + 1000; j++) {
+        if (text[j] == '<')
+            return 0;
+        if (text[j] == '>')
+            return j + 1 - i;
     }
     return 0;
 }
 
-/* Length of the token rule matching at text[i..) as a whole token. */
-static size_t match_token(const struct nb_norm_rules *r, const char *text, size_t len, size_t i,
-                          const char **spoken)
+/* "&copy;", "&amp;", "&#169;": the length of an entity at text[i] and its
+ * table entry (NULL for numeric or unknown entities, which are dropped). */
+static size_t entity_at(const struct nb_norm_lang *r, const char *text, size_t len, size_t i,
+                        const char **spoken)
 {
-    if (i > 0 && text[i - 1] == '/')
-        return 0;
-    for (size_t k = 0; k < r->ntokens; k++) {
-        size_t wl = strlen(r->tokens[k].written);
-        if (len - i < wl || memcmp(text + i, r->tokens[k].written, wl) != 0)
-            continue;
-        size_t j = i + wl;
-        if (j < len && (is_ascii_alnum((unsigned char)text[j]) || text[j] == '/' ||
-                        (unsigned char)text[j] >= 0x80))
-            continue;
-        *spoken = r->tokens[k].spoken;
-        return wl;
+    size_t j = i + 1;
+    *spoken = NULL;
+    if (j < len && text[j] == '#') {
+        j++;
+        if (j < len && (text[j] == 'x' || text[j] == 'X'))
+            j++;
+        size_t d = j;
+        while (j < len && j < d + 8 && is_ascii_alnum((unsigned char)text[j]))
+            j++;
+        return j > d && j < len && text[j] == ';' ? j + 1 - i : 0;
     }
-    return 0;
+    size_t w = nb_norm_letters(text, len, j);
+    if (w == 0 || w > 10 || j + w >= len)
+        return 0;
+    for (size_t k = 0; k < w; k++)
+        if (!is_ascii_alnum((unsigned char)text[j + k]))
+            return 0;
+    size_t d = j + w;
+    while (d < len && nb_norm_is_digit((unsigned char)text[d]) && d < j + 12)
+        d++;
+    if (d >= len || text[d] != ';')
+        return 0;
+    for (size_t k = 0; k < r->nentities; k++)
+        if (strlen(r->entities[k].from) == d - j && memcmp(text + j, r->entities[k].from, d - j) == 0)
+            *spoken = r->entities[k].to;
+    return d + 1 - i;
+}
+
+/* A number at text[j], perhaps after one space: "< 5", "<5". */
+static int number_follows(const char *text, size_t len, size_t j)
+{
+    if (j < len && text[j] == ' ')
+        j++;
+    return j < len && nb_norm_is_digit((unsigned char)text[j]);
+}
+
+static int is_pause_cp(uint32_t cp)
+{
+    return cp == 0x2014 || cp == 0x2015 || cp == 0x2013 || cp == 0x2026;
+}
+
+/* Symbols of the rules' languages: returns bytes used, 0 when c is not a
+ * symbol handled here, NB_NORM_NOMEM. */
+static size_t symbol_step(struct norm *n, const char *text, size_t len, size_t i)
+{
+    const struct nb_norm_words *w = n->rules->words;
+    unsigned char c = (unsigned char)text[i];
+    const char *say = NULL;
+    size_t used = 1;
+    switch (c) {
+    case '&': {
+        const char *spoken;
+        size_t el = entity_at(n->rules, text, len, i, &spoken);
+        if (el) {
+            used = el;
+            if (!spoken) { /* unknown or numeric: never read out */
+                if (n->space == SPACE_HARD)
+                    n->space = SPACE_SOFT;
+                return used;
+            }
+            uint32_t cp;
+            size_t sz = nb_utf8_decode(spoken, strlen(spoken), &cp);
+            if (spoken[0] == ' ') {
+                add_space(n);
+                return used;
+            }
+            if (sz > 1 && is_pause_cp(cp)) {
+                add_pause(n);
+                return used;
+            }
+            say = spoken;
+            break;
+        }
+        say = w->and_word;
+        break;
+    }
+    case '<': {
+        size_t tl = tag_at(text, len, i);
+        if (tl) {
+            /* markup in an article is never obeyed nor read: a word break */
+            if (explain(n, text + i, tl, "", 0, "markup", NULL) < 0)
+                return NB_NORM_NOMEM;
+            add_space(n);
+            return tl;
+        }
+        say = number_follows(text, len, i + 1) ? w->less_than : NULL;
+        if (!say) {
+            add_space(n);
+            return 1;
+        }
+        break;
+    }
+    case '>':
+        say = number_follows(text, len, i + 1) ? w->more_than : NULL;
+        if (!say) {
+            add_space(n);
+            return 1;
+        }
+        break;
+    case '[':
+    case ']':
+        /* editorial brackets: "[the ministry]" reads "the ministry";
+         * "[...]" marks a cut: a pause */
+        if (c == '[' && i + 4 < len && memcmp(text + i, "[...]", 5) == 0) {
+            add_pause(n);
+            return 5;
+        }
+        if (c == '[' && i + 4 < len && memcmp(text + i, "[\xe2\x80\xa6]", 5) == 0) {
+            add_pause(n);
+            return 5;
+        }
+        if (n->prev_word && c == '[')
+            add_space(n);
+        return 1;
+    case '+':
+        say = w->plus;
+        break;
+    case '@':
+        say = w->at;
+        break;
+    case '%':
+        say = w->percent;
+        break;
+    case '#':
+        say = i + 1 < len && nb_norm_is_digit((unsigned char)text[i + 1]) ? w->number : w->hashtag;
+        break;
+    case '.':
+        if (i + 2 < len && text[i + 1] == '.' && text[i + 2] == '.') {
+            size_t j = i;
+            while (j < len && text[j] == '.')
+                j++;
+            add_pause(n);
+            return j - i;
+        }
+        return 0;
+    case '/':
+        /* "Israel/Gaza": two words, not "slash" */
+        if (n->prev_word && i + 1 < len && nb_norm_is_alpha((unsigned char)text[i + 1]) && i > 0 &&
+            nb_norm_is_alpha((unsigned char)text[i - 1])) {
+            add_space(n);
+            return 1;
+        }
+        return 0;
+    case '*':
+    case '_':
+    case '|':
+    case '~':
+    case '^':
+    case '`':
+    case '\\':
+    case '{':
+    case '}':
+        add_space(n);
+        return 1;
+    default:
+        return 0;
+    }
+    if (!say)
+        return 0;
+    n->space = SPACE_HARD;
+    if (replace(n, i, used, say, strlen(say), "symbol", NULL) < 0)
+        return NB_NORM_NOMEM;
+    n->space = SPACE_HARD;
+    n->prev_word = 0;
+    return used;
 }
 
 /* Handles the ASCII byte at text[i]; returns the bytes consumed, 0 on
@@ -297,38 +663,38 @@ static size_t match_token(const struct nb_norm_rules *r, const char *text, size_
 static size_t ascii_step(struct norm *n, const char *text, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)text[i];
-    const struct nb_norm_rules *r = n->rules;
+    const struct nb_norm_lang *r = n->rules;
     if (is_ascii_space(c)) {
         add_space(n);
         return 1;
     }
     if (c < 0x20 || c == 0x7F) /* library text has none; never speak one */
         return 1;
-    if (r && !n->prev_word && is_ascii_alnum(c)) {
-        const char *spoken = NULL;
-        size_t used = match_token(r, text, len, i, &spoken);
-        if (!used)
-            used = match_title(r, text, len, i, &spoken);
-        if (used) {
-            if (emit(n, spoken, strlen(spoken), (unsigned char)spoken[0]) < 0)
-                return 0;
-            n->prev_word = 1;
+    if (!n->prev_word || (is_ascii_alnum(c) && nb_lexicon_has_partial(n->lexicon))) {
+        size_t used = try_rules(n, i, n->prev_word);
+        if (used == NB_NORM_NOMEM)
+            return 0;
+        if (used)
             return used;
-        }
     }
-    if (r && r->dash_pauses && c == '-') {
+    if (r) {
+        size_t used = symbol_step(n, text, len, i);
+        if (used == NB_NORM_NOMEM)
+            return 0;
+        if (used)
+            return used;
+    }
+    if (r && c == '-') {
         if (i + 1 < len && text[i + 1] == '-') {
             size_t j = i;
             while (j < len && text[j] == '-')
                 j++;
-            n->pause = 1;
-            n->prev_word = 0;
+            add_pause(n);
             return j - i;
         }
         if (n->space == SPACE_HARD &&
             (i + 1 == len || is_ascii_space((unsigned char)text[i + 1]))) {
-            n->pause = 1;
-            n->prev_word = 0;
+            add_pause(n);
             return 1;
         }
     }
@@ -338,83 +704,143 @@ static size_t ascii_step(struct norm *n, const char *text, size_t len, size_t i)
     return 1;
 }
 
-/* Handles the multi-byte sequence at text[i] (cp, size bytes). */
-static int unicode_step(struct norm *n, const char *text, size_t len, size_t i, uint32_t cp,
-                        size_t size)
+static int is_currency_cp(uint32_t cp)
 {
-    const struct nb_norm_rules *r = n->rules;
+    return cp == 0xA3 || cp == 0xA5 || cp == 0x20AC || cp == 0x20A9 || cp == 0x20B9;
+}
+
+/* Handles the multi-byte sequence at text[i] (cp, size bytes); returns the
+ * bytes consumed (at least size), 0 when out of memory. */
+static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t i, uint32_t cp,
+                           size_t size)
+{
+    const struct nb_norm_lang *r = n->rules;
     if (is_unicode_space(cp)) {
         add_space(n);
-        return 0;
+        return size;
     }
     if (is_invisible(cp))
-        return 0;
-    if (r && r->drop_pictographs) {
+        return size;
+    if (!n->prev_word || (n->lexicon && nb_lexicon_has_partial(n->lexicon))) {
+        if (!r || !n->prev_word || is_word_cp(cp)) {
+            size_t used = (!n->prev_word && r && (is_currency_cp(cp) || is_word_cp(cp) ||
+                                                  cp == 0x2019))
+                              ? try_rules(n, i, 0)
+                              : (n->lexicon ? try_rules(n, i, n->prev_word) : 0);
+            if (used == NB_NORM_NOMEM)
+                return 0;
+            if (used)
+                return used;
+        }
+    }
+    if (r) {
         if (is_emoji_modifier(cp))
-            return 0;
+            return size;
         if (is_pictograph(cp)) {
             /* "news 🎉 today" and "news🎉today" both read "news today",
              * but "news 🎉." reads "news." */
             n->space = SPACE_SOFT;
             n->prev_word = 0;
-            return 0;
+            return size;
         }
-    }
-    if (r && r->dash_pauses) {
         size_t next = i + size;
         uint32_t after = 0;
         if (next < len)
             nb_utf8_decode(text + next, len - next, &after);
         int spaced = n->space == SPACE_HARD || next == len ||
                      is_ascii_space((unsigned char)text[next]) || is_unicode_space(after);
-        if (cp == 0x2014 || cp == 0x2015 || (cp == 0x2013 && spaced)) {
-            n->pause = 1;
+        if (cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || (cp == 0x2013 && spaced)) {
+            add_pause(n);
+            return size;
+        }
+        if (cp == 0x2013) { /* "Paris–Berlin", "10–12": a word break */
+            add_space(n);
+            return size;
+        }
+        const char *say = cp == 0xA9 ? r->words->copyright
+                          : cp == 0xAE ? r->words->registered
+                          : cp == 0x2122 ? r->words->trademark
+                                         : NULL;
+        if (say) {
+            n->space = SPACE_HARD;
+            if (replace(n, i, size, say, strlen(say), "symbol", NULL) < 0)
+                return 0;
+            n->space = SPACE_HARD;
             n->prev_word = 0;
-            return 0;
+            return size;
         }
     }
     if (emit(n, text + i, size, cp) < 0)
-        return -1;
+        return 0;
     n->prev_word = is_word_cp(cp);
-    return 0;
+    return size;
+}
+
+/* 1 when the text has letters but none in lower case: a headline in
+ * capitals, whose words must not all be spelled out. */
+static int is_shouting(const char *text, size_t len)
+{
+    int upper = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        upper |= c >= 'A' && c <= 'Z';
+    }
+    return upper;
+}
+
+nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normaliser *nz,
+                          struct nb_buf *out, struct nb_buf *explain_out, struct nb_error *err)
+{
+    struct norm n;
+    memset(&n, 0, sizeof(n));
+    n.rules = nb_norm_lang_find(nz ? nz->language : NULL);
+    n.lexicon = nz ? nz->lexicon : NULL;
+    n.out = out;
+    n.explain = explain_out;
+    n.start = out->len;
+    size_t explain_start = explain_out ? explain_out->len : 0;
+    nb_buf_init(&n.say, 0);
+    n.ctx.lang = n.rules;
+    n.ctx.text = text;
+    n.ctx.len = len;
+    n.ctx.say = &n.say;
+    n.ctx.shouting = is_shouting(text, len);
+    size_t bad;
+    if (!nb_utf8_valid(text, len, &bad))
+        return nb_error_set(err, NB_EINPUT, "text is not valid UTF-8 at byte %zu", bad);
+    /* The spoken form is rarely much longer than the text: one allocation. */
+    if (nb_buf_grow(out, len + len / 4) < 0)
+        goto nomem;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        size_t used;
+        if (c < 0x80) {
+            used = ascii_step(&n, text, len, i);
+        } else {
+            uint32_t cp;
+            size_t size = nb_utf8_decode(text + i, len - i, &cp);
+            used = unicode_step(&n, text, len, i, cp, size);
+        }
+        if (!used)
+            goto nomem;
+        i += used;
+    }
+    nb_buf_release(&n.say);
+    return NB_OK;
+nomem:
+    nb_buf_release(&n.say);
+    nb_buf_truncate(out, n.start);
+    if (explain_out)
+        nb_buf_truncate(explain_out, explain_start);
+    return nb_error_set(err, NB_ENOMEM, "out of memory");
 }
 
 nb_status nb_normalise(const char *text, size_t len, const char *language, struct nb_buf *out,
                        struct nb_error *err)
 {
-    struct norm n = {
-        .rules = rules_for(language),
-        .out = out,
-        .start = out->len,
-        .space = SPACE_NONE,
-        .pause = 0,
-        .prev_word = 0,
-    };
-    /* The spoken form is rarely longer than the text: one allocation. */
-    if (nb_buf_grow(out, len) < 0)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x80) {
-            size_t used = ascii_step(&n, text, len, i);
-            if (!used)
-                goto nomem;
-            i += used;
-            continue;
-        }
-        uint32_t cp;
-        size_t size = nb_utf8_decode(text + i, len - i, &cp);
-        if (size == 1) {
-            nb_buf_truncate(out, n.start);
-            return nb_error_set(err, NB_EINPUT, "text is not valid UTF-8 at byte %zu", i);
-        }
-        if (unicode_step(&n, text, len, i, cp, size) < 0)
-            goto nomem;
-        i += size;
-    }
-    return NB_OK;
-nomem:
-    nb_buf_truncate(out, n.start);
-    return nb_error_set(err, NB_ENOMEM, "out of memory");
+    struct nb_normaliser nz = {language, NULL};
+    return nb_normalise_ex(text, len, &nz, out, NULL, err);
 }

@@ -1,0 +1,41 @@
+/* lexicon.h - pronunciation lexicon files (voices/lexicon-en.yaml, or a
+ * briefing's own) loaded into a script/lexicon.h lexicon.
+ *
+ * A lexicon file is a YAML mapping:
+ *
+ *   language: en            # optional: what the file is for
+ *   entries:
+ *     Nguyen: Win           # respelling
+ *     Saoirse: {phonemes: "s'3:S@"}
+ *     WHO: {say: W-H-O, case-sensitive: true}
+ *     Mc: {say: Mac, whole-word: false}
+ *
+ * An entry's value is the respelling, or a mapping with exactly one of
+ * `say` (respelling) or `phonemes` (eSpeak NG phonemes), and optional
+ * `case-sensitive` (default false) and `whole-word` (default true).
+ * Errors are NB_EINPUT as FILE:LINE:COLUMN: message.
+ */
+#ifndef NB_CONFIG_LEXICON_H
+#define NB_CONFIG_LEXICON_H
+
+#include "script/lexicon.h"
+#include "text/buf.h"
+#include "text/error.h"
+
+/* Adds every entry of the file at `path` to `lex` in `layer`
+ * (NB_LEXICON_SHIPPED or NB_LEXICON_BRIEFING); each entry's source is
+ * "PATH:LINE".  On failure entries added before the error stay in lex. */
+nb_status nb_lexicon_load(struct nb_lexicon *lex, const char *path, int layer,
+                          struct nb_error *err);
+
+/* The same from text (for tests); `path` names it in messages. */
+nb_status nb_lexicon_parse(struct nb_lexicon *lex, const char *path, const char *text,
+                           size_t len, int layer, struct nb_error *err);
+
+/* Appends to out the path of the shipped lexicon for `language` ("en-gb"
+ * -> lexicon-en.yaml), looked for in $NEWSBRIEF_VOICES then the project's
+ * voices/ folder.  1 when found, 0 when there is none, -1 when out of
+ * memory. */
+int nb_lexicon_shipped_path(const char *language, struct nb_buf *out);
+
+#endif

@@ -1,0 +1,199 @@
+/* lexicon.c - a pronunciation lexicon: 256 buckets by the first byte
+ * (ASCII folded), each kept sorted most specific first, so that a match is
+ * the first entry that fits. */
+#include "script/lexicon.h"
+
+#include "text/buf.h"
+#include "text/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct entry {
+    char *written;
+    size_t wlen;
+    char *spoken;
+    char *source;
+    unsigned flags;
+    int layer;
+    size_t order; /* later entries win ties */
+};
+
+struct bucket {
+    struct entry **v;
+    size_t n, alloc;
+};
+
+struct nb_lexicon {
+    struct bucket buckets[256];
+    size_t count;
+    size_t npartial;
+};
+
+static int fold(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static int is_alnum(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           c >= 0x80;
+}
+
+struct nb_lexicon *nb_lexicon_new(void)
+{
+    return calloc(1, sizeof(struct nb_lexicon));
+}
+
+void nb_lexicon_free(struct nb_lexicon *lex)
+{
+    if (!lex)
+        return;
+    for (size_t b = 0; b < 256; b++) {
+        for (size_t i = 0; i < lex->buckets[b].n; i++) {
+            struct entry *e = lex->buckets[b].v[i];
+            free(e->written);
+            free(e->spoken);
+            free(e->source);
+            free(e);
+        }
+        free(lex->buckets[b].v);
+    }
+    free(lex);
+}
+
+size_t nb_lexicon_count(const struct nb_lexicon *lex)
+{
+    return lex ? lex->count : 0;
+}
+
+int nb_lexicon_has_partial(const struct nb_lexicon *lex)
+{
+    return lex && lex->npartial > 0;
+}
+
+/* Negative when a is more specific than b (it comes first). */
+static int specificity(const struct entry *a, const struct entry *b)
+{
+    if (a->wlen != b->wlen)
+        return a->wlen > b->wlen ? -1 : 1;
+    int ac = (a->flags & NB_LEXICON_CASE) != 0, bc = (b->flags & NB_LEXICON_CASE) != 0;
+    if (ac != bc)
+        return ac ? -1 : 1;
+    if (a->layer != b->layer)
+        return a->layer > b->layer ? -1 : 1;
+    return a->order > b->order ? -1 : 1;
+}
+
+static nb_status check_entry(const char *written, const char *spoken, unsigned flags,
+                             struct nb_error *err)
+{
+    size_t wl = strlen(written);
+    if (wl == 0 || wl > NB_LEXICON_MAX_WRITTEN)
+        return nb_error_set(err, NB_EINPUT, "lexicon word '%.60s' must be 1 to %d bytes",
+                            written, NB_LEXICON_MAX_WRITTEN);
+    if (!nb_utf8_valid(written, wl, NULL) || !nb_utf8_valid(spoken, strlen(spoken), NULL))
+        return nb_error_set(err, NB_EINPUT, "lexicon entry '%.60s' is not valid UTF-8", written);
+    if (!is_alnum((unsigned char)written[0]) || !is_alnum((unsigned char)written[wl - 1]))
+        return nb_error_set(err, NB_EINPUT,
+                            "lexicon word '%.60s' must start and end with a letter or digit",
+                            written);
+    if (spoken[0] == '\0')
+        return nb_error_set(err, NB_EINPUT, "lexicon word '%.60s' has an empty pronunciation",
+                            written);
+    for (const char *p = spoken; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '[' || c == ']')
+            return nb_error_set(err, NB_EINPUT,
+                                "pronunciation of '%.60s' may not contain '%c'%s", written,
+                                c < 0x20 ? '?' : c,
+                                (flags & NB_LEXICON_PHONEMES) ? ""
+                                                              : " (phonemes go under 'phonemes')");
+    }
+    return NB_OK;
+}
+
+nb_status nb_lexicon_add(struct nb_lexicon *lex, const char *written, const char *spoken,
+                         unsigned flags, int layer, const char *source, struct nb_error *err)
+{
+    nb_status rc = check_entry(written, spoken, flags, err);
+    if (rc != NB_OK)
+        return rc;
+    if (lex->count >= NB_LEXICON_MAX_ENTRIES)
+        return nb_error_set(err, NB_EINPUT, "lexicon has more than %d entries",
+                            NB_LEXICON_MAX_ENTRIES);
+    struct bucket *b = &lex->buckets[fold((unsigned char)written[0])];
+    if (b->n == b->alloc) {
+        size_t na = b->alloc ? b->alloc * 2 : 8;
+        struct entry **v = realloc(b->v, na * sizeof(*v));
+        if (!v)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        b->v = v;
+        b->alloc = na;
+    }
+    struct entry *e = calloc(1, sizeof(*e));
+    struct nb_buf sp;
+    nb_buf_init(&sp, 0);
+    if ((flags & NB_LEXICON_PHONEMES) ? nb_buf_addf(&sp, "[[%s]]", spoken) < 0
+                                      : nb_buf_adds(&sp, spoken) < 0)
+        goto nomem;
+    if (!e || !(e->written = nb_strdup(written)) || !(e->spoken = nb_buf_detach(&sp, NULL)) ||
+        (source && !(e->source = nb_strdup(source))))
+        goto nomem;
+    e->wlen = strlen(written);
+    e->flags = flags;
+    e->layer = layer;
+    e->order = lex->count;
+    /* insertion keeps the bucket most specific first */
+    size_t at = 0;
+    while (at < b->n && specificity(b->v[at], e) < 0)
+        at++;
+    memmove(b->v + at + 1, b->v + at, (b->n - at) * sizeof(*b->v));
+    b->v[at] = e;
+    b->n++;
+    lex->count++;
+    if (flags & NB_LEXICON_PARTIAL)
+        lex->npartial++;
+    return NB_OK;
+nomem:
+    nb_buf_release(&sp);
+    if (e) {
+        free(e->written);
+        free(e->spoken);
+        free(e);
+    }
+    return nb_error_set(err, NB_ENOMEM, "out of memory");
+}
+
+static int same(const struct entry *e, const char *s)
+{
+    if (e->flags & NB_LEXICON_CASE)
+        return memcmp(e->written, s, e->wlen) == 0;
+    for (size_t k = 0; k < e->wlen; k++)
+        if (fold((unsigned char)e->written[k]) != fold((unsigned char)s[k]))
+            return 0;
+    return 1;
+}
+
+size_t nb_lexicon_match(const struct nb_lexicon *lex, const char *text, size_t len, size_t i,
+                        int inside_word, struct nb_lexicon_match *m)
+{
+    if (!lex || i >= len)
+        return 0;
+    const struct bucket *b = &lex->buckets[fold((unsigned char)text[i])];
+    for (size_t k = 0; k < b->n; k++) {
+        const struct entry *e = b->v[k];
+        int partial = (e->flags & NB_LEXICON_PARTIAL) != 0;
+        if ((inside_word && !partial) || e->wlen > len - i || !same(e, text + i))
+            continue;
+        size_t end = i + e->wlen;
+        if (!partial && end < len && is_alnum((unsigned char)text[end]))
+            continue;
+        m->spoken = e->spoken;
+        m->source = e->source;
+        m->written = e->written;
+        return e->wlen;
+    }
+    return 0;
+}

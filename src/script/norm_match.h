@@ -1,0 +1,79 @@
+/* norm_match.h - what the normaliser's matchers share (internal to
+ * src/script: normalise.c, quantities.c, words.c).
+ *
+ * A matcher looks at the text from byte i, the start of a token, and when
+ * it recognises something it appends the spoken form to c->say, names
+ * itself in c->rule (for --explain) and returns the bytes it read.  0 means
+ * "not mine"; NB_NORM_NOMEM means out of memory.
+ */
+#ifndef NB_SCRIPT_NORM_MATCH_H
+#define NB_SCRIPT_NORM_MATCH_H
+
+#include "script/norm_lang.h"
+#include "text/buf.h"
+
+#include <stddef.h>
+
+#define NB_NORM_NOMEM ((size_t)-1)
+
+struct nb_norm_ctx {
+    const struct nb_norm_lang *lang;
+    const char *text;
+    size_t len;
+    struct nb_buf *say; /* the spoken form of the current match */
+    const char *rule;   /* which rule matched */
+    int shouting;       /* the text has no lower-case letters: a headline */
+};
+
+typedef size_t (*nb_norm_matcher)(struct nb_norm_ctx *c, size_t i);
+
+/* A number as written: "1,234.50" -> int "1234", frac "50". */
+struct nb_norm_num {
+    char digits[64]; /* integer digits then fraction digits */
+    size_t nint, nfrac;
+    int has_point; /* a '.' was read (maybe with no integer part: ".5") */
+    int grouped;   /* thousands separators were used */
+    size_t end;    /* byte after the number */
+};
+
+/* Reads a number at text[i]: digits with optional valid comma groups,
+ * optional '.' and digits.  Returns the bytes read (0: none). */
+size_t nb_norm_number_at(const char *text, size_t len, size_t i, struct nb_norm_num *n);
+/* The integer value of the integer part (saturates at ULLONG_MAX). */
+unsigned long long nb_norm_num_value(const struct nb_norm_num *n);
+
+/* Appends one word (or several) after a space. 0 or -1. */
+int nb_norm_say(struct nb_norm_ctx *c, const char *words);
+int nb_norm_say_n(struct nb_norm_ctx *c, const char *words, size_t len);
+
+/* ASCII helpers. */
+int nb_norm_is_digit(int c);
+int nb_norm_is_alpha(int c);
+int nb_norm_is_upper(int c);
+int nb_norm_lower(int c);
+/* Length of the run of ASCII letters at text[i]. */
+size_t nb_norm_letters(const char *text, size_t len, size_t i);
+/* 1 when text[j] ends a token: end, space or punctuation (not a letter or
+ * digit, ASCII or not). */
+int nb_norm_token_end(const char *text, size_t len, size_t j);
+/* The word after text[j] past spaces: *ws and the length of its letters
+ * (0 when none). */
+size_t nb_norm_next_word(const char *text, size_t len, size_t j, size_t *ws);
+/* The word before text[i] past spaces (letters, digits, apostrophes): its
+ * start in *ws and its length (0 when none). */
+size_t nb_norm_prev_word(const char *text, size_t i, size_t *ws);
+/* 1 when a capital letter starts text[i] (ASCII or Latin-1/Greek/Cyrillic). */
+int nb_norm_capital_at(const char *text, size_t len, size_t i);
+/* ASCII case-insensitive prefix test: text[i..) starts with `s`. */
+int nb_norm_starts_ci(const char *text, size_t len, size_t i, const char *s);
+
+/* The matchers, in quantities.c and words.c. */
+size_t nb_norm_match_quantity(struct nb_norm_ctx *c, size_t i); /* numbers, money, dates... */
+size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i); /* "March 3, 2025" */
+size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i);
+size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i);       /* URLs, e-mail */
+size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i);
+size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i);
+size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i);
+
+#endif

@@ -1,0 +1,502 @@
+/* words.c - the matchers for tokens that start with a letter (or are
+ * spelled out): phone numbers, URLs and e-mail addresses, abbreviations,
+ * roman numerals, acronyms and initialisms. */
+#include "script/norm_match.h"
+
+#include "script/numbers.h"
+
+#include <string.h>
+
+#define WORDS(c) ((c)->lang->words)
+#define NUMS(c) ((c)->lang->numbers)
+
+static int is_space(int ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+static int is_alnum(int ch)
+{
+    return nb_norm_is_alpha(ch) || nb_norm_is_digit(ch);
+}
+
+/* ---- phone numbers and IP addresses ---- */
+
+static int say_phone_digits(struct nb_norm_ctx *c, const char *d, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const char *word = d[k] == '0' ? WORDS(c)->phone_zero : NUMS(c)->ones[d[k] - '0'];
+        if (nb_norm_say(c, word) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    size_t j = i;
+    int plus = 0, paren = 0;
+    size_t gstart[8], glen[8], ng = 0, total = 0;
+    char sep = 0;
+    if (t[j] == '+') {
+        plus = 1;
+        j++;
+    }
+    while (j < c->len && ng < 8) {
+        if (t[j] == '(' && ng <= 1 && !paren) {
+            size_t k = j + 1, d = 0;
+            while (k < c->len && nb_norm_is_digit((unsigned char)t[k]))
+                k++, d++;
+            if (d < 2 || d > 4 || k >= c->len || t[k] != ')')
+                return 0;
+            gstart[ng] = j + 1;
+            glen[ng++] = d;
+            total += d;
+            paren = 1;
+            j = k + 1;
+        } else {
+            size_t d = 0;
+            while (j + d < c->len && nb_norm_is_digit((unsigned char)t[j + d]))
+                d++;
+            if (d == 0 || d > 4)
+                return 0;
+            gstart[ng] = j;
+            glen[ng++] = d;
+            total += d;
+            j += d;
+        }
+        if (j + 1 >= c->len)
+            break;
+        char s = t[j];
+        if (s == '-' || s == '.' || s == ' ') {
+            if (!nb_norm_is_digit((unsigned char)t[j + 1]) && t[j + 1] != '(')
+                break;
+            if (s == ' ' && !plus && !paren && t[gstart[0]] != '0')
+                break;
+            if (s != ' ' && sep && s != sep && !(plus && ng == 1) && !(paren && ng <= 2))
+                return 0;
+            if (s != ' ' && !(plus && ng == 1) && !(paren && ng <= 2))
+                sep = s;
+            j++;
+        } else if (t[j] == '(' || (paren && ng <= 2 && nb_norm_is_digit((unsigned char)t[j]))) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    if (!nb_norm_token_end(t, c->len, j) || (j < c->len && (t[j] == '-' || t[j] == '/')))
+        return 0;
+    if (j + 1 < c->len && t[j] == '.' && nb_norm_is_digit((unsigned char)t[j + 1]))
+        return 0;
+    /* four dotted groups of up to three digits: an IP address */
+    if (!plus && !paren && sep == '.' && ng == 4) {
+        for (size_t g = 0; g < ng; g++)
+            if (glen[g] > 3)
+                return 0;
+        for (size_t g = 0; g < ng; g++)
+            if ((g && nb_norm_say(c, WORDS(c)->dot) < 0) ||
+                nb_numbers_digits(NUMS(c), t + gstart[g], glen[g], c->say) < 0)
+                return NB_NORM_NOMEM;
+        c->rule = "address";
+        return j - i;
+    }
+    if (ng < 3 && !(plus && ng >= 2))
+        return 0;
+    if (total < (plus || paren ? 7u : 9u) || total > 15)
+        return 0;
+    if (!plus && !paren && (glen[0] < 3 || glen[ng - 1] < 1))
+        return 0;
+    if (plus && nb_norm_say(c, WORDS(c)->plus) < 0)
+        return NB_NORM_NOMEM;
+    for (size_t g = 0; g < ng; g++) {
+        if (g && nb_buf_addc(c->say, ',') < 0)
+            return NB_NORM_NOMEM;
+        if (say_phone_digits(c, t + gstart[g], glen[g]) < 0)
+            return NB_NORM_NOMEM;
+    }
+    c->rule = "phone";
+    return j - i;
+}
+
+/* ---- URLs and e-mail addresses ---- */
+
+static const char *const tlds[] = {"com", "edu", "eu", "gov", "int", "io", "net", "news",
+                                   "org", "uk"};
+
+static int url_char(int ch)
+{
+    return is_alnum(ch) || ch == '.' || ch == '/' || ch == '-' || ch == '_' || ch == '~' ||
+           ch == '%' || ch == '?' || ch == '=' || ch == '#' || ch == ':' || ch == '+';
+}
+
+/* Says a run of a URL or address: labels as written, separators as words. */
+static int say_web(struct nb_norm_ctx *c, const char *s, size_t n)
+{
+    const struct nb_norm_words *w = WORDS(c);
+    size_t k = 0;
+    while (k < n) {
+        unsigned char ch = (unsigned char)s[k];
+        if (is_alnum(ch)) {
+            size_t e = k;
+            while (e < n && is_alnum((unsigned char)s[e]))
+                e++;
+            if (e - k == 3 && nb_norm_starts_ci(s, n, k, "www")) {
+                if (nb_norm_say(c, "W-W-W") < 0)
+                    return -1;
+            } else if (nb_norm_say_n(c, s + k, e - k) < 0) {
+                return -1;
+            }
+            k = e;
+            continue;
+        }
+        const char *word = ch == '.' ? w->dot : ch == '/' ? w->slash : ch == '-' ? w->dash
+                         : ch == '_' ? w->underscore : ch == '@' ? w->at : NULL;
+        if (word && nb_norm_say(c, word) < 0)
+            return -1;
+        k++;
+    }
+    return 0;
+}
+
+size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    size_t j = i, start = i;
+    if (nb_norm_starts_ci(t, c->len, i, "https://"))
+        start = j = i + 8;
+    else if (nb_norm_starts_ci(t, c->len, i, "http://"))
+        start = j = i + 7;
+    size_t at = 0;
+    while (j < c->len && (url_char((unsigned char)t[j]) || t[j] == '@')) {
+        if (t[j] == '@') {
+            if (at)
+                return 0;
+            at = j;
+        }
+        j++;
+    }
+    /* trailing punctuation belongs to the sentence */
+    while (j > start && strchr(".,:;?!/)-", t[j - 1]))
+        j--;
+    if (j == start)
+        return 0;
+    /* the domain: the last dotted label of the host part */
+    size_t host = at ? at + 1 : start, host_end = host;
+    while (host_end < j && t[host_end] != '/' && t[host_end] != '?' && t[host_end] != ':')
+        host_end++;
+    size_t dot = 0;
+    for (size_t k = host; k < host_end; k++)
+        if (t[k] == '.')
+            dot = k;
+    if (!dot)
+        return 0;
+    size_t tl = host_end - dot - 1;
+    int www = nb_norm_starts_ci(t, c->len, start, "www.");
+    int known = nb_norm_in_list(tlds, sizeof(tlds) / sizeof(tlds[0]), t + dot + 1, tl, 1);
+    if (!www && start == i && !known)
+        return 0;
+    if (at && (at == start || tl < 2))
+        return 0;
+    if (!at && !www && start == i && host_end == j && (j - i) < 6)
+        return 0;
+    if (say_web(c, t + start, j - start) < 0)
+        return NB_NORM_NOMEM;
+    c->rule = at ? "e-mail" : "web address";
+    return j - i;
+}
+
+/* ---- abbreviations ---- */
+
+/* 1 when a number precedes the word starting at ws ("10 Downing St"). */
+static int number_before(const char *t, size_t ws)
+{
+    size_t k = ws;
+    while (k > 0 && is_space((unsigned char)t[k - 1]))
+        k--;
+    return k > 0 && nb_norm_is_digit((unsigned char)t[k - 1]);
+}
+
+size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    const struct nb_norm_lang *r = c->lang;
+    for (size_t k = 0; k < r->nabbrevs; k++) {
+        const struct nb_abbrev *a = &r->abbrevs[k];
+        size_t wl = strlen(a->written);
+        if (wl > c->len - i || memcmp(t + i, a->written, wl) != 0)
+            continue;
+        size_t e = i + wl;
+        int dot = e < c->len && t[e] == '.';
+        if (a->needs_dot && !dot)
+            continue;
+        size_t after = e + dot;
+        if (!nb_norm_token_end(t, c->len, e) || (dot && after < c->len && is_alnum((unsigned char)t[after])))
+            continue;
+        size_t ws, nl = nb_norm_next_word(t, c->len, after, &ws);
+        int spaced = ws > after;
+        int next_cap = spaced && nl && nb_norm_capital_at(t, c->len, ws);
+        if (!next_cap && spaced && ws < c->len && (unsigned char)t[ws] >= 0x80)
+            next_cap = nb_norm_capital_at(t, c->len, ws);
+        size_t ps, pl = nb_norm_prev_word(t, i, &ps);
+        int prev_cap = pl && ps < i && nb_norm_capital_at(t, c->len, ps) && i > ps + pl;
+        int sentence_end = 0;
+        switch (a->when) {
+        case NB_ABBR_ALWAYS:
+            break;
+        case NB_ABBR_BEFORE_NAME:
+            if (!next_cap)
+                continue;
+            break;
+        case NB_ABBR_AFTER_NAME:
+            if (!prev_cap || (next_cap && !number_before(t, ps) && strcmp(a->spoken, "Junior")))
+                continue;
+            /* "Elm St. It was": the full stop still ends the sentence */
+            sentence_end = dot && (after >= c->len || next_cap);
+            break;
+        case NB_ABBR_BEFORE_NUMBER:
+            if (!spaced || ws >= c->len || !nb_norm_is_digit((unsigned char)t[ws]))
+                continue;
+            break;
+        }
+        if (nb_norm_say(c, a->spoken) < 0)
+            return NB_NORM_NOMEM;
+        c->rule = "abbreviation";
+        return sentence_end ? e - i : after - i;
+    }
+    return 0;
+}
+
+/* ---- roman numerals ---- */
+
+static int roman_value(int ch)
+{
+    switch (ch) {
+    case 'I': return 1;
+    case 'V': return 5;
+    case 'X': return 10;
+    case 'L': return 50;
+    case 'C': return 100;
+    case 'D': return 500;
+    case 'M': return 1000;
+    default: return 0;
+    }
+}
+
+/* The value of a canonical roman numeral s[0..n), or 0. */
+static unsigned roman_parse(const char *s, size_t n)
+{
+    static const struct {
+        unsigned v;
+        const char *r;
+    } parts[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+                 {50, "L"},   {40, "XL"},  {10, "X"},  {9, "IX"},   {5, "V"},   {4, "IV"},
+                 {1, "I"}};
+    unsigned v = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!roman_value((unsigned char)s[k]))
+            return 0;
+    /* canonical form: greedy from the largest part */
+    size_t k = 0;
+    for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]) && k < n; p++) {
+        size_t pl = strlen(parts[p].r);
+        int reps = 0;
+        while (k + pl <= n && memcmp(s + k, parts[p].r, pl) == 0 && reps < 3) {
+            v += parts[p].v;
+            k += pl;
+            reps++;
+            if (pl == 2 || parts[p].v == 5 || parts[p].v == 50 || parts[p].v == 500)
+                break;
+        }
+    }
+    return k == n && v < 4000 ? v : 0;
+}
+
+size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    size_t n = 0;
+    while (i + n < c->len && roman_value((unsigned char)t[i + n]))
+        n++;
+    if (!n || !nb_norm_token_end(t, c->len, i + n) ||
+        (i + n < c->len && (t[i + n] == '-' || t[i + n] == '\'' || t[i + n] == '.') &&
+         i + n + 1 < c->len && is_alnum((unsigned char)t[i + n + 1])))
+        return 0;
+    unsigned v = roman_parse(t + i, n);
+    if (!v)
+        return 0;
+    size_t ps, pl = nb_norm_prev_word(t, i, &ps);
+    if (!pl || ps + pl == i || !is_space((unsigned char)t[ps + pl]))
+        return 0;
+    if (nb_norm_in_list(c->lang->cardinal_roman_after, c->lang->ncardinal_roman_after, t + ps, pl, 1)) {
+        if (nb_numbers_cardinal_u(NUMS(c), v, c->say) < 0)
+            return NB_NORM_NOMEM;
+        c->rule = "roman numeral";
+        return n;
+    }
+    /* "Henry VIII", "Elizabeth II": a capitalised name before it */
+    if (v > 50 || (n == 1 && t[i] != 'V'))
+        return 0;
+    if (!nb_norm_capital_at(t, c->len, ps) || (c->shouting && pl < 3))
+        return 0;
+    for (size_t k = ps + 1; k < ps + pl; k++)
+        if (nb_norm_is_upper((unsigned char)t[k]) && !c->shouting)
+            return 0; /* "NATO II"? no: an acronym */
+    size_t from = c->say->len;
+    if (nb_norm_say(c, WORDS(c)->regnal_the) < 0 || nb_norm_say(c, "") < 0 ||
+        nb_numbers_cardinal_u(NUMS(c), v, c->say) < 0 ||
+        nb_numbers_last_ordinal(NUMS(c), c->say, from) < 0)
+        return NB_NORM_NOMEM;
+    c->rule = "roman numeral";
+    return n;
+}
+
+/* ---- acronyms and initialisms ---- */
+
+static int is_vowel(int ch)
+{
+    return ch == 'A' || ch == 'E' || ch == 'I' || ch == 'O' || ch == 'U';
+}
+
+static int in_pairs(const char *list, char a, char b)
+{
+    for (const char *p = list; p[0] && p[1]; p += 3)
+        if (p[0] == a && p[1] == b)
+            return 1;
+    return 0;
+}
+
+/* The pronounceability rule for capitals not in either list: said as a
+ * word when it has at least four letters, two vowels, no three consonants
+ * in a row, and starts and ends the way English words do. */
+static int pronounceable(const char *s, size_t n)
+{
+    static const char onsets[] = "BL BR CH CL CR DR FL FR GL GR PH PL PR SC SH SK SL SM SN SP "
+                                 "ST SW TH TR TW WH ";
+    static const char codas[] = "CK CT DS FT KS LD LT MP MS ND NG NK NS NT PS RD RK RM RN RS RT "
+                                "SK SP ST TH TS ";
+    if (n < 4)
+        return 0;
+    int vowels = 0, run = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (is_vowel((unsigned char)s[k])) {
+            vowels++;
+            run = 0;
+        } else if (++run >= 3) {
+            return 0;
+        }
+    }
+    if (vowels < 2)
+        return 0;
+    if (!is_vowel((unsigned char)s[0]) && !is_vowel((unsigned char)s[1]) && !in_pairs(onsets, s[0], s[1]))
+        return 0;
+    if (!is_vowel((unsigned char)s[n - 1]) && !is_vowel((unsigned char)s[n - 2]) &&
+        !in_pairs(codas, s[n - 2], s[n - 1]))
+        return 0;
+    if (is_vowel((unsigned char)s[0]) && is_vowel((unsigned char)s[1]))
+        return 0; /* "OECD", "IAEA" */
+    return 1;
+}
+
+/* "O-S-C-E" (and "M-P's" for a plural).  A final A joined by a hyphen
+ * reads as the article "a" before another word ("D-N-A is"), so such a
+ * name is written with full stops instead: "D.N.A.". */
+static int say_spelled(struct nb_norm_ctx *c, const char *s, size_t n, const char *tail)
+{
+    char buf[40];
+    size_t b = 0;
+    int dots = s[n - 1] == 'A' && !tail;
+    for (size_t k = 0; k < n && b + 3 < sizeof(buf); k++) {
+        if (k && !dots)
+            buf[b++] = '-';
+        buf[b++] = s[k];
+        if (dots)
+            buf[b++] = '.';
+    }
+    if (nb_norm_say_n(c, buf, b) < 0)
+        return -1;
+    return tail ? nb_buf_adds(c->say, tail) : 0;
+}
+
+/* "C. S. Lewis", "U.S.", "e.s.t": single letters each with a full stop. */
+static size_t dotted_initials(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    char letters[12];
+    size_t n = 0, j = i;
+    int spaced = 0;
+    while (j + 1 < c->len && nb_norm_is_upper((unsigned char)t[j]) && t[j + 1] == '.' &&
+           n < sizeof(letters) && (j + 2 >= c->len || !nb_norm_is_alpha((unsigned char)t[j + 2]) ||
+                                   nb_norm_is_upper((unsigned char)t[j + 2]))) {
+        if (j > i && t[j - 1] == ' ')
+            spaced = 1;
+        letters[n++] = t[j];
+        j += 2;
+        if (j + 1 < c->len && t[j] == ' ' && nb_norm_is_upper((unsigned char)t[j + 1]) &&
+            j + 2 < c->len && t[j + 2] == '.')
+            j++;
+    }
+    if (n < 2)
+        return 0;
+    (void)spaced;
+    if (say_spelled(c, letters, n, NULL) < 0)
+        return NB_NORM_NOMEM;
+    c->rule = "initials";
+    return j - i;
+}
+
+size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    size_t used = dotted_initials(c, i);
+    if (used)
+        return used;
+    size_t n = 0;
+    while (i + n < c->len && nb_norm_is_upper((unsigned char)t[i + n]))
+        n++;
+    if (n < 2 || n > 8)
+        return 0;
+    size_t e = i + n;
+    /* "AT&T", "M&S" */
+    if (e + 1 < c->len && t[e] == '&' && n <= 3 && nb_norm_is_upper((unsigned char)t[e + 1])) {
+        size_t m = 0;
+        while (e + 1 + m < c->len && nb_norm_is_upper((unsigned char)t[e + 1 + m]))
+            m++;
+        if (m <= 3 && nb_norm_token_end(t, c->len, e + 1 + m)) {
+            if (say_spelled(c, t + i, n, NULL) < 0 || nb_norm_say(c, WORDS(c)->and_word) < 0 ||
+                say_spelled(c, t + e + 1, m, NULL) < 0)
+                return NB_NORM_NOMEM;
+            c->rule = "initialism";
+            return e + 1 + m - i;
+        }
+    }
+    const char *tail = NULL;
+    size_t end = e;
+    if (e < c->len && t[e] == 's' && nb_norm_token_end(t, c->len, e + 1)) {
+        tail = "'s"; /* "MPs" */
+        end = e + 1;
+    } else if (e + 1 < c->len && t[e] == '\'' && t[e + 1] == 's' && nb_norm_token_end(t, c->len, e + 2)) {
+        tail = "'s";
+        end = e + 2;
+    } else if (!nb_norm_token_end(t, c->len, e) || (e < c->len && (t[e] == '-' || t[e] == '&') &&
+                                                   e + 1 < c->len && is_alnum((unsigned char)t[e + 1]))) {
+        return 0;
+    }
+    const struct nb_norm_lang *r = c->lang;
+    if (nb_norm_in_list(r->acronym_words, r->nacronym_words, t + i, n, 0)) {
+        char w[12];
+        for (size_t k = 0; k < n; k++)
+            w[k] = (char)(k ? nb_norm_lower((unsigned char)t[i + k]) : t[i + k]);
+        if (nb_norm_say_n(c, w, n) < 0 || (tail && nb_buf_addc(c->say, 's') < 0))
+            return NB_NORM_NOMEM;
+        c->rule = "acronym";
+        return end - i;
+    }
+    int listed = nb_norm_in_list(r->initialisms, r->ninitialisms, t + i, n, 0);
+    if (!listed && (c->shouting || pronounceable(t + i, n)))
+        return 0;
+    if (say_spelled(c, t + i, n, tail) < 0)
+        return NB_NORM_NOMEM;
+    c->rule = "initialism";
+    return end - i;
+}
