@@ -173,7 +173,7 @@ static void test_error_fixtures(void **state)
         {"unknown_key_far.yaml", 3, 1,
          "unknown key 'podcast' (known keys: title, date, voice, articles, stories, sentences, "
          "output, time, quotes, max_words, headlines, recap, quote_voice, duration, intro, outro, "
-         "transitions, order)"},
+         "transitions, order, lexicon)"},
         {"quotes_negative.yaml", 3, 9, "'quotes' must be a whole number from 0 to 10, not '-1'"},
         {"unknown_story_id.yaml", 3, 12,
          "unknown story id 'b' in 'order'; ids are article file names without the extension"},
@@ -225,6 +225,9 @@ static void test_error_fixtures(void **state)
          "did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:11)"},
         {"duplicate.yaml", 3, 1, "duplicate key 'title' (first at line 1); keep only one"},
         {"output_folder.yaml", 3, 9, "'output' must be a file name, not the folder 'out/'"},
+        {"lexicon_missing.yaml", 3, 10,
+         "'lexicon': no lexicon file 'nowhere.yaml' (looked for " BRIEFINGS "/nowhere.yaml)"},
+        {"lexicon_empty.yaml", 3, 10, "'lexicon' must not be empty"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct nb_briefing b;
@@ -273,6 +276,8 @@ static void test_features(void **state)
     assert_int_equal(b.transitions.n[NB_TRANSITION_FIRST], 0);
     assert_int_equal(b.transitions.n[NB_TRANSITION_LAST], 1);
     assert_string_equal(b.transitions.v[NB_TRANSITION_LAST][0].text, "Last, {headline}");
+    assert_string_equal(b.lexicon_path, BRIEFINGS "/names.yaml");
+    assert_int_equal(b.lexicon_mark.line, 19);
     /* priority 1 (b.md), then 2 (c.txt), then the rest as listed */
     static const char *const want[] = {BRIEFINGS "/articles/b.md", BRIEFINGS "/articles/c.txt",
                                        BRIEFINGS "/articles/a.txt", NULL};
@@ -298,6 +303,7 @@ static void test_features(void **state)
     assert_int_equal(b.duration_ms, 0);
     assert_int_equal(b.quotes, 1);
     assert_false(b.headlines);
+    assert_null(b.lexicon_path);
     nb_briefing_release(&b);
     nb_buf_release(&path);
     free(dir);

@@ -349,6 +349,73 @@ static void test_speak_text_and_edited_script(void **state)
     free(dir);
 }
 
+/* A briefing's lexicon changes what is said, not what is written; the
+ * script names it so that the edited script is said the same way. */
+static void test_lexicon(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_lexicon");
+    char briefing[1024], names[1024], bad[1024], script[1024], wav[1024];
+    struct nb_error err;
+    snprintf(names, sizeof(names), "%s/names.yaml", dir);
+    static const char names_text[] = "entries:\n  Stromvik: Strome-veek\n";
+    assert_int_equal(nb_file_write_atomic(names, names_text, sizeof(names_text) - 1, &err), NB_OK);
+    snprintf(briefing, sizeof(briefing), "%s/b.yaml", dir);
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    nb_buf_addf(&b,
+                "title: Test Bulletin\ndate: 2026-11-28\narticles: [%s/story.txt]\n"
+                "sentences: 2\nlexicon: names.yaml\n",
+                FIX);
+    assert_int_equal(nb_file_write_atomic(briefing, b.data, b.len, &err), NB_OK);
+    nb_buf_release(&b);
+
+    struct run r = run_cmd(NULL, (char *[]){BIN, "script", "--json", briefing, NULL});
+    if (r.code != 0)
+        fail_msg("script failed: %s", r.err);
+    assert_non_null(strstr(r.out, "the Strome-veek light"));
+    assert_non_null(strstr(r.out, "the Stromvik light"));
+    run_free(&r);
+
+    r = run_cmd(NULL, (char *[]){BIN, "script", briefing, NULL});
+    assert_int_equal(r.code, 0);
+    char want[1200];
+    snprintf(want, sizeof(want), "# lexicon: %s\n", names);
+    assert_non_null(strstr(r.out, want));
+    snprintf(script, sizeof(script), "%s/edited.txt", dir);
+    assert_int_equal(nb_file_write_atomic(script, r.out, strlen(r.out), &err), NB_OK);
+    run_free(&r);
+    snprintf(wav, sizeof(wav), "%s/edited.wav", dir);
+    r = run_cmd(NULL, (char *[]){BIN, "speak", script, "-o", wav, NULL});
+    if (r.code != 0)
+        fail_msg("speak failed: %s", r.err);
+    run_free(&r);
+
+    /* the script's lexicon gone: a clear error, no audio */
+    remove(names);
+    remove(wav);
+    r = run_cmd(NULL, (char *[]){BIN, "speak", script, "-o", wav, NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, names));
+    assert_ptr_equal(strchr(r.err, '\n'), r.err + strlen(r.err) - 1); /* one line */
+    struct stat st;
+    assert_int_not_equal(stat(wav, &st), 0);
+    run_free(&r);
+
+    /* a broken --lexicon: FILE:LINE:COLUMN */
+    snprintf(bad, sizeof(bad), "%s/bad.yaml", dir);
+    static const char bad_text[] = "entries:\n  Okafor: [Oh, kahfor]\n";
+    assert_int_equal(nb_file_write_atomic(bad, bad_text, sizeof(bad_text) - 1, &err), NB_OK);
+    r = run_cmd("Ms Okafor spoke.\n",
+                (char *[]){BIN, "speak", "-o", wav, "--lexicon", bad, NULL});
+    assert_int_equal(r.code, 2);
+    snprintf(want, sizeof(want), "%s:2:11:", bad);
+    if (!strstr(r.err, want))
+        fail_msg("want %s in: %s", want, r.err);
+    run_free(&r);
+    free(dir);
+}
+
 static void test_voices(void **state)
 {
     (void)state;
@@ -373,7 +440,7 @@ int main(void)
         cmocka_unit_test(test_sentences_and_normalise),
         cmocka_unit_test(test_summarise),
         cmocka_unit_test(test_speak_text_and_edited_script),
-        cmocka_unit_test(test_voices),
+        cmocka_unit_test(test_lexicon), cmocka_unit_test(test_voices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

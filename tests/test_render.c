@@ -31,7 +31,7 @@ static struct nb_segment segments[] = {
 
 static struct nb_script script(size_t n)
 {
-    struct nb_script s = {"Evening", "2026-11-28", segments, n, n};
+    struct nb_script s = {"Evening", "2026-11-28", segments, n, n, NULL};
     return s;
 }
 
@@ -148,7 +148,7 @@ static void test_unknown_voice_leaves_out_alone(void **state)
         {NB_SEG_INTRO, 0, "anchor", "", "Good evening."},
         {NB_SEG_STORY, 1, "sports", "", "The match ended late."},
     };
-    struct nb_script s = {"t", "2026-11-28", bad, 2, 2};
+    struct nb_script s = {"t", "2026-11-28", bad, 2, 2, NULL};
     struct nb_pcm out;
     nb_pcm_init(&out, 22050);
     int16_t mark[2] = {1, 2};

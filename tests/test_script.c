@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "config/transitions_bank.h"
+#include "script/lexicon.h"
+#include "script/normalise.h"
 #include "script/script.h"
 #include "script/transitions.h"
 #include "support.h"
@@ -911,6 +913,61 @@ static void test_features(void **state)
     bulletin_free(&b);
 }
 
+/* A lexicon changes the spoken form only, and the script keeps the
+ * briefing's lexicon file so that the edited script is said the same way. */
+static void test_lexicon(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    struct nb_error err;
+    nb_error_init(&err);
+    struct nb_lexicon *lex = nb_lexicon_new();
+    assert_non_null(lex);
+    assert_int_equal(nb_lexicon_add(lex, "Pontypridd", "Pont-uh-preeth", 0, NB_LEXICON_BRIEFING,
+                                    "names.yaml:2", &err),
+                     NB_OK);
+    struct nb_script_input in = sample_input(&b);
+    in.lexicon = lex;
+    in.lexicon_path = "/srv/news/names.yaml";
+    struct nb_script s, parsed;
+    build_ok(&s, &in);
+    assert_non_null(strstr(s.segments[2].text, "in Pontypridd."));
+    assert_non_null(strstr(s.segments[2].spoken, "in Pont-uh-preeth."));
+    assert_null(strstr(s.segments[2].spoken, "Pontypridd"));
+    assert_string_equal(s.lexicon, "/srv/news/names.yaml");
+    char *text = write_text(&s);
+    assert_non_null(strstr(text, "\n# lexicon: /srv/news/names.yaml\n"));
+    parse_ok(&parsed, text, "en-gb");
+    assert_string_equal(parsed.lexicon, "/srv/news/names.yaml");
+    /* parsing alone knows no lexicon: the caller says the words again */
+    assert_non_null(strstr(parsed.segments[2].spoken, "Pontypridd"));
+    free(text);
+    nb_script_release(&parsed);
+    nb_script_release(&s);
+
+    /* without one, no lexicon line */
+    in.lexicon = NULL;
+    in.lexicon_path = NULL;
+    build_ok(&s, &in);
+    assert_null(s.lexicon);
+    text = write_text(&s);
+    assert_null(strstr(text, "# lexicon:"));
+    free(text);
+    nb_script_release(&s);
+
+    /* nb_script_add_ex normalises with the lexicon it is given */
+    struct nb_normaliser norm = {.language = "en-us", .lexicon = lex};
+    nb_script_init(&s);
+    assert_int_equal(nb_script_add_ex(&s, NB_SEG_STORY, 1, "anchor", "Rain in Pontypridd: 40%.",
+                                      NULL, &norm, &err),
+                     NB_OK);
+    assert_string_equal(s.segments[0].spoken, "Rain in Pont-uh-preeth: forty percent.");
+    nb_script_release(&s);
+    nb_lexicon_free(lex);
+    bulletin_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -922,6 +979,7 @@ int main(void)
         cmocka_unit_test(test_parse_edited), cmocka_unit_test(test_parse_errors),
         cmocka_unit_test(test_error_format), cmocka_unit_test(test_write_over_cap),
         cmocka_unit_test(test_is_text),      cmocka_unit_test(test_parse_minimal),
+        cmocka_unit_test(test_lexicon),
     };
     const struct CMUnitTest more[] = {
         cmocka_unit_test(test_attribution),

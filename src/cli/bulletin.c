@@ -3,6 +3,7 @@
 #include "cli/speak.h"
 
 #include "config/transitions_bank.h"
+#include "script/lexicon.h"
 #include "speech/fit.h"
 #include "text/buf.h"
 #include "text/file.h"
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 void nb_bulletin_init(struct nb_bulletin *bl)
 {
@@ -36,6 +38,8 @@ void nb_bulletin_release(struct nb_bulletin *bl)
     nb_voice_profile_release(&bl->voices[1]);
     nb_transition_bank_release(&bl->transitions);
     nb_briefing_release(&bl->briefing);
+    nb_lexicon_free(bl->lexicon);
+    free(bl->lexicon_path);
     nb_bulletin_init(bl);
 }
 
@@ -109,6 +113,34 @@ static nb_status load_transitions(struct nb_bulletin *bl, struct nb_error *err)
     return NB_OK;
 }
 
+/* `path` as an absolute path, so that a script written elsewhere still
+ * finds the file. */
+static char *absolute_path(const char *path)
+{
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    if (path[0] != '/') {
+        char cwd[4096];
+        if (!getcwd(cwd, sizeof(cwd)) || nb_path_join(cwd, path, &b) < 0) {
+            nb_buf_release(&b);
+            return nb_strdup(path);
+        }
+        return nb_buf_detach(&b, NULL);
+    }
+    return nb_strdup(path);
+}
+
+/* The shipped lexicon for the voice's language, then the briefing's own. */
+static nb_status load_lexicon(struct nb_bulletin *bl, struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    const char *own = b->lexicon_path;
+    nb_status rc = nb_cli_load_lexicon(&bl->lexicon, bl->voices[0].language, 1, &own, 1, err);
+    if (rc == NB_OK && own && !(bl->lexicon_path = absolute_path(own)))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    return rc;
+}
+
 /* Fits the script to the briefing's duration by speaking candidates. */
 static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input *in,
                             struct nb_error *err)
@@ -155,6 +187,8 @@ nb_status nb_bulletin_load(struct nb_bulletin *bl, const char *path, struct nb_e
     }
     if (rc == NB_OK)
         rc = load_transitions(bl, err);
+    if (rc == NB_OK)
+        rc = load_lexicon(bl, err);
     if (rc != NB_OK)
         return rc;
 
@@ -183,6 +217,8 @@ nb_status nb_bulletin_load(struct nb_bulletin *bl, const char *path, struct nb_e
         .voice = bl->voices[0].name,
         .quote_voice = b->quote_voice ? bl->voices[1].name : NULL,
         .language = bl->voices[0].language,
+        .lexicon = bl->lexicon,
+        .lexicon_path = bl->lexicon_path,
         .stories = bl->summaries,
         .nstories = bl->narticles,
         .transitions = &bl->transitions,

@@ -82,6 +82,8 @@ struct nb_bulletin {
     struct nb_script script;
     int fitted; /* 1 when `fit` says how the duration was met */
     struct nb_script_fit fit;
+    struct nb_lexicon *lexicon; /* shipped for the voice's language, then the briefing's */
+    char *lexicon_path;         /* the briefing's lexicon as an absolute path; NULL for none */
 };
 void nb_bulletin_init(struct nb_bulletin *bl);
 void nb_bulletin_release(struct nb_bulletin *bl);
@@ -99,5 +101,14 @@ void nb_cli_render_voices(const struct nb_voice_profile *profiles, size_t nprofi
  * relative paths. */
 nb_status nb_cli_load_voice(struct nb_voice_profile *v, const char *name, const char *base_dir,
                             struct nb_error *err);
+
+/* A new lexicon (*out; free with nb_lexicon_free()) holding the shipped
+ * lexicon for `language` when `shipped` is 1 (none is fine: a language may
+ * have no lexicon), then each of own[0..nown) (NULL entries skipped) as
+ * the briefing's layer, later files beating earlier ones.  Errors are the
+ * lexicon file's, as FILE:LINE:COLUMN. */
+struct nb_lexicon;
+nb_status nb_cli_load_lexicon(struct nb_lexicon **out, const char *language, int shipped,
+                              const char *const *own, size_t nown, struct nb_error *err);
 
 #endif

@@ -61,25 +61,6 @@ static int put_line(struct ctx *x, const char *s, size_t len, struct nb_error *e
     return NB_OK;
 }
 
-static nb_status load_lexicons(struct nb_lexicon *lex, const char *lang, const char *file,
-                               int shipped, struct nb_error *err)
-{
-    nb_status rc = NB_OK;
-    if (shipped) {
-        struct nb_buf path;
-        nb_buf_init(&path, 0);
-        int found = nb_lexicon_shipped_path(lang, &path);
-        if (found < 0)
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-        else if (found)
-            rc = nb_lexicon_load(lex, path.data, NB_LEXICON_SHIPPED, err);
-        nb_buf_release(&path);
-    }
-    if (rc == NB_OK && file)
-        rc = nb_lexicon_load(lex, file, NB_LEXICON_BRIEFING, err);
-    return rc;
-}
-
 static int run(int argc, char **argv)
 {
     const char *lang = "en-gb", *lexicon_file = NULL;
@@ -105,9 +86,8 @@ static int run(int argc, char **argv)
     nb_buf_init(&x.in, 0);
     nb_buf_init(&x.out, 0);
     nb_buf_init(&x.why, 0);
-    struct nb_lexicon *lex = nb_lexicon_new();
-    nb_status rc = lex ? load_lexicons(lex, lang, lexicon_file, !no_lexicon, &err)
-                       : nb_error_set(&err, NB_ENOMEM, "out of memory");
+    struct nb_lexicon *lex = NULL;
+    nb_status rc = nb_cli_load_lexicon(&lex, lang, !no_lexicon, &lexicon_file, 1, &err);
     x.nz.lexicon = lex;
     for (size_t i = 0; rc == NB_OK && i < args.n; i++)
         rc = put_line(&x, args.v[i], strlen(args.v[i]), &err);

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "cli/speak.h"
 
+#include "script/lexicon.h"
 #include "script/normalise.h"
 #include "text/buf.h"
 #include "text/file.h"
@@ -11,7 +12,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: newsbrief speak [FILE] -o OUT.wav [--voice V]\n"
+    "usage: newsbrief speak [FILE] -o OUT.wav [--voice V] [--lexicon F]\n"
     "\n"
     "Speaks FILE (or standard input) to OUT.wav.  FILE is either a script written\n"
     "by 'newsbrief script' (and perhaps edited: each segment is read by the voice\n"
@@ -21,18 +22,39 @@ static const char usage[] =
     "  -o, --output OUT.wav   the audio file to write (required)\n"
     "  --voice V              voice profile (name in voices/ or path to a .yaml) or\n"
     "                         an eSpeak NG voice such as en-us; for a script it\n"
-    "                         replaces every segment's voice (default: anchor)\n";
+    "                         replaces every segment's voice (default: anchor)\n"
+    "  --lexicon F            a pronunciation lexicon whose entries beat the shipped\n"
+    "                         one (and the briefing's, named in a script's\n"
+    "                         '# lexicon:' line)\n";
 
 struct voices {
     struct nb_voice_profile *v;
+    struct nb_lexicon **lex; /* each voice's lexicon, loaded when first needed */
     size_t n;
 };
 
 static void voices_release(struct voices *vs)
 {
-    for (size_t i = 0; i < vs->n; i++)
+    for (size_t i = 0; i < vs->n; i++) {
         nb_voice_profile_release(&vs->v[i]);
+        nb_lexicon_free(vs->lex[i]);
+    }
     free(vs->v);
+    free(vs->lex);
+}
+
+/* The lexicons a speech is said with: the shipped one for the voice's
+ * language, the script's own (its '# lexicon:' line), then --lexicon. */
+struct lexicon_files {
+    const char *own[2];
+};
+
+static nb_status voice_lexicon(struct voices *vs, size_t k, const struct lexicon_files *files,
+                               struct nb_error *err)
+{
+    if (vs->lex[k])
+        return NB_OK;
+    return nb_cli_load_lexicon(&vs->lex[k], vs->v[k].language, 1, files->own, 2, err);
 }
 
 /* A profile by name or path, or else the default profile speaking with the
@@ -73,6 +95,11 @@ static nb_status add_voice(struct voices *vs, const char *name, const char *base
     if (!p)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     vs->v = p;
+    struct nb_lexicon **l = realloc(vs->lex, (vs->n + 1) * sizeof(*l));
+    if (!l)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    vs->lex = l;
+    vs->lex[vs->n] = NULL;
     nb_status rc = load_voice(&vs->v[vs->n], name, base, err);
     if (rc != NB_OK)
         return rc;
@@ -90,7 +117,8 @@ static nb_status add_voice(struct voices *vs, const char *name, const char *base
 
 /* Plain text: one story segment per paragraph. */
 static nb_status script_from_text(struct nb_script *s, const char *text, size_t len,
-                                  const char *voice, const char *lang, struct nb_error *err)
+                                  const char *voice, const struct nb_normaliser *norm,
+                                  struct nb_error *err)
 {
     size_t i = 0;
     while (i < len) {
@@ -103,7 +131,7 @@ static nb_status script_from_text(struct nb_script *s, const char *text, size_t 
             char *para = nb_strndup(text + j, stop - j);
             if (!para)
                 return nb_error_set(err, NB_ENOMEM, "out of memory");
-            nb_status rc = nb_script_add(s, NB_SEG_STORY, 0, voice, para, NULL, lang, err);
+            nb_status rc = nb_script_add_ex(s, NB_SEG_STORY, 0, voice, para, NULL, norm, err);
             free(para);
             if (rc != NB_OK)
                 return rc;
@@ -116,17 +144,24 @@ static nb_status script_from_text(struct nb_script *s, const char *text, size_t 
 }
 
 /* The spoken form follows each segment's own voice language. */
-static nb_status renormalise(struct nb_script *s, const struct voices *vs, struct nb_error *err)
+static nb_status renormalise(struct nb_script *s, struct voices *vs,
+                             const struct lexicon_files *files, struct nb_error *err)
 {
     for (size_t i = 0; i < s->n; i++) {
         struct nb_segment *g = &s->segments[i];
-        const char *lang = "en-gb";
-        for (size_t k = 0; k < vs->n; k++)
-            if (strcmp(vs->v[k].name, g->voice) == 0)
-                lang = vs->v[k].language;
+        struct nb_normaliser norm = {.language = "en-gb", .lexicon = NULL};
+        for (size_t k = 0; k < vs->n; k++) {
+            if (strcmp(vs->v[k].name, g->voice) != 0)
+                continue;
+            nb_status rc = voice_lexicon(vs, k, files, err);
+            if (rc != NB_OK)
+                return rc;
+            norm.language = vs->v[k].language;
+            norm.lexicon = vs->lex[k];
+        }
         struct nb_buf out;
         nb_buf_init(&out, 0);
-        nb_status rc = nb_normalise(g->text, strlen(g->text), lang, &out, err);
+        nb_status rc = nb_normalise_ex(g->text, strlen(g->text), &norm, &out, NULL, err);
         if (rc != NB_OK) {
             nb_buf_release(&out);
             return rc;
@@ -140,14 +175,16 @@ static nb_status renormalise(struct nb_script *s, const struct voices *vs, struc
 }
 
 static nb_status speak(const char *in_path, const char *out_path, const char *voice,
-                       double *seconds, struct nb_error *err)
+                       const char *lexicon, double *seconds, struct nb_error *err)
 {
-    struct nb_buf raw, text, base;
+    struct nb_buf raw, text, base, own;
     struct nb_script script;
-    struct voices vs = {NULL, 0};
+    struct voices vs = {NULL, NULL, 0};
+    struct lexicon_files files = {{NULL, lexicon}};
     nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
     nb_buf_init(&base, 0);
+    nb_buf_init(&own, 0);
     nb_script_init(&script);
     const char *name = strcmp(in_path, "-") == 0 ? "<stdin>" : in_path;
     nb_status rc = nb_file_read(in_path, 0, &raw, err);
@@ -157,6 +194,12 @@ static nb_status speak(const char *in_path, const char *out_path, const char *vo
     int is_script = rc == NB_OK && nb_script_is_text(text.data, text.len);
     if (rc == NB_OK && is_script)
         rc = nb_script_parse_text(&script, text.data, text.len, name, "en-gb", err);
+    /* the briefing's lexicon, relative to the script when written so */
+    if (rc == NB_OK && script.lexicon) {
+        if (nb_path_join(base.data, script.lexicon, &own) < 0)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        files.own[0] = own.data;
+    }
     if (rc == NB_OK && (voice || !is_script)) {
         rc = add_voice(&vs, voice ? voice : "anchor", base.data, err);
         for (size_t i = 0; rc == NB_OK && i < script.n; i++) {
@@ -170,11 +213,15 @@ static nb_status speak(const char *in_path, const char *out_path, const char *vo
         }
     }
     if (rc == NB_OK && !is_script)
-        rc = script_from_text(&script, text.data, text.len, vs.v[0].name, vs.v[0].language, err);
+        rc = voice_lexicon(&vs, 0, &files, err);
+    if (rc == NB_OK && !is_script) {
+        struct nb_normaliser norm = {.language = vs.v[0].language, .lexicon = vs.lex[0]};
+        rc = script_from_text(&script, text.data, text.len, vs.v[0].name, &norm, err);
+    }
     for (size_t i = 0; rc == NB_OK && i < script.n; i++)
         rc = add_voice(&vs, script.segments[i].voice, base.data, err);
     if (rc == NB_OK && is_script)
-        rc = renormalise(&script, &vs, err);
+        rc = renormalise(&script, &vs, &files, err);
     if (rc == NB_OK)
         rc = nb_cli_speak_script(&script, vs.v, vs.n, out_path, seconds, err);
     voices_release(&vs);
@@ -182,14 +229,16 @@ static nb_status speak(const char *in_path, const char *out_path, const char *vo
     nb_buf_release(&raw);
     nb_buf_release(&text);
     nb_buf_release(&base);
+    nb_buf_release(&own);
     return rc;
 }
 
 static int run(int argc, char **argv)
 {
-    const char *out = NULL, *voice = NULL;
+    const char *out = NULL, *voice = NULL, *lexicon = NULL;
     struct nb_cli_option opts[] = {{"--output", "-o", &out, NULL},
                                    {"--voice", NULL, &voice, NULL},
+                                   {"--lexicon", NULL, &lexicon, NULL},
                                    {NULL, NULL, NULL, NULL}};
     struct nb_strv args;
     int code = 0;
@@ -207,7 +256,7 @@ static int run(int argc, char **argv)
     struct nb_error err;
     nb_error_init(&err);
     double seconds = 0;
-    if (speak(args.n ? args.v[0] : "-", out, voice, &seconds, &err) != NB_OK) {
+    if (speak(args.n ? args.v[0] : "-", out, voice, lexicon, &seconds, &err) != NB_OK) {
         code = nb_cli_fail(&err);
         goto done;
     }

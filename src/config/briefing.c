@@ -26,7 +26,7 @@ static const char *const briefing_keys[] = {
     "title",    "date",      "voice",     "articles", "stories",     "sentences",
     "output",   "time",      "quotes",    "max_words", "headlines",  "recap",
     "quote_voice", "duration", "intro",   "outro",    "transitions", "order",
-    NULL};
+    "lexicon",  NULL};
 static const char *const article_keys[] = {"file", "priority", NULL};
 
 #define DEFAULT_QUOTES 1
@@ -53,6 +53,7 @@ void nb_briefing_release(struct nb_briefing *b)
     free(b->output);
     free(b->quote_voice);
     free(b->quote_voice_path);
+    free(b->lexicon_path);
     free(b->intro);
     free(b->outro);
     nb_transition_bank_release(&b->transitions);
@@ -473,6 +474,34 @@ static nb_status read_output(const struct nb_yaml_doc *doc, const struct nb_yaml
     return rc;
 }
 
+static nb_status read_lexicon(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                              struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "lexicon");
+    char *value = NULL;
+    if (!n)
+        return NB_OK;
+    nb_status rc = nb_yaml_string(doc, n, "lexicon", &value, err);
+    if (rc != NB_OK)
+        return rc;
+    b->lexicon_mark = n->mark;
+    struct nb_buf path;
+    struct stat st;
+    nb_buf_init(&path, 0);
+    if (!value[0])
+        rc = nb_yaml_error(doc, n, err, "'lexicon' must not be empty");
+    else if (nb_path_join(b->dir, value, &path) < 0)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    else if (stat(path.data, &st) != 0 || !S_ISREG(st.st_mode))
+        rc = nb_yaml_error(doc, n, err, "'lexicon': no lexicon file '%s' (looked for %s)", value,
+                           path.data);
+    if (rc == NB_OK && !(b->lexicon_path = nb_buf_detach(&path, NULL)))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&path);
+    free(value);
+    return rc;
+}
+
 static nb_status read_time(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
                            struct nb_briefing *b, struct nb_error *err)
 {
@@ -651,6 +680,8 @@ static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing
         rc = read_duration(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_templates(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_lexicon(doc, root, b, err);
     return rc;
 }
 

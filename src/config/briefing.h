@@ -19,6 +19,8 @@
  *   outro: "That was {title}."
  *   transitions: {first: [...], middle: [...], last: [...]}   # see transitions_bank.h
  *   order: [tunnel, fisheries] # story ids (file names without extension) read first
+ *   lexicon: names.yaml       # the briefing's own pronunciation lexicon (see
+ *                             # config/lexicon.h); its entries beat the shipped ones
  *
  * An articles entry may be a mapping {file: x.txt, priority: 1}: stories
  * are read in `order`, then by priority (1 first), then as listed.  With a
@@ -62,6 +64,8 @@ struct nb_briefing {
     unsigned long duration_ms;  /* 0 when not given */
     struct nb_mark duration_mark;
     char *intro, *outro;        /* templates; NULL when not given */
+    char *lexicon_path;         /* resolved against dir; NULL when not given */
+    struct nb_mark lexicon_mark;
     struct nb_transition_bank transitions; /* the briefing's own; sets left
                                               empty use the shipped bank */
 };

@@ -47,6 +47,7 @@ void nb_script_init(struct nb_script *s)
 {
     s->title = NULL;
     s->date = NULL;
+    s->lexicon = NULL;
     s->segments = NULL;
     s->n = 0;
     s->alloc = 0;
@@ -66,6 +67,7 @@ void nb_script_release(struct nb_script *s)
     free(s->segments);
     free(s->title);
     free(s->date);
+    free(s->lexicon);
     nb_script_init(s);
 }
 
@@ -97,6 +99,17 @@ nb_status nb_script_add(struct nb_script *s, enum nb_segment_kind kind, unsigned
                         const char *voice, const char *text, const char *spoken,
                         const char *language, struct nb_error *err)
 {
+    struct nb_normaliser norm = {.language = language, .lexicon = NULL};
+    return nb_script_add_ex(s, kind, story, voice, text, spoken, &norm, err);
+}
+
+nb_status nb_script_add_ex(struct nb_script *s, enum nb_segment_kind kind, unsigned story,
+                           const char *voice, const char *text, const char *spoken,
+                           const struct nb_normaliser *norm, struct nb_error *err)
+{
+    static const struct nb_normaliser english = {.language = NULL, .lexicon = NULL};
+    if (!norm)
+        norm = &english;
     if ((size_t)kind >= NKINDS)
         return nb_error_set(err, NB_EINTERNAL, "unknown segment kind %d", (int)kind);
     if (!voice_ok(voice))
@@ -122,7 +135,7 @@ nb_status nb_script_add(struct nb_script *s, enum nb_segment_kind kind, unsigned
     } else {
         struct nb_buf b;
         nb_buf_init(&b, 0);
-        nb_status rc = nb_normalise(text, strlen(text), language, &b, err);
+        nb_status rc = nb_normalise_ex(text, strlen(text), norm, &b, NULL, err);
         if (rc != NB_OK) {
             nb_buf_release(&b);
             segment_release(&seg);
@@ -407,7 +420,8 @@ static nb_status add_built(struct nb_script *s, const struct nb_script_input *in
                            enum nb_segment_kind kind, unsigned story, const char *voice,
                            struct nb_buf *text, struct nb_error *err)
 {
-    nb_status rc = nb_script_add(s, kind, story, voice, text->data, NULL, in->language, err);
+    struct nb_normaliser norm = {.language = in->language, .lexicon = in->lexicon};
+    nb_status rc = nb_script_add_ex(s, kind, story, voice, text->data, NULL, &norm, err);
     nb_buf_reset(text);
     return rc;
 }
@@ -501,6 +515,8 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
     nb_buf_reset(text);
     if (nb_buf_addf(text, "%04d-%02d-%02d", in->year, in->month, in->day) < 0 ||
         !(s->date = nb_buf_detach(text, NULL)))
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (in->lexicon_path && !(s->lexicon = nb_strdup(in->lexicon_path)))
         return nb_error_set(err, NB_ENOMEM, "out of memory");
 
     if (intro_text(in, w, text) < 0)
@@ -610,6 +626,11 @@ int nb_script_write_text(const struct nb_script *s, struct nb_buf *out)
     if (s->date &&
         (nb_buf_adds(out, "# date: ") < 0 ||
          nb_text_collapse_space(s->date, strlen(s->date), out) < 0 || nb_buf_addc(out, '\n') < 0))
+        goto fail;
+    if (s->lexicon && s->lexicon[0] &&
+        (nb_buf_adds(out, "# lexicon: ") < 0 ||
+         nb_text_collapse_space(s->lexicon, strlen(s->lexicon), out) < 0 ||
+         nb_buf_addc(out, '\n') < 0))
         goto fail;
     for (size_t i = 0; i < s->n; i++) {
         const struct nb_segment *seg = &s->segments[i];
@@ -814,8 +835,8 @@ static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
     return NB_OK;
 }
 
-/* "# title: ..." and "# date: ..." before the first mark; other lines
- * starting with '#' are comments. */
+/* "# title: ...", "# date: ..." and "# lexicon: ..." before the first
+ * mark; other lines starting with '#' are comments. */
 static nb_status parse_comment(struct parser *ps, const char *p, const char *end)
 {
     if (ps->s->n || ps->open)
@@ -825,12 +846,13 @@ static nb_status parse_comment(struct parser *ps, const char *p, const char *end
         q++;
     int title = (size_t)(end - q) >= 6 && memcmp(q, "title:", 6) == 0;
     int date = (size_t)(end - q) >= 5 && memcmp(q, "date:", 5) == 0;
-    if (!title && !date)
+    int lexicon = (size_t)(end - q) >= 8 && memcmp(q, "lexicon:", 8) == 0;
+    if (!title && !date && !lexicon)
         return NB_OK;
-    q += title ? 6 : 5;
+    q += title ? 6 : date ? 5 : 8;
     while (q < end && is_space((unsigned char)*q))
         q++;
-    char **slot = title ? &ps->s->title : &ps->s->date;
+    char **slot = title ? &ps->s->title : date ? &ps->s->date : &ps->s->lexicon;
     struct nb_buf v;
     nb_buf_init(&v, 0);
     if (nb_text_collapse_space(q, (size_t)(end - q), &v) < 0) {

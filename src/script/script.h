@@ -37,6 +37,8 @@ struct nb_script {
     struct nb_segment *segments;
     size_t n;
     size_t alloc;
+    char *lexicon; /* the briefing's own lexicon file, to say the edited script
+                      the same way; NULL for none */
 };
 
 /* "intro", "headlines", "story", "quote", "transition", "outro". */
@@ -57,7 +59,15 @@ nb_status nb_script_add(struct nb_script *s, enum nb_segment_kind kind, unsigned
                         const char *voice, const char *text, const char *spoken,
                         const char *language, struct nb_error *err);
 
+/* The same, normalising with `norm` (its language and lexicon; NULL:
+ * English without a lexicon). */
+struct nb_normaliser;
+nb_status nb_script_add_ex(struct nb_script *s, enum nb_segment_kind kind, unsigned story,
+                           const char *voice, const char *text, const char *spoken,
+                           const struct nb_normaliser *norm, struct nb_error *err);
+
 struct nb_transition_bank;
+struct nb_lexicon;
 
 struct nb_script_input {
     const char *title;
@@ -68,6 +78,10 @@ struct nb_script_input {
     const char *quote_voice;          /* voice for the quotes; NULL = `voice` */
     const char *language;             /* e.g. "en-gb"; decides normalisation and
                                          the date's wording; NULL = English */
+    const struct nb_lexicon *lexicon; /* pronunciations for the spoken form;
+                                         NULL = none */
+    const char *lexicon_path;         /* the briefing's own lexicon file, kept
+                                         in s->lexicon; NULL = none */
     const struct nb_summary *stories; /* in bulletin order */
     size_t nstories;
     const struct nb_transition_bank *transitions; /* required */
@@ -139,6 +153,7 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
  *   # newsbrief script
  *   # title: Morning Briefing
  *   # date: 2026-11-28
+ *   # lexicon: /home/news/briefings/names.yaml
  *
  *   [intro voice=anchor]
  *   Hello. This is the Morning Briefing for Saturday the 28th of November.
@@ -150,8 +165,8 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
  * (story= left out when the segment belongs to no story).  The writer puts
  * each segment's text on one line, whitespace collapsed; a text starting
  * with '[' or '#' (or with '\' before one of "[#\") gets a '\' in front,
- * so that it cannot be read as a mark or a comment.  The title and date
- * lines are left out when the script has none.
+ * so that it cannot be read as a mark or a comment.  The title, date and
+ * lexicon lines are left out when the script has none.
  *
  * Appends to out; 0, or -1 when out of memory (out unchanged). */
 int nb_script_write_text(const struct nb_script *s, struct nb_buf *out);
@@ -166,8 +181,8 @@ int nb_script_is_text(const char *text, size_t len);
  * mark, blank lines anywhere, a segment's text over several lines (joined
  * with single spaces, whitespace collapsed), marks with extra spaces.
  * Lines starting with '#' are comments; before the first mark,
- * "# title: ..." and "# date: YYYY-MM-DD" set s->title and s->date (NULL
- * when absent).  The "# newsbrief script" line is not required here.  A
+ * "# title: ...", "# date: YYYY-MM-DD" and "# lexicon: PATH" set s->title,
+ * s->date and s->lexicon (NULL when absent; the path as written).  The "# newsbrief script" line is not required here.  A
  * line is a mark when, trimmed, it starts with '[' and ends with ']'; a
  * text line starting with "\[", "\#" or "\\" stands for the character.
  *
