@@ -218,6 +218,40 @@ static void test_read_json(void **state)
     json_object_put(o);
     run_free(&r);
 
+    /* quotes with speaker and role; furniture listed in removed */
+    r = run_cmd("Talks offered\n\nBy Anna Lund\n\nNorway offered on Thursday to host talks on "
+                "fishing quotas after the last round collapsed.\n\nShare this article\n\n"
+                "Norway's foreign minister Ola Berg said: \"We are ready to host everyone in "
+                "Tromso next month.\"\n",
+                (char *[]){BIN, "read", "-", NULL});
+    if (r.code != 0)
+        fail_msg("read failed: %s", r.err);
+    o = json_tokener_parse(r.out);
+    assert_non_null(o);
+    assert_true(json_object_object_get_ex(o, "byline", &v));
+    assert_non_null(strstr(json_object_get_string(v), "Anna Lund"));
+    assert_true(json_object_object_get_ex(o, "quotes", &v));
+    assert_int_equal(json_object_array_length(v), 1);
+    struct json_object *q = json_object_array_get_idx(v, 0), *f;
+    assert_true(json_object_object_get_ex(q, "text", &f));
+    assert_string_equal(json_object_get_string(f), "We are ready to host everyone in Tromso next month.");
+    assert_true(json_object_object_get_ex(q, "speaker", &f));
+    assert_string_equal(json_object_get_string(f), "Ola Berg");
+    assert_true(json_object_object_get_ex(q, "role", &f));
+    assert_string_equal(json_object_get_string(f), "Norway's foreign minister");
+    assert_true(json_object_object_get_ex(q, "partial", &f));
+    assert_false(json_object_get_boolean(f));
+    assert_true(json_object_object_get_ex(o, "removed", &v));
+    assert_int_equal(json_object_array_length(v), 1);
+    assert_string_equal(json_object_get_string(json_object_array_get_idx(v, 0)),
+                        "Share this article");
+    assert_true(json_object_object_get_ex(o, "sentences", &v));
+    assert_int_equal(json_object_array_length(v), 2);
+    assert_true(json_object_object_get_ex(o, "publication", &v));
+    assert_true(json_object_object_get_ex(o, "language", &v));
+    json_object_put(o);
+    run_free(&r);
+
     r = run_cmd(NULL, (char *[]){BIN, "read", FIX "/nothing-here.txt", NULL});
     assert_int_equal(r.code, 2);
     assert_non_null(strstr(r.err, "nothing-here.txt"));

@@ -9,7 +9,8 @@ static const char usage[] =
     "Reads an article and prints it, as newsbrief understood it, as one JSON object:\n"
     "  {\"headline\": str, \"byline\": str|null, \"date\": str|null, \"paragraphs\": [str],\n"
     "   \"sentences\": [str], \"quotes\": [{\"text\": str, \"speaker\": str|null,\n"
-    "   \"partial\": bool, \"sentence\": int}], \"removed\": [str]}\n"
+    "   \"role\": str|null, \"partial\": bool, \"sentence\": int}], \"removed\": [str],\n"
+    "   \"publication\": str|null, \"language\": str|null}\n"
     "A plain-text article has its headline on the first line, then paragraphs\n"
     "separated by blank lines.  FILE '-' reads standard input.\n"
     "Warnings (e.g. text that was not UTF-8) go to standard error.\n";
@@ -38,12 +39,15 @@ static struct json_object *article_json(const struct nb_article *a)
         struct json_object *jq = json_object_new_object();
         json_object_object_add(jq, "text", json_object_new_string(q->text));
         json_object_object_add(jq, "speaker", nb_json_string_or_null(q->speaker));
+        json_object_object_add(jq, "role", nb_json_string_or_null(q->role));
         json_object_object_add(jq, "partial", json_object_new_boolean(q->partial));
         json_object_object_add(jq, "sentence", json_object_new_int64((int64_t)q->sentence));
         json_object_array_add(quotes, jq);
     }
     json_object_object_add(o, "quotes", quotes);
     json_object_object_add(o, "removed", strv_json(&a->removed));
+    json_object_object_add(o, "publication", nb_json_string_or_null(a->publication));
+    json_object_object_add(o, "language", nb_json_string_or_null(a->language));
     return o;
 }
 
