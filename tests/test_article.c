@@ -65,6 +65,24 @@ static void test_headline_only(void **state)
     assert_non_null(strstr(err.file, "headline-only.txt"));
 }
 
+/* A page of menus, lists and captions has no story to read; a short or
+ * shouted story is still a story. */
+static void test_no_prose(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    read_fixture(&a, "no-prose.txt", NB_EINPUT, &err);
+    assert_non_null(strstr(err.message, "no paragraph of prose"));
+    assert_non_null(strstr(err.file, "no-prose.txt"));
+    read_fixture(&a, "all-caps.txt", NB_OK, &err);
+    assert_int_equal(a.sentences.n, 1);
+    nb_article_release(&a);
+    read_fixture(&a, "short-prose.txt", NB_OK, &err);
+    assert_string_equal(a.sentences.v[0], "The bridge has reopened.");
+    nb_article_release(&a);
+}
+
 static void test_binary_refused(void **state)
 {
     (void)state;
@@ -142,7 +160,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_basic),          cmocka_unit_test(test_empty_and_blank),
-        cmocka_unit_test(test_headline_only),  cmocka_unit_test(test_binary_refused),
+        cmocka_unit_test(test_headline_only),  cmocka_unit_test(test_no_prose),  cmocka_unit_test(test_binary_refused),
         cmocka_unit_test(test_cp1252_with_warning), cmocka_unit_test(test_large_input),
         cmocka_unit_test(test_too_large_refused),   cmocka_unit_test(test_missing_file),
     };

@@ -7,6 +7,7 @@
 #include "text/sentences.h"
 #include "text/file.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +104,30 @@ static nb_status collapse_paragraphs(struct nb_article *a, struct nb_error *err)
     return NB_OK;
 }
 
+/* Whether a sentence reads as prose: three or more words closed by a full
+ * stop, question or exclamation mark (perhaps inside a closing quote), or
+ * a long run of words.  Menus ("Home | News | Sport"), lists of links and
+ * lone captions are not. */
+static int is_prose_sentence(const char *s)
+{
+    size_t words = 0, len = strlen(s);
+    int in_word = 0;
+    for (const char *p = s; *p; p++) {
+        int letter = isalnum((unsigned char)*p) || ((unsigned char)*p >= 0x80);
+        if (letter && !in_word)
+            words++;
+        in_word = letter || *p == '\'' || *p == '-';
+    }
+    while (len > 0 && (strchr("\"')] ", s[len - 1]) ||
+                       (len >= 3 && ((unsigned char)s[len - 3] == 0xE2 &&
+                                     (unsigned char)s[len - 2] == 0x80 &&
+                                     ((unsigned char)s[len - 1] == 0x9D ||
+                                      (unsigned char)s[len - 1] == 0x99)))))
+        len -= (unsigned char)s[len - 1] >= 0x80 ? 3 : 1;
+    int closed = len > 0 && strchr(".!?", s[len - 1]);
+    return (closed && words >= 3) || words >= 12;
+}
+
 nb_status nb_article_finish(struct nb_article *a, struct nb_error *err)
 {
     nb_status rc = nb_article_clean(a, err);
@@ -116,5 +141,12 @@ nb_status nb_article_finish(struct nb_article *a, struct nb_error *err)
         return rc;
     if (a->sentences.n == 0)
         return nb_error_set(err, NB_EINPUT, "no body text after the headline");
+    size_t prose = 0;
+    for (size_t i = 0; i < a->sentences.n && !prose; i++)
+        prose = is_prose_sentence(a->sentences.v[i]);
+    if (!prose)
+        return nb_error_set(err, NB_EINPUT,
+                            "no paragraph of prose after the headline (only short lines such as "
+                            "menus, lists or captions)");
     return nb_quotes_find(a, err);
 }
