@@ -66,7 +66,8 @@ def run_newsbrief(binary, fulltext):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--newsbrief", default=os.path.join(ROOT, "build", "newsbrief"))
+    ap.add_argument("--bin", "--newsbrief", dest="newsbrief",
+                    default=os.path.join(ROOT, "build", "newsbrief"))
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data",
                                                      "boilerplate", "aeb"))
     ap.add_argument("--worst", type=int, default=0, help="list the N pages with lowest F1")
