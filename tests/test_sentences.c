@@ -442,9 +442,30 @@ static void test_golden_rules(void **state)
     assert_true(passed >= 51);
 }
 
+static void test_sentence_ends(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        int want;
+    } cases[] = {
+        {"The vote was held.", 1},       {"Was it?", 1},
+        {"He said \"Go.\"", 1},          {"She said: \xE2\x80\x9CNo.\xE2\x80\x9D  ", 1},
+        {"(See below.)", 1},             {"It went on\xE2\x80\xA6", 1},
+        {"\xC2\xAB" "Fin.\xC2\xBB", 1},      {"*Bold claim.*", 1},
+        {"Home | News | Sport", 0},      {"Picture: Getty Images", 0},
+        {"", 0},                         {"\"\"", 0},
+        {"Ends with a colon:", 0},       {"Number 3", 0},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        if (nb_sentence_ends(cases[i].s, strlen(cases[i].s)) != cases[i].want)
+            fail_msg("case %zu '%s': want %d", i, cases[i].s, cases[i].want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sentence_ends),
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_empty_and_blank),
         cmocka_unit_test(test_no_final_punctuation),

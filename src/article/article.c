@@ -118,13 +118,7 @@ static int is_prose_sentence(const char *s)
             words++;
         in_word = letter || *p == '\'' || *p == '-';
     }
-    while (len > 0 && (strchr("\"')] ", s[len - 1]) ||
-                       (len >= 3 && ((unsigned char)s[len - 3] == 0xE2 &&
-                                     (unsigned char)s[len - 2] == 0x80 &&
-                                     ((unsigned char)s[len - 1] == 0x9D ||
-                                      (unsigned char)s[len - 1] == 0x99)))))
-        len -= (unsigned char)s[len - 1] >= 0x80 ? 3 : 1;
-    int closed = len > 0 && strchr(".!?", s[len - 1]);
+    int closed = nb_sentence_ends(s, len);
     return (closed && words >= 3) || words >= 12;
 }
 

@@ -235,37 +235,6 @@ static void word_key(const char *w, size_t n, char key[KEY_MAX])
     key[k - start] = '\0';
 }
 
-/* True when s[0..len) ends a sentence, looking through closing quotes and
- * brackets. */
-static int ends_sentence(const char *s, size_t len)
-{
-    while (len) {
-        unsigned char c = (unsigned char)s[len - 1];
-        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == '_') {
-            len--;
-            continue;
-        }
-        /* ” ’ » */
-        if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
-            (c == 0x9D || c == 0x99)) {
-            len -= 3;
-            continue;
-        }
-        if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && c == 0xBB) {
-            len -= 2;
-            continue;
-        }
-        break;
-    }
-    if (!len)
-        return 0;
-    char c = s[len - 1];
-    if (c == '.' || c == '!' || c == '?')
-        return 1;
-    /* … */
-    return len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
-           (unsigned char)s[len - 1] == 0xA6;
-}
 
 static int has_bytes(const char *s, size_t len, const char *needle)
 {
@@ -306,7 +275,7 @@ static void measure(struct line *ln)
     char key[KEY_MAX], prev[KEY_MAX] = "";
     const char *s = ln->s;
     size_t len = ln->len;
-    ln->terminal = (unsigned)ends_sentence(s, len);
+    ln->terminal = (unsigned)nb_sentence_ends(s, len);
     ln->quoted = has_bytes(s, len, "\xe2\x80\x9c") || has_bytes(s, len, "\xe2\x80\x9d") ||
                  memchr(s, '"', len) != NULL || has_bytes(s, len, "\xc2\xab");
     unsigned char c0 = (unsigned char)s[0];
@@ -879,7 +848,7 @@ static int broken_after(const char *p, size_t len, const char *next)
 {
     while (len && is_space(p[len - 1]))
         len--;
-    if (!len || ends_sentence(p, len))
+    if (!len || nb_sentence_ends(p, len))
         return 0;
     /* its last line must not be a heading */
     size_t ls = len;

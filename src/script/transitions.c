@@ -123,29 +123,6 @@ size_t nb_transition_pick(struct nb_transition_picker *p, enum nb_transition_pla
     return index;
 }
 
-static int ends_sentence(const char *s, size_t len)
-{
-    /* Look past closing quotes and brackets: 'He said "Go."' ends one. */
-    while (len) {
-        unsigned char c = (unsigned char)s[len - 1];
-        if (c == '"' || c == '\'' || c == ')' || c == ']')
-            len--;
-        else if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
-                 (unsigned char)s[len - 2] == 0x80 &&
-                 ((unsigned char)s[len - 1] == 0x99 || (unsigned char)s[len - 1] == 0x9D))
-            len -= 3; /* ’ ” */
-        else
-            break;
-    }
-    if (!len)
-        return 0;
-    char c = s[len - 1];
-    if (c == '.' || c == '!' || c == '?')
-        return 1;
-    /* … U+2026 */
-    return len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
-           (unsigned char)s[len - 1] == 0xA6;
-}
 
 /* Drops what cannot end a spoken sentence: ':' ';' ',' and dashes. */
 static size_t trim_dangling(const char *s, size_t len)
@@ -171,7 +148,7 @@ int nb_transition_headline(const char *headline, struct nb_buf *out)
     if (nb_text_collapse_space(headline, strlen(headline), out) < 0)
         goto fail;
     size_t len = out->len - mark;
-    if (!ends_sentence(out->data + mark, len)) {
+    if (!nb_sentence_ends(out->data + mark, len)) {
         nb_buf_truncate(out, mark + trim_dangling(out->data + mark, len));
         if (out->len > mark && nb_buf_addc(out, '.') < 0)
             goto fail;

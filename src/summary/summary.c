@@ -149,32 +149,6 @@ static int is_small_word(const char *w, size_t len)
     return 0;
 }
 
-/* Ends like a sentence: . ! ? or an ellipsis, maybe inside closing quotes
- * or brackets. */
-static int ends_sentence(const char *s)
-{
-    size_t len = strlen(s);
-    while (len && is_space((unsigned char)s[len - 1]))
-        len--;
-    while (len) {
-        unsigned char c = (unsigned char)s[len - 1];
-        if (c == '"' || c == '\'' || c == ')' || c == ']')
-            len--;
-        else if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
-                 (unsigned char)s[len - 2] == 0x80 &&
-                 ((unsigned char)s[len - 1] == 0x99 || (unsigned char)s[len - 1] == 0x9D))
-            len -= 3;
-        else
-            break;
-    }
-    if (!len)
-        return 0;
-    char c = s[len - 1];
-    if (c == '.' || c == '!' || c == '?')
-        return 1;
-    return len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
-           (unsigned char)s[len - 1] == 0xA6;
-}
 
 /* "LONDON, 28 November 2026" or "Aberdeen, Scotland": short, and no word
  * but a small one starts in lower case. */
@@ -237,9 +211,9 @@ static int is_news_prose(const char *s, const char *headline)
         return 0;
     if (repeats_headline(s, headline))
         return 0;
-    if (is_dateline(s) && (!ends_sentence(s) || (words <= 6 && has_date_word(s))))
+    if (is_dateline(s) && (!nb_sentence_ends(s, strlen(s)) || (words <= 6 && has_date_word(s))))
         return 0;
-    if (!ends_sentence(s) && words < 12)
+    if (!nb_sentence_ends(s, strlen(s)) && words < 12)
         return 0; /* a subheading, a caption */
     return 1;
 }
@@ -303,7 +277,7 @@ static int is_sentence(const char *s)
         if (depth < 0)
             return 0;
     }
-    return depth == 0 && ends_sentence(s) && nb_summary_count_words(s) >= 4;
+    return depth == 0 && nb_sentence_ends(s, strlen(s)) && nb_summary_count_words(s) >= 4;
 }
 
 /* The text without [from, to), tidied: no space before the punctuation that

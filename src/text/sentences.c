@@ -1313,3 +1313,35 @@ int nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out)
     }
     return 0;
 }
+
+int nb_sentence_ends(const char *s, size_t len)
+{
+    while (len) {
+        unsigned char c = (unsigned char)s[len - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' ||
+            c == ')' || c == ']' || c == '*' || c == '_') {
+            len--;
+            continue;
+        }
+        /* ’ ” */
+        if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+            (c == 0x9D || c == 0x99)) {
+            len -= 3;
+            continue;
+        }
+        /* » */
+        if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && c == 0xBB) {
+            len -= 2;
+            continue;
+        }
+        break;
+    }
+    if (!len)
+        return 0;
+    char c = s[len - 1];
+    if (c == '.' || c == '!' || c == '?')
+        return 1;
+    /* … */
+    return len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+           (unsigned char)s[len - 1] == 0xA6;
+}

@@ -71,4 +71,10 @@ int nb_sentences_abbreviation(const char *word, size_t len);
  * 0, or -1 when out of memory or over out's cap (out then unchanged). */
 int nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out);
 
+/* 1 when s[0..len) ends as a sentence does: '.', '!', '?' or an ellipsis
+ * (U+2026), looking past trailing whitespace and closing quotes, brackets
+ * and emphasis marks (" ' ) ] * _ ’ ” »).  "He said \"Go.\"" -> 1,
+ * "Home | News" -> 0. */
+int nb_sentence_ends(const char *s, size_t len);
+
 #endif
