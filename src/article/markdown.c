@@ -688,27 +688,18 @@ static nb_status parse_body(struct nb_article *a, const char *text, size_t len,
 nb_status nb_article_parse_markdown(struct nb_article *a, const char *data, size_t len,
                                     const char *name, struct nb_error *err)
 {
-    nb_article_init(a);
     const char *label = name ? name : "<markdown>";
-    if (nb_article_looks_binary(data, len)) {
-        nb_error_set(err, NB_EINPUT, "not a text file (it holds binary data)");
-        nb_error_set_file(err, label);
-        return NB_EINPUT;
-    }
     struct nb_buf text;
     nb_buf_init(&text, 0);
-    enum nb_text_encoding enc;
-    nb_status rc = NB_OK;
     size_t body = 0;
-    if (nb_text_import(data, len, &text, &enc) < 0)
-        rc = oom(err);
-    if (rc == NB_OK && name && !(a->source = nb_strdup(name)))
-        rc = oom(err);
-    if (rc == NB_OK && enc == NB_TEXT_CP1252 &&
-        nb_strv_pushs(&a->warnings, "not valid UTF-8: read as Windows-1252") < 0)
-        rc = oom(err);
-    if (rc == NB_OK)
-        rc = front_matter(a, text.data, text.len, label, &body, err);
+    nb_status rc = nb_article_import(a, data, len, label, &text, err);
+    if (rc != NB_OK)
+        return rc;
+    if (name == NULL) {
+        free(a->source);
+        a->source = NULL;
+    }
+    rc = front_matter(a, text.data, text.len, label, &body, err);
     if (rc == NB_OK)
         rc = parse_body(a, text.data + body, text.len - body, err);
     nb_buf_release(&text);

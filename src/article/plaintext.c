@@ -36,19 +36,6 @@ static int next_line(const char *text, size_t len, size_t *pos, struct line *ln)
     return 1;
 }
 
-/* Share of bytes that were control characters before import: a binary
- * file is refused rather than read as gibberish. */
-int nb_article_looks_binary(const char *data, size_t len)
-{
-    size_t sample = len < 65536 ? len : 65536, bad = 0;
-    for (size_t i = 0; i < sample; i++) {
-        unsigned char c = (unsigned char)data[i];
-        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f'))
-            bad++;
-    }
-    return sample && (bad * 100 / sample >= 5 || memchr(data, '\0', sample) != NULL);
-}
-
 static nb_status oom(struct nb_error *err)
 {
     return nb_error_set(err, NB_ENOMEM, "out of memory");
@@ -133,25 +120,12 @@ static nb_status parse_clean(struct nb_article *a, const char *text, size_t len,
 nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t len,
                                 const char *name, struct nb_error *err)
 {
-    nb_article_init(a);
-    if (nb_article_looks_binary(data, len)) {
-        nb_error_set(err, NB_EINPUT, "not a text file (it holds binary data)");
-        nb_error_set_file(err, name);
-        return NB_EINPUT;
-    }
     struct nb_buf text;
     nb_buf_init(&text, 0);
-    enum nb_text_encoding enc;
-    nb_status rc = NB_OK;
-    if (nb_text_import(data, len, &text, &enc) < 0)
-        rc = oom(err);
-    if (rc == NB_OK && name && !(a->source = nb_strdup(name)))
-        rc = oom(err);
-    if (rc == NB_OK && enc == NB_TEXT_CP1252 &&
-        nb_strv_pushs(&a->warnings, "not valid UTF-8: read as Windows-1252") < 0)
-        rc = oom(err);
-    if (rc == NB_OK)
-        rc = parse_clean(a, text.data, text.len, err);
+    nb_status rc = nb_article_import(a, data, len, name, &text, err);
+    if (rc != NB_OK)
+        return rc;
+    rc = parse_clean(a, text.data, text.len, err);
     nb_buf_release(&text);
     if (rc != NB_OK) {
         nb_error_set_file(err, name);

@@ -9,6 +9,7 @@
 #define NB_ARTICLE_READER_H
 
 #include "article/article.h"
+#include "text/buf.h"
 
 /* Completes an article whose headline and raw paragraphs are set: splits
  * the body into sentences (and, as later stages are added, takes off
@@ -25,6 +26,14 @@ int nb_article_is_date_stamp(const char *s, size_t len);
 /* Whether raw input bytes look like a binary file (NUL bytes, or 5% of the
  * first 64 KiB control characters): readers refuse them. */
 int nb_article_looks_binary(const char *data, size_t len);
+
+/* What every reader does first: initialises `a`, refuses binary input
+ * (NB_EINPUT "not a text file", naming `name`), imports the bytes into
+ * `text` as clean UTF-8 (Windows-1252 when not UTF-8, with a warning in
+ * a->warnings; controls dropped) and sets a->source to `name` (when not
+ * NULL).  On failure `a` is left released and `text` as it was. */
+nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, const char *name,
+                            struct nb_buf *text, struct nb_error *err);
 
 /* The Markdown reader (markdown.c): YAML front matter (title, byline, date,
  * source, language), then Markdown read for the ear.  Same contract as
