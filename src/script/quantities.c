@@ -264,6 +264,12 @@ static int parse_item(struct nb_norm_ctx *c, size_t i, struct item *it)
     j = it->num.end;
     it->end = j;
     it->kind = it->cur ? ITEM_MONEY : ITEM_NUMBER;
+    if (it->cur) {
+        /* "a €1.8bn deal": the currency is an adjective, so singular */
+        size_t ps, pl = nb_norm_prev_word(t, i, &ps);
+        it->unit_adjective = (pl == 1 && nb_norm_lower((unsigned char)t[ps]) == 'a') ||
+                             (pl == 2 && nb_norm_starts_ci(t, c->len, ps, "an"));
+    }
     if (!it->cur && parse_time(c, it))
         return 1;
     if (it->num.has_point && it->num.nint == 0 && !it->cur && i > 0 &&
@@ -424,7 +430,8 @@ static int say_money(struct nb_norm_ctx *c, const struct item *it, int with_unit
             return -1;
         if (!with_unit)
             return 0;
-        return nb_norm_say(c, is_one(&n) && !it->scale ? cu->one : cu->many);
+        return nb_norm_say(c, (is_one(&n) && !it->scale) || it->unit_adjective ? cu->one
+                                                                              : cu->many);
     }
     unsigned long long major = nb_norm_num_value(&n);
     unsigned minor = (unsigned)(n.digits[n.nint] - '0') * 10 +
