@@ -813,6 +813,22 @@ static size_t footnote_end(const char *t, size_t lo, size_t i, size_t e)
     return last;
 }
 
+/* Whether the word before t[lo] (in the same sentence) starts with a
+ * capital letter: "Downing St." is a street, "in St. Paul's" a saint. */
+static int after_name(const struct scan *s, size_t lo)
+{
+    const char *t = s->t;
+    size_t j = lo;
+    while (j > s->start && (t[j - 1] == ' ' || t[j - 1] == '\t'))
+        j--;
+    if (j == lo || j == s->start)
+        return 0;
+    size_t w = j;
+    while (w > s->start && is_alpha((unsigned char)t[w - 1]))
+        w--;
+    return w < j && is_upper((unsigned char)t[w]) && (w > s->body);
+}
+
 /* Does the single full stop at t[i] end the sentence, given what follows? */
 static int period_ends(const struct scan *s, size_t i, const struct next_tok *nt)
 {
@@ -874,6 +890,10 @@ static int period_ends(const struct scan *s, size_t i, const struct next_tok *nt
     if (a) {
         switch (a->kind) {
         case ABBR_TITLE:
+            if (nt->kind != NX_END && (strcmp(low, "st") == 0 || strcmp(low, "dr") == 0) &&
+                after_name(s, lo))
+                return is_starter(nt); /* Downing St. The ... / Mulholland Dr. It ... */
+            return nt->kind == NX_END;
         case ABBR_INSIDE:
             return nt->kind == NX_END;
         case ABBR_NUMBER:
