@@ -1,25 +1,48 @@
 #!/usr/bin/env python3
-"""Scores quote extraction (src/article/quotes.c) against PolNeAR direct quotes.
+"""Scores quote extraction (src/article/quotes.c) against PolNeAR quotations.
 
 Data: ../shared/data/quotes/polnear (see ../shared/data/quotes/README.txt).
-For each text of the chosen part (dev by default; test is held out), the
-script writes a temporary plain-text article and runs `newsbrief read FILE`:
+For each text of the chosen part (dev by default, --part train for the
+overfitting check; test is held out), the script writes a temporary
+plain-text article and runs `newsbrief read FILE`:
 
   * a PolNeAR text has its headline on the first line and one paragraph per
-    line (some texts put blank lines between, some do not), so the temp file
-    is the first line, a blank line, then every further non-empty line as its
-    own paragraph.  The headline stays a headline: newsbrief does not look
-    for quotes in headlines, so gold quotes whose content lies in the first
-    line are left out of the scores (their number is printed).
+    line, so the temp file is the first line, a blank line, then every
+    further non-empty line as its own paragraph.  newsbrief does not look
+    for quotes in headlines, so gold quotes whose content starts in the
+    first line are left out (their number is printed).
 
-Gold: attributions_flat_<part>.jsonl, rows with is_direct_quote.  An
-article annotated by several people (a few are) is scored against ONE
-annotator: the first .ann file name in sorted order.  The gold quote text is
-the part of the content inside quotation marks (a content such as `that X's
-team wanted to "keep it under wraps."` gives `keep it under wraps.`; several
-quoted stretches are joined); when no paired marks are found the whole
-content is used.  Texts are compared as lower-case word tokens, quote marks
-and punctuation dropped.
+Gold.  PolNeAR marks attribution relations (source, cue, content), not
+quotations; attributions_flat_<part>.jsonl adds is_direct_quote, "the
+content starts or ends with a quotation mark".  That flag mixes two things:
+`"We will win," she said` (a quoted sentence) and `he called Trump a "con
+artist."` (a fragment inside reported speech), while the same fragment in
+mid-content (`called it "reckless" on Friday`) is not flagged.  The script
+therefore reads the quoted stretches of each content itself (paired double
+marks, curly or straight or two apostrophes; an opening mark without its
+closing mark runs to the end of that content piece, as in a quote over
+paragraphs; single marks only when there are no double ones) and sorts the
+attributions of the chosen annotator into:
+  direct   every word of the content lies inside quotation marks: a quoted
+           sentence or more (PARC's "direct");
+  fragment some words are quoted, some are not (PARC's "mixed": partial
+           quotes inside reported speech).
+An article annotated by several people (a few are) is scored against ONE
+annotator: the first .ann file name in sorted order.
+
+Figures (each a precision / recall / F1):
+  DIRECT      (the target) our quotes with partial=false against direct
+              gold.  This is what "direct quotes" means in the issue and in
+              our contract: partial=false is "a quoted sentence".  A quote we
+              wrongly mark partial is a miss here, one we wrongly mark full
+              a false positive.
+  fragments   our partial=true quotes against fragment gold.
+  all         all our quotes against all gold attributions with a quoted
+              stretch (kind ignored).
+  legacy      the earlier figure: all our quotes against the rows flagged
+              is_direct_quote (kept to compare with old numbers).
+Texts are compared as lower-case word tokens of the quoted stretches, quote
+marks and punctuation dropped.
 
 Match rule (ours O, gold G, multiset token intersection I):
   J = I / (|O| + |G| - I) >= 0.5                 (strong overlap), or
@@ -31,21 +54,34 @@ Matching is not one-to-one: precision = share of our quotes that match some
 gold quote of the same text; recall = share of gold quotes matched by at
 least one of ours.  The strict figures (J >= 0.5 only) are printed too.
 
-Speaker accuracy, over matched pairs (each of our matched quotes with its
-best gold): ours agrees with the gold source span when, lower-cased and
+Speaker accuracy, over matched DIRECT pairs (each of our matched quotes with
+its best gold): ours agrees with the gold source span when, lower-cased and
 stripped of punctuation and possessive 's, one contains the other or our
-last name word is a word of the gold source.  A gold source that is only a
-pronoun (he, she, they, it, I, we, who...) cannot be checked without
-coreference; two figures are printed: excluding those pairs, and counting
-them correct when our speaker is not null and its last word occurs in the
-article before the quote (lenient).  Gold quotes without a source are left
-out of speaker accuracy, and so are the few whose source span is only a verb
-("said", an annotation slip).
+last name word is a word of the gold source.  Two further rules, each
+counted and printed on its own:
+  * nominal gold ("the mayor", "the union", "the president"): ours agrees
+    when the article, before the quote, ties our speaker to that noun: our
+    last name word and the nominal's head word stand within 3 words of each
+    other in one sentence ("Mayor Bill de Blasio", "Obama, the president").
+    Our speaker must be a name; ours being the nominal while gold names the
+    person counts as wrong.
+  * pronoun gold (he, she, they, it, I, we, who...) cannot be checked
+    without coreference: "named" leaves those pairs out; "+ pronoun" counts
+    them correct when our speaker is not null and its last word occurs in
+    the article before the quote (lenient, as printed).
+Gold quotes without a source are left out of speaker accuracy, and so are
+the few whose source span is only a verb ("said", an annotation slip).
+
+--misses prints every miss of the DIRECT figure with its paragraph: gold
+quotes not found (with the quotes we found in that paragraph), our quotes
+matching no gold (with the gold attribution they lie in, if any), and
+speaker disagreements (with the paragraph and the one before).
 
 Also runs the textacy direct_quotations cases (../shared/data/quotes/textacy)
 as a sanity check: content found and speaker agreeing.
 
-Usage: bench/quotes.py [--bin PATH] [--data DIR] [--part dev] [--verbose]
+Usage: bench/quotes.py [--bin PATH] [--data DIR] [--part dev|train]
+                       [--verbose] [--misses] [--only NAME]
 Exits 0 with a message when the data folder is absent.
 """
 import argparse
@@ -66,8 +102,11 @@ BIN_CANDIDATES = ("build-quotes-rel/newsbrief", "build/newsbrief")
 VERB_SOURCES = {"said", "says", "told", "added", "say"}
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "who", "his", "her", "their",
             "him", "them", "you", "which", "that", "its", "one"}
+DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our",
+               "my", "these", "those"}
 QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+(?:['\u2019][0-9A-Za-z]+)*")
+NOMINAL_SPAN = 3
 
 
 def tokens(s):
@@ -80,20 +119,56 @@ def norm(s):
     return " ".join(tokens(s))
 
 
-# Quoted stretches inside a gold content: paired double marks first (curly,
-# straight, two apostrophes), then curly single marks.
-PAIRS = (re.compile(r"\u201c(.*?)(?:\u201d|$)", re.S),
-         re.compile(r"''(.*?)(?:''|$)", re.S),
-         re.compile(r"\"(.*?)(?:\"|$)", re.S),
-         re.compile(r"(?:^|(?<=\s))\u2018(.*?)\u2019(?!\w)", re.S))
+def quoted_stretches(piece):
+    """(start, end) of the quoted stretches of one content piece."""
+    out = []
+    i, n, open_at = 0, len(piece), None
+    lead = piece.lstrip()
+    # a span that starts one character late (''Word ...'' read as 'Word
+    # ...'') or a closing mark typed for an opening one (”Word ...):
+    # the first mark opens
+    if (lead[:1] == "'" and lead[1:2] != "'" and "''" in lead) or lead[:1] == "\u201d":
+        open_at = len(piece) - len(lead) + 1
+        i = open_at
+    while i < n:
+        c = piece[i]
+        two = piece.startswith("''", i)
+        w = 2 if two else 1
+        if c == "\u201c" or c == "\u201e":
+            if open_at is None:
+                open_at = i + 1
+        elif c == "\u201d":
+            if open_at is not None:
+                out.append((open_at, i))
+                open_at = None
+        elif c == '"' or two:
+            if open_at is None:
+                open_at = i + w
+            else:
+                out.append((open_at, i))
+                open_at = None
+        i += w
+    if open_at is not None:
+        out.append((open_at, n))
+    if out:
+        return out
+    for m in re.finditer(r"(?:^|(?<=[\s(]))[\u2018'](.*?)[\u2019'](?![\w])", piece, re.S):
+        out.append((m.start(1), m.end(1)))
+    return out
 
 
-def gold_quote_text(content):
-    for pat in PAIRS:
-        parts = [m.group(1) for m in pat.finditer(content) if m.group(1).strip()]
-        if parts:
-            return " ".join(parts)
-    return content.strip(QUOTE_CHARS + " ")
+def gold_parts(content_pieces):
+    """(quoted text, number of unquoted words) of a content."""
+    quoted, outside = [], 0
+    for piece in content_pieces:
+        st = quoted_stretches(piece)
+        last = 0
+        for s, e in st:
+            outside += len(tokens(piece[last:s]))
+            quoted.append(piece[s:e])
+            last = e
+        outside += len(tokens(piece[last:]))
+    return " ".join(quoted), outside
 
 
 def score_pair(o, g):
@@ -115,6 +190,33 @@ def speaker_agrees(ours, gold):
     if o in g or g in o:
         return True
     return o.split()[-1] in g.split()
+
+
+def nominal_head(gold):
+    """The head noun of a nominal gold source ("the mayor"), else None."""
+    words = gold.replace("\u2019", "'").split()
+    if len(words) < 2 or words[0].lower() not in DETERMINERS:
+        return None
+    head = re.sub(r"[^A-Za-z'-]", "", words[-1])
+    if not head or not head[0].islower() or head.lower() in PRONOUNS:
+        return None
+    return head.lower()
+
+
+def nominal_agrees(ours, head, text_before):
+    """Our named speaker is tied to `head` in the article before the quote."""
+    if not ours or not ours[:1].isupper():
+        return False
+    last = tokens(ours)[-1] if tokens(ours) else None
+    if not last or last == head:
+        return False
+    for sent in re.split(r"(?<=[.!?])\s+|\n", text_before):
+        t = tokens(sent)
+        a = [i for i, w in enumerate(t) if w == last]
+        b = [i for i, w in enumerate(t) if w == head or w == head + "s"]
+        if any(abs(i - j) <= NOMINAL_SPAN for i in a for j in b):
+            return True
+    return False
 
 
 def find_bin(arg):
@@ -139,6 +241,7 @@ def run_read(binary, headline, paragraphs, tmpdir):
 
 
 def load_gold(data, part):
+    """file -> list of gold attributions of the chosen annotator."""
     rows = [json.loads(l) for l in open(os.path.join(data, "polnear",
                                                      "attributions_flat_%s.jsonl" % part),
                                         encoding="utf-8")]
@@ -147,22 +250,123 @@ def load_gold(data, part):
         anns[r["file"]].add(r["ann"])
     chosen = {f: sorted(a)[0] for f, a in anns.items()}
     gold = defaultdict(list)
-    every = defaultdict(list)
     for r in rows:
-        if chosen[r["file"]] == r["ann"]:
-            every[r["file"]].append(tokens(" ".join(c["text"] for c in r["content"])))
-            if r["is_direct_quote"]:
-                gold[r["file"]].append(r)
-    return every, gold
+        if chosen[r["file"]] != r["ann"] or not any(c["spans"] for c in r["content"]):
+            continue
+        pieces = [c["text"] for c in r["content"]]
+        quoted, outside = gold_parts(pieces)
+        qt = tokens(quoted)
+        kind = None if not qt else "direct" if outside == 0 else "fragment"
+        gold[r["file"]].append({
+            "tok": qt, "all_tok": tokens(" ".join(pieces)), "kind": kind,
+            "flag": r["is_direct_quote"],
+            "legacy_tok": qt if qt else tokens(" ".join(pieces)),
+            "content": " ".join(pieces),
+            "source": " ".join(s["text"] for s in r["source"]),
+            "start": min(s for c in r["content"] for s, _ in c["spans"])})
+    return gold
+
+
+class Score:
+    """Precision / recall of one figure over the whole part."""
+
+    def __init__(self, name):
+        self.name = name
+        self.n_ours = self.ok = self.strict = 0
+        self.n_gold = self.found = self.found_strict = 0
+
+    def add(self, ours, golds, key="tok"):
+        """ours: token lists; golds: gold dicts.  Returns, for each of ours,
+        (best gold or None, matched), and the found flags of the golds."""
+        found = [False] * len(golds)
+        res = []
+        for o in ours:
+            best, best_j, ok, strict = None, -1.0, False, False
+            for i, g in enumerate(golds):
+                j, s, l = score_pair(o, g[key])
+                if l:
+                    found[i] = True
+                    ok = True
+                    if j > best_j:
+                        best, best_j = g, j
+                if s:
+                    strict = True
+            res.append((best, ok))
+            self.n_ours += 1
+            self.ok += ok
+            self.strict += strict
+        strict_found = [any(score_pair(o, g[key])[1] for o in ours) for g in golds]
+        self.n_gold += len(golds)
+        self.found += sum(found)
+        self.found_strict += sum(strict_found)
+        return res, found
+
+    def line(self, strict=False):
+        tp_p = self.strict if strict else self.ok
+        tp_r = self.found_strict if strict else self.found
+        p = tp_p / self.n_ours if self.n_ours else 0.0
+        r = tp_r / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return "P %.3f  R %.3f  F1 %.3f  (%d ours, %d gold)" % (p, r, f, self.n_ours,
+                                                               self.n_gold)
+
+
+class Speakers:
+    """Speaker accuracy over matched pairs (see the rules above)."""
+
+    def __init__(self):
+        self.named = self.named_ok = self.nominal_ok = 0
+        self.pron = self.pron_ok = self.nosrc = 0
+
+    def judge(self, q, best, text):
+        """False only when the pair counts as a wrong speaker."""
+        src = best["source"]
+        if not src.strip() or norm(src) in VERB_SOURCES:
+            self.nosrc += 1
+            return True
+        if norm(src) in PRONOUNS:
+            self.pron += 1
+            sp = q["speaker"]
+            if sp and norm(sp) and norm(sp).split()[-1] in tokens(text[:best["start"]]):
+                self.pron_ok += 1
+            return True
+        self.named += 1
+        if speaker_agrees(q["speaker"], src):
+            self.named_ok += 1
+            return True
+        head = nominal_head(src)
+        if head and nominal_agrees(q["speaker"], head, text[:best["start"]]):
+            self.named_ok += 1
+            self.nominal_ok += 1
+            return True
+        return False
+
+    def report(self, title):
+        named = self.named_ok / self.named if self.named else 0.0
+        n = self.named + self.pron
+        both = (self.named_ok + self.pron_ok) / n if n else 0.0
+        print("  %s: named gold %.3f (%d/%d, %d by the nominal rule); + pronoun gold "
+              "(lenient) %.3f (%d/%d); %d without a gold source" %
+              (title, named, self.named_ok, self.named, self.nominal_ok, both,
+               self.named_ok + self.pron_ok, n, self.nosrc))
+
+
+def para_of(text, pos):
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return text[s:e if e >= 0 else len(text)], s
 
 
 def polnear(args, binary):
     base = os.path.join(args.data, "polnear")
-    every, gold = load_gold(args.data, args.part)
+    gold = load_gold(args.data, args.part)
     texts = sorted(os.listdir(os.path.join(base, args.part, "text")))
-    n_ours = n_ours_ok = n_ours_strict = n_inside_other = 0
-    n_gold = n_gold_found = n_gold_strict = n_headline = 0
-    sp_named = sp_named_ok = sp_pron = sp_pron_ok = sp_nosrc = 0
+    if args.only:
+        texts = [t for t in texts if args.only in t]
+    direct, frags, every, legacy = (Score("DIRECT"), Score("fragments"), Score("all"),
+                                    Score("legacy"))
+    n_headline = n_kind_swap = 0
+    spk, spk_all = Speakers(), Speakers()
     misses, false_pos, wrong_speaker = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for name in texts:
@@ -175,98 +379,82 @@ def polnear(args, binary):
                 continue
             got = run_read(binary, lines[0], paragraphs, tmp)["quotes"]
             golds = []
-            for r in gold.get(rel, []):
-                start = min(s for c in r["content"] for s, _ in c["spans"])
-                if start < headline_len:
-                    n_headline += 1
+            for g in gold.get(rel, []):
+                if g["start"] < headline_len:
+                    if g["flag"] or g["kind"]:
+                        n_headline += 1
                     continue
-                content = " ".join(c["text"] for c in r["content"])
-                src = " ".join(s["text"] for s in r["source"])
-                golds.append({"tok": tokens(gold_quote_text(content)), "content": content,
-                              "source": src, "start": start})
-            found = [False] * len(golds)
-            strict_found = [False] * len(golds)
-            for q in got:
-                o = tokens(q["text"])
-                best, best_j, ok, strict = None, -1.0, False, False
-                for i, g in enumerate(golds):
-                    j, s, l = score_pair(o, g["tok"])
-                    if l:
-                        found[i] = True
-                        ok = True
-                        if j > best_j:
-                            best, best_j = g, j
-                    if s:
-                        strict_found[i] = True
-                        strict = True
-                n_ours += 1
-                n_ours_ok += ok
-                n_ours_strict += strict
+                golds.append(g)
+            full = [q for q in got if not q["partial"]]
+            part = [q for q in got if q["partial"]]
+            legacy.add([tokens(q["text"]) for q in got], [g for g in golds if g["flag"]],
+                       "legacy_tok")
+            res_all, _ = every.add([tokens(q["text"]) for q in got],
+                                   [g for g in golds if g["kind"]])
+            frags.add([tokens(q["text"]) for q in part],
+                      [g for g in golds if g["kind"] == "fragment"])
+            dgold = [g for g in golds if g["kind"] == "direct"]
+            res, found = direct.add([tokens(q["text"]) for q in full], dgold)
+            fgold = [g for g in golds if g["kind"] == "fragment"]
+            for q, (best, ok) in zip(full, res):
                 if not ok:
-                    if o and any(sum((Counter(o) & Counter(c)).values()) / len(o) >= 0.9
-                                 for c in every.get(rel, [])):
-                        n_inside_other += 1
-                    false_pos.append((name, q))
+                    o = tokens(q["text"])
+                    other = None
+                    for g in golds:
+                        if g["kind"] != "direct" and score_pair(o, g["tok"] or g["all_tok"])[2]:
+                            other = g
+                    if other is not None and other["kind"] == "fragment":
+                        n_kind_swap += 1
+                    false_pos.append((name, text, q, other))
                     continue
-                if not best["source"].strip():
-                    sp_nosrc += 1
-                    continue
-                if norm(best["source"]) in VERB_SOURCES:
-                    sp_nosrc += 1
-                    continue
-                if norm(best["source"]) in PRONOUNS:
-                    sp_pron += 1
-                    sp = q["speaker"]
-                    if sp and norm(sp) and norm(sp).split()[-1] in \
-                            tokens(text[:best["start"]]):
-                        sp_pron_ok += 1
-                    continue
-                sp_named += 1
-                if speaker_agrees(q["speaker"], best["source"]):
-                    sp_named_ok += 1
-                else:
-                    wrong_speaker.append((name, q, best))
-            n_gold += len(golds)
-            n_gold_found += sum(found)
-            n_gold_strict += sum(strict_found)
-            misses += [(name, g) for g, f in zip(golds, found) if not f]
+                if not spk.judge(q, best, text):
+                    wrong_speaker.append((name, text, q, best))
+            for q, (best, ok) in zip(got, res_all):
+                if ok:
+                    spk_all.judge(q, best, text)
+            for g, f in zip(dgold, found):
+                if not f:
+                    misses.append((name, text, g, got, fgold))
 
-    def prf(tp_p, np_, tp_r, nr):
-        p = tp_p / np_ if np_ else 0.0
-        r = tp_r / nr if nr else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    p, r, f = prf(n_ours_ok, n_ours, n_gold_found, n_gold)
-    ps, rs, fs = prf(n_ours_strict, n_ours, n_gold_strict, n_gold)
-    print("polnear %s: %d texts, %d gold direct quotes (annotator: first .ann; %d in "
-          "headlines left out), %d quotes found" % (args.part, len(texts), n_gold, n_headline,
-                                                    n_ours))
-    print("  quotes (match rule):   P %.3f  R %.3f  F1 %.3f" % (p, r, f))
-    print("  quotes (Jaccard only): P %.3f  R %.3f  F1 %.3f" % (ps, rs, fs))
-    print("  (of the %d unmatched quotes, %d lie inside a gold attribution that is not "
-          "marked direct,\n   e.g. a quoted fragment in the middle of reported speech; "
-          "precision counting them: %.3f)" % (n_ours - n_ours_ok, n_inside_other,
-                                               (n_ours_ok + n_inside_other) / max(n_ours, 1)))
-    named = sp_named_ok / sp_named if sp_named else 0.0
-    both = (sp_named_ok + sp_pron_ok) / (sp_named + sp_pron) if sp_named + sp_pron else 0.0
-    print("  speaker accuracy, named gold sources:       %.3f (%d/%d)" %
-          (named, sp_named_ok, sp_named))
-    print("  speaker accuracy, + pronoun gold (lenient): %.3f (%d/%d)" %
-          (both, sp_named_ok + sp_pron_ok, sp_named + sp_pron))
-    print("  (matched quotes whose gold source is empty or a verb such as 'said': %d)" %
-          sp_nosrc)
-    if args.verbose:
-        print("\n-- missed gold quotes --")
-        for name, g in misses:
-            print("  %s: [%s] %s" % (name[:40], g["source"], g["content"][:160]))
-        print("\n-- our quotes matching no gold --")
-        for name, q in false_pos:
-            print("  %s: [%s]%s %s" % (name[:40], q["speaker"], " (partial)" if q["partial"]
-                                      else "", q["text"][:160]))
-        print("\n-- speaker disagrees --")
-        for name, q, g in wrong_speaker:
-            print("  %s: ours [%s] gold [%s]: %s" % (name[:40], q["speaker"], g["source"],
-                                                   q["text"][:100]))
+    print("polnear %s: %d texts (annotator: first .ann; %d gold quotes in headlines left "
+          "out)" % (args.part, len(texts), n_headline))
+    print("  DIRECT quotes:     " + direct.line())
+    print("    Jaccard only:    " + direct.line(True))
+    print("    (of our unmatched full quotes, %d match a gold fragment: partial flag "
+          "disagrees)" % n_kind_swap)
+    print("  fragments:         " + frags.line())
+    print("  all quoted:        " + every.line())
+    print("  legacy (flag):     " + legacy.line())
+    spk.report("speaker accuracy (DIRECT pairs)")
+    spk_all.report("speaker accuracy (all quoted pairs)")
+    if args.verbose or args.misses:
+        show = args.misses
+        print("\n-- missed direct gold quotes (%d) --" % len(misses))
+        for name, text, g, got, fgold in misses:
+            print("* %s: [%s] %s" % (name[:40], g["source"], g["content"][:200]))
+            if show:
+                para, ps = para_of(text, g["start"])
+                print("    PARA: %s" % para[:600])
+                near = [q for q in got if tokens(q["text"]) and
+                        sum((Counter(tokens(q["text"])) & Counter(g["tok"])).values())]
+                for q in near:
+                    print("    ours: [%s]%s %s" % (q["speaker"], " (partial)" if q["partial"]
+                                                  else "", q["text"][:160]))
+        print("\n-- our full quotes matching no direct gold (%d) --" % len(false_pos))
+        for name, text, q, other in false_pos:
+            print("* %s: [%s] %s" % (name[:40], q["speaker"], q["text"][:200]))
+            if show and other is not None:
+                print("    in gold %s: [%s] %s" % (other["kind"], other["source"],
+                                                   other["content"][:200]))
+        print("\n-- speaker disagrees (%d) --" % len(wrong_speaker))
+        for name, text, q, g in wrong_speaker:
+            print("* %s: ours [%s] gold [%s]: %s" % (name[:40], q["speaker"], g["source"],
+                                                    q["text"][:100]))
+            if show:
+                para, ps = para_of(text, g["start"])
+                prev, _ = para_of(text, max(ps - 2, 0))
+                print("    PREV: %s" % prev[-300:])
+                print("    PARA: %s" % para[:500])
 
 
 def textacy(args, binary):
@@ -285,7 +473,7 @@ def textacy(args, binary):
                 used = [False] * len(got)
                 for e in c["expected"]:
                     cases += 1
-                    g = tokens(gold_quote_text(e["content"]))
+                    g = tokens(gold_parts([e["content"]])[0] or e["content"])
                     hit = None
                     for i, q in enumerate(got):
                         if score_pair(tokens(q["text"]), g)[2]:
@@ -315,18 +503,22 @@ def textacy(args, binary):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--bin")
     ap.add_argument("--data", default=DEFAULT_DATA)
-    ap.add_argument("--part", default="dev")
-    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--part", default="dev", choices=("dev", "train"))
+    ap.add_argument("--verbose", action="store_true", help="list the misses")
+    ap.add_argument("--misses", action="store_true",
+                    help="list the misses with their paragraphs")
+    ap.add_argument("--only", help="only the texts whose name contains this")
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(args.data, "polnear")):
         print("quotes.py: no data at %s, skipped" % args.data)
         return 0
     binary = find_bin(args.bin)
     polnear(args, binary)
-    textacy(args, binary)
+    if not args.only:
+        textacy(args, binary)
     return 0
 
 

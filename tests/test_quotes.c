@@ -173,6 +173,17 @@ static void test_curly(void **state)
     check_case("curly");
 }
 
+/* A wider lexicon of reporting verbs (asserted, remarked, insisted that),
+ * a second quoted sentence after a long apposition keeps its speaker, a
+ * subject with a prepositional phrase ("Mr. Dahl of the Harbour Trust"),
+ * a possessive noun phrase ("my grandmother"), and a quote after "that"
+ * is reported speech (partial). */
+static void test_reporting(void **state)
+{
+    (void)state;
+    check_case("reporting");
+}
+
 static void test_no_quotes(void **state)
 {
     (void)state;
@@ -242,7 +253,8 @@ int main(void)
         cmocka_unit_test(test_nested),        cmocka_unit_test(test_partial),
         cmocka_unit_test(test_apostrophes),   cmocka_unit_test(test_unbalanced),
         cmocka_unit_test(test_organisations), cmocka_unit_test(test_unknown),
-        cmocka_unit_test(test_curly),         cmocka_unit_test(test_no_quotes),
+        cmocka_unit_test(test_curly),         cmocka_unit_test(test_reporting),
+        cmocka_unit_test(test_no_quotes),
         cmocka_unit_test(test_null_article),  cmocka_unit_test(test_rerun),
         cmocka_unit_test(test_large_input),
     };

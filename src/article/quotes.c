@@ -539,62 +539,168 @@ struct verb {
  * a quote ("...," said Berg); V_PART: frames a fragment, not a sentence
  * (called the plan "overdue"); V_ING: a participle whose subject is the
  * clause's ("..., adding: "); V_NOUN: also a plural noun ("a flurry of tweets"),
- * trusted only after a name or a pronoun. */
+ * trusted only after a name or a pronoun.  A broad lexicon of the verbs of
+ * saying, in every form, kept in strcmp order (verb_flags searches it). */
 static const struct verb verbs[] = {
-    {"said", V_INV}, {"says", V_INV}, {"say", 0}, {"told", 0}, {"tells", 0},
-    {"added", V_INV}, {"adds", V_INV}, {"warned", V_INV}, {"warns", V_INV},
-    {"argued", V_INV}, {"argues", V_INV}, {"insisted", V_INV}, {"insists", V_INV},
-    {"explained", V_INV}, {"explains", V_INV}, {"noted", V_INV}, {"notes", V_INV | V_NOUN},
-    {"wrote", V_INV}, {"writes", V_INV}, {"asked", V_INV}, {"asks", V_INV},
-    {"replied", V_INV}, {"replies", V_INV | V_NOUN}, {"claimed", V_INV}, {"claims", V_INV | V_NOUN},
-    {"stressed", V_INV}, {"stresses", V_INV}, {"announced", V_INV}, {"announces", V_INV},
-    {"declared", V_INV}, {"declares", V_INV}, {"recalled", V_INV}, {"recalls", V_INV},
-    {"acknowledged", V_INV}, {"acknowledges", V_INV}, {"admitted", V_INV},
-    {"admits", V_INV}, {"continued", V_INV}, {"continues", V_INV},
-    {"concluded", V_INV}, {"concludes", V_INV}, {"urged", 0}, {"urges", 0},
-    {"tweeted", V_INV}, {"tweets", V_INV | V_NOUN}, {"posted", 0}, {"responded", V_INV},
-    {"responds", V_INV}, {"countered", V_INV}, {"counters", V_INV | V_NOUN},
-    {"observed", V_INV}, {"remarked", V_INV}, {"suggested", V_INV},
-    {"suggests", V_INV}, {"predicted", V_INV}, {"promised", 0}, {"vowed", 0},
-    {"vows", 0}, {"boasted", V_INV}, {"complained", V_INV}, {"complains", V_INV},
-    {"conceded", V_INV}, {"concedes", V_INV}, {"confirmed", V_INV}, {"joked", V_INV},
-    {"quipped", V_INV}, {"shouted", V_INV}, {"yelled", V_INV}, {"whispered", V_INV},
-    {"cried", V_INV}, {"testified", V_INV}, {"emphasized", V_INV},
-    {"emphasised", V_INV}, {"agreed", V_INV}, {"agrees", V_INV}, {"charged", V_INV},
-    {"contended", V_INV}, {"maintained", V_INV}, {"mused", V_INV}, {"retorted", V_INV},
-    {"repeated", V_INV}, {"reiterated", V_INV}, {"thundered", V_INV},
-    {"wondered", V_INV}, {"stated", V_INV}, {"states", V_INV | V_NOUN}, {"reported", V_INV},
-    {"reports", V_INV | V_NOUN}, {"explained", V_INV}, {"pleaded", V_INV}, {"begged", V_INV},
-    {"demanded", V_INV}, {"predicts", V_INV}, {"announced", V_INV}, {"interjected", V_INV},
-    {"exclaimed", V_INV}, {"chimed", 0}, {"offered", 0}, {"put", 0}, {"texted", V_INV},
-    {"emailed", V_INV}, {"messaged", 0}, {"shared", 0},
-    {"called", V_PART}, {"calls", V_PART | V_NOUN}, {"described", V_PART}, {"describes", V_PART},
-    {"dubbed", V_PART}, {"labeled", V_PART}, {"labelled", V_PART}, {"branded", V_PART},
-    {"termed", V_PART}, {"accused", V_PART}, {"accuses", V_PART}, {"slammed", V_PART},
-    {"blasted", V_PART}, {"praised", V_PART}, {"denounced", V_PART},
-    {"condemned", V_PART}, {"hailed", V_PART}, {"criticized", V_PART},
-    {"criticised", V_PART}, {"pledged", V_PART}, {"referred", V_PART},
-    {"dismissed", V_PART}, {"mocked", V_PART}, {"lamented", V_PART},
-    {"saying", V_ING}, {"adding", V_ING}, {"noting", V_ING}, {"telling", V_ING},
-    {"writing", V_ING}, {"arguing", V_ING}, {"warning", V_ING}, {"insisting", V_ING},
-    {"explaining", V_ING}, {"asking", V_ING}, {"declaring", V_ING},
-    {"stressing", V_ING}, {"calling", V_ING | V_PART}, {"describing", V_ING | V_PART},
-    {"tweeting", V_ING}, {"claiming", V_ING}, {"recalling", V_ING},
-    {"acknowledging", V_ING}, {"admitting", V_ING}, {"urging", V_ING},
-    {"vowing", V_ING}, {"promising", V_ING}, {"suggesting", V_ING},
-    {"accusing", V_ING | V_PART}, {"concluding", V_ING}, {"replying", V_ING},
-    {"responding", V_ING},
+    {"accused", V_PART}, {"accuses", V_PART}, {"accusing", V_ING | V_PART},
+    {"acknowledged", V_INV}, {"acknowledges", V_INV}, {"acknowledging", V_ING},
+    {"added", V_INV}, {"adding", V_ING}, {"adds", V_INV}, {"admits", V_INV},
+    {"admitted", V_INV}, {"admitting", V_ING}, {"admonished", V_INV}, {"admonishes", V_INV},
+    {"admonishing", V_ING}, {"advised", V_INV}, {"advises", V_INV}, {"advising", V_ING},
+    {"affirmed", V_INV}, {"affirming", V_ING}, {"affirms", V_INV}, {"agreed", V_INV},
+    {"agreeing", V_ING}, {"agrees", V_INV}, {"alleged", V_INV}, {"alleges", V_INV},
+    {"alleging", V_ING}, {"announced", V_INV}, {"announces", V_INV}, {"announcing", V_ING},
+    {"answered", V_INV}, {"answering", V_ING}, {"answers", V_INV | V_NOUN},
+    {"applauded", V_PART}, {"applauding", V_ING | V_PART}, {"applauds", V_PART},
+    {"argued", V_INV}, {"argues", V_INV}, {"arguing", V_ING}, {"asked", V_INV},
+    {"asking", V_ING}, {"asks", V_INV}, {"asserted", V_INV}, {"asserting", V_ING},
+    {"asserts", V_INV}, {"assured", V_INV}, {"assures", V_INV}, {"assuring", V_ING},
+    {"attacked", V_PART}, {"attacking", V_ING | V_PART}, {"attacks", V_PART | V_NOUN},
+    {"begged", V_INV}, {"begging", V_ING}, {"begs", V_INV}, {"bellowed", V_INV},
+    {"bellowing", V_ING}, {"bellows", V_INV}, {"bemoaned", V_PART},
+    {"bemoaning", V_ING | V_PART}, {"bemoans", V_PART}, {"blamed", V_PART}, {"blames", V_PART},
+    {"blaming", V_ING | V_PART}, {"blasted", V_PART}, {"blasting", V_ING | V_PART},
+    {"blasts", V_PART | V_NOUN}, {"boasted", V_INV}, {"boasting", V_ING}, {"boasts", V_INV},
+    {"bragged", V_INV}, {"bragging", V_ING}, {"brags", V_INV}, {"branded", V_PART},
+    {"branding", V_ING | V_PART}, {"brands", V_PART | V_NOUN}, {"called", V_PART},
+    {"calling", V_ING | V_PART}, {"calls", V_PART | V_NOUN}, {"cautioned", V_INV},
+    {"cautioning", V_ING}, {"cautions", V_INV}, {"chanted", V_INV}, {"chanting", V_ING},
+    {"chants", V_INV | V_NOUN}, {"characterised", V_PART}, {"characterises", V_PART},
+    {"characterising", V_ING | V_PART}, {"characterized", V_PART}, {"characterizes", V_PART},
+    {"characterizing", V_ING | V_PART}, {"charged", V_INV}, {"charges", V_INV | V_NOUN},
+    {"charging", V_ING}, {"chided", V_INV}, {"chides", V_INV}, {"chiding", V_ING},
+    {"chimed", 0}, {"claimed", V_INV}, {"claiming", V_ING}, {"claims", V_INV | V_NOUN},
+    {"clarified", V_INV}, {"clarifies", V_INV}, {"clarifying", V_ING}, {"commended", V_PART},
+    {"commending", V_ING | V_PART}, {"commends", V_PART}, {"commented", V_INV},
+    {"commenting", V_ING}, {"comments", V_INV | V_NOUN}, {"compared", V_PART},
+    {"compares", V_PART}, {"comparing", V_ING | V_PART}, {"complained", V_INV},
+    {"complaining", V_ING}, {"complains", V_INV}, {"conceded", V_INV}, {"concedes", V_INV},
+    {"conceding", V_ING}, {"concluded", V_INV}, {"concludes", V_INV}, {"concluding", V_ING},
+    {"concurred", V_INV}, {"concurring", V_ING}, {"concurs", V_INV}, {"condemned", V_PART},
+    {"condemning", V_ING | V_PART}, {"condemns", V_PART}, {"confessed", V_INV},
+    {"confesses", V_INV}, {"confessing", V_ING}, {"confided", V_INV}, {"confides", V_INV},
+    {"confiding", V_ING}, {"confirmed", V_INV}, {"confirming", V_ING}, {"confirms", V_INV},
+    {"contended", V_INV}, {"contending", V_ING}, {"contends", V_INV}, {"continued", V_INV},
+    {"continues", V_INV}, {"continuing", V_ING}, {"countered", V_INV}, {"countering", V_ING},
+    {"counters", V_INV | V_NOUN}, {"cried", V_INV}, {"cries", V_INV | V_NOUN},
+    {"criticised", V_PART}, {"criticises", V_PART}, {"criticising", V_ING | V_PART},
+    {"criticized", V_PART}, {"criticizes", V_PART}, {"criticizing", V_ING | V_PART},
+    {"crying", V_ING}, {"declared", V_INV}, {"declares", V_INV}, {"declaring", V_ING},
+    {"decried", V_PART}, {"decries", V_PART}, {"decrying", V_ING | V_PART},
+    {"demanded", V_INV}, {"demanding", V_ING}, {"demands", V_INV | V_NOUN}, {"denied", V_INV},
+    {"denies", V_INV}, {"denounced", V_PART}, {"denounces", V_PART},
+    {"denouncing", V_ING | V_PART}, {"denying", V_ING}, {"derided", V_PART},
+    {"derides", V_PART}, {"deriding", V_ING | V_PART}, {"described", V_PART},
+    {"describes", V_PART}, {"describing", V_ING | V_PART}, {"disagreed", V_INV},
+    {"disagreeing", V_ING}, {"disagrees", V_INV}, {"disclosed", V_INV}, {"discloses", V_INV},
+    {"disclosing", V_ING}, {"dismissed", V_PART}, {"dismisses", V_PART},
+    {"dismissing", V_ING | V_PART}, {"dubbed", V_PART}, {"dubbing", V_ING | V_PART},
+    {"dubs", V_PART}, {"echoed", V_INV}, {"echoes", V_INV | V_NOUN}, {"echoing", V_ING},
+    {"elaborated", V_INV}, {"elaborates", V_INV}, {"elaborating", V_ING}, {"emailed", V_INV},
+    {"emailing", V_ING}, {"emails", V_INV | V_NOUN}, {"emphasised", V_INV},
+    {"emphasises", V_INV}, {"emphasising", V_ING}, {"emphasized", V_INV},
+    {"emphasizes", V_INV}, {"emphasizing", V_ING}, {"exclaimed", V_INV}, {"exclaiming", V_ING},
+    {"exclaims", V_INV}, {"explained", V_INV}, {"explaining", V_ING}, {"explains", V_INV},
+    {"fumed", V_INV}, {"fumes", V_INV | V_NOUN}, {"fuming", V_ING}, {"grumbled", V_INV},
+    {"grumbles", V_INV}, {"grumbling", V_ING}, {"gushed", V_INV}, {"gushes", V_INV},
+    {"gushing", V_ING}, {"hailed", V_PART}, {"hailing", V_ING | V_PART}, {"hails", V_PART},
+    {"hinted", V_INV}, {"hinting", V_ING}, {"hints", V_INV | V_NOUN}, {"inquired", V_INV},
+    {"inquires", V_INV}, {"inquiring", V_ING}, {"insisted", V_INV}, {"insisting", V_ING},
+    {"insists", V_INV}, {"interjected", V_INV}, {"interjecting", V_ING}, {"interjects", V_INV},
+    {"interrupted", V_INV}, {"interrupting", V_ING}, {"interrupts", V_INV}, {"jeered", V_INV},
+    {"jeering", V_ING}, {"jeers", V_INV | V_NOUN}, {"joked", V_INV}, {"jokes", V_INV | V_NOUN},
+    {"joking", V_ING}, {"labeled", V_PART}, {"labeling", V_ING | V_PART}, {"labelled", V_PART},
+    {"labelling", V_ING | V_PART}, {"labels", V_PART | V_NOUN}, {"lamented", V_PART},
+    {"lamenting", V_ING}, {"laments", V_INV | V_NOUN}, {"likened", V_PART},
+    {"likening", V_ING | V_PART}, {"likens", V_PART}, {"maintained", V_INV},
+    {"maintaining", V_ING}, {"maintains", V_INV}, {"marveled", V_INV}, {"marveling", V_ING},
+    {"marvels", V_INV}, {"mentioned", V_INV}, {"mentioning", V_ING},
+    {"mentions", V_INV | V_NOUN}, {"messaged", 0}, {"mocked", V_PART},
+    {"mocking", V_ING | V_PART}, {"mocks", V_PART}, {"murmured", V_INV}, {"murmuring", V_ING},
+    {"murmurs", V_INV}, {"mused", V_INV}, {"muses", V_INV}, {"musing", V_ING},
+    {"muttered", V_INV}, {"muttering", V_ING}, {"mutters", V_INV}, {"narrated", V_INV},
+    {"narrates", V_INV}, {"narrating", V_ING}, {"noted", V_INV}, {"notes", V_INV | V_NOUN},
+    {"noting", V_ING}, {"objected", V_INV}, {"objecting", V_ING}, {"objects", V_INV | V_NOUN},
+    {"observed", V_INV}, {"observes", V_INV}, {"observing", V_ING}, {"offered", 0},
+    {"pleaded", V_INV}, {"pleading", V_ING}, {"pleads", V_INV}, {"pledged", V_PART},
+    {"pledges", V_PART | V_NOUN}, {"pledging", V_ING | V_PART}, {"posted", 0},
+    {"praised", V_PART}, {"praises", V_PART}, {"praising", V_ING | V_PART}, {"prayed", V_INV},
+    {"praying", V_ING}, {"prays", V_INV}, {"predicted", V_INV}, {"predicting", V_ING},
+    {"predicts", V_INV}, {"proclaimed", V_INV}, {"proclaiming", V_ING}, {"proclaims", V_INV},
+    {"promised", 0}, {"promises", V_PART | V_NOUN}, {"promising", V_ING},
+    {"pronounced", V_INV}, {"pronounces", V_INV}, {"pronouncing", V_ING}, {"proposed", V_INV},
+    {"proposes", V_INV}, {"proposing", V_ING}, {"protested", V_INV}, {"protesting", V_ING},
+    {"protests", V_INV | V_NOUN}, {"put", 0}, {"quipped", V_INV}, {"quipping", V_ING},
+    {"quips", V_INV | V_NOUN}, {"quoted", V_INV}, {"quotes", V_INV | V_NOUN},
+    {"quoting", V_ING}, {"railed", V_INV}, {"railing", V_ING}, {"rails", V_INV | V_NOUN},
+    {"ranted", V_INV}, {"ranting", V_ING}, {"rants", V_INV | V_NOUN}, {"reasoned", V_INV},
+    {"reasoning", V_ING}, {"reasons", V_INV | V_NOUN}, {"reassured", V_INV},
+    {"reassures", V_INV}, {"reassuring", V_ING}, {"rebuked", V_INV}, {"rebukes", V_INV},
+    {"rebuking", V_ING}, {"recalled", V_INV}, {"recalling", V_ING}, {"recalls", V_INV},
+    {"recited", V_INV}, {"recites", V_INV}, {"reciting", V_ING}, {"recommended", V_INV},
+    {"recommending", V_ING}, {"recommends", V_INV}, {"recounted", V_INV},
+    {"recounting", V_ING}, {"recounts", V_INV}, {"referred", V_PART},
+    {"referring", V_ING | V_PART}, {"refers", V_PART}, {"reflected", V_INV},
+    {"reflecting", V_ING}, {"reflects", V_INV}, {"reiterated", V_INV}, {"reiterates", V_INV},
+    {"reiterating", V_ING}, {"remarked", V_INV}, {"remarking", V_ING},
+    {"remarks", V_INV | V_NOUN}, {"repeated", V_INV}, {"repeating", V_ING}, {"repeats", V_INV},
+    {"replied", V_INV}, {"replies", V_INV | V_NOUN}, {"replying", V_ING}, {"reported", V_INV},
+    {"reporting", V_ING}, {"reports", V_INV | V_NOUN}, {"responded", V_INV},
+    {"responding", V_ING}, {"responds", V_INV}, {"retorted", V_INV}, {"retorting", V_ING},
+    {"retorts", V_INV}, {"revealed", V_INV}, {"revealing", V_ING}, {"reveals", V_INV},
+    {"roared", V_INV}, {"roaring", V_ING}, {"roars", V_INV | V_NOUN}, {"ruled", V_INV},
+    {"rules", V_INV | V_NOUN}, {"ruling", V_ING}, {"said", V_INV}, {"sang", V_INV}, {"say", 0},
+    {"saying", V_ING}, {"says", V_INV}, {"scoffed", V_INV}, {"scoffing", V_ING},
+    {"scoffs", V_INV}, {"scolded", V_INV}, {"scolding", V_ING}, {"scolds", V_INV},
+    {"screamed", V_INV}, {"screaming", V_ING}, {"screams", V_INV}, {"shared", 0},
+    {"shouted", V_INV}, {"shouting", V_ING}, {"shouts", V_INV | V_NOUN}, {"sighed", V_INV},
+    {"sighing", V_ING}, {"sighs", V_INV | V_NOUN}, {"singing", V_ING}, {"sings", V_INV},
+    {"slammed", V_PART}, {"slamming", V_ING | V_PART}, {"slams", V_PART}, {"snapped", V_INV},
+    {"snapping", V_ING}, {"snaps", V_INV}, {"speculated", V_INV}, {"speculates", V_INV},
+    {"speculating", V_ING}, {"stated", V_INV}, {"states", V_INV | V_NOUN}, {"stating", V_ING},
+    {"stressed", V_INV}, {"stresses", V_INV}, {"stressing", V_ING}, {"suggested", V_INV},
+    {"suggesting", V_ING}, {"suggests", V_INV}, {"surmised", V_INV}, {"surmises", V_INV},
+    {"surmising", V_ING}, {"taunted", V_INV}, {"taunting", V_ING}, {"taunts", V_INV | V_NOUN},
+    {"teased", V_INV}, {"teases", V_INV}, {"teasing", V_ING}, {"telling", V_ING}, {"tells", 0},
+    {"termed", V_PART}, {"terming", V_ING | V_PART}, {"terms", V_PART | V_NOUN},
+    {"testified", V_INV}, {"testifies", V_INV}, {"testifying", V_ING}, {"texted", V_INV},
+    {"texting", V_ING}, {"texts", V_INV | V_NOUN}, {"theorized", V_INV}, {"theorizes", V_INV},
+    {"theorizing", V_ING}, {"threatened", V_PART}, {"threatening", V_ING | V_PART},
+    {"threatens", V_PART}, {"thundered", V_INV}, {"thundering", V_ING}, {"thunders", V_INV},
+    {"told", 0}, {"tweeted", V_INV}, {"tweeting", V_ING}, {"tweets", V_INV | V_NOUN},
+    {"underscored", V_INV}, {"underscores", V_INV}, {"underscoring", V_ING}, {"urged", 0},
+    {"urges", 0}, {"urging", V_ING}, {"vented", V_INV}, {"venting", V_ING}, {"vents", V_INV},
+    {"vowed", 0}, {"vowing", V_ING}, {"vows", 0}, {"warned", V_INV}, {"warning", V_ING},
+    {"warns", V_INV}, {"whispered", V_INV}, {"whispering", V_ING}, {"whispers", V_INV},
+    {"wondered", V_INV}, {"wondering", V_ING}, {"wonders", V_INV | V_NOUN}, {"writes", V_INV},
+    {"writing", V_ING}, {"wrote", V_INV}, {"yelled", V_INV}, {"yelling", V_ING},
+    {"yells", V_INV},
 };
 
-/* 0 when token k is no speech verb, else its flags | 0x100. */
+static int verb_cmp(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const struct verb *)elem)->word);
+}
+
+/* 0 when token k is no speech verb, else its flags | 0x100.  The table is
+ * in strcmp order and searched by halves: it is long, and this is asked
+ * of most tokens near a quote. */
 static int verb_flags(const struct win *w, size_t k)
 {
-    if (!tok_word(w, k) || tok_len(w, k) < 3 || tok_len(w, k) > 14)
+    char low[16];
+    size_t n = tok_len(w, k);
+    if (!tok_word(w, k) || n < 3 || n >= sizeof(low))
         return 0;
-    for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-        if (tok_is(w, k, verbs[i].word))
-            return verbs[i].flags | 0x100;
-    return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w->p[w->t[k].s + i];
+        if (!isalpha(c))
+            return 0;
+        low[i] = (char)tolower(c);
+    }
+    low[n] = '\0';
+    const struct verb *v =
+        bsearch(low, verbs, sizeof(verbs) / sizeof(verbs[0]), sizeof(verbs[0]), verb_cmp);
+    return v ? v->flags | 0x100 : 0;
 }
 
 /* Words that end a noun phrase read backwards from a verb. */
@@ -624,6 +730,7 @@ static const char *const verb_adverbs[] = {
     "further", "often", "repeatedly", "frequently", "flatly", "bluntly", "told",
 };
 
+static const char *const possessives[] = {"my", "his", "her", "their", "our", "its", "your"};
 static const char *const pronouns_m[] = {"he"};
 static const char *const pronouns_f[] = {"she"};
 static const char *const pronouns_other[] = {"they", "it", "i", "we", "you", "who"};
@@ -893,6 +1000,10 @@ static size_t np_back(const struct win *w, size_t lo, size_t verb)
         }
         if (!tok_word(w, j))
             break;
+        if (k < end && IN(w, j, possessives)) {
+            k = j; /* "my father", "their lawyer": the phrase starts here */
+            break;
+        }
         if (IN(w, j, np_stops) && !(k == end && (IN(w, j, pronouns_m) ||
                                                  IN(w, j, pronouns_f) ||
                                                  IN(w, j, pronouns_other))))
@@ -1116,6 +1227,42 @@ static void clause_subject(const struct win *w, size_t lo, size_t v, struct spea
     }
 }
 
+/* A subject with a prepositional phrase filling tokens [a, v): "Mr. Morgan
+ * of the Sierra Club", "a narrator in the Clinton ad".  The person is the
+ * name before the preposition; without one, the whole noun phrase.  Leaves
+ * sp alone when [a, v) is not that shape. */
+static int subject_with_pp(const struct win *w, size_t a, size_t v, struct speaker *sp)
+{
+    static const char *const preps[] = {"of", "at", "in", "from", "for", "with", "on"};
+    if (v <= a + 2 || v - a > 9)
+        return 0;
+    size_t j = 0;
+    for (size_t k = a; k < v; k++) {
+        if (!tok_word(w, k) || (verb_flags(w, k) && k > a))
+            return 0;
+        if (!j && k > a && IN(w, k, preps))
+            j = k;
+    }
+    if (!j || j + 1 >= v)
+        return 0;
+    if (!name_token(w, a) && !tok_is(w, a, "a") && !tok_is(w, a, "an") &&
+        !tok_is(w, a, "the") && !honorific_gender(w, a, NULL))
+        return 0;
+    struct speaker s;
+    memset(&s, 0, sizeof(s));
+    np_split(w, a, j, &s);
+    if (s.kind == SP_NAME && s.person) {
+        *sp = s;
+        return 1;
+    }
+    memset(&s, 0, sizeof(s));
+    np_split(w, a, v, &s);
+    if (s.kind != SP_NP && s.kind != SP_NAME)
+        return 0;
+    *sp = s;
+    return 1;
+}
+
 /* Attribution right after a quote: "...," X said / said X / according to X. */
 static void attrib_after(const char *p, size_t from, size_t to, struct speaker *sp)
 {
@@ -1179,7 +1326,10 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
         size_t st = subject_before(&w, first, v, &s);
         if ((fv & V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
             continue; /* "one of the states suing" */
-        if (s.kind != SP_NONE && (st == first || tok_punct(&w, st - 1, ','))) {
+        int pp = 0;
+        if (!(s.kind != SP_NONE && (st == first || tok_punct(&w, st - 1, ','))))
+            pp = subject_with_pp(&w, first, v, &s);
+        if (s.kind != SP_NONE && (st == first || tok_punct(&w, st - 1, ',') || pp)) {
             *sp = s;
             sp->verb = 1;
             sp->part = (fv & V_PART) != 0;
@@ -1636,6 +1786,21 @@ static int remember_speaker(struct state *st, const struct nb_quote *q, size_t p
     return 0;
 }
 
+/* 1 when p[from..i) ends with the word "that" (and maybe a comma). */
+static int after_that(const char *p, size_t from, size_t i)
+{
+    if (i > from && p[i - 1] == ',')
+        i--;
+    while (i > from && cp_space((unsigned char)p[i - 1]))
+        i--;
+    if (i < from + 4)
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (tolower((unsigned char)p[i - 4 + k]) != "that"[k])
+            return 0;
+    return i == from + 4 || !cp_alnum(cp_before(p, i - 4));
+}
+
 /* Is the quote opening at `open` a fragment inside a sentence? */
 static int is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
 {
@@ -1655,6 +1820,8 @@ static int is_partial(const char *p, size_t sent_start, size_t open, size_t star
     uint32_t prev = cp_before(p, i);
     if (prev == ':' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026)
         return 0;
+    if (after_that(p, sent_start, i))
+        return 1; /* said that "We will win.": a sentence, but in reported speech */
     if (prev == ',' || prev == 0x2014 || prev == 0x2013 || cp_letter(prev))
         return !(cp_upper(first) || cp_digit(first));
     return 1;
@@ -1743,9 +1910,13 @@ static nb_status finish_quote(struct state *st, const char *p, size_t para,
     }
     if (sp && resolve(st, p, para, sp, &q) < 0)
         goto nomem;
-    if (!sp && !partial && may_continue && st->have_last &&
-        (para <= st->last_para + 1 || st->last_ended_colon)) {
-        /* a quoted paragraph without attribution: the same voice goes on */
+    int same_para = st->have_last && st->last_para == para && !embedded;
+    if (!sp && !partial && st->have_last &&
+        ((may_continue && (para <= st->last_para + 1 || st->last_ended_colon)) ||
+         same_para)) {
+        /* a quoted paragraph without attribution, or a quoted sentence
+         * after an attributed one in the same paragraph ("...," said Ola
+         * Berg, a minister who ... . "..."): the same voice goes on */
         if (!(q.speaker = nb_strdup(st->last_speaker)))
             goto nomem;
         if (st->last_role && !(q.role = nb_strdup(st->last_role)))
