@@ -814,6 +814,11 @@ static const struct attribution_case attribution_cases[] = {
      "\xE2\x80\x9CWe will not give up,\xE2\x80\x9D he said."},
     {"she", NULL, "Why now?", 0, "", "\xE2\x80\x9CWhy now?\xE2\x80\x9D she said."},
     {"she", NULL, "Why now?", 1, "She said:", "Why now?"},
+    {"Paul Benoit", "of the Lyon Institute of Astronomy", "It is a hint.", 1,
+     "Paul Benoit of the Lyon Institute of Astronomy said:", "It is a hint."},
+    {"Euan Reid", "Councillor", "It is an embarrassment.", 1, "Councillor Euan Reid said:",
+     "It is an embarrassment."},
+    {"Ola Berg", "the foreign minister", "No.", 1, "The foreign minister, Ola Berg, said:", "No."},
 };
 
 static void test_attribution(void **state)

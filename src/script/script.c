@@ -364,25 +364,55 @@ static int is_pronoun(const char *speaker)
 
 /* "Norway's foreign minister, Ola Berg, said:" or "Ola Berg, a farmer,
  * said:" or "Ola Berg said:" */
+/* Roles that follow the name without commas: "of the Lyon Institute". */
+static int is_affiliation(const char *role)
+{
+    static const char *const words[] = {"of", "from", "at", "for", "with", "in"};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (starts_with_word(role, words[i]))
+            return 1;
+    return 0;
+}
+
+/* A one-word role is a title before the name: "Councillor Euan Reid". */
+static int is_title_role(const char *role)
+{
+    while (*role && is_space((unsigned char)*role))
+        role++;
+    const char *p = role;
+    while (*p && !is_space((unsigned char)*p))
+        p++;
+    while (*p && is_space((unsigned char)*p))
+        p++;
+    return *role && !*p;
+}
+
+/* "ROLE, NAME, said:", "NAME, a ROLE, said:", "NAME of ORG said:" or
+ * "TITLE NAME said:". */
 static int add_attribution(struct nb_buf *out, const struct nb_quote *q)
 {
     const char *role = q->role && has_words(q->role) ? q->role : NULL;
-    int rc;
-    if (!role)
-        rc = add_capitalised(out, q->speaker);
-    else if (starts_with_word(role, "a") || starts_with_word(role, "an"))
-        rc = add_capitalised(out, q->speaker) < 0 || nb_buf_adds(out, ", ") < 0 ||
-                     nb_text_collapse_space(role, strlen(role), out) < 0 ||
-                     nb_buf_addc(out, ',') < 0
-                 ? -1
-                 : 0;
-    else
-        rc = add_capitalised(out, role) < 0 || nb_buf_adds(out, ", ") < 0 ||
-                     nb_text_collapse_space(q->speaker, strlen(q->speaker), out) < 0 ||
-                     nb_buf_addc(out, ',') < 0
-                 ? -1
-                 : 0;
-    if (rc < 0)
+    const char *first = role, *second = q->speaker, *between = ", ", *after = ",";
+    if (!role) {
+        first = q->speaker;
+        second = NULL;
+    } else if (starts_with_word(role, "a") || starts_with_word(role, "an")) {
+        first = q->speaker;
+        second = role;
+    } else if (is_affiliation(role)) {
+        first = q->speaker;
+        second = role;
+        between = " ";
+        after = "";
+    } else if (is_title_role(role)) {
+        between = " ";
+        after = "";
+    }
+    if (add_capitalised(out, first) < 0)
+        return -1;
+    if (second && (nb_buf_adds(out, between) < 0 ||
+                   nb_text_collapse_space(second, strlen(second), out) < 0 ||
+                   nb_buf_adds(out, after) < 0))
         return -1;
     return nb_buf_adds(out, " said:");
 }
