@@ -368,6 +368,8 @@ def polnear(args, binary):
     n_headline = n_kind_swap = 0
     spk, spk_all = Speakers(), Speakers()
     misses, false_pos, wrong_speaker = [], [], []
+    # diagnostics: one line per judged pair of the "all quoted" speaker figure
+    dump = open(args.speakers, "w", encoding="utf-8") if args.speakers else None
     with tempfile.TemporaryDirectory() as tmp:
         for name in texts:
             rel = "%s/text/%s" % (args.part, name)
@@ -411,11 +413,21 @@ def polnear(args, binary):
                     wrong_speaker.append((name, text, q, best))
             for q, (best, ok) in zip(got, res_all):
                 if ok:
-                    spk_all.judge(q, best, text)
+                    before = spk_all.named_ok + spk_all.pron_ok
+                    good = spk_all.judge(q, best, text)
+                    if dump is not None:
+                        verdict = ("wrong" if not good else
+                                   "ok" if spk_all.named_ok + spk_all.pron_ok > before
+                                   else "skip")
+                        dump.write("%s\t%s\t%s\t%s\t%s\t%s\n" % (
+                            name, verdict, "partial" if q["partial"] else "full",
+                            q["speaker"], best["source"], q["text"][:80]))
             for g, f in zip(dgold, found):
                 if not f:
                     misses.append((name, text, g, got, fgold))
 
+    if dump is not None:
+        dump.close()
     print("polnear %s: %d texts (annotator: first .ann; %d gold quotes in headlines left "
           "out)" % (args.part, len(texts), n_headline))
     print("  DIRECT quotes:     " + direct.line())
@@ -511,6 +523,10 @@ def main():
     ap.add_argument("--misses", action="store_true",
                     help="list the misses with their paragraphs")
     ap.add_argument("--only", help="only the texts whose name contains this")
+    ap.add_argument("--speakers", metavar="FILE",
+                    help="write each judged pair of the all-quoted speaker figure to FILE "
+                         "(name, ok/wrong/skip, full/partial, ours, gold, text): a "
+                         "diagnostic for comparing two builds")
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(args.data, "polnear")):
         print("quotes.py: no data at %s, skipped" % args.data)

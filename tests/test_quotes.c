@@ -184,6 +184,25 @@ static void test_reporting(void **state)
     check_case("reporting");
 }
 
+/* A role before the name in commas, a relative clause ("that offered")
+ * that is no one's speech, "who called" attached to the name before it,
+ * appositions after "said X" ending before "who", and "a spokesperson for
+ * X" as one speaker. */
+static void test_appositions(void **state)
+{
+    (void)state;
+    check_case("appositions");
+}
+
+/* "the Pole", "the 31-year-old" after a quote stand for the person named
+ * just before; "she" never stands for an organisation's name; "the
+ * ministry" stays itself. */
+static void test_descriptions(void **state)
+{
+    (void)state;
+    check_case("descriptions");
+}
+
 static void test_no_quotes(void **state)
 {
     (void)state;
@@ -254,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_apostrophes),   cmocka_unit_test(test_unbalanced),
         cmocka_unit_test(test_organisations), cmocka_unit_test(test_unknown),
         cmocka_unit_test(test_curly),         cmocka_unit_test(test_reporting),
+        cmocka_unit_test(test_appositions),   cmocka_unit_test(test_descriptions),
         cmocka_unit_test(test_no_quotes),
         cmocka_unit_test(test_null_article),  cmocka_unit_test(test_rerun),
         cmocka_unit_test(test_large_input),

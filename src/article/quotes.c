@@ -828,6 +828,30 @@ static const char *const male_words[] = {
     "boyfriend", "stepfather", "dad",
 };
 
+/* Nouns for what a person is or does: "Kingsbridge boss Marco Ferri",
+ * "the manager said". */
+static const char *const role_nouns[] = {
+    "boss", "manager", "coach", "captain", "skipper", "striker", "defender", "midfielder",
+    "goalkeeper", "keeper", "winger", "forward", "substitute", "player", "referee",
+    "chairman", "chairwoman", "chair", "chief", "executive", "director", "minister",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "leader", "councillor",
+    "senator", "governor", "mayor", "driver", "forecaster", "economist", "analyst",
+    "historian", "scientist", "researcher", "engineer", "lawyer", "attorney", "doctor",
+    "surgeon", "nurse", "teacher", "headteacher", "officer", "official", "founder", "owner",
+    "veteran", "author", "professor", "astronomer", "astrophysicist", "physicist",
+    "biologist", "chemist", "geologist", "investor", "trader", "farmer", "fisherman",
+    "campaigner", "activist", "resident", "worker", "pilot", "singer", "actor", "actress",
+    "artist", "writer", "journalist", "commissioner", "negotiator", "diplomat",
+    "ambassador", "adviser", "advisor", "aide", "candidate", "nominee", "judge",
+    "prosecutor", "detective", "inspector", "constable", "sergeant", "admiral", "colonel",
+    "umpire", "rider", "cyclist", "runner", "champion", "youngster", "teenager",
+    "pensioner", "shopkeeper", "landlord", "tenant", "baker", "chef", "principal", "dean",
+    "bishop", "priest", "vicar", "rabbi", "imam", "partner", "strategist", "pollster",
+    "consultant", "architect", "planner", "manager", "organiser", "organizer",
+    "man", "woman", "mother", "father", "widow", "entrepreneur", "businessman",
+    "businesswoman", "designer", "producer", "presenter", "host", "winner",
+};
+
 static const char *const name_particles[] = {"de", "van", "von", "der", "den", "del", "da",
                                              "di", "du", "la", "le", "bin", "al", "ibn",
                                              "ben", "dos", "das", "ter", "st."};
@@ -880,8 +904,75 @@ static int role_gender(const struct win *w, size_t from, size_t to)
     return 0;
 }
 
-/* Splits tokens [a, b) (a noun phrase) into name and role. */
+static const char *const role_preps[] = {"for", "of", "at", "from", "with", "to"};
+
+/* "the Italian", "the Pole", "the Dane": a nationality standing for a
+ * person named before.  Organisations and places ("the Vatican", "the
+ * Taliban") are not. */
+static int demonym(const struct win *w, size_t k)
+{
+    static const char *const words[] = {
+        "pole", "dane", "swede", "finn", "scot", "greek", "spaniard", "briton", "swiss",
+        "thai", "czech", "slovak", "croat", "serb", "turk", "brit", "frenchman",
+        "frenchwoman", "englishman", "englishwoman", "welshman", "welshwoman", "irishman",
+        "irishwoman", "scotsman", "scotswoman", "dutchman", "dutchwoman", "kiwi", "aussie",
+        "argentine", "basque", "arab", "kurd", "uzbek", "kazakh", "tajik", "afghan",
+    };
+    static const char *const not_people[] = {"vatican", "taliban", "kremlin", "pentagon",
+                                             "commission", "communist", "parish"};
+    static const char *const suffixes[] = {"ian", "an", "ese", "ish", "i", "ch"};
+    if (!tok_word(w, k) || !tok_cap(w, k) || IN(w, k, org_words) || IN(w, k, not_people))
+        return 0;
+    if (IN(w, k, words))
+        return 1;
+    size_t n = tok_len(w, k);
+    const char *t = w->p + w->t[k].s;
+    if (n < 4)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalpha((unsigned char)t[i]))
+            return 0;
+    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+        size_t sl = strlen(suffixes[i]);
+        if (n > sl + 2 && strncmp(t + n - sl, suffixes[i], sl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void np_split_plain(const struct win *w, size_t a, size_t b, struct speaker *sp);
+
+/* Splits tokens [a, b) (a noun phrase) into name and role.  A person's
+ * name with an affiliation after it ("Dr. Maren Holt of the Tromvik
+ * Centre") keeps the affiliation as the role when there is no other. */
 static void np_split(const struct win *w, size_t a, size_t b, struct speaker *sp)
+{
+    for (size_t j = a + 1; j + 1 < b; j++) {
+        if (!tok_is(w, j, "of") && !tok_is(w, j, "at") && !tok_is(w, j, "from"))
+            continue;
+        if (!name_token(w, j - 1) || tok_possessive(w, j - 1))
+            break;
+        size_t c = j + 1;
+        if (tok_is(w, c, "the") && c + 1 < b)
+            c++;
+        if (!name_token(w, c))
+            break;
+        struct speaker left;
+        memset(&left, 0, sizeof(left));
+        np_split_plain(w, a, j, &left);
+        if (left.kind != SP_NAME || !left.person || IN(w, j - 1, titles))
+            break; /* "Secretary of State John Kerry": a title, not a name */
+        *sp = left;
+        if (sp->rs == sp->re) {
+            sp->rs = w->t[j].s;
+            sp->re = w->t[b - 1].e;
+        }
+        return;
+    }
+    np_split_plain(w, a, b, sp);
+}
+
+static void np_split_plain(const struct win *w, size_t a, size_t b, struct speaker *sp)
 {
     while (a < b && !tok_word(w, a))
         a++;
@@ -928,8 +1019,16 @@ static void np_split(const struct win *w, size_t a, size_t b, struct speaker *sp
         while (r > a && name_token(w, r - 1) && !tok_possessive(w, r - 1))
             r--;
     }
-    if (r >= b || tok_possessive(w, b - 1)) {
-        /* no name: "the minister", "A Department of Health spokesperson" */
+    size_t q = r;
+    if (q < b && q > a && tok_is(w, q - 1, "the"))
+        q--;
+    int object = q < b && q >= a + 2 && IN(w, q - 1, role_preps) && tok_word(w, q - 2) &&
+                 !tok_cap(w, q - 2) && !IN(w, q - 2, org_joiners);
+    if (r >= b || tok_possessive(w, b - 1) || object ||
+        (b - a == 2 && tok_is(w, a, "the") && demonym(w, a + 1))) {
+        /* no name: "the minister", "A Department of Health spokesperson",
+         * "a spokesperson for Granite Coast" (the name is the object of a
+         * preposition), "the Italian" (who, the resolver decides) */
         sp->kind = SP_NP;
         sp->ns = w->t[a].s;
         sp->ne = w->t[b - 1].e;
@@ -1096,8 +1195,11 @@ static size_t subject_before(const struct win *w, size_t lo, size_t v, struct sp
                 /* a name after a comma may be the second half of "X, Y":
                  * prefer the segment before it when that too is a name */
                 struct speaker left;
-                if (name_segment(w, sa[i + 1], sb[i + 1], &left) && left.kind == SP_NAME)
-                    continue;
+                int object = sa[i + 1] > lo && (IN(w, sa[i + 1] - 1, role_preps) ||
+                                                 tok_is(w, sa[i + 1] - 1, "in"));
+                if (!object && name_segment(w, sa[i + 1], sb[i + 1], &left) &&
+                    left.kind == SP_NAME)
+                    continue; /* but "a partner at Lenox, Lawrence Cummings," */
             }
             *sp = cand;
             if (cand.kind == SP_NAME && i > 0 && !relative_start(w, sa[i - 1])) {
@@ -1106,7 +1208,11 @@ static size_t subject_before(const struct win *w, size_t lo, size_t v, struct sp
             } else if (cand.kind == SP_NAME && i + 1 < n && cand.rs == cand.re) {
                 struct speaker left;
                 memset(&left, 0, sizeof(left));
-                np_split(w, sa[i + 1], sb[i + 1], &left);
+                /* only the noun phrase next to the comma: "according to a
+                 * letter from the commissioner, Paolo Venturi," */
+                size_t la = np_back(w, sa[i + 1], sb[i + 1]);
+                if (la < sb[i + 1])
+                    np_split(w, la, sb[i + 1], &left);
                 if (left.kind == SP_NP) { /* Norway's foreign minister, Ola Berg, */
                     sp->rs = left.ns;
                     sp->re = left.ne;
@@ -1134,18 +1240,26 @@ static size_t subject_before(const struct win *w, size_t lo, size_t v, struct sp
         return v;
     np_split(w, s, k, sp);
     if (sp->kind == SP_PRONOUN && tok_is(w, s, "who") && s > lo) {
-        /* "Berg, who said": the relative pronoun stands for what precedes */
-        size_t j = s;
-        if (j > lo && tok_punct(w, j - 1, ','))
-            j--;
-        size_t s2 = np_back(w, lo, j);
-        if (s2 == j)
-            return v;
+        /* "Berg, who said": the relative pronoun stands for what precedes,
+         * read with its appositions ("the commissioner, Paolo Venturi, who
+         * called"); the comma path below never comes back here */
         memset(sp, 0, sizeof(*sp));
-        np_split(w, s2, j, sp);
+        if (tok_punct(w, s - 1, ','))
+            return subject_before(w, lo, s, sp);
+        size_t s2 = np_back(w, lo, s);
+        if (s2 == s)
+            return v;
+        np_split(w, s2, s, sp);
         return s2;
     }
     return s;
+}
+
+/* "who" "which" "whose" "that": a relative clause starts here. */
+static int relative_word(const struct win *w, size_t k)
+{
+    return tok_is(w, k, "who") || tok_is(w, k, "which") || tok_is(w, k, "whose") ||
+           tok_is(w, k, "that");
 }
 
 /* The subject after a verb or "according to" at token k: "said Ola Berg,
@@ -1183,15 +1297,20 @@ static size_t subject_after(const struct win *w, size_t k, struct speaker *sp)
         !tok_is(w, e + 1, "who") && !tok_is(w, e + 1, "which") &&
         !verb_flags(w, e + 1) && !tok_is(w, e + 1, "and") && !tok_is(w, e + 1, "but")) {
         size_t b = e + 1, c = b;
-        while (c < w->n && c - b < 12 && tok_word(w, c) && !verb_flags(w, c))
+        while (c < w->n && c - b < 12 && tok_word(w, c) && !verb_flags(w, c) &&
+               !(c > b && relative_word(w, c)))
             c++;
         if (c < w->n && !tok_punct(w, c, ',') && !tok_punct(w, c, '.') &&
-            !tok_punct(w, c, ';') && !tok_dash(w, c))
+            !tok_punct(w, c, ';') && !tok_dash(w, c) && !relative_word(w, c))
             return e;
         struct speaker B;
         memset(&B, 0, sizeof(B));
         np_split(w, b, c, &B);
-        if (sp->kind == SP_NP && B.kind == SP_NAME && B.person) {
+        /* "an analyst at Bellridge Securities in New York": a description
+         * that happens to end in a name is still a role */
+        int described = tok_is(w, b, "a") || tok_is(w, b, "an") || tok_is(w, b, "the") ||
+                        !tok_cap(w, b);
+        if (sp->kind == SP_NP && B.kind == SP_NAME && B.person && !described) {
             /* "said Norway's foreign minister, Ola Berg" */
             size_t rs = sp->ns, re = sp->ne;
             *sp = B;
@@ -1199,7 +1318,7 @@ static size_t subject_after(const struct win *w, size_t k, struct speaker *sp)
             sp->re = re;
             return c;
         }
-        if (sp->kind == SP_NAME && sp->person && B.kind != SP_NAME) {
+        if (sp->kind == SP_NAME && sp->person && (B.kind != SP_NAME || described)) {
             sp->rs = w->t[b].s;
             sp->re = w->t[c - 1].e;
             if (!sp->gender)
@@ -1220,7 +1339,18 @@ static void clause_subject(const struct win *w, size_t lo, size_t v, struct spea
                 e++;
             if (e == k)
                 e = k + 1;
-            np_split(w, k, e, sp);
+            size_t s = k;
+            if (e < v && tok_word(w, e) && !tok_cap(w, e) && !IN(w, e, np_stops) &&
+                !IN(w, e, verb_adverbs) && !verb_flags(w, e) && !tok_possessive(w, e - 1) &&
+                IN(w, e, role_nouns)) {
+                /* "The Republican nominee": the name only qualifies the
+                 * noun; the subject is the whole phrase */
+                e++;
+                if (s > lo && (tok_is(w, s - 1, "the") || tok_is(w, s - 1, "a") ||
+                               tok_is(w, s - 1, "an")))
+                    s--;
+            }
+            np_split(w, s, e, sp);
             if (sp->kind != SP_NONE)
                 return;
         }
@@ -1253,6 +1383,11 @@ static int subject_with_pp(const struct win *w, size_t a, size_t v, struct speak
     np_split(w, a, j, &s);
     if (s.kind == SP_NAME && s.person) {
         *sp = s;
+        if (sp->rs == sp->re && name_token(w, j - 1) &&
+            (tok_is(w, j, "of") || tok_is(w, j, "at") || tok_is(w, j, "from"))) {
+            sp->rs = w->t[j].s; /* "Mr. Dahl of the Harbour Trust" */
+            sp->re = w->t[v - 1].e;
+        }
         return 1;
     }
     memset(&s, 0, sizeof(s));
@@ -1309,7 +1444,21 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
     }
     /* X said: the first verb, its subject reaching back to the start or to
      * a comma (''...'' of the proposals, Mr. Holtz-Eakin said) */
-    for (size_t v = first + 1; v < w.n && v < first + 20; v++) {
+    /* "...," Leonard Burman, director of the X Center and a professor at
+     * the Y School, said: a name, a comma, a long apposition, the verb */
+    struct speaker lead;
+    memset(&lead, 0, sizeof(lead));
+    size_t c = first, reach = 20;
+    while (c < w.n && tok_word(&w, c) && c - first < 6)
+        c++;
+    if (c > first && c < w.n && tok_punct(&w, c, ',')) {
+        np_split(&w, first, c, &lead);
+        if (lead.kind == SP_NAME && lead.person && lead.ns == w.t[first].s)
+            reach = 40;
+        else
+            memset(&lead, 0, sizeof(lead));
+    }
+    for (size_t v = first + 1; v < w.n && v < first + reach; v++) {
         if (tok_punct(&w, v, ';') || tok_punct(&w, v, ':') || tok_punct(&w, v, '?') ||
             tok_punct(&w, v, '!'))
             break;
@@ -1324,6 +1473,11 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
         struct speaker s;
         memset(&s, 0, sizeof(s));
         size_t st = subject_before(&w, first, v, &s);
+        if (lead.kind == SP_NAME && tok_punct(&w, v - 1, ',') && v > c + 2 &&
+            (s.kind != SP_NAME || st != first)) {
+            s = lead; /* the apposition was too long to read as one */
+            st = first;
+        }
         if ((fv & V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
             continue; /* "one of the states suing" */
         int pp = 0;
@@ -1368,13 +1522,22 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
             st = subject_before(&w, 0, v, &s);
         if ((f & V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
             continue; /* "a flurry of tweets" */
-        int relative = 0;
-        for (size_t j = st; j < v; j++)
+        int relative = 0, who = 0;
+        for (size_t j = st; j < v; j++) {
             relative |= tok_is(&w, j, "who") || tok_is(&w, j, "which");
-        if (relative && !deferred.verb) {
+            who |= tok_is(&w, j, "who");
+        }
+        if (st == v && v > 0 && (tok_is(&w, v - 1, "that") || tok_is(&w, v - 1, "which")))
+            relative = 1; /* "any meeting that offered": no one's words */
+        if (who && s.kind == SP_NAME && s.person) {
+            /* "Paolo Venturi, who called the talks": a named person's own
+             * words, whatever the main clause says */
+        } else if (relative && !deferred.verb) {
             /* "anybody who complains": a relative clause; the main verb,
              * if there is one further back, frames the quote */
             deferred = s;
+            if (deferred.kind == SP_NONE)
+                clause_subject(&w, 0, v, &deferred);
             deferred.verb = 1;
             deferred.part = (f & V_PART) != 0;
             deferred.pos = w.t[v].s;
@@ -1400,6 +1563,85 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
     }
     if (deferred.verb)
         *sp = deferred;
+}
+
+/* "the Italian", "the 54-year-old", "the former manager": a definite
+ * description of a person, not of an organisation ("the ministry"). */
+static int person_description(const char *np, size_t len)
+{
+    struct win w;
+    win_fill(&w, np, 0, len);
+    if (w.n < 2 || w.n > 4 || !tok_is(&w, 0, "the"))
+        return 0;
+    size_t h = w.n - 1;
+    if (!tok_word(&w, h) || IN(&w, h, org_words))
+        return 0;
+    size_t hl = tok_len(&w, h);
+    const char *t = np + w.t[h].s;
+    if (hl > 9 && cp_digit((unsigned char)t[0]) &&
+        (memcmp(t + hl - 9, "-year-old", 9) == 0 || memcmp(t + hl - 9, " year old", 9) == 0))
+        return 1;
+    if (w.n == 2 && demonym(&w, h))
+        return 1;
+    /* "the manager", "the senator", "the man": only through a role said
+     * before (mem_role); a bare description may be someone never named */
+    return 0;
+}
+
+/* A role written next to a name in running text, for tokens [k, e) of
+ * the name: "Kingsbridge boss Marco Ferri", "Prof. Adaeze Nwosu of the
+ * Edinburgh Centre", "The visitors' captain, Dylan Price,", "Janet
+ * Holloway, a portfolio manager at Crestline Capital,".  1 when found. */
+static int scan_role(const struct win *w, size_t k, size_t e, size_t *rs, size_t *re)
+{
+    /* before, no comma: lower-case role noun, up to two modifiers */
+    if (k > 0 && tok_word(w, k - 1) && !tok_cap(w, k - 1) && IN(w, k - 1, role_nouns)) {
+        size_t i = k - 1;
+        while (i > 0 && k - i < 3 && tok_word(w, i - 1) && !IN(w, i - 1, np_stops) &&
+               !IN(w, i - 1, cap_stops) && !IN(w, i - 1, possessives) &&
+               !verb_flags(w, i - 1) && !IN(w, i - 1, role_preps))
+            i--;
+        *rs = w->t[i].s;
+        *re = w->t[k - 1].e;
+        return 1;
+    }
+    /* after: an affiliation or an apposition, ended by punctuation or a
+     * relative clause */
+    size_t j = e;
+    if (j < w->n && tok_punct(w, j, ','))
+        j++;
+    if (j + 1 < w->n && (tok_is(w, j, "of") || tok_is(w, j, "at") || tok_is(w, j, "from") ||
+                         (j > e && (tok_is(w, j, "a") || tok_is(w, j, "an"))))) {
+        size_t c = j + 1, names = 0;
+        while (c < w->n && c - j < 11 && tok_word(w, c) && !verb_flags(w, c) &&
+               !relative_word(w, c)) {
+            names += name_token(w, c);
+            c++;
+        }
+        int ended = c < w->n && (tok_punct(w, c, ',') || tok_punct(w, c, '.') ||
+                                 tok_punct(w, c, ';') || relative_word(w, c));
+        int affil = !tok_is(w, j, "a") && !tok_is(w, j, "an");
+        if (ended && c > j + 1 && (!affil || names)) {
+            *rs = w->t[j].s;
+            *re = w->t[c - 1].e;
+            return 1;
+        }
+    }
+    /* before, with commas: "The visitors' captain, Dylan Price," */
+    if (k > 1 && tok_punct(w, k - 1, ',') && e < w->n && tok_punct(w, e, ',')) {
+        size_t a = np_back(w, 0, k - 1);
+        if (a < k - 1 && IN(w, k - 2, role_nouns)) {
+            struct speaker s;
+            memset(&s, 0, sizeof(s));
+            np_split_plain(w, a, k - 1, &s);
+            if (s.kind == SP_NP) {
+                *rs = s.ns;
+                *re = s.ne;
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* ---- who is who: the article's people so far --------------------------- */
@@ -1494,6 +1736,24 @@ static struct entity *mem_note(struct memory *m, const char *name, size_t len, i
     return e;
 }
 
+/* Tokens [a, k) before a name are only its description, so the name is
+ * the sentence's subject: "Kingsbridge boss Marco Ferri was", "The team's
+ * lead author, Prof. Adaeze Nwosu". */
+static int subject_lead(const struct win *w, size_t a, size_t k)
+{
+    if (k < a || k - a > 6)
+        return 0;
+    for (size_t j = a; j < k; j++) {
+        if (tok_punct(w, j, ','))
+            continue;
+        if (!tok_word(w, j) || verb_flags(w, j) || IN(w, j, pronouns_m) ||
+            IN(w, j, pronouns_f) || IN(w, j, pronouns_other) ||
+            (IN(w, j, np_stops) && !tok_is(w, j, "the")))
+            return 0;
+    }
+    return 1;
+}
+
 /* People named in p[from..to) (no quotes inside): runs of two or more
  * name words, and known surnames. */
 static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, size_t para)
@@ -1514,18 +1774,29 @@ static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, si
             break;
         size_t k = 0;
         size_t limit = w.n == WIN_TOKENS ? w.n - 8 : w.n; /* leave a margin */
+        /* the sentence's first token, when in this window */
+        size_t sent_k = sentence_start ? 0 : SIZE_MAX;
         while (k < limit) {
             if (!name_token(&w, k) && !honorific_gender(&w, k, NULL)) {
                 sentence_start = tok_punct(&w, k, '.') || tok_punct(&w, k, '?') ||
                                  tok_punct(&w, k, '!');
+                if (sentence_start)
+                    sent_k = k + 1;
                 k++;
                 continue;
             }
             size_t e = k;
-            while (e < w.n && e - k < 6 &&
+            int org = 0;
+            while (e < w.n && e - k < (org ? 10u : 6u) &&
                    (name_token(&w, e) || honorific_gender(&w, e, NULL) ||
                     (e > k && e + 1 < w.n && IN(&w, e, name_particles) &&
-                     name_token(&w, e + 1)))) {
+                     name_token(&w, e + 1)) ||
+                    /* "Edinburgh Centre for Exoplanet Science" is one name,
+                     * no person's */
+                    (org && e + 1 < w.n && IN(&w, e, org_joiners) &&
+                     (name_token(&w, e + 1) ||
+                      (tok_is(&w, e + 1, "the") && e + 2 < w.n && name_token(&w, e + 2)))))) {
+                org |= IN(&w, e, org_words);
                 e++;
                 if (tok_possessive(&w, e - 1))
                     break;
@@ -1540,10 +1811,18 @@ static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, si
                 int honor = honorific_gender(&w, k, NULL);
                 if (multi || honor || mem_find(m, nm, nl)) {
                     struct entity *en = mem_note(m, nm, nl, 1, sp.gender, para, w.t[k].s,
-                                                 sentence_start);
+                                                 sentence_start ||
+                                                     (sent_k != SIZE_MAX &&
+                                                      subject_lead(&w, sent_k, k)));
+                    size_t rs, re;
                     if (!en->role && sp.rs < sp.re) { /* "Mayor Ann Reed" */
                         en->role = p + sp.rs;
                         en->role_len = sp.re - sp.rs;
+                    } else if (!en->role && scan_role(&w, k, e, &rs, &re)) {
+                        en->role = p + rs;
+                        en->role_len = re - rs;
+                        if (!en->gender)
+                            en->gender = role_gender(&w, k > 2 ? k - 3 : 0, k);
                     }
                 }
             }
@@ -1578,6 +1857,26 @@ static struct entity *mem_pronoun(struct memory *m, int gender, size_t para, siz
     return best ? best : any;
 }
 
+/* The part of a role that says what the person is: "an economist" of
+ * "an economist at Nordhavn Capital"; none of "of the Harbour Trust" (the
+ * trust is not the person). */
+static size_t role_head_len(const char *role, size_t len)
+{
+    static const char *const preps[] = {"of", "at", "for", "from", "in", "with"};
+    size_t i = 0;
+    while (i < len) {
+        size_t s = i;
+        while (i < len && role[i] != ' ')
+            i++;
+        for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
+            if (i - s == strlen(preps[k]) && memcmp(role + s, preps[k], i - s) == 0)
+                return s;
+        while (i < len && role[i] == ' ')
+            i++;
+    }
+    return len;
+}
+
 /* The person "the minister" stands for: the latest whose role says so. */
 static struct entity *mem_role(struct memory *m, const char *np, size_t len)
 {
@@ -1590,7 +1889,8 @@ static struct entity *mem_role(struct memory *m, const char *np, size_t len)
         struct entity *e = &m->e[i];
         if (!e->person || !e->role)
             continue;
-        for (size_t j = 0; j + wl <= e->role_len; j++) {
+        size_t rl = role_head_len(e->role, e->role_len);
+        for (size_t j = 0; j + wl <= rl; j++) {
             size_t c = 0;
             while (c < wl && tolower((unsigned char)e->role[j + c]) ==
                                  tolower((unsigned char)head[c]))
@@ -1748,6 +2048,13 @@ static int resolve(struct state *st, const char *p, size_t para, const struct sp
         nl = sp->ne - sp->ns;
         int definite = nl > 4 && (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0);
         struct entity *e = definite ? mem_role(&st->mem, name, nl) : NULL;
+        if (!e && definite && person_description(name, nl)) {
+            /* "the Italian said", "the 54-year-old said": the latest person
+             * named, if named close by */
+            e = mem_pronoun(&st->mem, sp->gender, para, sp->pos);
+            if (e && para > e->para + 1)
+                e = NULL;
+        }
         if (e) {
             role = e->role;
             rl = e->role_len;
@@ -1997,9 +2304,10 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
     for (size_t k = 0; rc == NB_OK && k < segs->n; k++) {
         const struct seg *s = &segs->v[k];
         size_t boundary = k + 1 < segs->n ? segs->v[k + 1].open : len;
-        struct speaker before, after;
+        struct speaker before, after, context;
         memset(&before, 0, sizeof(before));
         memset(&after, 0, sizeof(after));
+        memset(&context, 0, sizeof(context));
         if (!s->cont_prev) {
             mem_scan(&st->mem, p, scanned, s->open, para);
             size_t si = span_of(&spans, &cursor, s->open);
@@ -2008,7 +2316,24 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
             if (k > 0 && segs->v[k - 1].after > from)
                 from = segs->v[k - 1].after;
             attrib_before(p, from, s->open, &before);
+            if (before.verb && before.kind == SP_NONE && from > sent_start) {
+                /* "Mr. Trump ... -- ''...'' -- and, asked later, asserting,
+                 * ''...''": a participle's subject opens the sentence, before
+                 * the quote that came first */
+                struct win w;
+                win_fill(&w, p, sent_start, s->open);
+                clause_subject(&w, 0, w.n, &before);
+            }
             int partial = is_partial(p, from, s->open, s->start, s->end);
+            size_t ctx_from = k > 0 ? segs->v[k - 1].after : 0;
+            if (k == 0 && !before.verb && !partial && sent_start > ctx_from &&
+                !s->cont_next) {
+                /* "..., Schiff said. "The other factor is ..."": a quoted
+                 * sentence after an attributed one of the same paragraph */
+                attrib_before(p, ctx_from, sent_start, &context);
+                if (context.kind != SP_NAME && context.kind != SP_PRONOUN)
+                    memset(&context, 0, sizeof(context));
+            }
             nb_buf_reset(&st->text);
             if (text_add(&st->text, p, s->start, s->end) < 0)
                 rc = nb_error_set(err, NB_ENOMEM, "out of memory");
@@ -2052,7 +2377,11 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
             rc = finish_quote(st, p, para, &none, &after, st->pend_partial, 0,
                               st->pend_sentence, 1, 0, 0, err);
         } else {
-            rc = finish_quote(st, p, para, &st->pend_before, &after, st->pend_partial,
+            const struct speaker *bs = &st->pend_before;
+            if (!bs->verb && !after.verb && context.verb && !merge && !st->pend_embedded &&
+                !title_like(st->text.data, st->text.len))
+                bs = &context;
+            rc = finish_quote(st, p, para, bs, &after, st->pend_partial,
                               st->pend_embedded, st->pend_sentence, alone, cont, merge, err);
         }
         if (st->out.n > n_before || merge) {
