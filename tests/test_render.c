@@ -16,8 +16,8 @@
 #define MS(ms) ((size_t)22050 * (ms) / 1000)
 
 static const struct nb_render_voice voices[] = {
-    {"anchor", {"en-gb", 175, 50, 50, 100}, 300, 600, 1200},
-    {"reporter", {"en-gb+f3", 190, 60, 50, 100}, 250, 500, 1000},
+    {"anchor", {"en-gb", 175, 50, 50, 100}, 300, 600, 1200, NULL},
+    {"reporter", {"en-gb+f3", 190, 60, 50, 100}, 250, 500, 1000, NULL},
 };
 
 static struct nb_segment segments[] = {
@@ -176,12 +176,62 @@ static void test_unknown_voice_leaves_out_alone(void **state)
     nb_pcm_release(&out);
 }
 
+/* Seconds of speech `spoken` makes when rendered with voices whose
+ * normaliser languages are lang1 and lang2. */
+static double render_seconds(struct nb_speech *sp, const char *spoken, const char *lang1,
+                             const char *lang2)
+{
+    struct nb_render_voice vs[2] = {voices[0], voices[1]};
+    vs[0].language = lang1;
+    vs[1].language = lang2;
+    struct nb_segment seg[] = {{NB_SEG_STORY, 1, "anchor", "", (char *)spoken}};
+    struct nb_script s = {"t", "2026-11-28", seg, 1, 1, NULL};
+    struct nb_render_span span;
+    struct nb_pcm out;
+    nb_pcm_init(&out, 0);
+    struct nb_error err;
+    nb_error_init(&err);
+    if (nb_speech_render(sp, &s, vs, 2, &out, &span, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    double secs = (double)(span.end - span.start) / 22050.0;
+    nb_pcm_release(&out);
+    return secs;
+}
+
+/* Lexicon phonemes are spoken as phonemes only when every voice's text was
+ * normalised by rules that keep the article's brackets out. */
+static void test_phonemes_only_from_normalised_text(void **state)
+{
+    struct nb_speech *sp = *state;
+    const char *spoken = "Today [[s'3:S@]] Ronan spoke.";
+    double word = render_seconds(sp, "Today sursha Ronan spoke.", "en-gb", "en-gb");
+    double ph = render_seconds(sp, spoken, "en-gb", "en-us");
+    double literal = render_seconds(sp, spoken, NULL, NULL);
+    /* the same phonemes as "sursha" (espeak-ng -x: s'3:S@); eSpeak NG's
+     * state between calls moves the length by a few milliseconds */
+    if (ph < word - 0.05 || ph > word + 0.05)
+        fail_msg("phonemes %.3f s, the word %.3f s", ph, word);
+    if (literal < ph + 0.5)
+        fail_msg("read as text %.3f s, as phonemes %.3f s", literal, ph);
+    /* text not normalised, or normalised without rules (no brackets
+     * removed: a language with no table), is read as text */
+    double untrusted[] = {
+        render_seconds(sp, spoken, "en-gb", NULL),
+        render_seconds(sp, spoken, "de", "en-gb"),
+        render_seconds(sp, spoken, "en-gb", "fr"),
+    };
+    for (size_t i = 0; i < 3; i++)
+        if (untrusted[i] < literal - 0.05 || untrusted[i] > literal + 0.05)
+            fail_msg("case %zu: %.3f s, read as text %.3f s", i, untrusted[i], literal);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pauses_and_spans),
         cmocka_unit_test(test_appends_and_without_spans),
         cmocka_unit_test(test_unknown_voice_leaves_out_alone),
+        cmocka_unit_test(test_phonemes_only_from_normalised_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -67,6 +67,77 @@ static char *repeat(const char *unit, const char *sep, size_t n)
     return nb_buf_detach(&b, NULL);
 }
 
+static int contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Just past the span "[[...]]" at s, whose content must be what
+ * NB_SANITISE_PHONEMES keeps. */
+static const char *kept_span_end(const char *s)
+{
+    const char *end = strstr(s + 2, "]]");
+    assert_non_null(end);
+    size_t n = (size_t)(end - (s + 2)), word = 0;
+    assert_true(n >= 1 && n <= NB_SANITISE_MAX_PHONEMES);
+    assert_true(s[2] != ' ' && end[-1] != ' ');
+    for (const char *p = s + 2; p < end; p++) {
+        assert_true(*p >= 0x20 && *p <= 0x7E);
+        assert_null(strchr("[]<>&.", *p));
+        word = *p == ' ' ? 0 : word + 1;
+        assert_true(word + 4 <= NB_SANITISE_MAX_TOKEN);
+    }
+    assert_false(contains(s + 2, n, "_^_"));
+    return end + 2;
+}
+
+/* nb_speech_sanitise_ex() with NB_SANITISE_PHONEMES, with the invariants
+ * of sanitise_n() except that "[[" may open a kept span, and every "[["
+ * does. */
+static char *sanitise_phonemes(const char *s)
+{
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    assert_int_equal(nb_speech_sanitise_ex(s, strlen(s), NB_SANITISE_PHONEMES, &b), 0);
+    assert_true(nb_utf8_valid(b.data, b.len, NULL));
+    assert_null(strpbrk(b.data, "<>&\t\n\r"));
+    assert_null(strstr(b.data, "  "));
+    if (b.len)
+        assert_true(b.data[0] != ' ' && b.data[b.len - 1] != ' ');
+    for (size_t i = 0; i < b.len; i++)
+        assert_true((unsigned char)b.data[i] >= 0x20 && b.data[i] != 0x7F);
+    assert_true(longest_token(b.data) <= NB_SANITISE_MAX_TOKEN);
+    for (const char *p = b.data; (p = strstr(p, "[[")) != NULL;) {
+        assert_true(p == b.data || p[-1] != '[');
+        const char *q = kept_span_end(p);
+        assert_false(contains(p + 2, (size_t)(q - 2 - (p + 2)), "["));
+        p = q;
+    }
+    return nb_buf_detach(&b, NULL);
+}
+
+static void check_phonemes(const char *in, const char *want)
+{
+    char *got = sanitise_phonemes(in);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* Not a well-formed span: broken exactly as without the flag. */
+static void check_phonemes_broken(const char *in)
+{
+    char *got = sanitise_phonemes(in);
+    char *plain = sanitise(in);
+    assert_string_equal(got, plain);
+    assert_null(strstr(got, "[["));
+    free(plain);
+    free(got);
+}
+
 static void test_plain_text_unchanged(void **state)
 {
     (void)state;
@@ -204,6 +275,10 @@ static void test_dotted_letters_broken(void **state)
     check_chain_broken("é", " . ", 500, "é, é");
     check_chain_broken("A", ".", 300, "A, A");
     check_chain_broken("x", " .. ", 300, "x, x");
+    /* an apostrophe beside the dot: "s'.s'." x 200 overflowed eSpeak NG */
+    check_chain_broken("s", "'.", 300, "s, s");
+    check_chain_broken("s", ".'", 300, "s, s");
+    check_chain_broken("s", "'. ", 300, "s, s");
 }
 
 static void test_apostrophe_runs_broken(void **state)
@@ -216,6 +291,103 @@ static void test_apostrophe_runs_broken(void **state)
     check("rock'n'roll isn't o'clock", "rock'n'roll isn't o'clock");
 }
 
+
+static void test_phoneme_spans_kept(void **state)
+{
+    (void)state;
+    check_phonemes("[[s'3:S@]]", "[[s'3:S@]]");
+    check_phonemes("Today [[s'3:S@]] Ronan spoke.", "Today [[s'3:S@]] Ronan spoke.");
+    check_phonemes("[[ h@l'oU   w'3:ld ]]", "[[h@l'oU w'3:ld]]");
+    check_phonemes("[[n'gwIn]]'s team", "[[n'gwIn]]'s team");
+    check_phonemes("[[a]][[b]]", "[[a]][[b]]");
+    check_phonemes("Mc[[m@k]]Donald", "Mc[[m@k]]Donald");
+    check_phonemes("[[t'Is@ ,O:k@'vaIk D@_! kaI'@n]]", "[[t'Is@ ,O:k@'vaIk D@_! kaI'@n]]");
+    /* a bracket beside a span never makes "[[[" or reads as one */
+    check_phonemes("[[[a]]", "[ [[a]]");
+    check_phonemes("[ [[a]]", "[ [[a]]");
+    check_phonemes("[[a]]]]", "[[a]] ] ]");
+    /* the letter-run rules stay outside: stress marks are not a crash */
+    char *elided = repeat("s", "'", 12);
+    char in[256];
+    snprintf(in, sizeof(in), "[[%s]]", elided);
+    check_phonemes(in, in);
+    free(elided);
+    /* the largest span kept: NB_SANITISE_MAX_PHONEMES bytes, words of 60 */
+    char *w = repeat("a", "", NB_SANITISE_MAX_TOKEN - 4);
+    snprintf(in, sizeof(in), "[[%s %s %.*s]]", w, w, NB_SANITISE_MAX_PHONEMES - 2 * 61, w);
+    assert_int_equal(strlen(in), NB_SANITISE_MAX_PHONEMES + 4);
+    check_phonemes(in, in);
+    /* a span too long for the current token starts a new one */
+    snprintf(in, sizeof(in), "%s[[%s]]", w, w);
+    char want[256];
+    snprintf(want, sizeof(want), "%s [[%s]]", w, w);
+    check_phonemes(in, want);
+    free(w);
+    /* the flag changes nothing else */
+    check_phonemes("a . a . a . a . a . a . a . a . a . a",
+                   "a . a . a . a . a . a . a . a, a . a");
+    check_phonemes("AT&T <b> [note] ]] x", "AT and T b [note] ] ] x");
+}
+
+static void test_phoneme_spans_malformed(void **state)
+{
+    (void)state;
+    check_phonemes_broken("[[s'3:S@");              /* unterminated */
+    check_phonemes_broken("[[s'3:S@] ]");
+    check_phonemes_broken("[[s'3:S@]");
+    check_phonemes_broken("[[]]");                  /* empty */
+    check_phonemes_broken("[[   ]]");
+    check_phonemes_broken("[[a[b]]");
+    check_phonemes_broken("[[a]b]]");
+    check_phonemes_broken("[[a<b]]");
+    check_phonemes_broken("[[a>b]]");
+    check_phonemes_broken("[[a&b]]");
+    check_phonemes_broken("[[a\tb]]");               /* whitespace other than spaces */
+    check_phonemes_broken("[[a\nb]]");
+    check_phonemes_broken("[[a\x01" "5S]]");          /* eSpeak NG's control prefix */
+    check_phonemes_broken("[[a\x7f" "b]]");
+    check_phonemes_broken("[[s\xc3\xa9]]");          /* not ASCII */
+    check_phonemes_broken("[[s\xff]]");
+    check_phonemes_broken("[[_^_FR]] bonjour");     /* switches the language */
+    check_phonemes_broken("[[h@l'oU _^_de]]");
+    /* dots: "a [[.]] a [[.]] ..." crashes eSpeak NG 1.51 like "a . a . a" */
+    check_phonemes_broken("[[.]]");
+    check_phonemes_broken("[[s'3:S@.]]");
+    check_phonemes_broken("[[. a]]");
+    char *in = repeat("a [[.]]", " ", 100);
+    check_phonemes_broken(in);
+    free(in);
+    /* too long: a span, or one word in it (eSpeak NG overflows a buffer at
+     * about 350 phonemes in a word) */
+    char *w = repeat("a", "", NB_SANITISE_MAX_TOKEN - 3);
+    char buf[1024];
+    snprintf(buf, sizeof(buf), "[[%s]]", w);
+    check_phonemes_broken(buf);
+    free(w);
+    w = repeat("s'", " ", NB_SANITISE_MAX_PHONEMES / 3 + 2);
+    snprintf(buf, sizeof(buf), "[[%s]]", w);
+    assert_true(strlen(buf) > NB_SANITISE_MAX_PHONEMES + 4);
+    check_phonemes_broken(buf);
+    free(w);
+    w = repeat("s'", "", 400);
+    snprintf(buf, sizeof(buf), "[[%s]]", w);
+    check_phonemes_broken(buf);
+    free(w);
+}
+
+/* Without the flag (text nobody vouches for) no span survives. */
+static void test_phoneme_spans_untrusted(void **state)
+{
+    (void)state;
+    check("[[s'3:S@]]", "[ [s'3:S@] ]");
+    check("Article says [[_^_FR]] and [[h@l'oU]].", "Article says [ [_^_FR] ] and [ [h@l'oU] ].");
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    assert_int_equal(nb_speech_sanitise_ex("x [[a]] y", 9, 0, &b), 0);
+    assert_string_equal(b.data, "x [ [a] ] y");
+    nb_buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +397,9 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_dropped),
         cmocka_unit_test(test_markup_not_markup),
         cmocka_unit_test(test_phoneme_brackets_broken),
+        cmocka_unit_test(test_phoneme_spans_kept),
+        cmocka_unit_test(test_phoneme_spans_malformed),
+        cmocka_unit_test(test_phoneme_spans_untrusted),
         cmocka_unit_test(test_emoji_dropped),
         cmocka_unit_test(test_long_tokens_split),
         cmocka_unit_test(test_dotted_letters_broken),

@@ -402,6 +402,143 @@ static void test_deterministic_in_forks(void **state)
     nb_buf_release(&b);
 }
 
+/* What a child says, and how. */
+struct utterance {
+    const char *text;
+    unsigned flags;
+};
+
+/* The child speaks one utterance (or, text NULL, the sequence) and writes
+ * the samples. */
+static void utterance_child(struct nb_speech *sp, const void *arg, int fd)
+{
+    const struct utterance *u = arg;
+    struct nb_error err;
+    struct nb_pcm p;
+    nb_pcm_init(&p, nb_speech_sample_rate(sp));
+    if (nb_speech_set_voice(sp, &anchor, &err) != NB_OK)
+        _exit(2);
+    for (size_t i = 0; i < (u->text ? 1 : sizeof(sequence) / sizeof(*sequence)); i++) {
+        const char *t = u->text ? u->text : sequence[i];
+        if (nb_speech_say_ex(sp, t, strlen(t), u->flags, &p, &err) != NB_OK)
+            _exit(2);
+    }
+    write_all(fd, p.samples, p.n * sizeof(*p.samples));
+    nb_pcm_release(&p);
+}
+
+/* Samples of `u` spoken in a fork of the test process (same state for
+ * every call, so equal texts give equal samples). */
+static void utter(struct nb_speech *sp, const char *text, unsigned flags, struct nb_buf *out)
+{
+    struct utterance u = {text, flags};
+    nb_buf_init(out, 0);
+    int rc = in_child(sp, utterance_child, &u, out);
+    if (rc != 0)
+        fail_msg("'%.60s': child exited %d", text ? text : "(sequence)", rc);
+}
+
+/* Seconds of 22050 Hz samples in b. */
+static double buf_seconds(const struct nb_buf *b)
+{
+    return (double)b->len / sizeof(int16_t) / 22050.0;
+}
+
+static void assert_same_samples(const struct nb_buf *a, const struct nb_buf *b)
+{
+    assert_int_equal(a->len, b->len);
+    assert_memory_equal(a->data, b->data, a->len);
+}
+
+/* A lexicon phoneme entry is spoken as those phonemes: exactly as eSpeak
+ * NG says a word it translates to the same phonemes (espeak-ng -v en-gb
+ * -x: "hello world" is h@l'oU w'3:ld, "sursha" s'3:S@), and much shorter
+ * than the brackets and symbols read aloud. */
+static void test_phonemes_spoken(void **state)
+{
+    struct nb_speech *sp = *state;
+    struct nb_buf ph, word, literal;
+    utter(sp, "[[h@l'oU w'3:ld]]", NB_SPEECH_PHONEMES, &ph);
+    utter(sp, "hello world", 0, &word);
+    utter(sp, "[[h@l'oU w'3:ld]]", 0, &literal);
+    assert_true(buf_seconds(&ph) > 0.5);
+    assert_same_samples(&ph, &word);
+    assert_true(buf_seconds(&literal) > 2 * buf_seconds(&ph));
+    nb_buf_release(&ph);
+    nb_buf_release(&word);
+    nb_buf_release(&literal);
+
+    utter(sp, "Saoirse [[s'3:S@]] Ronan", NB_SPEECH_PHONEMES, &ph);
+    utter(sp, "Saoirse sursha Ronan", 0, &word);
+    utter(sp, "Saoirse [[s'3:S@]] Ronan", 0, &literal);
+    assert_same_samples(&ph, &word);
+    assert_true(buf_seconds(&literal) > buf_seconds(&ph) + 0.5); /* the brackets read */
+    nb_buf_release(&ph);
+    nb_buf_release(&word);
+    nb_buf_release(&literal);
+}
+
+/* The flag changes nothing for text without a kept span: ordinary text,
+ * stray brackets, malformed or unsafe spans. */
+static void test_phoneme_flag_keeps_text(void **state)
+{
+    struct nb_speech *sp = *state;
+    const char *const texts[] = {
+        NULL, /* the sequence */
+        "Mr. Smith paid \xc2\xa3" "3.5bn for 2,500 homes, up 3.5% — U.S.A. and J.R.R. Tolkien.",
+        "A [bracketed] note ]] and [[ stray [[unterminated",
+        "[[_^_FR]] bonjour", /* would switch the language */
+        "[[s'3:S@.]] [[a<b]] [[]]",
+    };
+    for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+        struct nb_buf off, on;
+        utter(sp, texts[i], 0, &off);
+        utter(sp, texts[i], NB_SPEECH_PHONEMES, &on);
+        assert_true(buf_seconds(&off) > 0.5);
+        assert_same_samples(&off, &on);
+        nb_buf_release(&off);
+        nb_buf_release(&on);
+    }
+}
+
+/* Phoneme input that aborts Debian's eSpeak NG 1.51 when given raw is
+ * broken or bounded by the sanitiser. */
+static void test_phoneme_crashers_survive(void **state)
+{
+    struct nb_speech *sp = *state;
+    struct {
+        const char *unit, *sep;
+        size_t n;
+    } cases[] = {
+        {"a [[.]]", " ", 100},       /* "a . a . a" through spans */
+        {"[[. a]]", " ", 200},
+        {"[[s'3:S@]]", " ", 300},    /* many kept spans in one text */
+        {"[[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]]", " . ", 200},
+        {"s'[[s]]'", "", 200},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        char *text = repeat(cases[i].unit, cases[i].sep, cases[i].n);
+        struct nb_buf out;
+        utter(sp, text, NB_SPEECH_PHONEMES, &out);
+        assert_true(buf_seconds(&out) > 1.0);
+        nb_buf_release(&out);
+        free(text);
+    }
+    /* one word of 400 and 800 phonemes overflows a buffer in eSpeak NG */
+    const char *const units[] = {"s'", "@", "e:"};
+    for (size_t i = 0; i < sizeof(units) / sizeof(*units); i++) {
+        char *word = repeat(units[i], "", 800);
+        struct nb_buf text, out;
+        nb_buf_init(&text, 0);
+        assert_int_equal(nb_buf_addf(&text, "[[%s]]", word), 0);
+        utter(sp, text.data, NB_SPEECH_PHONEMES, &out);
+        assert_true(buf_seconds(&out) > 1.0);
+        nb_buf_release(&out);
+        nb_buf_release(&text);
+        free(word);
+    }
+}
+
 /* A fresh process speaking the same texts gives the same samples. */
 static void test_deterministic_across_processes(void **state)
 {
@@ -448,6 +585,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_markup_not_obeyed),
         cmocka_unit_test(test_deterministic_in_forks),
         cmocka_unit_test(test_deterministic_across_processes),
+        cmocka_unit_test(test_phonemes_spoken),
+        cmocka_unit_test(test_phoneme_flag_keeps_text),
+        cmocka_unit_test(test_phoneme_crashers_survive),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

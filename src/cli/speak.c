@@ -19,6 +19,7 @@ void nb_cli_render_voices(const struct nb_voice_profile *profiles, size_t nprofi
             .sentence_pause_ms = p->sentence_pause_ms,
             .segment_pause_ms = p->segment_pause_ms,
             .story_pause_ms = p->story_pause_ms,
+            .language = p->language, /* render trusts lexicon phonemes by it */
         };
     }
 }

@@ -1,5 +1,6 @@
 #include "speech/render.h"
 
+#include "script/norm_lang.h"
 #include "text/sentences.h"
 #include "text/strv.h"
 
@@ -20,17 +21,28 @@ static const struct nb_render_voice *find_voice(const struct nb_render_voice *vo
     return NULL;
 }
 
+/* NB_SPEECH_PHONEMES when the spoken text of every voice was normalised
+ * with rules, which keep the article's brackets out (render.h). */
+static unsigned say_flags(const struct nb_render_voice *voices, size_t nvoices)
+{
+    for (size_t i = 0; i < nvoices; i++)
+        if (!voices[i].language || !nb_norm_lang_find(voices[i].language))
+            return 0;
+    return nvoices ? NB_SPEECH_PHONEMES : 0;
+}
+
 /* Speaks one sentence after the pause pending before it.  A sentence that
  * makes no sound (only symbols the sanitiser drops) leaves out and the
  * pending pause untouched. */
-static nb_status say_sentence(struct nb_speech *sp, const char *sentence, unsigned *pending,
-                              struct nb_pcm *out, size_t *speech_start, struct nb_error *err)
+static nb_status say_sentence(struct nb_speech *sp, const char *sentence, unsigned flags,
+                              unsigned *pending, struct nb_pcm *out, size_t *speech_start,
+                              struct nb_error *err)
 {
     size_t before = out->n;
     if (nb_pcm_add_silence_ms(out, *pending) < 0)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     size_t start = out->n;
-    nb_status rc = nb_speech_say(sp, sentence, strlen(sentence), out, err);
+    nb_status rc = nb_speech_say_ex(sp, sentence, strlen(sentence), flags, out, err);
     if (rc != NB_OK || out->n == start) {
         out->n = before;
         return rc;
@@ -43,7 +55,7 @@ static nb_status say_sentence(struct nb_speech *sp, const char *sentence, unsign
 /* Speaks one segment, sentence by sentence; *first is the first sample of
  * its speech and *end one past the last (both out->n when silent). */
 static nb_status render_segment(struct nb_speech *sp, const struct nb_segment *seg,
-                                const struct nb_render_voice *v, unsigned *pending,
+                                const struct nb_render_voice *v, unsigned flags, unsigned *pending,
                                 struct nb_pcm *out, struct nb_render_span *span,
                                 struct nb_error *err)
 {
@@ -56,7 +68,7 @@ static nb_status render_segment(struct nb_speech *sp, const struct nb_segment *s
     for (size_t i = 0; rc == NB_OK && i < sentences.n; i++) {
         size_t start = 0;
         size_t n0 = out->n;
-        rc = say_sentence(sp, sentences.v[i], pending, out, &start, err);
+        rc = say_sentence(sp, sentences.v[i], flags, pending, out, &start, err);
         if (rc != NB_OK || out->n == n0)
             continue;
         if (!any)
@@ -83,6 +95,7 @@ nb_status nb_speech_render(struct nb_speech *sp, const struct nb_script *script,
         return nb_error_set(err, NB_EINTERNAL, "samples at %u Hz given to a %u Hz synthesiser",
                             out->rate, rate);
     size_t out_start = out->n;
+    unsigned flags = say_flags(voices, nvoices);
     const struct nb_render_voice *current = NULL;
     unsigned pending = 0, story = 0;
     nb_status rc = NB_OK;
@@ -106,7 +119,7 @@ nb_status nb_speech_render(struct nb_speech *sp, const struct nb_script *script,
             current = v;
         }
         struct nb_render_span span;
-        rc = render_segment(sp, seg, v, &pending, out, &span, err);
+        rc = render_segment(sp, seg, v, flags, &pending, out, &span, err);
         if (rc == NB_OK && spans)
             spans[i] = span;
         pending = longer(pending, v->segment_pause_ms);

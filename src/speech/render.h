@@ -15,6 +15,9 @@ struct nb_render_voice {
     unsigned sentence_pause_ms;    /* after each sentence */
     unsigned segment_pause_ms;     /* after each segment */
     unsigned story_pause_ms;       /* before the first segment of a new story */
+    const char *language;          /* the language its segments' `spoken` text was
+                                      normalised for (script/normalise.h), e.g.
+                                      "en-gb"; NULL: not normalised */
 };
 
 /* Where each segment's audio lies in the output, for chapters and captions. */
@@ -33,6 +36,13 @@ struct nb_render_span {
  * voice, else the segment pause, else the sentence pause).  There is no
  * pause before the first segment; the last segment pause ends the audio.
  * A segment with nothing to say gets an empty span where the speech stops.
+ * Lexicon phoneme entries ("[[...]]" in `spoken`) are spoken as phonemes
+ * (NB_SPEECH_PHONEMES) only when every voice in `voices` has a `language`
+ * whose normaliser has rules (nb_norm_lang_find): only those keep every
+ * '[' and ']' of the article out of the spoken text.  Otherwise, or when a
+ * segment's `spoken` was given rather than normalised, "[[" is read as
+ * text.  So a caller whose scripts are not all normalised leaves
+ * `language` NULL.
  * On failure out is cut back to its length on entry. */
 nb_status nb_speech_render(struct nb_speech *sp, const struct nb_script *script,
                            const struct nb_render_voice *voices, size_t nvoices,

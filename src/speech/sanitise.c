@@ -96,14 +96,80 @@ static int cpv_push(struct cpv *c, size_t *alloc, uint32_t cp)
     return 0;
 }
 
+/* A word inside a kept phoneme span leaves room for the brackets, so the
+ * span never makes a token longer than NB_SANITISE_MAX_TOKEN. */
+#define MAX_PHONEME_WORD (NB_SANITISE_MAX_TOKEN - 4)
+
+/* Bytes of the well-formed phoneme span "[[...]]" starting text[0..len)
+ * (see sanitise.h for what is well-formed), or 0. */
+static size_t phoneme_span(const char *text, size_t len)
+{
+    if (len < 5 || text[0] != '[' || text[1] != '[')
+        return 0;
+    size_t word = 0;
+    int any = 0;
+    for (size_t j = 2; j < len; j++) {
+        unsigned char c = (unsigned char)text[j];
+        if (c == ']')
+            return j + 1 < len && text[j + 1] == ']' && any ? j + 2 : 0;
+        if (j - 2 >= NB_SANITISE_MAX_PHONEMES)
+            return 0;
+        if (c < 0x20 || c > 0x7E || strchr("[<>&.", c))
+            return 0;
+        /* "_^_" at a word start switches eSpeak NG's language */
+        if (c == '^' && j > 2 && text[j - 1] == '_' && j + 1 < len && text[j + 1] == '_')
+            return 0;
+        word = c == ' ' ? 0 : word + 1;
+        if (word > MAX_PHONEME_WORD)
+            return 0;
+        any |= c != ' ';
+    }
+    return 0;
+}
+
+/* Appends the span s[0..n) (well-formed) with the spaces inside collapsed
+ * and none next to its brackets. */
+static int push_span(struct cpv *out, size_t *alloc, const char *s, size_t n)
+{
+    if (cpv_push(out, alloc, '[') < 0 || cpv_push(out, alloc, '[') < 0)
+        return -1;
+    int space = 0, any = 0;
+    for (size_t k = 2; k + 2 < n; k++) {
+        if (s[k] == ' ') {
+            space = any;
+            continue;
+        }
+        if ((space && cpv_push(out, alloc, ' ') < 0) || cpv_push(out, alloc, (uint32_t)s[k]) < 0)
+            return -1;
+        space = 0;
+        any = 1;
+    }
+    return cpv_push(out, alloc, ']') < 0 || cpv_push(out, alloc, ']') < 0 ? -1 : 0;
+}
+
 /* Pass 1: code points kept, whitespace collapsed to single ' ' (none at
  * either end), markup characters turned into spaces or words, `[[` and
- * `]]` broken. */
-static int clean(const char *text, size_t len, struct cpv *out)
+ * `]]` broken unless they enclose a phoneme span kept by `flags`. */
+static int clean(const char *text, size_t len, unsigned flags, struct cpv *out)
 {
     size_t alloc = 0;
     int space = 0;
     for (size_t i = 0; i < len;) {
+        size_t span = (flags & NB_SANITISE_PHONEMES) && text[i] == '['
+                          ? phoneme_span(text + i, len - i)
+                          : 0;
+        if (span) {
+            /* "[" before "[[" would make "[[[" */
+            if (out->n && out->v[out->n - 1] == '[')
+                space = 1;
+            if (space && out->n && cpv_push(out, &alloc, ' ') < 0)
+                return -1;
+            space = 0;
+            if (push_span(out, &alloc, text + i, span) < 0)
+                return -1;
+            i += span;
+            continue;
+        }
         uint32_t cp;
         i += nb_utf8_decode(text + i, len - i, &cp);
         enum cp_class k = classify(cp);
@@ -187,15 +253,49 @@ struct gap {
     size_t dots, apostrophes, spaces, other;
 };
 
+/* Copies the kept phoneme span at c->v[i] ("[[" ... "]]", ASCII) and
+ * returns the index just past it.  It starts a new token when it would
+ * make the current one too long, and is never split itself. */
+static size_t copy_span(const struct cpv *c, size_t i, struct nb_buf *out, size_t *token,
+                        int *failed)
+{
+    size_t end = i + 2;
+    while (end + 1 < c->n && !(c->v[end] == ']' && c->v[end + 1] == ']'))
+        end++;
+    end = end + 2 < c->n ? end + 2 : c->n;
+    size_t first = i; /* "[[" and its first word */
+    while (first < end && c->v[first] != ' ')
+        first++;
+    if (*token && *token + (first - i) > NB_SANITISE_MAX_TOKEN) {
+        *failed |= nb_buf_addc(out, ' ') < 0;
+        *token = 0;
+    }
+    for (; i < end; i++) {
+        *failed |= nb_buf_addc(out, (char)c->v[i]) < 0;
+        *token = c->v[i] == ' ' ? 0 : *token + 1;
+    }
+    return end;
+}
+
 /* Pass 2: break chains of single letters joined by dots ("a . a . a",
- * "a.a.a") or apostrophes ("s's's"), and split long tokens. */
-static int shape(const struct cpv *c, struct nb_buf *out)
+ * "a.a.a") or apostrophes ("s's's"), and split long tokens.  Kept phoneme
+ * spans (the only "[[" left by clean()) are copied as they are and
+ * separate chains. */
+static int shape(const struct cpv *c, unsigned flags, struct nb_buf *out)
 {
     size_t token = 0, chain = 0;
     size_t mark = 0, mark_token = 0; /* output and token length after the last single letter */
     struct gap gap = {0, 0, 0, 1};
     for (size_t i = 0; i < c->n;) {
         uint32_t cp = c->v[i];
+        if ((flags & NB_SANITISE_PHONEMES) && cp == '[' && i + 1 < c->n && c->v[i + 1] == '[') {
+            int failed = 0;
+            i = copy_span(c, i, out, &token, &failed);
+            if (failed)
+                return -1;
+            gap.other++;
+            continue;
+        }
         if (!is_single_letter(c, i)) {
             if (cp == '.')
                 gap.dots++;
@@ -210,7 +310,8 @@ static int shape(const struct cpv *c, struct nb_buf *out)
             i++;
             continue;
         }
-        int dotted = gap.dots && !gap.apostrophes && !gap.other;
+        /* apostrophes beside the dots too: "s'.s'." crashes it as well */
+        int dotted = gap.dots && !gap.other;
         int elided = gap.apostrophes == 1 && !gap.dots && !gap.spaces && !gap.other;
         chain = dotted || elided ? chain + 1 : 1;
         if (chain > MAX_LETTER_CHAIN) {
@@ -236,11 +337,16 @@ static int shape(const struct cpv *c, struct nb_buf *out)
 
 int nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out)
 {
+    return nb_speech_sanitise_ex(text, len, 0, out);
+}
+
+int nb_speech_sanitise_ex(const char *text, size_t len, unsigned flags, struct nb_buf *out)
+{
     struct cpv c = {NULL, 0};
     size_t start = out->len;
-    int rc = clean(text, len, &c);
+    int rc = clean(text, len, flags, &c);
     if (rc == 0)
-        rc = shape(&c, out);
+        rc = shape(&c, flags, out);
     free(c.v);
     if (rc < 0)
         nb_buf_truncate(out, start);

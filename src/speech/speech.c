@@ -246,19 +246,28 @@ nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice
 nb_status nb_speech_say(struct nb_speech *sp, const char *text, size_t len, struct nb_pcm *out,
                         struct nb_error *err)
 {
+    return nb_speech_say_ex(sp, text, len, 0, out, err);
+}
+
+nb_status nb_speech_say_ex(struct nb_speech *sp, const char *text, size_t len, unsigned flags,
+                           struct nb_pcm *out, struct nb_error *err)
+{
     if (out->rate != sp->rate)
         return nb_error_set(err, NB_EINTERNAL, "samples at %u Hz given to a %u Hz synthesiser",
                             out->rate, sp->rate);
+    int phonemes = (flags & NB_SPEECH_PHONEMES) != 0;
     nb_buf_reset(&sp->text);
-    if (nb_speech_sanitise(text, len, &sp->text) < 0)
+    if (nb_speech_sanitise_ex(text, len, phonemes ? NB_SANITISE_PHONEMES : 0, &sp->text) < 0)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     if (!sp->text.len)
         return NB_OK;
     size_t start = out->n;
     struct sample_sink sink = {out, 0};
-    espeak_ng_STATUS st =
-        espeak_ng_Synthesize(sp->text.data, sp->text.len + 1, 0, POS_CHARACTER, 0,
-                             espeakCHARS_UTF8 | espeakENDPAUSE, NULL, &sink);
+    /* espeakPHONEMES only with the sanitiser's phoneme spans: then every
+     * "[[" left in the text opens a span it checked */
+    unsigned synth_flags = espeakCHARS_UTF8 | espeakENDPAUSE | (phonemes ? espeakPHONEMES : 0);
+    espeak_ng_STATUS st = espeak_ng_Synthesize(sp->text.data, sp->text.len + 1, 0, POS_CHARACTER,
+                                               0, synth_flags, NULL, &sink);
     if (sink.failed) {
         out->n = start;
         return nb_error_set(err, NB_ENOMEM, "out of memory");

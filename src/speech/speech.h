@@ -5,7 +5,8 @@
  * text passes through nb_speech_sanitise() before synthesis, and a URI
  * callback that refuses every URI is installed (without one an SSML
  * <audio> tag makes eSpeak NG run a shell command).  Speech is always
- * synthesised as plain text, never SSML.
+ * synthesised as plain text, never SSML; phoneme input ("[[...]]") only
+ * when the caller vouches for the text (NB_SPEECH_PHONEMES).
  */
 #ifndef NB_SPEECH_SPEECH_H
 #define NB_SPEECH_SPEECH_H
@@ -71,6 +72,21 @@ nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice
  * same sequence of calls in a fresh process gives the same samples. */
 nb_status nb_speech_say(struct nb_speech *sp, const char *text, size_t len, struct nb_pcm *out,
                         struct nb_error *err);
+
+/* nb_speech_say_ex() flags. */
+enum {
+    /* The text is trusted normalised text (script/normalise.h with a
+     * language that has rules): its well-formed "[[...]]" spans are lexicon
+     * phoneme entries, kept by the sanitiser (NB_SANITISE_PHONEMES) and
+     * spoken as eSpeak NG phonemes (espeakPHONEMES).  Never for text that
+     * did not go through such a normaliser: "[[" in it would be obeyed. */
+    NB_SPEECH_PHONEMES = 1
+};
+
+/* nb_speech_say() with `flags` (0: exactly nb_speech_say()).  Text
+ * without "[[" gives the same samples with and without NB_SPEECH_PHONEMES. */
+nb_status nb_speech_say_ex(struct nb_speech *sp, const char *text, size_t len, unsigned flags,
+                           struct nb_pcm *out, struct nb_error *err);
 
 /* The voices eSpeak NG has, optionally only those for language `lang`
  * ("en" matches "en", "en-gb", "en-us"...; NULL for all), sorted by
