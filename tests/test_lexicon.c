@@ -56,7 +56,18 @@ static void test_add_refuses(void **state)
     assert_int_equal(nb_lexicon_add(lex, "word", "<audio src=x>", 0, 0, NULL, &err), NB_EINPUT);
     assert_int_equal(nb_lexicon_add(lex, "word", "a]]b", NB_LEXICON_PHONEMES, 0, NULL, &err), NB_EINPUT);
     assert_non_null(strstr(err.message, "']'"));
+    /* phonemes the speech stage would not pass on as phonemes */
+    static const char *const unsafe[] = {"a . a", "_^_FR b'On", "s'\xC3\xA9", "   ",
+                                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
+    for (size_t i = 0; i < sizeof(unsafe) / sizeof(unsafe[0]); i++) {
+        assert_int_equal(nb_lexicon_add(lex, "word", unsafe[i], NB_LEXICON_PHONEMES, 0, NULL, &err),
+                         NB_EINPUT);
+        assert_non_null(strstr(err.message, "phonemes of 'word'"));
+    }
     assert_int_equal(nb_lexicon_count(lex), 0);
+    assert_int_equal(nb_lexicon_add(lex, "word", "w'3:d", NB_LEXICON_PHONEMES, 0, NULL, &err),
+                     NB_OK);
+    assert_int_equal(nb_lexicon_count(lex), 1);
     nb_lexicon_free(lex);
 }
 

@@ -3,6 +3,7 @@
  * the first entry that fits. */
 #include "script/lexicon.h"
 
+#include "speech/sanitise.h"
 #include "text/buf.h"
 #include "text/utf8.h"
 
@@ -111,6 +112,12 @@ static nb_status check_entry(const char *written, const char *spoken, unsigned f
                                 (flags & NB_LEXICON_PHONEMES) ? ""
                                                               : " (phonemes go under 'phonemes')");
     }
+    if ((flags & NB_LEXICON_PHONEMES) && !nb_speech_phonemes_ok(spoken, strlen(spoken)))
+        return nb_error_set(err, NB_EINPUT,
+                            "phonemes of '%.60s' must be 1 to %d printable ASCII characters "
+                            "without '.' or '_^_', no word over %d (eSpeak NG would misread or "
+                            "crash on them)",
+                            written, NB_SANITISE_MAX_PHONEMES, NB_SANITISE_MAX_TOKEN - 4);
     return NB_OK;
 }
 

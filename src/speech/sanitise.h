@@ -52,4 +52,9 @@ int nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out);
  * (out is then as it was). */
 int nb_speech_sanitise_ex(const char *text, size_t len, unsigned flags, struct nb_buf *out);
 
+/* 1 when s[0..n) may stand between "[[" and "]]" in a kept phoneme span
+ * (the rules above), so that a lexicon can refuse phonemes the speech
+ * stage would read as text. */
+int nb_speech_phonemes_ok(const char *s, size_t n);
+
 #endif
