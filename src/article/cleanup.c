@@ -370,17 +370,20 @@ static int is_caption(const struct line *ln)
     static const char *const tails[] = {"Photograph:", "Picture:", "Photo:", "Image:",
                                         "Credit:", "Photograph by", "Photo by", "Picture by",
                                         "Photo credit:", "Photos:", "Photographs:"};
+    /* the credit is among the last words: from `tail` on, at most 8
+     * spaces are left */
+    size_t tail = ln->len;
+    for (unsigned spaces = 0; tail > 0; tail--) {
+        if (is_space(ln->s[tail - 1]) && ++spaces > 8)
+            break;
+    }
     for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
         size_t n = strlen(tails[i]);
-        for (size_t p = 0; p + n <= ln->len; p++) {
+        for (size_t p = tail > n ? tail - n : 0; p + n <= ln->len; p++) {
             if (memcmp(ln->s + p, tails[i], n) != 0 || (p && !is_space(ln->s[p - 1]) &&
                                                         ln->s[p - 1] != '('))
                 continue;
-            unsigned rest = 0;
-            for (size_t q = p + n; q < ln->len; q++)
-                rest += is_space(ln->s[q]);
-            if (rest <= 8)
-                return 1;
+            return 1;
         }
     }
     return 0;

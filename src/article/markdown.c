@@ -18,6 +18,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #define INLINE_DEPTH 4     /* links inside links... */
@@ -102,10 +103,25 @@ static size_t link_at(struct md *m, const char *s, size_t len, size_t i, struct 
     return end + 1 - i;
 }
 
-/* Length of an inline HTML tag or comment at s[i] ('<'), or 0. */
-static size_t tag_at(const char *s, size_t len, size_t i)
+/* Where the last "-->" of s[0..len) starts, or len when there is none. */
+static size_t last_comment_close(const char *s, size_t len)
+{
+    for (size_t j = len; j >= 3; j--)
+        if (memcmp(s + j - 3, "-->", 3) == 0)
+            return j - 3;
+    return len;
+}
+
+/* Length of an inline HTML tag or comment at s[i] ('<'), or 0.  *close
+ * caches last_comment_close() (SIZE_MAX: not known yet), so that many
+ * unclosed "<!--" in one line cost one scan, not one each. */
+static size_t tag_at(const char *s, size_t len, size_t i, size_t *close)
 {
     if (i + 3 < len && memcmp(s + i, "<!--", 4) == 0) {
+        if (*close == SIZE_MAX)
+            *close = last_comment_close(s, len);
+        if (*close == len || *close < i + 4)
+            return 0;
         for (size_t j = i + 4; j + 2 < len; j++)
             if (memcmp(s + j, "-->", 3) == 0)
                 return j + 3 - i;
@@ -159,6 +175,7 @@ static int emphasis_run(const char *s, size_t len, size_t i, size_t n, char c)
 
 static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *out, int depth)
 {
+    size_t comment_close = SIZE_MAX;
     for (size_t i = 0; i < len;) {
         char c = s[i];
         if (c == '\\' && i + 1 < len && ispunct((unsigned char)s[i + 1])) {
@@ -219,7 +236,7 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
                 i += n;
                 continue;
             }
-            n = tag_at(s, len, i);
+            n = tag_at(s, len, i, &comment_close);
             if (n) {
                 i += n;
                 continue;
@@ -425,7 +442,8 @@ static nb_status block_line(struct md *m, const char *s, size_t len)
     if (!tlen)
         return end_paragraph(m);
     /* a comment opened here and not closed on this line */
-    if (tlen >= 4 && memcmp(t, "<!--", 4) == 0 && !tag_at(t, tlen, 0)) {
+    size_t close = SIZE_MAX;
+    if (tlen >= 4 && memcmp(t, "<!--", 4) == 0 && !tag_at(t, tlen, 0, &close)) {
         m->in_comment = 1;
         return end_paragraph(m);
     }
@@ -693,8 +711,10 @@ nb_status nb_article_parse_markdown(struct nb_article *a, const char *data, size
     nb_buf_init(&text, 0);
     size_t body = 0;
     nb_status rc = nb_article_import(a, data, len, label, &text, err);
-    if (rc != NB_OK)
+    if (rc != NB_OK) {
+        nb_buf_release(&text);
         return rc;
+    }
     if (name == NULL) {
         free(a->source);
         a->source = NULL;

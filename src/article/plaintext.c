@@ -123,8 +123,10 @@ nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t l
     struct nb_buf text;
     nb_buf_init(&text, 0);
     nb_status rc = nb_article_import(a, data, len, name, &text, err);
-    if (rc != NB_OK)
+    if (rc != NB_OK) {
+        nb_buf_release(&text);
         return rc;
+    }
     rc = parse_clean(a, text.data, text.len, err);
     nb_buf_release(&text);
     if (rc != NB_OK) {

@@ -1994,6 +1994,7 @@ static void free_quote(struct nb_quote *q)
     free(q->text);
     free(q->speaker);
     free(q->role);
+    q->text = q->speaker = q->role = NULL;
 }
 
 /* Fills q's speaker and role from sp (paragraph text p at index para). */
@@ -2411,10 +2412,8 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
             memset(&q, 0, sizeof(q));
             if (sp.kind != SP_NONE) {
                 if (resolve(st, p, para, &sp, &q) < 0 ||
-                    (q.speaker && remember_speaker(st, &q, para) < 0)) {
-                    free_quote(&q);
+                    (q.speaker && remember_speaker(st, &q, para) < 0))
                     rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-                }
                 free_quote(&q);
             }
         }

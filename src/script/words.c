@@ -159,16 +159,24 @@ static int say_web(struct nb_norm_ctx *c, const char *s, size_t n)
     return 0;
 }
 
+#define MAX_WEB 2048
+
 size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i)
 {
     const char *t = c->text;
     size_t j = i, start = i;
+    /* an address starts a run, never inside one: scanning from every
+     * letter of "a.a.a.a..." would be quadratic */
+    if (i > 0 && (url_char((unsigned char)t[i - 1]) || t[i - 1] == '@'))
+        return 0;
     if (nb_norm_starts_ci(t, c->len, i, "https://"))
         start = j = i + 8;
     else if (nb_norm_starts_ci(t, c->len, i, "http://"))
         start = j = i + 7;
     size_t at = 0;
     while (j < c->len && (url_char((unsigned char)t[j]) || t[j] == '@')) {
+        if (j - i > MAX_WEB)
+            return 0; /* no address is this long: read it as text */
         if (t[j] == '@') {
             if (at)
                 return 0;
