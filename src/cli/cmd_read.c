@@ -2,6 +2,10 @@
 #include "cli/cli.h"
 
 #include "article/article.h"
+#include "text/json_out.h"
+
+#include <stdint.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: newsbrief read FILE\n"
@@ -15,40 +19,56 @@ static const char usage[] =
     "separated by blank lines.  FILE '-' reads standard input.\n"
     "Warnings (e.g. text that was not UTF-8) go to standard error.\n";
 
-static struct json_object *strv_json(const struct nb_strv *sv)
+static void strv_out(struct nb_json_out *o, const char *key, const struct nb_strv *sv)
 {
-    struct json_object *arr = json_object_new_array();
-    for (size_t i = 0; arr && i < sv->n; i++)
-        json_object_array_add(arr, json_object_new_string(sv->v[i]));
-    return arr;
+    nb_json_out_key(o, key);
+    nb_json_out_open(o, '[');
+    for (size_t i = 0; i < sv->n; i++)
+        nb_json_out_string(o, sv->v[i]);
+    nb_json_out_close(o, ']');
 }
 
-static struct json_object *article_json(const struct nb_article *a)
+/* Written as it is made: the output can be as large as the article. */
+static int article_out(const struct nb_article *a)
 {
-    struct json_object *o = json_object_new_object();
-    if (!o)
-        return NULL;
-    json_object_object_add(o, "headline", json_object_new_string(a->headline));
-    json_object_object_add(o, "byline", nb_json_string_or_null(a->byline));
-    json_object_object_add(o, "date", nb_json_string_or_null(a->date));
-    json_object_object_add(o, "paragraphs", strv_json(&a->paragraphs));
-    json_object_object_add(o, "sentences", strv_json(&a->sentences));
-    struct json_object *quotes = json_object_new_array();
-    for (size_t i = 0; quotes && i < a->nquotes; i++) {
+    struct nb_json_out o;
+    nb_json_out_init(&o, stdout, isatty(STDOUT_FILENO));
+    nb_json_out_open(&o, '{');
+    nb_json_out_key(&o, "headline");
+    nb_json_out_string(&o, a->headline);
+    nb_json_out_key(&o, "byline");
+    nb_json_out_string(&o, a->byline);
+    nb_json_out_key(&o, "date");
+    nb_json_out_string(&o, a->date);
+    strv_out(&o, "paragraphs", &a->paragraphs);
+    strv_out(&o, "sentences", &a->sentences);
+    nb_json_out_key(&o, "quotes");
+    nb_json_out_open(&o, '[');
+    for (size_t i = 0; i < a->nquotes; i++) {
         const struct nb_quote *q = &a->quotes[i];
-        struct json_object *jq = json_object_new_object();
-        json_object_object_add(jq, "text", json_object_new_string(q->text));
-        json_object_object_add(jq, "speaker", nb_json_string_or_null(q->speaker));
-        json_object_object_add(jq, "role", nb_json_string_or_null(q->role));
-        json_object_object_add(jq, "partial", json_object_new_boolean(q->partial));
-        json_object_object_add(jq, "sentence", json_object_new_int64((int64_t)q->sentence));
-        json_object_array_add(quotes, jq);
+        nb_json_out_open(&o, '{');
+        nb_json_out_key(&o, "text");
+        nb_json_out_string(&o, q->text);
+        nb_json_out_key(&o, "speaker");
+        nb_json_out_string(&o, q->speaker);
+        nb_json_out_key(&o, "role");
+        nb_json_out_string(&o, q->role);
+        nb_json_out_key(&o, "partial");
+        nb_json_out_bool(&o, q->partial);
+        nb_json_out_key(&o, "sentence");
+        nb_json_out_int(&o, (int64_t)q->sentence);
+        nb_json_out_close(&o, '}');
     }
-    json_object_object_add(o, "quotes", quotes);
-    json_object_object_add(o, "removed", strv_json(&a->removed));
-    json_object_object_add(o, "publication", nb_json_string_or_null(a->publication));
-    json_object_object_add(o, "language", nb_json_string_or_null(a->language));
-    return o;
+    nb_json_out_close(&o, ']');
+    strv_out(&o, "removed", &a->removed);
+    nb_json_out_key(&o, "publication");
+    nb_json_out_string(&o, a->publication);
+    nb_json_out_key(&o, "language");
+    nb_json_out_string(&o, a->language);
+    nb_json_out_close(&o, '}');
+    if (nb_json_out_finish(&o) < 0)
+        return nb_cli_failf(NB_EXIT_FAIL, "read: could not write the output");
+    return NB_EXIT_OK;
 }
 
 static int run(int argc, char **argv)
@@ -73,7 +93,7 @@ static int run(int argc, char **argv)
     }
     for (size_t i = 0; i < a.warnings.n; i++)
         fprintf(stderr, "newsbrief: warning: %s: %s\n", args.v[0], a.warnings.v[i]);
-    code = nb_cli_print_json(article_json(&a));
+    code = article_out(&a);
     nb_article_release(&a);
     nb_strv_release(&args);
     return code;

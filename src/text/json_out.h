@@ -1,0 +1,39 @@
+/* json_out.h - JSON written as it is made, for outputs as large as their
+ * input (`newsbrief read` of a 50 MB article): memory stays that of one
+ * value, not of a tree of the whole document.
+ *
+ * Usage: nb_json_out_init(), then objects and arrays opened and closed in
+ * order, keys before values inside objects.  Strings are escaped as json-c
+ * escapes them (with '/' left alone), so the output parses as the tree
+ * form would.  Pretty (indented) when `pretty` is set.  The first write
+ * error is kept in `failed`; the calls go on doing nothing.
+ */
+#ifndef NB_TEXT_JSON_OUT_H
+#define NB_TEXT_JSON_OUT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#define NB_JSON_OUT_MAX_DEPTH 16
+
+struct nb_json_out {
+    FILE *f;
+    int pretty;
+    int failed;
+    unsigned depth;
+    int first[NB_JSON_OUT_MAX_DEPTH]; /* nothing written yet at this depth */
+    int after_key;                    /* a key was written: its value comes next */
+};
+
+void nb_json_out_init(struct nb_json_out *o, FILE *f, int pretty);
+void nb_json_out_open(struct nb_json_out *o, char bracket);  /* '{' or '[' */
+void nb_json_out_close(struct nb_json_out *o, char bracket); /* '}' or ']' */
+void nb_json_out_key(struct nb_json_out *o, const char *key);
+void nb_json_out_string(struct nb_json_out *o, const char *s); /* NULL writes null */
+void nb_json_out_int(struct nb_json_out *o, int64_t v);
+void nb_json_out_bool(struct nb_json_out *o, int v);
+/* Ends the document with a newline and flushes; 0, or -1 when any write
+ * failed. */
+int nb_json_out_finish(struct nb_json_out *o);
+
+#endif

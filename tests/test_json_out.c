@@ -1,0 +1,121 @@
+/* test_json_out.c - the streaming JSON writer: exact plain output, pretty
+ * output that parses to the same document, escaping, and write errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <json-c/json.h>
+
+#include "support.h"
+#include "text/json_out.h"
+
+/* Writes one small document and returns what was written. */
+static char *write_doc(int pretty, int *rc)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    struct nb_json_out o;
+    nb_json_out_init(&o, f, pretty);
+    nb_json_out_open(&o, '{');
+    nb_json_out_key(&o, "headline");
+    nb_json_out_string(&o, "He said \"go\"\n\t/ now \xE2\x80\x94 \xC3\xA9");
+    nb_json_out_key(&o, "byline");
+    nb_json_out_string(&o, NULL);
+    nb_json_out_key(&o, "empty");
+    nb_json_out_open(&o, '[');
+    nb_json_out_close(&o, ']');
+    nb_json_out_key(&o, "quotes");
+    nb_json_out_open(&o, '[');
+    for (int i = 0; i < 2; i++) {
+        nb_json_out_open(&o, '{');
+        nb_json_out_key(&o, "partial");
+        nb_json_out_bool(&o, i);
+        nb_json_out_key(&o, "sentence");
+        nb_json_out_int(&o, (int64_t)i - 1);
+        nb_json_out_close(&o, '}');
+    }
+    nb_json_out_close(&o, ']');
+    nb_json_out_close(&o, '}');
+    *rc = nb_json_out_finish(&o);
+    long n = ftell(f);
+    char *s = calloc(1, (size_t)n + 1);
+    rewind(f);
+    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    return s;
+}
+
+static void test_plain(void **state)
+{
+    (void)state;
+    int rc;
+    char *s = write_doc(0, &rc);
+    assert_int_equal(rc, 0);
+    assert_string_equal(s, "{\"headline\":\"He said \\\"go\\\"\\n\\t/ now \xE2\x80\x94 \xC3\xA9\","
+                           "\"byline\":null,\"empty\":[],\"quotes\":[{\"partial\":false,"
+                           "\"sentence\":-1},{\"partial\":true,\"sentence\":0}]}\n");
+    free(s);
+}
+
+static void test_pretty_parses_the_same(void **state)
+{
+    (void)state;
+    int rc;
+    char *plain = write_doc(0, &rc), *pretty = write_doc(1, &rc);
+    assert_int_equal(rc, 0);
+    assert_non_null(strchr(pretty, '\n'));
+    assert_true(strchr(pretty, '\n') < pretty + strlen(pretty) - 1); /* indented over lines */
+    struct json_object *a = json_tokener_parse(plain), *b = json_tokener_parse(pretty);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(json_object_equal(a, b));
+    json_object_put(a);
+    json_object_put(b);
+    free(plain);
+    free(pretty);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    /* a stream that cannot be written */
+    FILE *f = fopen("/dev/null", "r");
+    assert_non_null(f);
+    struct nb_json_out o;
+    nb_json_out_init(&o, f, 0);
+    nb_json_out_open(&o, '[');
+    nb_json_out_string(&o, "x");
+    nb_json_out_close(&o, ']');
+    assert_int_equal(nb_json_out_finish(&o), -1);
+    fclose(f);
+
+    /* unbalanced: closing more than was opened, or leaving one open */
+    f = tmpfile();
+    nb_json_out_init(&o, f, 0);
+    nb_json_out_close(&o, ']');
+    assert_int_equal(nb_json_out_finish(&o), -1);
+    nb_json_out_init(&o, f, 0);
+    nb_json_out_open(&o, '{');
+    assert_int_equal(nb_json_out_finish(&o), -1);
+    /* too deep */
+    nb_json_out_init(&o, f, 0);
+    for (int i = 0; i < NB_JSON_OUT_MAX_DEPTH + 2; i++)
+        nb_json_out_open(&o, '[');
+    assert_int_equal(nb_json_out_finish(&o), -1);
+    fclose(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain),
+        cmocka_unit_test(test_pretty_parses_the_same),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
