@@ -454,22 +454,13 @@ static nb_status block_line(struct md *m, const char *s, size_t len)
             m->fence_len++;
         return end_paragraph(m);
     }
+    /* "Title\n---" or "Title\n===" underlines a heading: its own paragraph,
+     * the headline when none was given */
     char rule;
-    if (is_rule(t, tlen, &rule)) {
-        /* "Title\n---" is a heading: its own paragraph */
-        if (rule == '-' && m->para_lines == 1 && m->want_headline) {
-            char *h = nb_buf_detach(&m->para, NULL);
-            m->para_lines = 0;
-            if (!h)
-                return oom(m->err);
-            m->a->headline = h;
-            m->want_headline = 0;
-            return NB_OK;
-        }
-        return end_paragraph(m);
-    }
-    if (tlen >= 3 && m->para_lines >= 1 && strspn(t, "=") == tlen) {
-        if (m->para_lines == 1 && m->want_headline) {
+    int dashes = is_rule(t, tlen, &rule);
+    int equals = !dashes && tlen >= 3 && m->para_lines >= 1 && strspn(t, "=") == tlen;
+    if (dashes || equals) {
+        if ((equals || rule == '-') && m->para_lines == 1 && m->want_headline) {
             char *h = nb_buf_detach(&m->para, NULL);
             m->para_lines = 0;
             if (!h)
