@@ -10,8 +10,8 @@
 #include <cmocka.h>
 
 #include "config/lexicon.h"
-#include "script/lexicon.h"
-#include "script/normalise.h"
+#include "spoken/lexicon.h"
+#include "spoken/normalise.h"
 #include "text/buf.h"
 
 static const char *match(const struct nb_lexicon *lex, const char *text, size_t *used)

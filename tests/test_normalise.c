@@ -10,8 +10,9 @@
 
 #include <cmocka.h>
 
-#include "script/lexicon.h"
-#include "script/normalise.h"
+#include "spoken/lexicon.h"
+#include "spoken/lang.h"
+#include "spoken/normalise.h"
 #include "support.h"
 
 static char *norm(const char *text, const char *language);

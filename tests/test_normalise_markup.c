@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "script/normalise.h"
+#include "spoken/normalise.h"
 #include "speech/speech.h"
 #include "support.h"
 

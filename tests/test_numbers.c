@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "script/norm_lang.h"
-#include "script/numbers.h"
+#include "spoken/lang.h"
+#include "spoken/numbers.h"
 
 enum kind { CARDINAL, ORDINAL, YEAR, DIGITS };
 

@@ -18,7 +18,7 @@
 
 #include "support.h"
 #include "article/article.h"
-#include "article/quotes.h"
+#include "quotes/quotes.h"
 #include "text/buf.h"
 
 static void parse(struct nb_article *a, const char *text, size_t len)
@@ -26,6 +26,8 @@ static void parse(struct nb_article *a, const char *text, size_t len)
     struct nb_error err;
     nb_error_init(&err);
     nb_status rc = nb_article_parse_text(a, text, len, "case", &err);
+    if (rc == NB_OK)
+        rc = nb_quotes_find(a, &err);
     if (rc != NB_OK)
         fail_msg("parse failed: %s", err.message);
 }

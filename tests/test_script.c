@@ -10,8 +10,8 @@
 #include <cmocka.h>
 
 #include "config/transitions_bank.h"
-#include "script/lexicon.h"
-#include "script/normalise.h"
+#include "spoken/lexicon.h"
+#include "spoken/normalise.h"
 #include "script/script.h"
 #include "script/transitions.h"
 #include "support.h"

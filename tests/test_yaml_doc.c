@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "config/yaml_doc.h"
+#include "text/yaml_doc.h"
 #include "support.h"
 #include "text/buf.h"
 

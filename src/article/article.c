@@ -1,7 +1,6 @@
 #include "article/article.h"
 
 #include "article/cleanup.h"
-#include "article/quotes.h"
 #include "article/reader.h"
 #include "text/buf.h"
 #include "text/sentences.h"
@@ -175,5 +174,5 @@ nb_status nb_article_finish(struct nb_article *a, struct nb_error *err)
         return nb_error_set(err, NB_EINPUT,
                             "no paragraph of prose after the headline (only short lines such as "
                             "menus, lists or captions)");
-    return nb_quotes_find(a, err);
+    return NB_OK;
 }

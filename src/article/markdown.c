@@ -11,7 +11,7 @@
 #include "article/article.h"
 #include "article/reader.h"
 
-#include "config/yaml_doc.h"
+#include "text/yaml_doc.h"
 #include "text/buf.h"
 #include "text/sentences.h"
 #include "text/utf8.h"

@@ -2,8 +2,8 @@
 #include "cli/cli.h"
 
 #include "config/lexicon.h"
-#include "script/lexicon.h"
-#include "script/normalise.h"
+#include "spoken/lexicon.h"
+#include "spoken/normalise.h"
 #include "text/buf.h"
 #include "text/utf8.h"
 
@@ -87,7 +87,7 @@ static int run(int argc, char **argv)
     nb_buf_init(&x.out, 0);
     nb_buf_init(&x.why, 0);
     struct nb_lexicon *lex = NULL;
-    nb_status rc = nb_cli_load_lexicon(&lex, lang, !no_lexicon, &lexicon_file, 1, &err);
+    nb_status rc = nb_lexicon_open(&lex, lang, !no_lexicon, &lexicon_file, 1, &err);
     x.nz.lexicon = lex;
     for (size_t i = 0; rc == NB_OK && i < args.n; i++)
         rc = put_line(&x, args.v[i], strlen(args.v[i]), &err);

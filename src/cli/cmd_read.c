@@ -87,7 +87,7 @@ static int run(int argc, char **argv)
     struct nb_article a;
     struct nb_error err;
     nb_error_init(&err);
-    if (nb_article_read_file(&a, args.v[0], &err) != NB_OK) {
+    if (nb_bulletin_read_article(&a, args.v[0], &err) != NB_OK) {
         nb_strv_release(&args);
         return nb_cli_fail(&err);
     }

@@ -53,7 +53,9 @@ static int run(int argc, char **argv)
         code = nb_cli_failf(NB_EXIT_INPUT, "script: give at most one BRIEFING");
         goto out;
     }
-    if (nb_bulletin_load(&bl, args.n ? args.v[0] : NULL, &err) != NB_OK) {
+    nb_status rc = nb_bulletin_script(&bl, args.n ? args.v[0] : NULL, &err);
+    nb_cli_warnings(&bl);
+    if (rc != NB_OK) {
         code = nb_cli_fail(&err);
         goto out;
     }

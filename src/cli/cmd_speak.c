@@ -1,15 +1,7 @@
 /* cmd_speak.c - newsbrief speak [FILE] -o OUT.wav: speak a text or an edited script. */
 #include "cli/cli.h"
-#include "cli/speak.h"
 
-#include "script/lexicon.h"
-#include "script/normalise.h"
-#include "text/buf.h"
-#include "text/file.h"
-#include "text/utf8.h"
-
-#include <stdlib.h>
-#include <string.h>
+#include "text/duration.h"
 
 static const char usage[] =
     "usage: newsbrief speak [FILE] -o OUT.wav [--voice V] [--lexicon F]\n"
@@ -26,212 +18,6 @@ static const char usage[] =
     "  --lexicon F            a pronunciation lexicon whose entries beat the shipped\n"
     "                         one (and the briefing's, named in a script's\n"
     "                         '# lexicon:' line)\n";
-
-struct voices {
-    struct nb_voice_profile *v;
-    struct nb_lexicon **lex; /* each voice's lexicon, loaded when first needed */
-    size_t n;
-};
-
-static void voices_release(struct voices *vs)
-{
-    for (size_t i = 0; i < vs->n; i++) {
-        nb_voice_profile_release(&vs->v[i]);
-        nb_lexicon_free(vs->lex[i]);
-    }
-    free(vs->v);
-    free(vs->lex);
-}
-
-/* The lexicons a speech is said with: the shipped one for the voice's
- * language, the script's own (its '# lexicon:' line), then --lexicon. */
-struct lexicon_files {
-    const char *own[2];
-};
-
-static nb_status voice_lexicon(struct voices *vs, size_t k, const struct lexicon_files *files,
-                               struct nb_error *err)
-{
-    if (vs->lex[k])
-        return NB_OK;
-    return nb_cli_load_lexicon(&vs->lex[k], vs->v[k].language, 1, files->own, 2, err);
-}
-
-/* A profile by name or path, or else the default profile speaking with the
- * eSpeak NG voice `name`. */
-static nb_status load_voice(struct nb_voice_profile *v, const char *name, const char *base,
-                            struct nb_error *err)
-{
-    nb_voice_profile_init(v);
-    nb_status rc = nb_cli_load_voice(v, name, base, err);
-    if (rc != NB_EINPUT || strchr(name, '/') || strstr(name, ".yaml"))
-        return rc;
-    struct nb_error ignored;
-    nb_voice_profile_release(v);
-    if (nb_cli_load_voice(v, "anchor", base, &ignored) != NB_OK)
-        return rc;
-    char *espeak = nb_strdup(name), *lang = nb_strndup(name, strcspn(name, "+"));
-    if (!espeak || !lang) {
-        free(espeak);
-        free(lang);
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    }
-    free(v->espeak);
-    free(v->language);
-    free(v->path); /* errors about this voice now come from eSpeak NG */
-    v->path = NULL;
-    v->espeak = espeak;
-    v->language = lang;
-    return NB_OK;
-}
-
-static nb_status add_voice(struct voices *vs, const char *name, const char *base,
-                           struct nb_error *err)
-{
-    for (size_t i = 0; i < vs->n; i++)
-        if (strcmp(vs->v[i].name, name) == 0)
-            return NB_OK;
-    struct nb_voice_profile *p = realloc(vs->v, (vs->n + 1) * sizeof(*p));
-    if (!p)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    vs->v = p;
-    struct nb_lexicon **l = realloc(vs->lex, (vs->n + 1) * sizeof(*l));
-    if (!l)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    vs->lex = l;
-    vs->lex[vs->n] = NULL;
-    nb_status rc = load_voice(&vs->v[vs->n], name, base, err);
-    if (rc != NB_OK)
-        return rc;
-    /* segments name the voice as written */
-    char *copy = nb_strdup(name);
-    if (!copy) {
-        nb_voice_profile_release(&vs->v[vs->n]);
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    }
-    free(vs->v[vs->n].name);
-    vs->v[vs->n].name = copy;
-    vs->n++;
-    return NB_OK;
-}
-
-/* Plain text: one story segment per paragraph. */
-static nb_status script_from_text(struct nb_script *s, const char *text, size_t len,
-                                  const char *voice, const struct nb_normaliser *norm,
-                                  struct nb_error *err)
-{
-    size_t i = 0;
-    while (i < len) {
-        const char *end = strstr(text + i, "\n\n");
-        size_t stop = end ? (size_t)(end - text) : len;
-        size_t j = i;
-        while (j < stop && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n'))
-            j++;
-        if (j < stop) {
-            char *para = nb_strndup(text + j, stop - j);
-            if (!para)
-                return nb_error_set(err, NB_ENOMEM, "out of memory");
-            nb_status rc = nb_script_add_ex(s, NB_SEG_STORY, 0, voice, para, NULL, norm, err);
-            free(para);
-            if (rc != NB_OK)
-                return rc;
-        }
-        i = stop + 2;
-    }
-    if (s->n == 0)
-        return nb_error_set(err, NB_EINPUT, "nothing to speak: the text is empty");
-    return NB_OK;
-}
-
-/* The spoken form follows each segment's own voice language. */
-static nb_status renormalise(struct nb_script *s, struct voices *vs,
-                             const struct lexicon_files *files, struct nb_error *err)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        struct nb_segment *g = &s->segments[i];
-        struct nb_normaliser norm = {.language = "en-gb", .lexicon = NULL};
-        for (size_t k = 0; k < vs->n; k++) {
-            if (strcmp(vs->v[k].name, g->voice) != 0)
-                continue;
-            nb_status rc = voice_lexicon(vs, k, files, err);
-            if (rc != NB_OK)
-                return rc;
-            norm.language = vs->v[k].language;
-            norm.lexicon = vs->lex[k];
-        }
-        struct nb_buf out;
-        nb_buf_init(&out, 0);
-        nb_status rc = nb_normalise_ex(g->text, strlen(g->text), &norm, &out, NULL, err);
-        if (rc != NB_OK) {
-            nb_buf_release(&out);
-            return rc;
-        }
-        free(g->spoken);
-        g->spoken = nb_buf_detach(&out, NULL);
-        if (!g->spoken)
-            return nb_error_set(err, NB_ENOMEM, "out of memory");
-    }
-    return NB_OK;
-}
-
-static nb_status speak(const char *in_path, const char *out_path, const char *voice,
-                       const char *lexicon, double *seconds, struct nb_error *err)
-{
-    struct nb_buf raw, text, base, own;
-    struct nb_script script;
-    struct voices vs = {NULL, NULL, 0};
-    struct lexicon_files files = {{NULL, lexicon}};
-    nb_buf_init(&raw, 0);
-    nb_buf_init(&text, 0);
-    nb_buf_init(&base, 0);
-    nb_buf_init(&own, 0);
-    nb_script_init(&script);
-    const char *name = strcmp(in_path, "-") == 0 ? "<stdin>" : in_path;
-    nb_status rc = nb_file_read(in_path, 0, &raw, err);
-    if (rc == NB_OK && (nb_text_import(raw.data, raw.len, &text, NULL) < 0 ||
-                        nb_path_dirname(strcmp(in_path, "-") ? in_path : "./-", &base) < 0))
-        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-    int is_script = rc == NB_OK && nb_script_is_text(text.data, text.len);
-    if (rc == NB_OK && is_script)
-        rc = nb_script_parse_text(&script, text.data, text.len, name, "en-gb", err);
-    /* the briefing's lexicon, relative to the script when written so */
-    if (rc == NB_OK && script.lexicon) {
-        if (nb_path_join(base.data, script.lexicon, &own) < 0)
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-        files.own[0] = own.data;
-    }
-    if (rc == NB_OK && (voice || !is_script)) {
-        rc = add_voice(&vs, voice ? voice : "anchor", base.data, err);
-        for (size_t i = 0; rc == NB_OK && i < script.n; i++) {
-            char *v = nb_strdup(vs.v[0].name);
-            if (!v) {
-                rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-                break;
-            }
-            free(script.segments[i].voice);
-            script.segments[i].voice = v;
-        }
-    }
-    if (rc == NB_OK && !is_script)
-        rc = voice_lexicon(&vs, 0, &files, err);
-    if (rc == NB_OK && !is_script) {
-        struct nb_normaliser norm = {.language = vs.v[0].language, .lexicon = vs.lex[0]};
-        rc = script_from_text(&script, text.data, text.len, vs.v[0].name, &norm, err);
-    }
-    for (size_t i = 0; rc == NB_OK && i < script.n; i++)
-        rc = add_voice(&vs, script.segments[i].voice, base.data, err);
-    if (rc == NB_OK && is_script)
-        rc = renormalise(&script, &vs, &files, err);
-    if (rc == NB_OK)
-        rc = nb_cli_speak_script(&script, vs.v, vs.n, out_path, seconds, err);
-    voices_release(&vs);
-    nb_script_release(&script);
-    nb_buf_release(&raw);
-    nb_buf_release(&text);
-    nb_buf_release(&base);
-    nb_buf_release(&own);
-    return rc;
-}
 
 static int run(int argc, char **argv)
 {
@@ -256,12 +42,13 @@ static int run(int argc, char **argv)
     struct nb_error err;
     nb_error_init(&err);
     double seconds = 0;
-    if (speak(args.n ? args.v[0] : "-", out, voice, lexicon, &seconds, &err) != NB_OK) {
+    if (nb_bulletin_speak_file(args.n ? args.v[0] : "-", out, voice, lexicon, &seconds, &err) !=
+        NB_OK) {
         code = nb_cli_fail(&err);
         goto done;
     }
     char dur[64];
-    nb_cli_format_duration(seconds, dur, sizeof(dur));
+    nb_duration_format(seconds, dur, sizeof(dur));
     printf("wrote %s (%s)\n", out, dur);
 done:
     nb_strv_release(&args);

@@ -95,7 +95,7 @@ static int run(int argc, char **argv)
         struct nb_error err;
         nb_error_init(&err);
         nb_summary_init(&s);
-        if (nb_article_read_file(&a, files.v[i], &err) != NB_OK) {
+        if (nb_bulletin_read_article(&a, files.v[i], &err) != NB_OK) {
             code = nb_cli_fail(&err);
             break;
         }

@@ -120,3 +120,9 @@ struct json_object *nb_json_string_or_null(const char *s)
 {
     return s ? json_object_new_string(s) : NULL;
 }
+
+void nb_cli_warnings(const struct nb_bulletin *bl)
+{
+    for (size_t i = 0; i < bl->warnings.n; i++)
+        fprintf(stderr, "newsbrief: warning: %s\n", bl->warnings.v[i]);
+}

@@ -33,7 +33,7 @@
 #ifndef NB_CONFIG_BRIEFING_H
 #define NB_CONFIG_BRIEFING_H
 
-#include "config/yaml_doc.h"
+#include "text/yaml_doc.h"
 #include "script/transitions.h"
 #include "text/buf.h"
 #include "text/error.h"

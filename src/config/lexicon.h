@@ -18,7 +18,7 @@
 #ifndef NB_CONFIG_LEXICON_H
 #define NB_CONFIG_LEXICON_H
 
-#include "script/lexicon.h"
+#include "spoken/lexicon.h"
 #include "text/buf.h"
 #include "text/error.h"
 
@@ -37,5 +37,13 @@ nb_status nb_lexicon_parse(struct nb_lexicon *lex, const char *path, const char 
  * voices/ folder.  1 when found, 0 when there is none, -1 when out of
  * memory. */
 int nb_lexicon_shipped_path(const char *language, struct nb_buf *out);
+
+/* A new lexicon (*out; free with nb_lexicon_free()) holding the shipped
+ * lexicon for `language` when `shipped` is 1 (none is fine: a language may
+ * have no lexicon), then each of own[0..nown) (NULL entries skipped) as
+ * the briefing's layer, later files beating earlier ones.  Errors are the
+ * lexicon file's, as FILE:LINE:COLUMN; on failure *out is untouched. */
+nb_status nb_lexicon_open(struct nb_lexicon **out, const char *language, int shipped,
+                          const char *const *own, size_t nown, struct nb_error *err);
 
 #endif

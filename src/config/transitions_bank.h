@@ -14,7 +14,7 @@
 #ifndef NB_CONFIG_TRANSITIONS_BANK_H
 #define NB_CONFIG_TRANSITIONS_BANK_H
 
-#include "config/yaml_doc.h"
+#include "text/yaml_doc.h"
 #include "script/transitions.h"
 #include "text/buf.h"
 #include "text/error.h"

@@ -374,3 +374,17 @@ nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct n
     nb_strv_release(&dirs);
     return rc;
 }
+
+nb_status nb_voice_profile_open(struct nb_voice_profile *v, const char *name,
+                                const char *base_dir, struct nb_error *err)
+{
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    nb_status rc = nb_voice_profile_find(name, base_dir, &path, err);
+    if (rc == NB_OK)
+        rc = nb_voice_profile_load(v, path.data, err);
+    else
+        nb_voice_profile_release(v);
+    nb_buf_release(&path);
+    return rc;
+}

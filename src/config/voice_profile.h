@@ -16,7 +16,7 @@
 #ifndef NB_CONFIG_VOICE_PROFILE_H
 #define NB_CONFIG_VOICE_PROFILE_H
 
-#include "config/yaml_doc.h"
+#include "text/yaml_doc.h"
 #include "text/buf.h"
 #include "text/error.h"
 
@@ -55,5 +55,11 @@ nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path,
  * or position: the caller knows where the name was written. */
 nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct nb_buf *out,
                                 struct nb_error *err);
+
+/* nb_voice_profile_find() then nb_voice_profile_load(): the profile named
+ * (or given as a path) `name`.  `v` must have been initialised; on failure
+ * it is left empty. */
+nb_status nb_voice_profile_open(struct nb_voice_profile *v, const char *name,
+                                const char *base_dir, struct nb_error *err);
 
 #endif

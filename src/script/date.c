@@ -1,7 +1,7 @@
 /* date.c - how a newsreader says a date. */
 #include "script/date.h"
 
-#include "script/normalise.h"
+#include "spoken/lang.h"
 #include "text/calendar.h"
 
 static const char *const weekday_names[7] = {

@@ -1,7 +1,7 @@
 /* fit.h - fitting the bulletin to its slot ("duration: 3m").
  *
  * The script builder cannot know how long speech lasts: the caller gives a
- * measure callback that speaks a candidate script (speech/fit.h does it
+ * measure callback that speaks a candidate script (bulletin/script_audio.h does it
  * with eSpeak NG; tests give a fake synthesiser).  Fitting chooses how
  * many stories are read and how many lead sentences and quotes each gets,
  * measures the candidate, corrects and tries again, so that the audio

@@ -3,7 +3,7 @@
 #include "script/script.h"
 
 #include "script/date.h"
-#include "script/normalise.h"
+#include "spoken/normalise.h"
 #include "script/transitions.h"
 #include "text/calendar.h"
 #include "text/sentences.h"

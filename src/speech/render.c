@@ -1,6 +1,6 @@
+/* render.c - parts of text to one buffer of samples, with pauses. */
 #include "speech/render.h"
 
-#include "script/norm_lang.h"
 #include "text/sentences.h"
 #include "text/strv.h"
 
@@ -10,25 +10,6 @@
 static unsigned longer(unsigned a, unsigned b)
 {
     return a > b ? a : b;
-}
-
-static const struct nb_render_voice *find_voice(const struct nb_render_voice *voices,
-                                                size_t nvoices, const char *name)
-{
-    for (size_t i = 0; name && i < nvoices; i++)
-        if (voices[i].name && strcmp(voices[i].name, name) == 0)
-            return &voices[i];
-    return NULL;
-}
-
-/* NB_SPEECH_PHONEMES when the spoken text of every voice was normalised
- * with rules, which keep the article's brackets out (render.h). */
-static unsigned say_flags(const struct nb_render_voice *voices, size_t nvoices)
-{
-    for (size_t i = 0; i < nvoices; i++)
-        if (!voices[i].language || !nb_norm_lang_find(voices[i].language))
-            return 0;
-    return nvoices ? NB_SPEECH_PHONEMES : 0;
 }
 
 /* Speaks one sentence after the pause pending before it.  A sentence that
@@ -52,17 +33,16 @@ static nb_status say_sentence(struct nb_speech *sp, const char *sentence, unsign
     return NB_OK;
 }
 
-/* Speaks one segment, sentence by sentence; *first is the first sample of
- * its speech and *end one past the last (both out->n when silent). */
-static nb_status render_segment(struct nb_speech *sp, const struct nb_segment *seg,
-                                const struct nb_render_voice *v, unsigned flags, unsigned *pending,
-                                struct nb_pcm *out, struct nb_render_span *span,
-                                struct nb_error *err)
+/* Speaks one part, sentence by sentence, into *span (empty at out->n when
+ * the part is silent). */
+static nb_status render_part(struct nb_speech *sp, const struct nb_speech_part *part,
+                             unsigned flags, unsigned *pending, struct nb_pcm *out,
+                             struct nb_render_span *span, struct nb_error *err)
 {
     struct nb_strv sentences;
     nb_strv_init(&sentences);
-    const char *spoken = seg->spoken ? seg->spoken : "";
-    nb_status rc = nb_sentences_split(spoken, strlen(spoken), &sentences, err);
+    const char *text = part->text ? part->text : "";
+    nb_status rc = nb_sentences_split(text, strlen(text), &sentences, err);
     span->start = span->end = out->n;
     int any = 0;
     for (size_t i = 0; rc == NB_OK && i < sentences.n; i++) {
@@ -75,7 +55,7 @@ static nb_status render_segment(struct nb_speech *sp, const struct nb_segment *s
             span->start = start;
         any = 1;
         span->end = out->n;
-        *pending = v->sentence_pause_ms;
+        *pending = part->sentence_pause_ms;
     }
     if (!any)
         span->start = span->end = out->n;
@@ -83,9 +63,9 @@ static nb_status render_segment(struct nb_speech *sp, const struct nb_segment *s
     return rc;
 }
 
-nb_status nb_speech_render(struct nb_speech *sp, const struct nb_script *script,
-                           const struct nb_render_voice *voices, size_t nvoices,
-                           struct nb_pcm *out, struct nb_render_span *spans,
+nb_status nb_speech_render(struct nb_speech *sp, const struct nb_speech_part *parts,
+                           size_t nparts, const struct nb_speech_voice *voices, size_t nvoices,
+                           unsigned flags, struct nb_pcm *out, struct nb_render_span *spans,
                            struct nb_error *err)
 {
     unsigned rate = nb_speech_sample_rate(sp);
@@ -94,35 +74,28 @@ nb_status nb_speech_render(struct nb_speech *sp, const struct nb_script *script,
     if (out->rate != rate)
         return nb_error_set(err, NB_EINTERNAL, "samples at %u Hz given to a %u Hz synthesiser",
                             out->rate, rate);
+    for (size_t i = 0; i < nparts; i++)
+        if (parts[i].voice >= nvoices)
+            return nb_error_set(err, NB_EINTERNAL, "part %zu uses voice %zu of %zu", i + 1,
+                                parts[i].voice + 1, nvoices);
     size_t out_start = out->n;
-    unsigned flags = say_flags(voices, nvoices);
-    const struct nb_render_voice *current = NULL;
-    unsigned pending = 0, story = 0;
+    size_t current = nvoices; /* none set yet */
+    unsigned pending = 0;
     nb_status rc = NB_OK;
-    for (size_t i = 0; rc == NB_OK && i < script->n; i++) {
-        const struct nb_segment *seg = &script->segments[i];
-        const struct nb_render_voice *v = find_voice(voices, nvoices, seg->voice);
-        if (!v) {
-            rc = nb_error_set(err, NB_EINTERNAL, "segment %zu uses voice '%s', which is not loaded",
-                              i + 1, seg->voice ? seg->voice : "");
-            break;
-        }
-        if (seg->story && seg->story != story) {
-            if (i > 0) /* no silence before the very first segment */
-                pending = longer(pending, v->story_pause_ms);
-            story = seg->story;
-        }
-        if (v != current) {
-            rc = nb_speech_set_voice(sp, &v->speech, err);
+    for (size_t i = 0; rc == NB_OK && i < nparts; i++) {
+        const struct nb_speech_part *part = &parts[i];
+        pending = longer(pending, part->pause_before_ms);
+        if (part->voice != current) {
+            rc = nb_speech_set_voice(sp, &voices[part->voice], err);
             if (rc != NB_OK)
                 break;
-            current = v;
+            current = part->voice;
         }
         struct nb_render_span span;
-        rc = render_segment(sp, seg, v, flags, &pending, out, &span, err);
+        rc = render_part(sp, part, flags, &pending, out, &span, err);
         if (rc == NB_OK && spans)
             spans[i] = span;
-        pending = longer(pending, v->segment_pause_ms);
+        pending = longer(pending, part->pause_after_ms);
     }
     if (rc == NB_OK && nb_pcm_add_silence_ms(out, pending) < 0)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");

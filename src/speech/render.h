@@ -1,52 +1,56 @@
-/* render.h - speaking a whole script into one buffer of samples.
+/* render.h - speaking a list of texts, with the silences between them, into
+ * one buffer of samples.
+ *
+ * The speech stage knows nothing of scripts or bulletins: its caller turns
+ * whatever it speaks into parts (a text, the voice that reads it and the
+ * pauses around it) and gets back where each part's speech lies.
  */
 #ifndef NB_SPEECH_RENDER_H
 #define NB_SPEECH_RENDER_H
 
-#include "script/script.h"
 #include "speech/pcm.h"
 #include "speech/speech.h"
 #include "text/error.h"
 
-/* A voice as the script names it (segment->voice), with its pauses. */
-struct nb_render_voice {
-    const char *name;              /* the name segments use, e.g. "anchor" */
-    struct nb_speech_voice speech; /* what eSpeak NG gets */
-    unsigned sentence_pause_ms;    /* after each sentence */
-    unsigned segment_pause_ms;     /* after each segment */
-    unsigned story_pause_ms;       /* before the first segment of a new story */
-    const char *language;          /* the language its segments' `spoken` text was
-                                      normalised for (script/normalise.h), e.g.
-                                      "en-gb"; NULL: not normalised */
+#include <stddef.h>
+
+/* One text to speak and the silences around it. */
+struct nb_speech_part {
+    const char *text;           /* what to say (NULL: nothing); borrowed */
+    size_t voice;               /* index into the voices given to the renderer */
+    unsigned pause_before_ms;   /* at least this much silence before its speech */
+    unsigned sentence_pause_ms; /* after each of its sentences */
+    unsigned pause_after_ms;    /* at least this much silence after it */
 };
 
-/* Where each segment's audio lies in the output, for chapters and captions. */
+/* Where a part's speech lies in the output, for chapters and captions. */
 struct nb_render_span {
     size_t start; /* first sample */
     size_t end;   /* one past the last sample of speech (pauses excluded) */
 };
 
-/* Speaks each segment's `spoken` text, sentence by sentence (the
- * splitter in text/sentences.h), with the pauses of its voice, and appends
- * the samples to out (rate set to the synthesiser's).  `spans`, when not
- * NULL, receives script->n entries.  A segment whose voice is not in
- * `voices` is NB_EINTERNAL.
- * Pauses never add up: between two sentences, segments or stories the
- * longest pending pause is heard (the story pause of the new segment's
- * voice, else the segment pause, else the sentence pause).  There is no
- * pause before the first segment; the last segment pause ends the audio.
- * A segment with nothing to say gets an empty span where the speech stops.
- * Lexicon phoneme entries ("[[...]]" in `spoken`) are spoken as phonemes
- * (NB_SPEECH_PHONEMES) only when every voice in `voices` has a `language`
- * whose normaliser has rules (nb_norm_lang_find): only those keep every
- * '[' and ']' of the article out of the spoken text.  Otherwise, or when a
- * segment's `spoken` was given rather than normalised, "[[" is read as
- * text.  So a caller whose scripts are not all normalised leaves
- * `language` NULL.
- * On failure out is cut back to its length on entry. */
-nb_status nb_speech_render(struct nb_speech *sp, const struct nb_script *script,
-                           const struct nb_render_voice *voices, size_t nvoices,
-                           struct nb_pcm *out, struct nb_render_span *spans,
+/* Speaks each part's text sentence by sentence (the splitter in
+ * text/sentences.h) with voices[part->voice], appending the samples to
+ * `out` (whose rate is set to the synthesiser's when it is empty, and must
+ * be the synthesiser's otherwise: NB_EINTERNAL).  `flags` are
+ * nb_speech_say_ex()'s, for every part.  `spans`, when not NULL, receives
+ * nparts entries.
+ *
+ * Pauses never add up: before each sound the longest pending pause is
+ * heard, where a part's pause_before_ms, the sentence pause after a
+ * sentence and a part's pause_after_ms are pending until the next sound.
+ * The pauses still pending after the last part end the audio.  A part or
+ * sentence with nothing to say (only symbols the sanitiser drops) adds no
+ * sound, leaves the pending pause as it was and gets an empty span where
+ * the speech stopped.  The voice is set again only when it changes.
+ *
+ * Errors: NB_EINTERNAL for a part whose voice is not below nvoices (before
+ * anything is spoken), nb_speech_set_voice() and nb_speech_say_ex()
+ * errors, NB_ENOMEM.  On failure `out` is cut back to its length on
+ * entry. */
+nb_status nb_speech_render(struct nb_speech *sp, const struct nb_speech_part *parts,
+                           size_t nparts, const struct nb_speech_voice *voices, size_t nvoices,
+                           unsigned flags, struct nb_pcm *out, struct nb_render_span *spans,
                            struct nb_error *err);
 
 #endif

@@ -1,5 +1,7 @@
 #include "speech/sanitise.h"
 
+#include "spoken/phonemes.h"
+
 #include "text/utf8.h"
 
 #include <stdint.h>
@@ -96,31 +98,6 @@ static int cpv_push(struct cpv *c, size_t *alloc, uint32_t cp)
     return 0;
 }
 
-/* A word inside a kept phoneme span leaves room for the brackets, so the
- * span never makes a token longer than NB_SANITISE_MAX_TOKEN. */
-#define MAX_PHONEME_WORD (NB_SANITISE_MAX_TOKEN - 4)
-
-int nb_speech_phonemes_ok(const char *s, size_t n)
-{
-    if (n == 0 || n > NB_SANITISE_MAX_PHONEMES)
-        return 0;
-    size_t word = 0;
-    int any = 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c < 0x20 || c > 0x7E || strchr("[]<>&.", c))
-            return 0;
-        /* "_^_" switches eSpeak NG's language */
-        if (c == '^' && k > 0 && s[k - 1] == '_' && k + 1 < n && s[k + 1] == '_')
-            return 0;
-        word = c == ' ' ? 0 : word + 1;
-        if (word > MAX_PHONEME_WORD)
-            return 0;
-        any |= c != ' ';
-    }
-    return any;
-}
-
 /* Bytes of the well-formed phoneme span "[[...]]" starting text[0..len)
  * (see sanitise.h for what is well-formed), or 0. */
 static size_t phoneme_span(const char *text, size_t len)
@@ -130,7 +107,7 @@ static size_t phoneme_span(const char *text, size_t len)
     for (size_t j = 2; j < len && j - 2 <= NB_SANITISE_MAX_PHONEMES; j++) {
         if (text[j] != ']')
             continue;
-        if (j + 1 < len && text[j + 1] == ']' && nb_speech_phonemes_ok(text + 2, j - 2))
+        if (j + 1 < len && text[j + 1] == ']' && nb_phonemes_ok(text + 2, j - 2))
             return j + 2;
         return 0;
     }

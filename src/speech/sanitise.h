@@ -7,11 +7,14 @@
 #ifndef NB_SPEECH_SANITISE_H
 #define NB_SPEECH_SANITISE_H
 
+#include "spoken/phonemes.h"
 #include "text/buf.h"
 
 #include <stddef.h>
 
 #define NB_SANITISE_MAX_TOKEN 64 /* longer tokens are split */
+_Static_assert(NB_PHONEMES_MAX_WORD + 4 <= NB_SANITISE_MAX_TOKEN,
+               "a kept phoneme span must stay one token");
 
 /* nb_speech_sanitise_ex() flags. */
 enum {
@@ -21,11 +24,10 @@ enum {
     NB_SANITISE_PHONEMES = 1
 };
 
-/* A kept phoneme span holds at most this many bytes between its brackets
- * and no word longer than NB_SANITISE_MAX_TOKEN - 4 (so that with its
- * brackets it is still one token).  eSpeak NG 1.51 overflows a buffer at
- * about 350 phonemes in one word, and aborts on about 270 words. */
-#define NB_SANITISE_MAX_PHONEMES 128
+/* A kept phoneme span follows the rule of spoken/phonemes.h; its limits
+ * keep a span with its brackets one token (NB_PHONEMES_MAX_WORD + 4 <=
+ * NB_SANITISE_MAX_TOKEN). */
+#define NB_SANITISE_MAX_PHONEMES NB_PHONEMES_MAX
 
 /* Appends a safe version of text[0..len) to out: invalid UTF-8 and C0/C1
  * controls (U+0001 switches eSpeak NG's rate or voice) dropped, whitespace
@@ -39,22 +41,13 @@ int nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out);
 
 /* nb_speech_sanitise() with `flags`.  With NB_SANITISE_PHONEMES a span
  * "[[" CONTENT "]]" is copied unchanged (runs of spaces inside collapsed,
- * spaces at its ends dropped) when CONTENT is 1..NB_SANITISE_MAX_PHONEMES
- * bytes of printable ASCII and spaces, has a non-space, has no '[', ']',
- * '<', '>', '&' or '.' (dots inside phonemes still feed eSpeak NG's
- * "a . a . a" crash), no word longer than NB_SANITISE_MAX_TOKEN - 4 bytes
- * and no "_^_" (which switches eSpeak NG's language for the rest of the
- * text).  A span is never split (a space may come before it, to end a long
+ * spaces at its ends dropped) when nb_phonemes_ok() accepts CONTENT (see
+ * spoken/phonemes.h).  A span is never split (a space may come before it, to end a long
  * token or a '[') and the letter-run rules do not look inside it.
  * Everything else, malformed or unterminated spans included, is treated
  * as by nb_speech_sanitise(): its "[[" and "]]" are broken.  Without the
  * flag the result is nb_speech_sanitise()'s.  0, or -1 when out of memory
  * (out is then as it was). */
 int nb_speech_sanitise_ex(const char *text, size_t len, unsigned flags, struct nb_buf *out);
-
-/* 1 when s[0..n) may stand between "[[" and "]]" in a kept phoneme span
- * (the rules above), so that a lexicon can refuse phonemes the speech
- * stage would read as text. */
-int nb_speech_phonemes_ok(const char *s, size_t n);
 
 #endif

@@ -1,13 +1,13 @@
 /* normalise.h - written news text into the form a newsreader speaks.
  *
  * The rules depend on the language ("en-gb", "en-us", "en"...): each is a
- * static const table (script/norm_lang.h, lang_en.c).  Text in a language
+ * static const table (spoken/lang.h, lang_en.c).  Text in a language
  * without rules is passed through with only whitespace clean-up.
  */
-#ifndef NB_SCRIPT_NORMALISE_H
-#define NB_SCRIPT_NORMALISE_H
+#ifndef NB_SPOKEN_NORMALISE_H
+#define NB_SPOKEN_NORMALISE_H
 
-#include "script/lexicon.h"
+#include "spoken/lexicon.h"
 #include "text/buf.h"
 #include "text/error.h"
 
@@ -49,10 +49,5 @@ struct nb_normaliser {
  * message), NB_ENOMEM; on failure out and explain are left as they were. */
 nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normaliser *n,
                           struct nb_buf *out, struct nb_buf *explain, struct nb_error *err);
-
-/* 1 when `language` is `prefix` or one of its variants, comparing ASCII
- * case-insensitively with '_' the same as '-': ("en-GB", "en") -> 1,
- * ("en_us", "en-us") -> 1, ("eng", "en") -> 0.  0 for a NULL language. */
-int nb_language_matches(const char *language, const char *prefix);
 
 #endif

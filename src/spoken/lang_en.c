@@ -4,9 +4,8 @@
  * do: "per cent" / "percent", "one nil" / "one to nothing", "and" inside
  * numbers, the order of numeric dates, and spelling of units.
  */
-#include "script/norm_lang.h"
+#include "spoken/lang.h"
 
-#include "script/normalise.h"
 
 #include <string.h>
 
@@ -279,7 +278,7 @@ static const char *const en_time_zones[] = {
     .nfractions = N(en_fractions), .time_zones = en_time_zones,                                \
     .ntime_zones = N(en_time_zones)
 
-static const struct nb_norm_lang en_gb = {
+const struct nb_norm_lang nb_norm_lang_en_gb = {
     .language = "en",
     .numbers = &en_gb_numbers,
     .words = &en_gb_words,
@@ -290,7 +289,7 @@ static const struct nb_norm_lang en_gb = {
     EN_COMMON_TABLES,
 };
 
-static const struct nb_norm_lang en_us = {
+const struct nb_norm_lang nb_norm_lang_en_us = {
     .language = "en-us",
     .numbers = &en_us_numbers,
     .words = &en_us_words,
@@ -300,49 +299,3 @@ static const struct nb_norm_lang en_us = {
     .nunits = N(en_us_units),
     EN_COMMON_TABLES,
 };
-
-/* Most specific tags first. */
-static const struct nb_norm_lang *const languages[] = {&en_us, &en_gb};
-
-const struct nb_norm_lang *nb_norm_lang_find(const char *language)
-{
-    if (!language)
-        language = "en-gb";
-    for (size_t i = 0; i < N(languages); i++)
-        if (nb_language_matches(language, languages[i]->language))
-            return languages[i];
-    return NULL;
-}
-
-static int ci_cmp(const char *a, size_t alen, const char *b)
-{
-    size_t i = 0;
-    for (; i < alen && b[i]; i++) {
-        int x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x += 'a' - 'A';
-        if (y >= 'A' && y <= 'Z')
-            y += 'a' - 'A';
-        if (x != y)
-            return x - y;
-    }
-    if (i == alen)
-        return b[i] ? -1 : 0;
-    return 1;
-}
-
-int nb_norm_in_list(const char *const *list, size_t n, const char *word, size_t len, int nocase)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = ci_cmp(word, len, list[mid]);
-        if (c == 0)
-            return nocase || (strlen(list[mid]) == len && memcmp(word, list[mid], len) == 0);
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
-}

@@ -18,7 +18,7 @@
  * Every look-around reads a bounded window, so the whole pass stays linear
  * however long a paragraph is.
  */
-#include "article/quotes.h"
+#include "quotes/quotes.h"
 
 #include "text/buf.h"
 #include "text/sentences.h"

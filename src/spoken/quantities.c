@@ -7,9 +7,9 @@
  * said; a range is two items joined by a hyphen or en dash, said according
  * to what they are ("1980-86", "10-15cm", "8am-6pm", a score "2-1").
  */
-#include "script/norm_match.h"
+#include "spoken/match.h"
 
-#include "script/numbers.h"
+#include "spoken/numbers.h"
 
 #include <string.h>
 

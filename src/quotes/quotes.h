@@ -1,7 +1,7 @@
 /* quotes.h - direct quotations and who said them.
  */
-#ifndef NB_ARTICLE_QUOTES_H
-#define NB_ARTICLE_QUOTES_H
+#ifndef NB_QUOTES_QUOTES_H
+#define NB_QUOTES_QUOTES_H
 
 #include "article/article.h"
 

@@ -1,5 +1,5 @@
 /* yaml_doc.c - libyaml events to a small tree with 1-based source marks. */
-#include "config/yaml_doc.h"
+#include "text/yaml_doc.h"
 
 #include "text/buf.h"
 #include "text/file.h"

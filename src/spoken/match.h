@@ -1,15 +1,15 @@
-/* norm_match.h - what the normaliser's matchers share (internal to
- * src/script: normalise.c, quantities.c, words.c).
+/* match.h - what the normaliser's matchers share (internal to
+ * src/spoken: normalise.c, quantities.c, words.c).
  *
  * A matcher looks at the text from byte i, the start of a token, and when
  * it recognises something it appends the spoken form to c->say, names
  * itself in c->rule (for --explain) and returns the bytes it read.  0 means
  * "not mine"; NB_NORM_NOMEM means out of memory.
  */
-#ifndef NB_SCRIPT_NORM_MATCH_H
-#define NB_SCRIPT_NORM_MATCH_H
+#ifndef NB_SPOKEN_MATCH_H
+#define NB_SPOKEN_MATCH_H
 
-#include "script/norm_lang.h"
+#include "spoken/lang.h"
 #include "text/buf.h"
 
 #include <stddef.h>

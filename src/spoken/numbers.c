@@ -1,5 +1,5 @@
 /* numbers.c - numbers as words, driven by one language's word table. */
-#include "script/numbers.h"
+#include "spoken/numbers.h"
 
 #include <string.h>
 

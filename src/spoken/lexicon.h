@@ -10,8 +10,8 @@
  * Ownership: the lexicon owns copies of everything added; free it with
  * nb_lexicon_free().  Read-only once built: matching never changes it.
  */
-#ifndef NB_SCRIPT_LEXICON_H
-#define NB_SCRIPT_LEXICON_H
+#ifndef NB_SPOKEN_LEXICON_H
+#define NB_SPOKEN_LEXICON_H
 
 #include "text/error.h"
 

@@ -1,9 +1,9 @@
 /* lexicon.c - a pronunciation lexicon: 256 buckets by the first byte
  * (ASCII folded), each kept sorted most specific first, so that a match is
  * the first entry that fits. */
-#include "script/lexicon.h"
+#include "spoken/lexicon.h"
 
-#include "speech/sanitise.h"
+#include "spoken/phonemes.h"
 #include "text/buf.h"
 #include "text/utf8.h"
 
@@ -112,12 +112,12 @@ static nb_status check_entry(const char *written, const char *spoken, unsigned f
                                 (flags & NB_LEXICON_PHONEMES) ? ""
                                                               : " (phonemes go under 'phonemes')");
     }
-    if ((flags & NB_LEXICON_PHONEMES) && !nb_speech_phonemes_ok(spoken, strlen(spoken)))
+    if ((flags & NB_LEXICON_PHONEMES) && !nb_phonemes_ok(spoken, strlen(spoken)))
         return nb_error_set(err, NB_EINPUT,
                             "phonemes of '%.60s' must be 1 to %d printable ASCII characters "
                             "without '.' or '_^_', no word over %d (eSpeak NG would misread or "
                             "crash on them)",
-                            written, NB_SANITISE_MAX_PHONEMES, NB_SANITISE_MAX_TOKEN - 4);
+                            written, NB_PHONEMES_MAX, NB_PHONEMES_MAX_WORD);
     return NB_OK;
 }
 

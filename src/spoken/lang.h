@@ -1,16 +1,17 @@
-/* norm_lang.h - the data the normaliser reads for one language.
+/* lang.h - the languages the normaliser has rules for, and the data it
+ * reads for each.
  *
- * The engine (normalise.c and the matchers in money.c, dates.c,
- * measures.c, acronyms.c) knows no words of any language: every word it
- * says comes from one of these static const tables.  Adding a language
- * means writing a table like the English ones in lang_en.c and listing it
- * in nb_norm_lang_find(); a language without a table is passed through
- * with only whitespace clean-up.
+ * The engine (normalise.c and the matchers in quantities.c and words.c)
+ * knows no words of any language: every word it says comes from one of
+ * these static const tables.  Adding a language means writing a table in
+ * its own file, like lang_en.c, and listing it in the registry (lang.c); a
+ * language without a table is passed through with only whitespace
+ * clean-up.
  */
-#ifndef NB_SCRIPT_NORM_LANG_H
-#define NB_SCRIPT_NORM_LANG_H
+#ifndef NB_SPOKEN_LANG_H
+#define NB_SPOKEN_LANG_H
 
-#include "script/numbers.h"
+#include "spoken/numbers.h"
 
 #include <stddef.h>
 
@@ -121,6 +122,14 @@ struct nb_norm_lang {
     const char *const *time_zones; /* "EST", "GMT" (sorted, upper case) */
     size_t ntime_zones;
 };
+
+/* The English tables (lang_en.c). */
+extern const struct nb_norm_lang nb_norm_lang_en_gb, nb_norm_lang_en_us;
+
+/* 1 when `language` is `prefix` or one of its variants, comparing ASCII
+ * case-insensitively with '_' the same as '-': ("en-GB", "en") -> 1,
+ * ("en_us", "en-us") -> 1, ("eng", "en") -> 0.  0 for a NULL language. */
+int nb_language_matches(const char *language, const char *prefix);
 
 /* The table for `language` (NULL counts as "en-gb"), or NULL when there are
  * no rules for it. */

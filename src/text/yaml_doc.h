@@ -5,8 +5,8 @@
  * and aliases are refused (a briefing has no use for them and they allow
  * "billion laughs").  The document owns all nodes.
  */
-#ifndef NB_CONFIG_YAML_DOC_H
-#define NB_CONFIG_YAML_DOC_H
+#ifndef NB_TEXT_YAML_DOC_H
+#define NB_TEXT_YAML_DOC_H
 
 #include "text/error.h"
 

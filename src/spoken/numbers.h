@@ -7,8 +7,8 @@
  * without separators, so that numbers of any length can be read; a number
  * longer than the largest scale the table knows is read digit by digit.
  */
-#ifndef NB_SCRIPT_NUMBERS_H
-#define NB_SCRIPT_NUMBERS_H
+#ifndef NB_SPOKEN_NUMBERS_H
+#define NB_SPOKEN_NUMBERS_H
 
 #include "text/buf.h"
 

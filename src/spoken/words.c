@@ -1,9 +1,9 @@
 /* words.c - the matchers for tokens that start with a letter (or are
  * spelled out): phone numbers, URLs and e-mail addresses, abbreviations,
  * roman numerals, acronyms and initialisms. */
-#include "script/norm_match.h"
+#include "spoken/match.h"
 
-#include "script/numbers.h"
+#include "spoken/numbers.h"
 
 #include <string.h>
 

@@ -4,14 +4,14 @@
  * pauses made by dashes are held back ("pending") until the next thing that
  * is actually spoken, so the output never starts or ends with a space and
  * never has two in a row.  At the start of each token the lexicon and then
- * the matchers of norm_match.h (a table, tried in order) may claim it; what
+ * the matchers of match.h (a table, tried in order) may claim it; what
  * they say is emitted in its place.  Every word comes from the language's
- * table (norm_lang.h).
+ * table (lang.h).
  */
-#include "script/normalise.h"
+#include "spoken/normalise.h"
 
-#include "script/norm_lang.h"
-#include "script/norm_match.h"
+#include "spoken/lang.h"
+#include "spoken/match.h"
 #include "text/utf8.h"
 
 #include <limits.h>
@@ -21,23 +21,6 @@
 static int ascii_lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-int nb_language_matches(const char *language, const char *prefix)
-{
-    if (!language)
-        return 0;
-    size_t i = 0;
-    for (; prefix[i]; i++) {
-        int a = (unsigned char)language[i], b = (unsigned char)prefix[i];
-        if (a == '_')
-            a = '-';
-        if (b == '_')
-            b = '-';
-        if (ascii_lower(a) != ascii_lower(b))
-            return 0;
-    }
-    return language[i] == '\0' || language[i] == '-' || language[i] == '_' || language[i] == '+';
 }
 
 static int is_ascii_space(unsigned char c)
@@ -153,7 +136,7 @@ static int is_closing(uint32_t cp)
     }
 }
 
-/* ---- helpers shared with the matchers (norm_match.h) ---- */
+/* ---- helpers shared with the matchers (match.h) ---- */
 
 int nb_norm_is_digit(int c)
 {

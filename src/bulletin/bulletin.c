@@ -1,0 +1,401 @@
+/* bulletin.c - the pipeline: a briefing to a script, a script to audio.
+ *
+ * Each step is the work of one stage; the tables below are the whole
+ * order of work, read top to bottom.
+ */
+#include "bulletin/bulletin.h"
+
+#include "bulletin/script_audio.h"
+#include "config/lexicon.h"
+#include "config/transitions_bank.h"
+#include "quotes/quotes.h"
+#include "spoken/lexicon.h"
+#include "text/buf.h"
+#include "text/duration.h"
+#include "text/file.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* What a call asked for; borrowed for its length. */
+struct request {
+    const char *path; /* the briefing file */
+    const char *dir;  /* the output folder, or NULL */
+};
+
+typedef nb_status (*step_fn)(struct nb_bulletin *bl, const struct request *rq,
+                             struct nb_error *err);
+
+struct step {
+    const char *what;
+    step_fn run;
+};
+
+static nb_status run_steps(const struct step *steps, size_t n, struct nb_bulletin *bl,
+                           const struct request *rq, struct nb_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        nb_status rc = steps[i].run(bl, rq, err);
+        if (rc != NB_OK)
+            return rc;
+    }
+    return NB_OK;
+}
+
+void nb_bulletin_init(struct nb_bulletin *bl)
+{
+    memset(bl, 0, sizeof(*bl));
+    nb_briefing_init(&bl->briefing);
+    nb_voice_profile_init(&bl->voices[0]);
+    nb_voice_profile_init(&bl->voices[1]);
+    nb_transition_bank_init(&bl->transitions);
+    nb_script_init(&bl->script);
+    nb_strv_init(&bl->warnings);
+}
+
+void nb_bulletin_release(struct nb_bulletin *bl)
+{
+    for (size_t i = 0; i < bl->narticles; i++) {
+        nb_summary_release(&bl->summaries[i]);
+        nb_article_release(&bl->articles[i]);
+    }
+    free(bl->summaries);
+    free(bl->articles);
+    nb_script_release(&bl->script);
+    nb_voice_profile_release(&bl->voices[0]);
+    nb_voice_profile_release(&bl->voices[1]);
+    nb_transition_bank_release(&bl->transitions);
+    nb_briefing_release(&bl->briefing);
+    nb_lexicon_free(bl->lexicon);
+    free(bl->lexicon_path);
+    nb_strv_release(&bl->warnings);
+    free(bl->output);
+    nb_bulletin_init(bl);
+}
+
+/* ---- reading one article ------------------------------------------------ */
+
+nb_status nb_bulletin_read_article(struct nb_article *a, const char *path, struct nb_error *err)
+{
+    nb_status rc = nb_article_read_file(a, path, err);
+    if (rc != NB_OK)
+        return rc;
+    rc = nb_quotes_find(a, err);
+    if (rc != NB_OK) {
+        nb_error_set_file(err, path);
+        nb_article_release(a);
+    }
+    return rc;
+}
+
+/* ---- the steps from a briefing to a script ------------------------------- */
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char *nb_bulletin_default_briefing(void)
+{
+    static const char example[] = "briefings/example.yaml";
+    const char *fallback = NB_DATA_DIR "/briefings/example.yaml";
+    return file_exists(example) || !file_exists(fallback) ? example : fallback;
+}
+
+static nb_status load_briefing(struct nb_bulletin *bl, const struct request *rq,
+                               struct nb_error *err)
+{
+    return nb_briefing_load(&bl->briefing, rq->path ? rq->path : nb_bulletin_default_briefing(),
+                            err);
+}
+
+static nb_status load_voices(struct nb_bulletin *bl, const struct request *rq,
+                             struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    nb_status rc = nb_voice_profile_load(&bl->voices[0], b->voice_path, err);
+    bl->nvoices = 1;
+    if (rc == NB_OK && b->quote_voice) {
+        rc = nb_voice_profile_load(&bl->voices[1], b->quote_voice_path, err);
+        bl->nvoices = 2;
+    }
+    return rc;
+}
+
+/* The shipped bank for the voice's language, with the briefing's own
+ * lists and wording in place of the bank's. */
+static nb_status load_transitions(struct nb_bulletin *bl, const struct request *rq,
+                                  struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    nb_status rc = nb_transition_bank_find(bl->voices[0].language, b->dir, &path, err);
+    if (rc == NB_EINPUT) /* no bank in the voice's language: the English one */
+        rc = nb_transition_bank_find("en", b->dir, &path, err);
+    if (rc == NB_OK)
+        rc = nb_transition_bank_load(&bl->transitions, path.data, err);
+    nb_buf_release(&path);
+    if (rc != NB_OK)
+        return rc;
+    struct nb_transition_bank *t = &bl->transitions;
+    const struct nb_transition_bank *own = &b->transitions;
+    for (size_t p = 0; p < NB_TRANSITION_PLACES; p++) {
+        if (!own->n[p])
+            continue;
+        for (size_t i = 0; i < t->n[p]; i++) {
+            free(t->v[p][i].text);
+            free(t->v[p][i].without);
+        }
+        t->n[p] = 0;
+        for (size_t i = 0; i < own->n[p]; i++)
+            if (nb_transition_bank_add(t, (enum nb_transition_place)p, own->v[p][i].text,
+                                       own->v[p][i].without) < 0)
+                return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    char **slots[2] = {&t->headlines, &t->recap};
+    const char *mine[2] = {own->headlines, own->recap};
+    for (size_t i = 0; i < 2; i++) {
+        if (!mine[i])
+            continue;
+        free(*slots[i]);
+        if (!(*slots[i] = nb_strdup(mine[i])))
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    return NB_OK;
+}
+
+/* `path` as an absolute path, so that a script written elsewhere still
+ * finds the file. */
+static char *absolute_path(const char *path)
+{
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    if (path[0] != '/') {
+        char cwd[4096];
+        if (!getcwd(cwd, sizeof(cwd)) || nb_path_join(cwd, path, &b) < 0) {
+            nb_buf_release(&b);
+            return nb_strdup(path);
+        }
+        return nb_buf_detach(&b, NULL);
+    }
+    return nb_strdup(path);
+}
+
+/* The shipped lexicon for the voice's language, then the briefing's own. */
+static nb_status load_lexicon(struct nb_bulletin *bl, const struct request *rq,
+                              struct nb_error *err)
+{
+    const char *own = bl->briefing.lexicon_path;
+    nb_status rc = nb_lexicon_open(&bl->lexicon, bl->voices[0].language, 1, &own, 1, err);
+    if (rc == NB_OK && own && !(bl->lexicon_path = absolute_path(own)))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    return rc;
+}
+
+static nb_status read_articles(struct nb_bulletin *bl, const struct request *rq,
+                               struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    size_t n = b->articles.n < b->stories ? b->articles.n : b->stories;
+    bl->articles = calloc(n ? n : 1, sizeof(*bl->articles));
+    bl->summaries = calloc(n ? n : 1, sizeof(*bl->summaries));
+    if (!bl->articles || !bl->summaries)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        nb_summary_init(&bl->summaries[i]);
+        nb_status rc = nb_bulletin_read_article(&bl->articles[i], b->articles.v[i], err);
+        if (rc != NB_OK)
+            return rc;
+        bl->narticles = i + 1;
+    }
+    return NB_OK;
+}
+
+static nb_status summarise(struct nb_bulletin *bl, const struct request *rq,
+                           struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    struct nb_summary_options opts = {
+        .sentences = b->sentences, .quotes = b->quotes, .max_words = b->max_words};
+    for (size_t i = 0; i < bl->narticles; i++) {
+        nb_status rc = nb_summary_make(&bl->summaries[i], &bl->articles[i], &opts, err);
+        if (rc != NB_OK)
+            return rc;
+    }
+    return NB_OK;
+}
+
+static void today(int *y, int *m, int *d)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    *y = tm.tm_year + 1900;
+    *m = tm.tm_mon + 1;
+    *d = tm.tm_mday;
+}
+
+/* Fits the script to the briefing's duration by speaking candidates. */
+static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input *in,
+                            struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    struct nb_render_voice voices[2];
+    nb_script_audio_voices(bl->voices, bl->nvoices, voices);
+    bl->fit = (struct nb_script_fit){.target = (double)b->duration_ms / 1000.0,
+                                     .tolerance = 0.05};
+    nb_status rc = nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &bl->fit, err);
+    if (rc == NB_EINPUT && err && err->file[0] == '\0') {
+        char message[NB_ERROR_MSG_MAX];
+        memcpy(message, err->message, sizeof(message));
+        nb_error_set_at(err, NB_EINPUT, b->path, b->duration_mark.line, b->duration_mark.column,
+                        "'duration': %s", message);
+    }
+    if (rc != NB_OK)
+        return rc;
+    bl->fitted = 1;
+    if (bl->fit.short_of_material) {
+        char have[64], want[64];
+        struct nb_buf w;
+        nb_buf_init(&w, 0);
+        if (nb_buf_addf(&w,
+                        "%s:%u:%u: the articles fill only %s of the %s slot; the bulletin is "
+                        "shorter (add articles, or raise 'stories' or 'sentences')",
+                        b->path, b->duration_mark.line, b->duration_mark.column,
+                        nb_duration_format(bl->fit.seconds, have, sizeof(have)),
+                        nb_duration_format(bl->fit.target, want, sizeof(want))) < 0 ||
+            nb_strv_push_owned(&bl->warnings, nb_buf_detach(&w, NULL)) < 0) {
+            nb_buf_release(&w);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+    }
+    return NB_OK;
+}
+
+static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
+                              struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    struct nb_script_input in = {
+        .title = b->title,
+        .has_time = b->has_time,
+        .hour = b->hour,
+        .minute = b->minute,
+        .voice = bl->voices[0].name,
+        .quote_voice = b->quote_voice ? bl->voices[1].name : NULL,
+        .language = bl->voices[0].language,
+        .lexicon = bl->lexicon,
+        .lexicon_path = bl->lexicon_path,
+        .stories = bl->summaries,
+        .nstories = bl->narticles,
+        .transitions = &bl->transitions,
+        .headlines = b->headlines,
+        .recap = b->recap,
+        .intro = b->intro,
+        .outro = b->outro,
+    };
+    if (b->has_date) {
+        in.year = b->year;
+        in.month = b->month;
+        in.day = b->day;
+    } else {
+        today(&in.year, &in.month, &in.day);
+    }
+    if (b->duration_ms)
+        return fit_script(bl, &in, err);
+    return nb_script_build(&bl->script, &in, err);
+}
+
+static const struct step script_steps[] = {
+    {"the briefing (config/)", load_briefing},
+    {"its voice profiles (config/)", load_voices},
+    {"the transition bank, with the briefing's own wording (config/)", load_transitions},
+    {"the lexicons: shipped, then the briefing's (config/, spoken/)", load_lexicon},
+    {"each article read and cleaned, its quotes found (article/, quotes/)", read_articles},
+    {"each story's lead and quotes (summary/)", summarise},
+    {"the script, fitted to the slot when it has one (script/, spoken/)", write_script},
+};
+
+nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb_error *err)
+{
+    struct request rq = {path, NULL};
+    return run_steps(script_steps, sizeof(script_steps) / sizeof(script_steps[0]), bl, &rq,
+                     err);
+}
+
+/* ---- the steps from a script to audio ------------------------------------ */
+
+/* The output path: the folder asked for wins over the briefing's. */
+static int output_path(const struct nb_briefing *b, const char *dir, struct nb_buf *out)
+{
+    struct nb_buf name;
+    nb_buf_init(&name, 0);
+    int r = b->output ? nb_buf_adds(&name, nb_path_basename(b->output))
+                      : nb_briefing_default_output(b->title, &name);
+    if (r == 0) {
+        if (dir)
+            r = nb_path_join(dir, name.data, out);
+        else if (b->output)
+            r = nb_buf_adds(out, b->output);
+        else
+            r = nb_path_join(b->dir, name.data, out);
+    }
+    nb_buf_release(&name);
+    return r;
+}
+
+static nb_status choose_output(struct nb_bulletin *bl, const struct request *rq,
+                               struct nb_error *err)
+{
+    struct nb_buf path, folder;
+    nb_buf_init(&path, 0);
+    nb_buf_init(&folder, 0);
+    nb_status rc = NB_OK;
+    if (output_path(&bl->briefing, rq->dir, &path) < 0 || nb_path_dirname(path.data, &folder) < 0)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK)
+        rc = nb_file_mkdirs(folder.data, err);
+    free(bl->output);
+    bl->output = rc == NB_OK ? nb_buf_detach(&path, NULL) : NULL;
+    if (rc == NB_OK && !bl->output)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&path);
+    nb_buf_release(&folder);
+    return rc;
+}
+
+static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
+{
+    nb_status rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, bl->output,
+                                         &bl->seconds, err);
+    bl->stories = 0;
+    for (size_t i = 0; i < bl->script.n; i++)
+        if (bl->script.segments[i].story > bl->stories)
+            bl->stories = bl->script.segments[i].story;
+    return rc;
+}
+
+static const struct step audio_steps[] = {
+    {"where the audio goes, its folder made", choose_output},
+    {"the script spoken and written (speech/)", speak},
+};
+
+nb_status nb_bulletin_speak(struct nb_bulletin *bl, const char *dir, struct nb_error *err)
+{
+    struct request rq = {NULL, dir};
+    return run_steps(audio_steps, sizeof(audio_steps) / sizeof(audio_steps[0]), bl, &rq, err);
+}
+
+nb_status nb_bulletin_build(struct nb_bulletin *bl, const char *path, const char *dir,
+                            struct nb_error *err)
+{
+    nb_status rc = nb_bulletin_script(bl, path, err);
+    if (rc == NB_OK)
+        rc = nb_bulletin_speak(bl, dir, err);
+    return rc;
+}

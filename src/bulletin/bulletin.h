@@ -1,0 +1,107 @@
+/* bulletin.h - newsbrief as a library: from a briefing to a script, and
+ * from a script to audio, each in one call.
+ *
+ * The pipeline is a table of steps (bulletin.c), each the work of one
+ * stage below this one:
+ *
+ *   briefing ─▶ voices ─▶ transitions ─▶ lexicon      (config/)
+ *            ─▶ articles: read, cleaned (article/), quotes found (quotes/)
+ *            ─▶ summaries: each story's lead and quotes (summary/)
+ *            ─▶ script: segments, fitted to the slot (script/, spoken/)
+ *            ─▶ audio: spoken and written (speech/, through script_audio.h)
+ *
+ * A front end (the command line, a batch runner, a test) makes a
+ * struct nb_bulletin, calls nb_bulletin_script() or nb_bulletin_build(),
+ * shows bl->warnings and what it needs of the result, and releases it.
+ * The library never prints.
+ */
+#ifndef NB_BULLETIN_BULLETIN_H
+#define NB_BULLETIN_BULLETIN_H
+
+#include "article/article.h"
+#include "config/briefing.h"
+#include "config/voice_profile.h"
+#include "script/fit.h"
+#include "script/script.h"
+#include "script/transitions.h"
+#include "summary/summary.h"
+#include "text/error.h"
+#include "text/strv.h"
+
+#include <stddef.h>
+
+/* Everything a bulletin is made of; it owns all of it. */
+struct nb_bulletin {
+    struct nb_briefing briefing;
+    struct nb_voice_profile voices[2]; /* the briefing's voice, then the quote voice */
+    size_t nvoices;
+    struct nb_transition_bank transitions; /* the shipped bank with the briefing's own */
+    struct nb_lexicon *lexicon; /* shipped for the voice's language, then the briefing's */
+    char *lexicon_path;         /* the briefing's lexicon as an absolute path; NULL for none */
+    struct nb_article *articles;
+    struct nb_summary *summaries;
+    size_t narticles;
+    struct nb_script script;
+    int fitted;                 /* 1 when `fit` says how the duration was met */
+    struct nb_script_fit fit;
+    struct nb_strv warnings;    /* one line each, "FILE:LINE:COLUMN: what", for
+                                   the front end to show */
+    /* after nb_bulletin_speak() */
+    char *output;               /* the audio file written */
+    double seconds;             /* its duration */
+    size_t stories;             /* stories it reads */
+};
+
+/* Empty bulletin (no allocation, cannot fail); release is then safe. */
+void nb_bulletin_init(struct nb_bulletin *bl);
+/* Frees everything and leaves an empty bulletin. */
+void nb_bulletin_release(struct nb_bulletin *bl);
+
+/* The path of the example briefing used when none is given:
+ * briefings/example.yaml in the current folder, else in the data folder
+ * newsbrief was built with.  Borrowed, static. */
+const char *nb_bulletin_default_briefing(void);
+
+/* From the briefing file at `path` (NULL: nb_bulletin_default_briefing())
+ * to bl->script: loads the briefing, its voice profiles, the transition
+ * bank and the lexicons, reads every article (at most `stories` of them
+ * become stories), summarises them and builds the script, fitted to the
+ * briefing's duration by speaking candidates when it has one (a bulletin
+ * shorter than its slot adds a warning).  `bl` must be freshly
+ * initialised.  Errors are the failing step's: NB_EINPUT with
+ * FILE:LINE:COLUMN for a bad briefing, profile, bank or lexicon, FILE for
+ * an article that cannot be read; NB_ENOMEM; NB_ESYNTH. */
+nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb_error *err);
+
+/* From bl->script (made by nb_bulletin_script()) to the audio file: into
+ * folder `dir` (created when missing; NULL: the briefing's own folder)
+ * under the file name the briefing's `output` gives (default: the title in
+ * lower case with dashes, .wav).  Sets bl->output, bl->seconds and
+ * bl->stories.  The file is written to a temporary file and renamed into
+ * place. */
+nb_status nb_bulletin_speak(struct nb_bulletin *bl, const char *dir, struct nb_error *err);
+
+/* nb_bulletin_script() then nb_bulletin_speak(): the whole bulletin. */
+nb_status nb_bulletin_build(struct nb_bulletin *bl, const char *path, const char *dir,
+                            struct nb_error *err);
+
+/* The reading stages for one article file: read and cleaned (article/,
+ * the format chosen by the file's extension), then its quotes and speakers
+ * found (quotes/).  `a` need not be initialised; on failure it is left
+ * released.  Errors name the file. */
+nb_status nb_bulletin_read_article(struct nb_article *a, const char *path, struct nb_error *err);
+
+/* Speaks FILE `in_path` ("-": standard input) to `out_path`: either a
+ * script written by nb_script_write_text() (perhaps edited; each segment
+ * read by the voice its mark names, with the lexicon its "# lexicon:" line
+ * names) or plain text, one segment per paragraph.  `voice` (NULL: the
+ * script's voices, or "anchor" for plain text) is a profile name or path,
+ * or an eSpeak NG voice such as "en-us" spoken with the anchor's settings;
+ * it replaces every segment's voice.  `lexicon` (NULL: none) is a lexicon
+ * file whose entries beat the shipped one and the script's.  *seconds
+ * (may be NULL) receives the duration.  Errors name the file, with
+ * line:column for a script or YAML file. */
+nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, const char *voice,
+                                 const char *lexicon, double *seconds, struct nb_error *err);
+
+#endif

@@ -1,0 +1,87 @@
+/* script_audio.h - a script as audio: each segment spoken in the voice its
+ * profile gives, with that profile's pauses, and written to a file.
+ *
+ * This is where the bulletin meets the synthesiser: it turns segments into
+ * speech parts (speech/render.h), decides whether lexicon phonemes may be
+ * spoken as phonemes, and measures candidate scripts for fitting
+ * (script/fit.h).
+ */
+#ifndef NB_BULLETIN_SCRIPT_AUDIO_H
+#define NB_BULLETIN_SCRIPT_AUDIO_H
+
+#include "config/voice_profile.h"
+#include "script/fit.h"
+#include "script/script.h"
+#include "speech/pcm.h"
+#include "speech/render.h"
+#include "speech/speech.h"
+#include "text/error.h"
+
+#include <stddef.h>
+
+/* A voice as the script names it (segment->voice), with its pauses. */
+struct nb_render_voice {
+    const char *name;              /* the name segments use, e.g. "anchor" */
+    struct nb_speech_voice speech; /* what eSpeak NG gets */
+    unsigned sentence_pause_ms;    /* after each sentence */
+    unsigned segment_pause_ms;     /* after each segment */
+    unsigned story_pause_ms;       /* before the first segment of a new story */
+    const char *language;          /* the language its segments' `spoken` text was
+                                      normalised for (spoken/normalise.h), e.g.
+                                      "en-gb"; NULL: not normalised */
+};
+
+/* The render voices of `profiles` (out has nprofiles entries; the strings
+ * are borrowed from the profiles).  Cannot fail. */
+void nb_script_audio_voices(const struct nb_voice_profile *profiles, size_t nprofiles,
+                            struct nb_render_voice *out);
+
+/* Speaks each segment's `spoken` text with the voice it names and appends
+ * the samples to out (rate set to the synthesiser's).  `spans`, when not
+ * NULL, receives script->n entries.
+ * Pauses never add up (speech/render.h): a segment is followed by its
+ * voice's segment pause and its sentences by the sentence pause; the first
+ * segment of a new story is preceded by the story pause of its voice
+ * (never the very first segment).  The last segment pause ends the audio.
+ * A segment with nothing to say gets an empty span where the speech stops.
+ * Lexicon phoneme entries ("[[...]]" in `spoken`) are spoken as phonemes
+ * (NB_SPEECH_PHONEMES) only when every voice in `voices` has a `language`
+ * whose normaliser has rules (nb_norm_lang_find): only those keep every
+ * '[' and ']' of the article out of the spoken text.  Otherwise "[[" is
+ * read as text, so a caller whose scripts are not all normalised leaves
+ * `language` NULL.
+ * Errors: NB_EINTERNAL ("segment 2 uses voice 'sports', which is not
+ * loaded") before anything is spoken; those of nb_speech_render().  On
+ * failure out is cut back to its length on entry. */
+nb_status nb_script_audio_render(struct nb_speech *sp, const struct nb_script *script,
+                                 const struct nb_render_voice *voices, size_t nvoices,
+                                 struct nb_pcm *out, struct nb_render_span *spans,
+                                 struct nb_error *err);
+
+/* The measure callback of nb_script_fit() (script/fit.h), speaking each
+ * candidate with eSpeak NG: ctx is a struct nb_script_audio_measurer. */
+struct nb_script_audio_measurer {
+    struct nb_speech *speech;
+    const struct nb_render_voice *voices;
+    size_t nvoices;
+};
+nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double *seconds,
+                                  double *total, struct nb_error *err);
+
+/* nb_script_fit() measured with eSpeak NG: creates (and frees) the one
+ * nb_speech of the process, so none may exist when this is called.
+ * Errors as nb_script_fit() and nb_speech_render(). */
+nb_status nb_script_audio_fit(struct nb_script *s, const struct nb_script_input *in,
+                              const struct nb_render_voice *voices, size_t nvoices,
+                              struct nb_script_fit *fit, struct nb_error *err);
+
+/* Speaks every segment of `script` (each segment's voice must be the name
+ * of one of `profiles`) and writes the audio atomically to `path`.  An
+ * eSpeak NG voice that does not exist is NB_EINPUT at its profile's
+ * file:line:column.  *seconds (may be NULL) receives the duration.
+ * Creates (and frees) the one nb_speech of the process. */
+nb_status nb_script_audio_write(const struct nb_script *script,
+                                const struct nb_voice_profile *profiles, size_t nprofiles,
+                                const char *path, double *seconds, struct nb_error *err);
+
+#endif
