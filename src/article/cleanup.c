@@ -24,6 +24,7 @@
 
 #include "article/reader.h"
 #include "text/buf.h"
+#include "text/chars.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
 
@@ -199,11 +200,6 @@ struct line {
     unsigned wrapped : 1;   /* one line of a hard-wrapped prose paragraph */
 };
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n';
-}
-
 /* Normalised key of one word: ASCII lower-cased, surrounding punctuation
  * dropped, curly apostrophe as '.  Empty when nothing is left. */
 static void word_key(const char *w, size_t n, char key[KEY_MAX])
@@ -283,12 +279,12 @@ static void measure(struct line *ln)
     if (!ln->marker && has_bytes(s, len < 3 ? len : 3, "\xe2\x80\xa2"))
         ln->marker = 1;
     for (size_t p = 0; p < len;) {
-        while (p < len && is_space(s[p]))
+        while (p < len && nb_ascii_is_space((unsigned char)s[p]))
             p++;
         if (p >= len)
             break;
         size_t q = p;
-        while (q < len && !is_space(s[q]))
+        while (q < len && !nb_ascii_is_space((unsigned char)s[q]))
             q++;
         unsigned char c = (unsigned char)s[p];
         if (c == '(' || c == '"' || c == '\'')
@@ -374,13 +370,13 @@ static int is_caption(const struct line *ln)
      * spaces are left */
     size_t tail = ln->len;
     for (unsigned spaces = 0; tail > 0; tail--) {
-        if (is_space(ln->s[tail - 1]) && ++spaces > 8)
+        if (nb_ascii_is_space((unsigned char)ln->s[tail - 1]) && ++spaces > 8)
             break;
     }
     for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
         size_t n = strlen(tails[i]);
         for (size_t p = tail > n ? tail - n : 0; p + n <= ln->len; p++) {
-            if (memcmp(ln->s + p, tails[i], n) != 0 || (p && !is_space(ln->s[p - 1]) &&
+            if (memcmp(ln->s + p, tails[i], n) != 0 || (p && !nb_ascii_is_space((unsigned char)ln->s[p - 1]) &&
                                                         ln->s[p - 1] != '('))
                 continue;
             return 1;
@@ -434,10 +430,10 @@ static int is_wire_credit(const struct line *ln)
     /* every lower-case word must be part of the credit grammar */
     char key[KEY_MAX];
     for (size_t p = 0; p < len;) {
-        while (p < len && is_space(s[p]))
+        while (p < len && nb_ascii_is_space((unsigned char)s[p]))
             p++;
         size_t q = p;
-        while (q < len && !is_space(s[q]))
+        while (q < len && !nb_ascii_is_space((unsigned char)s[q]))
             q++;
         if (q > p && (unsigned char)s[p] < 0x80 && islower((unsigned char)s[p])) {
             word_key(s + p, q - p, key);
@@ -606,7 +602,7 @@ static int continues(const struct line *a, const struct line *b)
     if (last == ',' || last == '-')
         return 1;
     size_t ws = a->len;
-    while (ws && !is_space(a->s[ws - 1]))
+    while (ws && !nb_ascii_is_space((unsigned char)a->s[ws - 1]))
         ws--;
     char key[KEY_MAX];
     word_key(a->s + ws, a->len - ws, key);
@@ -834,9 +830,9 @@ static size_t dateline_len(const char *s, size_t len)
     if (!d || (!wire && !date && caps < 4))
         return 0;
     p += d;
-    if (p < len && !is_space(s[p]))
+    if (p < len && !nb_ascii_is_space((unsigned char)s[p]))
         return 0;
-    while (p < len && is_space(s[p]))
+    while (p < len && nb_ascii_is_space((unsigned char)s[p]))
         p++;
     /* the lead starts like a sentence: "NASA - the agency said" is no dateline */
     if (p >= len || ((unsigned char)s[p] < 0x80 && islower((unsigned char)s[p])))
@@ -849,7 +845,7 @@ static size_t dateline_len(const char *s, size_t len)
 /* Whether paragraph p stops in mid-sentence so that `next` continues it. */
 static int broken_after(const char *p, size_t len, const char *next)
 {
-    while (len && is_space(p[len - 1]))
+    while (len && nb_ascii_is_space((unsigned char)p[len - 1]))
         len--;
     if (!len || nb_sentence_ends(p, len))
         return 0;
@@ -869,7 +865,7 @@ static int broken_after(const char *p, size_t len, const char *next)
         (len >= 3 && dash_at(p, len, len - 3) == 3))
         return 1;
     size_t ws = len;
-    while (ws && !is_space(p[ws - 1]))
+    while (ws && !nb_ascii_is_space((unsigned char)p[ws - 1]))
         ws--;
     char key[KEY_MAX];
     word_key(p + ws, len - ws, key);

@@ -10,6 +10,8 @@
  */
 #include "article/reader.h"
 
+#include "text/calendar.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,16 @@ static int cmp_key(const void *key, const void *entry)
 #define IN_LIST(k, list) \
     (bsearch((k), (list), sizeof(list) / sizeof((list)[0]), sizeof((list)[0]), cmp_key) != NULL)
 
+static int is_month(const char *key)
+{
+    return nb_calendar_month(&nb_calendar_en, key, strlen(key), 1) != 0;
+}
+
+static int is_weekday(const char *key)
+{
+    return nb_calendar_weekday(&nb_calendar_en, key, strlen(key), 1) != 0;
+}
+
 /* The word lower-cased without surrounding punctuation (ASCII only). */
 static void key_of(const struct word *w, char key[WORD_MAX])
 {
@@ -66,15 +78,6 @@ static void key_of(const struct word *w, char key[WORD_MAX])
 }
 
 /* Sorted. */
-static const char *const months[] = {
-    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january",
-    "jul", "july", "jun", "june", "mar", "march", "may", "nov", "november", "oct", "october",
-    "sep", "sept", "september",
-};
-static const char *const weekdays[] = {
-    "fri", "friday", "mon", "monday", "sat", "saturday", "sun", "sunday", "thu", "thur",
-    "thurs", "thursday", "tue", "tues", "tuesday", "wed", "wednesday",
-};
 static const char *const date_glue[] = {
     "-", "/", "@", "a.m", "am", "and", "at", "bst", "cest", "cet", "cst", "edt", "eest", "eet",
     "est", "et", "gmt", "ist", "mdt", "mst", "on", "p.m", "pdt", "pm", "pst", "pt", "since",
@@ -96,8 +99,8 @@ static const char *const name_glue[] = {
 };
 /* Capitalised words that start sentences, not names ("By Then ..."). */
 static const char *const not_names[] = {
-    "all", "around", "doing", "early", "far", "law", "midnight", "monday", "noon", "now",
-    "some", "that", "then", "this", "those", "today", "tonight", "tuesday", "wednesday",
+    "all", "around", "doing", "early", "far", "law", "midnight", "noon", "now",
+    "some", "that", "then", "this", "those", "today", "tonight",
 };
 
 /* A number, a time ("09.12", "9:12", "10:31pm") or a numeric date
@@ -141,7 +144,7 @@ static int date_words(const struct word *w, size_t from, size_t n)
         key_of(&w[i], key);
         if (!key[0])
             continue;
-        if (IN_LIST(key, months)) {
+        if (is_month(key)) {
             core = 1;
         } else if (IN_LIST(key, relative_days)) {
             core = relative = 1;
@@ -150,7 +153,7 @@ static int date_words(const struct word *w, size_t from, size_t n)
             core |= is_numeric_date(key);
         } else if (!strcmp(key, "ago")) {
             core |= number;
-        } else if (!IN_LIST(key, weekdays) && !IN_LIST(key, date_glue) &&
+        } else if (!is_weekday(key) && !IN_LIST(key, date_glue) &&
                    !IN_LIST(key, ago_units) && strcmp(key, "a") != 0 && strcmp(key, "an") != 0) {
             return 0;
         }
@@ -240,8 +243,7 @@ static size_t names(const struct word *w, size_t from, size_t n, int *comma)
         }
         if (!name_word(&w[i]))
             break;
-        if (count == 0 && (IN_LIST(key, not_names) || IN_LIST(key, months) ||
-                           IN_LIST(key, weekdays)))
+        if (count == 0 && (IN_LIST(key, not_names) || is_month(key) || is_weekday(key)))
             break;
         count++;
         i++;

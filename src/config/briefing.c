@@ -5,6 +5,7 @@
 #include "config/voice_profile.h"
 #include "text/buf.h"
 #include "text/calendar.h"
+#include "text/chars.h"
 #include "text/file.h"
 #include "text/utf8.h"
 
@@ -708,30 +709,6 @@ nb_status nb_briefing_load(struct nb_briefing *b, const char *path, struct nb_er
 
 /* ---- default output name ---- */
 
-/* Letters and digits outside ASCII are kept (lower-cased for Latin-1);
- * punctuation and symbol blocks separate words like ASCII punctuation. */
-static int cp_is_word(uint32_t cp)
-{
-    if (cp < 0x80)
-        return isalnum((int)cp);
-    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
-        return 0;
-    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
-        cp == NB_UTF8_REPLACEMENT)
-        return 0;
-    return 1;
-}
-
-static uint32_t cp_lower(uint32_t cp)
-{
-    if (cp < 0x80)
-        return (uint32_t)tolower((int)cp);
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        return cp + 0x20;
-    return cp;
-}
-
 int nb_briefing_default_output(const char *title, struct nb_buf *out)
 {
     struct nb_buf slug;
@@ -741,12 +718,12 @@ int nb_briefing_default_output(const char *title, struct nb_buf *out)
     while (i < len && !rc) {
         uint32_t cp;
         i += nb_utf8_decode(title + i, len - i, &cp);
-        if (!cp_is_word(cp)) {
+        if (!nb_char_is_word(cp)) {
             dash = slug.len > 0;
             continue;
         }
         char enc[4];
-        size_t n = nb_utf8_encode(cp_lower(cp), enc);
+        size_t n = nb_utf8_encode(nb_char_lower(cp), enc);
         if (slug.len + dash + n > MAX_SLUG_BYTES)
             break;
         if (dash && nb_buf_addc(&slug, '-') < 0)

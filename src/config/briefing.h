@@ -92,7 +92,7 @@ nb_status nb_briefing_load(struct nb_briefing *b, const char *path, struct nb_er
 
 /* Appends the default output file name for `title`: lower case, runs of
  * anything but letters and digits as one dash, ".wav" ("morning-briefing.wav").
- * Non-ASCII letters are kept (Latin-1 capitals lowered); the name is cut at
+ * Letters of any script are kept, in lower case (text/chars.h); the name is cut at
  * 80 bytes; a title without letters or digits gives "briefing.wav".
  * 0 on success, -1 when out of memory. */
 int nb_briefing_default_output(const char *title, struct nb_buf *out);

@@ -4,15 +4,6 @@
 #include "spoken/lang.h"
 #include "text/calendar.h"
 
-static const char *const weekday_names[7] = {
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-};
-
-static const char *const month_names[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
-};
-
 /* "st", "nd", "rd" or "th" for a day of the month: 1st 2nd 3rd, but 11th
  * 12th 13th, then 21st 22nd 23rd and 31st. */
 static const char *ordinal_suffix(int n)
@@ -35,8 +26,9 @@ int nb_date_spoken(int year, int month, int day, const char *language, struct nb
 {
     if (!nb_date_valid(year, month, day))
         return -1;
-    const char *weekday = weekday_names[nb_date_weekday(year, month, day)];
-    const char *name = month_names[month - 1];
+    const struct nb_calendar_names *names = nb_calendar_names(language);
+    const char *weekday = names->weekdays[nb_date_weekday(year, month, day)];
+    const char *name = names->months[month - 1];
     size_t mark = out->len;
     int rc;
     if (language && nb_language_matches(language, "en-us"))

@@ -1,7 +1,7 @@
 #include "speech/sanitise.h"
 
 #include "spoken/phonemes.h"
-
+#include "text/chars.h"
 #include "text/utf8.h"
 
 #include <stdint.h>
@@ -25,58 +25,33 @@ static int in(uint32_t cp, uint32_t lo, uint32_t hi)
     return cp >= lo && cp <= hi;
 }
 
-/* Emoji, pictographs and dingbats: eSpeak NG reads each one by name. */
-static int is_pictograph(uint32_t cp)
+/* Emoji and pictographs, private-use characters (icon fonts) and the
+ * symbol blocks of arrows, technical signs, shapes and dingbats: eSpeak NG
+ * reads each one by its long name ("rightwards arrow"), which no
+ * newsreader does. */
+static int is_read_by_name(uint32_t cp)
 {
-    return in(cp, 0x1F000, 0x1FBFF) || in(cp, 0x2600, 0x27BF) || in(cp, 0x2190, 0x21FF) ||
-           in(cp, 0x2300, 0x23FF) || in(cp, 0x25A0, 0x25FF) || in(cp, 0x2900, 0x297F) ||
-           in(cp, 0x2B00, 0x2BFF) || cp == 0x3030 || cp == 0x303D || cp == 0x3297 ||
-           cp == 0x3299 || in(cp, 0xE000, 0xF8FF) || cp >= 0xF0000;
+    return nb_char_is_pictograph(cp) || nb_char_is_private_use(cp) || in(cp, 0x1F000, 0x1FBFF) ||
+           in(cp, 0x2600, 0x27BF) || in(cp, 0x2190, 0x21FF) || in(cp, 0x2300, 0x23FF) ||
+           in(cp, 0x25A0, 0x25FF) || in(cp, 0x2900, 0x297F) || in(cp, 0x2B00, 0x2BFF);
 }
 
 static enum cp_class classify(uint32_t cp)
 {
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85)
+    if (nb_char_is_space(cp))
         return CP_SPACE;
     if (cp < 0x20 || in(cp, 0x7F, 0x9F))
         return CP_DROP; /* C0/C1 controls: U+0001 changes eSpeak NG's voice */
-    if (cp == 0xA0 || in(cp, 0x2000, 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-        cp == 0x205F || cp == 0x3000 || cp == 0x1680)
-        return CP_SPACE;
-    /* format characters: zero-width, joiners (ZWJ emoji sequences), bidi,
-     * soft hyphen, variation selectors, keycaps, tags (flag sequences) */
-    if (cp == 0xAD || in(cp, 0x200B, 0x200F) || in(cp, 0x202A, 0x202E) ||
-        in(cp, 0x2060, 0x206F) || cp == 0x061C || cp == 0xFEFF || in(cp, 0xFE00, 0xFE0F) ||
-        cp == 0x20E3 || in(cp, 0xE0000, 0xE01EF))
+    /* zero-width, joiners (ZWJ emoji sequences), bidi, soft hyphen,
+     * variation selectors, tags (flag sequences), the keycap mark */
+    if (nb_char_is_invisible(cp) || cp == 0x20E3 || in(cp, 0xE0000, 0xE01EF))
         return CP_DROP;
     /* noncharacters and U+FFFD (what invalid input decodes to) */
     if (in(cp, 0xFDD0, 0xFDEF) || (cp & 0xFFFE) == 0xFFFE || cp == NB_UTF8_REPLACEMENT)
         return CP_DROP;
-    if (cp == '<' || cp == '>' || is_pictograph(cp))
+    if (cp == '<' || cp == '>' || is_read_by_name(cp))
         return CP_SPACE;
     return CP_KEEP;
-}
-
-/* Letters, digits and combining marks, roughly: enough to tell a single
- * letter from part of a word. */
-static int is_word_char(uint32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !in(cp, 0x2000, 0x2BFF) &&
-           !in(cp, 0x3000, 0x303F) && !in(cp, 0xFF00, 0xFF0F);
-}
-
-static int is_mark(uint32_t cp)
-{
-    return in(cp, 0x300, 0x36F) || in(cp, 0x1AB0, 0x1AFF) || in(cp, 0x1DC0, 0x1DFF) ||
-           in(cp, 0x20D0, 0x20FF) || in(cp, 0xFE20, 0xFE2F);
-}
-
-static int is_apostrophe(uint32_t cp)
-{
-    return cp == '\'' || cp == '`' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC ||
-           cp == 0x2032 || cp == 0xB4;
 }
 
 struct cpv {
@@ -165,7 +140,7 @@ static int clean(const char *text, size_t len, unsigned flags, struct cpv *out)
         if (k == CP_SPACE) {
             /* 1: whitespace; 2: a dropped symbol, which need not keep
              * "coast 🌊." apart from its full stop */
-            space |= cp == '<' || cp == '>' || is_pictograph(cp) ? 2 : 1;
+            space |= cp == '<' || cp == '>' || is_read_by_name(cp) ? 2 : 1;
             continue;
         }
         if ((space & 2) && cp < 0x80 && strchr(".,;:!?)]}", (int)cp))
@@ -201,7 +176,7 @@ static int clean(const char *text, size_t len, unsigned flags, struct cpv *out)
 static size_t letter_end(const struct cpv *c, size_t i)
 {
     i++;
-    while (i < c->n && is_mark(c->v[i]))
+    while (i < c->n && nb_char_is_mark(c->v[i]))
         i++;
     return i;
 }
@@ -209,12 +184,12 @@ static size_t letter_end(const struct cpv *c, size_t i)
 static int is_single_letter(const struct cpv *c, size_t i)
 {
     uint32_t cp = c->v[i];
-    if (!is_word_char(cp) || is_mark(cp) || (cp >= '0' && cp <= '9'))
+    if (!nb_char_is_word(cp) || nb_char_is_mark(cp) || (cp >= '0' && cp <= '9'))
         return 0;
-    if (i > 0 && is_word_char(c->v[i - 1]))
+    if (i > 0 && nb_char_is_word(c->v[i - 1]))
         return 0;
     size_t j = letter_end(c, i);
-    return j >= c->n || !is_word_char(c->v[j]);
+    return j >= c->n || !nb_char_is_word(c->v[j]);
 }
 
 /* Appends cp, splitting the token first when it would grow too long. */
@@ -286,7 +261,7 @@ static int shape(const struct cpv *c, unsigned flags, struct nb_buf *out)
         if (!is_single_letter(c, i)) {
             if (cp == '.')
                 gap.dots++;
-            else if (is_apostrophe(cp))
+            else if (nb_char_is_apostrophe(cp))
                 gap.apostrophes++;
             else if (cp == ' ')
                 gap.spaces++;

@@ -5,6 +5,7 @@
 
 #include "spoken/phonemes.h"
 #include "text/buf.h"
+#include "text/chars.h"
 #include "text/utf8.h"
 
 #include <stdlib.h>
@@ -34,12 +35,6 @@ struct nb_lexicon {
 static int fold(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-static int is_alnum(int c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           c >= 0x80;
 }
 
 struct nb_lexicon *nb_lexicon_new(void)
@@ -96,7 +91,8 @@ static nb_status check_entry(const char *written, const char *spoken, unsigned f
                             written, NB_LEXICON_MAX_WRITTEN);
     if (!nb_utf8_valid(written, wl, NULL) || !nb_utf8_valid(spoken, strlen(spoken), NULL))
         return nb_error_set(err, NB_EINPUT, "lexicon entry '%.60s' is not valid UTF-8", written);
-    if (!is_alnum((unsigned char)written[0]) || !is_alnum((unsigned char)written[wl - 1]))
+    if (!nb_char_is_word(nb_char_at(written, wl, 0, NULL)) ||
+        !nb_char_is_word(nb_char_before(written, wl, NULL)))
         return nb_error_set(err, NB_EINPUT,
                             "lexicon word '%.60s' must start and end with a letter or digit",
                             written);
@@ -195,7 +191,7 @@ size_t nb_lexicon_match(const struct nb_lexicon *lex, const char *text, size_t l
         if ((inside_word && !partial) || e->wlen > len - i || !same(e, text + i))
             continue;
         size_t end = i + e->wlen;
-        if (!partial && end < len && is_alnum((unsigned char)text[end]))
+        if (!partial && end < len && nb_char_is_word(nb_char_at(text, len, end, NULL)))
             continue;
         m->spoken = e->spoken;
         m->source = e->source;

@@ -12,105 +12,18 @@
 
 #include "spoken/lang.h"
 #include "spoken/match.h"
+#include "text/chars.h"
 #include "text/utf8.h"
 
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
-static int ascii_lower(int c)
+/* U+20E3 COMBINING ENCLOSING KEYCAP: what is left of "1️⃣" once the
+ * invisible variation selector is gone. */
+static int is_keycap(uint32_t cp)
 {
-    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static int is_ascii_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int is_ascii_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static int is_unicode_space(uint32_t cp)
-{
-    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-/* Invisible characters that only ever separate or join: never spoken. */
-static int is_invisible(uint32_t cp)
-{
-    return cp == 0x200B || cp == 0x2060 || cp == 0xFEFF;
-}
-
-/* Parts of emoji sequences that mean nothing once the emoji is gone:
- * zero-width joiner, variation selectors, the keycap mark, tag characters. */
-static int is_emoji_modifier(uint32_t cp)
-{
-    return cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3 ||
-           (cp >= 0xE0020 && cp <= 0xE007F);
-}
-
-struct cp_range {
-    uint32_t first, last;
-};
-
-/* Emoji and pictographs (sorted).  eSpeak NG would read them by name
- * ("party popper"), which no newsreader does. */
-static const struct cp_range pictographs[] = {
-    {0x231A, 0x231B},   {0x2328, 0x2328}, {0x23CF, 0x23CF}, {0x23E9, 0x23F3}, {0x23F8, 0x23FA},
-    {0x24C2, 0x24C2},   {0x25AA, 0x25AB}, {0x25B6, 0x25B6}, {0x25C0, 0x25C0}, {0x25FB, 0x25FE},
-    {0x2600, 0x27BF},   {0x2934, 0x2935}, {0x2B05, 0x2B07}, {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50},
-    {0x2B55, 0x2B55},   {0x3030, 0x3030}, {0x303D, 0x303D}, {0x3297, 0x3297}, {0x3299, 0x3299},
-    {0x1F000, 0x1FAFF},
-};
-
-static int is_pictograph(uint32_t cp)
-{
-    if (cp < pictographs[0].first)
-        return 0;
-    size_t lo = 0, hi = sizeof(pictographs) / sizeof(pictographs[0]);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cp < pictographs[mid].first)
-            hi = mid;
-        else if (cp > pictographs[mid].last)
-            lo = mid + 1;
-        else
-            return 1;
-    }
-    return 0;
-}
-
-/* Letters and digits, roughly: enough to tell where a word starts. */
-static int is_word_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return is_ascii_alnum((unsigned char)cp);
-    if (cp >= 0xC0 && cp < 0x2000)
-        return cp != 0xD7 && cp != 0xF7;
-    return cp >= 0x3040 && !is_pictograph(cp) && !(cp >= 0xFE00 && cp <= 0xFE0F) &&
-           !(cp >= 0xFF00 && cp <= 0xFF0F);
-}
-
-/* Capital letters a name can start with (Latin, Greek, Cyrillic). */
-static int is_upper_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
-    if (cp >= 0xC0 && cp <= 0xDE)
-        return cp != 0xD7;
-    if (cp >= 0x100 && cp <= 0x137)
-        return cp % 2 == 0;
-    if (cp >= 0x139 && cp <= 0x148)
-        return cp % 2 == 1;
-    if (cp >= 0x14A && cp <= 0x177)
-        return cp % 2 == 0;
-    if (cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D)
-        return 1;
-    return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+    return cp == 0x20E3;
 }
 
 /* What may follow a pause or an emoji without a space before it. */
@@ -155,13 +68,13 @@ int nb_norm_is_upper(int c)
 
 int nb_norm_lower(int c)
 {
-    return ascii_lower(c);
+    return nb_ascii_lower(c);
 }
 
 size_t nb_norm_letters(const char *text, size_t len, size_t i)
 {
     size_t j = i;
-    while (j < len && nb_norm_is_alpha((unsigned char)text[j]))
+    while (j < len && nb_ascii_is_alpha((unsigned char)text[j]))
         j++;
     return j - i;
 }
@@ -172,10 +85,11 @@ int nb_norm_token_end(const char *text, size_t len, size_t j)
         return 1;
     unsigned char c = (unsigned char)text[j];
     if (c < 0x80)
-        return !is_ascii_alnum(c);
-    uint32_t cp;
-    nb_utf8_decode(text + j, len - j, &cp);
-    return !is_word_cp(cp);
+        return !nb_ascii_is_alnum(c);
+    uint32_t cp = nb_char_at(text, len, j, NULL);
+    /* the ordinal indicators are letters, but "45º" is 45 degrees written
+     * with the wrong sign, not a word */
+    return !nb_char_is_word(cp) || cp == 0xBA || cp == 0xAA;
 }
 
 size_t nb_norm_next_word(const char *text, size_t len, size_t j, size_t *ws)
@@ -192,7 +106,7 @@ size_t nb_norm_prev_word(const char *text, size_t i, size_t *ws)
     while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\n'))
         j--;
     size_t end = j;
-    while (j > 0 && (is_ascii_alnum((unsigned char)text[j - 1]) || text[j - 1] == '\'' ||
+    while (j > 0 && (nb_ascii_is_alnum((unsigned char)text[j - 1]) || text[j - 1] == '\'' ||
                      (unsigned char)text[j - 1] >= 0x80))
         j--;
     *ws = j;
@@ -205,14 +119,14 @@ int nb_norm_capital_at(const char *text, size_t len, size_t i)
         return 0;
     uint32_t cp;
     nb_utf8_decode(text + i, len - i, &cp);
-    return is_upper_cp(cp);
+    return nb_char_is_upper(cp);
 }
 
 int nb_norm_starts_ci(const char *text, size_t len, size_t i, const char *s)
 {
     size_t k = 0;
     for (; s[k]; k++)
-        if (i + k >= len || ascii_lower((unsigned char)text[i + k]) != ascii_lower((unsigned char)s[k]))
+        if (i + k >= len || nb_ascii_lower((unsigned char)text[i + k]) != nb_ascii_lower((unsigned char)s[k]))
             return 0;
     return 1;
 }
@@ -221,17 +135,17 @@ size_t nb_norm_number_at(const char *text, size_t len, size_t i, struct nb_norm_
 {
     memset(n, 0, sizeof(*n));
     size_t j = i, cap = sizeof(n->digits) - 1;
-    while (j < len && nb_norm_is_digit((unsigned char)text[j]) && n->nint < cap)
+    while (j < len && nb_ascii_is_digit((unsigned char)text[j]) && n->nint < cap)
         n->digits[n->nint++] = text[j++];
-    if (j < len && nb_norm_is_digit((unsigned char)text[j]))
+    if (j < len && nb_ascii_is_digit((unsigned char)text[j]))
         return 0; /* too long to be a number we read as one */
     /* thousands separators: "1,234,567" (groups of exactly three) */
     if (n->nint >= 1 && n->nint <= 3) {
         size_t k = j;
-        while (k + 3 < len && text[k] == ',' && nb_norm_is_digit((unsigned char)text[k + 1]) &&
-               nb_norm_is_digit((unsigned char)text[k + 2]) &&
-               nb_norm_is_digit((unsigned char)text[k + 3]) &&
-               (k + 4 >= len || !nb_norm_is_digit((unsigned char)text[k + 4])) &&
+        while (k + 3 < len && text[k] == ',' && nb_ascii_is_digit((unsigned char)text[k + 1]) &&
+               nb_ascii_is_digit((unsigned char)text[k + 2]) &&
+               nb_ascii_is_digit((unsigned char)text[k + 3]) &&
+               (k + 4 >= len || !nb_ascii_is_digit((unsigned char)text[k + 4])) &&
                n->nint + 3 < cap) {
             memcpy(n->digits + n->nint, text + k + 1, 3);
             n->nint += 3;
@@ -240,11 +154,11 @@ size_t nb_norm_number_at(const char *text, size_t len, size_t i, struct nb_norm_
         }
         j = k;
     }
-    if (j + 1 < len && text[j] == '.' && nb_norm_is_digit((unsigned char)text[j + 1])) {
+    if (j + 1 < len && text[j] == '.' && nb_ascii_is_digit((unsigned char)text[j + 1])) {
         size_t k = j + 1;
-        while (k < len && nb_norm_is_digit((unsigned char)text[k]) && n->nint + n->nfrac < cap)
+        while (k < len && nb_ascii_is_digit((unsigned char)text[k]) && n->nint + n->nfrac < cap)
             n->digits[n->nint + n->nfrac++] = text[k++];
-        if (k < len && nb_norm_is_digit((unsigned char)text[k]))
+        if (k < len && nb_ascii_is_digit((unsigned char)text[k]))
             return 0;
         n->has_point = 1;
         j = k;
@@ -320,17 +234,17 @@ static size_t match_token(struct nb_norm_ctx *c, size_t i)
 {
     const struct nb_norm_lang *r = c->lang;
     const char *text = c->text;
-    if (i > 0 && (text[i - 1] == '/' || nb_norm_is_digit((unsigned char)text[i - 1])))
+    if (i > 0 && (text[i - 1] == '/' || nb_ascii_is_digit((unsigned char)text[i - 1])))
         return 0;
     for (size_t k = 0; k < r->ntokens; k++) {
         size_t wl = strlen(r->tokens[k].from);
         if (c->len - i < wl || memcmp(text + i, r->tokens[k].from, wl) != 0)
             continue;
         size_t j = i + wl;
-        if (j < c->len && (is_ascii_alnum((unsigned char)text[j]) || text[j] == '/' ||
+        if (j < c->len && (nb_ascii_is_alnum((unsigned char)text[j]) || text[j] == '/' ||
                            (unsigned char)text[j] >= 0x80))
             continue;
-        if (j + 1 < c->len && text[j] == '.' && is_ascii_alnum((unsigned char)text[j + 1]))
+        if (j + 1 < c->len && text[j] == '.' && nb_ascii_is_alnum((unsigned char)text[j + 1]))
             continue;
         c->rule = "token";
         return nb_norm_say(c, r->tokens[k].to) < 0 ? NB_NORM_NOMEM : wl;
@@ -436,10 +350,10 @@ static size_t try_rules(struct norm *n, size_t i, int inside_word)
     unsigned char first = (unsigned char)c->text[i];
     nb_buf_reset(&n->say);
     c->rule = NULL;
-    used = is_ascii_alnum(first) ? match_token(c, i) : 0;
+    used = nb_ascii_is_alnum(first) ? match_token(c, i) : 0;
     for (size_t k = 0; !used && k < sizeof(matchers) / sizeof(matchers[0]); k++) {
         const struct matcher *mt = &matchers[k];
-        if (mt->triggers ? !strchr(mt->triggers, first) : !is_ascii_alnum(first))
+        if (mt->triggers ? !strchr(mt->triggers, first) : !nb_ascii_is_alnum(first))
             continue;
         nb_buf_reset(&n->say);
         used = mt->match(c, i);
@@ -458,7 +372,7 @@ static size_t tag_at(const char *text, size_t len, size_t i)
     if (i + 1 >= len)
         return 0;
     unsigned char c = (unsigned char)text[i + 1];
-    if (!nb_norm_is_alpha(c) && c != '/' && c != '!' && c != '?')
+    if (!nb_ascii_is_alpha(c) && c != '/' && c != '!' && c != '?')
         return 0;
     for (size_t j = i + 1; j < len && j < i + 1000; j++) {
         if (text[j] == '<')
@@ -481,7 +395,7 @@ static size_t entity_at(const struct nb_norm_lang *r, const char *text, size_t l
         if (j < len && (text[j] == 'x' || text[j] == 'X'))
             j++;
         size_t d = j;
-        while (j < len && j < d + 8 && is_ascii_alnum((unsigned char)text[j]))
+        while (j < len && j < d + 8 && nb_ascii_is_alnum((unsigned char)text[j]))
             j++;
         return j > d && j < len && text[j] == ';' ? j + 1 - i : 0;
     }
@@ -489,10 +403,10 @@ static size_t entity_at(const struct nb_norm_lang *r, const char *text, size_t l
     if (w == 0 || w > 10 || j + w >= len)
         return 0;
     for (size_t k = 0; k < w; k++)
-        if (!is_ascii_alnum((unsigned char)text[j + k]))
+        if (!nb_ascii_is_alnum((unsigned char)text[j + k]))
             return 0;
     size_t d = j + w;
-    while (d < len && nb_norm_is_digit((unsigned char)text[d]) && d < j + 12)
+    while (d < len && nb_ascii_is_digit((unsigned char)text[d]) && d < j + 12)
         d++;
     if (d >= len || text[d] != ';')
         return 0;
@@ -507,7 +421,7 @@ static int number_follows(const char *text, size_t len, size_t j)
 {
     if (j < len && text[j] == ' ')
         j++;
-    return j < len && nb_norm_is_digit((unsigned char)text[j]);
+    return j < len && nb_ascii_is_digit((unsigned char)text[j]);
 }
 
 static int is_pause_cp(uint32_t cp)
@@ -598,7 +512,7 @@ static size_t symbol_step(struct norm *n, const char *text, size_t len, size_t i
         say = w->percent;
         break;
     case '#':
-        say = i + 1 < len && nb_norm_is_digit((unsigned char)text[i + 1]) ? w->number : w->hashtag;
+        say = i + 1 < len && nb_ascii_is_digit((unsigned char)text[i + 1]) ? w->number : w->hashtag;
         break;
     case '.':
         if (i + 2 < len && text[i + 1] == '.' && text[i + 2] == '.') {
@@ -611,8 +525,8 @@ static size_t symbol_step(struct norm *n, const char *text, size_t len, size_t i
         return 0;
     case '/':
         /* "Israel/Gaza": two words, not "slash" */
-        if (n->prev_word && i + 1 < len && nb_norm_is_alpha((unsigned char)text[i + 1]) && i > 0 &&
-            nb_norm_is_alpha((unsigned char)text[i - 1])) {
+        if (n->prev_word && i + 1 < len && nb_ascii_is_alpha((unsigned char)text[i + 1]) && i > 0 &&
+            nb_ascii_is_alpha((unsigned char)text[i - 1])) {
             add_space(n);
             return 1;
         }
@@ -647,13 +561,13 @@ static size_t ascii_step(struct norm *n, const char *text, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)text[i];
     const struct nb_norm_lang *r = n->rules;
-    if (is_ascii_space(c)) {
+    if (nb_ascii_is_space(c)) {
         add_space(n);
         return 1;
     }
     if (c < 0x20 || c == 0x7F) /* library text has none; never speak one */
         return 1;
-    if (!n->prev_word || (is_ascii_alnum(c) && nb_lexicon_has_partial(n->lexicon))) {
+    if (!n->prev_word || (nb_ascii_is_alnum(c) && nb_lexicon_has_partial(n->lexicon))) {
         size_t used = try_rules(n, i, n->prev_word);
         if (used == NB_NORM_NOMEM)
             return 0;
@@ -676,14 +590,14 @@ static size_t ascii_step(struct norm *n, const char *text, size_t len, size_t i)
             return j - i;
         }
         if (n->space == SPACE_HARD &&
-            (i + 1 == len || is_ascii_space((unsigned char)text[i + 1]))) {
+            (i + 1 == len || nb_ascii_is_space((unsigned char)text[i + 1]))) {
             add_pause(n);
             return 1;
         }
     }
     if (emit(n, text + i, 1, c) < 0)
         return 0;
-    n->prev_word = is_ascii_alnum(c);
+    n->prev_word = nb_ascii_is_alnum(c);
     return 1;
 }
 
@@ -698,15 +612,15 @@ static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t 
                            size_t size)
 {
     const struct nb_norm_lang *r = n->rules;
-    if (is_unicode_space(cp)) {
+    if (nb_char_is_space(cp)) {
         add_space(n);
         return size;
     }
-    if (is_invisible(cp))
+    if (nb_char_is_invisible(cp))
         return size;
     if (!n->prev_word || (n->lexicon && nb_lexicon_has_partial(n->lexicon))) {
-        if (!r || !n->prev_word || is_word_cp(cp)) {
-            size_t used = (!n->prev_word && r && (is_currency_cp(cp) || is_word_cp(cp) ||
+        if (!r || !n->prev_word || nb_char_is_word(cp)) {
+            size_t used = (!n->prev_word && r && (is_currency_cp(cp) || nb_char_is_word(cp) ||
                                                   cp == 0x2019))
                               ? try_rules(n, i, 0)
                               : (n->lexicon ? try_rules(n, i, n->prev_word) : 0);
@@ -717,9 +631,9 @@ static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t 
         }
     }
     if (r) {
-        if (is_emoji_modifier(cp))
+        if (is_keycap(cp))
             return size;
-        if (is_pictograph(cp)) {
+        if (nb_char_is_pictograph(cp)) {
             /* "news 🎉 today" and "news🎉today" both read "news today",
              * but "news 🎉." reads "news." */
             n->space = SPACE_SOFT;
@@ -731,7 +645,7 @@ static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t 
         if (next < len)
             nb_utf8_decode(text + next, len - next, &after);
         int spaced = n->space == SPACE_HARD || next == len ||
-                     is_ascii_space((unsigned char)text[next]) || is_unicode_space(after);
+                     nb_ascii_is_space((unsigned char)text[next]) || nb_char_is_space(after);
         if (cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || (cp == 0x2013 && spaced)) {
             add_pause(n);
             return size;
@@ -755,7 +669,7 @@ static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t 
     }
     if (emit(n, text + i, size, cp) < 0)
         return 0;
-    n->prev_word = is_word_cp(cp);
+    n->prev_word = nb_char_is_word(cp);
     return size;
 }
 

@@ -4,6 +4,7 @@
 #include "spoken/match.h"
 
 #include "spoken/numbers.h"
+#include "text/chars.h"
 
 #include <string.h>
 
@@ -13,11 +14,6 @@
 static int is_space(int ch)
 {
     return ch == ' ' || ch == '\t';
-}
-
-static int is_alnum(int ch)
-{
-    return nb_norm_is_alpha(ch) || nb_norm_is_digit(ch);
 }
 
 /* ---- phone numbers and IP addresses ---- */
@@ -46,7 +42,7 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
     while (j < c->len && ng < 8) {
         if (t[j] == '(' && ng <= 1 && !paren) {
             size_t k = j + 1, d = 0;
-            while (k < c->len && nb_norm_is_digit((unsigned char)t[k]))
+            while (k < c->len && nb_ascii_is_digit((unsigned char)t[k]))
                 k++, d++;
             if (d < 2 || d > 4 || k >= c->len || t[k] != ')')
                 return 0;
@@ -57,7 +53,7 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
             j = k + 1;
         } else {
             size_t d = 0;
-            while (j + d < c->len && nb_norm_is_digit((unsigned char)t[j + d]))
+            while (j + d < c->len && nb_ascii_is_digit((unsigned char)t[j + d]))
                 d++;
             if (d == 0 || d > 4)
                 return 0;
@@ -70,7 +66,7 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
             break;
         char s = t[j];
         if (s == '-' || s == '.' || s == ' ') {
-            if (!nb_norm_is_digit((unsigned char)t[j + 1]) && t[j + 1] != '(')
+            if (!nb_ascii_is_digit((unsigned char)t[j + 1]) && t[j + 1] != '(')
                 break;
             if (s == ' ' && !plus && !paren && t[gstart[0]] != '0')
                 break;
@@ -79,7 +75,7 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
             if (s != ' ' && !(plus && ng == 1) && !(paren && ng <= 2))
                 sep = s;
             j++;
-        } else if (t[j] == '(' || (paren && ng <= 2 && nb_norm_is_digit((unsigned char)t[j]))) {
+        } else if (t[j] == '(' || (paren && ng <= 2 && nb_ascii_is_digit((unsigned char)t[j]))) {
             continue;
         } else {
             break;
@@ -87,7 +83,7 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
     }
     if (!nb_norm_token_end(t, c->len, j) || (j < c->len && (t[j] == '-' || t[j] == '/')))
         return 0;
-    if (j + 1 < c->len && t[j] == '.' && nb_norm_is_digit((unsigned char)t[j + 1]))
+    if (j + 1 < c->len && t[j] == '.' && nb_ascii_is_digit((unsigned char)t[j + 1]))
         return 0;
     /* four dotted groups of up to three digits: an IP address */
     if (!plus && !paren && sep == '.' && ng == 4) {
@@ -126,7 +122,7 @@ static const char *const tlds[] = {"com", "edu", "eu", "gov", "int", "io", "net"
 
 static int url_char(int ch)
 {
-    return is_alnum(ch) || ch == '.' || ch == '/' || ch == '-' || ch == '_' || ch == '~' ||
+    return nb_ascii_is_alnum(ch) || ch == '.' || ch == '/' || ch == '-' || ch == '_' || ch == '~' ||
            ch == '%' || ch == '?' || ch == '=' || ch == '#' || ch == ':' || ch == '+';
 }
 
@@ -137,9 +133,9 @@ static int say_web(struct nb_norm_ctx *c, const char *s, size_t n)
     size_t k = 0;
     while (k < n) {
         unsigned char ch = (unsigned char)s[k];
-        if (is_alnum(ch)) {
+        if (nb_ascii_is_alnum(ch)) {
             size_t e = k;
-            while (e < n && is_alnum((unsigned char)s[e]))
+            while (e < n && nb_ascii_is_alnum((unsigned char)s[e]))
                 e++;
             if (e - k == 3 && nb_norm_starts_ci(s, n, k, "www")) {
                 if (nb_norm_say(c, "W-W-W") < 0)
@@ -222,7 +218,7 @@ static int number_before(const char *t, size_t ws)
     size_t k = ws;
     while (k > 0 && is_space((unsigned char)t[k - 1]))
         k--;
-    return k > 0 && nb_norm_is_digit((unsigned char)t[k - 1]);
+    return k > 0 && nb_ascii_is_digit((unsigned char)t[k - 1]);
 }
 
 size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
@@ -239,7 +235,7 @@ size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
         if (a->needs_dot && !dot)
             continue;
         size_t after = e + dot;
-        if (!nb_norm_token_end(t, c->len, e) || (dot && after < c->len && is_alnum((unsigned char)t[after])))
+        if (!nb_norm_token_end(t, c->len, e) || (dot && after < c->len && nb_ascii_is_alnum((unsigned char)t[after])))
             continue;
         size_t ws, nl = nb_norm_next_word(t, c->len, after, &ws);
         int spaced = ws > after;
@@ -263,7 +259,7 @@ size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
             sentence_end = dot && (after >= c->len || next_cap);
             break;
         case NB_ABBR_BEFORE_NUMBER:
-            if (!spaced || ws >= c->len || !nb_norm_is_digit((unsigned char)t[ws]))
+            if (!spaced || ws >= c->len || !nb_ascii_is_digit((unsigned char)t[ws]))
                 continue;
             break;
         }
@@ -328,7 +324,7 @@ size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i)
         n++;
     if (!n || !nb_norm_token_end(t, c->len, i + n) ||
         (i + n < c->len && (t[i + n] == '-' || t[i + n] == '\'' || t[i + n] == '.') &&
-         i + n + 1 < c->len && is_alnum((unsigned char)t[i + n + 1])))
+         i + n + 1 < c->len && nb_ascii_is_alnum((unsigned char)t[i + n + 1])))
         return 0;
     unsigned v = roman_parse(t + i, n);
     if (!v)
@@ -348,7 +344,7 @@ size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i)
     if (!nb_norm_capital_at(t, c->len, ps) || (c->shouting && pl < 3))
         return 0;
     for (size_t k = ps + 1; k < ps + pl; k++)
-        if (nb_norm_is_upper((unsigned char)t[k]) && !c->shouting)
+        if (nb_ascii_is_upper((unsigned char)t[k]) && !c->shouting)
             return 0; /* "NATO II"? no: an acronym */
     size_t from = c->say->len;
     if (nb_norm_say(c, WORDS(c)->regnal_the) < 0 || nb_norm_say(c, "") < 0 ||
@@ -433,14 +429,14 @@ static size_t dotted_initials(struct nb_norm_ctx *c, size_t i)
     char letters[12];
     size_t n = 0, j = i;
     int spaced = 0;
-    while (j + 1 < c->len && nb_norm_is_upper((unsigned char)t[j]) && t[j + 1] == '.' &&
-           n < sizeof(letters) && (j + 2 >= c->len || !nb_norm_is_alpha((unsigned char)t[j + 2]) ||
-                                   nb_norm_is_upper((unsigned char)t[j + 2]))) {
+    while (j + 1 < c->len && nb_ascii_is_upper((unsigned char)t[j]) && t[j + 1] == '.' &&
+           n < sizeof(letters) && (j + 2 >= c->len || !nb_ascii_is_alpha((unsigned char)t[j + 2]) ||
+                                   nb_ascii_is_upper((unsigned char)t[j + 2]))) {
         if (j > i && t[j - 1] == ' ')
             spaced = 1;
         letters[n++] = t[j];
         j += 2;
-        if (j + 1 < c->len && t[j] == ' ' && nb_norm_is_upper((unsigned char)t[j + 1]) &&
+        if (j + 1 < c->len && t[j] == ' ' && nb_ascii_is_upper((unsigned char)t[j + 1]) &&
             j + 2 < c->len && t[j + 2] == '.')
             j++;
     }
@@ -460,15 +456,15 @@ size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i)
     if (used)
         return used;
     size_t n = 0;
-    while (i + n < c->len && nb_norm_is_upper((unsigned char)t[i + n]))
+    while (i + n < c->len && nb_ascii_is_upper((unsigned char)t[i + n]))
         n++;
     if (n < 2 || n > 8)
         return 0;
     size_t e = i + n;
     /* "AT&T", "M&S" */
-    if (e + 1 < c->len && t[e] == '&' && n <= 3 && nb_norm_is_upper((unsigned char)t[e + 1])) {
+    if (e + 1 < c->len && t[e] == '&' && n <= 3 && nb_ascii_is_upper((unsigned char)t[e + 1])) {
         size_t m = 0;
-        while (e + 1 + m < c->len && nb_norm_is_upper((unsigned char)t[e + 1 + m]))
+        while (e + 1 + m < c->len && nb_ascii_is_upper((unsigned char)t[e + 1 + m]))
             m++;
         if (m <= 3 && nb_norm_token_end(t, c->len, e + 1 + m)) {
             if (say_spelled(c, t + i, n, NULL) < 0 || nb_norm_say(c, WORDS(c)->and_word) < 0 ||
@@ -487,14 +483,14 @@ size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i)
         tail = "'s";
         end = e + 2;
     } else if (!nb_norm_token_end(t, c->len, e) || (e < c->len && (t[e] == '-' || t[e] == '&') &&
-                                                   e + 1 < c->len && is_alnum((unsigned char)t[e + 1]))) {
+                                                   e + 1 < c->len && nb_ascii_is_alnum((unsigned char)t[e + 1]))) {
         return 0;
     }
     const struct nb_norm_lang *r = c->lang;
     if (nb_norm_in_list(r->acronym_words, r->nacronym_words, t + i, n, 0)) {
         char w[12];
         for (size_t k = 0; k < n; k++)
-            w[k] = (char)(k ? nb_norm_lower((unsigned char)t[i + k]) : t[i + k]);
+            w[k] = (char)(k ? nb_ascii_lower((unsigned char)t[i + k]) : t[i + k]);
         if (nb_norm_say_n(c, w, n) < 0 || (tail && nb_buf_addc(c->say, 's') < 0))
             return NB_NORM_NOMEM;
         c->rule = "acronym";

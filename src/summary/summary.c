@@ -2,6 +2,8 @@
 #include "summary/summary.h"
 
 #include "text/buf.h"
+#include "text/calendar.h"
+#include "text/chars.h"
 #include "text/sentences.h"
 
 #include <stdlib.h>
@@ -32,19 +34,11 @@ const char *nb_summary_lead(const struct nb_summary *s, size_t i)
 
 /* ---- words ---------------------------------------------------------- */
 
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
+/* Bytes of a word: ASCII letters and digits, and every byte of a non-ASCII
+ * character (so a word is never cut inside one). */
 static int is_word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+    return nb_ascii_is_alnum(c) || c >= 0x80;
 }
 
 /* The next word of text at *pos (letters, digits, non-ASCII), or 0 at the
@@ -81,7 +75,7 @@ static int word_equal(const char *a, size_t alen, const char *b, size_t blen)
     if (alen != blen)
         return 0;
     for (size_t i = 0; i < alen; i++)
-        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+        if (nb_ascii_lower((unsigned char)a[i]) != nb_ascii_lower((unsigned char)b[i]))
             return 0;
     return 1;
 }
@@ -125,12 +119,12 @@ size_t nb_summary_count_words(const char *text)
 {
     size_t n = 0;
     for (const char *p = text; *p;) {
-        while (*p && is_space((unsigned char)*p))
+        while (*p && nb_ascii_is_space((unsigned char)*p))
             p++;
         if (!*p)
             break;
         n++;
-        while (*p && !is_space((unsigned char)*p))
+        while (*p && !nb_ascii_is_space((unsigned char)*p))
             p++;
     }
     return n;
@@ -164,12 +158,6 @@ static int is_dateline(const char *s)
     return words > 0 && words <= 8;
 }
 
-static const char *const month_words[] = {
-    "january", "february", "march",   "april",   "may",  "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb",  "mar",  "apr",
-    "jun",     "jul",      "aug",     "sep",     "sept", "oct",  "nov",  "dec",
-};
-
 /* A month's name or a year (four digits from 1900 to 2099). */
 static int has_date_word(const char *s)
 {
@@ -179,9 +167,8 @@ static int has_date_word(const char *s)
         if (len == 4 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && w[2] >= '0' &&
             w[2] <= '9' && w[3] >= '0' && w[3] <= '9')
             return 1;
-        for (size_t i = 0; i < sizeof(month_words) / sizeof(month_words[0]); i++)
-            if (word_equal(w, len, month_words[i], strlen(month_words[i])))
-                return 1;
+        if (nb_calendar_month(&nb_calendar_en, w, len, 1))
+            return 1;
     }
     return 0;
 }

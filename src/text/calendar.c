@@ -1,5 +1,7 @@
 #include "text/calendar.h"
 
+#include "text/chars.h"
+
 static int leap(int y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -45,4 +47,59 @@ int nb_date_parse_iso(const char *s, int *year, int *month, int *day)
     *month = m;
     *day = d;
     return 0;
+}
+
+const struct nb_calendar_names nb_calendar_en = {
+    .months = {"January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"},
+    .month_abbrevs = {{"jan"}, {"feb"}, {"mar"}, {"apr"}, {NULL}, {"jun"}, {"jul"}, {"aug"},
+                      {"sep", "sept"}, {"oct"}, {"nov"}, {"dec"}},
+    .weekdays = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+    .weekday_abbrevs = {{"sun"}, {"mon"}, {"tue", "tues"}, {"wed"}, {"thu", "thur", "thurs"},
+                        {"fri"}, {"sat"}},
+};
+
+const struct nb_calendar_names *nb_calendar_names(const char *language)
+{
+    (void)language; /* English is the only language with names so far */
+    return &nb_calendar_en;
+}
+
+/* word[0..len) equals `name`, ASCII case-insensitively. */
+static int same_word(const char *word, size_t len, const char *name)
+{
+    size_t i = 0;
+    for (; i < len && name[i]; i++) {
+        if (nb_ascii_lower((unsigned char)word[i]) != nb_ascii_lower((unsigned char)name[i]))
+            return 0;
+    }
+    return i == len && !name[i];
+}
+
+static int find_name(const char *const *full, const char *const (*abbr)[3], int n,
+                     const char *word, size_t len, int abbrevs)
+{
+    for (int i = 0; i < n; i++) {
+        if (same_word(word, len, full[i]))
+            return i + 1;
+        if (!abbrevs)
+            continue;
+        size_t l = len && word[len - 1] == '.' ? len - 1 : len;
+        for (int k = 0; k < 3 && abbr[i][k]; k++)
+            if (same_word(word, l, abbr[i][k]) || same_word(word, len, abbr[i][k]))
+                return i + 1;
+    }
+    return 0;
+}
+
+int nb_calendar_month(const struct nb_calendar_names *names, const char *word, size_t len,
+                      int abbrevs)
+{
+    return find_name(names->months, names->month_abbrevs, 12, word, len, abbrevs);
+}
+
+int nb_calendar_weekday(const struct nb_calendar_names *names, const char *word, size_t len,
+                        int abbrevs)
+{
+    return find_name(names->weekdays, names->weekday_abbrevs, 7, word, len, abbrevs);
 }

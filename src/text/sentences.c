@@ -19,6 +19,9 @@
  */
 #include "text/sentences.h"
 
+#include "text/calendar.h"
+#include "text/chars.h"
+
 #include "text/buf.h"
 #include "text/utf8.h"
 
@@ -68,43 +71,12 @@ static int spanv_push(struct nb_spanv *sv, size_t start, size_t end)
     return 0;
 }
 
-/* ---- characters -------------------------------------------------------- */
-
-static int is_upper(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-static int is_lower(unsigned char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-static int is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-static int is_alpha(unsigned char c)
-{
-    return is_upper(c) || is_lower(c);
-}
-static int is_alnum(unsigned char c)
-{
-    return is_alpha(c) || is_digit(c);
-}
-static unsigned char to_lower(unsigned char c)
-{
-    return is_upper(c) ? (unsigned char)(c + 32) : c;
-}
+/* ---- characters (text/chars.h) ------------------------------------------ */
 
 /* Code point at t[p] (p < e) and its length in *n. */
 static uint32_t cp_at(const char *t, size_t p, size_t e, size_t *n)
 {
-    uint32_t cp;
-    if ((unsigned char)t[p] < 0x80) {
-        *n = 1;
-        return (unsigned char)t[p];
-    }
-    *n = nb_utf8_decode(t + p, e - p, &cp);
-    return cp;
+    return nb_char_at(t, e, p, n);
 }
 
 /* Code point that ends just before p (p > lo), its start in *start. */
@@ -123,13 +95,6 @@ static uint32_t cp_before(const char *t, size_t lo, size_t p, size_t *start)
     return cp;
 }
 
-static int cp_is_space(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
-           cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-           cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
 /* Byte length of the whitespace character at t[p], 0 when there is none. */
 static size_t ws_at(const char *t, size_t p, size_t e)
 {
@@ -137,7 +102,7 @@ static size_t ws_at(const char *t, size_t p, size_t e)
         return 0;
     size_t n;
     uint32_t cp = cp_at(t, p, e, &n);
-    return cp_is_space(cp) ? n : 0;
+    return nb_char_is_space(cp) ? n : 0;
 }
 
 /* Byte length of the whitespace character that ends at p, 0 when none. */
@@ -147,7 +112,7 @@ static size_t ws_before(const char *t, size_t lo, size_t p)
         return 0;
     size_t s;
     uint32_t cp = cp_before(t, lo, p, &s);
-    return cp_is_space(cp) ? p - s : 0;
+    return nb_char_is_space(cp) ? p - s : 0;
 }
 
 static int cp_is_open_quote(uint32_t cp)
@@ -194,30 +159,10 @@ static int cp_is_terminal(uint32_t cp)
     return cp == '.' || cp == 0x2026 || cp_is_exclaim(cp) || cp_is_hard_stop(cp);
 }
 
-/* Letter case of a code point outside ASCII, for the Latin letters news
- * text meets (Latin-1 and Latin Extended-A); 0 when unknown. */
+/* Letter case of a code point: 1 upper, -1 lower, 0 none. */
 static int cp_case(uint32_t cp)
 {
-    if (cp < 0x80)
-        return is_upper((unsigned char)cp) ? 1 : is_lower((unsigned char)cp) ? -1 : 0;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        return 1;
-    if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
-        return -1;
-    if (cp >= 0x100 && cp <= 0x17F)
-        return ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) ? ((cp & 1) ? 1 : -1)
-                                                                              : ((cp & 1) ? -1 : 1);
-    return 0;
-}
-
-/* A character that can sit inside a word (letters, digits, non-ASCII
- * letters), as opposed to spaces and punctuation. */
-static int cp_is_wordish(uint32_t cp)
-{
-    if (cp < 0x80)
-        return is_alnum((unsigned char)cp);
-    return !cp_is_space(cp) && !(cp >= 0x2000 && cp <= 0x206F) && !(cp >= 0x3000 && cp <= 0x303F) &&
-           !(cp >= 0xFF00 && cp <= 0xFF20) && cp != 0xAB && cp != 0xBB;
+    return nb_char_is_upper(cp) ? 1 : nb_char_is_lower(cp) ? -1 : 0;
 }
 
 /* "--", em dash or en dash: the sentence goes on after them. */
@@ -313,11 +258,10 @@ static const char *const starters[] = {
     "Will", "With",    "Would",   "Yet",       "You",      "Your",
 };
 
-/* Capitalised words that carry on after a time of day ("at 6 p.m. Friday"). */
+/* Capitalised words that carry on after a time of day ("at 6 p.m. Friday",
+ * "10 a.m. Eastern"), besides the names of months and days. */
 static const char *const time_followers[] = {
-    "April",   "August",  "Central",  "December",  "Eastern", "February", "Friday",   "January",
-    "July",    "June",    "Local",    "March",     "May",     "Monday",   "Mountain", "November",
-    "October", "Pacific", "Saturday", "September", "Sunday",  "Thursday", "Tuesday",  "Wednesday",
+    "Central", "Eastern", "Local", "Mountain", "Pacific",
 };
 
 static int in_list(const char *const *list, size_t n, const char *w, size_t len)
@@ -326,6 +270,13 @@ static int in_list(const char *const *list, size_t n, const char *w, size_t len)
         if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
             return 1;
     return 0;
+}
+
+static int carries_on_after_time(const char *w, size_t len)
+{
+    return in_list(time_followers, sizeof(time_followers) / sizeof(time_followers[0]), w, len) ||
+           nb_calendar_month(&nb_calendar_en, w, len, 0) ||
+           nb_calendar_weekday(&nb_calendar_en, w, len, 0);
 }
 
 static int abbr_cmp(const void *key, const void *elem)
@@ -346,7 +297,7 @@ int nb_sentences_abbreviation(const char *word, size_t len)
     if (word[len - 1] == '.')
         len--;
     for (size_t i = 0; i < len; i++)
-        low[i] = (char)to_lower((unsigned char)word[i]);
+        low[i] = (char)nb_ascii_lower((unsigned char)word[i]);
     low[len] = '\0';
     return abbr_find(low) != NULL;
 }
@@ -369,11 +320,11 @@ static size_t roman_value(const char *s, size_t n)
 {
     size_t v = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = to_lower((unsigned char)s[i]);
+        unsigned char c = (unsigned char)nb_ascii_lower((unsigned char)s[i]);
         size_t d = c == 'i' ? 1 : c == 'v' ? 5 : 10;
         size_t nx = 0;
         if (i + 1 < n) {
-            unsigned char c2 = to_lower((unsigned char)s[i + 1]);
+            unsigned char c2 = (unsigned char)nb_ascii_lower((unsigned char)s[i + 1]);
             nx = c2 == 'i' ? 1 : c2 == 'v' ? 5 : 10;
         }
         v = nx > d ? v - d : v + d;
@@ -423,22 +374,22 @@ static int marker_parse(const char *t, size_t p, size_t e, struct marker *m)
         q++;
     }
     size_t cs = q;
-    while (q < e && q - cs < 5 && is_alnum((unsigned char)t[q]))
+    while (q < e && q - cs < 5 && nb_ascii_is_alnum((unsigned char)t[q]))
         q++;
     size_t clen = q - cs;
-    if (clen == 0 || (q < e && is_alnum((unsigned char)t[q])))
+    if (clen == 0 || (q < e && nb_ascii_is_alnum((unsigned char)t[q])))
         return 0;
-    int digits = 1, roman = 1, upper = is_upper((unsigned char)t[cs]);
+    int digits = 1, roman = 1, upper = nb_ascii_is_upper((unsigned char)t[cs]);
     for (size_t i = cs; i < q; i++) {
         unsigned char c = (unsigned char)t[i];
-        if (!is_digit(c))
+        if (!nb_ascii_is_digit(c))
             digits = 0;
         if (!(c == (upper ? 'I' : 'i') || c == (upper ? 'V' : 'v') || c == (upper ? 'X' : 'x')))
             roman = 0;
     }
     if (digits ? clen > 3 : (clen > 1 && !roman))
         return 0;
-    if (!digits && !is_alpha((unsigned char)t[cs]))
+    if (!digits && !nb_ascii_is_alpha((unsigned char)t[cs]))
         return 0;
     enum enum_style st;
     m->dot = NONE;
@@ -473,7 +424,7 @@ static int marker_parse(const char *t, size_t p, size_t e, struct marker *m)
     char core[12];
     if (digits) {
         size_t v = 0;
-        for (size_t i = cs; i < q && is_digit((unsigned char)t[i]); i++)
+        for (size_t i = cs; i < q && nb_ascii_is_digit((unsigned char)t[i]); i++)
             v = v * 10 + (size_t)(t[i] - '0');
         v++;
         size_t n = 0;
@@ -577,8 +528,8 @@ static int find_regions(struct scan *s, size_t b, size_t e)
         size_t nn = 0;
         uint32_t next = p + n < e ? cp_at(t, p + n, e, &nn) : ' ';
         int prev_space =
-            cp_is_space(prev) || cp_is_opener(prev) || prev == 0x2014 || prev == 0x2013;
-        int next_space = cp_is_space(next);
+            nb_char_is_space(prev) || cp_is_opener(prev) || prev == 0x2014 || prev == 0x2013;
+        int next_space = nb_char_is_space(next);
         uint32_t want = 0; /* closing mark when cp opens */
         int closes = 0;
         switch (cp) {
@@ -622,7 +573,7 @@ static int find_regions(struct scan *s, size_t b, size_t e)
         case 0x2019:
         case '\'':
             /* an apostrophe (don't, one's) neither opens nor closes */
-            if (cp_is_wordish(prev) && cp_is_wordish(next))
+            if (nb_char_is_word(prev) && nb_char_is_word(next))
                 break;
             if (!prev_space)
                 closes = 1;
@@ -704,15 +655,15 @@ static void next_token(const char *t, size_t k, size_t e, struct next_tok *nt)
     int c = cp_case(cp);
     nt->kind = c > 0                                        ? NX_UPPER
                : c < 0                                      ? NX_LOWER
-               : (cp < 0x80 && is_digit((unsigned char)cp)) ? NX_DIGIT
+               : (cp < 0x80 && nb_ascii_is_digit((unsigned char)cp)) ? NX_DIGIT
                                                             : NX_OTHER;
     nt->word = t + k;
     while (k + nt->word_len < e && nt->word_len < 24 &&
-           is_alpha((unsigned char)t[k + nt->word_len]))
+           nb_ascii_is_alpha((unsigned char)t[k + nt->word_len]))
         nt->word_len++;
     nt->acronym = nt->word_len >= 2;
     for (size_t i = 0; i < nt->word_len; i++)
-        if (!is_upper((unsigned char)nt->word[i]))
+        if (!nb_ascii_is_upper((unsigned char)nt->word[i]))
             nt->acronym = 0;
 }
 
@@ -746,7 +697,7 @@ static size_t skip_closers(const char *t, size_t p, size_t e, int *quoted)
         if (cp == '[') { /* a footnote mark: [1] [a] [12-14] */
             size_t q = p + 1;
             while (q < e && q - p < 8 &&
-                   (is_alnum((unsigned char)t[q]) || t[q] == '-' || t[q] == ','))
+                   (nb_ascii_is_alnum((unsigned char)t[q]) || t[q] == '-' || t[q] == ','))
                 q++;
             if (q > p + 1 && q < e && t[q] == ']') {
                 p = q + 1;
@@ -762,10 +713,10 @@ static size_t skip_closers(const char *t, size_t p, size_t e, int *quoted)
 static int missing_space(const struct scan *s, size_t i, size_t e)
 {
     const char *t = s->t;
-    if (i + 2 >= e || !is_upper((unsigned char)t[i + 1]) || !is_lower((unsigned char)t[i + 2]))
+    if (i + 2 >= e || !nb_ascii_is_upper((unsigned char)t[i + 1]) || !nb_ascii_is_lower((unsigned char)t[i + 2]))
         return 0;
     size_t k = i;
-    while (k > s->start && i - k < 32 && (is_alnum((unsigned char)t[k - 1]) || t[k - 1] == ','))
+    while (k > s->start && i - k < 32 && (nb_ascii_is_alnum((unsigned char)t[k - 1]) || t[k - 1] == ','))
         k--;
     if (i - k < 2)
         return 0; /* U.S.A, J.K.Rowling */
@@ -777,16 +728,16 @@ static int missing_space(const struct scan *s, size_t i, size_t e)
     }
     char low[33];
     for (size_t q = k; q < i; q++)
-        low[q - k] = (char)to_lower((unsigned char)t[q]);
+        low[q - k] = (char)nb_ascii_lower((unsigned char)t[q]);
     low[i - k] = '\0';
     const struct abbr *a = abbr_find(low);
     if (a && a->kind == ABBR_TITLE)
         return 0; /* Dr.Smith */
     size_t q = i + 1;
-    while (q < e && q - i < 64 && is_alpha((unsigned char)t[q]))
+    while (q < e && q - i < 64 && nb_ascii_is_alpha((unsigned char)t[q]))
         q++;
     if (q < e && (t[q] == '@' || t[q] == '/' || t[q] == '_' ||
-                  (t[q] == '.' && q + 1 < e && is_alnum((unsigned char)t[q + 1]))))
+                  (t[q] == '.' && q + 1 < e && nb_ascii_is_alnum((unsigned char)t[q + 1]))))
         return 0;
     return 1;
 }
@@ -795,17 +746,17 @@ static int missing_space(const struct scan *s, size_t i, size_t e)
  * "(1987).1 According"): where they end, 0 when there are none. */
 static size_t footnote_end(const char *t, size_t lo, size_t i, size_t e)
 {
-    if (i <= lo || !(is_lower((unsigned char)t[i - 1]) || t[i - 1] == ')'))
+    if (i <= lo || !(nb_ascii_is_lower((unsigned char)t[i - 1]) || t[i - 1] == ')'))
         return 0;
     size_t q = i + 1, last = 0;
     for (int groups = 0; groups < 8; groups++) {
         size_t d = q;
-        while (q < e && q - d < 3 && is_digit((unsigned char)t[q]))
+        while (q < e && q - d < 3 && nb_ascii_is_digit((unsigned char)t[q]))
             q++;
-        if (q == d || (q < e && is_alnum((unsigned char)t[q])))
+        if (q == d || (q < e && nb_ascii_is_alnum((unsigned char)t[q])))
             break;
         last = q;
-        if (q + 1 < e && (t[q] == ' ' || t[q] == ',') && is_digit((unsigned char)t[q + 1]))
+        if (q + 1 < e && (t[q] == ' ' || t[q] == ',') && nb_ascii_is_digit((unsigned char)t[q + 1]))
             q++;
         else
             break;
@@ -824,9 +775,9 @@ static int after_name(const struct scan *s, size_t lo)
     if (j == lo || j == s->start)
         return 0;
     size_t w = j;
-    while (w > s->start && is_alpha((unsigned char)t[w - 1]))
+    while (w > s->start && nb_ascii_is_alpha((unsigned char)t[w - 1]))
         w--;
-    return w < j && is_upper((unsigned char)t[w]) && (w > s->body);
+    return w < j && nb_ascii_is_upper((unsigned char)t[w]) && (w > s->body);
 }
 
 /* Does the single full stop at t[i] end the sentence, given what follows? */
@@ -854,12 +805,12 @@ static int period_ends(const struct scan *s, size_t i, const struct next_tok *nt
     size_t seg = 0, maxseg = 0;
     for (size_t k = 0; k < len; k++) {
         unsigned char c = (unsigned char)t[lo + k];
-        low[k] = (char)to_lower(c);
-        if (is_alpha(c)) {
+        low[k] = (char)nb_ascii_lower(c);
+        if (nb_ascii_is_alpha(c)) {
             letters++;
-            uppers += is_upper(c);
+            uppers += nb_ascii_is_upper(c);
             seg++;
-        } else if (is_digit(c)) {
+        } else if (nb_ascii_is_digit(c)) {
             digits++;
             seg++;
         } else if (c == '.') {
@@ -880,7 +831,7 @@ static int period_ends(const struct scan *s, size_t i, const struct next_tok *nt
         return opens_sentence(nt); /* a number: 600. $100.00. 1,000. */
 
     int single = len == 1 && letters == 1;
-    if (single && is_upper((unsigned char)t[lo])) {
+    if (single && nb_ascii_is_upper((unsigned char)t[lo])) {
         /* an initial (Jonas E. Smith) or the pronoun (you and I. Did) */
         if (lo <= s->body)
             return 0;
@@ -905,8 +856,7 @@ static int period_ends(const struct scan *s, size_t i, const struct next_tok *nt
             if (nt->kind == NX_END || nt->is_marker)
                 return 1;
             return nt->kind == NX_UPPER && !nt->acronym &&
-                   !in_list(time_followers, sizeof(time_followers) / sizeof(time_followers[0]),
-                            nt->word, nt->word_len);
+                   !carries_on_after_time(nt->word, nt->word_len);
         case ABBR_GENERAL:
             return nt->is_marker || nt->kind == NX_END || (nt->kind == NX_UPPER && !nt->acronym);
         }
@@ -994,7 +944,7 @@ static size_t judge_close(const struct scan *s, size_t c, size_t b, size_t e, in
     int stop = 0, cut = 0;
     for (int i = 0; i < 8 && q > b; i++) {
         uint32_t cp = cp_before(t, b, q, &ps);
-        if (cp_is_space(cp) || cp_is_closer(cp)) {
+        if (nb_char_is_space(cp) || cp_is_closer(cp)) {
             q = ps;
             continue;
         }
@@ -1176,7 +1126,7 @@ static int line_has_stop(const char *t, size_t b, size_t e)
     size_t q = e, ps;
     for (int i = 0; i < 16 && q > b; i++) {
         uint32_t cp = cp_before(t, b, q, &ps);
-        if (cp_is_space(cp) || cp_is_closer(cp)) {
+        if (nb_char_is_space(cp) || cp_is_closer(cp)) {
             q = ps;
             continue;
         }
