@@ -32,6 +32,16 @@ char *nb_test_fixture(const char *relpath, size_t *len)
     return nb_buf_detach(&data, len);
 }
 
+char *nb_test_file(const char *path, size_t *len)
+{
+    struct nb_buf data;
+    struct nb_error err;
+    nb_buf_init(&data, 0);
+    if (nb_file_read(path, 0, &data, &err) != NB_OK)
+        fail_msg("%s: %s", path, err.message);
+    return nb_buf_detach(&data, len);
+}
+
 char *nb_test_tmpdir(const char *name)
 {
     struct nb_buf path;

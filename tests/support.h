@@ -8,6 +8,9 @@
  * (fails the test when missing). */
 char *nb_test_fixture(const char *relpath, size_t *len);
 
+/* Reads the file at `path` the same way (fails the test when missing). */
+char *nb_test_file(const char *path, size_t *len);
+
 /* A fresh, empty scratch folder under the build tree for this test;
  * malloc'd path. */
 char *nb_test_tmpdir(const char *name);

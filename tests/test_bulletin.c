@@ -1,0 +1,236 @@
+/* Tests of bulletin/bulletin.h: the pipeline as one library call, its
+ * warnings, its errors as whole messages, and the reading stages. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sndfile.h>
+
+#include "bulletin/bulletin.h"
+#include "support.h"
+#include "text/error.h"
+#include "text/file.h"
+
+#define FIXTURES NB_TEST_FIXTURES "/bulletin"
+
+/* A briefing in `dir` for the fixture articles, with `extra` lines. */
+static char *briefing_with(const char *dir, const char *name, const char *extra)
+{
+    char text[2048], *path = malloc(1024);
+    int n = snprintf(text, sizeof(text),
+                     "title: Island Bulletin\n"
+                     "date: 2026-11-30\n"
+                     "articles:\n"
+                     "  - %s/articles/ferry.txt\n"
+                     "  - %s/articles/library.txt\n"
+                     "%s",
+                     FIXTURES, FIXTURES, extra);
+    snprintf(path, 1024, "%s/%s", dir, name);
+    struct nb_error err;
+    if (nb_file_write_atomic(path, text, (size_t)n, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    return path;
+}
+
+static void test_script_in_one_call(void **state)
+{
+    (void)state;
+    struct nb_bulletin bl;
+    struct nb_error err;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    if (nb_bulletin_script(&bl, FIXTURES "/briefing.yaml", &err) != NB_OK)
+        fail_msg("%s", err.message);
+    assert_int_equal(bl.narticles, 2);
+    assert_int_equal(bl.nvoices, 2);
+    assert_string_equal(bl.voices[1].name, "correspondent");
+    /* the quote stage ran: the article knows who spoke */
+    assert_int_equal(bl.articles[0].nquotes, 1);
+    assert_string_equal(bl.articles[0].quotes[0].speaker, "Morag Leitch");
+    assert_int_equal(bl.script.n, 6);
+    assert_string_equal(bl.script.segments[0].text,
+                        "Good evening. This is the Island Bulletin for Monday the 30th of "
+                        "November.");
+    assert_string_equal(bl.script.date, "2026-11-30");
+    assert_int_equal(bl.fitted, 0);
+    assert_int_equal(bl.warnings.n, 0);
+    nb_bulletin_release(&bl);
+    /* release leaves an empty bulletin, and again is safe */
+    assert_int_equal(bl.narticles, 0);
+    assert_null(bl.articles);
+    nb_bulletin_release(&bl);
+}
+
+/* The error of the failing step, whole: file, line, column, message. */
+static void test_errors_are_whole_messages(void **state)
+{
+    (void)state;
+    struct nb_bulletin bl;
+    struct nb_error err;
+    char msg[2048];
+
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    assert_int_equal(nb_bulletin_script(&bl, FIXTURES "/missing.yaml", &err), NB_EINPUT);
+    nb_error_format(&err, msg, sizeof(msg));
+    assert_string_equal(msg, FIXTURES "/missing.yaml: cannot open: No such file or directory");
+    nb_bulletin_release(&bl);
+
+    char *dir = nb_test_tmpdir("bulletin_errors");
+    char *bad = briefing_with(dir, "bad.yaml", "stories: many\n");
+    nb_bulletin_init(&bl);
+    assert_int_equal(nb_bulletin_script(&bl, bad, &err), NB_EINPUT);
+    nb_error_format(&err, msg, sizeof(msg));
+    char want[2048];
+    snprintf(want, sizeof(want),
+             "%s:6:10: 'stories' must be a whole number from 1 to 100, not 'many'", bad);
+    assert_string_equal(msg, want);
+    nb_bulletin_release(&bl);
+    free(bad);
+    free(dir);
+}
+
+/* A slot too short: the fitting error at the duration's position, said
+ * once (the message was once written into itself: "'duration':
+ * 'duration': ..."). */
+static void test_duration_error_said_once(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("bulletin_short");
+    struct nb_bulletin bl;
+    struct nb_error err;
+    nb_error_init(&err);
+    /* the shortest bulletin (intro, one story of one sentence, outro)
+     * lasts longer than the slot: a long intro */
+    char *path = briefing_with(dir, "short.yaml",
+                         "duration: 30s\n"
+                         "intro: \"Good evening. This is the Island Bulletin, the news from "
+                         "the islands and the coast, read for you every evening of the "
+                         "week by the team in the studio on the quay, with the weather, "
+                         "the ferries, the harbour, the schools, the councils and the "
+                         "markets, and everything else that happened today.\"\n");
+    nb_bulletin_init(&bl);
+    assert_int_equal(nb_bulletin_script(&bl, path, &err), NB_EINPUT);
+    assert_string_equal(err.file, path);
+    assert_int_equal(err.line, 6);
+    assert_int_equal(err.column, 11);
+    double lasts = 0;
+    char rest[256] = "";
+    int got = sscanf(err.message,
+                     "'duration': a bulletin of 30 s cannot be made: the shortest one (intro, "
+                     "one story of one sentence, outro) lasts %lf s%255[^\n]",
+                     &lasts, rest);
+    if (got != 1)
+        fail_msg("message: %s", err.message);
+    assert_true(lasts > 31.5);
+    char want[NB_ERROR_MSG_MAX];
+    snprintf(want, sizeof(want),
+             "'duration': a bulletin of 30 s cannot be made: the shortest one (intro, one story "
+             "of one sentence, outro) lasts %.1f s",
+             lasts);
+    assert_string_equal(err.message, want);
+    nb_bulletin_release(&bl);
+    free(path);
+    free(dir);
+}
+
+/* Articles too short for the slot: the shorter bulletin, and a warning for
+ * the front end to show (the library prints nothing). */
+static void test_short_of_material_is_a_warning(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("bulletin_warn");
+    char *path = briefing_with(dir, "long.yaml", "duration: 5m\n");
+    struct nb_bulletin bl;
+    struct nb_error err;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    if (nb_bulletin_script(&bl, path, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    assert_int_equal(bl.fitted, 1);
+    assert_int_equal(bl.fit.short_of_material, 1);
+    assert_int_equal(bl.warnings.n, 1);
+    char have[64], want[2048];
+    double s = bl.fit.seconds;
+    snprintf(have, sizeof(have), "%.1f s", s);
+    snprintf(want, sizeof(want),
+             "%s:6:11: the articles fill only %s of the 5 min 0.0 s slot; the bulletin is shorter "
+             "(add articles, or raise 'stories' or 'sentences')",
+             path, have);
+    assert_string_equal(bl.warnings.v[0], want);
+    nb_bulletin_release(&bl);
+    free(path);
+    free(dir);
+}
+
+static double wav_seconds(const char *path)
+{
+    SF_INFO info;
+    memset(&info, 0, sizeof(info));
+    SNDFILE *f = sf_open(path, SFM_READ, &info);
+    assert_non_null(f);
+    sf_close(f);
+    return (double)info.frames / (double)info.samplerate;
+}
+
+static void test_build_to_a_folder(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("bulletin_build");
+    char out[1024];
+    snprintf(out, sizeof(out), "%s/new/folder", dir);
+    struct nb_bulletin bl;
+    struct nb_error err;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    if (nb_bulletin_build(&bl, FIXTURES "/briefing.yaml", out, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    char want[1100];
+    snprintf(want, sizeof(want), "%s/island-bulletin.wav", out);
+    assert_string_equal(bl.output, want);
+    assert_int_equal(bl.stories, 2);
+    assert_true(bl.seconds > 10 && bl.seconds < 120);
+    double got = wav_seconds(bl.output);
+    assert_true(got > bl.seconds - 0.001 && got < bl.seconds + 0.001);
+    nb_bulletin_release(&bl);
+    free(dir);
+}
+
+static void test_read_article_finds_quotes(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    nb_error_init(&err);
+    assert_int_equal(nb_bulletin_read_article(&a, FIXTURES "/articles/library.txt", &err), NB_OK);
+    assert_string_equal(a.headline, "Town library opens its doors on Sundays");
+    assert_int_equal(a.nquotes, 1);
+    assert_string_equal(a.quotes[0].speaker, "Aled Price");
+    assert_string_equal(a.quotes[0].role, "the head librarian");
+    nb_article_release(&a);
+
+    char msg[1024];
+    assert_int_equal(nb_bulletin_read_article(&a, FIXTURES "/articles/none.txt", &err),
+                     NB_EINPUT);
+    nb_error_format(&err, msg, sizeof(msg));
+    assert_string_equal(msg,
+                        FIXTURES "/articles/none.txt: cannot open: No such file or directory");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_script_in_one_call),
+        cmocka_unit_test(test_errors_are_whole_messages),
+        cmocka_unit_test(test_duration_error_said_once),
+        cmocka_unit_test(test_short_of_material_is_a_warning),
+        cmocka_unit_test(test_build_to_a_folder),
+        cmocka_unit_test(test_read_article_finds_quotes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
