@@ -9,6 +9,7 @@
  */
 #include "quotes/marks.h"
 #include "quotes/chars.h"
+#include "quotes/wordlists.h"
 
 #include "text/utf8.h"
 
@@ -41,25 +42,17 @@ static int close_context(uint32_t next)
            cp_quote(next);
 }
 
-/* Words that lose their first letters to an apostrophe: 'n' 'em 'til. */
-static const char *const elisions[] = {"n", "em", "til", "cause", "tis", "twas", "bout",
-                                       "round", "nuff", "ol", "im", "cos", "til"};
 
+/* 1 when the letters at s[i] are a word an apostrophe cut short: 'n' 'em
+ * 'til (none is longer than 7 letters). */
 static int elision_at(const char *s, size_t len, size_t i)
 {
-    char w[8];
     size_t n = 0;
-    while (i + n < len && n < sizeof(w) - 1 && isalpha((unsigned char)s[i + n])) {
-        w[n] = (char)tolower((unsigned char)s[i + n]);
+    while (i + n < len && n < 7 && isalpha((unsigned char)s[i + n]))
         n++;
-    }
     if (n == 0 || (i + n < len && isalpha((unsigned char)s[i + n])))
         return 0;
-    w[n] = '\0';
-    for (size_t k = 0; k < sizeof(elisions) / sizeof(elisions[0]); k++)
-        if (strcmp(w, elisions[k]) == 0)
-            return 1;
-    return 0;
+    return nb_quotes_word_in(NB_QUOTES_ELISIONS, s + i, n);
 }
 
 /* Classifies a possible mark at s[i]; 1 when it is one. */

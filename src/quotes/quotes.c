@@ -17,6 +17,7 @@
 #include "quotes/quotes.h"
 #include "quotes/chars.h"
 #include "quotes/marks.h"
+#include "quotes/wordlists.h"
 
 #include "text/buf.h"
 #include "text/sentences.h"
@@ -144,31 +145,17 @@ static size_t tok_len(const struct win *w, size_t k)
     return w->t[k].e - w->t[k].s;
 }
 
-/* Token k, in any case, is `word` (lower case).  No strlen: called for
- * every entry of the word lists. */
+/* Token k, in any case, is `word` (lower case). */
 static int tok_is(const struct win *w, size_t k, const char *word)
 {
-    size_t n = tok_len(w, k);
-    const char *s = w->p + w->t[k].s;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (!word[i] || c != word[i])
-            return 0;
-    }
-    return word[n] == '\0';
+    return nb_quotes_word_is(w->p + w->t[k].s, tok_len(w, k), word);
 }
 
-static int tok_in(const struct win *w, size_t k, const char *const *list, size_t n)
+/* Token k is a word of `list`. */
+static int tok_in(const struct win *w, size_t k, enum nb_quotes_list list)
 {
-    for (size_t i = 0; i < n; i++)
-        if (tok_is(w, k, list[i]))
-            return 1;
-    return 0;
+    return nb_quotes_word_in(list, w->p + w->t[k].s, tok_len(w, k));
 }
-
-#define IN(w, k, list) tok_in(w, k, list, sizeof(list) / sizeof(list[0]))
 
 static int tok_punct(const struct win *w, size_t k, char c)
 {
@@ -207,346 +194,17 @@ static int tok_dash(const struct win *w, size_t k)
     return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
 }
 
-/* ---- word lists -------------------------------------------------------- */
-
-enum { V_INV = 1, V_PART = 2, V_ING = 4, V_NOUN = 8 };
-
-struct verb {
-    const char *word;
-    int flags;
-};
-
-/* Verbs that report speech.  V_INV: may come before its subject right after
- * a quote ("...," said Berg); V_PART: frames a fragment, not a sentence
- * (called the plan "overdue"); V_ING: a participle whose subject is the
- * clause's ("..., adding: "); V_NOUN: also a plural noun ("a flurry of tweets"),
- * trusted only after a name or a pronoun.  A broad lexicon of the verbs of
- * saying, in every form, kept in strcmp order (verb_flags searches it). */
-static const struct verb verbs[] = {
-    {"accused", V_PART}, {"accuses", V_PART}, {"accusing", V_ING | V_PART},
-    {"acknowledged", V_INV}, {"acknowledges", V_INV}, {"acknowledging", V_ING},
-    {"added", V_INV}, {"adding", V_ING}, {"adds", V_INV}, {"admits", V_INV},
-    {"admitted", V_INV}, {"admitting", V_ING}, {"admonished", V_INV}, {"admonishes", V_INV},
-    {"admonishing", V_ING}, {"advised", V_INV}, {"advises", V_INV}, {"advising", V_ING},
-    {"affirmed", V_INV}, {"affirming", V_ING}, {"affirms", V_INV}, {"agreed", V_INV},
-    {"agreeing", V_ING}, {"agrees", V_INV}, {"alleged", V_INV}, {"alleges", V_INV},
-    {"alleging", V_ING}, {"announced", V_INV}, {"announces", V_INV}, {"announcing", V_ING},
-    {"answered", V_INV}, {"answering", V_ING}, {"answers", V_INV | V_NOUN},
-    {"applauded", V_PART}, {"applauding", V_ING | V_PART}, {"applauds", V_PART},
-    {"argued", V_INV}, {"argues", V_INV}, {"arguing", V_ING}, {"asked", V_INV},
-    {"asking", V_ING}, {"asks", V_INV}, {"asserted", V_INV}, {"asserting", V_ING},
-    {"asserts", V_INV}, {"assured", V_INV}, {"assures", V_INV}, {"assuring", V_ING},
-    {"attacked", V_PART}, {"attacking", V_ING | V_PART}, {"attacks", V_PART | V_NOUN},
-    {"begged", V_INV}, {"begging", V_ING}, {"begs", V_INV}, {"bellowed", V_INV},
-    {"bellowing", V_ING}, {"bellows", V_INV}, {"bemoaned", V_PART},
-    {"bemoaning", V_ING | V_PART}, {"bemoans", V_PART}, {"blamed", V_PART}, {"blames", V_PART},
-    {"blaming", V_ING | V_PART}, {"blasted", V_PART}, {"blasting", V_ING | V_PART},
-    {"blasts", V_PART | V_NOUN}, {"boasted", V_INV}, {"boasting", V_ING}, {"boasts", V_INV},
-    {"bragged", V_INV}, {"bragging", V_ING}, {"brags", V_INV}, {"branded", V_PART},
-    {"branding", V_ING | V_PART}, {"brands", V_PART | V_NOUN}, {"called", V_PART},
-    {"calling", V_ING | V_PART}, {"calls", V_PART | V_NOUN}, {"cautioned", V_INV},
-    {"cautioning", V_ING}, {"cautions", V_INV}, {"chanted", V_INV}, {"chanting", V_ING},
-    {"chants", V_INV | V_NOUN}, {"characterised", V_PART}, {"characterises", V_PART},
-    {"characterising", V_ING | V_PART}, {"characterized", V_PART}, {"characterizes", V_PART},
-    {"characterizing", V_ING | V_PART}, {"charged", V_INV}, {"charges", V_INV | V_NOUN},
-    {"charging", V_ING}, {"chided", V_INV}, {"chides", V_INV}, {"chiding", V_ING},
-    {"chimed", 0}, {"claimed", V_INV}, {"claiming", V_ING}, {"claims", V_INV | V_NOUN},
-    {"clarified", V_INV}, {"clarifies", V_INV}, {"clarifying", V_ING}, {"commended", V_PART},
-    {"commending", V_ING | V_PART}, {"commends", V_PART}, {"commented", V_INV},
-    {"commenting", V_ING}, {"comments", V_INV | V_NOUN}, {"compared", V_PART},
-    {"compares", V_PART}, {"comparing", V_ING | V_PART}, {"complained", V_INV},
-    {"complaining", V_ING}, {"complains", V_INV}, {"conceded", V_INV}, {"concedes", V_INV},
-    {"conceding", V_ING}, {"concluded", V_INV}, {"concludes", V_INV}, {"concluding", V_ING},
-    {"concurred", V_INV}, {"concurring", V_ING}, {"concurs", V_INV}, {"condemned", V_PART},
-    {"condemning", V_ING | V_PART}, {"condemns", V_PART}, {"confessed", V_INV},
-    {"confesses", V_INV}, {"confessing", V_ING}, {"confided", V_INV}, {"confides", V_INV},
-    {"confiding", V_ING}, {"confirmed", V_INV}, {"confirming", V_ING}, {"confirms", V_INV},
-    {"contended", V_INV}, {"contending", V_ING}, {"contends", V_INV}, {"continued", V_INV},
-    {"continues", V_INV}, {"continuing", V_ING}, {"countered", V_INV}, {"countering", V_ING},
-    {"counters", V_INV | V_NOUN}, {"cried", V_INV}, {"cries", V_INV | V_NOUN},
-    {"criticised", V_PART}, {"criticises", V_PART}, {"criticising", V_ING | V_PART},
-    {"criticized", V_PART}, {"criticizes", V_PART}, {"criticizing", V_ING | V_PART},
-    {"crying", V_ING}, {"declared", V_INV}, {"declares", V_INV}, {"declaring", V_ING},
-    {"decried", V_PART}, {"decries", V_PART}, {"decrying", V_ING | V_PART},
-    {"demanded", V_INV}, {"demanding", V_ING}, {"demands", V_INV | V_NOUN}, {"denied", V_INV},
-    {"denies", V_INV}, {"denounced", V_PART}, {"denounces", V_PART},
-    {"denouncing", V_ING | V_PART}, {"denying", V_ING}, {"derided", V_PART},
-    {"derides", V_PART}, {"deriding", V_ING | V_PART}, {"described", V_PART},
-    {"describes", V_PART}, {"describing", V_ING | V_PART}, {"disagreed", V_INV},
-    {"disagreeing", V_ING}, {"disagrees", V_INV}, {"disclosed", V_INV}, {"discloses", V_INV},
-    {"disclosing", V_ING}, {"dismissed", V_PART}, {"dismisses", V_PART},
-    {"dismissing", V_ING | V_PART}, {"dubbed", V_PART}, {"dubbing", V_ING | V_PART},
-    {"dubs", V_PART}, {"echoed", V_INV}, {"echoes", V_INV | V_NOUN}, {"echoing", V_ING},
-    {"elaborated", V_INV}, {"elaborates", V_INV}, {"elaborating", V_ING}, {"emailed", V_INV},
-    {"emailing", V_ING}, {"emails", V_INV | V_NOUN}, {"emphasised", V_INV},
-    {"emphasises", V_INV}, {"emphasising", V_ING}, {"emphasized", V_INV},
-    {"emphasizes", V_INV}, {"emphasizing", V_ING}, {"exclaimed", V_INV}, {"exclaiming", V_ING},
-    {"exclaims", V_INV}, {"explained", V_INV}, {"explaining", V_ING}, {"explains", V_INV},
-    {"fumed", V_INV}, {"fumes", V_INV | V_NOUN}, {"fuming", V_ING}, {"grumbled", V_INV},
-    {"grumbles", V_INV}, {"grumbling", V_ING}, {"gushed", V_INV}, {"gushes", V_INV},
-    {"gushing", V_ING}, {"hailed", V_PART}, {"hailing", V_ING | V_PART}, {"hails", V_PART},
-    {"hinted", V_INV}, {"hinting", V_ING}, {"hints", V_INV | V_NOUN}, {"inquired", V_INV},
-    {"inquires", V_INV}, {"inquiring", V_ING}, {"insisted", V_INV}, {"insisting", V_ING},
-    {"insists", V_INV}, {"interjected", V_INV}, {"interjecting", V_ING}, {"interjects", V_INV},
-    {"interrupted", V_INV}, {"interrupting", V_ING}, {"interrupts", V_INV}, {"jeered", V_INV},
-    {"jeering", V_ING}, {"jeers", V_INV | V_NOUN}, {"joked", V_INV}, {"jokes", V_INV | V_NOUN},
-    {"joking", V_ING}, {"labeled", V_PART}, {"labeling", V_ING | V_PART}, {"labelled", V_PART},
-    {"labelling", V_ING | V_PART}, {"labels", V_PART | V_NOUN}, {"lamented", V_PART},
-    {"lamenting", V_ING}, {"laments", V_INV | V_NOUN}, {"likened", V_PART},
-    {"likening", V_ING | V_PART}, {"likens", V_PART}, {"maintained", V_INV},
-    {"maintaining", V_ING}, {"maintains", V_INV}, {"marveled", V_INV}, {"marveling", V_ING},
-    {"marvels", V_INV}, {"mentioned", V_INV}, {"mentioning", V_ING},
-    {"mentions", V_INV | V_NOUN}, {"messaged", 0}, {"mocked", V_PART},
-    {"mocking", V_ING | V_PART}, {"mocks", V_PART}, {"murmured", V_INV}, {"murmuring", V_ING},
-    {"murmurs", V_INV}, {"mused", V_INV}, {"muses", V_INV}, {"musing", V_ING},
-    {"muttered", V_INV}, {"muttering", V_ING}, {"mutters", V_INV}, {"narrated", V_INV},
-    {"narrates", V_INV}, {"narrating", V_ING}, {"noted", V_INV}, {"notes", V_INV | V_NOUN},
-    {"noting", V_ING}, {"objected", V_INV}, {"objecting", V_ING}, {"objects", V_INV | V_NOUN},
-    {"observed", V_INV}, {"observes", V_INV}, {"observing", V_ING}, {"offered", 0},
-    {"pleaded", V_INV}, {"pleading", V_ING}, {"pleads", V_INV}, {"pledged", V_PART},
-    {"pledges", V_PART | V_NOUN}, {"pledging", V_ING | V_PART}, {"posted", 0},
-    {"praised", V_PART}, {"praises", V_PART}, {"praising", V_ING | V_PART}, {"prayed", V_INV},
-    {"praying", V_ING}, {"prays", V_INV}, {"predicted", V_INV}, {"predicting", V_ING},
-    {"predicts", V_INV}, {"proclaimed", V_INV}, {"proclaiming", V_ING}, {"proclaims", V_INV},
-    {"promised", 0}, {"promises", V_PART | V_NOUN}, {"promising", V_ING},
-    {"pronounced", V_INV}, {"pronounces", V_INV}, {"pronouncing", V_ING}, {"proposed", V_INV},
-    {"proposes", V_INV}, {"proposing", V_ING}, {"protested", V_INV}, {"protesting", V_ING},
-    {"protests", V_INV | V_NOUN}, {"put", 0}, {"quipped", V_INV}, {"quipping", V_ING},
-    {"quips", V_INV | V_NOUN}, {"quoted", V_INV}, {"quotes", V_INV | V_NOUN},
-    {"quoting", V_ING}, {"railed", V_INV}, {"railing", V_ING}, {"rails", V_INV | V_NOUN},
-    {"ranted", V_INV}, {"ranting", V_ING}, {"rants", V_INV | V_NOUN}, {"reasoned", V_INV},
-    {"reasoning", V_ING}, {"reasons", V_INV | V_NOUN}, {"reassured", V_INV},
-    {"reassures", V_INV}, {"reassuring", V_ING}, {"rebuked", V_INV}, {"rebukes", V_INV},
-    {"rebuking", V_ING}, {"recalled", V_INV}, {"recalling", V_ING}, {"recalls", V_INV},
-    {"recited", V_INV}, {"recites", V_INV}, {"reciting", V_ING}, {"recommended", V_INV},
-    {"recommending", V_ING}, {"recommends", V_INV}, {"recounted", V_INV},
-    {"recounting", V_ING}, {"recounts", V_INV}, {"referred", V_PART},
-    {"referring", V_ING | V_PART}, {"refers", V_PART}, {"reflected", V_INV},
-    {"reflecting", V_ING}, {"reflects", V_INV}, {"reiterated", V_INV}, {"reiterates", V_INV},
-    {"reiterating", V_ING}, {"remarked", V_INV}, {"remarking", V_ING},
-    {"remarks", V_INV | V_NOUN}, {"repeated", V_INV}, {"repeating", V_ING}, {"repeats", V_INV},
-    {"replied", V_INV}, {"replies", V_INV | V_NOUN}, {"replying", V_ING}, {"reported", V_INV},
-    {"reporting", V_ING}, {"reports", V_INV | V_NOUN}, {"responded", V_INV},
-    {"responding", V_ING}, {"responds", V_INV}, {"retorted", V_INV}, {"retorting", V_ING},
-    {"retorts", V_INV}, {"revealed", V_INV}, {"revealing", V_ING}, {"reveals", V_INV},
-    {"roared", V_INV}, {"roaring", V_ING}, {"roars", V_INV | V_NOUN}, {"ruled", V_INV},
-    {"rules", V_INV | V_NOUN}, {"ruling", V_ING}, {"said", V_INV}, {"sang", V_INV}, {"say", 0},
-    {"saying", V_ING}, {"says", V_INV}, {"scoffed", V_INV}, {"scoffing", V_ING},
-    {"scoffs", V_INV}, {"scolded", V_INV}, {"scolding", V_ING}, {"scolds", V_INV},
-    {"screamed", V_INV}, {"screaming", V_ING}, {"screams", V_INV}, {"shared", 0},
-    {"shouted", V_INV}, {"shouting", V_ING}, {"shouts", V_INV | V_NOUN}, {"sighed", V_INV},
-    {"sighing", V_ING}, {"sighs", V_INV | V_NOUN}, {"singing", V_ING}, {"sings", V_INV},
-    {"slammed", V_PART}, {"slamming", V_ING | V_PART}, {"slams", V_PART}, {"snapped", V_INV},
-    {"snapping", V_ING}, {"snaps", V_INV}, {"speculated", V_INV}, {"speculates", V_INV},
-    {"speculating", V_ING}, {"stated", V_INV}, {"states", V_INV | V_NOUN}, {"stating", V_ING},
-    {"stressed", V_INV}, {"stresses", V_INV}, {"stressing", V_ING}, {"suggested", V_INV},
-    {"suggesting", V_ING}, {"suggests", V_INV}, {"surmised", V_INV}, {"surmises", V_INV},
-    {"surmising", V_ING}, {"taunted", V_INV}, {"taunting", V_ING}, {"taunts", V_INV | V_NOUN},
-    {"teased", V_INV}, {"teases", V_INV}, {"teasing", V_ING}, {"telling", V_ING}, {"tells", 0},
-    {"termed", V_PART}, {"terming", V_ING | V_PART}, {"terms", V_PART | V_NOUN},
-    {"testified", V_INV}, {"testifies", V_INV}, {"testifying", V_ING}, {"texted", V_INV},
-    {"texting", V_ING}, {"texts", V_INV | V_NOUN}, {"theorized", V_INV}, {"theorizes", V_INV},
-    {"theorizing", V_ING}, {"threatened", V_PART}, {"threatening", V_ING | V_PART},
-    {"threatens", V_PART}, {"thundered", V_INV}, {"thundering", V_ING}, {"thunders", V_INV},
-    {"told", 0}, {"tweeted", V_INV}, {"tweeting", V_ING}, {"tweets", V_INV | V_NOUN},
-    {"underscored", V_INV}, {"underscores", V_INV}, {"underscoring", V_ING}, {"urged", 0},
-    {"urges", 0}, {"urging", V_ING}, {"vented", V_INV}, {"venting", V_ING}, {"vents", V_INV},
-    {"vowed", 0}, {"vowing", V_ING}, {"vows", 0}, {"warned", V_INV}, {"warning", V_ING},
-    {"warns", V_INV}, {"whispered", V_INV}, {"whispering", V_ING}, {"whispers", V_INV},
-    {"wondered", V_INV}, {"wondering", V_ING}, {"wonders", V_INV | V_NOUN}, {"writes", V_INV},
-    {"writing", V_ING}, {"wrote", V_INV}, {"yelled", V_INV}, {"yelling", V_ING},
-    {"yells", V_INV},
-};
-
-static int verb_cmp(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, ((const struct verb *)elem)->word);
-}
-
-/* 0 when token k is no speech verb, else its flags | 0x100.  The table is
- * in strcmp order and searched by halves: it is long, and this is asked
- * of most tokens near a quote. */
+/* 0 when token k is no speech verb, else NB_QUOTES_V_SPEECH | its flags. */
 static int verb_flags(const struct win *w, size_t k)
 {
-    char low[16];
-    size_t n = tok_len(w, k);
-    if (!tok_word(w, k) || n < 3 || n >= sizeof(low))
+    if (!tok_word(w, k))
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w->p[w->t[k].s + i];
-        if (!isalpha(c))
-            return 0;
-        low[i] = (char)tolower(c);
-    }
-    low[n] = '\0';
-    const struct verb *v =
-        bsearch(low, verbs, sizeof(verbs) / sizeof(verbs[0]), sizeof(verbs[0]), verb_cmp);
-    return v ? v->flags | 0x100 : 0;
+    return nb_quotes_verb_flags(w->p + w->t[k].s, tok_len(w, k));
 }
-
-/* Words that end a noun phrase read backwards from a verb. */
-static const char *const np_stops[] = {
-    "that", "which", "who", "whom", "whose", "when", "where", "while", "as", "but",
-    "because", "after", "before", "if", "and", "or", "so", "than", "in", "on", "at",
-    "with", "to", "from", "by", "during", "is", "was", "were", "are", "be", "been",
-    "being", "has", "have", "had", "it", "this", "these", "those", "there", "here",
-    "not", "no", "also", "then", "later", "earlier", "once", "again", "yesterday",
-    "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "last", "week",
-    "recently", "previously", "would", "will", "could", "should", "might", "may",
-    "can", "did", "does", "do", "he", "she", "they", "we", "i", "you", "said",
-    "says", "what", "how", "why", "about", "into", "over", "under", "like",
-    "since", "until", "though", "although", "however", "meanwhile", "even",
-    "just", "only", "still", "now", "already", "us", "them", "him", "her", "me",
-    "its", "his", "their", "our", "my", "your", "some", "many", "all", "more",
-    "most", "such", "both", "each", "every", "other", "another", "ago", "year",
-    "month", "day", "morning", "afternoon", "evening", "night", "reporters",
-};
-
-/* Adverbs and auxiliaries between a subject and its verb: "Berg also said". */
-static const char *const verb_adverbs[] = {
-    "also", "later", "then", "again", "once", "previously", "recently", "has", "had",
-    "have", "would", "will", "did", "does", "once", "has", "simply", "just", "even",
-    "further", "often", "repeatedly", "frequently", "flatly", "bluntly", "told",
-};
-
-static const char *const possessives[] = {"my", "his", "her", "their", "our", "its", "your"};
-static const char *const pronouns_m[] = {"he"};
-static const char *const pronouns_f[] = {"she"};
-static const char *const pronouns_other[] = {"they", "it", "i", "we", "you", "who"};
-
-/* Honorifics: dropped from the name, they tell the gender. */
-static const struct {
-    const char *word;
-    int gender;
-} honorifics[] = {
-    {"mr", 1}, {"mr.", 1}, {"mister", 1}, {"sir", 1}, {"lord", 1}, {"mrs", 2}, {"mrs.", 2},
-    {"ms", 2}, {"ms.", 2}, {"miss", 2}, {"dame", 2}, {"lady", 2}, {"dr", 0}, {"dr.", 0},
-    {"prof", 0}, {"prof.", 0}, {"professor", 0}, {"m.", 1}, {"mme", 2}, {"mme.", 2},
-};
-
-/* Titles before a name: kept as the role. */
-static const char *const titles[] = {
-    "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "sen",
-    "rep.", "rep", "representative", "congressman", "congresswoman", "gov.", "gov",
-    "governor", "mayor", "chancellor", "judge", "justice", "chairman", "chairwoman",
-    "chair", "chief", "general", "gen.", "adm.", "admiral", "col.", "colonel", "lt.",
-    "lieutenant", "sgt.", "sergeant", "capt.", "captain", "maj.", "major",
-    "commissioner", "director", "ambassador", "speaker", "leader", "attorney",
-    "deputy", "pope", "king", "queen", "prince", "princess", "sheikh", "rabbi",
-    "rev.", "reverend", "father", "bishop", "archbishop", "cardinal", "coach",
-    "officer", "detective", "inspector", "superintendent", "sheriff", "councillor",
-    "councilman", "councilwoman", "councilor", "alderman", "state", "foreign",
-    "defense", "defence", "interior", "finance", "health", "homeland", "security",
-    "former", "acting", "senior", "assistant", "associate", "executive", "ceo",
-    "founder", "gop", "democratic", "republican", "house", "senate", "majority",
-    "minority", "whip", "nominee", "candidate", "presidential", "first", "lady",
-    "of", "the", "for", "treasury", "labor", "labour", "education", "energy",
-    "commerce", "agriculture", "transportation", "trade", "economy", "press",
-    "spokesman", "spokeswoman", "spokesperson", "sen.", "del.", "atty.", "supt.",
-    "insp.", "det.", "cllr", "gen", "u.s.", "us", "uk", "u.k.", "eu", "un", "u.n.",
-    /* occupations written like titles: "Historian Douglas Brinkley" */
-    "forecaster", "historian", "economist", "analyst", "activist", "lawyer", "doctor",
-    "scientist", "researcher", "engineer", "author", "writer", "journalist", "reporter",
-    "columnist", "official", "manager", "owner", "farmer", "fisherman", "teacher",
-    "student", "resident", "pastor", "nurse", "architect", "strategist", "pollster",
-    "consultant", "adviser", "advisor", "aide", "veteran", "expert", "referee",
-    "rival", "economists", "singer", "actor", "actress", "director", "producer",
-};
-
-/* Words that make a capitalised run an organisation or a place. */
-static const char *const org_words[] = {
-    "department", "ministry", "house", "party", "court", "committee", "commission",
-    "council", "university", "college", "school", "agency", "service", "office",
-    "bank", "association", "institute", "foundation", "group", "company", "inc",
-    "inc.", "corp", "corp.", "co.", "ltd", "llc", "news", "times", "post", "journal",
-    "press", "network", "campaign", "administration", "government", "police",
-    "board", "union", "states", "republic", "kingdom", "federation", "city",
-    "county", "state", "center", "centre", "centers", "organization",
-    "organisation", "fund", "authority", "bureau", "force", "army", "navy",
-    "reuters", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "msnbc", "associated",
-    "senate", "congress", "parliament", "cabinet", "pentagon", "kremlin",
-    "street", "avenue", "club", "team", "league", "project", "coalition",
-    "alliance", "caucus", "institution", "hospital", "church", "review", "magazine",
-    "guardian", "telegraph", "tribune", "herald", "gazette", "daily", "weekly",
-    "report", "study", "poll", "survey", "statement", "website", "blog",
-};
-
-/* Capitalised words that are not names (sentence openers, days...). */
-static const char *const cap_stops[] = {
-    "a", "an", "the", "but", "and", "or", "in", "on", "at", "for", "with", "he", "she",
-    "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her",
-    "their", "its", "our", "my", "your", "as", "after", "before", "when", "while",
-    "if", "yet", "so", "still", "even", "also", "then", "there", "here", "what",
-    "who", "why", "how", "where", "which", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "to", "from", "by", "of", "about", "asked", "according", "meanwhile",
-    "however", "since", "during", "despite", "although", "though", "because",
-    "now", "not", "no", "yes", "some", "many", "most", "all", "both", "each",
-    "every", "one", "two", "three", "first", "last", "next", "more", "other",
-    "another", "such", "only", "just", "is", "was", "are", "were", "will", "would",
-    "said", "says", "mr", "mrs", "ms", "dr", "do", "does", "did", "can", "could",
-    "should", "let", "we're", "it's", "i'm", "don't", "like", "well", "oh", "sure",
-    "thank", "thanks", "please", "dear", "god", "america", "american", "americans",
-    "united", "new", "north", "south", "east", "west", "washington", "read",
-    "follow", "watch", "click", "photo", "video", "image", "getty", "ap", "afp",
-    "reuters", "update", "updated", "breaking", "editor's", "note",
-};
-
-static const char *const female_words[] = {
-    "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman",
-    "actress", "mother", "wife", "daughter", "sister", "queen", "princess", "woman",
-    "girl", "grandmother", "widow", "lady", "mrs", "mrs.", "ms", "ms.", "miss",
-    "dame", "aunt", "niece", "girlfriend", "stepmother", "mom", "mum",
-};
-
-static const char *const male_words[] = {
-    "spokesman", "chairman", "congressman", "businessman", "councilman", "actor",
-    "father", "husband", "son", "brother", "king", "prince", "man", "boy",
-    "grandfather", "widower", "mr", "mr.", "sir", "lord", "uncle", "nephew",
-    "boyfriend", "stepfather", "dad",
-};
-
-/* Nouns for what a person is or does: "Kingsbridge boss Marco Ferri",
- * "the manager said". */
-static const char *const role_nouns[] = {
-    "boss", "manager", "coach", "captain", "skipper", "striker", "defender", "midfielder",
-    "goalkeeper", "keeper", "winger", "forward", "substitute", "player", "referee",
-    "chairman", "chairwoman", "chair", "chief", "executive", "director", "minister",
-    "secretary", "spokesman", "spokeswoman", "spokesperson", "leader", "councillor",
-    "senator", "governor", "mayor", "driver", "forecaster", "economist", "analyst",
-    "historian", "scientist", "researcher", "engineer", "lawyer", "attorney", "doctor",
-    "surgeon", "nurse", "teacher", "headteacher", "officer", "official", "founder", "owner",
-    "veteran", "author", "professor", "astronomer", "astrophysicist", "physicist",
-    "biologist", "chemist", "geologist", "investor", "trader", "farmer", "fisherman",
-    "campaigner", "activist", "resident", "worker", "pilot", "singer", "actor", "actress",
-    "artist", "writer", "journalist", "commissioner", "negotiator", "diplomat",
-    "ambassador", "adviser", "advisor", "aide", "candidate", "nominee", "judge",
-    "prosecutor", "detective", "inspector", "constable", "sergeant", "admiral", "colonel",
-    "umpire", "rider", "cyclist", "runner", "champion", "youngster", "teenager",
-    "pensioner", "shopkeeper", "landlord", "tenant", "baker", "chef", "principal", "dean",
-    "bishop", "priest", "vicar", "rabbi", "imam", "partner", "strategist", "pollster",
-    "consultant", "architect", "planner", "manager", "organiser", "organizer",
-    "man", "woman", "mother", "father", "widow", "entrepreneur", "businessman",
-    "businesswoman", "designer", "producer", "presenter", "host", "winner",
-};
-
-static const char *const name_particles[] = {"de", "van", "von", "der", "den", "del", "da",
-                                             "di", "du", "la", "le", "bin", "al", "ibn",
-                                             "ben", "dos", "das", "ter", "st."};
-static const char *const org_joiners[] = {"of", "for", "and", "on", "the", "&"};
 
 static int honorific_gender(const struct win *w, size_t k, int *gender)
 {
-    for (size_t i = 0; i < sizeof(honorifics) / sizeof(honorifics[0]); i++)
-        if (tok_is(w, k, honorifics[i].word)) {
-            if (gender)
-                *gender = honorifics[i].gender;
-            return 1;
-        }
-    return 0;
+    return nb_quotes_honorific(w->p + w->t[k].s, tok_len(w, k), gender);
 }
 
 /* A token that can be part of a name: "Ola" "G.K." "O'Brien" "al-Assad". */
@@ -554,7 +212,7 @@ static int name_token(const struct win *w, size_t k)
 {
     if (!tok_word(w, k) || !tok_cap(w, k))
         return 0;
-    if (IN(w, k, cap_stops) && !honorific_gender(w, k, NULL))
+    if (tok_in(w, k, NB_QUOTES_CAP_STOPS) && !honorific_gender(w, k, NULL))
         return 0;
     return 1;
 }
@@ -577,34 +235,25 @@ struct speaker {
 static int role_gender(const struct win *w, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
-        if (IN(w, k, female_words))
+        if (tok_in(w, k, NB_QUOTES_FEMALE_WORDS))
             return 2;
-        if (IN(w, k, male_words))
+        if (tok_in(w, k, NB_QUOTES_MALE_WORDS))
             return 1;
     }
     return 0;
 }
 
-static const char *const role_preps[] = {"for", "of", "at", "from", "with", "to"};
 
 /* "the Italian", "the Pole", "the Dane": a nationality standing for a
  * person named before.  Organisations and places ("the Vatican", "the
  * Taliban") are not. */
 static int demonym(const struct win *w, size_t k)
 {
-    static const char *const words[] = {
-        "pole", "dane", "swede", "finn", "scot", "greek", "spaniard", "briton", "swiss",
-        "thai", "czech", "slovak", "croat", "serb", "turk", "brit", "frenchman",
-        "frenchwoman", "englishman", "englishwoman", "welshman", "welshwoman", "irishman",
-        "irishwoman", "scotsman", "scotswoman", "dutchman", "dutchwoman", "kiwi", "aussie",
-        "argentine", "basque", "arab", "kurd", "uzbek", "kazakh", "tajik", "afghan",
-    };
-    static const char *const not_people[] = {"vatican", "taliban", "kremlin", "pentagon",
-                                             "commission", "communist", "parish"};
     static const char *const suffixes[] = {"ian", "an", "ese", "ish", "i", "ch"};
-    if (!tok_word(w, k) || !tok_cap(w, k) || IN(w, k, org_words) || IN(w, k, not_people))
+    if (!tok_word(w, k) || !tok_cap(w, k) || tok_in(w, k, NB_QUOTES_ORG_WORDS) ||
+        tok_in(w, k, NB_QUOTES_NOT_PEOPLE))
         return 0;
-    if (IN(w, k, words))
+    if (tok_in(w, k, NB_QUOTES_DEMONYMS))
         return 1;
     size_t n = tok_len(w, k);
     const char *t = w->p + w->t[k].s;
@@ -641,7 +290,7 @@ static void np_split(const struct win *w, size_t a, size_t b, struct speaker *sp
         struct speaker left;
         memset(&left, 0, sizeof(left));
         np_split_plain(w, a, j, &left);
-        if (left.kind != SP_NAME || !left.person || IN(w, j - 1, titles))
+        if (left.kind != SP_NAME || !left.person || tok_in(w, j - 1, NB_QUOTES_TITLES))
             break; /* "Secretary of State John Kerry": a title, not a name */
         *sp = left;
         if (sp->rs == sp->re) {
@@ -661,10 +310,12 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
         b--;
     if (a >= b)
         return;
-    if (b - a == 1 && (IN(w, a, pronouns_m) || IN(w, a, pronouns_f) ||
-                       IN(w, a, pronouns_other))) {
+    if (b - a == 1 && (tok_in(w, a, NB_QUOTES_PRONOUNS_M) || tok_in(w, a, NB_QUOTES_PRONOUNS_F) ||
+                       tok_in(w, a, NB_QUOTES_PRONOUNS_OTHER))) {
         sp->kind = SP_PRONOUN;
-        sp->gender = IN(w, a, pronouns_m) ? 1 : IN(w, a, pronouns_f) ? 2 : 0;
+        sp->gender = tok_in(w, a, NB_QUOTES_PRONOUNS_M)   ? 1
+                     : tok_in(w, a, NB_QUOTES_PRONOUNS_F) ? 2
+                                                          : 0;
         sp->ns = w->t[a].s;
         sp->ne = w->t[a].e;
         return;
@@ -686,15 +337,15 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
             continue;
         }
         if (r < b && k > a && name_token(w, k - 1) &&
-            (IN(w, k, name_particles) || IN(w, k, org_joiners))) {
+            (tok_in(w, k, NB_QUOTES_NAME_PARTICLES) || tok_in(w, k, NB_QUOTES_ORG_JOINERS))) {
             r = k;
             continue;
         }
         break;
     }
-    while (r < b && (IN(w, r, org_joiners) || IN(w, r, name_particles)))
+    while (r < b && (tok_in(w, r, NB_QUOTES_ORG_JOINERS) || tok_in(w, r, NB_QUOTES_NAME_PARTICLES)))
         r++;
-    if (r < b && r > a && IN(w, b - 1, org_words) && tok_possessive(w, r - 1) &&
+    if (r < b && r > a && tok_in(w, b - 1, NB_QUOTES_ORG_WORDS) && tok_possessive(w, r - 1) &&
         name_token(w, r - 1)) {
         r--; /* "the Nurses' Union", "St Mary's Hospital" */
         while (r > a && name_token(w, r - 1) && !tok_possessive(w, r - 1))
@@ -703,8 +354,9 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
     size_t q = r;
     if (q < b && q > a && tok_is(w, q - 1, "the"))
         q--;
-    int object = q < b && q >= a + 2 && IN(w, q - 1, role_preps) && tok_word(w, q - 2) &&
-                 !tok_cap(w, q - 2) && !IN(w, q - 2, org_joiners);
+    int object = q < b && q >= a + 2 && tok_in(w, q - 1, NB_QUOTES_ROLE_PREPS) &&
+                 tok_word(w, q - 2) && !tok_cap(w, q - 2) &&
+                 !tok_in(w, q - 2, NB_QUOTES_ORG_JOINERS);
     if (r >= b || tok_possessive(w, b - 1) || object ||
         (b - a == 2 && tok_is(w, a, "the") && demonym(w, a + 1))) {
         /* no name: "the minister", "A Department of Health spokesperson",
@@ -719,15 +371,15 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
     /* strip honorifics and titles while a name remains */
     size_t n0 = r;
     int gender = 0;
-    while (n0 + 1 < b && (honorific_gender(w, n0, &gender) || IN(w, n0, titles)))
+    while (n0 + 1 < b && (honorific_gender(w, n0, &gender) || tok_in(w, n0, NB_QUOTES_TITLES)))
         n0++;
     int org = 0;
     for (size_t k = n0; k < b; k++)
-        org |= IN(w, k, org_words) || IN(w, k, org_joiners);
+        org |= tok_in(w, k, NB_QUOTES_ORG_WORDS) || tok_in(w, k, NB_QUOTES_ORG_JOINERS);
     if (org) {
         n0 = r; /* "the Justice Department": all of it is the name */
         gender = 0;
-    } else if (n0 + 1 == b && IN(w, n0, titles) && n0 > r) {
+    } else if (n0 + 1 == b && tok_in(w, n0, NB_QUOTES_TITLES) && n0 > r) {
         /* "Secretary of State": a title, no name */
         sp->kind = SP_NP;
         sp->ns = w->t[a].s;
@@ -762,7 +414,8 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
 static size_t np_back(const struct win *w, size_t lo, size_t verb)
 {
     size_t k = verb, adv = 0;
-    while (k > lo && adv < 3 && IN(w, k - 1, verb_adverbs) && !tok_is(w, k - 1, "told")) {
+    while (k > lo && adv < 3 && tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) &&
+           !tok_is(w, k - 1, "told")) {
         k--;
         adv++;
     }
@@ -780,19 +433,21 @@ static size_t np_back(const struct win *w, size_t lo, size_t verb)
         }
         if (!tok_word(w, j))
             break;
-        if (k < end && IN(w, j, possessives)) {
+        if (k < end && tok_in(w, j, NB_QUOTES_POSSESSIVES)) {
             k = j; /* "my father", "their lawyer": the phrase starts here */
             break;
         }
-        if (IN(w, j, np_stops) && !(k == end && (IN(w, j, pronouns_m) ||
-                                                 IN(w, j, pronouns_f) ||
-                                                 IN(w, j, pronouns_other))))
+        if (tok_in(w, j, NB_QUOTES_NP_STOPS) &&
+            !(k == end &&
+              (tok_in(w, j, NB_QUOTES_PRONOUNS_M) || tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
+               tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))))
             break;
         if (verb_flags(w, j))
             break;
         k = j;
         n++;
-        if (IN(w, j, pronouns_m) || IN(w, j, pronouns_f) || IN(w, j, pronouns_other))
+        if (tok_in(w, j, NB_QUOTES_PRONOUNS_M) || tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
+            tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))
             break;
         if (tok_is(w, j, "the") || tok_is(w, j, "a") || tok_is(w, j, "an"))
             break; /* a noun phrase starts with its article */
@@ -838,7 +493,7 @@ static int relative_start(const struct win *w, size_t k)
 static size_t subject_before(const struct win *w, size_t lo, size_t v, struct speaker *sp)
 {
     size_t k = v, adv = 0;
-    while (k > lo && adv < 3 && IN(w, k - 1, verb_adverbs)) {
+    while (k > lo && adv < 3 && tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS)) {
         k--;
         adv++;
     }
@@ -876,8 +531,8 @@ static size_t subject_before(const struct win *w, size_t lo, size_t v, struct sp
                 /* a name after a comma may be the second half of "X, Y":
                  * prefer the segment before it when that too is a name */
                 struct speaker left;
-                int object = sa[i + 1] > lo && (IN(w, sa[i + 1] - 1, role_preps) ||
-                                                 tok_is(w, sa[i + 1] - 1, "in"));
+                int object = sa[i + 1] > lo && (tok_in(w, sa[i + 1] - 1, NB_QUOTES_ROLE_PREPS) ||
+                                                tok_is(w, sa[i + 1] - 1, "in"));
                 if (!object && name_segment(w, sa[i + 1], sb[i + 1], &left) &&
                     left.kind == SP_NAME)
                     continue; /* but "a partner at Lenox, Lawrence Cummings," */
@@ -960,13 +615,14 @@ static size_t subject_after(const struct win *w, size_t k, struct speaker *sp)
         }
         if (!tok_word(w, e))
             break;
-        if (IN(w, e, np_stops) && !(e == a && (IN(w, e, pronouns_m) || IN(w, e, pronouns_f))))
+        if (tok_in(w, e, NB_QUOTES_NP_STOPS) &&
+            !(e == a && (tok_in(w, e, NB_QUOTES_PRONOUNS_M) || tok_in(w, e, NB_QUOTES_PRONOUNS_F))))
             break;
         if (verb_flags(w, e))
             break;
         e++;
         n++;
-        if (IN(w, e - 1, pronouns_m) || IN(w, e - 1, pronouns_f))
+        if (tok_in(w, e - 1, NB_QUOTES_PRONOUNS_M) || tok_in(w, e - 1, NB_QUOTES_PRONOUNS_F))
             break;
     }
     if (e == a)
@@ -1014,16 +670,18 @@ static size_t subject_after(const struct win *w, size_t k, struct speaker *sp)
 static void clause_subject(const struct win *w, size_t lo, size_t v, struct speaker *sp)
 {
     for (size_t k = lo; k < v; k++) {
-        if (IN(w, k, pronouns_m) || IN(w, k, pronouns_f) || name_token(w, k)) {
+        if (tok_in(w, k, NB_QUOTES_PRONOUNS_M) || tok_in(w, k, NB_QUOTES_PRONOUNS_F) ||
+            name_token(w, k)) {
             size_t e = k;
-            while (e < v && (name_token(w, e) || IN(w, e, name_particles)) && e - k < 5)
+            while (e < v && (name_token(w, e) || tok_in(w, e, NB_QUOTES_NAME_PARTICLES)) &&
+                   e - k < 5)
                 e++;
             if (e == k)
                 e = k + 1;
             size_t s = k;
-            if (e < v && tok_word(w, e) && !tok_cap(w, e) && !IN(w, e, np_stops) &&
-                !IN(w, e, verb_adverbs) && !verb_flags(w, e) && !tok_possessive(w, e - 1) &&
-                IN(w, e, role_nouns)) {
+            if (e < v && tok_word(w, e) && !tok_cap(w, e) && !tok_in(w, e, NB_QUOTES_NP_STOPS) &&
+                !tok_in(w, e, NB_QUOTES_VERB_ADVERBS) && !verb_flags(w, e) &&
+                !tok_possessive(w, e - 1) && tok_in(w, e, NB_QUOTES_ROLE_NOUNS)) {
                 /* "The Republican nominee": the name only qualifies the
                  * noun; the subject is the whole phrase */
                 e++;
@@ -1044,14 +702,13 @@ static void clause_subject(const struct win *w, size_t lo, size_t v, struct spea
  * sp alone when [a, v) is not that shape. */
 static int subject_with_pp(const struct win *w, size_t a, size_t v, struct speaker *sp)
 {
-    static const char *const preps[] = {"of", "at", "in", "from", "for", "with", "on"};
     if (v <= a + 2 || v - a > 9)
         return 0;
     size_t j = 0;
     for (size_t k = a; k < v; k++) {
         if (!tok_word(w, k) || (verb_flags(w, k) && k > a))
             return 0;
-        if (!j && k > a && IN(w, k, preps))
+        if (!j && k > a && tok_in(w, k, NB_QUOTES_SUBJECT_PREPS))
             j = k;
     }
     if (!j || j + 1 >= v)
@@ -1100,7 +757,7 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
         return;
     }
     int f = verb_flags(&w, k);
-    if (f && (f & V_INV)) {
+    if (f && (f & NB_QUOTES_V_INV)) {
         subject_after(&w, k + 1, sp);
         if (sp->kind != SP_NONE) {
             sp->verb = 1;
@@ -1111,7 +768,8 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
     /* "..." ― Carlos Raúl: a dash and a name, nothing else */
     if (k > 0 && tok_dash(&w, k - 1)) {
         size_t e = k;
-        while (e < w.n && (name_token(&w, e) || IN(&w, e, name_particles)) && e - k < 6)
+        while (e < w.n && (name_token(&w, e) || tok_in(&w, e, NB_QUOTES_NAME_PARTICLES)) &&
+               e - k < 6)
             e++;
         if (e > k && (e == w.n || !tok_word(&w, e))) {
             np_split(&w, k, e, sp);
@@ -1149,7 +807,7 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
         int fv = verb_flags(&w, v);
         if (!fv)
             continue;
-        if (fv & V_ING)
+        if (fv & NB_QUOTES_V_ING)
             break;
         struct speaker s;
         memset(&s, 0, sizeof(s));
@@ -1159,7 +817,7 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
             s = lead; /* the apposition was too long to read as one */
             st = first;
         }
-        if ((fv & V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
+        if ((fv & NB_QUOTES_V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
             continue; /* "one of the states suing" */
         int pp = 0;
         if (!(s.kind != SP_NONE && (st == first || tok_punct(&w, st - 1, ','))))
@@ -1167,7 +825,7 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
         if (s.kind != SP_NONE && (st == first || tok_punct(&w, st - 1, ',') || pp)) {
             *sp = s;
             sp->verb = 1;
-            sp->part = (fv & V_PART) != 0;
+            sp->part = (fv & NB_QUOTES_V_PART) != 0;
             sp->pos = from;
         }
         break;
@@ -1199,9 +857,9 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
         struct speaker s;
         memset(&s, 0, sizeof(s));
         size_t st = v;
-        if (!(f & V_ING))
+        if (!(f & NB_QUOTES_V_ING))
             st = subject_before(&w, 0, v, &s);
-        if ((f & V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
+        if ((f & NB_QUOTES_V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
             continue; /* "a flurry of tweets" */
         int relative = 0, who = 0;
         for (size_t j = st; j < v; j++) {
@@ -1220,13 +878,13 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
             if (deferred.kind == SP_NONE)
                 clause_subject(&w, 0, v, &deferred);
             deferred.verb = 1;
-            deferred.part = (f & V_PART) != 0;
+            deferred.part = (f & NB_QUOTES_V_PART) != 0;
             deferred.pos = w.t[v].s;
             continue;
         }
         if (s.kind == SP_NONE)
             clause_subject(&w, 0, v, &s);
-        if (s.kind == SP_NONE && v + 1 < w.n && (f & V_INV)) /* "said Berg:" */
+        if (s.kind == SP_NONE && v + 1 < w.n && (f & NB_QUOTES_V_INV)) /* "said Berg:" */
             subject_after(&w, v + 1, &s);
         if (s.kind == SP_PRONOUN && !s.gender && st < v && st > 0) {
             /* "what it called": an organisation named earlier in the clause */
@@ -1238,7 +896,7 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
         }
         *sp = s;
         sp->verb = 1;
-        sp->part = (f & V_PART) != 0;
+        sp->part = (f & NB_QUOTES_V_PART) != 0;
         sp->pos = w.t[v].s;
         return;
     }
@@ -1255,7 +913,7 @@ static int person_description(const char *np, size_t len)
     if (w.n < 2 || w.n > 4 || !tok_is(&w, 0, "the"))
         return 0;
     size_t h = w.n - 1;
-    if (!tok_word(&w, h) || IN(&w, h, org_words))
+    if (!tok_word(&w, h) || tok_in(&w, h, NB_QUOTES_ORG_WORDS))
         return 0;
     size_t hl = tok_len(&w, h);
     const char *t = np + w.t[h].s;
@@ -1276,11 +934,12 @@ static int person_description(const char *np, size_t len)
 static int scan_role(const struct win *w, size_t k, size_t e, size_t *rs, size_t *re)
 {
     /* before, no comma: lower-case role noun, up to two modifiers */
-    if (k > 0 && tok_word(w, k - 1) && !tok_cap(w, k - 1) && IN(w, k - 1, role_nouns)) {
+    if (k > 0 && tok_word(w, k - 1) && !tok_cap(w, k - 1) &&
+        tok_in(w, k - 1, NB_QUOTES_ROLE_NOUNS)) {
         size_t i = k - 1;
-        while (i > 0 && k - i < 3 && tok_word(w, i - 1) && !IN(w, i - 1, np_stops) &&
-               !IN(w, i - 1, cap_stops) && !IN(w, i - 1, possessives) &&
-               !verb_flags(w, i - 1) && !IN(w, i - 1, role_preps))
+        while (i > 0 && k - i < 3 && tok_word(w, i - 1) && !tok_in(w, i - 1, NB_QUOTES_NP_STOPS) &&
+               !tok_in(w, i - 1, NB_QUOTES_CAP_STOPS) && !tok_in(w, i - 1, NB_QUOTES_POSSESSIVES) &&
+               !verb_flags(w, i - 1) && !tok_in(w, i - 1, NB_QUOTES_ROLE_PREPS))
             i--;
         *rs = w->t[i].s;
         *re = w->t[k - 1].e;
@@ -1311,7 +970,7 @@ static int scan_role(const struct win *w, size_t k, size_t e, size_t *rs, size_t
     /* before, with commas: "The visitors' captain, Dylan Price," */
     if (k > 1 && tok_punct(w, k - 1, ',') && e < w->n && tok_punct(w, e, ',')) {
         size_t a = np_back(w, 0, k - 1);
-        if (a < k - 1 && IN(w, k - 2, role_nouns)) {
+        if (a < k - 1 && tok_in(w, k - 2, NB_QUOTES_ROLE_NOUNS)) {
             struct speaker s;
             memset(&s, 0, sizeof(s));
             np_split_plain(w, a, k - 1, &s);
@@ -1427,9 +1086,9 @@ static int subject_lead(const struct win *w, size_t a, size_t k)
     for (size_t j = a; j < k; j++) {
         if (tok_punct(w, j, ','))
             continue;
-        if (!tok_word(w, j) || verb_flags(w, j) || IN(w, j, pronouns_m) ||
-            IN(w, j, pronouns_f) || IN(w, j, pronouns_other) ||
-            (IN(w, j, np_stops) && !tok_is(w, j, "the")))
+        if (!tok_word(w, j) || verb_flags(w, j) || tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
+            tok_in(w, j, NB_QUOTES_PRONOUNS_F) || tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER) ||
+            (tok_in(w, j, NB_QUOTES_NP_STOPS) && !tok_is(w, j, "the")))
             return 0;
     }
     return 1;
@@ -1470,14 +1129,14 @@ static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, si
             int org = 0;
             while (e < w.n && e - k < (org ? 10u : 6u) &&
                    (name_token(&w, e) || honorific_gender(&w, e, NULL) ||
-                    (e > k && e + 1 < w.n && IN(&w, e, name_particles) &&
+                    (e > k && e + 1 < w.n && tok_in(&w, e, NB_QUOTES_NAME_PARTICLES) &&
                      name_token(&w, e + 1)) ||
                     /* "Edinburgh Centre for Exoplanet Science" is one name,
                      * no person's */
-                    (org && e + 1 < w.n && IN(&w, e, org_joiners) &&
+                    (org && e + 1 < w.n && tok_in(&w, e, NB_QUOTES_ORG_JOINERS) &&
                      (name_token(&w, e + 1) ||
                       (tok_is(&w, e + 1, "the") && e + 2 < w.n && name_token(&w, e + 2)))))) {
-                org |= IN(&w, e, org_words);
+                org |= tok_in(&w, e, NB_QUOTES_ORG_WORDS);
                 e++;
                 if (tok_possessive(&w, e - 1))
                     break;
@@ -1658,7 +1317,7 @@ static int title_like(const char *t, size_t len)
         }
         if (cp_letter(cp_at(t, len, w.t[k].s, NULL)))
             letters++;
-        if (IN(&w, k, org_joiners) || tok_is(&w, k, "a") || tok_is(&w, k, "an") ||
+        if (tok_in(&w, k, NB_QUOTES_ORG_JOINERS) || tok_is(&w, k, "a") || tok_is(&w, k, "an") ||
             tok_is(&w, k, "in") || tok_is(&w, k, "to") || tok_is(&w, k, "at"))
             continue;
         words++;
@@ -1938,7 +1597,7 @@ static int attribution_only(const char *p, size_t from, size_t to)
     int verb = 0;
     size_t words = 0;
     for (size_t k = 0; k < w.n; k++) {
-        if (verb_flags(&w, k) && !(verb_flags(&w, k) & V_PART))
+        if (verb_flags(&w, k) && !(verb_flags(&w, k) & NB_QUOTES_V_PART))
             verb = 1;
         if (tok_word(&w, k))
             words++;
@@ -1965,7 +1624,8 @@ static int has_verb(const char *p, size_t from, size_t to)
 }
 
 static nb_status do_paragraph(struct state *st, size_t para, const char *next, int *carry,
-                              size_t *sentence_base, struct nb_quotes_segv *segs, struct nb_error *err)
+                              size_t *sentence_base, struct nb_quotes_segv *segs,
+                              struct nb_error *err)
 {
     const char *p = st->a->paragraphs.v[para];
     size_t len = strlen(p);
