@@ -17,6 +17,7 @@
 #include "quotes/quotes.h"
 #include "quotes/chars.h"
 #include "quotes/marks.h"
+#include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 
 #include "text/buf.h"
@@ -28,191 +29,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- tokens ------------------------------------------------------------ */
-
-struct tok {
-    size_t s, e;
-};
-
-#define WIN_TOKENS 48
-#define WIN_BYTES 480
-
-struct win {
-    const char *p;
-    struct tok t[WIN_TOKENS];
-    size_t n;
-};
-
-static int word_start(uint32_t c)
-{
-    return cp_alnum(c);
-}
-
-/* Next token of p[*i..end): a word (letters, digits, inner ' ’ - . &, and
- * the full stop of an abbreviation or initial) or one punctuation mark. */
-static int next_token(const char *p, size_t end, size_t *i, struct tok *t)
-{
-    size_t n;
-    uint32_t c;
-    while (*i < end && cp_space(c = cp_at(p, end, *i, &n)))
-        *i += n;
-    if (*i >= end)
-        return 0;
-    c = cp_at(p, end, *i, &n);
-    t->s = *i;
-    if (!word_start(c)) {
-        t->e = *i + n;
-        *i = t->e;
-        return 1;
-    }
-    size_t j = *i + n;
-    while (j < end) {
-        size_t k;
-        uint32_t d = cp_at(p, end, j, &k);
-        if (cp_alnum(d)) {
-            j += k;
-            continue;
-        }
-        if (d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == '&') {
-            size_t k2;
-            uint32_t e2 = cp_at(p, end, j + k, &k2);
-            if (cp_alnum(e2)) {
-                j += k + k2;
-                continue;
-            }
-        }
-        break;
-    }
-    if (j < end && j > *i && (p[j - 1] == 's' || p[j - 1] == 'S')) {
-        /* a plural possessive: "the Nurses' Union" */
-        size_t k;
-        uint32_t d = cp_at(p, end, j, &k);
-        if ((d == '\'' || d == 0x2019) && !cp_alnum(cp_at(p, end, j + k, NULL))) {
-            t->e = j + k;
-            *i = t->e;
-            return 1;
-        }
-    }
-    if (j < end && p[j] == '.') {
-        size_t wl = j - *i;
-        int initial = wl == 1 && isupper((unsigned char)p[*i]);
-        int dotted = memchr(p + *i, '.', wl) != NULL;
-        if (initial || dotted || nb_sentences_abbreviation(p + *i, wl))
-            j++;
-    }
-    t->e = j;
-    *i = j;
-    return 1;
-}
-
-static void win_fill(struct win *w, const char *p, size_t from, size_t to)
-{
-    w->p = p;
-    w->n = 0;
-    size_t i = from;
-    struct tok t;
-    while (w->n < WIN_TOKENS && next_token(p, to, &i, &t))
-        w->t[w->n++] = t;
-}
-
-/* A window over the last tokens of p[from..to): starts at a word boundary
- * no more than WIN_BYTES before `to`. */
-static void win_fill_tail(struct win *w, const char *p, size_t from, size_t to)
-{
-    if (to - from > WIN_BYTES) {
-        size_t s = to - WIN_BYTES;
-        while (s < to && !cp_space((unsigned char)p[s]))
-            s++;
-        from = s;
-    }
-    win_fill(w, p, from, to);
-    if (w->n == WIN_TOKENS) { /* keep the tail */
-        struct win tmp = *w;
-        size_t i = from, k = 0;
-        struct tok t;
-        while (next_token(p, to, &i, &t)) {
-            tmp.t[k % WIN_TOKENS] = t;
-            k++;
-        }
-        w->n = WIN_TOKENS;
-        for (size_t j = 0; j < WIN_TOKENS; j++)
-            w->t[j] = tmp.t[(k + j) % WIN_TOKENS];
-    }
-}
-
-static size_t tok_len(const struct win *w, size_t k)
-{
-    return w->t[k].e - w->t[k].s;
-}
-
-/* Token k, in any case, is `word` (lower case). */
-static int tok_is(const struct win *w, size_t k, const char *word)
-{
-    return nb_quotes_word_is(w->p + w->t[k].s, tok_len(w, k), word);
-}
-
-/* Token k is a word of `list`. */
-static int tok_in(const struct win *w, size_t k, enum nb_quotes_list list)
-{
-    return nb_quotes_word_in(list, w->p + w->t[k].s, tok_len(w, k));
-}
-
-static int tok_punct(const struct win *w, size_t k, char c)
-{
-    return tok_len(w, k) == 1 && w->p[w->t[k].s] == c;
-}
-
-static int tok_word(const struct win *w, size_t k)
-{
-    return word_start(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
-}
-
-static int tok_cap(const struct win *w, size_t k)
-{
-    return cp_upper(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
-}
-
-/* "Berg's" "Norway's" "ministers’" */
-static int tok_possessive(const struct win *w, size_t k)
-{
-    size_t s = w->t[k].s, e = w->t[k].e;
-    const char *p = w->p;
-    if (e - s > 2 && p[e - 1] == '\'' && (p[e - 2] == 's' || p[e - 2] == 'S'))
-        return 1;
-    if (e - s > 4 && memcmp(p + e - 3, "\xe2\x80\x99", 3) == 0 &&
-        (p[e - 4] == 's' || p[e - 4] == 'S'))
-        return 1;
-    if (e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S'))
-        return 1;
-    return e - s > 4 && memcmp(p + e - 4, "\xe2\x80\x99", 3) == 0 &&
-           (p[e - 1] == 's' || p[e - 1] == 'S');
-}
-
-static int tok_dash(const struct win *w, size_t k)
-{
-    uint32_t c = cp_at(w->p, w->t[k].e, w->t[k].s, NULL);
-    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
-}
-
-/* 0 when token k is no speech verb, else NB_QUOTES_V_SPEECH | its flags. */
-static int verb_flags(const struct win *w, size_t k)
-{
-    if (!tok_word(w, k))
-        return 0;
-    return nb_quotes_verb_flags(w->p + w->t[k].s, tok_len(w, k));
-}
-
-static int honorific_gender(const struct win *w, size_t k, int *gender)
-{
-    return nb_quotes_honorific(w->p + w->t[k].s, tok_len(w, k), gender);
-}
-
 /* A token that can be part of a name: "Ola" "G.K." "O'Brien" "al-Assad". */
-static int name_token(const struct win *w, size_t k)
+static int name_token(const struct nb_quotes_win *w, size_t k)
 {
-    if (!tok_word(w, k) || !tok_cap(w, k))
+    if (!nb_quotes_tok_word(w, k) || !nb_quotes_tok_cap(w, k))
         return 0;
-    if (tok_in(w, k, NB_QUOTES_CAP_STOPS) && !honorific_gender(w, k, NULL))
+    if (nb_quotes_tok_in(w, k, NB_QUOTES_CAP_STOPS) && !nb_quotes_tok_honorific(w, k, NULL))
         return 0;
     return 1;
 }
@@ -232,12 +54,12 @@ struct speaker {
     size_t pos;              /* where the attribution is */
 };
 
-static int role_gender(const struct win *w, size_t from, size_t to)
+static int role_gender(const struct nb_quotes_win *w, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
-        if (tok_in(w, k, NB_QUOTES_FEMALE_WORDS))
+        if (nb_quotes_tok_in(w, k, NB_QUOTES_FEMALE_WORDS))
             return 2;
-        if (tok_in(w, k, NB_QUOTES_MALE_WORDS))
+        if (nb_quotes_tok_in(w, k, NB_QUOTES_MALE_WORDS))
             return 1;
     }
     return 0;
@@ -247,15 +69,15 @@ static int role_gender(const struct win *w, size_t from, size_t to)
 /* "the Italian", "the Pole", "the Dane": a nationality standing for a
  * person named before.  Organisations and places ("the Vatican", "the
  * Taliban") are not. */
-static int demonym(const struct win *w, size_t k)
+static int demonym(const struct nb_quotes_win *w, size_t k)
 {
     static const char *const suffixes[] = {"ian", "an", "ese", "ish", "i", "ch"};
-    if (!tok_word(w, k) || !tok_cap(w, k) || tok_in(w, k, NB_QUOTES_ORG_WORDS) ||
-        tok_in(w, k, NB_QUOTES_NOT_PEOPLE))
+    if (!nb_quotes_tok_word(w, k) || !nb_quotes_tok_cap(w, k) ||
+        nb_quotes_tok_in(w, k, NB_QUOTES_ORG_WORDS) || nb_quotes_tok_in(w, k, NB_QUOTES_NOT_PEOPLE))
         return 0;
-    if (tok_in(w, k, NB_QUOTES_DEMONYMS))
+    if (nb_quotes_tok_in(w, k, NB_QUOTES_DEMONYMS))
         return 1;
-    size_t n = tok_len(w, k);
+    size_t n = nb_quotes_tok_len(w, k);
     const char *t = w->p + w->t[k].s;
     if (n < 4)
         return 0;
@@ -270,27 +92,28 @@ static int demonym(const struct win *w, size_t k)
     return 0;
 }
 
-static void np_split_plain(const struct win *w, size_t a, size_t b, struct speaker *sp);
+static void np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b, struct speaker *sp);
 
 /* Splits tokens [a, b) (a noun phrase) into name and role.  A person's
  * name with an affiliation after it ("Dr. Maren Holt of the Tromvik
  * Centre") keeps the affiliation as the role when there is no other. */
-static void np_split(const struct win *w, size_t a, size_t b, struct speaker *sp)
+static void np_split(const struct nb_quotes_win *w, size_t a, size_t b, struct speaker *sp)
 {
     for (size_t j = a + 1; j + 1 < b; j++) {
-        if (!tok_is(w, j, "of") && !tok_is(w, j, "at") && !tok_is(w, j, "from"))
+        if (!nb_quotes_tok_is(w, j, "of") && !nb_quotes_tok_is(w, j, "at") &&
+            !nb_quotes_tok_is(w, j, "from"))
             continue;
-        if (!name_token(w, j - 1) || tok_possessive(w, j - 1))
+        if (!name_token(w, j - 1) || nb_quotes_tok_possessive(w, j - 1))
             break;
         size_t c = j + 1;
-        if (tok_is(w, c, "the") && c + 1 < b)
+        if (nb_quotes_tok_is(w, c, "the") && c + 1 < b)
             c++;
         if (!name_token(w, c))
             break;
         struct speaker left;
         memset(&left, 0, sizeof(left));
         np_split_plain(w, a, j, &left);
-        if (left.kind != SP_NAME || !left.person || tok_in(w, j - 1, NB_QUOTES_TITLES))
+        if (left.kind != SP_NAME || !left.person || nb_quotes_tok_in(w, j - 1, NB_QUOTES_TITLES))
             break; /* "Secretary of State John Kerry": a title, not a name */
         *sp = left;
         if (sp->rs == sp->re) {
@@ -302,28 +125,29 @@ static void np_split(const struct win *w, size_t a, size_t b, struct speaker *sp
     np_split_plain(w, a, b, sp);
 }
 
-static void np_split_plain(const struct win *w, size_t a, size_t b, struct speaker *sp)
+static void np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b, struct speaker *sp)
 {
-    while (a < b && !tok_word(w, a))
+    while (a < b && !nb_quotes_tok_word(w, a))
         a++;
-    while (b > a && !tok_word(w, b - 1) && !tok_punct(w, b - 1, ')'))
+    while (b > a && !nb_quotes_tok_word(w, b - 1) && !nb_quotes_tok_punct(w, b - 1, ')'))
         b--;
     if (a >= b)
         return;
-    if (b - a == 1 && (tok_in(w, a, NB_QUOTES_PRONOUNS_M) || tok_in(w, a, NB_QUOTES_PRONOUNS_F) ||
-                       tok_in(w, a, NB_QUOTES_PRONOUNS_OTHER))) {
+    if (b - a == 1 && (nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_M) ||
+                       nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_F) ||
+                       nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_OTHER))) {
         sp->kind = SP_PRONOUN;
-        sp->gender = tok_in(w, a, NB_QUOTES_PRONOUNS_M)   ? 1
-                     : tok_in(w, a, NB_QUOTES_PRONOUNS_F) ? 2
-                                                          : 0;
+        sp->gender = nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_M)   ? 1
+                     : nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_F) ? 2
+                                                                    : 0;
         sp->ns = w->t[a].s;
         sp->ne = w->t[a].e;
         return;
     }
     /* drop a parenthetical at the end: (D-N.C.) */
-    if (tok_punct(w, b - 1, ')')) {
+    if (nb_quotes_tok_punct(w, b - 1, ')')) {
         size_t k = b - 1;
-        while (k > a && !tok_punct(w, k, '('))
+        while (k > a && !nb_quotes_tok_punct(w, k, '('))
             k--;
         if (k > a)
             b = k;
@@ -332,33 +156,35 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
     size_t r = b;
     while (r > a) {
         size_t k = r - 1;
-        if (name_token(w, k) && !(tok_possessive(w, k) && k != b - 1)) {
+        if (name_token(w, k) && !(nb_quotes_tok_possessive(w, k) && k != b - 1)) {
             r = k;
             continue;
         }
         if (r < b && k > a && name_token(w, k - 1) &&
-            (tok_in(w, k, NB_QUOTES_NAME_PARTICLES) || tok_in(w, k, NB_QUOTES_ORG_JOINERS))) {
+            (nb_quotes_tok_in(w, k, NB_QUOTES_NAME_PARTICLES) ||
+             nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS))) {
             r = k;
             continue;
         }
         break;
     }
-    while (r < b && (tok_in(w, r, NB_QUOTES_ORG_JOINERS) || tok_in(w, r, NB_QUOTES_NAME_PARTICLES)))
+    while (r < b && (nb_quotes_tok_in(w, r, NB_QUOTES_ORG_JOINERS) ||
+                     nb_quotes_tok_in(w, r, NB_QUOTES_NAME_PARTICLES)))
         r++;
-    if (r < b && r > a && tok_in(w, b - 1, NB_QUOTES_ORG_WORDS) && tok_possessive(w, r - 1) &&
-        name_token(w, r - 1)) {
+    if (r < b && r > a && nb_quotes_tok_in(w, b - 1, NB_QUOTES_ORG_WORDS) &&
+        nb_quotes_tok_possessive(w, r - 1) && name_token(w, r - 1)) {
         r--; /* "the Nurses' Union", "St Mary's Hospital" */
-        while (r > a && name_token(w, r - 1) && !tok_possessive(w, r - 1))
+        while (r > a && name_token(w, r - 1) && !nb_quotes_tok_possessive(w, r - 1))
             r--;
     }
     size_t q = r;
-    if (q < b && q > a && tok_is(w, q - 1, "the"))
+    if (q < b && q > a && nb_quotes_tok_is(w, q - 1, "the"))
         q--;
-    int object = q < b && q >= a + 2 && tok_in(w, q - 1, NB_QUOTES_ROLE_PREPS) &&
-                 tok_word(w, q - 2) && !tok_cap(w, q - 2) &&
-                 !tok_in(w, q - 2, NB_QUOTES_ORG_JOINERS);
-    if (r >= b || tok_possessive(w, b - 1) || object ||
-        (b - a == 2 && tok_is(w, a, "the") && demonym(w, a + 1))) {
+    int object = q < b && q >= a + 2 && nb_quotes_tok_in(w, q - 1, NB_QUOTES_ROLE_PREPS) &&
+                 nb_quotes_tok_word(w, q - 2) && !nb_quotes_tok_cap(w, q - 2) &&
+                 !nb_quotes_tok_in(w, q - 2, NB_QUOTES_ORG_JOINERS);
+    if (r >= b || nb_quotes_tok_possessive(w, b - 1) || object ||
+        (b - a == 2 && nb_quotes_tok_is(w, a, "the") && demonym(w, a + 1))) {
         /* no name: "the minister", "A Department of Health spokesperson",
          * "a spokesperson for Granite Coast" (the name is the object of a
          * preposition), "the Italian" (who, the resolver decides) */
@@ -371,15 +197,17 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
     /* strip honorifics and titles while a name remains */
     size_t n0 = r;
     int gender = 0;
-    while (n0 + 1 < b && (honorific_gender(w, n0, &gender) || tok_in(w, n0, NB_QUOTES_TITLES)))
+    while (n0 + 1 < b &&
+           (nb_quotes_tok_honorific(w, n0, &gender) || nb_quotes_tok_in(w, n0, NB_QUOTES_TITLES)))
         n0++;
     int org = 0;
     for (size_t k = n0; k < b; k++)
-        org |= tok_in(w, k, NB_QUOTES_ORG_WORDS) || tok_in(w, k, NB_QUOTES_ORG_JOINERS);
+        org |= nb_quotes_tok_in(w, k, NB_QUOTES_ORG_WORDS) ||
+               nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS);
     if (org) {
         n0 = r; /* "the Justice Department": all of it is the name */
         gender = 0;
-    } else if (n0 + 1 == b && tok_in(w, n0, NB_QUOTES_TITLES) && n0 > r) {
+    } else if (n0 + 1 == b && nb_quotes_tok_in(w, n0, NB_QUOTES_TITLES) && n0 > r) {
         /* "Secretary of State": a title, no name */
         sp->kind = SP_NP;
         sp->ns = w->t[a].s;
@@ -392,13 +220,14 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
     sp->gender = gender ? gender : role_gender(w, a, b);
     sp->ns = w->t[n0].s;
     sp->ne = w->t[b - 1].e;
-    if (tok_possessive(w, b - 1))
+    if (nb_quotes_tok_possessive(w, b - 1))
         sp->ne -= (w->p[sp->ne - 2] == '\'') ? 2 : 4;
     /* the role: what comes before the name, less articles and honorifics */
     size_t ra = a, rb = n0;
-    while (rb > ra && honorific_gender(w, rb - 1, NULL))
+    while (rb > ra && nb_quotes_tok_honorific(w, rb - 1, NULL))
         rb--;
-    while (ra < rb && (tok_is(w, ra, "the") || tok_is(w, ra, "a") || tok_is(w, ra, "an")))
+    while (ra < rb && (nb_quotes_tok_is(w, ra, "the") || nb_quotes_tok_is(w, ra, "a") ||
+                       nb_quotes_tok_is(w, ra, "an")))
         ra++;
     if (ra < rb && org) {
         ra = rb; /* "the Department of Health": the article is no role */
@@ -411,48 +240,51 @@ static void np_split_plain(const struct win *w, size_t a, size_t b, struct speak
 
 /* Tokens [k0, verb) form a subject read backwards: returns its first token,
  * or `verb` when there is none.  Skips adverbs next to the verb. */
-static size_t np_back(const struct win *w, size_t lo, size_t verb)
+static size_t np_back(const struct nb_quotes_win *w, size_t lo, size_t verb)
 {
     size_t k = verb, adv = 0;
-    while (k > lo && adv < 3 && tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) &&
-           !tok_is(w, k - 1, "told")) {
+    while (k > lo && adv < 3 && nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) &&
+           !nb_quotes_tok_is(w, k - 1, "told")) {
         k--;
         adv++;
     }
     size_t end = k, n = 0;
     while (k > lo && n < 9) {
         size_t j = k - 1;
-        if (tok_punct(w, j, ')')) {
+        if (nb_quotes_tok_punct(w, j, ')')) {
             size_t m = j;
-            while (m > lo && !tok_punct(w, m, '(') && j - m < 8)
+            while (m > lo && !nb_quotes_tok_punct(w, m, '(') && j - m < 8)
                 m--;
-            if (!tok_punct(w, m, '('))
+            if (!nb_quotes_tok_punct(w, m, '('))
                 break;
             k = m;
             continue;
         }
-        if (!tok_word(w, j))
+        if (!nb_quotes_tok_word(w, j))
             break;
-        if (k < end && tok_in(w, j, NB_QUOTES_POSSESSIVES)) {
+        if (k < end && nb_quotes_tok_in(w, j, NB_QUOTES_POSSESSIVES)) {
             k = j; /* "my father", "their lawyer": the phrase starts here */
             break;
         }
-        if (tok_in(w, j, NB_QUOTES_NP_STOPS) &&
-            !(k == end &&
-              (tok_in(w, j, NB_QUOTES_PRONOUNS_M) || tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
-               tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))))
+        if (nb_quotes_tok_in(w, j, NB_QUOTES_NP_STOPS) &&
+            !(k == end && (nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
+                           nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
+                           nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))))
             break;
-        if (verb_flags(w, j))
+        if (nb_quotes_tok_verb(w, j))
             break;
         k = j;
         n++;
-        if (tok_in(w, j, NB_QUOTES_PRONOUNS_M) || tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
-            tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))
+        if (nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))
             break;
-        if (tok_is(w, j, "the") || tok_is(w, j, "a") || tok_is(w, j, "an"))
+        if (nb_quotes_tok_is(w, j, "the") || nb_quotes_tok_is(w, j, "a") ||
+            nb_quotes_tok_is(w, j, "an"))
             break; /* a noun phrase starts with its article */
     }
-    while (k < end && (tok_is(w, k, "of") || tok_is(w, k, "for") || tok_is(w, k, "and")))
+    while (k < end && (nb_quotes_tok_is(w, k, "of") || nb_quotes_tok_is(w, k, "for") ||
+                       nb_quotes_tok_is(w, k, "and")))
         k++;
     return k == end ? verb : k;
 }
@@ -463,7 +295,7 @@ static size_t np_back(const struct win *w, size_t lo, size_t verb)
 /* A comma-separated segment [a, b) that names someone: the name comes
  * first or after a short role ("Norway's foreign minister Ola Berg"), not
  * at the tail of a clause ("one of the states suing the EPA"). */
-static int name_segment(const struct win *w, size_t a, size_t b, struct speaker *sp)
+static int name_segment(const struct nb_quotes_win *w, size_t a, size_t b, struct speaker *sp)
 {
     memset(sp, 0, sizeof(*sp));
     np_split(w, a, b, sp);
@@ -477,10 +309,11 @@ static int name_segment(const struct win *w, size_t a, size_t b, struct speaker 
     return k - a <= 4;
 }
 
-static int relative_start(const struct win *w, size_t k)
+static int relative_start(const struct nb_quotes_win *w, size_t k)
 {
-    return tok_is(w, k, "who") || tok_is(w, k, "which") || tok_is(w, k, "whose") ||
-           !tok_word(w, k) || cp_digit(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+    return nb_quotes_tok_is(w, k, "who") || nb_quotes_tok_is(w, k, "which") ||
+           nb_quotes_tok_is(w, k, "whose") || !nb_quotes_tok_word(w, k) ||
+           cp_digit(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
 }
 
 #define MAX_SEGMENTS 4
@@ -490,24 +323,24 @@ static int relative_start(const struct win *w, size_t k)
  * foreign minister, Ola Berg, said", "Scott Pruitt, the attorney general,
  * one of the states suing, said".  Returns the first token used, or v when
  * none. */
-static size_t subject_before(const struct win *w, size_t lo, size_t v, struct speaker *sp)
+static size_t subject_before(const struct nb_quotes_win *w, size_t lo, size_t v, struct speaker *sp)
 {
     size_t k = v, adv = 0;
-    while (k > lo && adv < 3 && tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS)) {
+    while (k > lo && adv < 3 && nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS)) {
         k--;
         adv++;
     }
-    if (k > lo && tok_punct(w, k - 1, ',')) {
+    if (k > lo && nb_quotes_tok_punct(w, k - 1, ',')) {
         /* segments between commas, right to left: seg[i] = [sa[i], sb[i]) */
         size_t sa[MAX_SEGMENTS + 1], sb[MAX_SEGMENTS + 1], n = 0;
         size_t c = k - 1;
         while (n < MAX_SEGMENTS) {
             size_t a = c;
-            while (a > lo && !tok_punct(w, a - 1, ',') && c - a < 16)
+            while (a > lo && !nb_quotes_tok_punct(w, a - 1, ',') && c - a < 16)
                 a--;
             if (a == c)
                 break;
-            if (a > lo && tok_punct(w, a - 1, ',')) {
+            if (a > lo && nb_quotes_tok_punct(w, a - 1, ',')) {
                 sa[n] = a;
                 sb[n] = c;
                 n++;
@@ -527,12 +360,13 @@ static size_t subject_before(const struct win *w, size_t lo, size_t v, struct sp
             struct speaker cand;
             if (!name_segment(w, sa[i], sb[i], &cand))
                 continue;
-            if (i + 1 < n && tok_punct(w, sb[i + 1], ',') && sb[i + 1] + 1 == sa[i]) {
+            if (i + 1 < n && nb_quotes_tok_punct(w, sb[i + 1], ',') && sb[i + 1] + 1 == sa[i]) {
                 /* a name after a comma may be the second half of "X, Y":
                  * prefer the segment before it when that too is a name */
                 struct speaker left;
-                int object = sa[i + 1] > lo && (tok_in(w, sa[i + 1] - 1, NB_QUOTES_ROLE_PREPS) ||
-                                                tok_is(w, sa[i + 1] - 1, "in"));
+                int object =
+                    sa[i + 1] > lo && (nb_quotes_tok_in(w, sa[i + 1] - 1, NB_QUOTES_ROLE_PREPS) ||
+                                       nb_quotes_tok_is(w, sa[i + 1] - 1, "in"));
                 if (!object && name_segment(w, sa[i + 1], sb[i + 1], &left) &&
                     left.kind == SP_NAME)
                     continue; /* but "a partner at Lenox, Lawrence Cummings," */
@@ -575,12 +409,12 @@ static size_t subject_before(const struct win *w, size_t lo, size_t v, struct sp
     if (s == v)
         return v;
     np_split(w, s, k, sp);
-    if (sp->kind == SP_PRONOUN && tok_is(w, s, "who") && s > lo) {
+    if (sp->kind == SP_PRONOUN && nb_quotes_tok_is(w, s, "who") && s > lo) {
         /* "Berg, who said": the relative pronoun stands for what precedes,
          * read with its appositions ("the commissioner, Paolo Venturi, who
          * called"); the comma path below never comes back here */
         memset(sp, 0, sizeof(*sp));
-        if (tok_punct(w, s - 1, ','))
+        if (nb_quotes_tok_punct(w, s - 1, ','))
             return subject_before(w, lo, s, sp);
         size_t s2 = np_back(w, lo, s);
         if (s2 == s)
@@ -592,37 +426,39 @@ static size_t subject_before(const struct win *w, size_t lo, size_t v, struct sp
 }
 
 /* "who" "which" "whose" "that": a relative clause starts here. */
-static int relative_word(const struct win *w, size_t k)
+static int relative_word(const struct nb_quotes_win *w, size_t k)
 {
-    return tok_is(w, k, "who") || tok_is(w, k, "which") || tok_is(w, k, "whose") ||
-           tok_is(w, k, "that");
+    return nb_quotes_tok_is(w, k, "who") || nb_quotes_tok_is(w, k, "which") ||
+           nb_quotes_tok_is(w, k, "whose") || nb_quotes_tok_is(w, k, "that");
 }
 
 /* The subject after a verb or "according to" at token k: "said Ola Berg,
  * Norway's foreign minister".  Returns the token after it (k when none). */
-static size_t subject_after(const struct win *w, size_t k, struct speaker *sp)
+static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct speaker *sp)
 {
     size_t a = k, e = k, n = 0;
     while (e < w->n && n < 9) {
-        if (tok_punct(w, e, '(')) {
+        if (nb_quotes_tok_punct(w, e, '(')) {
             size_t m = e;
-            while (m < w->n && !tok_punct(w, m, ')') && m - e < 8)
+            while (m < w->n && !nb_quotes_tok_punct(w, m, ')') && m - e < 8)
                 m++;
-            if (m >= w->n || !tok_punct(w, m, ')'))
+            if (m >= w->n || !nb_quotes_tok_punct(w, m, ')'))
                 break;
             e = m + 1;
             continue;
         }
-        if (!tok_word(w, e))
+        if (!nb_quotes_tok_word(w, e))
             break;
-        if (tok_in(w, e, NB_QUOTES_NP_STOPS) &&
-            !(e == a && (tok_in(w, e, NB_QUOTES_PRONOUNS_M) || tok_in(w, e, NB_QUOTES_PRONOUNS_F))))
+        if (nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
+            !(e == a && (nb_quotes_tok_in(w, e, NB_QUOTES_PRONOUNS_M) ||
+                         nb_quotes_tok_in(w, e, NB_QUOTES_PRONOUNS_F))))
             break;
-        if (verb_flags(w, e))
+        if (nb_quotes_tok_verb(w, e))
             break;
         e++;
         n++;
-        if (tok_in(w, e - 1, NB_QUOTES_PRONOUNS_M) || tok_in(w, e - 1, NB_QUOTES_PRONOUNS_F))
+        if (nb_quotes_tok_in(w, e - 1, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, e - 1, NB_QUOTES_PRONOUNS_F))
             break;
     }
     if (e == a)
@@ -630,23 +466,24 @@ static size_t subject_after(const struct win *w, size_t k, struct speaker *sp)
     np_split(w, a, e, sp);
     if (sp->kind == SP_NONE)
         return k;
-    if (e + 1 < w->n && tok_punct(w, e, ',') && tok_word(w, e + 1) &&
-        !tok_is(w, e + 1, "who") && !tok_is(w, e + 1, "which") &&
-        !verb_flags(w, e + 1) && !tok_is(w, e + 1, "and") && !tok_is(w, e + 1, "but")) {
+    if (e + 1 < w->n && nb_quotes_tok_punct(w, e, ',') && nb_quotes_tok_word(w, e + 1) &&
+        !nb_quotes_tok_is(w, e + 1, "who") && !nb_quotes_tok_is(w, e + 1, "which") &&
+        !nb_quotes_tok_verb(w, e + 1) && !nb_quotes_tok_is(w, e + 1, "and") &&
+        !nb_quotes_tok_is(w, e + 1, "but")) {
         size_t b = e + 1, c = b;
-        while (c < w->n && c - b < 12 && tok_word(w, c) && !verb_flags(w, c) &&
+        while (c < w->n && c - b < 12 && nb_quotes_tok_word(w, c) && !nb_quotes_tok_verb(w, c) &&
                !(c > b && relative_word(w, c)))
             c++;
-        if (c < w->n && !tok_punct(w, c, ',') && !tok_punct(w, c, '.') &&
-            !tok_punct(w, c, ';') && !tok_dash(w, c) && !relative_word(w, c))
+        if (c < w->n && !nb_quotes_tok_punct(w, c, ',') && !nb_quotes_tok_punct(w, c, '.') &&
+            !nb_quotes_tok_punct(w, c, ';') && !nb_quotes_tok_dash(w, c) && !relative_word(w, c))
             return e;
         struct speaker B;
         memset(&B, 0, sizeof(B));
         np_split(w, b, c, &B);
         /* "an analyst at Bellridge Securities in New York": a description
          * that happens to end in a name is still a role */
-        int described = tok_is(w, b, "a") || tok_is(w, b, "an") || tok_is(w, b, "the") ||
-                        !tok_cap(w, b);
+        int described = nb_quotes_tok_is(w, b, "a") || nb_quotes_tok_is(w, b, "an") ||
+                        nb_quotes_tok_is(w, b, "the") || !nb_quotes_tok_cap(w, b);
         if (sp->kind == SP_NP && B.kind == SP_NAME && B.person && !described) {
             /* "said Norway's foreign minister, Ola Berg" */
             size_t rs = sp->ns, re = sp->ne;
@@ -667,26 +504,29 @@ static size_t subject_after(const struct win *w, size_t k, struct speaker *sp)
 }
 
 /* The first subject of a clause: for participles ("Berg left, saying"). */
-static void clause_subject(const struct win *w, size_t lo, size_t v, struct speaker *sp)
+static void clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v, struct speaker *sp)
 {
     for (size_t k = lo; k < v; k++) {
-        if (tok_in(w, k, NB_QUOTES_PRONOUNS_M) || tok_in(w, k, NB_QUOTES_PRONOUNS_F) ||
-            name_token(w, k)) {
+        if (nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) || name_token(w, k)) {
             size_t e = k;
-            while (e < v && (name_token(w, e) || tok_in(w, e, NB_QUOTES_NAME_PARTICLES)) &&
+            while (e < v &&
+                   (name_token(w, e) || nb_quotes_tok_in(w, e, NB_QUOTES_NAME_PARTICLES)) &&
                    e - k < 5)
                 e++;
             if (e == k)
                 e = k + 1;
             size_t s = k;
-            if (e < v && tok_word(w, e) && !tok_cap(w, e) && !tok_in(w, e, NB_QUOTES_NP_STOPS) &&
-                !tok_in(w, e, NB_QUOTES_VERB_ADVERBS) && !verb_flags(w, e) &&
-                !tok_possessive(w, e - 1) && tok_in(w, e, NB_QUOTES_ROLE_NOUNS)) {
+            if (e < v && nb_quotes_tok_word(w, e) && !nb_quotes_tok_cap(w, e) &&
+                !nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
+                !nb_quotes_tok_in(w, e, NB_QUOTES_VERB_ADVERBS) && !nb_quotes_tok_verb(w, e) &&
+                !nb_quotes_tok_possessive(w, e - 1) &&
+                nb_quotes_tok_in(w, e, NB_QUOTES_ROLE_NOUNS)) {
                 /* "The Republican nominee": the name only qualifies the
                  * noun; the subject is the whole phrase */
                 e++;
-                if (s > lo && (tok_is(w, s - 1, "the") || tok_is(w, s - 1, "a") ||
-                               tok_is(w, s - 1, "an")))
+                if (s > lo && (nb_quotes_tok_is(w, s - 1, "the") ||
+                               nb_quotes_tok_is(w, s - 1, "a") || nb_quotes_tok_is(w, s - 1, "an")))
                     s--;
             }
             np_split(w, s, e, sp);
@@ -700,21 +540,21 @@ static void clause_subject(const struct win *w, size_t lo, size_t v, struct spea
  * of the Sierra Club", "a narrator in the Clinton ad".  The person is the
  * name before the preposition; without one, the whole noun phrase.  Leaves
  * sp alone when [a, v) is not that shape. */
-static int subject_with_pp(const struct win *w, size_t a, size_t v, struct speaker *sp)
+static int subject_with_pp(const struct nb_quotes_win *w, size_t a, size_t v, struct speaker *sp)
 {
     if (v <= a + 2 || v - a > 9)
         return 0;
     size_t j = 0;
     for (size_t k = a; k < v; k++) {
-        if (!tok_word(w, k) || (verb_flags(w, k) && k > a))
+        if (!nb_quotes_tok_word(w, k) || (nb_quotes_tok_verb(w, k) && k > a))
             return 0;
-        if (!j && k > a && tok_in(w, k, NB_QUOTES_SUBJECT_PREPS))
+        if (!j && k > a && nb_quotes_tok_in(w, k, NB_QUOTES_SUBJECT_PREPS))
             j = k;
     }
     if (!j || j + 1 >= v)
         return 0;
-    if (!name_token(w, a) && !tok_is(w, a, "a") && !tok_is(w, a, "an") &&
-        !tok_is(w, a, "the") && !honorific_gender(w, a, NULL))
+    if (!name_token(w, a) && !nb_quotes_tok_is(w, a, "a") && !nb_quotes_tok_is(w, a, "an") &&
+        !nb_quotes_tok_is(w, a, "the") && !nb_quotes_tok_honorific(w, a, NULL))
         return 0;
     struct speaker s;
     memset(&s, 0, sizeof(s));
@@ -722,7 +562,8 @@ static int subject_with_pp(const struct win *w, size_t a, size_t v, struct speak
     if (s.kind == SP_NAME && s.person) {
         *sp = s;
         if (sp->rs == sp->re && name_token(w, j - 1) &&
-            (tok_is(w, j, "of") || tok_is(w, j, "at") || tok_is(w, j, "from"))) {
+            (nb_quotes_tok_is(w, j, "of") || nb_quotes_tok_is(w, j, "at") ||
+             nb_quotes_tok_is(w, j, "from"))) {
             sp->rs = w->t[j].s; /* "Mr. Dahl of the Harbour Trust" */
             sp->re = w->t[v - 1].e;
         }
@@ -739,24 +580,25 @@ static int subject_with_pp(const struct win *w, size_t a, size_t v, struct speak
 /* Attribution right after a quote: "...," X said / said X / according to X. */
 static void attrib_after(const char *p, size_t from, size_t to, struct speaker *sp)
 {
-    struct win w;
-    if (to - from > WIN_BYTES)
-        to = from + WIN_BYTES;
-    win_fill(&w, p, from, to);
+    struct nb_quotes_win w;
+    if (to - from > NB_QUOTES_WIN_BYTES)
+        to = from + NB_QUOTES_WIN_BYTES;
+    nb_quotes_win_fill(&w, p, from, to);
     memset(sp, 0, sizeof(*sp));
     size_t k = 0;
-    while (k < w.n && !tok_word(&w, k) && (tok_punct(&w, k, ',') || tok_dash(&w, k)))
+    while (k < w.n && !nb_quotes_tok_word(&w, k) &&
+           (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_dash(&w, k)))
         k++;
-    if (k >= w.n || !tok_word(&w, k))
+    if (k >= w.n || !nb_quotes_tok_word(&w, k))
         return;
     size_t first = k;
-    if (tok_is(&w, k, "according") && k + 1 < w.n && tok_is(&w, k + 1, "to")) {
+    if (nb_quotes_tok_is(&w, k, "according") && k + 1 < w.n && nb_quotes_tok_is(&w, k + 1, "to")) {
         subject_after(&w, k + 2, sp);
         sp->verb = 1;
         sp->pos = from;
         return;
     }
-    int f = verb_flags(&w, k);
+    int f = nb_quotes_tok_verb(&w, k);
     if (f && (f & NB_QUOTES_V_INV)) {
         subject_after(&w, k + 1, sp);
         if (sp->kind != SP_NONE) {
@@ -766,12 +608,13 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
         }
     }
     /* "..." ― Carlos Raúl: a dash and a name, nothing else */
-    if (k > 0 && tok_dash(&w, k - 1)) {
+    if (k > 0 && nb_quotes_tok_dash(&w, k - 1)) {
         size_t e = k;
-        while (e < w.n && (name_token(&w, e) || tok_in(&w, e, NB_QUOTES_NAME_PARTICLES)) &&
+        while (e < w.n &&
+               (name_token(&w, e) || nb_quotes_tok_in(&w, e, NB_QUOTES_NAME_PARTICLES)) &&
                e - k < 6)
             e++;
-        if (e > k && (e == w.n || !tok_word(&w, e))) {
+        if (e > k && (e == w.n || !nb_quotes_tok_word(&w, e))) {
             np_split(&w, k, e, sp);
             if (sp->kind == SP_NAME) {
                 sp->verb = 1;
@@ -788,9 +631,9 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
     struct speaker lead;
     memset(&lead, 0, sizeof(lead));
     size_t c = first, reach = 20;
-    while (c < w.n && tok_word(&w, c) && c - first < 6)
+    while (c < w.n && nb_quotes_tok_word(&w, c) && c - first < 6)
         c++;
-    if (c > first && c < w.n && tok_punct(&w, c, ',')) {
+    if (c > first && c < w.n && nb_quotes_tok_punct(&w, c, ',')) {
         np_split(&w, first, c, &lead);
         if (lead.kind == SP_NAME && lead.person && lead.ns == w.t[first].s)
             reach = 40;
@@ -798,13 +641,14 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
             memset(&lead, 0, sizeof(lead));
     }
     for (size_t v = first + 1; v < w.n && v < first + reach; v++) {
-        if (tok_punct(&w, v, ';') || tok_punct(&w, v, ':') || tok_punct(&w, v, '?') ||
-            tok_punct(&w, v, '!'))
+        if (nb_quotes_tok_punct(&w, v, ';') || nb_quotes_tok_punct(&w, v, ':') ||
+            nb_quotes_tok_punct(&w, v, '?') || nb_quotes_tok_punct(&w, v, '!'))
             break;
-        if (tok_punct(&w, v, '.') &&
-            !(v + 1 < w.n && (tok_punct(&w, v + 1, ',') || !tok_cap(&w, v + 1))))
+        if (nb_quotes_tok_punct(&w, v, '.') &&
+            !(v + 1 < w.n &&
+              (nb_quotes_tok_punct(&w, v + 1, ',') || !nb_quotes_tok_cap(&w, v + 1))))
             break;
-        int fv = verb_flags(&w, v);
+        int fv = nb_quotes_tok_verb(&w, v);
         if (!fv)
             continue;
         if (fv & NB_QUOTES_V_ING)
@@ -812,7 +656,7 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
         struct speaker s;
         memset(&s, 0, sizeof(s));
         size_t st = subject_before(&w, first, v, &s);
-        if (lead.kind == SP_NAME && tok_punct(&w, v - 1, ',') && v > c + 2 &&
+        if (lead.kind == SP_NAME && nb_quotes_tok_punct(&w, v - 1, ',') && v > c + 2 &&
             (s.kind != SP_NAME || st != first)) {
             s = lead; /* the apposition was too long to read as one */
             st = first;
@@ -820,9 +664,9 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
         if ((fv & NB_QUOTES_V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
             continue; /* "one of the states suing" */
         int pp = 0;
-        if (!(s.kind != SP_NONE && (st == first || tok_punct(&w, st - 1, ','))))
+        if (!(s.kind != SP_NONE && (st == first || nb_quotes_tok_punct(&w, st - 1, ','))))
             pp = subject_with_pp(&w, first, v, &s);
-        if (s.kind != SP_NONE && (st == first || tok_punct(&w, st - 1, ',') || pp)) {
+        if (s.kind != SP_NONE && (st == first || nb_quotes_tok_punct(&w, st - 1, ',') || pp)) {
             *sp = s;
             sp->verb = 1;
             sp->part = (fv & NB_QUOTES_V_PART) != 0;
@@ -836,13 +680,14 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
  * and its subject ("X said:", "X said the plan was", "according to X,"). */
 static void attrib_before(const char *p, size_t from, size_t to, struct speaker *sp)
 {
-    struct win w;
+    struct nb_quotes_win w;
     struct speaker deferred;
-    win_fill_tail(&w, p, from, to);
+    nb_quotes_win_fill_tail(&w, p, from, to);
     memset(sp, 0, sizeof(*sp));
     memset(&deferred, 0, sizeof(deferred));
     for (size_t v = w.n; v-- > 0;) {
-        if (tok_is(&w, v, "according") && v + 1 < w.n && tok_is(&w, v + 1, "to")) {
+        if (nb_quotes_tok_is(&w, v, "according") && v + 1 < w.n &&
+            nb_quotes_tok_is(&w, v + 1, "to")) {
             subject_after(&w, v + 2, sp);
             if (sp->kind != SP_NONE) {
                 sp->verb = 1;
@@ -851,7 +696,7 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
             }
             continue;
         }
-        int f = verb_flags(&w, v);
+        int f = nb_quotes_tok_verb(&w, v);
         if (!f)
             continue;
         struct speaker s;
@@ -863,10 +708,11 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
             continue; /* "a flurry of tweets" */
         int relative = 0, who = 0;
         for (size_t j = st; j < v; j++) {
-            relative |= tok_is(&w, j, "who") || tok_is(&w, j, "which");
-            who |= tok_is(&w, j, "who");
+            relative |= nb_quotes_tok_is(&w, j, "who") || nb_quotes_tok_is(&w, j, "which");
+            who |= nb_quotes_tok_is(&w, j, "who");
         }
-        if (st == v && v > 0 && (tok_is(&w, v - 1, "that") || tok_is(&w, v - 1, "which")))
+        if (st == v && v > 0 &&
+            (nb_quotes_tok_is(&w, v - 1, "that") || nb_quotes_tok_is(&w, v - 1, "which")))
             relative = 1; /* "any meeting that offered": no one's words */
         if (who && s.kind == SP_NAME && s.person) {
             /* "Paolo Venturi, who called the talks": a named person's own
@@ -908,14 +754,14 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
  * description of a person, not of an organisation ("the ministry"). */
 static int person_description(const char *np, size_t len)
 {
-    struct win w;
-    win_fill(&w, np, 0, len);
-    if (w.n < 2 || w.n > 4 || !tok_is(&w, 0, "the"))
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, np, 0, len);
+    if (w.n < 2 || w.n > 4 || !nb_quotes_tok_is(&w, 0, "the"))
         return 0;
     size_t h = w.n - 1;
-    if (!tok_word(&w, h) || tok_in(&w, h, NB_QUOTES_ORG_WORDS))
+    if (!nb_quotes_tok_word(&w, h) || nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_WORDS))
         return 0;
-    size_t hl = tok_len(&w, h);
+    size_t hl = nb_quotes_tok_len(&w, h);
     const char *t = np + w.t[h].s;
     if (hl > 9 && cp_digit((unsigned char)t[0]) &&
         (memcmp(t + hl - 9, "-year-old", 9) == 0 || memcmp(t + hl - 9, " year old", 9) == 0))
@@ -931,15 +777,17 @@ static int person_description(const char *np, size_t len)
  * the name: "Kingsbridge boss Marco Ferri", "Prof. Adaeze Nwosu of the
  * Edinburgh Centre", "The visitors' captain, Dylan Price,", "Janet
  * Holloway, a portfolio manager at Crestline Capital,".  1 when found. */
-static int scan_role(const struct win *w, size_t k, size_t e, size_t *rs, size_t *re)
+static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *rs, size_t *re)
 {
     /* before, no comma: lower-case role noun, up to two modifiers */
-    if (k > 0 && tok_word(w, k - 1) && !tok_cap(w, k - 1) &&
-        tok_in(w, k - 1, NB_QUOTES_ROLE_NOUNS)) {
+    if (k > 0 && nb_quotes_tok_word(w, k - 1) && !nb_quotes_tok_cap(w, k - 1) &&
+        nb_quotes_tok_in(w, k - 1, NB_QUOTES_ROLE_NOUNS)) {
         size_t i = k - 1;
-        while (i > 0 && k - i < 3 && tok_word(w, i - 1) && !tok_in(w, i - 1, NB_QUOTES_NP_STOPS) &&
-               !tok_in(w, i - 1, NB_QUOTES_CAP_STOPS) && !tok_in(w, i - 1, NB_QUOTES_POSSESSIVES) &&
-               !verb_flags(w, i - 1) && !tok_in(w, i - 1, NB_QUOTES_ROLE_PREPS))
+        while (i > 0 && k - i < 3 && nb_quotes_tok_word(w, i - 1) &&
+               !nb_quotes_tok_in(w, i - 1, NB_QUOTES_NP_STOPS) &&
+               !nb_quotes_tok_in(w, i - 1, NB_QUOTES_CAP_STOPS) &&
+               !nb_quotes_tok_in(w, i - 1, NB_QUOTES_POSSESSIVES) &&
+               !nb_quotes_tok_verb(w, i - 1) && !nb_quotes_tok_in(w, i - 1, NB_QUOTES_ROLE_PREPS))
             i--;
         *rs = w->t[i].s;
         *re = w->t[k - 1].e;
@@ -948,19 +796,21 @@ static int scan_role(const struct win *w, size_t k, size_t e, size_t *rs, size_t
     /* after: an affiliation or an apposition, ended by punctuation or a
      * relative clause */
     size_t j = e;
-    if (j < w->n && tok_punct(w, j, ','))
+    if (j < w->n && nb_quotes_tok_punct(w, j, ','))
         j++;
-    if (j + 1 < w->n && (tok_is(w, j, "of") || tok_is(w, j, "at") || tok_is(w, j, "from") ||
-                         (j > e && (tok_is(w, j, "a") || tok_is(w, j, "an"))))) {
+    if (j + 1 < w->n &&
+        (nb_quotes_tok_is(w, j, "of") || nb_quotes_tok_is(w, j, "at") ||
+         nb_quotes_tok_is(w, j, "from") ||
+         (j > e && (nb_quotes_tok_is(w, j, "a") || nb_quotes_tok_is(w, j, "an"))))) {
         size_t c = j + 1, names = 0;
-        while (c < w->n && c - j < 11 && tok_word(w, c) && !verb_flags(w, c) &&
+        while (c < w->n && c - j < 11 && nb_quotes_tok_word(w, c) && !nb_quotes_tok_verb(w, c) &&
                !relative_word(w, c)) {
             names += name_token(w, c);
             c++;
         }
-        int ended = c < w->n && (tok_punct(w, c, ',') || tok_punct(w, c, '.') ||
-                                 tok_punct(w, c, ';') || relative_word(w, c));
-        int affil = !tok_is(w, j, "a") && !tok_is(w, j, "an");
+        int ended = c < w->n && (nb_quotes_tok_punct(w, c, ',') || nb_quotes_tok_punct(w, c, '.') ||
+                                 nb_quotes_tok_punct(w, c, ';') || relative_word(w, c));
+        int affil = !nb_quotes_tok_is(w, j, "a") && !nb_quotes_tok_is(w, j, "an");
         if (ended && c > j + 1 && (!affil || names)) {
             *rs = w->t[j].s;
             *re = w->t[c - 1].e;
@@ -968,9 +818,9 @@ static int scan_role(const struct win *w, size_t k, size_t e, size_t *rs, size_t
         }
     }
     /* before, with commas: "The visitors' captain, Dylan Price," */
-    if (k > 1 && tok_punct(w, k - 1, ',') && e < w->n && tok_punct(w, e, ',')) {
+    if (k > 1 && nb_quotes_tok_punct(w, k - 1, ',') && e < w->n && nb_quotes_tok_punct(w, e, ',')) {
         size_t a = np_back(w, 0, k - 1);
-        if (a < k - 1 && tok_in(w, k - 2, NB_QUOTES_ROLE_NOUNS)) {
+        if (a < k - 1 && nb_quotes_tok_in(w, k - 2, NB_QUOTES_ROLE_NOUNS)) {
             struct speaker s;
             memset(&s, 0, sizeof(s));
             np_split_plain(w, a, k - 1, &s);
@@ -1079,16 +929,18 @@ static struct entity *mem_note(struct memory *m, const char *name, size_t len, i
 /* Tokens [a, k) before a name are only its description, so the name is
  * the sentence's subject: "Kingsbridge boss Marco Ferri was", "The team's
  * lead author, Prof. Adaeze Nwosu". */
-static int subject_lead(const struct win *w, size_t a, size_t k)
+static int subject_lead(const struct nb_quotes_win *w, size_t a, size_t k)
 {
     if (k < a || k - a > 6)
         return 0;
     for (size_t j = a; j < k; j++) {
-        if (tok_punct(w, j, ','))
+        if (nb_quotes_tok_punct(w, j, ','))
             continue;
-        if (!tok_word(w, j) || verb_flags(w, j) || tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
-            tok_in(w, j, NB_QUOTES_PRONOUNS_F) || tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER) ||
-            (tok_in(w, j, NB_QUOTES_NP_STOPS) && !tok_is(w, j, "the")))
+        if (!nb_quotes_tok_word(w, j) || nb_quotes_tok_verb(w, j) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER) ||
+            (nb_quotes_tok_in(w, j, NB_QUOTES_NP_STOPS) && !nb_quotes_tok_is(w, j, "the")))
             return 0;
     }
     return 1;
@@ -1098,28 +950,28 @@ static int subject_lead(const struct win *w, size_t a, size_t k)
  * name words, and known surnames. */
 static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, size_t para)
 {
-    struct win w;
+    struct nb_quotes_win w;
     size_t i = from;
     int sentence_start = from == 0;
     while (i < to) {
         w.p = p;
         w.n = 0;
-        struct tok t;
+        struct nb_quotes_tok t;
         size_t last = i;
-        while (w.n < WIN_TOKENS && next_token(p, to, &i, &t)) {
+        while (w.n < NB_QUOTES_WIN_TOKENS && nb_quotes_next_token(p, to, &i, &t)) {
             w.t[w.n++] = t;
             last = i;
         }
         if (w.n == 0)
             break;
         size_t k = 0;
-        size_t limit = w.n == WIN_TOKENS ? w.n - 8 : w.n; /* leave a margin */
+        size_t limit = w.n == NB_QUOTES_WIN_TOKENS ? w.n - 8 : w.n; /* leave a margin */
         /* the sentence's first token, when in this window */
         size_t sent_k = sentence_start ? 0 : SIZE_MAX;
         while (k < limit) {
-            if (!name_token(&w, k) && !honorific_gender(&w, k, NULL)) {
-                sentence_start = tok_punct(&w, k, '.') || tok_punct(&w, k, '?') ||
-                                 tok_punct(&w, k, '!');
+            if (!name_token(&w, k) && !nb_quotes_tok_honorific(&w, k, NULL)) {
+                sentence_start = nb_quotes_tok_punct(&w, k, '.') ||
+                                 nb_quotes_tok_punct(&w, k, '?') || nb_quotes_tok_punct(&w, k, '!');
                 if (sentence_start)
                     sent_k = k + 1;
                 k++;
@@ -1128,17 +980,17 @@ static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, si
             size_t e = k;
             int org = 0;
             while (e < w.n && e - k < (org ? 10u : 6u) &&
-                   (name_token(&w, e) || honorific_gender(&w, e, NULL) ||
-                    (e > k && e + 1 < w.n && tok_in(&w, e, NB_QUOTES_NAME_PARTICLES) &&
+                   (name_token(&w, e) || nb_quotes_tok_honorific(&w, e, NULL) ||
+                    (e > k && e + 1 < w.n && nb_quotes_tok_in(&w, e, NB_QUOTES_NAME_PARTICLES) &&
                      name_token(&w, e + 1)) ||
                     /* "Edinburgh Centre for Exoplanet Science" is one name,
                      * no person's */
-                    (org && e + 1 < w.n && tok_in(&w, e, NB_QUOTES_ORG_JOINERS) &&
-                     (name_token(&w, e + 1) ||
-                      (tok_is(&w, e + 1, "the") && e + 2 < w.n && name_token(&w, e + 2)))))) {
-                org |= tok_in(&w, e, NB_QUOTES_ORG_WORDS);
+                    (org && e + 1 < w.n && nb_quotes_tok_in(&w, e, NB_QUOTES_ORG_JOINERS) &&
+                     (name_token(&w, e + 1) || (nb_quotes_tok_is(&w, e + 1, "the") && e + 2 < w.n &&
+                                                name_token(&w, e + 2)))))) {
+                org |= nb_quotes_tok_in(&w, e, NB_QUOTES_ORG_WORDS);
                 e++;
-                if (tok_possessive(&w, e - 1))
+                if (nb_quotes_tok_possessive(&w, e - 1))
                     break;
             }
             struct speaker sp;
@@ -1148,7 +1000,7 @@ static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, si
                 const char *nm = p + sp.ns;
                 size_t nl = sp.ne - sp.ns;
                 int multi = memchr(nm, ' ', nl) != NULL;
-                int honor = honorific_gender(&w, k, NULL);
+                int honor = nb_quotes_tok_honorific(&w, k, NULL);
                 if (multi || honor || mem_find(m, nm, nl)) {
                     struct entity *en = mem_note(m, nm, nl, 1, sp.gender, para, w.t[k].s,
                                                  sentence_start ||
@@ -1304,29 +1156,31 @@ static int text_add(struct nb_buf *b, const char *p, size_t s, size_t e)
  * ‘The 411’, "Morning Joe".  Also no letters at all. */
 static int title_like(const char *t, size_t len)
 {
-    struct win w;
-    win_fill(&w, t, 0, len);
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, t, 0, len);
     size_t words = 0, caps = 0, letters = 0;
     for (size_t k = 0; k < w.n; k++) {
-        if (!tok_word(&w, k)) {
-            if (tok_punct(&w, k, ',') || tok_punct(&w, k, '.') || tok_punct(&w, k, ':') ||
-                tok_punct(&w, k, '!') || tok_punct(&w, k, '?') || tok_punct(&w, k, '-') ||
-                tok_punct(&w, k, '&'))
+        if (!nb_quotes_tok_word(&w, k)) {
+            if (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_punct(&w, k, '.') ||
+                nb_quotes_tok_punct(&w, k, ':') || nb_quotes_tok_punct(&w, k, '!') ||
+                nb_quotes_tok_punct(&w, k, '?') || nb_quotes_tok_punct(&w, k, '-') ||
+                nb_quotes_tok_punct(&w, k, '&'))
                 continue;
             return 0;
         }
         if (cp_letter(cp_at(t, len, w.t[k].s, NULL)))
             letters++;
-        if (tok_in(&w, k, NB_QUOTES_ORG_JOINERS) || tok_is(&w, k, "a") || tok_is(&w, k, "an") ||
-            tok_is(&w, k, "in") || tok_is(&w, k, "to") || tok_is(&w, k, "at"))
+        if (nb_quotes_tok_in(&w, k, NB_QUOTES_ORG_JOINERS) || nb_quotes_tok_is(&w, k, "a") ||
+            nb_quotes_tok_is(&w, k, "an") || nb_quotes_tok_is(&w, k, "in") ||
+            nb_quotes_tok_is(&w, k, "to") || nb_quotes_tok_is(&w, k, "at"))
             continue;
         words++;
-        if (tok_cap(&w, k) || cp_digit(cp_at(t, len, w.t[k].s, NULL)))
+        if (nb_quotes_tok_cap(&w, k) || cp_digit(cp_at(t, len, w.t[k].s, NULL)))
             caps++;
     }
     if (letters == 0)
         return 1;
-    return w.n < WIN_TOKENS && words > 0 && words <= 7 && caps == words;
+    return w.n < NB_QUOTES_WIN_TOKENS && words > 0 && words <= 7 && caps == words;
 }
 
 static void free_quote(struct nb_quote *q)
@@ -1590,35 +1444,36 @@ nomem:
  * attribution ("...," she said, "...").  */
 static int attribution_only(const char *p, size_t from, size_t to)
 {
-    struct win w;
+    struct nb_quotes_win w;
     if (to - from > 200)
         return 0;
-    win_fill(&w, p, from, to);
+    nb_quotes_win_fill(&w, p, from, to);
     int verb = 0;
     size_t words = 0;
     for (size_t k = 0; k < w.n; k++) {
-        if (verb_flags(&w, k) && !(verb_flags(&w, k) & NB_QUOTES_V_PART))
+        if (nb_quotes_tok_verb(&w, k) && !(nb_quotes_tok_verb(&w, k) & NB_QUOTES_V_PART))
             verb = 1;
-        if (tok_word(&w, k))
+        if (nb_quotes_tok_word(&w, k))
             words++;
-        if (tok_punct(&w, k, ';') || tok_punct(&w, k, '?') || tok_punct(&w, k, '!'))
+        if (nb_quotes_tok_punct(&w, k, ';') || nb_quotes_tok_punct(&w, k, '?') ||
+            nb_quotes_tok_punct(&w, k, '!'))
             return 0;
-        if (tok_punct(&w, k, '.') && k + 1 != w.n)
+        if (nb_quotes_tok_punct(&w, k, '.') && k + 1 != w.n)
             return 0;
     }
     return verb && words <= 12 && w.n > 0 &&
-           (tok_punct(&w, w.n - 1, ',') || tok_punct(&w, w.n - 1, '.') ||
-            tok_punct(&w, w.n - 1, ':'));
+           (nb_quotes_tok_punct(&w, w.n - 1, ',') || nb_quotes_tok_punct(&w, w.n - 1, '.') ||
+            nb_quotes_tok_punct(&w, w.n - 1, ':'));
 }
 
 static int has_verb(const char *p, size_t from, size_t to)
 {
-    struct win w;
-    if (to - from > WIN_BYTES)
-        to = from + WIN_BYTES;
-    win_fill(&w, p, from, to);
+    struct nb_quotes_win w;
+    if (to - from > NB_QUOTES_WIN_BYTES)
+        to = from + NB_QUOTES_WIN_BYTES;
+    nb_quotes_win_fill(&w, p, from, to);
     for (size_t k = 0; k < w.n; k++)
-        if (verb_flags(&w, k))
+        if (nb_quotes_tok_verb(&w, k))
             return 1;
     return 0;
 }
@@ -1662,8 +1517,8 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
                 /* "Mr. Trump ... -- ''...'' -- and, asked later, asserting,
                  * ''...''": a participle's subject opens the sentence, before
                  * the quote that came first */
-                struct win w;
-                win_fill(&w, p, sent_start, s->open);
+                struct nb_quotes_win w;
+                nb_quotes_win_fill(&w, p, sent_start, s->open);
                 clause_subject(&w, 0, w.n, &before);
             }
             int partial = is_partial(p, from, s->open, s->start, s->end);
@@ -1745,8 +1600,8 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
             size_t ci = spans.n ? spans.n - 1 : 0;
             attrib_before(p, spans.n ? spans.v[ci].start : 0, e, &sp);
             if (sp.kind == SP_NONE) {
-                struct win w;
-                win_fill_tail(&w, p, spans.n ? spans.v[ci].start : 0, e);
+                struct nb_quotes_win w;
+                nb_quotes_win_fill_tail(&w, p, spans.n ? spans.v[ci].start : 0, e);
                 clause_subject(&w, 0, w.n, &sp);
             }
             struct nb_quote q;
