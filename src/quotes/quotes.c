@@ -17,6 +17,7 @@
 #include "quotes/quotes.h"
 #include "quotes/chars.h"
 #include "quotes/marks.h"
+#include "quotes/names.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 
@@ -29,279 +30,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A token that can be part of a name: "Ola" "G.K." "O'Brien" "al-Assad". */
-static int name_token(const struct nb_quotes_win *w, size_t k)
-{
-    if (!nb_quotes_tok_word(w, k) || !nb_quotes_tok_cap(w, k))
-        return 0;
-    if (nb_quotes_tok_in(w, k, NB_QUOTES_CAP_STOPS) && !nb_quotes_tok_honorific(w, k, NULL))
-        return 0;
-    return 1;
-}
-
-/* ---- who spoke --------------------------------------------------------- */
-
-enum { SP_NONE, SP_NAME, SP_PRONOUN, SP_NP };
-
-struct speaker {
-    int kind;
-    int gender;              /* 0 unknown, 1 male, 2 female (pronouns, honorifics) */
-    size_t ns, ne;           /* the name or noun phrase, offsets in the paragraph */
-    size_t rs, re;           /* the role; rs == re when none */
-    int person;              /* a person's name rather than an organisation's */
-    int verb;                /* a speech verb was seen */
-    int part;                /* only a fragment verb (called, accused) */
-    size_t pos;              /* where the attribution is */
-};
-
-static int role_gender(const struct nb_quotes_win *w, size_t from, size_t to)
-{
-    for (size_t k = from; k < to; k++) {
-        if (nb_quotes_tok_in(w, k, NB_QUOTES_FEMALE_WORDS))
-            return 2;
-        if (nb_quotes_tok_in(w, k, NB_QUOTES_MALE_WORDS))
-            return 1;
-    }
-    return 0;
-}
-
-
-/* "the Italian", "the Pole", "the Dane": a nationality standing for a
- * person named before.  Organisations and places ("the Vatican", "the
- * Taliban") are not. */
-static int demonym(const struct nb_quotes_win *w, size_t k)
-{
-    static const char *const suffixes[] = {"ian", "an", "ese", "ish", "i", "ch"};
-    if (!nb_quotes_tok_word(w, k) || !nb_quotes_tok_cap(w, k) ||
-        nb_quotes_tok_in(w, k, NB_QUOTES_ORG_WORDS) || nb_quotes_tok_in(w, k, NB_QUOTES_NOT_PEOPLE))
-        return 0;
-    if (nb_quotes_tok_in(w, k, NB_QUOTES_DEMONYMS))
-        return 1;
-    size_t n = nb_quotes_tok_len(w, k);
-    const char *t = w->p + w->t[k].s;
-    if (n < 4)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isalpha((unsigned char)t[i]))
-            return 0;
-    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        size_t sl = strlen(suffixes[i]);
-        if (n > sl + 2 && strncmp(t + n - sl, suffixes[i], sl) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-static void np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b, struct speaker *sp);
-
-/* Splits tokens [a, b) (a noun phrase) into name and role.  A person's
- * name with an affiliation after it ("Dr. Maren Holt of the Tromvik
- * Centre") keeps the affiliation as the role when there is no other. */
-static void np_split(const struct nb_quotes_win *w, size_t a, size_t b, struct speaker *sp)
-{
-    for (size_t j = a + 1; j + 1 < b; j++) {
-        if (!nb_quotes_tok_is(w, j, "of") && !nb_quotes_tok_is(w, j, "at") &&
-            !nb_quotes_tok_is(w, j, "from"))
-            continue;
-        if (!name_token(w, j - 1) || nb_quotes_tok_possessive(w, j - 1))
-            break;
-        size_t c = j + 1;
-        if (nb_quotes_tok_is(w, c, "the") && c + 1 < b)
-            c++;
-        if (!name_token(w, c))
-            break;
-        struct speaker left;
-        memset(&left, 0, sizeof(left));
-        np_split_plain(w, a, j, &left);
-        if (left.kind != SP_NAME || !left.person || nb_quotes_tok_in(w, j - 1, NB_QUOTES_TITLES))
-            break; /* "Secretary of State John Kerry": a title, not a name */
-        *sp = left;
-        if (sp->rs == sp->re) {
-            sp->rs = w->t[j].s;
-            sp->re = w->t[b - 1].e;
-        }
-        return;
-    }
-    np_split_plain(w, a, b, sp);
-}
-
-static void np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b, struct speaker *sp)
-{
-    while (a < b && !nb_quotes_tok_word(w, a))
-        a++;
-    while (b > a && !nb_quotes_tok_word(w, b - 1) && !nb_quotes_tok_punct(w, b - 1, ')'))
-        b--;
-    if (a >= b)
-        return;
-    if (b - a == 1 && (nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_M) ||
-                       nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_F) ||
-                       nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_OTHER))) {
-        sp->kind = SP_PRONOUN;
-        sp->gender = nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_M)   ? 1
-                     : nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_F) ? 2
-                                                                    : 0;
-        sp->ns = w->t[a].s;
-        sp->ne = w->t[a].e;
-        return;
-    }
-    /* drop a parenthetical at the end: (D-N.C.) */
-    if (nb_quotes_tok_punct(w, b - 1, ')')) {
-        size_t k = b - 1;
-        while (k > a && !nb_quotes_tok_punct(w, k, '('))
-            k--;
-        if (k > a)
-            b = k;
-    }
-    /* the run of name tokens at the end */
-    size_t r = b;
-    while (r > a) {
-        size_t k = r - 1;
-        if (name_token(w, k) && !(nb_quotes_tok_possessive(w, k) && k != b - 1)) {
-            r = k;
-            continue;
-        }
-        if (r < b && k > a && name_token(w, k - 1) &&
-            (nb_quotes_tok_in(w, k, NB_QUOTES_NAME_PARTICLES) ||
-             nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS))) {
-            r = k;
-            continue;
-        }
-        break;
-    }
-    while (r < b && (nb_quotes_tok_in(w, r, NB_QUOTES_ORG_JOINERS) ||
-                     nb_quotes_tok_in(w, r, NB_QUOTES_NAME_PARTICLES)))
-        r++;
-    if (r < b && r > a && nb_quotes_tok_in(w, b - 1, NB_QUOTES_ORG_WORDS) &&
-        nb_quotes_tok_possessive(w, r - 1) && name_token(w, r - 1)) {
-        r--; /* "the Nurses' Union", "St Mary's Hospital" */
-        while (r > a && name_token(w, r - 1) && !nb_quotes_tok_possessive(w, r - 1))
-            r--;
-    }
-    size_t q = r;
-    if (q < b && q > a && nb_quotes_tok_is(w, q - 1, "the"))
-        q--;
-    int object = q < b && q >= a + 2 && nb_quotes_tok_in(w, q - 1, NB_QUOTES_ROLE_PREPS) &&
-                 nb_quotes_tok_word(w, q - 2) && !nb_quotes_tok_cap(w, q - 2) &&
-                 !nb_quotes_tok_in(w, q - 2, NB_QUOTES_ORG_JOINERS);
-    if (r >= b || nb_quotes_tok_possessive(w, b - 1) || object ||
-        (b - a == 2 && nb_quotes_tok_is(w, a, "the") && demonym(w, a + 1))) {
-        /* no name: "the minister", "A Department of Health spokesperson",
-         * "a spokesperson for Granite Coast" (the name is the object of a
-         * preposition), "the Italian" (who, the resolver decides) */
-        sp->kind = SP_NP;
-        sp->ns = w->t[a].s;
-        sp->ne = w->t[b - 1].e;
-        sp->gender = role_gender(w, a, b);
-        return;
-    }
-    /* strip honorifics and titles while a name remains */
-    size_t n0 = r;
-    int gender = 0;
-    while (n0 + 1 < b &&
-           (nb_quotes_tok_honorific(w, n0, &gender) || nb_quotes_tok_in(w, n0, NB_QUOTES_TITLES)))
-        n0++;
-    int org = 0;
-    for (size_t k = n0; k < b; k++)
-        org |= nb_quotes_tok_in(w, k, NB_QUOTES_ORG_WORDS) ||
-               nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS);
-    if (org) {
-        n0 = r; /* "the Justice Department": all of it is the name */
-        gender = 0;
-    } else if (n0 + 1 == b && nb_quotes_tok_in(w, n0, NB_QUOTES_TITLES) && n0 > r) {
-        /* "Secretary of State": a title, no name */
-        sp->kind = SP_NP;
-        sp->ns = w->t[a].s;
-        sp->ne = w->t[b - 1].e;
-        sp->gender = gender ? gender : role_gender(w, a, b);
-        return;
-    }
-    sp->kind = SP_NAME;
-    sp->person = !org;
-    sp->gender = gender ? gender : role_gender(w, a, b);
-    sp->ns = w->t[n0].s;
-    sp->ne = w->t[b - 1].e;
-    if (nb_quotes_tok_possessive(w, b - 1))
-        sp->ne -= (w->p[sp->ne - 2] == '\'') ? 2 : 4;
-    /* the role: what comes before the name, less articles and honorifics */
-    size_t ra = a, rb = n0;
-    while (rb > ra && nb_quotes_tok_honorific(w, rb - 1, NULL))
-        rb--;
-    while (ra < rb && (nb_quotes_tok_is(w, ra, "the") || nb_quotes_tok_is(w, ra, "a") ||
-                       nb_quotes_tok_is(w, ra, "an")))
-        ra++;
-    if (ra < rb && org) {
-        ra = rb; /* "the Department of Health": the article is no role */
-    }
-    if (ra < rb) {
-        sp->rs = w->t[ra].s;
-        sp->re = w->t[rb - 1].e;
-    }
-}
-
-/* Tokens [k0, verb) form a subject read backwards: returns its first token,
- * or `verb` when there is none.  Skips adverbs next to the verb. */
-static size_t np_back(const struct nb_quotes_win *w, size_t lo, size_t verb)
-{
-    size_t k = verb, adv = 0;
-    while (k > lo && adv < 3 && nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) &&
-           !nb_quotes_tok_is(w, k - 1, "told")) {
-        k--;
-        adv++;
-    }
-    size_t end = k, n = 0;
-    while (k > lo && n < 9) {
-        size_t j = k - 1;
-        if (nb_quotes_tok_punct(w, j, ')')) {
-            size_t m = j;
-            while (m > lo && !nb_quotes_tok_punct(w, m, '(') && j - m < 8)
-                m--;
-            if (!nb_quotes_tok_punct(w, m, '('))
-                break;
-            k = m;
-            continue;
-        }
-        if (!nb_quotes_tok_word(w, j))
-            break;
-        if (k < end && nb_quotes_tok_in(w, j, NB_QUOTES_POSSESSIVES)) {
-            k = j; /* "my father", "their lawyer": the phrase starts here */
-            break;
-        }
-        if (nb_quotes_tok_in(w, j, NB_QUOTES_NP_STOPS) &&
-            !(k == end && (nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
-                           nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
-                           nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))))
-            break;
-        if (nb_quotes_tok_verb(w, j))
-            break;
-        k = j;
-        n++;
-        if (nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
-            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
-            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))
-            break;
-        if (nb_quotes_tok_is(w, j, "the") || nb_quotes_tok_is(w, j, "a") ||
-            nb_quotes_tok_is(w, j, "an"))
-            break; /* a noun phrase starts with its article */
-    }
-    while (k < end && (nb_quotes_tok_is(w, k, "of") || nb_quotes_tok_is(w, k, "for") ||
-                       nb_quotes_tok_is(w, k, "and")))
-        k++;
-    return k == end ? verb : k;
-}
-
-/* The subject of a verb at token v, read backwards from it (with
- * appositions: "Ola Berg, Norway's foreign minister, said").  Returns the
- * first token used, or v when none. */
 /* A comma-separated segment [a, b) that names someone: the name comes
  * first or after a short role ("Norway's foreign minister Ola Berg"), not
  * at the tail of a clause ("one of the states suing the EPA"). */
-static int name_segment(const struct nb_quotes_win *w, size_t a, size_t b, struct speaker *sp)
+static int name_segment(const struct nb_quotes_win *w, size_t a, size_t b,
+                        struct nb_quotes_speaker *sp)
 {
     memset(sp, 0, sizeof(*sp));
-    np_split(w, a, b, sp);
-    if (sp->kind == SP_PRONOUN)
+    nb_quotes_np_split(w, a, b, sp);
+    if (sp->kind == NB_QUOTES_SP_PRONOUN)
         return b - a == 1;
-    if (sp->kind != SP_NAME)
+    if (sp->kind != NB_QUOTES_SP_NAME)
         return 0;
     size_t k = a;
     while (k < b && w->t[k].s < sp->ns)
@@ -323,7 +62,8 @@ static int relative_start(const struct nb_quotes_win *w, size_t k)
  * foreign minister, Ola Berg, said", "Scott Pruitt, the attorney general,
  * one of the states suing, said".  Returns the first token used, or v when
  * none. */
-static size_t subject_before(const struct nb_quotes_win *w, size_t lo, size_t v, struct speaker *sp)
+static size_t subject_before(const struct nb_quotes_win *w, size_t lo, size_t v,
+                             struct nb_quotes_speaker *sp)
 {
     size_t k = v, adv = 0;
     while (k > lo && adv < 3 && nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS)) {
@@ -348,7 +88,7 @@ static size_t subject_before(const struct nb_quotes_win *w, size_t lo, size_t v,
                 continue;
             }
             /* the leftmost: a noun phrase reaching back from the comma */
-            size_t a0 = np_back(w, lo, c);
+            size_t a0 = nb_quotes_np_back(w, lo, c);
             if (a0 == c)
                 break;
             sa[n] = a0;
@@ -357,84 +97,77 @@ static size_t subject_before(const struct nb_quotes_win *w, size_t lo, size_t v,
             break;
         }
         for (size_t i = 0; i < n; i++) {
-            struct speaker cand;
+            struct nb_quotes_speaker cand;
             if (!name_segment(w, sa[i], sb[i], &cand))
                 continue;
             if (i + 1 < n && nb_quotes_tok_punct(w, sb[i + 1], ',') && sb[i + 1] + 1 == sa[i]) {
                 /* a name after a comma may be the second half of "X, Y":
                  * prefer the segment before it when that too is a name */
-                struct speaker left;
+                struct nb_quotes_speaker left;
                 int object =
                     sa[i + 1] > lo && (nb_quotes_tok_in(w, sa[i + 1] - 1, NB_QUOTES_ROLE_PREPS) ||
                                        nb_quotes_tok_is(w, sa[i + 1] - 1, "in"));
                 if (!object && name_segment(w, sa[i + 1], sb[i + 1], &left) &&
-                    left.kind == SP_NAME)
+                    left.kind == NB_QUOTES_SP_NAME)
                     continue; /* but "a partner at Lenox, Lawrence Cummings," */
             }
             *sp = cand;
-            if (cand.kind == SP_NAME && i > 0 && !relative_start(w, sa[i - 1])) {
+            if (cand.kind == NB_QUOTES_SP_NAME && i > 0 && !relative_start(w, sa[i - 1])) {
                 sp->rs = w->t[sa[i - 1]].s; /* Ola Berg, Norway's foreign minister, */
                 sp->re = w->t[sb[i - 1] - 1].e;
-            } else if (cand.kind == SP_NAME && i + 1 < n && cand.rs == cand.re) {
-                struct speaker left;
+            } else if (cand.kind == NB_QUOTES_SP_NAME && i + 1 < n && cand.rs == cand.re) {
+                struct nb_quotes_speaker left;
                 memset(&left, 0, sizeof(left));
                 /* only the noun phrase next to the comma: "according to a
                  * letter from the commissioner, Paolo Venturi," */
-                size_t la = np_back(w, sa[i + 1], sb[i + 1]);
+                size_t la = nb_quotes_np_back(w, sa[i + 1], sb[i + 1]);
                 if (la < sb[i + 1])
-                    np_split(w, la, sb[i + 1], &left);
-                if (left.kind == SP_NP) { /* Norway's foreign minister, Ola Berg, */
+                    nb_quotes_np_split(w, la, sb[i + 1], &left);
+                if (left.kind == NB_QUOTES_SP_NP) { /* Norway's foreign minister, Ola Berg, */
                     sp->rs = left.ns;
                     sp->re = left.ne;
                 }
             }
-            if (sp->kind == SP_NAME && !sp->gender && sp->rs < sp->re)
+            if (sp->kind == NB_QUOTES_SP_NAME && !sp->gender && sp->rs < sp->re)
                 sp->gender = cand.gender;
             return sa[i];
         }
         if (n) {
             /* no name: the leftmost noun phrase ("The ministry, in a
              * statement, said") */
-            struct speaker np;
+            struct nb_quotes_speaker np;
             memset(&np, 0, sizeof(np));
-            np_split(w, sa[n - 1], sb[n - 1], &np);
-            if (np.kind != SP_NONE) {
+            nb_quotes_np_split(w, sa[n - 1], sb[n - 1], &np);
+            if (np.kind != NB_QUOTES_SP_NONE) {
                 *sp = np;
                 return sa[n - 1];
             }
         }
         return v;
     }
-    size_t s = np_back(w, lo, v);
+    size_t s = nb_quotes_np_back(w, lo, v);
     if (s == v)
         return v;
-    np_split(w, s, k, sp);
-    if (sp->kind == SP_PRONOUN && nb_quotes_tok_is(w, s, "who") && s > lo) {
+    nb_quotes_np_split(w, s, k, sp);
+    if (sp->kind == NB_QUOTES_SP_PRONOUN && nb_quotes_tok_is(w, s, "who") && s > lo) {
         /* "Berg, who said": the relative pronoun stands for what precedes,
          * read with its appositions ("the commissioner, Paolo Venturi, who
          * called"); the comma path below never comes back here */
         memset(sp, 0, sizeof(*sp));
         if (nb_quotes_tok_punct(w, s - 1, ','))
             return subject_before(w, lo, s, sp);
-        size_t s2 = np_back(w, lo, s);
+        size_t s2 = nb_quotes_np_back(w, lo, s);
         if (s2 == s)
             return v;
-        np_split(w, s2, s, sp);
+        nb_quotes_np_split(w, s2, s, sp);
         return s2;
     }
     return s;
 }
 
-/* "who" "which" "whose" "that": a relative clause starts here. */
-static int relative_word(const struct nb_quotes_win *w, size_t k)
-{
-    return nb_quotes_tok_is(w, k, "who") || nb_quotes_tok_is(w, k, "which") ||
-           nb_quotes_tok_is(w, k, "whose") || nb_quotes_tok_is(w, k, "that");
-}
-
 /* The subject after a verb or "according to" at token k: "said Ola Berg,
  * Norway's foreign minister".  Returns the token after it (k when none). */
-static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct speaker *sp)
+static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_quotes_speaker *sp)
 {
     size_t a = k, e = k, n = 0;
     while (e < w->n && n < 9) {
@@ -463,8 +196,8 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct spea
     }
     if (e == a)
         return k;
-    np_split(w, a, e, sp);
-    if (sp->kind == SP_NONE)
+    nb_quotes_np_split(w, a, e, sp);
+    if (sp->kind == NB_QUOTES_SP_NONE)
         return k;
     if (e + 1 < w->n && nb_quotes_tok_punct(w, e, ',') && nb_quotes_tok_word(w, e + 1) &&
         !nb_quotes_tok_is(w, e + 1, "who") && !nb_quotes_tok_is(w, e + 1, "which") &&
@@ -472,19 +205,20 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct spea
         !nb_quotes_tok_is(w, e + 1, "but")) {
         size_t b = e + 1, c = b;
         while (c < w->n && c - b < 12 && nb_quotes_tok_word(w, c) && !nb_quotes_tok_verb(w, c) &&
-               !(c > b && relative_word(w, c)))
+               !(c > b && nb_quotes_relative_word(w, c)))
             c++;
         if (c < w->n && !nb_quotes_tok_punct(w, c, ',') && !nb_quotes_tok_punct(w, c, '.') &&
-            !nb_quotes_tok_punct(w, c, ';') && !nb_quotes_tok_dash(w, c) && !relative_word(w, c))
+            !nb_quotes_tok_punct(w, c, ';') && !nb_quotes_tok_dash(w, c) &&
+            !nb_quotes_relative_word(w, c))
             return e;
-        struct speaker B;
+        struct nb_quotes_speaker B;
         memset(&B, 0, sizeof(B));
-        np_split(w, b, c, &B);
+        nb_quotes_np_split(w, b, c, &B);
         /* "an analyst at Bellridge Securities in New York": a description
          * that happens to end in a name is still a role */
         int described = nb_quotes_tok_is(w, b, "a") || nb_quotes_tok_is(w, b, "an") ||
                         nb_quotes_tok_is(w, b, "the") || !nb_quotes_tok_cap(w, b);
-        if (sp->kind == SP_NP && B.kind == SP_NAME && B.person && !described) {
+        if (sp->kind == NB_QUOTES_SP_NP && B.kind == NB_QUOTES_SP_NAME && B.person && !described) {
             /* "said Norway's foreign minister, Ola Berg" */
             size_t rs = sp->ns, re = sp->ne;
             *sp = B;
@@ -492,11 +226,12 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct spea
             sp->re = re;
             return c;
         }
-        if (sp->kind == SP_NAME && sp->person && (B.kind != SP_NAME || described)) {
+        if (sp->kind == NB_QUOTES_SP_NAME && sp->person &&
+            (B.kind != NB_QUOTES_SP_NAME || described)) {
             sp->rs = w->t[b].s;
             sp->re = w->t[c - 1].e;
             if (!sp->gender)
-                sp->gender = role_gender(w, b, c);
+                sp->gender = nb_quotes_role_gender(w, b, c);
             return c;
         }
     }
@@ -504,15 +239,17 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct spea
 }
 
 /* The first subject of a clause: for participles ("Berg left, saying"). */
-static void clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v, struct speaker *sp)
+static void clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
+                           struct nb_quotes_speaker *sp)
 {
     for (size_t k = lo; k < v; k++) {
         if (nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
-            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) || name_token(w, k)) {
+            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) || nb_quotes_name_token(w, k)) {
             size_t e = k;
-            while (e < v &&
-                   (name_token(w, e) || nb_quotes_tok_in(w, e, NB_QUOTES_NAME_PARTICLES)) &&
-                   e - k < 5)
+            while (
+                e < v &&
+                (nb_quotes_name_token(w, e) || nb_quotes_tok_in(w, e, NB_QUOTES_NAME_PARTICLES)) &&
+                e - k < 5)
                 e++;
             if (e == k)
                 e = k + 1;
@@ -529,8 +266,8 @@ static void clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v, s
                                nb_quotes_tok_is(w, s - 1, "a") || nb_quotes_tok_is(w, s - 1, "an")))
                     s--;
             }
-            np_split(w, s, e, sp);
-            if (sp->kind != SP_NONE)
+            nb_quotes_np_split(w, s, e, sp);
+            if (sp->kind != NB_QUOTES_SP_NONE)
                 return;
         }
     }
@@ -540,7 +277,8 @@ static void clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v, s
  * of the Sierra Club", "a narrator in the Clinton ad".  The person is the
  * name before the preposition; without one, the whole noun phrase.  Leaves
  * sp alone when [a, v) is not that shape. */
-static int subject_with_pp(const struct nb_quotes_win *w, size_t a, size_t v, struct speaker *sp)
+static int subject_with_pp(const struct nb_quotes_win *w, size_t a, size_t v,
+                           struct nb_quotes_speaker *sp)
 {
     if (v <= a + 2 || v - a > 9)
         return 0;
@@ -553,15 +291,16 @@ static int subject_with_pp(const struct nb_quotes_win *w, size_t a, size_t v, st
     }
     if (!j || j + 1 >= v)
         return 0;
-    if (!name_token(w, a) && !nb_quotes_tok_is(w, a, "a") && !nb_quotes_tok_is(w, a, "an") &&
-        !nb_quotes_tok_is(w, a, "the") && !nb_quotes_tok_honorific(w, a, NULL))
+    if (!nb_quotes_name_token(w, a) && !nb_quotes_tok_is(w, a, "a") &&
+        !nb_quotes_tok_is(w, a, "an") && !nb_quotes_tok_is(w, a, "the") &&
+        !nb_quotes_tok_honorific(w, a, NULL))
         return 0;
-    struct speaker s;
+    struct nb_quotes_speaker s;
     memset(&s, 0, sizeof(s));
-    np_split(w, a, j, &s);
-    if (s.kind == SP_NAME && s.person) {
+    nb_quotes_np_split(w, a, j, &s);
+    if (s.kind == NB_QUOTES_SP_NAME && s.person) {
         *sp = s;
-        if (sp->rs == sp->re && name_token(w, j - 1) &&
+        if (sp->rs == sp->re && nb_quotes_name_token(w, j - 1) &&
             (nb_quotes_tok_is(w, j, "of") || nb_quotes_tok_is(w, j, "at") ||
              nb_quotes_tok_is(w, j, "from"))) {
             sp->rs = w->t[j].s; /* "Mr. Dahl of the Harbour Trust" */
@@ -570,15 +309,15 @@ static int subject_with_pp(const struct nb_quotes_win *w, size_t a, size_t v, st
         return 1;
     }
     memset(&s, 0, sizeof(s));
-    np_split(w, a, v, &s);
-    if (s.kind != SP_NP && s.kind != SP_NAME)
+    nb_quotes_np_split(w, a, v, &s);
+    if (s.kind != NB_QUOTES_SP_NP && s.kind != NB_QUOTES_SP_NAME)
         return 0;
     *sp = s;
     return 1;
 }
 
 /* Attribution right after a quote: "...," X said / said X / according to X. */
-static void attrib_after(const char *p, size_t from, size_t to, struct speaker *sp)
+static void attrib_after(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)
 {
     struct nb_quotes_win w;
     if (to - from > NB_QUOTES_WIN_BYTES)
@@ -601,7 +340,7 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
     int f = nb_quotes_tok_verb(&w, k);
     if (f && (f & NB_QUOTES_V_INV)) {
         subject_after(&w, k + 1, sp);
-        if (sp->kind != SP_NONE) {
+        if (sp->kind != NB_QUOTES_SP_NONE) {
             sp->verb = 1;
             sp->pos = from;
             return;
@@ -611,12 +350,12 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
     if (k > 0 && nb_quotes_tok_dash(&w, k - 1)) {
         size_t e = k;
         while (e < w.n &&
-               (name_token(&w, e) || nb_quotes_tok_in(&w, e, NB_QUOTES_NAME_PARTICLES)) &&
+               (nb_quotes_name_token(&w, e) || nb_quotes_tok_in(&w, e, NB_QUOTES_NAME_PARTICLES)) &&
                e - k < 6)
             e++;
         if (e > k && (e == w.n || !nb_quotes_tok_word(&w, e))) {
-            np_split(&w, k, e, sp);
-            if (sp->kind == SP_NAME) {
+            nb_quotes_np_split(&w, k, e, sp);
+            if (sp->kind == NB_QUOTES_SP_NAME) {
                 sp->verb = 1;
                 sp->pos = from;
                 return;
@@ -628,14 +367,14 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
      * a comma (''...'' of the proposals, Mr. Holtz-Eakin said) */
     /* "...," Leonard Burman, director of the X Center and a professor at
      * the Y School, said: a name, a comma, a long apposition, the verb */
-    struct speaker lead;
+    struct nb_quotes_speaker lead;
     memset(&lead, 0, sizeof(lead));
     size_t c = first, reach = 20;
     while (c < w.n && nb_quotes_tok_word(&w, c) && c - first < 6)
         c++;
     if (c > first && c < w.n && nb_quotes_tok_punct(&w, c, ',')) {
-        np_split(&w, first, c, &lead);
-        if (lead.kind == SP_NAME && lead.person && lead.ns == w.t[first].s)
+        nb_quotes_np_split(&w, first, c, &lead);
+        if (lead.kind == NB_QUOTES_SP_NAME && lead.person && lead.ns == w.t[first].s)
             reach = 40;
         else
             memset(&lead, 0, sizeof(lead));
@@ -653,20 +392,22 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
             continue;
         if (fv & NB_QUOTES_V_ING)
             break;
-        struct speaker s;
+        struct nb_quotes_speaker s;
         memset(&s, 0, sizeof(s));
         size_t st = subject_before(&w, first, v, &s);
-        if (lead.kind == SP_NAME && nb_quotes_tok_punct(&w, v - 1, ',') && v > c + 2 &&
-            (s.kind != SP_NAME || st != first)) {
+        if (lead.kind == NB_QUOTES_SP_NAME && nb_quotes_tok_punct(&w, v - 1, ',') && v > c + 2 &&
+            (s.kind != NB_QUOTES_SP_NAME || st != first)) {
             s = lead; /* the apposition was too long to read as one */
             st = first;
         }
-        if ((fv & NB_QUOTES_V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
+        if ((fv & NB_QUOTES_V_NOUN) && s.kind != NB_QUOTES_SP_NAME &&
+            s.kind != NB_QUOTES_SP_PRONOUN)
             continue; /* "one of the states suing" */
         int pp = 0;
-        if (!(s.kind != SP_NONE && (st == first || nb_quotes_tok_punct(&w, st - 1, ','))))
+        if (!(s.kind != NB_QUOTES_SP_NONE && (st == first || nb_quotes_tok_punct(&w, st - 1, ','))))
             pp = subject_with_pp(&w, first, v, &s);
-        if (s.kind != SP_NONE && (st == first || nb_quotes_tok_punct(&w, st - 1, ',') || pp)) {
+        if (s.kind != NB_QUOTES_SP_NONE &&
+            (st == first || nb_quotes_tok_punct(&w, st - 1, ',') || pp)) {
             *sp = s;
             sp->verb = 1;
             sp->part = (fv & NB_QUOTES_V_PART) != 0;
@@ -678,10 +419,10 @@ static void attrib_after(const char *p, size_t from, size_t to, struct speaker *
 
 /* Attribution before a quote, in the same sentence: the nearest speech verb
  * and its subject ("X said:", "X said the plan was", "according to X,"). */
-static void attrib_before(const char *p, size_t from, size_t to, struct speaker *sp)
+static void attrib_before(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)
 {
     struct nb_quotes_win w;
-    struct speaker deferred;
+    struct nb_quotes_speaker deferred;
     nb_quotes_win_fill_tail(&w, p, from, to);
     memset(sp, 0, sizeof(*sp));
     memset(&deferred, 0, sizeof(deferred));
@@ -689,7 +430,7 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
         if (nb_quotes_tok_is(&w, v, "according") && v + 1 < w.n &&
             nb_quotes_tok_is(&w, v + 1, "to")) {
             subject_after(&w, v + 2, sp);
-            if (sp->kind != SP_NONE) {
+            if (sp->kind != NB_QUOTES_SP_NONE) {
                 sp->verb = 1;
                 sp->pos = w.t[v].s;
                 return;
@@ -699,12 +440,12 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
         int f = nb_quotes_tok_verb(&w, v);
         if (!f)
             continue;
-        struct speaker s;
+        struct nb_quotes_speaker s;
         memset(&s, 0, sizeof(s));
         size_t st = v;
         if (!(f & NB_QUOTES_V_ING))
             st = subject_before(&w, 0, v, &s);
-        if ((f & NB_QUOTES_V_NOUN) && s.kind != SP_NAME && s.kind != SP_PRONOUN)
+        if ((f & NB_QUOTES_V_NOUN) && s.kind != NB_QUOTES_SP_NAME && s.kind != NB_QUOTES_SP_PRONOUN)
             continue; /* "a flurry of tweets" */
         int relative = 0, who = 0;
         for (size_t j = st; j < v; j++) {
@@ -714,30 +455,30 @@ static void attrib_before(const char *p, size_t from, size_t to, struct speaker 
         if (st == v && v > 0 &&
             (nb_quotes_tok_is(&w, v - 1, "that") || nb_quotes_tok_is(&w, v - 1, "which")))
             relative = 1; /* "any meeting that offered": no one's words */
-        if (who && s.kind == SP_NAME && s.person) {
+        if (who && s.kind == NB_QUOTES_SP_NAME && s.person) {
             /* "Paolo Venturi, who called the talks": a named person's own
              * words, whatever the main clause says */
         } else if (relative && !deferred.verb) {
             /* "anybody who complains": a relative clause; the main verb,
              * if there is one further back, frames the quote */
             deferred = s;
-            if (deferred.kind == SP_NONE)
+            if (deferred.kind == NB_QUOTES_SP_NONE)
                 clause_subject(&w, 0, v, &deferred);
             deferred.verb = 1;
             deferred.part = (f & NB_QUOTES_V_PART) != 0;
             deferred.pos = w.t[v].s;
             continue;
         }
-        if (s.kind == SP_NONE)
+        if (s.kind == NB_QUOTES_SP_NONE)
             clause_subject(&w, 0, v, &s);
-        if (s.kind == SP_NONE && v + 1 < w.n && (f & NB_QUOTES_V_INV)) /* "said Berg:" */
+        if (s.kind == NB_QUOTES_SP_NONE && v + 1 < w.n && (f & NB_QUOTES_V_INV)) /* "said Berg:" */
             subject_after(&w, v + 1, &s);
-        if (s.kind == SP_PRONOUN && !s.gender && st < v && st > 0) {
+        if (s.kind == NB_QUOTES_SP_PRONOUN && !s.gender && st < v && st > 0) {
             /* "what it called": an organisation named earlier in the clause */
-            struct speaker c;
+            struct nb_quotes_speaker c;
             memset(&c, 0, sizeof(c));
             clause_subject(&w, 0, st, &c);
-            if (c.kind == SP_NAME || c.kind == SP_NP)
+            if (c.kind == NB_QUOTES_SP_NAME || c.kind == NB_QUOTES_SP_NP)
                 s = c;
         }
         *sp = s;
@@ -766,7 +507,7 @@ static int person_description(const char *np, size_t len)
     if (hl > 9 && cp_digit((unsigned char)t[0]) &&
         (memcmp(t + hl - 9, "-year-old", 9) == 0 || memcmp(t + hl - 9, " year old", 9) == 0))
         return 1;
-    if (w.n == 2 && demonym(&w, h))
+    if (w.n == 2 && nb_quotes_demonym(&w, h))
         return 1;
     /* "the manager", "the senator", "the man": only through a role said
      * before (mem_role); a bare description may be someone never named */
@@ -804,12 +545,12 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
          (j > e && (nb_quotes_tok_is(w, j, "a") || nb_quotes_tok_is(w, j, "an"))))) {
         size_t c = j + 1, names = 0;
         while (c < w->n && c - j < 11 && nb_quotes_tok_word(w, c) && !nb_quotes_tok_verb(w, c) &&
-               !relative_word(w, c)) {
-            names += name_token(w, c);
+               !nb_quotes_relative_word(w, c)) {
+            names += nb_quotes_name_token(w, c);
             c++;
         }
         int ended = c < w->n && (nb_quotes_tok_punct(w, c, ',') || nb_quotes_tok_punct(w, c, '.') ||
-                                 nb_quotes_tok_punct(w, c, ';') || relative_word(w, c));
+                                 nb_quotes_tok_punct(w, c, ';') || nb_quotes_relative_word(w, c));
         int affil = !nb_quotes_tok_is(w, j, "a") && !nb_quotes_tok_is(w, j, "an");
         if (ended && c > j + 1 && (!affil || names)) {
             *rs = w->t[j].s;
@@ -819,12 +560,12 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
     }
     /* before, with commas: "The visitors' captain, Dylan Price," */
     if (k > 1 && nb_quotes_tok_punct(w, k - 1, ',') && e < w->n && nb_quotes_tok_punct(w, e, ',')) {
-        size_t a = np_back(w, 0, k - 1);
+        size_t a = nb_quotes_np_back(w, 0, k - 1);
         if (a < k - 1 && nb_quotes_tok_in(w, k - 2, NB_QUOTES_ROLE_NOUNS)) {
-            struct speaker s;
+            struct nb_quotes_speaker s;
             memset(&s, 0, sizeof(s));
-            np_split_plain(w, a, k - 1, &s);
-            if (s.kind == SP_NP) {
+            nb_quotes_np_split_plain(w, a, k - 1, &s);
+            if (s.kind == NB_QUOTES_SP_NP) {
                 *rs = s.ns;
                 *re = s.ne;
                 return 1;
@@ -969,7 +710,7 @@ static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, si
         /* the sentence's first token, when in this window */
         size_t sent_k = sentence_start ? 0 : SIZE_MAX;
         while (k < limit) {
-            if (!name_token(&w, k) && !nb_quotes_tok_honorific(&w, k, NULL)) {
+            if (!nb_quotes_name_token(&w, k) && !nb_quotes_tok_honorific(&w, k, NULL)) {
                 sentence_start = nb_quotes_tok_punct(&w, k, '.') ||
                                  nb_quotes_tok_punct(&w, k, '?') || nb_quotes_tok_punct(&w, k, '!');
                 if (sentence_start)
@@ -980,23 +721,24 @@ static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, si
             size_t e = k;
             int org = 0;
             while (e < w.n && e - k < (org ? 10u : 6u) &&
-                   (name_token(&w, e) || nb_quotes_tok_honorific(&w, e, NULL) ||
+                   (nb_quotes_name_token(&w, e) || nb_quotes_tok_honorific(&w, e, NULL) ||
                     (e > k && e + 1 < w.n && nb_quotes_tok_in(&w, e, NB_QUOTES_NAME_PARTICLES) &&
-                     name_token(&w, e + 1)) ||
+                     nb_quotes_name_token(&w, e + 1)) ||
                     /* "Edinburgh Centre for Exoplanet Science" is one name,
                      * no person's */
                     (org && e + 1 < w.n && nb_quotes_tok_in(&w, e, NB_QUOTES_ORG_JOINERS) &&
-                     (name_token(&w, e + 1) || (nb_quotes_tok_is(&w, e + 1, "the") && e + 2 < w.n &&
-                                                name_token(&w, e + 2)))))) {
+                     (nb_quotes_name_token(&w, e + 1) ||
+                      (nb_quotes_tok_is(&w, e + 1, "the") && e + 2 < w.n &&
+                       nb_quotes_name_token(&w, e + 2)))))) {
                 org |= nb_quotes_tok_in(&w, e, NB_QUOTES_ORG_WORDS);
                 e++;
                 if (nb_quotes_tok_possessive(&w, e - 1))
                     break;
             }
-            struct speaker sp;
+            struct nb_quotes_speaker sp;
             memset(&sp, 0, sizeof(sp));
-            np_split(&w, k, e, &sp);
-            if (sp.kind == SP_NAME && sp.person) {
+            nb_quotes_np_split(&w, k, e, &sp);
+            if (sp.kind == NB_QUOTES_SP_NAME && sp.person) {
                 const char *nm = p + sp.ns;
                 size_t nl = sp.ne - sp.ns;
                 int multi = memchr(nm, ' ', nl) != NULL;
@@ -1014,7 +756,7 @@ static void mem_scan(struct memory *m, const char *p, size_t from, size_t to, si
                         en->role = p + rs;
                         en->role_len = re - rs;
                         if (!en->gender)
-                            en->gender = role_gender(&w, k > 2 ? k - 3 : 0, k);
+                            en->gender = nb_quotes_role_gender(&w, k > 2 ? k - 3 : 0, k);
                     }
                 }
             }
@@ -1113,7 +855,7 @@ struct state {
     size_t pend_sentence;
     int pend_partial;
     int pend_embedded; /* the quote opens after a word or comma */
-    struct speaker pend_before;
+    struct nb_quotes_speaker pend_before;
     const char *pend_para_text;
     size_t pend_para;
     /* the latest speaker, for continuation paragraphs */
@@ -1192,7 +934,7 @@ static void free_quote(struct nb_quote *q)
 }
 
 /* Fills q's speaker and role from sp (paragraph text p at index para). */
-static int resolve(struct state *st, const char *p, size_t para, const struct speaker *sp,
+static int resolve(struct state *st, const char *p, size_t para, const struct nb_quotes_speaker *sp,
                    struct nb_quote *q)
 {
     const char *name = NULL, *role = NULL;
@@ -1202,7 +944,7 @@ static int resolve(struct state *st, const char *p, size_t para, const struct sp
         role = p + sp->rs;
         rl = sp->re - sp->rs;
     }
-    if (sp->kind == SP_NAME) {
+    if (sp->kind == NB_QUOTES_SP_NAME) {
         name = p + sp->ns;
         nl = sp->ne - sp->ns;
         struct entity *e = mem_note(&st->mem, name, nl, sp->person, sp->gender, para,
@@ -1216,7 +958,7 @@ static int resolve(struct state *st, const char *p, size_t para, const struct sp
             role = e->role;
             rl = e->role_len;
         }
-    } else if (sp->kind == SP_PRONOUN) {
+    } else if (sp->kind == NB_QUOTES_SP_PRONOUN) {
         if (sp->gender) {
             struct entity *e = mem_pronoun(&st->mem, sp->gender, para, sp->pos);
             if (e) {
@@ -1238,7 +980,7 @@ static int resolve(struct state *st, const char *p, size_t para, const struct sp
                 nl = strlen(name);
             }
         }
-    } else if (sp->kind == SP_NP) {
+    } else if (sp->kind == NB_QUOTES_SP_NP) {
         name = p + sp->ns;
         nl = sp->ne - sp->ns;
         int definite = nl > 4 && (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0);
@@ -1361,9 +1103,10 @@ static int letters_in(const char *s, size_t len)
 
 /* Emits the quote whose words are in st->text. */
 static nb_status finish_quote(struct state *st, const char *p, size_t para,
-                              const struct speaker *before, const struct speaker *after,
-                              int partial, int embedded, size_t sentence, int alone,
-                              int may_continue, int merge_ok, struct nb_error *err)
+                              const struct nb_quotes_speaker *before,
+                              const struct nb_quotes_speaker *after, int partial, int embedded,
+                              size_t sentence, int alone, int may_continue, int merge_ok,
+                              struct nb_error *err)
 {
     struct nb_quote q;
     memset(&q, 0, sizeof(q));
@@ -1372,17 +1115,17 @@ static nb_status finish_quote(struct state *st, const char *p, size_t para,
         nb_buf_truncate(t, t->len - 1);
     if (t->len == 0 || !letters_in(t->data, t->len))
         return NB_OK;
-    const struct speaker *sp = NULL;
+    const struct nb_quotes_speaker *sp = NULL;
     if (partial) {
         sp = before->verb ? before : after->verb ? after : NULL;
         if (!sp || title_like(t->data, t->len))
             return NB_OK; /* a scare quote or a title, no one's words */
     } else {
-        if (before->verb && before->kind != SP_NONE && !before->part)
+        if (before->verb && before->kind != NB_QUOTES_SP_NONE && !before->part)
             sp = before;
-        if (after->verb && after->kind != SP_NONE && (!sp || !before->verb))
+        if (after->verb && after->kind != NB_QUOTES_SP_NONE && (!sp || !before->verb))
             sp = after;
-        if (!sp && before->verb && before->kind != SP_NONE)
+        if (!sp && before->verb && before->kind != NB_QUOTES_SP_NONE)
             sp = before;
         if ((embedded || (!sp && !alone)) && title_like(t->data, t->len))
             return NB_OK; /* on "Face the Nation", "Morning Joe" said */
@@ -1501,7 +1244,7 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
     for (size_t k = 0; rc == NB_OK && k < segs->n; k++) {
         const struct nb_quotes_seg *s = &segs->v[k];
         size_t boundary = k + 1 < segs->n ? segs->v[k + 1].open : len;
-        struct speaker before, after, context;
+        struct nb_quotes_speaker before, after, context;
         memset(&before, 0, sizeof(before));
         memset(&after, 0, sizeof(after));
         memset(&context, 0, sizeof(context));
@@ -1513,7 +1256,7 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
             if (k > 0 && segs->v[k - 1].after > from)
                 from = segs->v[k - 1].after;
             attrib_before(p, from, s->open, &before);
-            if (before.verb && before.kind == SP_NONE && from > sent_start) {
+            if (before.verb && before.kind == NB_QUOTES_SP_NONE && from > sent_start) {
                 /* "Mr. Trump ... -- ''...'' -- and, asked later, asserting,
                  * ''...''": a participle's subject opens the sentence, before
                  * the quote that came first */
@@ -1528,7 +1271,7 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
                 /* "..., Schiff said. "The other factor is ..."": a quoted
                  * sentence after an attributed one of the same paragraph */
                 attrib_before(p, ctx_from, sent_start, &context);
-                if (context.kind != SP_NAME && context.kind != SP_PRONOUN)
+                if (context.kind != NB_QUOTES_SP_NAME && context.kind != NB_QUOTES_SP_PRONOUN)
                     memset(&context, 0, sizeof(context));
             }
             nb_buf_reset(&st->text);
@@ -1569,12 +1312,12 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
             rc = finish_quote(st, bp, bpara, &st->pend_before, &after, st->pend_partial, 0,
                               st->pend_sentence, 1, cont, 0, err);
         } else if (s->cont_prev) {
-            struct speaker none;
+            struct nb_quotes_speaker none;
             memset(&none, 0, sizeof(none));
             rc = finish_quote(st, p, para, &none, &after, st->pend_partial, 0,
                               st->pend_sentence, 1, 0, 0, err);
         } else {
-            const struct speaker *bs = &st->pend_before;
+            const struct nb_quotes_speaker *bs = &st->pend_before;
             if (!bs->verb && !after.verb && context.verb && !merge && !st->pend_embedded &&
                 !title_like(st->text.data, st->text.len))
                 bs = &context;
@@ -1596,17 +1339,17 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
         st->last_ended_colon = e > 0 && p[e - 1] == ':';
         if (st->last_ended_colon) {
             /* "Berg put it this way:" then a quoted paragraph */
-            struct speaker sp;
+            struct nb_quotes_speaker sp;
             size_t ci = spans.n ? spans.n - 1 : 0;
             attrib_before(p, spans.n ? spans.v[ci].start : 0, e, &sp);
-            if (sp.kind == SP_NONE) {
+            if (sp.kind == NB_QUOTES_SP_NONE) {
                 struct nb_quotes_win w;
                 nb_quotes_win_fill_tail(&w, p, spans.n ? spans.v[ci].start : 0, e);
                 clause_subject(&w, 0, w.n, &sp);
             }
             struct nb_quote q;
             memset(&q, 0, sizeof(q));
-            if (sp.kind != SP_NONE) {
+            if (sp.kind != NB_QUOTES_SP_NONE) {
                 if (resolve(st, p, para, &sp, &q) < 0 ||
                     (q.speaker && remember_speaker(st, &q, para) < 0))
                     rc = nb_error_set(err, NB_ENOMEM, "out of memory");
