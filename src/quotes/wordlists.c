@@ -193,7 +193,7 @@ int nb_quotes_verb_flags(const char *s, size_t len)
     return v ? v->flags | NB_QUOTES_V_SPEECH : 0;
 }
 
-/* ---- the other lists -------------------------------------------------- */
+/* ---- the other lists --------------------------------------------------- */
 
 /* Words that lose their first letters to an apostrophe: 'n' 'em 'til. */
 static const char *const elisions[] = {"n", "em", "til", "cause", "tis", "twas", "bout",
