@@ -1,5 +1,6 @@
 /* chars.h - the character classes the quote finder reads text with
- * (internal to src/quotes/; every file of the quote finder includes it).
+ * (internal to src/quotes/: used by marks.c, tokens.c, attribution.c,
+ * speakers.c, emit.c and quotes.c).
  *
  * Code points, not bytes: s[i] may start a multi-byte UTF-8 sequence.
  * They are kept together here, as they were, until a shared text/ module

@@ -10,7 +10,6 @@
  * resolver (speakers.c) to match against the people named so far.
  */
 #include "quotes/names.h"
-#include "quotes/chars.h"
 
 #include <ctype.h>
 #include <string.h>

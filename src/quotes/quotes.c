@@ -1,4 +1,4 @@
-/* quotes.c - direct quotations and who said them.
+/* quotes.c - direct quotations and who said them: the driver.
  *
  * Three passes per paragraph, in article order, all linear:
  *  1. marks (marks.c): quotation marks are told from apostrophes and
@@ -8,170 +8,31 @@
  *  3. resolution (speakers.c): pronouns, surnames and descriptions are
  *     resolved through a memory of the people named so far; a quoted
  *     paragraph without attribution continues the previous speaker.
- * Every look-around reads a bounded window, so the whole pass stays linear
- * however long a paragraph is.
+ * emit.c decides what each quoted stretch becomes: a quote or nothing,
+ * whole or a fragment, and whose.
+ * Every look-around reads a bounded window of tokens (tokens.c), so the
+ * whole pass stays linear however long a paragraph is.
+ *
+ * This file runs the passes paragraph by paragraph; a quote that runs
+ * over paragraphs is carried to the next one with the attribution read
+ * before it, and resolved where that attribution was.
  */
 #include "quotes/quotes.h"
 #include "quotes/chars.h"
 #include "quotes/attribution.h"
+#include "quotes/emit.h"
 #include "quotes/marks.h"
 #include "quotes/names.h"
 #include "quotes/speakers.h"
 #include "quotes/tokens.h"
-#include "quotes/wordlists.h"
 
 #include "text/buf.h"
 #include "text/sentences.h"
-#include "text/utf8.h"
 
-#include <ctype.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- the pass ---------------------------------------------------------- */
-
-struct quotes_out {
-    struct nb_quote *v;
-    size_t n, alloc;
-};
-
-struct state {
-    struct nb_article *a;
-    struct nb_quotes_memory mem;
-    struct quotes_out out;
-    /* the quote being built across paragraphs */
-    struct nb_buf text;
-    int pending;
-    size_t pend_sentence;
-    int pend_partial;
-    int pend_embedded; /* the quote opens after a word or comma */
-    struct nb_quotes_speaker pend_before;
-    const char *pend_para_text;
-    size_t pend_para;
-    int last_ended_colon; /* the previous paragraph ended with ':' */
-};
-
-static int add_quote(struct state *st, struct nb_quote *q)
-{
-    if (st->out.n == st->out.alloc) {
-        size_t na = st->out.alloc ? st->out.alloc * 2 : 16;
-        struct nb_quote *nv = realloc(st->out.v, na * sizeof(*nv));
-        if (!nv)
-            return -1;
-        st->out.v = nv;
-        st->out.alloc = na;
-    }
-    st->out.v[st->out.n++] = *q;
-    return 0;
-}
-
-/* Appends p[s..e) collapsed, joined to what is there by one space. */
-static int text_add(struct nb_buf *b, const char *p, size_t s, size_t e)
-{
-    while (s < e && cp_space((unsigned char)p[s]))
-        s++;
-    while (e > s && cp_space((unsigned char)p[e - 1]))
-        e--;
-    if (s == e)
-        return 0;
-    if (b->len && nb_buf_addc(b, ' ') < 0)
-        return -1;
-    return nb_text_collapse_space(p + s, e - s, b);
-}
-
-/* A quote whose words are only a title or a name: "Face the Nation",
- * ‘The 411’, "Morning Joe".  Also no letters at all. */
-static int title_like(const char *t, size_t len)
-{
-    struct nb_quotes_win w;
-    nb_quotes_win_fill(&w, t, 0, len);
-    size_t words = 0, caps = 0, letters = 0;
-    for (size_t k = 0; k < w.n; k++) {
-        if (!nb_quotes_tok_word(&w, k)) {
-            if (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_punct(&w, k, '.') ||
-                nb_quotes_tok_punct(&w, k, ':') || nb_quotes_tok_punct(&w, k, '!') ||
-                nb_quotes_tok_punct(&w, k, '?') || nb_quotes_tok_punct(&w, k, '-') ||
-                nb_quotes_tok_punct(&w, k, '&'))
-                continue;
-            return 0;
-        }
-        if (cp_letter(cp_at(t, len, w.t[k].s, NULL)))
-            letters++;
-        if (nb_quotes_tok_in(&w, k, NB_QUOTES_ORG_JOINERS) || nb_quotes_tok_is(&w, k, "a") ||
-            nb_quotes_tok_is(&w, k, "an") || nb_quotes_tok_is(&w, k, "in") ||
-            nb_quotes_tok_is(&w, k, "to") || nb_quotes_tok_is(&w, k, "at"))
-            continue;
-        words++;
-        if (nb_quotes_tok_cap(&w, k) || cp_digit(cp_at(t, len, w.t[k].s, NULL)))
-            caps++;
-    }
-    if (letters == 0)
-        return 1;
-    return w.n < NB_QUOTES_WIN_TOKENS && words > 0 && words <= 7 && caps == words;
-}
-
-static void free_quote(struct nb_quote *q)
-{
-    free(q->text);
-    free(q->speaker);
-    free(q->role);
-    q->text = q->speaker = q->role = NULL;
-}
-
-/* 1 when p[from..i) ends with the word "that" (and maybe a comma). */
-static int after_that(const char *p, size_t from, size_t i)
-{
-    if (i > from && p[i - 1] == ',')
-        i--;
-    while (i > from && cp_space((unsigned char)p[i - 1]))
-        i--;
-    if (i < from + 4)
-        return 0;
-    for (size_t k = 0; k < 4; k++)
-        if (tolower((unsigned char)p[i - 4 + k]) != "that"[k])
-            return 0;
-    return i == from + 4 || !cp_alnum(cp_before(p, i - 4));
-}
-
-/* Is the quote opening at `open` a fragment inside a sentence? */
-static int is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
-{
-    size_t i = open;
-    while (i > sent_start && cp_space((unsigned char)p[i - 1]))
-        i--;
-    if (i <= sent_start)
-        return 0;
-    uint32_t first = 0;
-    for (size_t j = start; j < end; j++) {
-        uint32_t c = cp_at(p, end, j, NULL);
-        if (cp_alnum(c)) {
-            first = c;
-            break;
-        }
-    }
-    uint32_t prev = cp_before(p, i);
-    if (prev == ':' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026)
-        return 0;
-    if (after_that(p, sent_start, i))
-        return 1; /* said that "We will win.": a sentence, but in reported speech */
-    if (prev == ',' || prev == 0x2014 || prev == 0x2013 || cp_letter(prev))
-        return !(cp_upper(first) || cp_digit(first));
-    return 1;
-}
-
-/* 1 when the quote opening at `open` follows a word, a figure or a comma
- * of its sentence (which starts at `from`). */
-static int embedded(const char *p, size_t from, size_t open)
-{
-    size_t i = open;
-    while (i > from && cp_space((unsigned char)p[i - 1]))
-        i--;
-    if (i <= from)
-        return 0;
-    uint32_t prev = cp_before(p, i);
-    return cp_alnum(prev) || prev == ',';
-}
 
 /* The segment's sentence: index in the paragraph's spans of the one
  * containing offset `at` (spans in order; *cursor moves forward only). */
@@ -182,97 +43,7 @@ static size_t span_of(const struct nb_spanv *sv, size_t *cursor, size_t at)
     return *cursor;
 }
 
-static int letters_in(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3)
-            return 1;
-    return 0;
-}
-
-/* Emits the quote whose words are in st->text. */
-static nb_status finish_quote(struct state *st, const char *p, size_t para,
-                              const struct nb_quotes_speaker *before,
-                              const struct nb_quotes_speaker *after, int partial, int embedded,
-                              size_t sentence, int alone, int may_continue, int merge_ok,
-                              struct nb_error *err)
-{
-    struct nb_quote q;
-    memset(&q, 0, sizeof(q));
-    struct nb_buf *t = &st->text;
-    while (t->len && (t->data[t->len - 1] == ',' || t->data[t->len - 1] == ' '))
-        nb_buf_truncate(t, t->len - 1);
-    if (t->len == 0 || !letters_in(t->data, t->len))
-        return NB_OK;
-    const struct nb_quotes_speaker *sp = NULL;
-    if (partial) {
-        sp = before->verb ? before : after->verb ? after : NULL;
-        if (!sp || title_like(t->data, t->len))
-            return NB_OK; /* a scare quote or a title, no one's words */
-    } else {
-        if (before->verb && before->kind != NB_QUOTES_SP_NONE && !before->part)
-            sp = before;
-        if (after->verb && after->kind != NB_QUOTES_SP_NONE && (!sp || !before->verb))
-            sp = after;
-        if (!sp && before->verb && before->kind != NB_QUOTES_SP_NONE)
-            sp = before;
-        if ((embedded || (!sp && !alone)) && title_like(t->data, t->len))
-            return NB_OK; /* on "Face the Nation", "Morning Joe" said */
-        if (embedded && !sp && !before->verb)
-            return NB_OK; /* posters reading "Save our park": a slogan */
-    }
-    /* "...," she said, "...": one quote with the attribution in the middle */
-    if (merge_ok && st->out.n && !after->verb) {
-        struct nb_quote *prev = &st->out.v[st->out.n - 1];
-        struct nb_buf m;
-        nb_buf_init(&m, 0);
-        /* "We won," she said. "It was close." reads "We won. It was close." */
-        size_t pl = strlen(prev->text);
-        int ended = pl && strchr(".!?", prev->text[pl - 1]) != NULL;
-        const char *glue = ended ? " " : cp_upper(cp_at(t->data, t->len, 0, NULL)) ? ". " : ", ";
-        if (nb_buf_adds(&m, prev->text) < 0 || nb_buf_adds(&m, glue) < 0 ||
-            nb_buf_add(&m, t->data, t->len) < 0) {
-            nb_buf_release(&m);
-            return nb_error_set(err, NB_ENOMEM, "out of memory");
-        }
-        free(prev->text);
-        prev->text = nb_buf_detach(&m, NULL);
-        nb_buf_reset(t);
-        if (!prev->text)
-            return nb_error_set(err, NB_ENOMEM, "out of memory");
-        return NB_OK;
-    }
-    if (sp && nb_quotes_resolve(&st->mem, p, para, sp, &q) < 0)
-        goto nomem;
-    int same_para = st->mem.have_last && st->mem.last_para == para && !embedded;
-    if (!sp && !partial && st->mem.have_last &&
-        ((may_continue && (para <= st->mem.last_para + 1 || st->last_ended_colon)) ||
-         same_para)) {
-        /* a quoted paragraph without attribution, or a quoted sentence
-         * after an attributed one in the same paragraph ("...," said Ola
-         * Berg, a minister who ... . "..."): the same voice goes on */
-        if (!(q.speaker = nb_strdup(st->mem.last_speaker)))
-            goto nomem;
-        if (st->mem.last_role && !(q.role = nb_strdup(st->mem.last_role)))
-            goto nomem;
-    }
-    q.partial = partial;
-    q.sentence = sentence;
-    q.text = nb_buf_detach(t, NULL);
-    if (!q.text)
-        goto nomem;
-    if (q.speaker && nb_quotes_remember_speaker(&st->mem, &q, para) < 0)
-        goto nomem;
-    if (add_quote(st, &q) < 0)
-        goto nomem;
-    return NB_OK;
-nomem:
-    free_quote(&q);
-    nb_buf_reset(t);
-    return nb_error_set(err, NB_ENOMEM, "out of memory");
-}
-
-static nb_status do_paragraph(struct state *st, size_t para, const char *next, int *carry,
+static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char *next, int *carry,
                               size_t *sentence_base, struct nb_quotes_segv *segs,
                               struct nb_error *err)
 {
@@ -315,7 +86,7 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
                 nb_quotes_win_fill(&w, p, sent_start, s->open);
                 nb_quotes_clause_subject(&w, 0, w.n, &before);
             }
-            int partial = is_partial(p, from, s->open, s->start, s->end);
+            int partial = nb_quotes_is_partial(p, from, s->open, s->start, s->end);
             size_t ctx_from = k > 0 ? segs->v[k - 1].after : 0;
             if (k == 0 && !before.verb && !partial && sent_start > ctx_from &&
                 !s->cont_next) {
@@ -326,15 +97,15 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
                     memset(&context, 0, sizeof(context));
             }
             nb_buf_reset(&st->text);
-            if (text_add(&st->text, p, s->start, s->end) < 0)
+            if (nb_quotes_text_add(&st->text, p, s->start, s->end) < 0)
                 rc = nb_error_set(err, NB_ENOMEM, "out of memory");
             st->pend_sentence = *sentence_base + (spans.n ? si : 0);
             st->pend_partial = partial;
-            st->pend_embedded = embedded(p, from, s->open);
+            st->pend_embedded = nb_quotes_is_embedded(p, from, s->open);
             st->pend_before = before;
             st->pend_para_text = p;
             st->pend_para = para;
-        } else if (text_add(&st->text, p, s->start, s->end) < 0) {
+        } else if (nb_quotes_text_add(&st->text, p, s->start, s->end) < 0) {
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         }
         scanned = s->after;
@@ -360,20 +131,21 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
         size_t bpara = st->pend_para;
         size_t n_before = st->out.n;
         if (s->cont_prev && !after.verb) {
-            rc = finish_quote(st, bp, bpara, &st->pend_before, &after, st->pend_partial, 0,
-                              st->pend_sentence, 1, cont, 0, err);
+            rc = nb_quotes_finish_quote(st, bp, bpara, &st->pend_before, &after, st->pend_partial,
+                                        0, st->pend_sentence, 1, cont, 0, err);
         } else if (s->cont_prev) {
             struct nb_quotes_speaker none;
             memset(&none, 0, sizeof(none));
-            rc = finish_quote(st, p, para, &none, &after, st->pend_partial, 0,
-                              st->pend_sentence, 1, 0, 0, err);
+            rc = nb_quotes_finish_quote(st, p, para, &none, &after, st->pend_partial, 0,
+                                        st->pend_sentence, 1, 0, 0, err);
         } else {
             const struct nb_quotes_speaker *bs = &st->pend_before;
             if (!bs->verb && !after.verb && context.verb && !merge && !st->pend_embedded &&
-                !title_like(st->text.data, st->text.len))
+                !nb_quotes_title_like(st->text.data, st->text.len))
                 bs = &context;
-            rc = finish_quote(st, p, para, bs, &after, st->pend_partial,
-                              st->pend_embedded, st->pend_sentence, alone, cont, merge, err);
+            rc =
+                nb_quotes_finish_quote(st, p, para, bs, &after, st->pend_partial, st->pend_embedded,
+                                       st->pend_sentence, alone, cont, merge, err);
         }
         if (st->out.n > n_before || merge) {
             prev_full_with_after = !st->pend_partial && (after.verb || merge);
@@ -404,7 +176,7 @@ static nb_status do_paragraph(struct state *st, size_t para, const char *next, i
                 if (nb_quotes_resolve(&st->mem, p, para, &sp, &q) < 0 ||
                     (q.speaker && nb_quotes_remember_speaker(&st->mem, &q, para) < 0))
                     rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-                free_quote(&q);
+                nb_quotes_quote_release(&q);
             }
         }
     }
@@ -418,7 +190,7 @@ nb_status nb_quotes_find(struct nb_article *a, struct nb_error *err)
 {
     if (!a)
         return nb_error_set(err, NB_EINTERNAL, "quotes: no article");
-    struct state *st = calloc(1, sizeof(*st));
+    struct nb_quotes_pass *st = calloc(1, sizeof(*st));
     if (!st)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     st->a = a;
@@ -440,13 +212,13 @@ nb_status nb_quotes_find(struct nb_article *a, struct nb_error *err)
     }
     if (rc == NB_OK) {
         for (size_t i = 0; i < a->nquotes; i++)
-            free_quote(&a->quotes[i]);
+            nb_quotes_quote_release(&a->quotes[i]);
         free(a->quotes);
         a->quotes = st->out.v;
         a->nquotes = st->out.n;
     } else {
         for (size_t i = 0; i < st->out.n; i++)
-            free_quote(&st->out.v[i]);
+            nb_quotes_quote_release(&st->out.v[i]);
         free(st->out.v);
     }
     nb_quotes_segv_release(&segs);
