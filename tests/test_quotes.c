@@ -1,4 +1,4 @@
-/* test_quotes.c - direct quotations and their speakers (src/article/quotes.c).
+/* test_quotes.c - direct quotations and their speakers, end to end (src/quotes/).
  *
  * Each case is tests/fixtures/quotes/<case>.txt (an invented article) with
  * <case>.expected beside it: one line per quote found, in order,
