@@ -1,6 +1,6 @@
 /* attribution.h - pass 2 of the quote finder: the speech verb and subject
  * near a quote (internal to src/quotes/: attribution.c; used by the driver
- * quotes.c and by emit.c).
+ * quotes.c).
  *
  * p is a paragraph, [from, to) byte offsets in it.  Each function reads
  * one bounded window of tokens, so the cost does not grow with the

@@ -42,7 +42,6 @@ static int close_context(uint32_t next)
            cp_quote(next);
 }
 
-
 /* 1 when the letters at s[i] are a word an apostrophe cut short: 'n' 'em
  * 'til (none is longer than 7 letters). */
 static int elision_at(const char *s, size_t len, size_t i)

@@ -1,6 +1,7 @@
 /* names.h - noun phrases split into name and role, the way the quote
  * finder reads who is speaking (internal to src/quotes/: names.c; used by
- * attribution.c, speakers.c and emit.c).
+ * attribution.c and speakers.c, and struct nb_quotes_speaker by emit.c and
+ * quotes.c too).
  *
  * Tokens are those of a window (tokens.h); [a, b) ranges of token indexes
  * below w->n.  Offsets in struct nb_quotes_speaker are bytes of the

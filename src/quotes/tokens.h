@@ -1,6 +1,6 @@
 /* tokens.h - tokens and bounded windows of them, the way the quote finder
  * reads the words around a quote (internal to src/quotes/: tokens.c; used
- * by names.c, attribution.c, speakers.c and emit.c).
+ * by names.c, attribution.c, speakers.c, emit.c and quotes.c).
  *
  * A token is a word (letters, digits, inner ' ’ - . &, and the full stop
  * of an abbreviation or initial, or the apostrophe of a plural possessive)
