@@ -1,4 +1,4 @@
-/* test_quotes.c - direct quotations and their speakers (src/article/quotes.c).
+/* test_quotes.c - direct quotations and their speakers, end to end (src/quotes/).
  *
  * Each case is tests/fixtures/quotes/<case>.txt (an invented article) with
  * <case>.expected beside it: one line per quote found, in order,
@@ -32,7 +32,9 @@ static void parse(struct nb_article *a, const char *text, size_t len)
         fail_msg("parse failed: %s", err.message);
 }
 
-/* Splits "a | b | c" in place into at most n trimmed fields. */
+/* Splits "a | b | c" in place into at most n fields and returns how many
+ * it found.  Every slot of out is set: those past the last field point at
+ * an empty string, so a short line can never leave one uninitialised. */
 static size_t fields(char *line, char **out, size_t n)
 {
     size_t k = 0;
@@ -46,6 +48,8 @@ static size_t fields(char *line, char **out, size_t n)
             break;
         s = bar + 3;
     }
+    for (size_t j = k; j < n; j++)
+        out[j] = s + strlen(s);
     return k;
 }
 

@@ -1,0 +1,228 @@
+/* emit.c - what a quoted stretch becomes.
+ *
+ * Not every quoted stretch is someone's words: a title or a name ("Face
+ * the Nation"), a slogan on a poster or a scare quote with no speech verb
+ * near it is dropped.  A fragment inside a sentence ("called the plan
+ * "overdue"") is kept as partial when a verb frames it.  Of the
+ * attributions read before and after a quote, the one before wins when
+ * its verb frames a sentence, then the one after, then a fragment verb
+ * before; a quote split by its attribution ("...," she said, "...") is
+ * joined into one; a quote without attribution that opens its paragraph,
+ * or follows an attributed one in the same paragraph, continues the
+ * latest speaker.
+ */
+#include "quotes/emit.h"
+#include "quotes/chars.h"
+#include "quotes/tokens.h"
+#include "quotes/wordlists.h"
+
+#include "text/sentences.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int add_quote(struct nb_quotes_pass *st, struct nb_quote *q)
+{
+    if (st->out.n == st->out.alloc) {
+        size_t na = st->out.alloc ? st->out.alloc * 2 : 16;
+        struct nb_quote *nv = realloc(st->out.v, na * sizeof(*nv));
+        if (!nv)
+            return -1;
+        st->out.v = nv;
+        st->out.alloc = na;
+    }
+    st->out.v[st->out.n++] = *q;
+    return 0;
+}
+
+int nb_quotes_text_add(struct nb_buf *b, const char *p, size_t s, size_t e)
+{
+    while (s < e && cp_space((unsigned char)p[s]))
+        s++;
+    while (e > s && cp_space((unsigned char)p[e - 1]))
+        e--;
+    if (s == e)
+        return 0;
+    if (b->len && nb_buf_addc(b, ' ') < 0)
+        return -1;
+    return nb_text_collapse_space(p + s, e - s, b);
+}
+
+int nb_quotes_title_like(const char *t, size_t len)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, t, 0, len);
+    size_t words = 0, caps = 0, letters = 0;
+    for (size_t k = 0; k < w.n; k++) {
+        if (!nb_quotes_tok_word(&w, k)) {
+            if (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_punct(&w, k, '.') ||
+                nb_quotes_tok_punct(&w, k, ':') || nb_quotes_tok_punct(&w, k, '!') ||
+                nb_quotes_tok_punct(&w, k, '?') || nb_quotes_tok_punct(&w, k, '-') ||
+                nb_quotes_tok_punct(&w, k, '&'))
+                continue;
+            return 0;
+        }
+        if (cp_letter(cp_at(t, len, w.t[k].s, NULL)))
+            letters++;
+        if (nb_quotes_tok_in(&w, k, NB_QUOTES_ORG_JOINERS) || nb_quotes_tok_is(&w, k, "a") ||
+            nb_quotes_tok_is(&w, k, "an") || nb_quotes_tok_is(&w, k, "in") ||
+            nb_quotes_tok_is(&w, k, "to") || nb_quotes_tok_is(&w, k, "at"))
+            continue;
+        words++;
+        if (nb_quotes_tok_cap(&w, k) || cp_digit(cp_at(t, len, w.t[k].s, NULL)))
+            caps++;
+    }
+    if (letters == 0)
+        return 1;
+    return w.n < NB_QUOTES_WIN_TOKENS && words > 0 && words <= 7 && caps == words;
+}
+
+void nb_quotes_quote_release(struct nb_quote *q)
+{
+    free(q->text);
+    free(q->speaker);
+    free(q->role);
+    q->text = q->speaker = q->role = NULL;
+}
+
+/* 1 when p[from..i) ends with the word "that" (and maybe a comma). */
+static int after_that(const char *p, size_t from, size_t i)
+{
+    if (i > from && p[i - 1] == ',')
+        i--;
+    while (i > from && cp_space((unsigned char)p[i - 1]))
+        i--;
+    if (i < from + 4)
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (tolower((unsigned char)p[i - 4 + k]) != "that"[k])
+            return 0;
+    return i == from + 4 || !cp_alnum(cp_before(p, i - 4));
+}
+
+int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
+{
+    size_t i = open;
+    while (i > sent_start && cp_space((unsigned char)p[i - 1]))
+        i--;
+    if (i <= sent_start)
+        return 0;
+    uint32_t first = 0;
+    for (size_t j = start; j < end; j++) {
+        uint32_t c = cp_at(p, end, j, NULL);
+        if (cp_alnum(c)) {
+            first = c;
+            break;
+        }
+    }
+    uint32_t prev = cp_before(p, i);
+    if (prev == ':' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026)
+        return 0;
+    if (after_that(p, sent_start, i))
+        return 1; /* said that "We will win.": a sentence, but in reported speech */
+    if (prev == ',' || prev == 0x2014 || prev == 0x2013 || cp_letter(prev))
+        return !(cp_upper(first) || cp_digit(first));
+    return 1;
+}
+
+int nb_quotes_is_embedded(const char *p, size_t from, size_t open)
+{
+    size_t i = open;
+    while (i > from && cp_space((unsigned char)p[i - 1]))
+        i--;
+    if (i <= from)
+        return 0;
+    uint32_t prev = cp_before(p, i);
+    return cp_alnum(prev) || prev == ',';
+}
+
+static int letters_in(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3)
+            return 1;
+    return 0;
+}
+
+nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_t para,
+                                 const struct nb_quotes_speaker *before,
+                                 const struct nb_quotes_speaker *after, int partial, int embedded,
+                                 size_t sentence, int alone, int may_continue, int merge_ok,
+                                 struct nb_error *err)
+{
+    struct nb_quote q;
+    memset(&q, 0, sizeof(q));
+    struct nb_buf *t = &st->text;
+    while (t->len && (t->data[t->len - 1] == ',' || t->data[t->len - 1] == ' '))
+        nb_buf_truncate(t, t->len - 1);
+    if (t->len == 0 || !letters_in(t->data, t->len))
+        return NB_OK;
+    const struct nb_quotes_speaker *sp = NULL;
+    if (partial) {
+        sp = before->verb ? before : after->verb ? after : NULL;
+        if (!sp || nb_quotes_title_like(t->data, t->len))
+            return NB_OK; /* a scare quote or a title, no one's words */
+    } else {
+        if (before->verb && before->kind != NB_QUOTES_SP_NONE && !before->part)
+            sp = before;
+        if (after->verb && after->kind != NB_QUOTES_SP_NONE && (!sp || !before->verb))
+            sp = after;
+        if (!sp && before->verb && before->kind != NB_QUOTES_SP_NONE)
+            sp = before;
+        if ((embedded || (!sp && !alone)) && nb_quotes_title_like(t->data, t->len))
+            return NB_OK; /* on "Face the Nation", "Morning Joe" said */
+        if (embedded && !sp && !before->verb)
+            return NB_OK; /* posters reading "Save our park": a slogan */
+    }
+    /* "...," she said, "...": one quote with the attribution in the middle */
+    if (merge_ok && st->out.n && !after->verb) {
+        struct nb_quote *prev = &st->out.v[st->out.n - 1];
+        struct nb_buf m;
+        nb_buf_init(&m, 0);
+        /* "We won," she said. "It was close." reads "We won. It was close." */
+        size_t pl = strlen(prev->text);
+        int ended = pl && strchr(".!?", prev->text[pl - 1]) != NULL;
+        const char *glue = ended ? " " : cp_upper(cp_at(t->data, t->len, 0, NULL)) ? ". " : ", ";
+        if (nb_buf_adds(&m, prev->text) < 0 || nb_buf_adds(&m, glue) < 0 ||
+            nb_buf_add(&m, t->data, t->len) < 0) {
+            nb_buf_release(&m);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        free(prev->text);
+        prev->text = nb_buf_detach(&m, NULL);
+        nb_buf_reset(t);
+        if (!prev->text)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        return NB_OK;
+    }
+    if (sp && nb_quotes_resolve(&st->mem, p, para, sp, &q) < 0)
+        goto nomem;
+    int same_para = st->mem.have_last && st->mem.last_para == para && !embedded;
+    if (!sp && !partial && st->mem.have_last &&
+        ((may_continue && (para <= st->mem.last_para + 1 || st->last_ended_colon)) ||
+         same_para)) {
+        /* a quoted paragraph without attribution, or a quoted sentence
+         * after an attributed one in the same paragraph ("...," said Ola
+         * Berg, a minister who ... . "..."): the same voice goes on */
+        if (!(q.speaker = nb_strdup(st->mem.last_speaker)))
+            goto nomem;
+        if (st->mem.last_role && !(q.role = nb_strdup(st->mem.last_role)))
+            goto nomem;
+    }
+    q.partial = partial;
+    q.sentence = sentence;
+    q.text = nb_buf_detach(t, NULL);
+    if (!q.text)
+        goto nomem;
+    if (q.speaker && nb_quotes_remember_speaker(&st->mem, &q, para) < 0)
+        goto nomem;
+    if (add_quote(st, &q) < 0)
+        goto nomem;
+    return NB_OK;
+nomem:
+    nb_quotes_quote_release(&q);
+    nb_buf_reset(t);
+    return nb_error_set(err, NB_ENOMEM, "out of memory");
+}

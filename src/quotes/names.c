@@ -1,0 +1,257 @@
+/* names.c - who a noun phrase names: a name and a role, a pronoun, or a
+ * description.
+ *
+ * The subject of a speech verb ("Ola Berg, Norway's foreign minister",
+ * "the Justice Department", "A Department of Health spokesperson", "he")
+ * is read as tokens and split: the run of name words at its end is the
+ * name, less honorifics and titles (kept as the role, the honorific telling
+ * the gender); words like "Department" or "Union" make it an
+ * organisation's name; no name at all leaves a noun phrase for the
+ * resolver (speakers.c) to match against the people named so far.
+ */
+#include "quotes/names.h"
+
+#include <ctype.h>
+#include <string.h>
+
+int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
+{
+    if (!nb_quotes_tok_word(w, k) || !nb_quotes_tok_cap(w, k))
+        return 0;
+    if (nb_quotes_tok_in(w, k, NB_QUOTES_CAP_STOPS) && !nb_quotes_tok_honorific(w, k, NULL))
+        return 0;
+    return 1;
+}
+
+int nb_quotes_role_gender(const struct nb_quotes_win *w, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        if (nb_quotes_tok_in(w, k, NB_QUOTES_FEMALE_WORDS))
+            return 2;
+        if (nb_quotes_tok_in(w, k, NB_QUOTES_MALE_WORDS))
+            return 1;
+    }
+    return 0;
+}
+
+int nb_quotes_demonym(const struct nb_quotes_win *w, size_t k)
+{
+    static const char *const suffixes[] = {"ian", "an", "ese", "ish", "i", "ch"};
+    if (!nb_quotes_tok_word(w, k) || !nb_quotes_tok_cap(w, k) ||
+        nb_quotes_tok_in(w, k, NB_QUOTES_ORG_WORDS) || nb_quotes_tok_in(w, k, NB_QUOTES_NOT_PEOPLE))
+        return 0;
+    if (nb_quotes_tok_in(w, k, NB_QUOTES_DEMONYMS))
+        return 1;
+    size_t n = nb_quotes_tok_len(w, k);
+    const char *t = w->p + w->t[k].s;
+    if (n < 4)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalpha((unsigned char)t[i]))
+            return 0;
+    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+        size_t sl = strlen(suffixes[i]);
+        if (n > sl + 2 && strncmp(t + n - sl, suffixes[i], sl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+void nb_quotes_np_split(const struct nb_quotes_win *w, size_t a, size_t b,
+                        struct nb_quotes_speaker *sp)
+{
+    for (size_t j = a + 1; j + 1 < b; j++) {
+        if (!nb_quotes_tok_is(w, j, "of") && !nb_quotes_tok_is(w, j, "at") &&
+            !nb_quotes_tok_is(w, j, "from"))
+            continue;
+        if (!nb_quotes_name_token(w, j - 1) || nb_quotes_tok_possessive(w, j - 1))
+            break;
+        size_t c = j + 1;
+        if (nb_quotes_tok_is(w, c, "the") && c + 1 < b)
+            c++;
+        if (!nb_quotes_name_token(w, c))
+            break;
+        struct nb_quotes_speaker left;
+        memset(&left, 0, sizeof(left));
+        nb_quotes_np_split_plain(w, a, j, &left);
+        if (left.kind != NB_QUOTES_SP_NAME || !left.person ||
+            nb_quotes_tok_in(w, j - 1, NB_QUOTES_TITLES))
+            break; /* "Secretary of State John Kerry": a title, not a name */
+        *sp = left;
+        if (sp->rs == sp->re) {
+            sp->rs = w->t[j].s;
+            sp->re = w->t[b - 1].e;
+        }
+        return;
+    }
+    nb_quotes_np_split_plain(w, a, b, sp);
+}
+
+void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
+                              struct nb_quotes_speaker *sp)
+{
+    while (a < b && !nb_quotes_tok_word(w, a))
+        a++;
+    while (b > a && !nb_quotes_tok_word(w, b - 1) && !nb_quotes_tok_punct(w, b - 1, ')'))
+        b--;
+    if (a >= b)
+        return;
+    if (b - a == 1 && (nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_M) ||
+                       nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_F) ||
+                       nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_OTHER))) {
+        sp->kind = NB_QUOTES_SP_PRONOUN;
+        sp->gender = nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_M)   ? 1
+                     : nb_quotes_tok_in(w, a, NB_QUOTES_PRONOUNS_F) ? 2
+                                                                    : 0;
+        sp->ns = w->t[a].s;
+        sp->ne = w->t[a].e;
+        return;
+    }
+    /* drop a parenthetical at the end: (D-N.C.) */
+    if (nb_quotes_tok_punct(w, b - 1, ')')) {
+        size_t k = b - 1;
+        while (k > a && !nb_quotes_tok_punct(w, k, '('))
+            k--;
+        if (k > a)
+            b = k;
+    }
+    /* the run of name tokens at the end */
+    size_t r = b;
+    while (r > a) {
+        size_t k = r - 1;
+        if (nb_quotes_name_token(w, k) && !(nb_quotes_tok_possessive(w, k) && k != b - 1)) {
+            r = k;
+            continue;
+        }
+        if (r < b && k > a && nb_quotes_name_token(w, k - 1) &&
+            (nb_quotes_tok_in(w, k, NB_QUOTES_NAME_PARTICLES) ||
+             nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS))) {
+            r = k;
+            continue;
+        }
+        break;
+    }
+    while (r < b && (nb_quotes_tok_in(w, r, NB_QUOTES_ORG_JOINERS) ||
+                     nb_quotes_tok_in(w, r, NB_QUOTES_NAME_PARTICLES)))
+        r++;
+    if (r < b && r > a && nb_quotes_tok_in(w, b - 1, NB_QUOTES_ORG_WORDS) &&
+        nb_quotes_tok_possessive(w, r - 1) && nb_quotes_name_token(w, r - 1)) {
+        r--; /* "the Nurses' Union", "St Mary's Hospital" */
+        while (r > a && nb_quotes_name_token(w, r - 1) && !nb_quotes_tok_possessive(w, r - 1))
+            r--;
+    }
+    size_t q = r;
+    if (q < b && q > a && nb_quotes_tok_is(w, q - 1, "the"))
+        q--;
+    int object = q < b && q >= a + 2 && nb_quotes_tok_in(w, q - 1, NB_QUOTES_ROLE_PREPS) &&
+                 nb_quotes_tok_word(w, q - 2) && !nb_quotes_tok_cap(w, q - 2) &&
+                 !nb_quotes_tok_in(w, q - 2, NB_QUOTES_ORG_JOINERS);
+    if (r >= b || nb_quotes_tok_possessive(w, b - 1) || object ||
+        (b - a == 2 && nb_quotes_tok_is(w, a, "the") && nb_quotes_demonym(w, a + 1))) {
+        /* no name: "the minister", "A Department of Health spokesperson",
+         * "a spokesperson for Granite Coast" (the name is the object of a
+         * preposition), "the Italian" (who, the resolver decides) */
+        sp->kind = NB_QUOTES_SP_NP;
+        sp->ns = w->t[a].s;
+        sp->ne = w->t[b - 1].e;
+        sp->gender = nb_quotes_role_gender(w, a, b);
+        return;
+    }
+    /* strip honorifics and titles while a name remains */
+    size_t n0 = r;
+    int gender = 0;
+    while (n0 + 1 < b &&
+           (nb_quotes_tok_honorific(w, n0, &gender) || nb_quotes_tok_in(w, n0, NB_QUOTES_TITLES)))
+        n0++;
+    int org = 0;
+    for (size_t k = n0; k < b; k++)
+        org |= nb_quotes_tok_in(w, k, NB_QUOTES_ORG_WORDS) ||
+               nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS);
+    if (org) {
+        n0 = r; /* "the Justice Department": all of it is the name */
+        gender = 0;
+    } else if (n0 + 1 == b && nb_quotes_tok_in(w, n0, NB_QUOTES_TITLES) && n0 > r) {
+        /* "Secretary of State": a title, no name */
+        sp->kind = NB_QUOTES_SP_NP;
+        sp->ns = w->t[a].s;
+        sp->ne = w->t[b - 1].e;
+        sp->gender = gender ? gender : nb_quotes_role_gender(w, a, b);
+        return;
+    }
+    sp->kind = NB_QUOTES_SP_NAME;
+    sp->person = !org;
+    sp->gender = gender ? gender : nb_quotes_role_gender(w, a, b);
+    sp->ns = w->t[n0].s;
+    sp->ne = w->t[b - 1].e;
+    if (nb_quotes_tok_possessive(w, b - 1))
+        sp->ne -= (w->p[sp->ne - 2] == '\'') ? 2 : 4;
+    /* the role: what comes before the name, less articles and honorifics */
+    size_t ra = a, rb = n0;
+    while (rb > ra && nb_quotes_tok_honorific(w, rb - 1, NULL))
+        rb--;
+    while (ra < rb && (nb_quotes_tok_is(w, ra, "the") || nb_quotes_tok_is(w, ra, "a") ||
+                       nb_quotes_tok_is(w, ra, "an")))
+        ra++;
+    if (ra < rb && org) {
+        ra = rb; /* "the Department of Health": the article is no role */
+    }
+    if (ra < rb) {
+        sp->rs = w->t[ra].s;
+        sp->re = w->t[rb - 1].e;
+    }
+}
+
+size_t nb_quotes_np_back(const struct nb_quotes_win *w, size_t lo, size_t verb)
+{
+    size_t k = verb, adv = 0;
+    while (k > lo && adv < 3 && nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) &&
+           !nb_quotes_tok_is(w, k - 1, "told")) {
+        k--;
+        adv++;
+    }
+    size_t end = k, n = 0;
+    while (k > lo && n < 9) {
+        size_t j = k - 1;
+        if (nb_quotes_tok_punct(w, j, ')')) {
+            size_t m = j;
+            while (m > lo && !nb_quotes_tok_punct(w, m, '(') && j - m < 8)
+                m--;
+            if (!nb_quotes_tok_punct(w, m, '('))
+                break;
+            k = m;
+            continue;
+        }
+        if (!nb_quotes_tok_word(w, j))
+            break;
+        if (k < end && nb_quotes_tok_in(w, j, NB_QUOTES_POSSESSIVES)) {
+            k = j; /* "my father", "their lawyer": the phrase starts here */
+            break;
+        }
+        if (nb_quotes_tok_in(w, j, NB_QUOTES_NP_STOPS) &&
+            !(k == end && (nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
+                           nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
+                           nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))))
+            break;
+        if (nb_quotes_tok_verb(w, j))
+            break;
+        k = j;
+        n++;
+        if (nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER))
+            break;
+        if (nb_quotes_tok_is(w, j, "the") || nb_quotes_tok_is(w, j, "a") ||
+            nb_quotes_tok_is(w, j, "an"))
+            break; /* a noun phrase starts with its article */
+    }
+    while (k < end && (nb_quotes_tok_is(w, k, "of") || nb_quotes_tok_is(w, k, "for") ||
+                       nb_quotes_tok_is(w, k, "and")))
+        k++;
+    return k == end ? verb : k;
+}
+
+int nb_quotes_relative_word(const struct nb_quotes_win *w, size_t k)
+{
+    return nb_quotes_tok_is(w, k, "who") || nb_quotes_tok_is(w, k, "which") ||
+           nb_quotes_tok_is(w, k, "whose") || nb_quotes_tok_is(w, k, "that");
+}

@@ -1,0 +1,459 @@
+/* speakers.c - pass 3 of the quote finder: who the speaker is.
+ *
+ * Pronouns, surnames ("Berg", "Mr Berg") and "the minister" are resolved
+ * through a small memory of the people named so far, filled both by the
+ * attributions and by the names met in running text between quotes; a
+ * quoted paragraph without attribution continues the previous speaker
+ * (the driver asks for that through last_speaker).
+ */
+#include "quotes/speakers.h"
+#include "quotes/chars.h"
+#include "quotes/tokens.h"
+#include "quotes/wordlists.h"
+
+#include "text/buf.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- who is who: the article's people so far --------------------------- */
+
+void nb_quotes_memory_init(struct nb_quotes_memory *m)
+{
+    memset(m, 0, sizeof(*m));
+}
+
+void nb_quotes_memory_release(struct nb_quotes_memory *m)
+{
+    free(m->last_speaker);
+    free(m->last_role);
+    nb_quotes_memory_init(m);
+}
+
+static int later(size_t pa, size_t pos_a, size_t pb, size_t pos_b)
+{
+    return pa > pb || (pa == pb && pos_a > pos_b);
+}
+
+/* Length of the last word of name[0..len). */
+static const char *last_word(const char *name, size_t len, size_t *wl)
+{
+    size_t i = len;
+    while (i > 0 && name[i - 1] != ' ')
+        i--;
+    *wl = len - i;
+    return name + i;
+}
+
+static struct nb_quotes_entity *mem_find(struct nb_quotes_memory *m, const char *name, size_t len)
+{
+    struct nb_quotes_entity *best = NULL;
+    int single = memchr(name, ' ', len) == NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct nb_quotes_entity *e = &m->e[i];
+        if (!e->person)
+            continue;
+        int hit = e->len == len && memcmp(e->name, name, len) == 0;
+        if (!hit && single) {
+            size_t wl;
+            const char *lw = last_word(e->name, e->len, &wl);
+            hit = wl == len && memcmp(lw, name, len) == 0;
+        }
+        if (hit && (!best || later(e->para, e->pos, best->para, best->pos)))
+            best = e;
+    }
+    return best;
+}
+
+/* Records a mention; returns the entity (NULL when memory is full of newer
+ * ones, which cannot happen: the oldest is replaced). */
+static struct nb_quotes_entity *mem_note(struct nb_quotes_memory *m, const char *name, size_t len,
+                                         int person, int gender, size_t para, size_t pos,
+                                         int subject)
+{
+    struct nb_quotes_entity *e = person ? mem_find(m, name, len) : NULL;
+    if (!e) {
+        for (size_t i = 0; i < m->n; i++)
+            if (m->e[i].len == len && memcmp(m->e[i].name, name, len) == 0)
+                e = &m->e[i];
+    }
+    if (!e) {
+        if (m->n < NB_QUOTES_MEMORY_SIZE) {
+            e = &m->e[m->n++];
+        } else {
+            e = &m->e[0];
+            for (size_t i = 1; i < m->n; i++)
+                if (later(e->para, e->pos, m->e[i].para, m->e[i].pos))
+                    e = &m->e[i];
+        }
+        memset(e, 0, sizeof(*e));
+        e->name = name;
+        e->len = len;
+        e->person = person;
+    } else if (len > e->len && person) {
+        e->name = name; /* a fuller form of the name */
+        e->len = len;
+    }
+    if (gender)
+        e->gender = gender;
+    e->para = para;
+    e->pos = pos;
+    e->subject = subject;
+    return e;
+}
+
+/* The person a pronoun at (para, pos) stands for. */
+static struct nb_quotes_entity *mem_pronoun(struct nb_quotes_memory *m, int gender, size_t para,
+                                            size_t pos)
+{
+    struct nb_quotes_entity *best = NULL, *any = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct nb_quotes_entity *e = &m->e[i];
+        if (!e->person || !later(para, pos, e->para, e->pos))
+            continue;
+        if (gender && e->gender && e->gender != gender)
+            continue;
+        if (para > e->para + 4)
+            continue;
+        if (e->subject && (!best || later(e->para, e->pos, best->para, best->pos)))
+            best = e;
+        if (!any || later(e->para, e->pos, any->para, any->pos))
+            any = e;
+    }
+    if (best && any && any->para > best->para + 1)
+        return any;
+    return best ? best : any;
+}
+
+/* The part of a role that says what the person is: "an economist" of
+ * "an economist at Nordhavn Capital"; none of "of the Harbour Trust" (the
+ * trust is not the person). */
+static size_t role_head_len(const char *role, size_t len)
+{
+    static const char *const preps[] = {"of", "at", "for", "from", "in", "with"};
+    size_t i = 0;
+    while (i < len) {
+        size_t s = i;
+        while (i < len && role[i] != ' ')
+            i++;
+        for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
+            if (i - s == strlen(preps[k]) && memcmp(role + s, preps[k], i - s) == 0)
+                return s;
+        while (i < len && role[i] == ' ')
+            i++;
+    }
+    return len;
+}
+
+/* The person "the minister" stands for: the latest whose role says so. */
+static struct nb_quotes_entity *mem_role(struct nb_quotes_memory *m, const char *np, size_t len)
+{
+    size_t wl;
+    const char *head = last_word(np, len, &wl);
+    if (wl < 3)
+        return NULL;
+    struct nb_quotes_entity *best = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct nb_quotes_entity *e = &m->e[i];
+        if (!e->person || !e->role)
+            continue;
+        size_t rl = role_head_len(e->role, e->role_len);
+        for (size_t j = 0; j + wl <= rl; j++) {
+            size_t c = 0;
+            while (c < wl && tolower((unsigned char)e->role[j + c]) ==
+                                 tolower((unsigned char)head[c]))
+                c++;
+            if (c == wl && (!best || later(e->para, e->pos, best->para, best->pos))) {
+                best = e;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+/* ---- people named in running text -------------------------------------- */
+
+/* A role written next to a name in running text, for tokens [k, e) of
+ * the name: "Kingsbridge boss Marco Ferri", "Prof. Adaeze Nwosu of the
+ * Edinburgh Centre", "The visitors' captain, Dylan Price,", "Janet
+ * Holloway, a portfolio manager at Crestline Capital,".  1 when found. */
+static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *rs, size_t *re)
+{
+    /* before, no comma: lower-case role noun, up to two modifiers */
+    if (k > 0 && nb_quotes_tok_word(w, k - 1) && !nb_quotes_tok_cap(w, k - 1) &&
+        nb_quotes_tok_in(w, k - 1, NB_QUOTES_ROLE_NOUNS)) {
+        size_t i = k - 1;
+        while (i > 0 && k - i < 3 && nb_quotes_tok_word(w, i - 1) &&
+               !nb_quotes_tok_in(w, i - 1, NB_QUOTES_NP_STOPS) &&
+               !nb_quotes_tok_in(w, i - 1, NB_QUOTES_CAP_STOPS) &&
+               !nb_quotes_tok_in(w, i - 1, NB_QUOTES_POSSESSIVES) &&
+               !nb_quotes_tok_verb(w, i - 1) && !nb_quotes_tok_in(w, i - 1, NB_QUOTES_ROLE_PREPS))
+            i--;
+        *rs = w->t[i].s;
+        *re = w->t[k - 1].e;
+        return 1;
+    }
+    /* after: an affiliation or an apposition, ended by punctuation or a
+     * relative clause */
+    size_t j = e;
+    if (j < w->n && nb_quotes_tok_punct(w, j, ','))
+        j++;
+    if (j + 1 < w->n &&
+        (nb_quotes_tok_is(w, j, "of") || nb_quotes_tok_is(w, j, "at") ||
+         nb_quotes_tok_is(w, j, "from") ||
+         (j > e && (nb_quotes_tok_is(w, j, "a") || nb_quotes_tok_is(w, j, "an"))))) {
+        size_t c = j + 1, names = 0;
+        while (c < w->n && c - j < 11 && nb_quotes_tok_word(w, c) && !nb_quotes_tok_verb(w, c) &&
+               !nb_quotes_relative_word(w, c)) {
+            names += nb_quotes_name_token(w, c);
+            c++;
+        }
+        int ended = c < w->n && (nb_quotes_tok_punct(w, c, ',') || nb_quotes_tok_punct(w, c, '.') ||
+                                 nb_quotes_tok_punct(w, c, ';') || nb_quotes_relative_word(w, c));
+        int affil = !nb_quotes_tok_is(w, j, "a") && !nb_quotes_tok_is(w, j, "an");
+        if (ended && c > j + 1 && (!affil || names)) {
+            *rs = w->t[j].s;
+            *re = w->t[c - 1].e;
+            return 1;
+        }
+    }
+    /* before, with commas: "The visitors' captain, Dylan Price," */
+    if (k > 1 && nb_quotes_tok_punct(w, k - 1, ',') && e < w->n && nb_quotes_tok_punct(w, e, ',')) {
+        size_t a = nb_quotes_np_back(w, 0, k - 1);
+        if (a < k - 1 && nb_quotes_tok_in(w, k - 2, NB_QUOTES_ROLE_NOUNS)) {
+            struct nb_quotes_speaker s;
+            memset(&s, 0, sizeof(s));
+            nb_quotes_np_split_plain(w, a, k - 1, &s);
+            if (s.kind == NB_QUOTES_SP_NP) {
+                *rs = s.ns;
+                *re = s.ne;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Tokens [a, k) before a name are only its description, so the name is
+ * the sentence's subject: "Kingsbridge boss Marco Ferri was", "The team's
+ * lead author, Prof. Adaeze Nwosu". */
+static int subject_lead(const struct nb_quotes_win *w, size_t a, size_t k)
+{
+    if (k < a || k - a > 6)
+        return 0;
+    for (size_t j = a; j < k; j++) {
+        if (nb_quotes_tok_punct(w, j, ','))
+            continue;
+        if (!nb_quotes_tok_word(w, j) || nb_quotes_tok_verb(w, j) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
+            nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER) ||
+            (nb_quotes_tok_in(w, j, NB_QUOTES_NP_STOPS) && !nb_quotes_tok_is(w, j, "the")))
+            return 0;
+    }
+    return 1;
+}
+
+void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, size_t to,
+                        size_t para)
+{
+    struct nb_quotes_win w;
+    size_t i = from;
+    int sentence_start = from == 0;
+    while (i < to) {
+        w.p = p;
+        w.n = 0;
+        struct nb_quotes_tok t;
+        size_t last = i;
+        while (w.n < NB_QUOTES_WIN_TOKENS && nb_quotes_next_token(p, to, &i, &t)) {
+            w.t[w.n++] = t;
+            last = i;
+        }
+        if (w.n == 0)
+            break;
+        size_t k = 0;
+        size_t limit = w.n == NB_QUOTES_WIN_TOKENS ? w.n - 8 : w.n; /* leave a margin */
+        /* the sentence's first token, when in this window */
+        size_t sent_k = sentence_start ? 0 : SIZE_MAX;
+        while (k < limit) {
+            if (!nb_quotes_name_token(&w, k) && !nb_quotes_tok_honorific(&w, k, NULL)) {
+                sentence_start = nb_quotes_tok_punct(&w, k, '.') ||
+                                 nb_quotes_tok_punct(&w, k, '?') || nb_quotes_tok_punct(&w, k, '!');
+                if (sentence_start)
+                    sent_k = k + 1;
+                k++;
+                continue;
+            }
+            size_t e = k;
+            int org = 0;
+            while (e < w.n && e - k < (org ? 10u : 6u) &&
+                   (nb_quotes_name_token(&w, e) || nb_quotes_tok_honorific(&w, e, NULL) ||
+                    (e > k && e + 1 < w.n && nb_quotes_tok_in(&w, e, NB_QUOTES_NAME_PARTICLES) &&
+                     nb_quotes_name_token(&w, e + 1)) ||
+                    /* "Edinburgh Centre for Exoplanet Science" is one name,
+                     * no person's */
+                    (org && e + 1 < w.n && nb_quotes_tok_in(&w, e, NB_QUOTES_ORG_JOINERS) &&
+                     (nb_quotes_name_token(&w, e + 1) ||
+                      (nb_quotes_tok_is(&w, e + 1, "the") && e + 2 < w.n &&
+                       nb_quotes_name_token(&w, e + 2)))))) {
+                org |= nb_quotes_tok_in(&w, e, NB_QUOTES_ORG_WORDS);
+                e++;
+                if (nb_quotes_tok_possessive(&w, e - 1))
+                    break;
+            }
+            struct nb_quotes_speaker sp;
+            memset(&sp, 0, sizeof(sp));
+            nb_quotes_np_split(&w, k, e, &sp);
+            if (sp.kind == NB_QUOTES_SP_NAME && sp.person) {
+                const char *nm = p + sp.ns;
+                size_t nl = sp.ne - sp.ns;
+                int multi = memchr(nm, ' ', nl) != NULL;
+                int honor = nb_quotes_tok_honorific(&w, k, NULL);
+                if (multi || honor || mem_find(m, nm, nl)) {
+                    struct nb_quotes_entity *en = mem_note(
+                        m, nm, nl, 1, sp.gender, para, w.t[k].s,
+                        sentence_start || (sent_k != SIZE_MAX && subject_lead(&w, sent_k, k)));
+                    size_t rs, re;
+                    if (!en->role && sp.rs < sp.re) { /* "Mayor Ann Reed" */
+                        en->role = p + sp.rs;
+                        en->role_len = sp.re - sp.rs;
+                    } else if (!en->role && scan_role(&w, k, e, &rs, &re)) {
+                        en->role = p + rs;
+                        en->role_len = re - rs;
+                        if (!en->gender)
+                            en->gender = nb_quotes_role_gender(&w, k > 2 ? k - 3 : 0, k);
+                    }
+                }
+            }
+            sentence_start = 0;
+            k = e;
+        }
+        if (limit == w.n)
+            break;
+        i = k < w.n ? w.t[k].s : last;
+    }
+}
+
+/* ---- resolution -------------------------------------------------------- */
+
+/* "the Italian", "the 54-year-old", "the former manager": a definite
+ * description of a person, not of an organisation ("the ministry"). */
+static int person_description(const char *np, size_t len)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, np, 0, len);
+    if (w.n < 2 || w.n > 4 || !nb_quotes_tok_is(&w, 0, "the"))
+        return 0;
+    size_t h = w.n - 1;
+    if (!nb_quotes_tok_word(&w, h) || nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_WORDS))
+        return 0;
+    size_t hl = nb_quotes_tok_len(&w, h);
+    const char *t = np + w.t[h].s;
+    if (hl > 9 && cp_digit((unsigned char)t[0]) &&
+        (memcmp(t + hl - 9, "-year-old", 9) == 0 || memcmp(t + hl - 9, " year old", 9) == 0))
+        return 1;
+    if (w.n == 2 && nb_quotes_demonym(&w, h))
+        return 1;
+    /* "the manager", "the senator", "the man": only through a role said
+     * before (mem_role); a bare description may be someone never named */
+    return 0;
+}
+
+int nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
+                      const struct nb_quotes_speaker *sp, struct nb_quote *q)
+{
+    const char *name = NULL, *role = NULL;
+    size_t nl = 0, rl = 0;
+    char *own_role = NULL;
+    if (sp->rs < sp->re) {
+        role = p + sp->rs;
+        rl = sp->re - sp->rs;
+    }
+    if (sp->kind == NB_QUOTES_SP_NAME) {
+        name = p + sp->ns;
+        nl = sp->ne - sp->ns;
+        struct nb_quotes_entity *e =
+            mem_note(m, name, nl, sp->person, sp->gender, para, sp->pos, 1);
+        name = e->name;
+        nl = e->len;
+        if (role) {
+            e->role = role;
+            e->role_len = rl;
+        } else if (e->role) {
+            role = e->role;
+            rl = e->role_len;
+        }
+    } else if (sp->kind == NB_QUOTES_SP_PRONOUN) {
+        if (sp->gender) {
+            struct nb_quotes_entity *e = mem_pronoun(m, sp->gender, para, sp->pos);
+            if (e) {
+                name = e->name;
+                nl = e->len;
+                role = e->role;
+                rl = e->role_len;
+                e->para = para;
+                e->pos = sp->pos;
+                e->subject = 1;
+            }
+        } else if (m->have_last && para <= m->last_para + 1 && m->last_speaker &&
+                   (p[sp->ns] == 't' || p[sp->ns] == 'T' || p[sp->ns] == 'i' ||
+                    p[sp->ns] == 'I') && sp->ne - sp->ns > 1) {
+            /* "they" / "it": the latest speaker when it was not a person */
+            struct nb_quotes_entity *e = mem_find(m, m->last_speaker, strlen(m->last_speaker));
+            if (!e) {
+                name = m->last_speaker;
+                nl = strlen(name);
+            }
+        }
+    } else if (sp->kind == NB_QUOTES_SP_NP) {
+        name = p + sp->ns;
+        nl = sp->ne - sp->ns;
+        int definite = nl > 4 && (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0);
+        struct nb_quotes_entity *e = definite ? mem_role(m, name, nl) : NULL;
+        if (!e && definite && person_description(name, nl)) {
+            /* "the Italian said", "the 54-year-old said": the latest person
+             * named, if named close by */
+            e = mem_pronoun(m, sp->gender, para, sp->pos);
+            if (e && para > e->para + 1)
+                e = NULL;
+        }
+        if (e) {
+            role = e->role;
+            rl = e->role_len;
+            name = e->name;
+            nl = e->len;
+            e->para = para;
+            e->pos = sp->pos;
+        }
+    }
+    if (name) {
+        q->speaker = nb_strndup(name, nl);
+        if (!q->speaker)
+            return -1;
+    }
+    if (role && name) {
+        own_role = nb_strndup(role, rl);
+        if (!own_role)
+            return -1;
+        q->role = own_role;
+    }
+    return 0;
+}
+
+int nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q, size_t para)
+{
+    free(m->last_speaker);
+    free(m->last_role);
+    m->last_speaker = NULL;
+    m->last_role = NULL;
+    m->have_last = q->speaker != NULL;
+    m->last_para = para;
+    if (q->speaker && !(m->last_speaker = nb_strdup(q->speaker)))
+        return -1;
+    if (q->role && !(m->last_role = nb_strdup(q->role)))
+        return -1;
+    return 0;
+}

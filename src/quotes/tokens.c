@@ -1,0 +1,171 @@
+/* tokens.c - the quote finder's words: bounded windows of tokens.
+ *
+ * Every look-around near a quote reads a bounded window (at most
+ * NB_QUOTES_WIN_TOKENS tokens, NB_QUOTES_WIN_BYTES bytes for the tail), so
+ * the whole pass stays linear however long a paragraph is.
+ */
+#include "quotes/tokens.h"
+#include "quotes/chars.h"
+#include "quotes/wordlists.h"
+
+#include "text/sentences.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+
+static int word_start(uint32_t c)
+{
+    return cp_alnum(c);
+}
+
+int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_tok *t)
+{
+    size_t n;
+    uint32_t c;
+    while (*i < end && cp_space(c = cp_at(p, end, *i, &n)))
+        *i += n;
+    if (*i >= end)
+        return 0;
+    c = cp_at(p, end, *i, &n);
+    t->s = *i;
+    if (!word_start(c)) {
+        t->e = *i + n;
+        *i = t->e;
+        return 1;
+    }
+    size_t j = *i + n;
+    while (j < end) {
+        size_t k;
+        uint32_t d = cp_at(p, end, j, &k);
+        if (cp_alnum(d)) {
+            j += k;
+            continue;
+        }
+        if (d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == '&') {
+            size_t k2;
+            uint32_t e2 = cp_at(p, end, j + k, &k2);
+            if (cp_alnum(e2)) {
+                j += k + k2;
+                continue;
+            }
+        }
+        break;
+    }
+    if (j < end && j > *i && (p[j - 1] == 's' || p[j - 1] == 'S')) {
+        /* a plural possessive: "the Nurses' Union" */
+        size_t k;
+        uint32_t d = cp_at(p, end, j, &k);
+        if ((d == '\'' || d == 0x2019) && !cp_alnum(cp_at(p, end, j + k, NULL))) {
+            t->e = j + k;
+            *i = t->e;
+            return 1;
+        }
+    }
+    if (j < end && p[j] == '.') {
+        size_t wl = j - *i;
+        int initial = wl == 1 && isupper((unsigned char)p[*i]);
+        int dotted = memchr(p + *i, '.', wl) != NULL;
+        if (initial || dotted || nb_sentences_abbreviation(p + *i, wl))
+            j++;
+    }
+    t->e = j;
+    *i = j;
+    return 1;
+}
+
+void nb_quotes_win_fill(struct nb_quotes_win *w, const char *p, size_t from, size_t to)
+{
+    w->p = p;
+    w->n = 0;
+    size_t i = from;
+    struct nb_quotes_tok t;
+    while (w->n < NB_QUOTES_WIN_TOKENS && nb_quotes_next_token(p, to, &i, &t))
+        w->t[w->n++] = t;
+}
+
+void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from, size_t to)
+{
+    if (to - from > NB_QUOTES_WIN_BYTES) {
+        size_t s = to - NB_QUOTES_WIN_BYTES;
+        while (s < to && !cp_space((unsigned char)p[s]))
+            s++;
+        from = s;
+    }
+    nb_quotes_win_fill(w, p, from, to);
+    if (w->n == NB_QUOTES_WIN_TOKENS) { /* keep the tail */
+        struct nb_quotes_win tmp = *w;
+        size_t i = from, k = 0;
+        struct nb_quotes_tok t;
+        while (nb_quotes_next_token(p, to, &i, &t)) {
+            tmp.t[k % NB_QUOTES_WIN_TOKENS] = t;
+            k++;
+        }
+        w->n = NB_QUOTES_WIN_TOKENS;
+        for (size_t j = 0; j < NB_QUOTES_WIN_TOKENS; j++)
+            w->t[j] = tmp.t[(k + j) % NB_QUOTES_WIN_TOKENS];
+    }
+}
+
+size_t nb_quotes_tok_len(const struct nb_quotes_win *w, size_t k)
+{
+    return w->t[k].e - w->t[k].s;
+}
+
+int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word)
+{
+    return nb_quotes_word_is(w->p + w->t[k].s, nb_quotes_tok_len(w, k), word);
+}
+
+int nb_quotes_tok_in(const struct nb_quotes_win *w, size_t k, enum nb_quotes_list list)
+{
+    return nb_quotes_word_in(list, w->p + w->t[k].s, nb_quotes_tok_len(w, k));
+}
+
+int nb_quotes_tok_punct(const struct nb_quotes_win *w, size_t k, char c)
+{
+    return nb_quotes_tok_len(w, k) == 1 && w->p[w->t[k].s] == c;
+}
+
+int nb_quotes_tok_word(const struct nb_quotes_win *w, size_t k)
+{
+    return word_start(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+}
+
+int nb_quotes_tok_cap(const struct nb_quotes_win *w, size_t k)
+{
+    return cp_upper(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+}
+
+int nb_quotes_tok_possessive(const struct nb_quotes_win *w, size_t k)
+{
+    size_t s = w->t[k].s, e = w->t[k].e;
+    const char *p = w->p;
+    if (e - s > 2 && p[e - 1] == '\'' && (p[e - 2] == 's' || p[e - 2] == 'S'))
+        return 1;
+    if (e - s > 4 && memcmp(p + e - 3, "\xe2\x80\x99", 3) == 0 &&
+        (p[e - 4] == 's' || p[e - 4] == 'S'))
+        return 1;
+    if (e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S'))
+        return 1;
+    return e - s > 4 && memcmp(p + e - 4, "\xe2\x80\x99", 3) == 0 &&
+           (p[e - 1] == 's' || p[e - 1] == 'S');
+}
+
+int nb_quotes_tok_dash(const struct nb_quotes_win *w, size_t k)
+{
+    uint32_t c = cp_at(w->p, w->t[k].e, w->t[k].s, NULL);
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
+}
+
+int nb_quotes_tok_verb(const struct nb_quotes_win *w, size_t k)
+{
+    if (!nb_quotes_tok_word(w, k))
+        return 0;
+    return nb_quotes_verb_flags(w->p + w->t[k].s, nb_quotes_tok_len(w, k));
+}
+
+int nb_quotes_tok_honorific(const struct nb_quotes_win *w, size_t k, int *gender)
+{
+    return nb_quotes_honorific(w->p + w->t[k].s, nb_quotes_tok_len(w, k), gender);
+}

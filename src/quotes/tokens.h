@@ -1,0 +1,75 @@
+/* tokens.h - tokens and bounded windows of them, the way the quote finder
+ * reads the words around a quote (internal to src/quotes/: tokens.c; used
+ * by names.c, attribution.c, speakers.c, emit.c and quotes.c).
+ *
+ * A token is a word (letters, digits, inner ' ’ - . &, and the full stop
+ * of an abbreviation or initial, or the apostrophe of a plural possessive)
+ * or one punctuation mark.  A window borrows its text: w->p must outlive
+ * it.  Token indexes k passed to the nb_quotes_tok_* functions must be
+ * below w->n.  Nothing here allocates.
+ */
+#ifndef NB_QUOTES_TOKENS_H
+#define NB_QUOTES_TOKENS_H
+
+#include "quotes/wordlists.h"
+
+#include <stddef.h>
+
+#define NB_QUOTES_WIN_TOKENS 48
+#define NB_QUOTES_WIN_BYTES 480
+
+/* A token is p[s..e) of its window's text. */
+struct nb_quotes_tok {
+    size_t s, e;
+};
+
+struct nb_quotes_win {
+    const char *p;
+    struct nb_quotes_tok t[NB_QUOTES_WIN_TOKENS];
+    size_t n;
+};
+
+/* Reads the next token of p[*i..end) into *t, skipping spaces, and moves
+ * *i past it.  0 when only spaces remain. */
+int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_tok *t);
+
+/* The first NB_QUOTES_WIN_TOKENS tokens of p[from..to). */
+void nb_quotes_win_fill(struct nb_quotes_win *w, const char *p, size_t from, size_t to);
+
+/* The last tokens of p[from..to) (up to NB_QUOTES_WIN_TOKENS): starts at a
+ * word boundary no more than NB_QUOTES_WIN_BYTES before `to`. */
+void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from, size_t to);
+
+/* Length in bytes of token k. */
+size_t nb_quotes_tok_len(const struct nb_quotes_win *w, size_t k);
+
+/* 1 when token k, in any case, is `word` (lower case). */
+int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word);
+
+/* 1 when token k is a word of `list` (nb_quotes_word_in). */
+int nb_quotes_tok_in(const struct nb_quotes_win *w, size_t k, enum nb_quotes_list list);
+
+/* 1 when token k is the one punctuation mark c. */
+int nb_quotes_tok_punct(const struct nb_quotes_win *w, size_t k, char c);
+
+/* 1 when token k is a word (starts with a letter or a digit). */
+int nb_quotes_tok_word(const struct nb_quotes_win *w, size_t k);
+
+/* 1 when token k starts with a capital letter. */
+int nb_quotes_tok_cap(const struct nb_quotes_win *w, size_t k);
+
+/* 1 when token k is a possessive: "Berg's" "Norway's" "ministers’". */
+int nb_quotes_tok_possessive(const struct nb_quotes_win *w, size_t k);
+
+/* 1 when token k is a hyphen or a dash (– — ―). */
+int nb_quotes_tok_dash(const struct nb_quotes_win *w, size_t k);
+
+/* 0 when token k is no verb of saying, else NB_QUOTES_V_SPEECH | its
+ * NB_QUOTES_V_* flags (nb_quotes_verb_flags). */
+int nb_quotes_tok_verb(const struct nb_quotes_win *w, size_t k);
+
+/* 1 when token k is an honorific, its gender in *gender when not NULL
+ * (nb_quotes_honorific). */
+int nb_quotes_tok_honorific(const struct nb_quotes_win *w, size_t k, int *gender);
+
+#endif

@@ -1,0 +1,178 @@
+/* test_quotes_attribution.c - the speech verb and subject near a quote
+ * (src/quotes/attribution.c).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "quotes/attribution.h"
+
+/* Checks sp's name and role against p ("-" for none). */
+static void assert_speaker(const char *p, const struct nb_quotes_speaker *sp, int kind,
+                           const char *name, const char *role)
+{
+    if (sp->kind != kind)
+        fail_msg("'%s': kind %d, want %d", p, sp->kind, kind);
+    if (kind == NB_QUOTES_SP_NONE)
+        return;
+    size_t nl = strlen(name);
+    if (sp->ne - sp->ns != nl || memcmp(p + sp->ns, name, nl) != 0)
+        fail_msg("'%s': name '%.*s', want '%s'", p, (int)(sp->ne - sp->ns), p + sp->ns, name);
+    size_t rl = strcmp(role, "-") == 0 ? 0 : strlen(role);
+    if (sp->re - sp->rs != rl || memcmp(p + sp->rs, role, rl) != 0)
+        fail_msg("'%s': role '%.*s', want '%s'", p, (int)(sp->re - sp->rs), p + sp->rs, role);
+}
+
+/* The attribution after the quote that p opens with. */
+static struct nb_quotes_speaker after(const char *p)
+{
+    const char *close = strchr(p + 1, '"');
+    assert_non_null(close);
+    size_t from = (size_t)(close - p) + 1;
+    struct nb_quotes_speaker sp;
+    memset(&sp, 0xff, sizeof(sp)); /* it must clear sp */
+    nb_quotes_attrib_after(p, from, strlen(p), &sp);
+    if (sp.verb)
+        assert_int_equal(sp.pos, from);
+    return sp;
+}
+
+/* The attribution before the one quote of p. */
+static struct nb_quotes_speaker before(const char *p)
+{
+    const char *open = strchr(p, '"');
+    assert_non_null(open);
+    struct nb_quotes_speaker sp;
+    memset(&sp, 0xff, sizeof(sp));
+    nb_quotes_attrib_before(p, 0, (size_t)(open - p), &sp);
+    return sp;
+}
+
+static void test_after(void **state)
+{
+    (void)state;
+    const char *p;
+    struct nb_quotes_speaker sp;
+
+    p = "\"We won,\" said Ola Berg, Norway's foreign minister.";
+    sp = after(p);
+    assert_true(sp.verb);
+    assert_false(sp.part);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ola Berg", "Norway's foreign minister");
+
+    p = "\"We won,\" Berg said.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Berg", "-");
+
+    p = "\"We won,\" she told reporters.";
+    sp = after(p);
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_PRONOUN, "she", "-");
+    assert_int_equal(sp.gender, 2);
+
+    p = "\"We won,\" according to the ministry.";
+    sp = after(p);
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "the ministry", "-");
+
+    p = "\"Cheers\" \xe2\x80\x94 Carlos Ra\xc3\xbal";
+    sp = after(p);
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Carlos Ra\xc3\xbal", "-");
+
+    p = "\"We won\" is written on the wall.";
+    sp = after(p);
+    assert_false(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NONE, "", "");
+}
+
+static void test_before(void **state)
+{
+    (void)state;
+    const char *p;
+    struct nb_quotes_speaker sp;
+
+    p = "Ola Berg said: \"We won.\"";
+    sp = before(p);
+    assert_true(sp.verb);
+    assert_false(sp.part);
+    assert_int_equal(sp.pos, (size_t)(strstr(p, "said") - p));
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ola Berg", "-");
+
+    p = "The minister called the plan \"overdue\".";
+    sp = before(p);
+    assert_true(sp.verb);
+    assert_true(sp.part);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "The minister", "-");
+
+    p = "Paolo Venturi, who called the talks \"a farce\".";
+    sp = before(p);
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Paolo Venturi", "-");
+
+    p = "Berg left the room, saying \"enough\".";
+    sp = before(p);
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Berg", "-");
+
+    p = "The wall reads \"We won\".";
+    sp = before(p);
+    assert_false(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NONE, "", "");
+}
+
+static void test_clause_subject(void **state)
+{
+    (void)state;
+    const char *p = "Then Ola Berg left the room";
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    struct nb_quotes_speaker sp;
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ola Berg", "-");
+
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 3, w.n, &sp); /* "left the room" */
+    assert_int_equal(sp.kind, NB_QUOTES_SP_NONE);
+}
+
+static void test_between(void **state)
+{
+    (void)state;
+    static const char *const only[] = {", she said, ", ", said Berg. ", ", he added: "};
+    for (size_t i = 0; i < sizeof(only) / sizeof(only[0]); i++)
+        if (!nb_quotes_attribution_only(only[i], 0, strlen(only[i])))
+            fail_msg("'%s' is no attribution only", only[i]);
+    static const char *const more[] = {
+        ", she called it ",  /* a fragment verb */
+        "; she said, ",      /* a new clause */
+        ". Then she said, ", /* a new sentence */
+        ", she said ",       /* runs on */
+        ", she said in a long statement that the press office of the ministry released, ",
+    };
+    for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++)
+        if (nb_quotes_attribution_only(more[i], 0, strlen(more[i])))
+            fail_msg("'%s' is more than an attribution", more[i]);
+
+    const char *p = "and then he added that";
+    assert_true(nb_quotes_has_verb(p, 0, strlen(p)));
+    assert_false(nb_quotes_has_verb(p, 0, 12)); /* "and then he " */
+    p = "and then he left";
+    assert_false(nb_quotes_has_verb(p, 0, strlen(p)));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_after),
+        cmocka_unit_test(test_before),
+        cmocka_unit_test(test_clause_subject),
+        cmocka_unit_test(test_between),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,149 @@
+/* test_quotes_wordlists.c - the quote finder's word lists and their lookups
+ * (src/quotes/wordlists.c).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "quotes/wordlists.h"
+
+static int in(enum nb_quotes_list list, const char *word)
+{
+    return nb_quotes_word_in(list, word, strlen(word));
+}
+
+static int verb(const char *word)
+{
+    return nb_quotes_verb_flags(word, strlen(word));
+}
+
+/* Whole words, ASCII case folded, nothing else. */
+static void test_word_is(void **state)
+{
+    (void)state;
+    assert_true(nb_quotes_word_is("the", 3, "the"));
+    assert_true(nb_quotes_word_is("The", 3, "the"));
+    assert_true(nb_quotes_word_is("THE", 3, "the"));
+    assert_false(nb_quotes_word_is("them", 4, "the"));
+    assert_false(nb_quotes_word_is("the", 3, "them"));
+    assert_false(nb_quotes_word_is("them", 3, "them")); /* only len bytes count */
+    assert_true(nb_quotes_word_is("", 0, ""));
+    assert_false(nb_quotes_word_is("", 0, "a"));
+    assert_true(nb_quotes_word_is("Sen.", 4, "sen."));
+    /* only ASCII letters fold: "É" is not "é" */
+    assert_false(nb_quotes_word_is("\xc3\x89", 2, "\xc3\xa9"));
+}
+
+/* One member and one near miss of each list. */
+static void test_word_in(void **state)
+{
+    (void)state;
+    static const struct {
+        enum nb_quotes_list list;
+        const char *yes, *no;
+    } cases[] = {
+        {NB_QUOTES_ELISIONS, "em", "them"},
+        {NB_QUOTES_NP_STOPS, "which", "minister"},
+        {NB_QUOTES_VERB_ADVERBS, "also", "said"},
+        {NB_QUOTES_POSSESSIVES, "their", "there"},
+        {NB_QUOTES_PRONOUNS_M, "He", "she"},
+        {NB_QUOTES_PRONOUNS_F, "She", "he"},
+        {NB_QUOTES_PRONOUNS_OTHER, "they", "he"},
+        {NB_QUOTES_TITLES, "Senator", "Senators"},
+        {NB_QUOTES_ORG_WORDS, "Ministry", "minister"},
+        {NB_QUOTES_CAP_STOPS, "Monday", "Berg"},
+        {NB_QUOTES_FEMALE_WORDS, "spokeswoman", "spokesman"},
+        {NB_QUOTES_MALE_WORDS, "spokesman", "spokeswoman"},
+        {NB_QUOTES_ROLE_NOUNS, "boss", "bosses"},
+        {NB_QUOTES_NAME_PARTICLES, "van", "vans"},
+        {NB_QUOTES_ORG_JOINERS, "&", "+"},
+        {NB_QUOTES_ROLE_PREPS, "for", "in"},
+        {NB_QUOTES_SUBJECT_PREPS, "in", "to"},
+        {NB_QUOTES_DEMONYMS, "Pole", "Poles"},
+        {NB_QUOTES_NOT_PEOPLE, "Vatican", "Italian"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        if (!in(cases[i].list, cases[i].yes))
+            fail_msg("list %d: '%s' not found", (int)cases[i].list, cases[i].yes);
+        if (in(cases[i].list, cases[i].no))
+            fail_msg("list %d: '%s' found", (int)cases[i].list, cases[i].no);
+    }
+    /* words with inner punctuation are whole words too */
+    assert_true(in(NB_QUOTES_TITLES, "u.s."));
+    assert_true(in(NB_QUOTES_CAP_STOPS, "Don't"));
+    assert_false(in(NB_QUOTES_TITLES, "sen.."));
+    /* a list that does not exist holds nothing */
+    assert_false(nb_quotes_word_in((enum nb_quotes_list)1000, "the", 3));
+}
+
+static void test_honorific(void **state)
+{
+    (void)state;
+    int g = 99;
+    assert_true(nb_quotes_honorific("Mrs.", 4, &g));
+    assert_int_equal(g, 2);
+    assert_true(nb_quotes_honorific("SIR", 3, &g));
+    assert_int_equal(g, 1);
+    assert_true(nb_quotes_honorific("Dr", 2, &g));
+    assert_int_equal(g, 0);
+    g = 99;
+    assert_false(nb_quotes_honorific("Doctor", 6, &g));
+    assert_int_equal(g, 99);                        /* untouched */
+    assert_true(nb_quotes_honorific("Mrs", 2, &g)); /* len says "Mr" */
+    assert_int_equal(g, 1);
+    assert_false(nb_quotes_honorific("Mrsx", 4, &g));
+    assert_true(nb_quotes_honorific("Professor", 9, NULL));
+}
+
+/* The lexicon is searched by halves: verbs from all over the alphabet must
+ * be found (an entry out of strcmp order would hide some of them). */
+static void test_verb_flags(void **state)
+{
+    (void)state;
+    static const char *const verbs[] = {
+        "accused",   "acknowledged", "added",      "asked",    "blasted", "called",    "chimed",
+        "claimed",   "confirmed",    "criticized", "declared", "denied",  "dubbed",    "emphasized",
+        "explained", "gushed",       "hinted",     "insisted", "joked",   "labelled",  "maintained",
+        "messaged",  "mused",        "noted",      "observed", "offered", "pleaded",   "posted",
+        "promised",  "put",          "quipped",    "recalled", "replied", "said",      "say",
+        "says",      "shouted",      "stated",     "stressed", "tells",   "testified", "told",
+        "tweeted",   "underscored",  "urged",      "vowed",    "warned",  "whispered", "wondered",
+        "wrote",     "yelled",       "yells",
+    };
+    for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+        if (!(verb(verbs[i]) & NB_QUOTES_V_SPEECH))
+            fail_msg("'%s' is no verb of saying", verbs[i]);
+
+    assert_int_equal(verb("said"), NB_QUOTES_V_SPEECH | NB_QUOTES_V_INV);
+    assert_int_equal(verb("Said"), NB_QUOTES_V_SPEECH | NB_QUOTES_V_INV);
+    assert_int_equal(verb("SAID"), NB_QUOTES_V_SPEECH | NB_QUOTES_V_INV);
+    assert_int_equal(verb("adding"), NB_QUOTES_V_SPEECH | NB_QUOTES_V_ING);
+    assert_int_equal(verb("called"), NB_QUOTES_V_SPEECH | NB_QUOTES_V_PART);
+    assert_int_equal(verb("accusing"), NB_QUOTES_V_SPEECH | NB_QUOTES_V_ING | NB_QUOTES_V_PART);
+    assert_int_equal(verb("tweets"), NB_QUOTES_V_SPEECH | NB_QUOTES_V_INV | NB_QUOTES_V_NOUN);
+    assert_int_equal(verb("told"), NB_QUOTES_V_SPEECH);
+
+    assert_int_equal(verb("minister"), 0);
+    assert_int_equal(verb("sai"), 0);
+    assert_int_equal(verb("saidx"), 0);
+    assert_int_equal(verb("sa1d"), 0);
+    assert_int_equal(verb("said,"), 0);
+    assert_int_equal(nb_quotes_verb_flags("said", 3), 0);
+    assert_int_equal(verb("characterizingly"), 0); /* 16 letters: too long to be one */
+    assert_int_equal(verb(""), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_is),
+        cmocka_unit_test(test_word_in),
+        cmocka_unit_test(test_honorific),
+        cmocka_unit_test(test_verb_flags),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
