@@ -6,7 +6,7 @@
  * Each look reads one bounded window of tokens (tokens.h).
  */
 #include "quotes/attribution.h"
-#include "quotes/chars.h"
+#include "text/chars.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 
@@ -34,7 +34,7 @@ static int relative_start(const struct nb_quotes_win *w, size_t k)
 {
     return nb_quotes_tok_is(w, k, "who") || nb_quotes_tok_is(w, k, "which") ||
            nb_quotes_tok_is(w, k, "whose") || !nb_quotes_tok_word(w, k) ||
-           cp_digit(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+           nb_char_is_digit(nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL));
 }
 
 #define MAX_SEGMENTS 4

@@ -12,13 +12,12 @@
  * latest speaker.
  */
 #include "quotes/emit.h"
-#include "quotes/chars.h"
+#include "text/chars.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 
 #include "text/sentences.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,9 +38,9 @@ static int add_quote(struct nb_quotes_pass *st, struct nb_quote *q)
 
 int nb_quotes_text_add(struct nb_buf *b, const char *p, size_t s, size_t e)
 {
-    while (s < e && cp_space((unsigned char)p[s]))
+    while (s < e && nb_char_is_space((unsigned char)p[s]))
         s++;
-    while (e > s && cp_space((unsigned char)p[e - 1]))
+    while (e > s && nb_char_is_space((unsigned char)p[e - 1]))
         e--;
     if (s == e)
         return 0;
@@ -64,14 +63,14 @@ int nb_quotes_title_like(const char *t, size_t len)
                 continue;
             return 0;
         }
-        if (cp_letter(cp_at(t, len, w.t[k].s, NULL)))
+        if (nb_char_is_letter(nb_char_at(t, len, w.t[k].s, NULL)))
             letters++;
         if (nb_quotes_tok_in(&w, k, NB_QUOTES_ORG_JOINERS) || nb_quotes_tok_is(&w, k, "a") ||
             nb_quotes_tok_is(&w, k, "an") || nb_quotes_tok_is(&w, k, "in") ||
             nb_quotes_tok_is(&w, k, "to") || nb_quotes_tok_is(&w, k, "at"))
             continue;
         words++;
-        if (nb_quotes_tok_cap(&w, k) || cp_digit(cp_at(t, len, w.t[k].s, NULL)))
+        if (nb_quotes_tok_cap(&w, k) || nb_char_is_digit(nb_char_at(t, len, w.t[k].s, NULL)))
             caps++;
     }
     if (letters == 0)
@@ -92,56 +91,56 @@ static int after_that(const char *p, size_t from, size_t i)
 {
     if (i > from && p[i - 1] == ',')
         i--;
-    while (i > from && cp_space((unsigned char)p[i - 1]))
+    while (i > from && nb_char_is_space((unsigned char)p[i - 1]))
         i--;
     if (i < from + 4)
         return 0;
     for (size_t k = 0; k < 4; k++)
-        if (tolower((unsigned char)p[i - 4 + k]) != "that"[k])
+        if (nb_ascii_lower((unsigned char)p[i - 4 + k]) != "that"[k])
             return 0;
-    return i == from + 4 || !cp_alnum(cp_before(p, i - 4));
+    return i == from + 4 || !nb_char_is_word(nb_char_before(p, i - 4, NULL));
 }
 
 int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
 {
     size_t i = open;
-    while (i > sent_start && cp_space((unsigned char)p[i - 1]))
+    while (i > sent_start && nb_char_is_space((unsigned char)p[i - 1]))
         i--;
     if (i <= sent_start)
         return 0;
     uint32_t first = 0;
     for (size_t j = start; j < end; j++) {
-        uint32_t c = cp_at(p, end, j, NULL);
-        if (cp_alnum(c)) {
+        uint32_t c = nb_char_at(p, end, j, NULL);
+        if (nb_char_is_word(c)) {
             first = c;
             break;
         }
     }
-    uint32_t prev = cp_before(p, i);
+    uint32_t prev = nb_char_before(p, i, NULL);
     if (prev == ':' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026)
         return 0;
     if (after_that(p, sent_start, i))
         return 1; /* said that "We will win.": a sentence, but in reported speech */
-    if (prev == ',' || prev == 0x2014 || prev == 0x2013 || cp_letter(prev))
-        return !(cp_upper(first) || cp_digit(first));
+    if (prev == ',' || prev == 0x2014 || prev == 0x2013 || nb_char_is_letter(prev))
+        return !(nb_char_is_upper(first) || nb_char_is_digit(first));
     return 1;
 }
 
 int nb_quotes_is_embedded(const char *p, size_t from, size_t open)
 {
     size_t i = open;
-    while (i > from && cp_space((unsigned char)p[i - 1]))
+    while (i > from && nb_char_is_space((unsigned char)p[i - 1]))
         i--;
     if (i <= from)
         return 0;
-    uint32_t prev = cp_before(p, i);
-    return cp_alnum(prev) || prev == ',';
+    uint32_t prev = nb_char_before(p, i, NULL);
+    return nb_char_is_word(prev) || prev == ',';
 }
 
 static int letters_in(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3)
+        if (nb_ascii_is_alpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3)
             return 1;
     return 0;
 }
@@ -184,7 +183,7 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
         /* "We won," she said. "It was close." reads "We won. It was close." */
         size_t pl = strlen(prev->text);
         int ended = pl && strchr(".!?", prev->text[pl - 1]) != NULL;
-        const char *glue = ended ? " " : cp_upper(cp_at(t->data, t->len, 0, NULL)) ? ". " : ", ";
+        const char *glue = ended ? " " : nb_char_is_upper(nb_char_at(t->data, t->len, 0, NULL)) ? ". " : ", ";
         if (nb_buf_adds(&m, prev->text) < 0 || nb_buf_adds(&m, glue) < 0 ||
             nb_buf_add(&m, t->data, t->len) < 0) {
             nb_buf_release(&m);

@@ -8,12 +8,11 @@
  * for a quote that runs over paragraphs.
  */
 #include "quotes/marks.h"
-#include "quotes/chars.h"
+#include "text/chars.h"
 #include "quotes/wordlists.h"
 
 #include "text/utf8.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,16 +29,16 @@ struct mark {
 
 static int open_context(uint32_t prev)
 {
-    return prev == 0 || cp_space(prev) || prev == '(' || prev == '[' || prev == '{' ||
+    return prev == 0 || nb_char_is_space(prev) || prev == '(' || prev == '[' || prev == '{' ||
            prev == '/' || prev == '-' || prev == 0x2013 || prev == 0x2014 || prev == 0x2015 ||
-           cp_quote(prev);
+           nb_char_is_quote(prev);
 }
 
 static int close_context(uint32_t next)
 {
-    return next == 0 || cp_space(next) || (next < 0x80 && strchr(".,;:!?)]}-/", (int)next)) ||
+    return next == 0 || nb_char_is_space(next) || (next < 0x80 && strchr(".,;:!?)]}-/", (int)next)) ||
            next == 0x2013 || next == 0x2014 || next == 0x2015 || next == 0x2026 ||
-           cp_quote(next);
+           nb_char_is_quote(next);
 }
 
 /* 1 when the letters at s[i] are a word an apostrophe cut short: 'n' 'em
@@ -47,9 +46,9 @@ static int close_context(uint32_t next)
 static int elision_at(const char *s, size_t len, size_t i)
 {
     size_t n = 0;
-    while (i + n < len && n < 7 && isalpha((unsigned char)s[i + n]))
+    while (i + n < len && n < 7 && nb_ascii_is_alpha((unsigned char)s[i + n]))
         n++;
-    if (n == 0 || (i + n < len && isalpha((unsigned char)s[i + n])))
+    if (n == 0 || (i + n < len && nb_ascii_is_alpha((unsigned char)s[i + n])))
         return 0;
     return nb_quotes_word_in(NB_QUOTES_ELISIONS, s + i, n);
 }
@@ -58,17 +57,17 @@ static int elision_at(const char *s, size_t len, size_t i)
 static int mark_at(const char *s, size_t len, size_t i, struct mark *m)
 {
     size_t n;
-    uint32_t c = cp_at(s, len, i, &n);
-    if (!cp_quote(c))
+    uint32_t c = nb_char_at(s, len, i, &n);
+    if (!nb_char_is_quote(c))
         return 0;
     if (c == '\'' && i + 1 < len && s[i + 1] == '\'') {
         c = '"'; /* two apostrophes: a double mark, as some wires write it */
         n = 2;
     }
-    uint32_t prev = cp_before(s, i);
-    uint32_t next = cp_at(s, len, i + n, NULL);
-    int lflank = open_context(prev) && next && !cp_space(next);
-    int rflank = prev && !cp_space(prev) && close_context(next);
+    uint32_t prev = nb_char_before(s, i, NULL);
+    uint32_t next = nb_char_at(s, len, i + n, NULL);
+    int lflank = open_context(prev) && next && !nb_char_is_space(next);
+    int rflank = prev && !nb_char_is_space(prev) && close_context(next);
     memset(m, 0, sizeof(*m));
     m->pos = i;
     m->end = i + n;
@@ -103,10 +102,10 @@ static int mark_at(const char *s, size_t len, size_t i, struct mark *m)
     case '\'':
         m->fam = FAM_SINGLE;
         m->straight = c == '\'';
-        if (cp_alnum(prev) && cp_alnum(next))
+        if (nb_char_is_word(prev) && nb_char_is_word(next))
             return 0; /* don't, Berg's, rock'n'roll */
         if (lflank) {
-            if (cp_digit(next) || elision_at(s, len, i + n))
+            if (nb_char_is_digit(next) || elision_at(s, len, i + n))
                 return 0; /* the '90s, rock 'n' roll */
             m->can = CAN_OPEN;
             return 1;
@@ -118,7 +117,7 @@ static int mark_at(const char *s, size_t len, size_t i, struct mark *m)
         return 0;
     case 0x2019:
         m->fam = FAM_SINGLE;
-        if (cp_alnum(prev) && cp_alnum(next))
+        if (nb_char_is_word(prev) && nb_char_is_word(next))
             return 0;
         if (rflank) {
             m->can = CAN_CLOSE; /* or a plural possessive: pairing decides */

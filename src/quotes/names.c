@@ -10,8 +10,8 @@
  * resolver (speakers.c) to match against the people named so far.
  */
 #include "quotes/names.h"
+#include "text/chars.h"
 
-#include <ctype.h>
 #include <string.h>
 
 int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
@@ -47,7 +47,7 @@ int nb_quotes_demonym(const struct nb_quotes_win *w, size_t k)
     if (n < 4)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!isalpha((unsigned char)t[i]))
+        if (!nb_ascii_is_alpha((unsigned char)t[i]))
             return 0;
     for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
         size_t sl = strlen(suffixes[i]);

@@ -7,13 +7,12 @@
  * (the driver asks for that through last_speaker).
  */
 #include "quotes/speakers.h"
-#include "quotes/chars.h"
+#include "text/chars.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 
 #include "text/buf.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,8 +161,8 @@ static struct nb_quotes_entity *mem_role(struct nb_quotes_memory *m, const char 
         size_t rl = role_head_len(e->role, e->role_len);
         for (size_t j = 0; j + wl <= rl; j++) {
             size_t c = 0;
-            while (c < wl && tolower((unsigned char)e->role[j + c]) ==
-                                 tolower((unsigned char)head[c]))
+            while (c < wl && nb_ascii_lower((unsigned char)e->role[j + c]) ==
+                                 nb_ascii_lower((unsigned char)head[c]))
                 c++;
             if (c == wl && (!best || later(e->para, e->pos, best->para, best->pos))) {
                 best = e;
@@ -352,7 +351,7 @@ static int person_description(const char *np, size_t len)
         return 0;
     size_t hl = nb_quotes_tok_len(&w, h);
     const char *t = np + w.t[h].s;
-    if (hl > 9 && cp_digit((unsigned char)t[0]) &&
+    if (hl > 9 && nb_char_is_digit((unsigned char)t[0]) &&
         (memcmp(t + hl - 9, "-year-old", 9) == 0 || memcmp(t + hl - 9, " year old", 9) == 0))
         return 1;
     if (w.n == 2 && nb_quotes_demonym(&w, h))

@@ -5,29 +5,28 @@
  * the whole pass stays linear however long a paragraph is.
  */
 #include "quotes/tokens.h"
-#include "quotes/chars.h"
+#include "text/chars.h"
 #include "quotes/wordlists.h"
 
 #include "text/sentences.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
 static int word_start(uint32_t c)
 {
-    return cp_alnum(c);
+    return nb_char_is_word(c);
 }
 
 int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_tok *t)
 {
     size_t n;
     uint32_t c;
-    while (*i < end && cp_space(c = cp_at(p, end, *i, &n)))
+    while (*i < end && nb_char_is_space(c = nb_char_at(p, end, *i, &n)))
         *i += n;
     if (*i >= end)
         return 0;
-    c = cp_at(p, end, *i, &n);
+    c = nb_char_at(p, end, *i, &n);
     t->s = *i;
     if (!word_start(c)) {
         t->e = *i + n;
@@ -37,15 +36,15 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
     size_t j = *i + n;
     while (j < end) {
         size_t k;
-        uint32_t d = cp_at(p, end, j, &k);
-        if (cp_alnum(d)) {
+        uint32_t d = nb_char_at(p, end, j, &k);
+        if (nb_char_is_word(d)) {
             j += k;
             continue;
         }
         if (d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == '&') {
             size_t k2;
-            uint32_t e2 = cp_at(p, end, j + k, &k2);
-            if (cp_alnum(e2)) {
+            uint32_t e2 = nb_char_at(p, end, j + k, &k2);
+            if (nb_char_is_word(e2)) {
                 j += k + k2;
                 continue;
             }
@@ -55,8 +54,8 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
     if (j < end && j > *i && (p[j - 1] == 's' || p[j - 1] == 'S')) {
         /* a plural possessive: "the Nurses' Union" */
         size_t k;
-        uint32_t d = cp_at(p, end, j, &k);
-        if ((d == '\'' || d == 0x2019) && !cp_alnum(cp_at(p, end, j + k, NULL))) {
+        uint32_t d = nb_char_at(p, end, j, &k);
+        if ((d == '\'' || d == 0x2019) && !nb_char_is_word(nb_char_at(p, end, j + k, NULL))) {
             t->e = j + k;
             *i = t->e;
             return 1;
@@ -64,7 +63,7 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
     }
     if (j < end && p[j] == '.') {
         size_t wl = j - *i;
-        int initial = wl == 1 && isupper((unsigned char)p[*i]);
+        int initial = wl == 1 && nb_ascii_is_upper((unsigned char)p[*i]);
         int dotted = memchr(p + *i, '.', wl) != NULL;
         if (initial || dotted || nb_sentences_abbreviation(p + *i, wl))
             j++;
@@ -88,7 +87,7 @@ void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from
 {
     if (to - from > NB_QUOTES_WIN_BYTES) {
         size_t s = to - NB_QUOTES_WIN_BYTES;
-        while (s < to && !cp_space((unsigned char)p[s]))
+        while (s < to && !nb_char_is_space((unsigned char)p[s]))
             s++;
         from = s;
     }
@@ -129,12 +128,12 @@ int nb_quotes_tok_punct(const struct nb_quotes_win *w, size_t k, char c)
 
 int nb_quotes_tok_word(const struct nb_quotes_win *w, size_t k)
 {
-    return word_start(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+    return word_start(nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL));
 }
 
 int nb_quotes_tok_cap(const struct nb_quotes_win *w, size_t k)
 {
-    return cp_upper(cp_at(w->p, w->t[k].e, w->t[k].s, NULL));
+    return nb_char_is_upper(nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL));
 }
 
 int nb_quotes_tok_possessive(const struct nb_quotes_win *w, size_t k)
@@ -154,7 +153,7 @@ int nb_quotes_tok_possessive(const struct nb_quotes_win *w, size_t k)
 
 int nb_quotes_tok_dash(const struct nb_quotes_win *w, size_t k)
 {
-    uint32_t c = cp_at(w->p, w->t[k].e, w->t[k].s, NULL);
+    uint32_t c = nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL);
     return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015;
 }
 

@@ -6,8 +6,8 @@
  * in a list are harmless.
  */
 #include "quotes/wordlists.h"
+#include "text/chars.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,9 +183,9 @@ int nb_quotes_verb_flags(const char *s, size_t len)
         return 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!isalpha(c))
+        if (!nb_ascii_is_alpha(c))
             return 0;
-        low[i] = (char)tolower(c);
+        low[i] = (char)nb_ascii_lower(c);
     }
     low[len] = '\0';
     const struct verb *v =

@@ -180,7 +180,10 @@ uint32_t nb_char_at(const char *s, size_t len, size_t i, size_t *n)
 {
     uint32_t cp;
     size_t k;
-    if ((unsigned char)s[i] < 0x80) {
+    if (i >= len) {
+        cp = 0;
+        k = 0;
+    } else if ((unsigned char)s[i] < 0x80) {
         cp = (unsigned char)s[i];
         k = 1;
     } else {
@@ -193,6 +196,11 @@ uint32_t nb_char_at(const char *s, size_t len, size_t i, size_t *n)
 
 uint32_t nb_char_before(const char *s, size_t i, size_t *start)
 {
+    if (i == 0) {
+        if (start)
+            *start = 0;
+        return 0;
+    }
     size_t j = i - 1;
     for (int k = 0; k < 3 && j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80; k++)
         j--;

@@ -50,13 +50,14 @@ int nb_char_is_private_use(uint32_t cp);
 /* The lower-case form of cp (cp itself when it has none). */
 uint32_t nb_char_lower(uint32_t cp);
 
-/* The code point at s[i] (i < len) and, in *n (may be NULL), its length in
- * bytes: an invalid sequence is U+FFFD of length 1, as nb_utf8_decode(). */
+/* The code point at s[i] and, in *n (may be NULL), its length in bytes: an
+ * invalid sequence is U+FFFD of length 1, as nb_utf8_decode(); at or past
+ * the end (i >= len) 0 of length 0. */
 uint32_t nb_char_at(const char *s, size_t len, size_t i, size_t *n);
 
-/* The code point that ends just before s[i] (i > 0; never reaching before
- * s[0]) and, in *start (may be NULL), where it starts.  Bytes that are not
- * the end of a whole sequence are U+FFFD of length 1. */
+/* The code point that ends just before s[i] (never reaching before s[0])
+ * and, in *start (may be NULL), where it starts: 0 at the start (i == 0).
+ * Bytes that are not the end of a whole sequence are U+FFFD of length 1. */
 uint32_t nb_char_before(const char *s, size_t i, size_t *start);
 
 /* ASCII only, for bytes (no <ctype.h>, whose answers depend on the locale):
