@@ -514,6 +514,69 @@ static void test_deterministic(void **state)
     bulletin_free(&b);
 }
 
+struct greeting_case {
+    int has_time, hour;
+    const char *greeting, *time_of_day;
+};
+
+static const struct greeting_case greeting_cases[] = {
+    {0, 9, "Hello", "day"},
+    {0, 0, "Hello", "day"},
+    {1, 0, "Good evening", "evening"},
+    {1, 3, "Good evening", "evening"},
+    {1, 4, "Good morning", "morning"},
+    {1, 11, "Good morning", "morning"},
+    {1, 12, "Good afternoon", "afternoon"},
+    {1, 17, "Good afternoon", "afternoon"},
+    {1, 18, "Good evening", "evening"},
+    {1, 23, "Good evening", "evening"},
+};
+
+static void test_greeting(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(greeting_cases) / sizeof(greeting_cases[0]); i++) {
+        const struct greeting_case *c = &greeting_cases[i];
+        const char *g = nb_script_greeting(c->has_time, c->hour);
+        const char *t = nb_script_time_of_day(c->has_time, c->hour);
+        if (strcmp(g, c->greeting) != 0 || strcmp(t, c->time_of_day) != 0)
+            fail_msg("case %zu (%d, %d): got '%s', '%s'", i, c->has_time, c->hour, g, t);
+    }
+}
+
+/* Which stories are read: not an empty lead, not a story told twice. */
+static void test_stories_read(void **state)
+{
+    (void)state;
+    static const char *const blank[] = {"   "};
+    struct story st[5];
+    story_make(&st[0], "Storm Bert brings flooding", storm, 3, 2);
+    story_make(&st[1], "Storm Bert: homes evacuated", storm, 3, 2); /* the same lead */
+    story_make(&st[2], "Nothing here", rail, 2, 0);
+    story_make(&st[3], "Blank lead", blank, 1, 1);
+    story_make(&st[4], "Rail fares to rise", rail, 2, 1);
+    struct nb_summary sums[5];
+    for (size_t i = 0; i < 5; i++)
+        sums[i] = st[i].summary;
+    struct nb_script_input in = {.stories = sums, .nstories = 5};
+    unsigned char keep[5];
+    memset(keep, 0xAA, sizeof(keep));
+    assert_int_equal(nb_script_stories_read(&in, keep), 2);
+    static const unsigned char want[5] = {1, 0, 0, 0, 1};
+    assert_memory_equal(keep, want, sizeof(want));
+
+    /* no stories: none read */
+    in.nstories = 0;
+    assert_int_equal(nb_script_stories_read(&in, keep), 0);
+
+    /* a lead sentence past the article's sentences: broken */
+    sums[4].lead[0] = 7;
+    in.nstories = 5;
+    assert_int_equal(nb_script_stories_read(&in, keep), -1);
+    for (size_t i = 0; i < 5; i++)
+        story_free(&st[i]);
+}
+
 /* ---- the built bulletin in the plain-text form -------------------------- */
 
 static void parse_ok(struct nb_script *s, const char *text, const char *language)
@@ -772,7 +835,8 @@ int main(void)
         cmocka_unit_test(test_positions),    cmocka_unit_test(test_skips_empty_lead),
         cmocka_unit_test(test_build_errors), cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_round_trip),   cmocka_unit_test(test_write_over_cap),
-        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_lexicon),      cmocka_unit_test(test_greeting),
+        cmocka_unit_test(test_stories_read),
     };
     const struct CMUnitTest more[] = {
         cmocka_unit_test(test_attribution),
