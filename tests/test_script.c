@@ -1,4 +1,6 @@
-/* test_script.c - building the bulletin and its plain-text form. */
+/* test_script.c - the script container and building the bulletin; the built
+ * bulletin through the plain-text form (test_script_text.c has the rest of
+ * that form). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -512,7 +514,70 @@ static void test_deterministic(void **state)
     bulletin_free(&b);
 }
 
-/* ---- plain-text form --------------------------------------------------- */
+struct greeting_case {
+    int has_time, hour;
+    const char *greeting, *time_of_day;
+};
+
+static const struct greeting_case greeting_cases[] = {
+    {0, 9, "Hello", "day"},
+    {0, 0, "Hello", "day"},
+    {1, 0, "Good evening", "evening"},
+    {1, 3, "Good evening", "evening"},
+    {1, 4, "Good morning", "morning"},
+    {1, 11, "Good morning", "morning"},
+    {1, 12, "Good afternoon", "afternoon"},
+    {1, 17, "Good afternoon", "afternoon"},
+    {1, 18, "Good evening", "evening"},
+    {1, 23, "Good evening", "evening"},
+};
+
+static void test_greeting(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(greeting_cases) / sizeof(greeting_cases[0]); i++) {
+        const struct greeting_case *c = &greeting_cases[i];
+        const char *g = nb_script_greeting(c->has_time, c->hour);
+        const char *t = nb_script_time_of_day(c->has_time, c->hour);
+        if (strcmp(g, c->greeting) != 0 || strcmp(t, c->time_of_day) != 0)
+            fail_msg("case %zu (%d, %d): got '%s', '%s'", i, c->has_time, c->hour, g, t);
+    }
+}
+
+/* Which stories are read: not an empty lead, not a story told twice. */
+static void test_stories_read(void **state)
+{
+    (void)state;
+    static const char *const blank[] = {"   "};
+    struct story st[5];
+    story_make(&st[0], "Storm Bert brings flooding", storm, 3, 2);
+    story_make(&st[1], "Storm Bert: homes evacuated", storm, 3, 2); /* the same lead */
+    story_make(&st[2], "Nothing here", rail, 2, 0);
+    story_make(&st[3], "Blank lead", blank, 1, 1);
+    story_make(&st[4], "Rail fares to rise", rail, 2, 1);
+    struct nb_summary sums[5];
+    for (size_t i = 0; i < 5; i++)
+        sums[i] = st[i].summary;
+    struct nb_script_input in = {.stories = sums, .nstories = 5};
+    unsigned char keep[5];
+    memset(keep, 0xAA, sizeof(keep));
+    assert_int_equal(nb_script_stories_read(&in, keep), 2);
+    static const unsigned char want[5] = {1, 0, 0, 0, 1};
+    assert_memory_equal(keep, want, sizeof(want));
+
+    /* no stories: none read */
+    in.nstories = 0;
+    assert_int_equal(nb_script_stories_read(&in, keep), 0);
+
+    /* a lead sentence past the article's sentences: broken */
+    sums[4].lead[0] = 7;
+    in.nstories = 5;
+    assert_int_equal(nb_script_stories_read(&in, keep), -1);
+    for (size_t i = 0; i < 5; i++)
+        story_free(&st[i]);
+}
+
+/* ---- the built bulletin in the plain-text form -------------------------- */
 
 static void parse_ok(struct nb_script *s, const char *text, const char *language)
 {
@@ -553,169 +618,6 @@ static void test_round_trip(void **state)
     bulletin_free(&b);
 }
 
-/* Text that would look like a mark, a comment or an escape survives. */
-static void test_round_trip_escapes(void **state)
-{
-    (void)state;
-    struct nb_script s, parsed;
-    struct nb_error err;
-    nb_script_init(&s);
-    static const char *const texts[] = {
-        "[Applause] greets the Prime Minister.",
-        "[Applause]",
-        "#MeToo campaigners marched in London.",
-        "\\o/ was all she wrote.",
-        "\\n is not a new line.",
-        "Text with\nmany   lines\n\nand spaces.",
-    };
-    for (size_t i = 0; i < 6; i++)
-        assert_int_equal(nb_script_add(&s, NB_SEG_STORY, (unsigned)i + 1, "anchor", texts[i], NULL,
-                                       "en-gb", &err),
-                         NB_OK);
-    char *text = write_text(&s);
-    assert_non_null(strstr(text, "\n\\[Applause] greets"));
-    assert_non_null(strstr(text, "\n\\[Applause]\n"));
-    assert_non_null(strstr(text, "\n\\#MeToo"));
-    assert_non_null(strstr(text, "\n\\o/"));
-    assert_non_null(strstr(text, "\n\\n is"));
-    assert_non_null(strstr(text, "\nText with many lines and spaces.\n"));
-    assert_null(strstr(text, "# title:"));
-    assert_null(strstr(text, "# date:"));
-    parse_ok(&parsed, text, "en-gb");
-    assert_int_equal(parsed.n, 6);
-    for (size_t i = 0; i < 5; i++)
-        assert_string_equal(parsed.segments[i].text, texts[i]);
-    assert_string_equal(parsed.segments[5].text, "Text with many lines and spaces.");
-    assert_null(parsed.title);
-    assert_null(parsed.date);
-    char *again = write_text(&parsed);
-    assert_string_equal(text, again);
-    free(again);
-    free(text);
-    nb_script_release(&parsed);
-    nb_script_release(&s);
-}
-
-/* A file a producer has edited: CRLF line ends, text reflowed over several
- * lines, extra blank lines, comments, a segment deleted, one added, a
- * voice changed, a title changed. */
-static void test_parse_edited(void **state)
-{
-    (void)state;
-    size_t len;
-    char *text = nb_test_fixture("script/edited.script", &len);
-    assert_non_null(memchr(text, '\r', len)); /* the fixture really has CRLF */
-    assert_true(nb_script_is_text(text, len));
-    struct nb_script s;
-    struct nb_error err;
-    nb_script_init(&s);
-    nb_error_init(&err);
-    if (nb_script_parse_text(&s, text, len, "edited.script", "en-gb", &err) != NB_OK)
-        fail_msg("%u:%u: %s", err.line, err.column, err.message);
-    assert_string_equal(s.title, "Morning Briefing");
-    assert_string_equal(s.date, "2026-11-29");
-    char *written = write_text(&s);
-    char *want = nb_test_fixture("script/edited.expected", NULL);
-    assert_string_equal(written, want);
-    /* the spoken form is recomputed from the edited text */
-    int found = 0;
-    for (size_t i = 0; i < s.n; i++)
-        if (strstr(s.segments[i].text, "Ms Reeves")) {
-            assert_non_null(strstr(s.segments[i].spoken, "Miz Reeves"));
-            found = 1;
-        }
-    assert_true(found);
-    free(want);
-    free(written);
-    free(text);
-    nb_script_release(&s);
-}
-
-struct parse_error_case {
-    const char *text;
-    unsigned line, column;
-    const char *message; /* a part of it */
-};
-
-#define HEAD "# newsbrief script\n# title: Morning Briefing\n# date: 2026-11-28\n\n"
-
-static const struct parse_error_case parse_errors[] = {
-    {HEAD "[stroy story=1 voice=anchor]\nText.\n", 5, 2, "unknown segment kind 'stroy'"},
-    {HEAD "[intro voice=anchor]\nHi.\n\n[Applause]\n", 8, 2, "unknown segment kind 'Applause'"},
-    {HEAD "[story story=x voice=anchor]\nText.\n", 5, 8, "bad story number 'x'"},
-    {HEAD "[story story=0 voice=anchor]\nText.\n", 5, 8, "bad story number '0'"},
-    {HEAD "[story story=-1 voice=anchor]\nText.\n", 5, 8, "bad story number '-1'"},
-    {HEAD "[story story= voice=anchor]\nText.\n", 5, 8, "bad story number ''"},
-    {HEAD "[story story=1x voice=anchor]\nText.\n", 5, 8, "bad story number '1x'"},
-    {HEAD "[story story=99999999999999999999 voice=anchor]\nText.\n", 5, 8, "bad story number"},
-    {HEAD "[story voice=ånchor story=2a]\nText.\n", 5, 21, "bad story number '2a'"},
-    {HEAD "[story story=1 story=2 voice=anchor]\nText.\n", 5, 16, "story= given twice"},
-    {HEAD "[story story=1]\nText.\n", 5, 15, "no voice"},
-    {HEAD "[story story=1 voice=]\nText.\n", 5, 16, "bad voice name"},
-    {HEAD "[story voice=a voice=b]\nText.\n", 5, 16, "voice= given twice"},
-    {HEAD "[story story=1 speed=2 voice=anchor]\nText.\n", 5, 16, "unknown attribute 'speed=2'"},
-    {HEAD "[story story=1 anchor]\nText.\n", 5, 16, "unknown attribute 'anchor'"},
-    {HEAD "[ ]\nText.\n", 5, 1, "empty segment mark"},
-    {HEAD "Hello.\n[intro voice=anchor]\nHi.\n", 5, 1, "text before the first segment mark"},
-    {"# newsbrief script\n  Hello.\n", 2, 3, "text before the first segment mark"},
-    {HEAD "[intro voice=anchor]\n\n\n[outro voice=anchor]\nBye.\n", 5, 1,
-     "the intro segment has no text"},
-    {HEAD "[intro voice=anchor]\nHi.\n\n  [outro voice=anchor]\n\n", 8, 3,
-     "the outro segment has no text"},
-    {HEAD "[intro voice=anchor]\n# only a comment\n[outro voice=anchor]\nBye.\n", 5, 1,
-     "the intro segment has no text"},
-    {"# newsbrief script\r\n# date: 2026-02-30\r\n", 2, 9, "bad date '2026-02-30'"},
-    {"# newsbrief script\n# date: tomorrow\n", 2, 9, "bad date 'tomorrow'"},
-    {"# newsbrief script\r\n\r\n[intro voice=anchor]\r\nHi.\r\n[outro]\r\nBye.\r\n", 5, 7,
-     "no voice"},
-    {HEAD "[intro voice=anchor]\nHi \xc3\xa9t\xe9.\n", 6, 6, "not valid UTF-8"},
-    {HEAD "[intro voice=anchor]\nHi\x01.\n", 6, 3, "control character U+0001"},
-    {"# newsbrief script\n# title: Empty\n\n", 0, 0, "has no segments"},
-};
-
-static void test_parse_errors(void **state)
-{
-    (void)state;
-    for (size_t i = 0; i < sizeof(parse_errors) / sizeof(parse_errors[0]); i++) {
-        const struct parse_error_case *c = &parse_errors[i];
-        struct nb_script s;
-        struct nb_error err;
-        nb_script_init(&s);
-        nb_error_init(&err);
-        nb_status rc =
-            nb_script_parse_text(&s, c->text, strlen(c->text), "briefing.script", "en-gb", &err);
-        char msg[1200];
-        nb_error_format(&err, msg, sizeof(msg));
-        if (rc != NB_EINPUT || err.line != c->line || err.column != c->column ||
-            !strstr(err.message, c->message))
-            fail_msg("case %zu: got status %d, '%s'; want %u:%u '%s'", i, (int)rc, msg, c->line,
-                     c->column, c->message);
-        assert_string_equal(err.file, "briefing.script");
-        /* a failed parse leaves nothing behind */
-        assert_int_equal(s.n, 0);
-        assert_null(s.segments);
-        assert_null(s.title);
-        assert_null(s.date);
-    }
-}
-
-static void test_error_format(void **state)
-{
-    (void)state;
-    static const char text[] = HEAD "[stroy story=1 voice=anchor]\nText.\n";
-    struct nb_script s;
-    struct nb_error err;
-    nb_script_init(&s);
-    assert_int_equal(nb_script_parse_text(&s, text, strlen(text), "briefing.script", "en-gb", &err),
-                     NB_EINPUT);
-    char msg[1200];
-    nb_error_format(&err, msg, sizeof(msg));
-    assert_true(starts_with(msg, "briefing.script:5:2: unknown segment kind 'stroy' (expected "
-                                 "intro, headlines, story, quote, transition or outro"));
-    /* and without a name, or without an error struct */
-    assert_int_equal(nb_script_parse_text(&s, text, strlen(text), NULL, "en-gb", NULL), NB_EINPUT);
-}
-
 /* Out of memory (here: over the buffer's cap) leaves the buffer as it was. */
 static void test_write_over_cap(void **state)
 {
@@ -743,54 +645,6 @@ static void test_write_over_cap(void **state)
     free(full);
     nb_script_release(&s);
     bulletin_free(&b);
-}
-
-static void test_is_text(void **state)
-{
-    (void)state;
-    static const char *const yes[] = {"# newsbrief script", "# newsbrief script\n",
-                                      "# newsbrief script\r\n[intro voice=a]",
-                                      "\xEF\xBB\xBF# newsbrief script\n", "# newsbrief script \n"};
-    static const char *const no[] = {"",
-                                     "# newsbrief",
-                                     "# newsbrief scripts\n",
-                                     "Storm Bert\n# newsbrief script\n",
-                                     " # newsbrief script\n",
-                                     "# Newsbrief script\n"};
-    for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-        if (!nb_script_is_text(yes[i], strlen(yes[i])))
-            fail_msg("'%s' should be a script", yes[i]);
-    for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-        if (nb_script_is_text(no[i], strlen(no[i])))
-            fail_msg("'%s' should not be a script", no[i]);
-    /* a length shorter than the string is respected */
-    assert_false(nb_script_is_text("# newsbrief script", 10));
-}
-
-static void test_parse_minimal(void **state)
-{
-    (void)state;
-    struct nb_script s;
-    /* no header at all, a BOM, tabs, a mark with extra spaces */
-    parse_ok(&s,
-             "\xEF\xBB\xBF[ intro \t voice=anchor ]\n\tHello   there.\t\n"
-             "[story story=3 voice=reporter]\nMs Smith — hello 🎉\n",
-             "en-gb");
-    assert_int_equal(s.n, 2);
-    assert_null(s.title);
-    assert_int_equal(s.segments[0].kind, NB_SEG_INTRO);
-    assert_int_equal(s.segments[0].story, 0);
-    assert_string_equal(s.segments[0].text, "Hello there.");
-    assert_int_equal(s.segments[1].story, 3);
-    assert_string_equal(s.segments[1].voice, "reporter");
-    assert_string_equal(s.segments[1].text, "Ms Smith — hello 🎉");
-    assert_string_equal(s.segments[1].spoken, "Miz Smith, hello");
-    nb_script_release(&s);
-
-    /* another language: the spoken form is only tidied */
-    parse_ok(&s, "[story story=1 voice=anchor]\nMs Smith — hello\n", "fr");
-    assert_string_equal(s.segments[0].spoken, "Ms Smith — hello");
-    nb_script_release(&s);
 }
 
 struct attribution_case {
@@ -980,11 +834,9 @@ int main(void)
         cmocka_unit_test(test_build_sample), cmocka_unit_test(test_intro_and_outro),
         cmocka_unit_test(test_positions),    cmocka_unit_test(test_skips_empty_lead),
         cmocka_unit_test(test_build_errors), cmocka_unit_test(test_deterministic),
-        cmocka_unit_test(test_round_trip),   cmocka_unit_test(test_round_trip_escapes),
-        cmocka_unit_test(test_parse_edited), cmocka_unit_test(test_parse_errors),
-        cmocka_unit_test(test_error_format), cmocka_unit_test(test_write_over_cap),
-        cmocka_unit_test(test_is_text),      cmocka_unit_test(test_parse_minimal),
-        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_round_trip),   cmocka_unit_test(test_write_over_cap),
+        cmocka_unit_test(test_lexicon),      cmocka_unit_test(test_greeting),
+        cmocka_unit_test(test_stories_read),
     };
     const struct CMUnitTest more[] = {
         cmocka_unit_test(test_attribution),

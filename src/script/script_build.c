@@ -1,0 +1,501 @@
+/* script_build.c - the bulletin built from summaries: intro, headlines,
+ * transitions, stories, quotes and their attribution, recap and outro. */
+#include "script/script_build.h"
+
+#include "script/date.h"
+#include "script/script.h"
+#include "script/script_internal.h"
+#include "script/transitions.h"
+#include "spoken/normalise.h"
+#include "text/calendar.h"
+#include "text/sentences.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Words a title may start with that already do the job of "the". */
+static const char *const title_determiners[] = {
+    "the", "a", "an", "your", "our", "my", "this",
+};
+
+/* Speakers that are pronouns: the quote is attributed after it. */
+static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
+
+static int starts_with_word(const char *s, const char *word)
+{
+    size_t i = 0;
+    for (; word[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        if (c != (unsigned char)word[i])
+            return 0;
+    }
+    return s[i] == ' ';
+}
+
+static int is_word(const char *s, const char *word)
+{
+    size_t i = 0;
+    for (; word[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        if (c != (unsigned char)word[i])
+            return 0;
+    }
+    return s[i] == '\0';
+}
+
+const char *nb_script_greeting(int has_time, int hour)
+{
+    if (!has_time)
+        return "Hello";
+    if (hour >= 4 && hour < 12)
+        return "Good morning";
+    if (hour >= 12 && hour < 18)
+        return "Good afternoon";
+    return "Good evening";
+}
+
+const char *nb_script_time_of_day(int has_time, int hour)
+{
+    if (!has_time)
+        return "day";
+    if (hour >= 4 && hour < 12)
+        return "morning";
+    if (hour >= 12 && hour < 18)
+        return "afternoon";
+    return "evening";
+}
+
+/* "the Morning Briefing", "The World Tonight", "your Daily Digest" or,
+ * without a title, "the news": the name as it sits in a sentence. */
+static int add_programme(struct nb_buf *out, const char *title)
+{
+    size_t mark = out->len;
+    if (title && nb_text_collapse_space(title, strlen(title), out) < 0)
+        return -1;
+    /* "Morning Briefing." would end the intro's sentence too early */
+    size_t n = out->len;
+    while (n > mark && strchr(".,;:!?", out->data[n - 1]))
+        n--;
+    nb_buf_truncate(out, n);
+    if (out->len == mark)
+        return nb_buf_adds(out, "the news");
+    const char *name = out->data + mark;
+    for (size_t i = 0; i < sizeof(title_determiners) / sizeof(title_determiners[0]); i++)
+        if (starts_with_word(name, title_determiners[i]))
+            return 0;
+    char *copy = nb_strdup(name);
+    if (!copy)
+        return -1;
+    nb_buf_truncate(out, mark);
+    int rc = nb_buf_adds(out, "the ") < 0 || nb_buf_adds(out, copy) < 0 ? -1 : 0;
+    free(copy);
+    return rc;
+}
+
+/* What the templates' placeholders stand for in this bulletin. */
+struct bulletin_words {
+    struct nb_buf date; /* spoken */
+    struct nb_template_vars vars;
+};
+
+/* "Good morning. This is the Morning Briefing for Saturday the 28th of
+ * November." */
+static int intro_text(const struct nb_script_input *in, const struct bulletin_words *w,
+                      struct nb_buf *out)
+{
+    if (in->intro)
+        return nb_template_expand(in->intro, &w->vars, out);
+    int named = in->title && has_words(in->title);
+    if (nb_buf_adds(out, nb_script_greeting(in->has_time, in->hour)) < 0 ||
+        nb_buf_adds(out, named ? ". This is " : ". Here is ") < 0 ||
+        add_programme(out, in->title) < 0 || nb_buf_adds(out, " for ") < 0 ||
+        nb_buf_adds(out, w->date.data) < 0)
+        return -1;
+    return nb_buf_addc(out, '.');
+}
+
+/* "That's the Morning Briefing for Saturday the 28th of November. Thanks
+ * for listening." */
+static int outro_text(const struct nb_script_input *in, const struct bulletin_words *w,
+                      struct nb_buf *out)
+{
+    if (in->outro)
+        return nb_template_expand(in->outro, &w->vars, out);
+    if (nb_buf_adds(out, "That's ") < 0 || add_programme(out, in->title) < 0 ||
+        nb_buf_adds(out, " for ") < 0 || nb_buf_adds(out, w->date.data) < 0)
+        return -1;
+    return nb_buf_adds(out, ". Thanks for listening.");
+}
+
+/* The lead sentences joined with a space; an empty buffer when the lead
+ * says nothing.  -1 when out of memory, -2 when the summary is broken. */
+static int story_text(const struct nb_summary *sum, struct nb_buf *out)
+{
+    const struct nb_article *a = sum->article;
+    if (sum->nlead && !a)
+        return -2;
+    for (size_t i = 0; i < sum->nlead; i++) {
+        if (sum->lead[i] >= a->sentences.n)
+            return -2;
+        const char *sentence = nb_summary_lead(sum, i);
+        size_t mark = out->len;
+        if (out->len && nb_buf_addc(out, ' ') < 0)
+            return -1;
+        size_t before = out->len;
+        if (nb_text_collapse_space(sentence, strlen(sentence), out) < 0)
+            return -1;
+        if (out->len == before)
+            nb_buf_truncate(out, mark);
+    }
+    return 0;
+}
+
+long nb_script_stories_read(const struct nb_script_input *in, unsigned char *keep)
+{
+    struct nb_buf *leads = calloc(in->nstories ? in->nstories : 1, sizeof(*leads));
+    if (!leads)
+        return -3;
+    long nread = 0;
+    for (size_t i = 0; i < in->nstories && nread >= 0; i++) {
+        nb_buf_init(&leads[i], 0);
+        int rc = story_text(&in->stories[i], &leads[i]);
+        if (rc < 0) {
+            nread = rc == -2 ? -1 : -3;
+            break;
+        }
+        keep[i] = leads[i].len > 0;
+        for (size_t j = 0; j < i && keep[i]; j++)
+            if (keep[j] && nb_summary_similarity(leads[i].data, leads[j].data) >=
+                               NB_SCRIPT_DUPLICATE)
+                keep[i] = 0;
+        nread += keep[i];
+    }
+    for (size_t i = 0; i < in->nstories; i++)
+        nb_buf_release(&leads[i]);
+    free(leads);
+    return nread;
+}
+
+/* Appends s with its first letter in capitals. */
+static int add_capitalised(struct nb_buf *out, const char *s)
+{
+    size_t mark = out->len;
+    if (nb_text_collapse_space(s, strlen(s), out) < 0)
+        return -1;
+    if (out->len > mark && out->data[mark] >= 'a' && out->data[mark] <= 'z')
+        out->data[mark] = (char)(out->data[mark] - 'a' + 'A');
+    return 0;
+}
+
+/* The quote's words, whitespace collapsed, ends trimmed, with a final full
+ * stop (`comma`: a comma instead, for "..., he said.") unless it ends with
+ * ? or !. */
+static int add_quote_words(struct nb_buf *out, const char *text, int comma)
+{
+    size_t mark = out->len;
+    if (nb_text_collapse_space(text, strlen(text), out) < 0)
+        return -1;
+    size_t n = out->len;
+    while (n > mark && strchr(" ,;:", out->data[n - 1]))
+        n--;
+    nb_buf_truncate(out, n);
+    char last = n > mark ? out->data[n - 1] : 0;
+    if (last == '?' || last == '!')
+        return 0;
+    if (last == '.') {
+        if (!comma || (n - mark >= 3 && memcmp(out->data + n - 3, "...", 3) == 0))
+            return 0;
+        nb_buf_truncate(out, n - 1);
+    }
+    return nb_buf_addc(out, comma ? ',' : '.');
+}
+
+static int is_pronoun(const char *speaker)
+{
+    for (size_t i = 0; i < sizeof(pronouns) / sizeof(pronouns[0]); i++)
+        if (is_word(speaker, pronouns[i]))
+            return 1;
+    return 0;
+}
+
+/* "Norway's foreign minister, Ola Berg, said:" or "Ola Berg, a farmer,
+ * said:" or "Ola Berg said:" */
+/* Roles that follow the name without commas: "of the Lyon Institute". */
+static int is_affiliation(const char *role)
+{
+    static const char *const words[] = {"of", "from", "at", "for", "with", "in"};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (starts_with_word(role, words[i]))
+            return 1;
+    return 0;
+}
+
+/* A one-word role is a title before the name: "Councillor Euan Reid". */
+static int is_title_role(const char *role)
+{
+    while (*role && is_space((unsigned char)*role))
+        role++;
+    const char *p = role;
+    while (*p && !is_space((unsigned char)*p))
+        p++;
+    while (*p && is_space((unsigned char)*p))
+        p++;
+    return *role && !*p;
+}
+
+/* "ROLE, NAME, said:", "NAME, a ROLE, said:", "NAME of ORG said:" or
+ * "TITLE NAME said:". */
+static int add_attribution(struct nb_buf *out, const struct nb_quote *q)
+{
+    const char *role = q->role && has_words(q->role) ? q->role : NULL;
+    const char *first = role, *second = q->speaker, *between = ", ", *after = ",";
+    if (!role) {
+        first = q->speaker;
+        second = NULL;
+    } else if (starts_with_word(role, "a") || starts_with_word(role, "an")) {
+        first = q->speaker;
+        second = role;
+    } else if (is_affiliation(role)) {
+        first = q->speaker;
+        second = role;
+        between = " ";
+        after = "";
+    } else if (is_title_role(role)) {
+        between = " ";
+        after = "";
+    }
+    if (add_capitalised(out, first) < 0)
+        return -1;
+    if (second && (nb_buf_adds(out, between) < 0 ||
+                   nb_text_collapse_space(second, strlen(second), out) < 0 ||
+                   nb_buf_adds(out, after) < 0))
+        return -1;
+    return nb_buf_adds(out, " said:");
+}
+
+int nb_script_quote_text(const struct nb_quote *q, int split, struct nb_buf *lead_in,
+                         struct nb_buf *quote)
+{
+    static const char open[] = "\xE2\x80\x9C", close[] = "\xE2\x80\x9D";
+    int pronoun = is_pronoun(q->speaker);
+    if (split) {
+        if (add_attribution(lead_in, q) < 0 || add_quote_words(quote, q->text, 0) < 0)
+            return -1;
+        return 0;
+    }
+    if (pronoun) {
+        /* “We will not give up,” he said. */
+        const char *s = q->speaker;
+        if (nb_buf_adds(quote, open) < 0 || add_quote_words(quote, q->text, 1) < 0 ||
+            nb_buf_adds(quote, close) < 0 || nb_buf_addc(quote, ' ') < 0)
+            return -1;
+        size_t mark = quote->len;
+        if (nb_text_collapse_space(s, strlen(s), quote) < 0)
+            return -1;
+        if (quote->data[mark] >= 'A' && quote->data[mark] <= 'Z' && !is_word(s, "i"))
+            quote->data[mark] = (char)(quote->data[mark] - 'A' + 'a');
+        return nb_buf_adds(quote, " said.");
+    }
+    if (add_attribution(quote, q) < 0 || nb_buf_addc(quote, ' ') < 0 ||
+        nb_buf_adds(quote, open) < 0 || add_quote_words(quote, q->text, 0) < 0)
+        return -1;
+    return nb_buf_adds(quote, close);
+}
+
+static nb_status add_built(struct nb_script *s, const struct nb_script_input *in,
+                           enum nb_segment_kind kind, unsigned story, const char *voice,
+                           struct nb_buf *text, struct nb_error *err)
+{
+    struct nb_normaliser norm = {.language = in->language, .lexicon = in->lexicon};
+    nb_status rc = nb_script_add_ex(s, kind, story, voice, text->data, NULL, &norm, err);
+    nb_buf_reset(text);
+    return rc;
+}
+
+/* "First, the headlines. Storm Bert brings flooding. ..." */
+static int headlines_text(const struct nb_script_input *in, const unsigned char *keep,
+                          const char *lead_in, const struct bulletin_words *w,
+                          struct nb_buf *out)
+{
+    if (nb_template_expand(lead_in, &w->vars, out) < 0)
+        return -1;
+    for (size_t i = 0; i < in->nstories; i++) {
+        const char *h = in->stories[i].article->headline;
+        if (!keep[i] || !h || !has_words(h))
+            continue;
+        if ((out->len && nb_buf_addc(out, ' ') < 0) || nb_transition_headline(h, out) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *in,
+                            const struct nb_summary *sum, unsigned story, struct nb_buf *lead,
+                            struct nb_buf *text, struct nb_error *err)
+{
+    const struct nb_article *a = sum->article;
+    const char *qvoice = in->quote_voice ? in->quote_voice : in->voice;
+    int split = in->quote_voice && strcmp(in->quote_voice, in->voice) != 0;
+    for (size_t k = 0; k < sum->nquotes; k++) {
+        if (sum->quotes[k] >= a->nquotes)
+            return nb_error_set(err, NB_EINTERNAL, "story %u: quote out of range", story);
+        const struct nb_quote *q = &a->quotes[sum->quotes[k]];
+        if (q->partial || !q->speaker || !has_words(q->speaker) || !q->text || !has_words(q->text))
+            continue; /* never read: see summary.h */
+        struct nb_buf lead_in;
+        nb_buf_init(&lead_in, 0);
+        if (nb_script_quote_text(q, split, &lead_in, text) < 0 ||
+            (lead_in.len && ((lead->len && nb_buf_addc(lead, ' ') < 0) ||
+                             nb_buf_add(lead, lead_in.data, lead_in.len) < 0))) {
+            nb_buf_release(&lead_in);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        nb_buf_release(&lead_in);
+        /* the lead (with the attribution) goes first, the quote after it */
+        nb_status rc = NB_OK;
+        if (lead->len)
+            rc = add_built(s, in, NB_SEG_STORY, story, in->voice, lead, err);
+        if (rc == NB_OK)
+            rc = add_built(s, in, NB_SEG_QUOTE, story, qvoice, text, err);
+        if (rc != NB_OK)
+            return rc;
+    }
+    return NB_OK;
+}
+
+static nb_status check_input(const struct nb_script_input *in, struct nb_error *err)
+{
+    if (!nb_date_valid(in->year, in->month, in->day))
+        return nb_error_set(err, NB_EINPUT, "bulletin date %04d-%02d-%02d is not a real date",
+                            in->year, in->month, in->day);
+    if (in->has_time && (in->hour < 0 || in->hour > 23 || in->minute < 0 || in->minute > 59))
+        return nb_error_set(err, NB_EINPUT, "bulletin time %02d:%02d is not a time of day",
+                            in->hour, in->minute);
+    const char *voices[2] = {in->voice, in->quote_voice};
+    for (size_t i = 0; i < 2; i++)
+        if ((i == 0 || voices[i]) && !voice_ok(voices[i]))
+            return nb_error_set(err, NB_EINPUT,
+                                "voice name '%s' cannot be used in a script (it must be one word "
+                                "without brackets)",
+                                voices[i] ? voices[i] : "");
+    if (in->nstories && !in->stories)
+        return nb_error_set(err, NB_EINTERNAL, "script input has stories but no summaries");
+    const struct nb_transition_bank *bank = in->transitions;
+    if (!bank || !bank->n[NB_TRANSITION_FIRST] || !bank->n[NB_TRANSITION_MIDDLE] ||
+        !bank->n[NB_TRANSITION_LAST])
+        return nb_error_set(err, NB_EINTERNAL, "script input has no transitions to read");
+    if ((in->headlines && !bank->headlines) || (in->recap && !bank->recap))
+        return nb_error_set(err, NB_EINTERNAL, "the transition bank has no headlines wording");
+    return NB_OK;
+}
+
+static nb_status build(struct nb_script *s, const struct nb_script_input *in,
+                       const unsigned char *keep, size_t nread, struct bulletin_words *w,
+                       struct nb_buf *text, struct nb_error *err)
+{
+    nb_status rc;
+    if (in->title && nb_text_collapse_space(in->title, strlen(in->title), text) < 0)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (text->len && !(s->title = nb_buf_detach(text, NULL)))
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_reset(text);
+    if (nb_buf_addf(text, "%04d-%02d-%02d", in->year, in->month, in->day) < 0 ||
+        !(s->date = nb_buf_detach(text, NULL)))
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (in->lexicon_path && !(s->lexicon = nb_strdup(in->lexicon_path)))
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+
+    if (intro_text(in, w, text) < 0)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    if ((rc = add_built(s, in, NB_SEG_INTRO, 0, in->voice, text, err)) != NB_OK)
+        return rc;
+    if (in->headlines) {
+        if (headlines_text(in, keep, in->transitions->headlines, w, text) < 0)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        if ((rc = add_built(s, in, NB_SEG_HEADLINES, 0, in->voice, text, err)) != NB_OK)
+            return rc;
+    }
+
+    struct nb_transition_picker picker;
+    nb_transition_picker_init(&picker, in->title, in->year, in->month, in->day);
+    unsigned story = 0;
+    for (size_t i = 0; i < in->nstories; i++) {
+        if (!keep[i])
+            continue; /* nothing to read, or read already: skipped, and not counted */
+        const struct nb_summary *sum = &in->stories[i];
+        story++;
+        enum nb_transition_place place = nb_transition_place_of(story - 1, nread);
+        size_t pick =
+            nb_transition_pick(&picker, place, nb_transition_count(in->transitions, place));
+        struct nb_template_vars vars = w->vars;
+        vars.headline = sum->article->headline;
+        if (nb_transition_write(in->transitions, place, pick, &vars, text) < 0)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        if ((rc = add_built(s, in, NB_SEG_TRANSITION, story, in->voice, text, err)) != NB_OK)
+            return rc;
+        struct nb_buf lead;
+        nb_buf_init(&lead, 0);
+        if (story_text(sum, &lead) < 0)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        if (rc == NB_OK)
+            rc = add_quotes(s, in, sum, story, &lead, text, err);
+        if (rc == NB_OK && lead.len)
+            rc = add_built(s, in, NB_SEG_STORY, story, in->voice, &lead, err);
+        nb_buf_release(&lead);
+        if (rc != NB_OK)
+            return rc;
+    }
+
+    if (in->recap) {
+        if (headlines_text(in, keep, in->transitions->recap, w, text) < 0)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        if ((rc = add_built(s, in, NB_SEG_HEADLINES, 0, in->voice, text, err)) != NB_OK)
+            return rc;
+    }
+    if (outro_text(in, w, text) < 0)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    return add_built(s, in, NB_SEG_OUTRO, 0, in->voice, text, err);
+}
+
+nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
+                          struct nb_error *err)
+{
+    nb_status rc = check_input(in, err);
+    if (rc != NB_OK)
+        return rc;
+    unsigned char *keep = calloc(in->nstories ? in->nstories : 1, 1);
+    if (!keep)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    struct nb_buf text;
+    struct bulletin_words w;
+    nb_buf_init(&text, 0);
+    nb_buf_init(&w.date, 0);
+    long nread = nb_script_stories_read(in, keep);
+    if (nread == -1)
+        rc = nb_error_set(err, NB_EINTERNAL, "a story's lead sentence is out of range");
+    else if (nread < 0)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    else if (nread == 0)
+        rc = nb_error_set(err, NB_EINPUT, "no story to read: every article's lead is empty");
+    else if (nb_date_spoken(in->year, in->month, in->day, in->language, &w.date) < 0)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK) {
+        w.vars = (struct nb_template_vars){
+            .title = in->title,
+            .date = w.date.data,
+            .time_of_day = nb_script_time_of_day(in->has_time, in->hour),
+            .count = (size_t)nread,
+        };
+        rc = build(s, in, keep, (size_t)nread, &w, &text, err);
+    }
+    nb_buf_release(&w.date);
+    nb_buf_release(&text);
+    free(keep);
+    if (rc != NB_OK)
+        nb_script_release(s);
+    return rc;
+}
