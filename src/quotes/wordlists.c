@@ -6,6 +6,7 @@
  * in a list are harmless.
  */
 #include "quotes/wordlists.h"
+#include "text/calendar.h"
 #include "text/chars.h"
 
 #include <stdlib.h>
@@ -199,16 +200,15 @@ int nb_quotes_verb_flags(const char *s, size_t len)
 static const char *const elisions[] = {"n", "em", "til", "cause", "tis", "twas", "bout",
                                        "round", "nuff", "ol", "im", "cos", "til"};
 
-/* Words that end a noun phrase read backwards from a verb. */
+/* Words that end a noun phrase read backwards from a verb (and the names
+ * of months and days: text/calendar.h). */
 static const char *const np_stops[] = {
     "that", "which", "who", "whom", "whose", "when", "where", "while", "as", "but",
     "because", "after", "before", "if", "and", "or", "so", "than", "in", "on", "at",
     "with", "to", "from", "by", "during", "is", "was", "were", "are", "be", "been",
     "being", "has", "have", "had", "it", "this", "these", "those", "there", "here",
     "not", "no", "also", "then", "later", "earlier", "once", "again", "yesterday",
-    "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "last", "week",
+    "today", "tonight", "last", "week",
     "recently", "previously", "would", "will", "could", "should", "might", "may",
     "can", "did", "does", "do", "he", "she", "they", "we", "i", "you", "said",
     "says", "what", "how", "why", "about", "into", "over", "under", "like",
@@ -288,16 +288,14 @@ static const char *const org_words[] = {
     "report", "study", "poll", "survey", "statement", "website", "blog",
 };
 
-/* Capitalised words that are not names (sentence openers, days...). */
+/* Capitalised words that are not names (sentence openers...; and the
+ * names of months and days: text/calendar.h). */
 static const char *const cap_stops[] = {
     "a", "an", "the", "but", "and", "or", "in", "on", "at", "for", "with", "he", "she",
     "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her",
     "their", "its", "our", "my", "your", "as", "after", "before", "when", "while",
     "if", "yet", "so", "still", "even", "also", "then", "there", "here", "what",
-    "who", "why", "how", "where", "which", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "to", "from", "by", "of", "about", "asked", "according", "meanwhile",
+    "who", "why", "how", "where", "which", "to", "from", "by", "of", "about", "asked", "according", "meanwhile",
     "however", "since", "during", "despite", "although", "though", "because",
     "now", "not", "no", "yes", "some", "many", "most", "all", "both", "each",
     "every", "one", "two", "three", "first", "last", "next", "more", "other",
@@ -379,14 +377,16 @@ static const char *const not_people[] = {"vatican", "taliban", "kremlin", "penta
 struct list {
     const char *const *words;
     size_t n;
+    int calendar; /* the names of months and days belong to the list too */
 };
 
-#define LIST(words) {words, sizeof(words) / sizeof(words[0])}
+#define LIST(words) {words, sizeof(words) / sizeof(words[0]), 0}
+#define LIST_WITH_CALENDAR(words) {words, sizeof(words) / sizeof(words[0]), 1}
 
 /* Indexed by enum nb_quotes_list. */
 static const struct list lists[] = {
     [NB_QUOTES_ELISIONS] = LIST(elisions),
-    [NB_QUOTES_NP_STOPS] = LIST(np_stops),
+    [NB_QUOTES_NP_STOPS] = LIST_WITH_CALENDAR(np_stops),
     [NB_QUOTES_VERB_ADVERBS] = LIST(verb_adverbs),
     [NB_QUOTES_POSSESSIVES] = LIST(possessives),
     [NB_QUOTES_PRONOUNS_M] = LIST(pronouns_m),
@@ -394,7 +394,7 @@ static const struct list lists[] = {
     [NB_QUOTES_PRONOUNS_OTHER] = LIST(pronouns_other),
     [NB_QUOTES_TITLES] = LIST(titles),
     [NB_QUOTES_ORG_WORDS] = LIST(org_words),
-    [NB_QUOTES_CAP_STOPS] = LIST(cap_stops),
+    [NB_QUOTES_CAP_STOPS] = LIST_WITH_CALENDAR(cap_stops),
     [NB_QUOTES_FEMALE_WORDS] = LIST(female_words),
     [NB_QUOTES_MALE_WORDS] = LIST(male_words),
     [NB_QUOTES_ROLE_NOUNS] = LIST(role_nouns),
@@ -427,7 +427,8 @@ int nb_quotes_word_in(enum nb_quotes_list list, const char *s, size_t len)
     for (size_t i = 0; i < l->n; i++)
         if (nb_quotes_word_is(s, len, l->words[i]))
             return 1;
-    return 0;
+    return l->calendar && (nb_calendar_month(&nb_calendar_en, s, len, 0) ||
+                           nb_calendar_weekday(&nb_calendar_en, s, len, 0));
 }
 
 int nb_quotes_honorific(const char *s, size_t len, int *gender)

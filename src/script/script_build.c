@@ -7,6 +7,7 @@
 #include "script/script_internal.h"
 #include "script/transitions.h"
 #include "spoken/normalise.h"
+#include "text/chars.h"
 #include "text/calendar.h"
 #include "text/sentences.h"
 
@@ -237,12 +238,12 @@ static int is_affiliation(const char *role)
 /* A one-word role is a title before the name: "Councillor Euan Reid". */
 static int is_title_role(const char *role)
 {
-    while (*role && is_space((unsigned char)*role))
+    while (*role && nb_ascii_is_space((unsigned char)*role))
         role++;
     const char *p = role;
-    while (*p && !is_space((unsigned char)*p))
+    while (*p && !nb_ascii_is_space((unsigned char)*p))
         p++;
-    while (*p && is_space((unsigned char)*p))
+    while (*p && nb_ascii_is_space((unsigned char)*p))
         p++;
     return *role && !*p;
 }

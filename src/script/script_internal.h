@@ -4,11 +4,7 @@
 #ifndef NB_SCRIPT_SCRIPT_INTERNAL_H
 #define NB_SCRIPT_SCRIPT_INTERNAL_H
 
-/* ASCII whitespace (until a shared character-class module replaces it). */
-static inline int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+#include "text/chars.h"
 
 /* A voice name must survive the plain-text form: one word inside the mark. */
 static inline int voice_ok(const char *voice)
@@ -16,7 +12,7 @@ static inline int voice_ok(const char *voice)
     if (!voice || !*voice)
         return 0;
     for (const char *p = voice; *p; p++)
-        if (is_space((unsigned char)*p) || *p == '[' || *p == ']')
+        if (nb_ascii_is_space((unsigned char)*p) || *p == '[' || *p == ']')
             return 0;
     return 1;
 }
@@ -25,7 +21,7 @@ static inline int voice_ok(const char *voice)
 static inline int has_words(const char *text)
 {
     for (; *text; text++)
-        if (!is_space((unsigned char)*text))
+        if (!nb_ascii_is_space((unsigned char)*text))
             return 1;
     return 0;
 }

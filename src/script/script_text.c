@@ -4,6 +4,7 @@
 
 #include "script/script.h"
 #include "script/script_internal.h"
+#include "text/chars.h"
 #include "text/calendar.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
@@ -79,7 +80,7 @@ int nb_script_is_text(const char *text, size_t len)
     len -= skip;
     if (len < n || memcmp(text, text_magic, n) != 0)
         return 0;
-    return len == n || is_space((unsigned char)text[n]);
+    return len == n || nb_ascii_is_space((unsigned char)text[n]);
 }
 
 /* Where the parser is, for messages. */
@@ -150,7 +151,7 @@ static nb_status close_segment(struct parser *ps)
 /* One whitespace-separated word of a mark: [p, end). */
 static const char *word_end(const char *p, const char *end)
 {
-    while (p < end && !is_space((unsigned char)*p))
+    while (p < end && !nb_ascii_is_space((unsigned char)*p))
         p++;
     return p;
 }
@@ -185,7 +186,7 @@ static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
     ps->mark_column = column_of(ps, p);
     const char *open = p, *close = end - 1;
     p++;
-    while (p < close && is_space((unsigned char)*p))
+    while (p < close && nb_ascii_is_space((unsigned char)*p))
         p++;
     const char *w = word_end(p, close);
     if (w == p)
@@ -205,7 +206,7 @@ static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
     ps->story = 0;
     int have_story = 0;
     for (p = w;;) {
-        while (p < close && is_space((unsigned char)*p))
+        while (p < close && nb_ascii_is_space((unsigned char)*p))
             p++;
         if (p == close)
             break;
@@ -249,7 +250,7 @@ static nb_status parse_comment(struct parser *ps, const char *p, const char *end
     if (ps->s->n || ps->open)
         return NB_OK;
     const char *q = p + 1;
-    while (q < end && is_space((unsigned char)*q))
+    while (q < end && nb_ascii_is_space((unsigned char)*q))
         q++;
     int title = (size_t)(end - q) >= 6 && memcmp(q, "title:", 6) == 0;
     int date = (size_t)(end - q) >= 5 && memcmp(q, "date:", 5) == 0;
@@ -257,7 +258,7 @@ static nb_status parse_comment(struct parser *ps, const char *p, const char *end
     if (!title && !date && !lexicon)
         return NB_OK;
     q += title ? 6 : date ? 5 : 8;
-    while (q < end && is_space((unsigned char)*q))
+    while (q < end && nb_ascii_is_space((unsigned char)*q))
         q++;
     char **slot = title ? &ps->s->title : date ? &ps->s->date : &ps->s->lexicon;
     struct nb_buf v;
@@ -306,9 +307,9 @@ static nb_status parse_line(struct parser *ps, const char *p, const char *end)
             return fail_at(ps, q, "control character %s in the script", hex);
         }
     }
-    while (p < end && is_space((unsigned char)*p))
+    while (p < end && nb_ascii_is_space((unsigned char)*p))
         p++;
-    while (end > p && is_space((unsigned char)end[-1]))
+    while (end > p && nb_ascii_is_space((unsigned char)end[-1]))
         end--;
     if (p == end)
         return NB_OK;

@@ -4,6 +4,7 @@
  * matcher ("March 3, 2025", "Q3") of match.h.
  */
 #include "spoken/quantity.h"
+#include "text/chars.h"
 
 #include <string.h>
 
@@ -15,17 +16,17 @@ static size_t ampm_at(const char *t, size_t len, size_t j, int *which)
 {
     if (j >= len)
         return 0;
-    int c0 = nb_norm_lower((unsigned char)t[j]);
+    int c0 = nb_ascii_lower((unsigned char)t[j]);
     if (c0 != 'a' && c0 != 'p')
         return 0;
     size_t k = j + 1;
     if (k < len && t[k] == '.')
         k++;
-    if (k >= len || nb_norm_lower((unsigned char)t[k]) != 'm')
+    if (k >= len || nb_ascii_lower((unsigned char)t[k]) != 'm')
         return 0;
     k++;
     if (k < len && t[k] == '.' &&
-        (k + 1 >= len || !nb_norm_is_alpha((unsigned char)t[k + 1]) || t[k - 2] == '.'))
+        (k + 1 >= len || !nb_ascii_is_alpha((unsigned char)t[k + 1]) || t[k - 2] == '.'))
         k++;
     if (!nb_norm_token_end(t, len, k) && !(t[k - 1] == '.'))
         return 0;
@@ -37,15 +38,15 @@ static size_t ampm_at(const char *t, size_t len, size_t j, int *which)
 static size_t zone_at(struct nb_norm_ctx *c, size_t j, size_t *zs, size_t *zl, int *dotted)
 {
     size_t k = j;
-    while (k < c->len && is_space((unsigned char)c->text[k]))
+    while (k < c->len && nb_ascii_is_blank((unsigned char)c->text[k]))
         k++;
     char letters[8];
     size_t n = 0, e = k;
-    while (e < c->len && n < sizeof(letters) && nb_norm_is_alpha((unsigned char)c->text[e])) {
+    while (e < c->len && n < sizeof(letters) && nb_ascii_is_alpha((unsigned char)c->text[e])) {
         letters[n++] = (char)(c->text[e] & ~0x20);
         e++;
         if (e < c->len && c->text[e] == '.' && e + 1 < c->len &&
-            nb_norm_is_alpha((unsigned char)c->text[e + 1]) &&
+            nb_ascii_is_alpha((unsigned char)c->text[e + 1]) &&
             (e + 2 >= c->len || c->text[e + 2] == '.' ||
              nb_norm_token_end(c->text, c->len, e + 2))) {
             *dotted = 1;
@@ -72,14 +73,14 @@ size_t nb_quantity_read_time(struct nb_norm_ctx *c, size_t i, size_t from, struc
         return 0;
     int colon = 0;
     if (!it->num.has_point && j + 2 < c->len && t[j] == ':' &&
-        nb_norm_is_digit((unsigned char)t[j + 1]) && nb_norm_is_digit((unsigned char)t[j + 2]) &&
-        (j + 3 >= c->len || !nb_norm_is_digit((unsigned char)t[j + 3]))) {
+        nb_ascii_is_digit((unsigned char)t[j + 1]) && nb_ascii_is_digit((unsigned char)t[j + 2]) &&
+        (j + 3 >= c->len || !nb_ascii_is_digit((unsigned char)t[j + 3]))) {
         it->mm = (t[j + 1] - '0') * 10 + (t[j + 2] - '0');
         it->has_mm = 1;
         j += 3;
         colon = 1;
-        if (j + 2 < c->len && t[j] == ':' && nb_norm_is_digit((unsigned char)t[j + 1]) &&
-            nb_norm_is_digit((unsigned char)t[j + 2])) {
+        if (j + 2 < c->len && t[j] == ':' && nb_ascii_is_digit((unsigned char)t[j + 1]) &&
+            nb_ascii_is_digit((unsigned char)t[j + 2])) {
             it->ss = (t[j + 1] - '0') * 10 + (t[j + 2] - '0');
             it->has_ss = 1;
             j += 3;
@@ -96,7 +97,7 @@ size_t nb_quantity_read_time(struct nb_norm_ctx *c, size_t i, size_t from, struc
             return 0;
     }
     size_t k = j;
-    while (k < c->len && is_space((unsigned char)t[k]))
+    while (k < c->len && nb_ascii_is_blank((unsigned char)t[k]))
         k++;
     int which;
     size_t al = ampm_at(t, c->len, k, &which);
@@ -115,7 +116,7 @@ size_t nb_quantity_read_time(struct nb_norm_ctx *c, size_t i, size_t from, struc
             j += zused;
         } else if (t[j - 1] == '.' &&
                    (j >= c->len ||
-                    (j + 1 < c->len && t[j] == ' ' && nb_norm_is_upper((unsigned char)t[j + 1])))) {
+                    (j + 1 < c->len && t[j] == ' ' && nb_ascii_is_upper((unsigned char)t[j + 1])))) {
             j--; /* "at 6 p.m. The polls...": the full stop still ends the sentence */
         }
     } else if (!colon) {
@@ -160,7 +161,7 @@ int nb_quantity_say_time(struct nb_norm_ctx *c, const struct nb_quantity *it)
         size_t n = 0;
         for (size_t k = 0; k < it->zone_len && n + 2 < sizeof(z); k++) {
             unsigned char ch = (unsigned char)c->text[it->zone + k];
-            if (!nb_norm_is_alpha(ch))
+            if (!nb_ascii_is_alpha(ch))
                 continue;
             if (n)
                 z[n++] = '-';
@@ -176,32 +177,27 @@ int nb_quantity_say_time(struct nb_norm_ctx *c, const struct nb_quantity *it)
 
 static const char *month_name(struct nb_norm_ctx *c, int m)
 {
-    return c->lang->months[m - 1].name;
+    return c->lang->calendar->months[m - 1];
 }
 
-/* A month name at text[j] (full or abbreviated, any case, optional '.'):
- * 1..12 and its length in *ml, or 0. */
+/* A month name at text[j] (full or abbreviated, any case, optional '.'
+ * after an abbreviation): 1..12 and its length in *ml, or 0. */
 static int month_at(struct nb_norm_ctx *c, size_t j, size_t *ml, int *abbreviated)
 {
     size_t wl = nb_norm_letters(c->text, c->len, j);
     if (wl < 3)
         return 0;
-    for (int m = 0; m < 12; m++) {
-        const struct nb_month *mo = &c->lang->months[m];
-        const char *cands[4] = {mo->name, mo->abbr[0], mo->abbr[1], mo->abbr[2]};
-        for (int k = 0; k < 4; k++) {
-            if (!cands[k] || strlen(cands[k]) != wl ||
-                !nb_norm_starts_ci(c->text, c->len, j, cands[k]))
-                continue;
-            size_t e = j + wl;
-            if (k > 0 && e < c->len && c->text[e] == '.')
-                e++;
-            *ml = e - j;
-            *abbreviated = k > 0;
-            return m + 1;
-        }
+    const char *w = c->text + j;
+    int m = nb_calendar_month(c->lang->calendar, w, wl, 0);
+    *abbreviated = 0;
+    if (!m) {
+        m = nb_calendar_month(c->lang->calendar, w, wl, 1);
+        *abbreviated = m != 0;
     }
-    return 0;
+    if (!m)
+        return 0;
+    *ml = wl + (*abbreviated && j + wl < c->len && w[wl] == '.');
+    return m;
 }
 
 int nb_quantity_say_year_digits(struct nb_norm_ctx *c, const char *d, size_t n)
@@ -247,7 +243,7 @@ int nb_quantity_say_date(struct nb_norm_ctx *c, size_t i, int day, int month, in
 size_t nb_quantity_digits_at(const char *t, size_t len, size_t j, size_t max)
 {
     size_t k = j;
-    while (k < len && k - j <= max && nb_norm_is_digit((unsigned char)t[k]))
+    while (k < len && k - j <= max && nb_ascii_is_digit((unsigned char)t[k]))
         k++;
     return k - j;
 }
@@ -279,7 +275,7 @@ size_t nb_quantity_numeric_date(struct nb_norm_ctx *c, size_t i, const struct nb
     if (!nb_norm_token_end(t, c->len, k + y) ||
         (k + y < c->len && (t[k + y] == sep || t[k + y] == '-')))
         return 0;
-    if (k + y + 1 < c->len && t[k + y] == '.' && nb_norm_is_digit((unsigned char)t[k + y + 1]))
+    if (k + y + 1 < c->len && t[k + y] == '.' && nb_ascii_is_digit((unsigned char)t[k + y + 1]))
         return 0; /* an IP address */
     int va = num2(t + i, a), vb = num2(t + j, b);
     if (a == 4) { /* year first: ISO */
@@ -321,7 +317,7 @@ size_t nb_quantity_day_month(struct nb_norm_ctx *c, size_t i, const struct nb_qu
         return 0;
     const char *t = c->text;
     size_t j = it->end;
-    if (j >= c->len || !is_space((unsigned char)t[j]))
+    if (j >= c->len || !nb_ascii_is_blank((unsigned char)t[j]))
         return 0;
     j++;
     size_t ml;
@@ -335,7 +331,7 @@ size_t nb_quantity_day_month(struct nb_norm_ctx *c, size_t i, const struct nb_qu
         k++;
     const char *year = NULL;
     size_t yn = 0;
-    if (k + 4 < c->len + 1 && k < c->len && is_space((unsigned char)t[k])) {
+    if (k + 4 < c->len + 1 && k < c->len && nb_ascii_is_blank((unsigned char)t[k])) {
         size_t y = nb_quantity_digits_at(t, c->len, k + 1, 4);
         if (y == 4 && nb_norm_token_end(t, c->len, k + 5)) {
             year = t + k + 1;
@@ -371,7 +367,7 @@ size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i)
         return 0;
     }
     size_t j = i + ml;
-    if (j >= c->len || (!is_space((unsigned char)t[j]) && t[j] != '-'))
+    if (j >= c->len || (!nb_ascii_is_blank((unsigned char)t[j]) && t[j] != '-'))
         return 0;
     char sep = t[j];
     j++;
@@ -391,18 +387,18 @@ size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i)
         day = num2(t + j, dn);
         if (day < 1 || day > 31)
             return 0;
-        if (e + 1 < c->len && nb_norm_is_alpha((unsigned char)t[e]) &&
-            nb_norm_is_alpha((unsigned char)t[e + 1]) && nb_norm_token_end(t, c->len, e + 2))
+        if (e + 1 < c->len && nb_ascii_is_alpha((unsigned char)t[e]) &&
+            nb_ascii_is_alpha((unsigned char)t[e + 1]) && nb_norm_token_end(t, c->len, e + 2))
             e += 2; /* "March 3rd" */
         if (!nb_norm_token_end(t, c->len, e) || (e < c->len && t[e] == ':'))
             return 0;
         if (e < c->len && t[e] == '.' && e + 1 < c->len &&
-            nb_norm_is_digit((unsigned char)t[e + 1]))
+            nb_ascii_is_digit((unsigned char)t[e + 1]))
             return 0;
         size_t k = e;
         if (k < c->len && t[k] == ',')
             k++;
-        if (k < c->len && (is_space((unsigned char)t[k]) || (t[k] == '-' && sep == '-'))) {
+        if (k < c->len && (nb_ascii_is_blank((unsigned char)t[k]) || (t[k] == '-' && sep == '-'))) {
             size_t y = nb_quantity_digits_at(t, c->len, k + 1, 4);
             if (y == 4 && nb_norm_token_end(t, c->len, k + 5) &&
                 !(k + 5 < c->len && (t[k + 5] == ':' || t[k + 5] == '-'))) {
@@ -414,7 +410,7 @@ size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i)
     }
     /* a lower-case "may" or "march" needs a day: "you may 2 ..." is rare,
      * "in may 2010" is not news style */
-    if (!nb_norm_is_upper((unsigned char)t[i]) && !day && !abbr)
+    if (!nb_ascii_is_upper((unsigned char)t[i]) && !day && !abbr)
         return 0;
     if (nb_quantity_say_date(c, i, day, m, 0, year, yn) < 0)
         return NB_NORM_NOMEM;

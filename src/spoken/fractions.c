@@ -2,6 +2,7 @@
  * "1/4th", "2 1/2"; a day and month written like one ("29/11") is a date.
  */
 #include "spoken/quantity.h"
+#include "text/chars.h"
 
 static const struct nb_fraction_name *fraction_name(struct nb_norm_ctx *c, unsigned long long d)
 {
@@ -29,12 +30,12 @@ size_t nb_quantity_fraction(struct nb_norm_ctx *c, size_t i, const struct nb_qua
     if (!b || b > 6)
         return 0;
     size_t e = k + b;
-    if (e + 1 < c->len && nb_norm_is_alpha((unsigned char)t[e]) &&
-        nb_norm_is_alpha((unsigned char)t[e + 1]) && nb_norm_token_end(t, c->len, e + 2))
+    if (e + 1 < c->len && nb_ascii_is_alpha((unsigned char)t[e]) &&
+        nb_ascii_is_alpha((unsigned char)t[e + 1]) && nb_norm_token_end(t, c->len, e + 2))
         e += 2; /* "1/4th", "1/3RD" */
     if (!nb_norm_token_end(t, c->len, e) || (e < c->len && (t[e] == '/' || t[e] == '-')))
         return 0;
-    if (e + 1 < c->len && t[e] == '.' && nb_norm_is_digit((unsigned char)t[e + 1]))
+    if (e + 1 < c->len && t[e] == '.' && nb_ascii_is_digit((unsigned char)t[e + 1]))
         return 0;
     unsigned long long num = 0, den = 0;
     for (size_t q = 0; q < a; q++)

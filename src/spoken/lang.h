@@ -12,13 +12,9 @@
 #define NB_SPOKEN_LANG_H
 
 #include "spoken/numbers.h"
+#include "text/calendar.h"
 
 #include <stddef.h>
-
-struct nb_month {
-    const char *name;   /* "January": said as written here */
-    const char *abbr[3]; /* "Jan", "Sept"...: matched without case, optional '.' */
-};
 
 struct nb_currency {
     const char *symbol;   /* "$", "£", "US$", "€" */
@@ -90,7 +86,7 @@ struct nb_norm_lang {
     const char *language; /* matched with nb_language_matches() */
     const struct nb_number_words *numbers;
     const struct nb_norm_words *words;
-    const struct nb_month *months; /* 12 */
+    const struct nb_calendar_names *calendar; /* month names, said as written */
     int day_first;                 /* "03/04/2025" is 3 April */
     int month_day_the_of;          /* "3 March" reads "the third of March" */
     const struct nb_currency *currencies;

@@ -60,15 +60,6 @@ static const struct nb_norm_words en_us_words = {
     .percent = "percent", .to = "to", .score_to = "to", .nil = "nothing", .phone_zero = "zero", EN_COMMON_WORDS,
 };
 
-static const struct nb_month en_months[12] = {
-    {"January", {"jan", NULL, NULL}},   {"February", {"feb", NULL, NULL}},
-    {"March", {"mar", NULL, NULL}},     {"April", {"apr", NULL, NULL}},
-    {"May", {NULL, NULL, NULL}},        {"June", {"jun", NULL, NULL}},
-    {"July", {"jul", NULL, NULL}},      {"August", {"aug", NULL, NULL}},
-    {"September", {"sep", "sept", NULL}}, {"October", {"oct", NULL, NULL}},
-    {"November", {"nov", NULL, NULL}},  {"December", {"dec", NULL, NULL}},
-};
-
 /* Longer symbols first: "US$" before "$". */
 static const struct nb_currency en_currencies[] = {
     {"US$", "US dollar", "US dollars", "cent", "cents", NULL},
@@ -265,7 +256,7 @@ static const char *const en_time_zones[] = {
 };
 
 #define EN_COMMON_TABLES                                                                       \
-    .months = en_months, .currencies = en_currencies, .ncurrencies = N(en_currencies),         \
+    .calendar = &nb_calendar_en, .currencies = en_currencies, .ncurrencies = N(en_currencies),         \
     .scales = en_scales, .nscales = N(en_scales), .per_units = en_per_units,                   \
     .nper_units = N(en_per_units), .abbrevs = en_abbrevs, .nabbrevs = N(en_abbrevs),           \
     .tokens = en_tokens, .ntokens = N(en_tokens), .entities = en_entities,                     \

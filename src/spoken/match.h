@@ -46,11 +46,6 @@ unsigned long long nb_norm_num_value(const struct nb_norm_num *n);
 int nb_norm_say(struct nb_norm_ctx *c, const char *words);
 int nb_norm_say_n(struct nb_norm_ctx *c, const char *words, size_t len);
 
-/* ASCII helpers. */
-int nb_norm_is_digit(int c);
-int nb_norm_is_alpha(int c);
-int nb_norm_is_upper(int c);
-int nb_norm_lower(int c);
 /* Length of the run of ASCII letters at text[i]. */
 size_t nb_norm_letters(const char *text, size_t len, size_t i);
 /* 1 when text[j] ends a token: end, space or punctuation (not a letter or

@@ -51,26 +51,6 @@ static int is_closing(uint32_t cp)
 
 /* ---- helpers shared with the matchers (match.h) ---- */
 
-int nb_norm_is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-int nb_norm_is_alpha(int c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-int nb_norm_is_upper(int c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-int nb_norm_lower(int c)
-{
-    return nb_ascii_lower(c);
-}
-
 size_t nb_norm_letters(const char *text, size_t len, size_t i)
 {
     size_t j = i;

@@ -9,6 +9,7 @@
  * and scores in ranges.c; what they share is in quantity.h.
  */
 #include "spoken/quantity.h"
+#include "text/chars.h"
 
 #include <string.h>
 
@@ -62,7 +63,7 @@ static const char *scale_at(struct nb_norm_ctx *c, size_t j, int money, size_t *
 {
     size_t k = j;
     int spaced = 0;
-    while (k < c->len && is_space((unsigned char)c->text[k]))
+    while (k < c->len && nb_ascii_is_blank((unsigned char)c->text[k]))
         k++, spaced = 1;
     size_t wl = nb_norm_letters(c->text, c->len, k);
     if (!wl || !nb_norm_token_end(c->text, c->len, k + wl))
@@ -88,7 +89,7 @@ static int valid_ordinal_suffix(const struct nb_norm_num *n, const char *s)
 {
     int last = n->digits[n->nint - 1] - '0';
     int tens = n->nint > 1 ? n->digits[n->nint - 2] - '0' : 0;
-    char a = (char)nb_norm_lower((unsigned char)s[0]), b = (char)nb_norm_lower((unsigned char)s[1]);
+    char a = (char)nb_ascii_lower((unsigned char)s[0]), b = (char)nb_ascii_lower((unsigned char)s[1]);
     const char *want = tens == 1   ? "th"
                        : last == 1 ? "st"
                        : last == 2 ? "nd"
@@ -110,8 +111,8 @@ typedef size_t (*quantity_reader)(struct nb_norm_ctx *c, size_t i, size_t j,
 static size_t read_ordinal(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_quantity *it)
 {
     const char *t = c->text;
-    if (!it->cur && !it->num.has_point && j + 1 < c->len && nb_norm_is_alpha((unsigned char)t[j]) &&
-        nb_norm_is_alpha((unsigned char)t[j + 1]) && nb_norm_token_end(t, c->len, j + 2) &&
+    if (!it->cur && !it->num.has_point && j + 1 < c->len && nb_ascii_is_alpha((unsigned char)t[j]) &&
+        nb_ascii_is_alpha((unsigned char)t[j + 1]) && nb_norm_token_end(t, c->len, j + 2) &&
         valid_ordinal_suffix(&it->num, t + j)) {
         it->kind = NB_QUANTITY_ORDINAL;
         return 2;
@@ -212,9 +213,9 @@ static size_t read_unit(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_qua
         return 0;
     size_t u = j;
     int hyphen = 0;
-    if (u < c->len && is_space((unsigned char)t[u]))
+    if (u < c->len && nb_ascii_is_blank((unsigned char)t[u]))
         u++;
-    else if (u + 1 < c->len && t[u] == '-' && nb_norm_is_alpha((unsigned char)t[u + 1]))
+    else if (u + 1 < c->len && t[u] == '-' && nb_ascii_is_alpha((unsigned char)t[u + 1]))
         u++, hyphen = 1;
     size_t ul;
     const struct nb_unit *unit = unit_at(c, u, &ul);
@@ -233,7 +234,7 @@ static size_t read_unit(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_qua
     }
     if (unit && (!it->scale || u > j)) {
         size_t ps, pl = nb_norm_prev_word(t, i, &ps);
-        int article = (pl == 1 && nb_norm_lower((unsigned char)t[ps]) == 'a') ||
+        int article = (pl == 1 && nb_ascii_lower((unsigned char)t[ps]) == 'a') ||
                       (pl == 2 && nb_norm_starts_ci(t, c->len, ps, "an"));
         it->unit = unit;
         it->unit_adjective = hyphen || article; /* "a 5kg bag" */
@@ -257,12 +258,12 @@ int nb_quantity_read(struct nb_norm_ctx *c, size_t i, struct nb_quantity *it)
     memset(it, 0, sizeof(*it));
     size_t j = i;
     if (j + 1 < c->len && t[j] == '-' &&
-        (nb_norm_is_digit((unsigned char)t[j + 1]) || t[j + 1] == '$')) {
+        (nb_ascii_is_digit((unsigned char)t[j + 1]) || t[j + 1] == '$')) {
         it->neg = 1;
         j++;
     }
     size_t cl = currency_at(c, j, &it->cur);
-    if (cl && j + cl < c->len && is_space((unsigned char)t[j + cl]) && !it->neg)
+    if (cl && j + cl < c->len && nb_ascii_is_blank((unsigned char)t[j + cl]) && !it->neg)
         cl = 0, it->cur = NULL; /* "$ 5" is not written in news */
     if (!cl)
         it->cur = NULL;
@@ -275,12 +276,12 @@ int nb_quantity_read(struct nb_norm_ctx *c, size_t i, struct nb_quantity *it)
     if (it->cur) {
         /* "a €1.8bn deal": the currency is an adjective, so singular */
         size_t ps, pl = nb_norm_prev_word(t, i, &ps);
-        it->unit_adjective = (pl == 1 && nb_norm_lower((unsigned char)t[ps]) == 'a') ||
+        it->unit_adjective = (pl == 1 && nb_ascii_lower((unsigned char)t[ps]) == 'a') ||
                              (pl == 2 && nb_norm_starts_ci(t, c->len, ps, "an"));
     }
     /* asked before the endings: a number with no integer part is never a time */
     if (it->num.has_point && it->num.nint == 0 && !it->cur && i > 0 &&
-        !is_space((unsigned char)t[i - 1]) && t[i - 1] != '(')
+        !nb_ascii_is_blank((unsigned char)t[i - 1]) && t[i - 1] != '(')
         return 0; /* "covid-19.5" reads its own way; ".5" alone is fine */
     for (size_t k = 0; k < sizeof(endings) / sizeof(endings[0]); k++) {
         size_t n = endings[k](c, i, j, it);
@@ -428,8 +429,8 @@ int nb_quantity_say(struct nb_norm_ctx *c, const struct nb_quantity *it, int uni
         if (it->scale && nb_norm_say(c, it->scale) < 0)
             return -1;
         if (it->nletters) {
-            char l[2] = {(char)nb_norm_lower((unsigned char)c->text[it->letters]),
-                         (char)nb_norm_lower((unsigned char)c->text[it->letters + 1])};
+            char l[2] = {(char)nb_ascii_lower((unsigned char)c->text[it->letters]),
+                         (char)nb_ascii_lower((unsigned char)c->text[it->letters + 1])};
             if (nb_norm_say_n(c, l, 2) < 0)
                 return -1;
         }
@@ -462,7 +463,7 @@ static size_t short_decade(struct nb_norm_ctx *c, size_t i, const struct nb_quan
 {
     const char *t = c->text;
     size_t k = i + (t[i] == '\'' ? 1 : 3);
-    if (k + 2 < c->len && nb_norm_is_digit((unsigned char)t[k]) && t[k + 1] == '0' &&
+    if (k + 2 < c->len && nb_ascii_is_digit((unsigned char)t[k]) && t[k + 1] == '0' &&
         t[k + 2] == 's' && nb_norm_token_end(t, c->len, k + 3)) {
         size_t from = c->say->len;
         if (say_cardinal(c, (unsigned)(t[k] - '0') * 10) < 0 ||
@@ -553,9 +554,9 @@ static unsigned start_at(struct nb_norm_ctx *c, size_t i)
         if (!currency_at(c, i, &cur))
             return 0;
     }
-    if (i > 0 && (t[i - 1] == '.' || t[i - 1] == ',') && nb_norm_is_digit(first))
+    if (i > 0 && (t[i - 1] == '.' || t[i - 1] == ',') && nb_ascii_is_digit(first))
         return 0;
-    return nb_norm_is_digit(first) ? START_DIGIT : START_OTHER;
+    return nb_ascii_is_digit(first) ? START_DIGIT : START_OTHER;
 }
 
 /* The quantity at text[i] for the recognisers: 0 when there is none, or

@@ -53,12 +53,6 @@ typedef size_t (*nb_quantity_recogniser)(struct nb_norm_ctx *c, size_t i,
 #define WORDS(c) ((c)->lang->words)
 #define NUMS(c) ((c)->lang->numbers)
 
-/* Spaces and tabs (until a shared character-class module replaces it). */
-static inline int is_space(int ch)
-{
-    return ch == ' ' || ch == '\t';
-}
-
 static inline int say_cardinal(struct nb_norm_ctx *c, unsigned long long v)
 {
     return nb_numbers_cardinal_u(NUMS(c), v, c->say);

@@ -4,13 +4,14 @@
  * sports words ("2-1"), and dimensions ("2x4").
  */
 #include "spoken/quantity.h"
+#include "text/chars.h"
 
 #include <string.h>
 
 static int is_sports_context(struct nb_norm_ctx *c, size_t i)
 {
     size_t from = i > 160 ? i - 160 : 0, to = i + 160 < c->len ? i + 160 : c->len;
-    while (from > 0 && nb_norm_is_alpha((unsigned char)c->text[from - 1]))
+    while (from > 0 && nb_ascii_is_alpha((unsigned char)c->text[from - 1]))
         from--;
     size_t j = from;
     while (j < to) {
@@ -58,7 +59,7 @@ size_t nb_quantity_dimensions(struct nb_norm_ctx *c, size_t i, const struct nb_q
 {
     const char *t = c->text;
     if (nb_quantity_is_bare(a) && a->end + 1 < c->len && t[a->end] == 'x' &&
-        nb_norm_is_digit((unsigned char)t[a->end + 1])) {
+        nb_ascii_is_digit((unsigned char)t[a->end + 1])) {
         struct nb_quantity b;
         if (!nb_quantity_read(c, a->end + 1, &b) || b.kind != NB_QUANTITY_NUMBER ||
             !nb_norm_token_end(t, c->len, b.end))
@@ -88,7 +89,7 @@ static int second_half(struct nb_norm_ctx *c, const struct nb_quantity *a, struc
         return 0;
     if (!nb_norm_token_end(t, c->len, b->end) ||
         (b->end < c->len && t[b->end] == '-' && b->end + 1 < c->len &&
-         nb_norm_is_digit((unsigned char)t[b->end + 1])))
+         nb_ascii_is_digit((unsigned char)t[b->end + 1])))
         return 0;
     if (a->kind == NB_QUANTITY_ORDINAL || b->kind == NB_QUANTITY_ORDINAL)
         return 0;

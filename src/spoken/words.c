@@ -11,11 +11,6 @@
 #define WORDS(c) ((c)->lang->words)
 #define NUMS(c) ((c)->lang->numbers)
 
-static int is_space(int ch)
-{
-    return ch == ' ' || ch == '\t';
-}
-
 /* ---- phone numbers and IP addresses ---- */
 
 static int say_phone_digits(struct nb_norm_ctx *c, const char *d, size_t n)
@@ -216,7 +211,7 @@ size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i)
 static int number_before(const char *t, size_t ws)
 {
     size_t k = ws;
-    while (k > 0 && is_space((unsigned char)t[k - 1]))
+    while (k > 0 && nb_ascii_is_blank((unsigned char)t[k - 1]))
         k--;
     return k > 0 && nb_ascii_is_digit((unsigned char)t[k - 1]);
 }
@@ -330,7 +325,7 @@ size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i)
     if (!v)
         return 0;
     size_t ps, pl = nb_norm_prev_word(t, i, &ps);
-    if (!pl || ps + pl == i || !is_space((unsigned char)t[ps + pl]))
+    if (!pl || ps + pl == i || !nb_ascii_is_blank((unsigned char)t[ps + pl]))
         return 0;
     if (nb_norm_in_list(c->lang->cardinal_roman_after, c->lang->ncardinal_roman_after, t + ps, pl, 1)) {
         if (nb_numbers_cardinal_u(NUMS(c), v, c->say) < 0)

@@ -16,6 +16,11 @@ int nb_ascii_is_space(int c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+int nb_ascii_is_blank(int c)
+{
+    return c == ' ' || c == '\t';
+}
+
 int nb_ascii_is_digit(int c)
 {
     return c >= '0' && c <= '9';

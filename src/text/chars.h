@@ -63,6 +63,7 @@ uint32_t nb_char_before(const char *s, size_t i, size_t *start);
 /* ASCII only, for bytes (no <ctype.h>, whose answers depend on the locale):
  * 0 for every byte of a multi-byte sequence. */
 int nb_ascii_is_space(int c);  /* ' ' \t \n \v \f \r */
+int nb_ascii_is_blank(int c);  /* ' ' \t: space within a line */
 int nb_ascii_is_digit(int c);
 int nb_ascii_is_alpha(int c);
 int nb_ascii_is_alnum(int c);
