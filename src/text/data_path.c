@@ -25,19 +25,16 @@ static int is_regular_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+#if defined(NB_BUILD_DIR) && defined(NB_SOURCE_DATA_DIR)
 /* 1 when folder `dir` is the build folder this file was compiled for: the
  * program has not been installed, and its data is the source tree's. */
 static int is_build_dir(const char *dir)
 {
-#ifdef NB_BUILD_DIR
     struct stat a, b;
     return is_dir(dir, &a) && is_dir(NB_BUILD_DIR, &b) && a.st_dev == b.st_dev &&
            a.st_ino == b.st_ino;
-#else
-    (void)dir;
-    return 0;
-#endif
 }
+#endif
 
 /* Appends `rel` resolved against folder dir[0..len) by its words alone:
  * ".." drops the last folder of an absolute path whose links are already
@@ -78,7 +75,7 @@ int nb_data_installed_dir_of(const char *exe, struct nb_buf *out)
     nb_buf_init(&dir, 0);
     int rc = slash ? nb_buf_add(&dir, exe, slash == exe ? 1 : (size_t)(slash - exe))
                    : nb_buf_addc(&dir, '.');
-#ifdef NB_SOURCE_DATA_DIR
+#if defined(NB_BUILD_DIR) && defined(NB_SOURCE_DATA_DIR)
     if (rc == 0 && is_build_dir(dir.data)) {
         nb_buf_release(&dir);
         return nb_buf_adds(out, NB_SOURCE_DATA_DIR);
@@ -92,26 +89,12 @@ int nb_data_installed_dir_of(const char *exe, struct nb_buf *out)
 
 int nb_data_installed_dir(struct nb_buf *out)
 {
-    struct nb_buf exe;
-    nb_buf_init(&exe, 0);
-    int rc = 0;
-    for (size_t size = 256; size <= 65536; size *= 2) {
-        if (nb_buf_grow(&exe, size) < 0) {
-            rc = -1;
-            break;
-        }
-        ssize_t n = readlink("/proc/self/exe", exe.data, size);
-        if (n < 0)
-            break;
-        if ((size_t)n < size) {
-            exe.data[n] = '\0';
-            exe.len = (size_t)n;
-            rc = nb_data_installed_dir_of(exe.data, out) < 0 ? -1 : 1;
-            break;
-        }
-    }
-    nb_buf_release(&exe);
-    return rc;
+    char exe[4096]; /* PATH_MAX on Linux */
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe));
+    if (n <= 0 || (size_t)n >= sizeof(exe))
+        return 0;
+    exe[n] = '\0';
+    return nb_data_installed_dir_of(exe, out) < 0 ? -1 : 1;
 }
 
 /* Appends dir/sub to dirs. */
