@@ -80,6 +80,7 @@ static void test_full(void **state)
 static void test_defaults(void **state)
 {
     (void)state;
+    unsetenv("NEWSBRIEF_DATA");
     unsetenv("NEWSBRIEF_VOICES");
     struct nb_briefing b;
     load_ok(&b, B("minimal.yaml"));
@@ -167,6 +168,7 @@ struct error_case {
 static void test_error_fixtures(void **state)
 {
     (void)state;
+    unsetenv("NEWSBRIEF_DATA");
     unsetenv("NEWSBRIEF_VOICES");
     static const struct error_case cases[] = {
         {"unknown_key.yaml", 3, 1, "unknown key 'voise' (did you mean 'voice'?)"},
@@ -312,6 +314,7 @@ static void test_features(void **state)
 static void test_unknown_voice(void **state)
 {
     (void)state;
+    unsetenv("NEWSBRIEF_DATA");
     unsetenv("NEWSBRIEF_VOICES");
     struct nb_briefing b;
     struct nb_error err;
@@ -324,6 +327,27 @@ static void test_unknown_voice(void **state)
         B("bad_voice.yaml") ":2:8: no voice profile 'ancor' (did you mean 'anchor'?); profiles in ";
     assert_true(strncmp(got, want, strlen(want)) == 0);
     assert_non_null(strstr(got, NB_DATA_DIR "/voices: anchor, correspondent"));
+    nb_briefing_release(&b);
+}
+
+/* The voice is looked for by the data search: $NEWSBRIEF_DATA/voices
+ * first, then $NEWSBRIEF_VOICES, beside the briefing, the installed voices. */
+static void test_voice_search(void **state)
+{
+    (void)state;
+    struct nb_briefing b;
+    setenv("NEWSBRIEF_VOICES", NB_TEST_FIXTURES "/config/env_voices", 1);
+    load_ok(&b, B("minimal.yaml"));
+    assert_string_equal(b.voice_path, NB_TEST_FIXTURES "/config/env_voices/anchor.yaml");
+    nb_briefing_release(&b);
+    setenv("NEWSBRIEF_DATA", NB_TEST_FIXTURES "/data", 1);
+    load_ok(&b, B("minimal.yaml"));
+    assert_string_equal(b.voice_path, NB_TEST_FIXTURES "/data/voices/anchor.yaml");
+    nb_briefing_release(&b);
+    unsetenv("NEWSBRIEF_DATA");
+    unsetenv("NEWSBRIEF_VOICES");
+    load_ok(&b, B("minimal.yaml"));
+    assert_string_equal(b.voice_path, NB_DATA_DIR "/voices/anchor.yaml");
     nb_briefing_release(&b);
 }
 
@@ -446,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_error_fixtures),
         cmocka_unit_test(test_features),
         cmocka_unit_test(test_unknown_voice),
+        cmocka_unit_test(test_voice_search),
         cmocka_unit_test(test_missing_briefing),
         cmocka_unit_test(test_scratch_folder),
         cmocka_unit_test(test_glob_in_odd_folder),

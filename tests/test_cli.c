@@ -20,6 +20,7 @@
 
 #define BIN NB_TEST_BINARY
 #define FIX NB_TEST_FIXTURES "/cli"
+#define DATA NB_TEST_FIXTURES "/data"
 
 struct run {
     int code;
@@ -453,12 +454,65 @@ static void test_lexicon(void **state)
 static void test_voices(void **state)
 {
     (void)state;
+    unsetenv("NEWSBRIEF_DATA");
+    unsetenv("NEWSBRIEF_VOICES");
     struct run r = run_cmd(NULL, (char *[]){BIN, "voices", "--lang", "en", NULL});
     assert_int_equal(r.code, 0);
     assert_non_null(strstr(r.out, "anchor"));
     assert_non_null(strstr(r.out, "en-gb"));
     assert_non_null(strstr(r.out, "en-us"));
     assert_null(strstr(r.out, " de "));
+    /* the profiles of the installed voices: the source tree's for this build */
+    assert_non_null(strstr(r.out, "Voice profiles (" NB_DATA_DIR "/voices):\n  anchor "));
+    assert_null(strstr(r.out, "transitions-en"));
+    assert_null(strstr(r.out, "lexicon-en"));
+    run_free(&r);
+
+    /* the folders of the search, in its order, each once */
+    setenv("NEWSBRIEF_DATA", DATA, 1);
+    setenv("NEWSBRIEF_VOICES", NB_TEST_FIXTURES "/config/env_voices", 1);
+    r = run_cmd(NULL, (char *[]){BIN, "voices", NULL});
+    assert_int_equal(r.code, 0);
+    const char *data = strstr(r.out, "Voice profiles (" DATA "/voices):\n");
+    const char *env = strstr(r.out, "Voice profiles (" NB_TEST_FIXTURES "/config/env_voices):\n");
+    const char *installed = strstr(r.out, "Voice profiles (" NB_DATA_DIR "/voices):\n");
+    assert_non_null(data);
+    assert_non_null(env);
+    assert_non_null(installed);
+    assert_true(data < env && env < installed);
+    assert_non_null(strstr(data, "  dataonly         en-us"));
+    assert_non_null(strstr(env, "  envonly          en-us"));
+    run_free(&r);
+    setenv("NEWSBRIEF_VOICES", DATA "/voices", 1); /* the same folder twice: listed once */
+    r = run_cmd(NULL, (char *[]){BIN, "voices", NULL});
+    assert_int_equal(r.code, 0);
+    data = strstr(r.out, "Voice profiles (" DATA "/voices):");
+    assert_non_null(data);
+    assert_null(strstr(data + 1, "Voice profiles (" DATA "/voices):"));
+    run_free(&r);
+    unsetenv("NEWSBRIEF_DATA");
+    unsetenv("NEWSBRIEF_VOICES");
+}
+
+/* With no briefing named, the example: $NEWSBRIEF_DATA's first, else the
+ * installed one (the source tree's for this build). */
+static void test_default_briefing(void **state)
+{
+    (void)state;
+    unsetenv("NEWSBRIEF_VOICES");
+    setenv("NEWSBRIEF_DATA", DATA, 1);
+    struct run r = run_cmd(NULL, (char *[]){BIN, "script", NULL});
+    if (r.code != 0)
+        fail_msg("script: exit %d: %s", r.code, r.err);
+    assert_non_null(strstr(r.out, "Data Folder Briefing"));
+    assert_non_null(strstr(r.out, "Data first, ")); /* the data folder's transition bank */
+    run_free(&r);
+    unsetenv("NEWSBRIEF_DATA");
+    r = run_cmd(NULL, (char *[]){BIN, "script", NULL});
+    if (r.code != 0)
+        fail_msg("script: exit %d: %s", r.code, r.err);
+    assert_non_null(strstr(r.out, "Morning Briefing"));
+    assert_null(strstr(r.out, "Data first, "));
     run_free(&r);
 }
 
@@ -474,7 +528,9 @@ int main(void)
         cmocka_unit_test(test_sentences_and_normalise),
         cmocka_unit_test(test_summarise),
         cmocka_unit_test(test_speak_text_and_edited_script),
-        cmocka_unit_test(test_lexicon), cmocka_unit_test(test_voices),
+        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_voices),
+        cmocka_unit_test(test_default_briefing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -138,8 +138,10 @@ static void test_shipped(void **state)
     (void)state;
     struct nb_buf path;
     nb_buf_init(&path, 0);
-    assert_int_equal(nb_lexicon_shipped_path("en-GB", &path), 1);
-    assert_non_null(strstr(path.data, "lexicon-en.yaml"));
+    unsetenv("NEWSBRIEF_DATA");
+    unsetenv("NEWSBRIEF_VOICES");
+    assert_int_equal(nb_lexicon_shipped_path("en-GB", NULL, &path), 1);
+    assert_string_equal(path.data, NB_DATA_DIR "/voices/lexicon-en.yaml");
     struct nb_lexicon *lex = nb_lexicon_new();
     struct nb_error err;
     nb_error_init(&err);
@@ -153,18 +155,63 @@ static void test_shipped(void **state)
     assert_string_equal(out.data, "Win met Shee in Keev; Neeve of Shin Fayn spoke.");
     nb_buf_release(&out);
     nb_buf_reset(&path);
-    assert_int_equal(nb_lexicon_shipped_path("xx", &path), 0);
-    assert_int_equal(nb_lexicon_shipped_path("../etc", &path), 0);
+    assert_int_equal(nb_lexicon_shipped_path("xx", NULL, &path), 0);
+    assert_int_equal(nb_lexicon_shipped_path("../etc", NULL, &path), 0);
+    assert_int_equal(path.len, 0);
     nb_buf_release(&path);
+    nb_lexicon_free(lex);
+}
+
+#define DATA NB_TEST_FIXTURES "/data"
+
+static void assert_shipped_path(const char *base_dir, const char *want)
+{
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    assert_int_equal(nb_lexicon_shipped_path("en-us", base_dir, &path), 1);
+    assert_string_equal(path.data, want);
+    nb_buf_release(&path);
+}
+
+/* The shipped lexicon comes from the data search: $NEWSBRIEF_DATA,
+ * $NEWSBRIEF_VOICES, beside the briefing, then the installed one. */
+static void test_shipped_search(void **state)
+{
+    (void)state;
+    unsetenv("NEWSBRIEF_DATA");
+    unsetenv("NEWSBRIEF_VOICES");
+    assert_shipped_path(NULL, NB_DATA_DIR "/voices/lexicon-en.yaml");
+    assert_shipped_path(DATA "/briefings", DATA "/briefings/../voices/lexicon-en.yaml");
+    setenv("NEWSBRIEF_VOICES", DATA "/voices", 1);
+    assert_shipped_path(NULL, DATA "/voices/lexicon-en.yaml");
+    unsetenv("NEWSBRIEF_VOICES");
+    setenv("NEWSBRIEF_DATA", DATA, 1);
+    assert_shipped_path(NULL, DATA "/voices/lexicon-en.yaml");
+    assert_shipped_path(NB_DATA_DIR "/briefings", DATA "/voices/lexicon-en.yaml");
+    /* and it is the one a lexicon opens with */
+    struct nb_lexicon *lex = NULL;
+    struct nb_error err;
+    size_t n;
+    nb_error_init(&err);
+    assert_int_equal(nb_lexicon_open(&lex, "en-gb", 1, NULL, 0, &err), NB_OK);
+    assert_string_equal(match(lex, "Nguyen", &n), "Data-Win");
+    assert_int_equal(nb_lexicon_count(lex), 1);
+    nb_lexicon_free(lex);
+    unsetenv("NEWSBRIEF_DATA");
+    assert_int_equal(nb_lexicon_open(&lex, "en-gb", 1, NULL, 0, &err), NB_OK);
+    assert_string_equal(match(lex, "Nguyen", &n), "Win");
     nb_lexicon_free(lex);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_most_specific_wins), cmocka_unit_test(test_add_refuses),
-        cmocka_unit_test(test_yaml),               cmocka_unit_test(test_yaml_errors),
+        cmocka_unit_test(test_most_specific_wins),
+        cmocka_unit_test(test_add_refuses),
+        cmocka_unit_test(test_yaml),
+        cmocka_unit_test(test_yaml_errors),
         cmocka_unit_test(test_shipped),
+        cmocka_unit_test(test_shipped_search),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

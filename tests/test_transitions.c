@@ -12,6 +12,7 @@
 #include "config/transitions_bank.h"
 #include "script/transitions.h"
 #include "support.h"
+#include "text/buf.h"
 
 static const char *const place_names[] = {"first", "middle", "last"};
 
@@ -232,12 +233,70 @@ static void test_write(void **state)
     nb_buf_release(&small);
 }
 
+#define DATA NB_TEST_FIXTURES "/data"
+
+/* nb_transition_bank_find(language, base) finds `want`. */
+static void assert_bank_found(const char *language, const char *base, const char *want)
+{
+    struct nb_buf out;
+    struct nb_error err;
+    nb_buf_init(&out, 0);
+    nb_error_init(&err);
+    if (nb_transition_bank_find(language, base, &out, &err) != NB_OK)
+        fail_msg("%s: %s", language, err.message);
+    assert_string_equal(out.data, want);
+    nb_buf_release(&out);
+}
+
+/* The bank is looked for by the data search: $NEWSBRIEF_DATA/voices,
+ * $NEWSBRIEF_VOICES, beside the briefing, then the installed voices. */
+static void test_find(void **state)
+{
+    (void)state;
+    unsetenv("NEWSBRIEF_DATA");
+    unsetenv("NEWSBRIEF_VOICES");
+    const char *briefings = NB_TEST_FIXTURES "/config/briefings";
+    assert_bank_found("en-gb", briefings, NB_DATA_DIR "/voices/transitions-en.yaml");
+    assert_bank_found("EN", NULL, NB_DATA_DIR "/voices/transitions-en.yaml");
+    assert_bank_found("en-us", DATA "/briefings", DATA "/briefings/../voices/transitions-en.yaml");
+    setenv("NEWSBRIEF_VOICES", DATA "/voices", 1);
+    assert_bank_found("en", briefings, DATA "/voices/transitions-en.yaml");
+    unsetenv("NEWSBRIEF_VOICES");
+    setenv("NEWSBRIEF_DATA", DATA, 1);
+    assert_bank_found("en", NB_DATA_DIR "/briefings", DATA "/voices/transitions-en.yaml");
+    /* and it is a bank that loads */
+    struct nb_transition_bank data_bank;
+    struct nb_error err;
+    nb_transition_bank_init(&data_bank);
+    assert_int_equal(nb_transition_bank_load(&data_bank, DATA "/voices/transitions-en.yaml", &err),
+                     NB_OK);
+    assert_string_equal(data_bank.headlines, "Data headlines.");
+    nb_transition_bank_release(&data_bank);
+
+    /* none: the message names the file and every folder searched */
+    struct nb_buf out;
+    nb_buf_init(&out, 0);
+    assert_int_equal(nb_transition_bank_find("xx", briefings, &out, &err), NB_EINPUT);
+    assert_string_equal(err.message,
+                        "no transition bank 'transitions-xx.yaml' (looked in " DATA
+                        "/voices, " NB_TEST_FIXTURES "/config/briefings/voices, " NB_TEST_FIXTURES
+                        "/config/briefings/../voices, " NB_DATA_DIR
+                        "/voices; it ships with newsbrief)");
+    assert_int_equal(out.len, 0);
+    nb_buf_release(&out);
+    unsetenv("NEWSBRIEF_DATA");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_bank_wording),      cmocka_unit_test(test_counts_and_places),
-        cmocka_unit_test(test_never_repeats),     cmocka_unit_test(test_deterministic),
-        cmocka_unit_test(test_headline_sentence), cmocka_unit_test(test_write),
+        cmocka_unit_test(test_bank_wording),
+        cmocka_unit_test(test_counts_and_places),
+        cmocka_unit_test(test_never_repeats),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_headline_sentence),
+        cmocka_unit_test(test_write),
+        cmocka_unit_test(test_find),
     };
     return cmocka_run_group_tests(tests, load_bank, free_bank);
 }

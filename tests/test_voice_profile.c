@@ -15,6 +15,7 @@
 #define CFG NB_TEST_FIXTURES "/config/"
 #define PROFILE CFG "profile/"
 #define BRIEFINGS CFG "briefings"
+#define DATA NB_TEST_FIXTURES "/data"
 
 static void assert_error(nb_status rc, const struct nb_error *err, const char *file, unsigned line,
                          unsigned column, const char *message)
@@ -177,6 +178,7 @@ static void assert_found(const char *name, const char *base, const char *want)
 static void test_find_order(void **state)
 {
     (void)state;
+    unsetenv("NEWSBRIEF_DATA");
     unsetenv("NEWSBRIEF_VOICES");
     /* base/voices */
     assert_found("local", BRIEFINGS, BRIEFINGS "/voices/local.yaml");
@@ -184,16 +186,28 @@ static void test_find_order(void **state)
     assert_found("shared", BRIEFINGS, BRIEFINGS "/../voices/shared.yaml");
     /* both have it: base/voices wins */
     assert_found("twice", BRIEFINGS, BRIEFINGS "/voices/twice.yaml");
-    /* the project's voices */
+    /* the installed voices (for a program in the build folder, the source tree's) */
     assert_found("anchor", BRIEFINGS, NB_DATA_DIR "/voices/anchor.yaml");
     assert_found("correspondent", BRIEFINGS, NB_DATA_DIR "/voices/correspondent.yaml");
-    /* $NEWSBRIEF_VOICES, before the project's */
+    /* $NEWSBRIEF_VOICES, before the installed voices and the briefing's */
     setenv("NEWSBRIEF_VOICES", CFG "env_voices", 1);
     assert_found("envonly", BRIEFINGS, CFG "env_voices/envonly.yaml");
     assert_found("anchor", BRIEFINGS, CFG "env_voices/anchor.yaml");
     assert_found("local", BRIEFINGS, BRIEFINGS "/voices/local.yaml");
+    setenv("NEWSBRIEF_VOICES", DATA "/voices", 1);
+    assert_found("twice", BRIEFINGS, DATA "/voices/twice.yaml");
     setenv("NEWSBRIEF_VOICES", "", 1);
     assert_found("anchor", BRIEFINGS, NB_DATA_DIR "/voices/anchor.yaml");
+    assert_found("twice", BRIEFINGS, BRIEFINGS "/voices/twice.yaml");
+    /* $NEWSBRIEF_DATA/voices before everything */
+    setenv("NEWSBRIEF_VOICES", CFG "env_voices", 1);
+    setenv("NEWSBRIEF_DATA", DATA, 1);
+    assert_found("anchor", BRIEFINGS, DATA "/voices/anchor.yaml");
+    assert_found("twice", BRIEFINGS, DATA "/voices/twice.yaml");
+    assert_found("envonly", BRIEFINGS, CFG "env_voices/envonly.yaml");
+    assert_found("local", BRIEFINGS, BRIEFINGS "/voices/local.yaml");
+    assert_found("correspondent", BRIEFINGS, NB_DATA_DIR "/voices/correspondent.yaml");
+    unsetenv("NEWSBRIEF_DATA");
     unsetenv("NEWSBRIEF_VOICES");
 }
 
@@ -216,6 +230,7 @@ static void test_find_path(void **state)
 static void test_find_errors(void **state)
 {
     (void)state;
+    unsetenv("NEWSBRIEF_DATA");
     unsetenv("NEWSBRIEF_VOICES");
     struct nb_buf out;
     struct nb_error err;
@@ -235,6 +250,28 @@ static void test_find_errors(void **state)
     assert_int_equal(nb_voice_profile_find("zzzzzzzz", BRIEFINGS, &out, &err), NB_EINPUT);
     want = "no voice profile 'zzzzzzzz'; profiles in ";
     assert_true(strncmp(err.message, want, strlen(want)) == 0);
+
+    /* the folders in the order searched: $NEWSBRIEF_DATA's first */
+    setenv("NEWSBRIEF_DATA", DATA, 1);
+    assert_int_equal(nb_voice_profile_find("dataonli", BRIEFINGS, &out, &err), NB_EINPUT);
+    want = "no voice profile 'dataonli' (did you mean 'dataonly'?); profiles in " DATA "/voices: "
+           "anchor, dataonly, ";
+    assert_true(strncmp(err.message, want, strlen(want)) == 0);
+    const char *local = strstr(err.message, "; profiles in " BRIEFINGS "/voices: local, twice");
+    const char *installed = strstr(err.message, "; profiles in " NB_DATA_DIR "/voices: anchor");
+    assert_non_null(local);
+    assert_non_null(installed);
+    assert_true(local < installed);
+    unsetenv("NEWSBRIEF_DATA");
+    /* folders that do not exist are searched but not listed */
+    setenv("NEWSBRIEF_DATA", "/nonexistent-data", 1);
+    setenv("NEWSBRIEF_VOICES", "/nonexistent-voices", 1);
+    assert_int_equal(nb_voice_profile_find("nobody", "/nonexistent", &out, &err), NB_EINPUT);
+    want = "no voice profile 'nobody'; profiles in " NB_DATA_DIR "/voices: anchor, correspondent";
+    assert_true(strncmp(err.message, want, strlen(want)) == 0);
+    assert_null(strstr(err.message, "nonexistent"));
+    unsetenv("NEWSBRIEF_DATA");
+    unsetenv("NEWSBRIEF_VOICES");
 
     assert_int_equal(nb_voice_profile_find("voices/nobody.yaml", BRIEFINGS, &out, &err), NB_EINPUT);
     assert_string_equal(err.message, "no voice profile file '" BRIEFINGS "/voices/nobody.yaml'");

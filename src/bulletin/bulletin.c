@@ -11,6 +11,7 @@
 #include "quotes/quotes.h"
 #include "spoken/lexicon.h"
 #include "text/buf.h"
+#include "text/data_path.h"
 #include "text/duration.h"
 #include "text/file.h"
 
@@ -93,24 +94,27 @@ nb_status nb_bulletin_read_article(struct nb_article *a, const char *path, struc
 
 /* ---- the steps from a briefing to a script ------------------------------- */
 
-static int file_exists(const char *path)
+int nb_bulletin_default_briefing(struct nb_buf *out)
 {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-const char *nb_bulletin_default_briefing(void)
-{
-    static const char example[] = "briefings/example.yaml";
-    const char *fallback = NB_DATA_DIR "/briefings/example.yaml";
-    return file_exists(example) || !file_exists(fallback) ? example : fallback;
+    static const char example[] = "example.yaml";
+    int found = nb_data_find(NB_DATA_BRIEFINGS, example, ".", out);
+    if (found == 0)
+        found = nb_buf_addf(out, "%s/%s", NB_DATA_BRIEFINGS, example) < 0 ? -1 : 1;
+    return found < 0 ? -1 : 0;
 }
 
 static nb_status load_briefing(struct nb_bulletin *bl, const struct request *rq,
                                struct nb_error *err)
 {
-    return nb_briefing_load(&bl->briefing, rq->path ? rq->path : nb_bulletin_default_briefing(),
-                            err);
+    if (rq->path)
+        return nb_briefing_load(&bl->briefing, rq->path, err);
+    struct nb_buf example;
+    nb_buf_init(&example, 0);
+    nb_status rc = nb_bulletin_default_briefing(&example) < 0
+                       ? nb_error_set(err, NB_ENOMEM, "out of memory")
+                       : nb_briefing_load(&bl->briefing, example.data, err);
+    nb_buf_release(&example);
+    return rc;
 }
 
 static nb_status load_voices(struct nb_bulletin *bl, const struct request *rq,

@@ -25,6 +25,7 @@
 #include "script/script.h"
 #include "script/transitions.h"
 #include "summary/summary.h"
+#include "text/buf.h"
 #include "text/error.h"
 #include "text/strv.h"
 
@@ -57,10 +58,13 @@ void nb_bulletin_init(struct nb_bulletin *bl);
 /* Frees everything and leaves an empty bulletin. */
 void nb_bulletin_release(struct nb_bulletin *bl);
 
-/* The path of the example briefing used when none is given:
- * briefings/example.yaml in the current folder, else in the data folder
- * newsbrief was built with.  Borrowed, static. */
-const char *nb_bulletin_default_briefing(void);
+/* Appends to `out` the path of the example briefing used when none is
+ * given: briefings/example.yaml found by the data search
+ * (text/data_path.h) with the current folder in the place of the
+ * briefing's: $NEWSBRIEF_DATA/briefings, briefings/, ../briefings/, then
+ * the installed briefings/ folder; "briefings/example.yaml" when none has
+ * it, so that the error names the file.  0, or -1 when out of memory. */
+int nb_bulletin_default_briefing(struct nb_buf *out);
 
 /* From the briefing file at `path` (NULL: nb_bulletin_default_briefing())
  * to bl->script: loads the briefing, its voice profiles, the transition

@@ -1,12 +1,12 @@
 /* lexicon.c - pronunciation lexicon files into a lexicon. */
 #include "config/lexicon.h"
 
+#include "text/data_path.h"
 #include "text/yaml_doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char *const file_keys[] = {"language", "entries", NULL};
 static const char *const entry_keys[] = {"say", "phonemes", "case-sensitive", "whole-word", NULL};
@@ -105,7 +105,7 @@ nb_status nb_lexicon_load(struct nb_lexicon *lex, const char *path, int layer,
     return rc;
 }
 
-int nb_lexicon_shipped_path(const char *language, struct nb_buf *out)
+int nb_lexicon_shipped_path(const char *language, const char *base_dir, struct nb_buf *out)
 {
     char primary[16];
     size_t n = 0;
@@ -122,21 +122,9 @@ int nb_lexicon_shipped_path(const char *language, struct nb_buf *out)
     primary[n] = '\0';
     if (n == 0)
         return 0;
-    const char *dirs[2] = {getenv("NEWSBRIEF_VOICES"), NULL};
-#ifdef NB_DATA_DIR
-    dirs[1] = NB_DATA_DIR "/voices";
-#endif
-    size_t start = out->len;
-    for (size_t d = 0; d < 2; d++) {
-        if (!dirs[d] || !dirs[d][0])
-            continue;
-        if (nb_buf_addf(out, "%s/lexicon-%s.yaml", dirs[d], primary) < 0)
-            return -1;
-        if (access(out->data + start, R_OK) == 0)
-            return 1;
-        nb_buf_truncate(out, start);
-    }
-    return 0;
+    char file[40];
+    snprintf(file, sizeof(file), "lexicon-%s.yaml", primary);
+    return nb_data_find(NB_DATA_VOICES, file, base_dir, out);
 }
 
 nb_status nb_lexicon_open(struct nb_lexicon **out, const char *language, int shipped,
@@ -149,7 +137,7 @@ nb_status nb_lexicon_open(struct nb_lexicon **out, const char *language, int shi
     if (shipped) {
         struct nb_buf path;
         nb_buf_init(&path, 0);
-        int found = nb_lexicon_shipped_path(language, &path);
+        int found = nb_lexicon_shipped_path(language, NULL, &path);
         if (found < 0)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         else if (found)

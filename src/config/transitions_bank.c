@@ -1,12 +1,11 @@
 /* transitions_bank.c - the transition bank from YAML. */
 #include "config/transitions_bank.h"
 
-#include "text/file.h"
+#include "text/data_path.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char *const bank_keys[] = {"headlines", "recap", "first", "middle", "last", NULL};
 static const char *const item_keys[] = {"text", "without", NULL};
@@ -116,23 +115,6 @@ nb_status nb_transition_bank_read(const struct nb_yaml_doc *doc, const struct nb
     return NB_OK;
 }
 
-static int try_dir(const char *dir, const char *sub, const char *file, struct nb_buf *out)
-{
-    struct nb_buf p, q;
-    nb_buf_init(&p, 0);
-    nb_buf_init(&q, 0);
-    int found = -1;
-    if (nb_path_join(dir, sub, &p) == 0 && nb_path_join(p.data, file, &q) == 0) {
-        struct stat st;
-        found = stat(q.data, &st) == 0 && S_ISREG(st.st_mode);
-        if (found && nb_buf_adds(out, q.data) < 0)
-            found = -1;
-    }
-    nb_buf_release(&p);
-    nb_buf_release(&q);
-    return found;
-}
-
 nb_status nb_transition_bank_find(const char *language, const char *base_dir, struct nb_buf *out,
                                   struct nb_error *err)
 {
@@ -146,28 +128,23 @@ nb_status nb_transition_bank_find(const char *language, const char *base_dir, st
     for (int i = 0; i < len; i++)
         if (file[i] >= 'A' && file[i] <= 'Z')
             file[i] = (char)(file[i] - 'A' + 'a');
-    const char *env = getenv("NEWSBRIEF_VOICES");
-    struct {
-        const char *dir, *sub;
-    } places[] = {
-        {base_dir, "voices"},
-        {base_dir, "../voices"},
-        {env, "."},
-        {NB_DATA_DIR, "voices"},
-    };
-    for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
-        if (!places[i].dir || !places[i].dir[0])
-            continue;
-        int r = try_dir(places[i].dir, places[i].sub, file, out);
-        if (r < 0)
-            return nb_error_set(err, NB_ENOMEM, "out of memory");
-        if (r)
-            return NB_OK;
-    }
-    return nb_error_set(err, NB_EINPUT,
-                        "no transition bank '%s' (looked in voices/ beside the briefing, "
-                        "$NEWSBRIEF_VOICES and %s/voices; it ships with newsbrief)",
-                        file, NB_DATA_DIR);
+    struct nb_strv dirs;
+    struct nb_buf looked;
+    nb_strv_init(&dirs);
+    nb_buf_init(&looked, 0);
+    int found = -1;
+    if (nb_data_dirs(NB_DATA_VOICES, base_dir, &dirs) == 0)
+        found = nb_data_find_in(&dirs, file, out);
+    nb_status rc = NB_OK;
+    if (found < 0 || (!found && nb_data_dirs_format(&dirs, &looked) < 0))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    else if (!found)
+        rc = nb_error_set(err, NB_EINPUT,
+                          "no transition bank '%s' (looked in %s; it ships with newsbrief)", file,
+                          looked.data);
+    nb_buf_release(&looked);
+    nb_strv_release(&dirs);
+    return rc;
 }
 
 nb_status nb_transition_bank_load(struct nb_transition_bank *bank, const char *path,

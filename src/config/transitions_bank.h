@@ -28,10 +28,12 @@ nb_status nb_transition_bank_read(const struct nb_yaml_doc *doc, const struct nb
                                   int complete, struct nb_transition_bank *bank,
                                   struct nb_error *err);
 
-/* Finds the bank for `language` ("en-gb" -> transitions-en.yaml), looking
- * like voice profiles do: base_dir/voices, base_dir/../voices,
- * $NEWSBRIEF_VOICES, then the project's voices/.  Appends the path to out;
- * NB_EINPUT naming the file and the folders when there is none. */
+/* Finds the bank for `language` ("en-gb" -> transitions-en.yaml) by the
+ * data search (text/data_path.h), like voice profiles: $NEWSBRIEF_DATA/voices,
+ * $NEWSBRIEF_VOICES, base_dir/voices, base_dir/../voices, then the
+ * installed voices/ folder; `base_dir` is the briefing's folder (NULL: no
+ * briefing).  Appends the path to out; NB_EINPUT naming the file and the
+ * folders searched when there is none. */
 nb_status nb_transition_bank_find(const char *language, const char *base_dir, struct nb_buf *out,
                                   struct nb_error *err);
 

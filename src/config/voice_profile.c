@@ -1,6 +1,7 @@
 /* voice_profile.c - voices/NAME.yaml: which eSpeak NG voice, how fast, what pauses. */
 #include "config/voice_profile.h"
 
+#include "text/data_path.h"
 #include "text/file.h"
 #include "text/strv.h"
 
@@ -205,36 +206,12 @@ static int is_path(const char *name)
     return strchr(name, '/') || ends_with(name, ".yaml") || ends_with(name, ".yml");
 }
 
-/* The folders a name is looked up in, in order. */
-static int search_folders(const char *base_dir, struct nb_strv *dirs)
-{
-    struct nb_buf b;
-    nb_buf_init(&b, 0);
-    int rc = 0;
-    if (nb_path_join(base_dir, "voices", &b) < 0 ||
-        nb_strv_push_owned(dirs, nb_buf_detach(&b, NULL)))
-        rc = -1;
-    if (!rc && (nb_path_join(base_dir, "../voices", &b) < 0 ||
-                nb_strv_push_owned(dirs, nb_buf_detach(&b, NULL))))
-        rc = -1;
-    const char *env = getenv("NEWSBRIEF_VOICES");
-    if (!rc && env && env[0] && nb_strv_pushs(dirs, env) < 0)
-        rc = -1;
-#ifdef NB_DATA_DIR
-    if (!rc && nb_strv_pushs(dirs, NB_DATA_DIR "/voices") < 0)
-        rc = -1;
-#endif
-    nb_buf_release(&b);
-    return rc;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The profile names (file names less ".yaml") in folder `dir`, sorted. */
-static int list_profiles(const char *dir, struct nb_strv *names)
+int nb_voice_profile_list(const char *dir, struct nb_strv *names)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -267,20 +244,6 @@ static int contains(const struct nb_strv *sv, const char *s)
     return 0;
 }
 
-/* 1 when dirs[i] exists and is not the same folder as an earlier one
- * ("briefings/../voices" and NB_DATA_DIR "/voices" often are). */
-static int is_new_folder(const struct nb_strv *dirs, size_t i)
-{
-    struct stat st, earlier;
-    if (stat(dirs->v[i], &st) != 0 || !S_ISDIR(st.st_mode))
-        return 0;
-    for (size_t j = 0; j < i; j++)
-        if (stat(dirs->v[j], &earlier) == 0 && earlier.st_dev == st.st_dev &&
-            earlier.st_ino == st.st_ino)
-            return 0;
-    return 1;
-}
-
 /* "no voice profile 'ancor' (did you mean 'anchor'?); profiles in DIR:
  * anchor, correspondent" -- every existing folder searched, once. */
 static nb_status not_found(const char *name, const struct nb_strv *dirs, struct nb_error *err)
@@ -291,11 +254,11 @@ static nb_status not_found(const char *name, const struct nb_strv *dirs, struct 
     nb_buf_init(&list, 0);
     int oom = 0;
     for (size_t i = 0; i < dirs->n && !oom; i++) {
-        if (!is_new_folder(dirs, i))
+        if (!nb_data_dir_is_new(dirs, i))
             continue;
         struct nb_strv names;
         nb_strv_init(&names);
-        oom = list_profiles(dirs->v[i], &names) < 0;
+        oom = nb_voice_profile_list(dirs->v[i], &names) < 0;
         if (!oom && names.n) {
             oom = nb_buf_addf(&list, "; profiles in %s: ", dirs->v[i]) < 0;
             for (size_t j = 0; j < names.n && !oom; j++) {
@@ -311,8 +274,7 @@ static nb_status not_found(const char *name, const struct nb_strv *dirs, struct 
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     } else if (!all.n) {
         nb_buf_reset(&list);
-        for (size_t i = 0; i < dirs->n; i++)
-            nb_buf_addf(&list, "%s%s", i ? ", " : "", dirs->v[i]);
+        nb_data_dirs_format(dirs, &list); /* out of memory: a shorter message */
         rc = nb_error_set(err, NB_EINPUT, "no voice profile '%s'; no profiles found in %s", name,
                           list.data);
     } else {
@@ -351,25 +313,15 @@ nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct n
                             "'%s' is not a voice profile name (names are like 'anchor')", name);
     struct nb_strv dirs;
     nb_strv_init(&dirs);
-    if (search_folders(base_dir, &dirs) < 0) {
-        nb_strv_release(&dirs);
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    }
+    int found = -1;
+    if (nb_buf_addf(&path, "%s.yaml", name) == 0 &&
+        nb_data_dirs(NB_DATA_VOICES, base_dir, &dirs) == 0)
+        found = nb_data_find_in(&dirs, path.data, out);
     nb_status rc = NB_OK;
-    size_t i;
-    for (i = 0; i < dirs.n; i++) {
-        nb_buf_reset(&path);
-        if (nb_path_join(dirs.v[i], name, &path) < 0 || nb_buf_adds(&path, ".yaml") < 0) {
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-            break;
-        }
-        if (is_regular_file(path.data))
-            break;
-    }
-    if (rc == NB_OK && i == dirs.n)
-        rc = not_found(name, &dirs, err);
-    else if (rc == NB_OK && nb_buf_add(out, path.data, path.len) < 0)
+    if (found < 0)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    else if (!found)
+        rc = not_found(name, &dirs, err);
     nb_buf_release(&path);
     nb_strv_release(&dirs);
     return rc;

@@ -19,6 +19,7 @@
 #include "text/yaml_doc.h"
 #include "text/buf.h"
 #include "text/error.h"
+#include "text/strv.h"
 
 struct nb_voice_profile {
     char *name;
@@ -47,14 +48,22 @@ nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path,
 
 /* Finds the file of a profile named `name` ("anchor") or given as a path
  * ("voices/anchor.yaml", "../my.yaml"; anything with '/' or ending in
- * .yaml is a path, relative to `base_dir`).  A name is looked up, in order,
- * in base_dir/voices, base_dir/../voices, $NEWSBRIEF_VOICES, and the
- * project's voices/ folder (NB_DATA_DIR "/voices").  Appends the path found
- * to `out`; NB_EINPUT ("no voice profile 'ancor' (did you mean 'anchor'?);
- * profiles in DIR: anchor, ...") when none exists.  The error names no file
- * or position: the caller knows where the name was written. */
+ * .yaml is a path, relative to `base_dir`).  A name is looked up as
+ * NAME.yaml by the data search (text/data_path.h): $NEWSBRIEF_DATA/voices,
+ * $NEWSBRIEF_VOICES, base_dir/voices, base_dir/../voices, then the
+ * installed voices/ folder; `base_dir` is the briefing's folder (NULL: no
+ * briefing).  Appends the path found to `out`; NB_EINPUT ("no voice
+ * profile 'ancor' (did you mean 'anchor'?); profiles in DIR: anchor, ...",
+ * each existing folder searched once) when none exists.  The error names
+ * no file or position: the caller knows where the name was written. */
 nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct nb_buf *out,
                                 struct nb_error *err);
+
+/* Appends to `names` the profile names in folder `dir` (its *.yaml and
+ * *.yml files, less the extension), sorted; nothing for a folder that
+ * cannot be read.  Names only: a file may still fail to load as a
+ * profile.  0, or -1 when out of memory. */
+int nb_voice_profile_list(const char *dir, struct nb_strv *names);
 
 /* nb_voice_profile_find() then nb_voice_profile_load(): the profile named
  * (or given as a path) `name`.  `v` must have been initialised; on failure
