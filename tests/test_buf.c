@@ -44,10 +44,10 @@ static void test_cap_fails_cleanly(void **state)
     struct nb_buf b;
     nb_buf_init(&b, 8);
     assert_int_equal(nb_buf_adds(&b, "12345678"), 0);
-    assert_int_equal(nb_buf_adds(&b, "9"), -1);
+    assert_int_equal(nb_buf_adds(&b, "9"), NB_ENOMEM);
     assert_string_equal(b.data, "12345678"); /* unchanged */
-    assert_int_equal(nb_buf_addf(&b, "%s", "more"), -1);
-    assert_int_equal(nb_buf_grow(&b, SIZE_MAX), -1);
+    assert_int_equal(nb_buf_addf(&b, "%s", "more"), NB_ENOMEM);
+    assert_int_equal(nb_buf_grow(&b, SIZE_MAX), NB_ENOMEM);
     nb_buf_release(&b);
 }
 
@@ -95,7 +95,7 @@ static void test_strv(void **state)
     assert_int_equal(sv.n, 101);
     assert_string_equal(sv.v[100], "abc");
     assert_null(sv.v[101]);
-    assert_int_equal(nb_strv_push_owned(&sv, NULL), -1);
+    assert_int_equal(nb_strv_push_owned(&sv, NULL), NB_ENOMEM);
     nb_strv_release(&sv);
     assert_int_equal(sv.n, 0);
 }

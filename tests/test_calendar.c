@@ -35,15 +35,15 @@ static void test_parse_iso(void **state)
 {
     (void)state;
     int y, m, d;
-    assert_int_equal(nb_date_parse_iso("2026-11-28", &y, &m, &d), 0);
+    assert_int_equal(nb_date_parse_iso("2026-11-28", &y, &m, &d), 1);
     assert_int_equal(y, 2026);
     assert_int_equal(m, 11);
     assert_int_equal(d, 28);
-    assert_int_equal(nb_date_parse_iso("2026-02-30", &y, &m, &d), -1);
-    assert_int_equal(nb_date_parse_iso("2026-1-28", &y, &m, &d), -1);
-    assert_int_equal(nb_date_parse_iso("2026-11-28x", &y, &m, &d), -1);
-    assert_int_equal(nb_date_parse_iso("28/11/2026", &y, &m, &d), -1);
-    assert_int_equal(nb_date_parse_iso("", &y, &m, &d), -1);
+    assert_int_equal(nb_date_parse_iso("2026-02-30", &y, &m, &d), 0);
+    assert_int_equal(nb_date_parse_iso("2026-1-28", &y, &m, &d), 0);
+    assert_int_equal(nb_date_parse_iso("2026-11-28x", &y, &m, &d), 0);
+    assert_int_equal(nb_date_parse_iso("28/11/2026", &y, &m, &d), 0);
+    assert_int_equal(nb_date_parse_iso("", &y, &m, &d), 0);
 }
 
 static void test_month_names(void **state)

@@ -75,7 +75,8 @@ static void assert_find(const char *file, const char *base, const char *want)
     struct nb_buf out;
     nb_buf_init(&out, 0);
     nb_buf_adds(&out, "x=");
-    int found = nb_data_find(NB_DATA_VOICES, file, base, &out);
+    int found = -1;
+    assert_int_equal(nb_data_find(NB_DATA_VOICES, file, base, &out, &found), NB_OK);
     if (!want) {
         assert_int_equal(found, 0);
         assert_string_equal(out.data, "x="); /* untouched */
@@ -137,9 +138,12 @@ static void test_missing(void **state)
     nb_strv_init(&dirs);
     nb_buf_init(&out, 0);
     assert_int_equal(nb_strv_pushs(&dirs, NB_TEST_FIXTURES), 0);
-    assert_int_equal(nb_data_find_in(&dirs, "data", &out), 0);
+    int found = -1;
+    assert_int_equal(nb_data_find_in(&dirs, "data", &out, &found), NB_OK);
+    assert_int_equal(found, 0);
     assert_int_equal(out.len, 0);
-    assert_int_equal(nb_data_find_in(&dirs, "data/voices/twice.yaml", &out), 1);
+    assert_int_equal(nb_data_find_in(&dirs, "data/voices/twice.yaml", &out, &found), NB_OK);
+    assert_int_equal(found, 1);
     assert_string_equal(out.data, NB_TEST_FIXTURES "/data/voices/twice.yaml");
     nb_buf_release(&out);
     nb_strv_release(&dirs);
@@ -161,7 +165,9 @@ static void test_installed(void **state)
     assert_installed_of(NB_TEST_BINARY, NB_DATA_DIR);
     struct nb_buf out;
     nb_buf_init(&out, 0);
-    assert_int_equal(nb_data_installed_dir(&out), 1);
+    int found = 0;
+    assert_int_equal(nb_data_installed_dir(&out, &found), NB_OK);
+    assert_int_equal(found, 1);
     assert_string_equal(out.data, NB_DATA_DIR);
     nb_buf_release(&out);
     /* an installed one looks beside its own folder, under any prefix */

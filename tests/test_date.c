@@ -86,9 +86,9 @@ static void test_invalid_date(void **state)
     struct nb_buf out;
     nb_buf_init(&out, 0);
     nb_buf_adds(&out, "kept");
-    assert_int_equal(nb_date_spoken(2025, 2, 29, "en-gb", &out), -1);
-    assert_int_equal(nb_date_spoken(2026, 13, 1, "en-gb", &out), -1);
-    assert_int_equal(nb_date_spoken(2026, 4, 31, "en-us", &out), -1);
+    assert_int_equal(nb_date_spoken(2025, 2, 29, "en-gb", &out), NB_EINTERNAL);
+    assert_int_equal(nb_date_spoken(2026, 13, 1, "en-gb", &out), NB_EINTERNAL);
+    assert_int_equal(nb_date_spoken(2026, 4, 31, "en-us", &out), NB_EINTERNAL);
     assert_string_equal(out.data, "kept");
     nb_buf_release(&out);
 }
@@ -99,7 +99,7 @@ static void test_over_cap(void **state)
     struct nb_buf out;
     nb_buf_init(&out, 10); /* too small for any date */
     nb_buf_adds(&out, "x");
-    assert_int_equal(nb_date_spoken(2026, 11, 28, "en-gb", &out), -1);
+    assert_int_equal(nb_date_spoken(2026, 11, 28, "en-gb", &out), NB_ENOMEM);
     assert_string_equal(out.data, "x");
     nb_buf_release(&out);
 }

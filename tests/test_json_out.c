@@ -15,7 +15,7 @@
 #include "text/json_out.h"
 
 /* Writes one small document and returns what was written. */
-static char *write_doc(int pretty, int *rc)
+static char *write_doc(int pretty, nb_status *rc)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
@@ -53,7 +53,7 @@ static char *write_doc(int pretty, int *rc)
 static void test_plain(void **state)
 {
     (void)state;
-    int rc;
+    nb_status rc;
     char *s = write_doc(0, &rc);
     assert_int_equal(rc, 0);
     assert_string_equal(s, "{\"headline\":\"He said \\\"go\\\"\\n\\t/ now \xE2\x80\x94 \xC3\xA9\","
@@ -65,7 +65,7 @@ static void test_plain(void **state)
 static void test_pretty_parses_the_same(void **state)
 {
     (void)state;
-    int rc;
+    nb_status rc;
     char *plain = write_doc(0, &rc), *pretty = write_doc(1, &rc);
     assert_int_equal(rc, 0);
     assert_non_null(strchr(pretty, '\n'));
@@ -91,22 +91,22 @@ static void test_errors(void **state)
     nb_json_out_open(&o, '[');
     nb_json_out_string(&o, "x");
     nb_json_out_close(&o, ']');
-    assert_int_equal(nb_json_out_finish(&o), -1);
+    assert_int_equal(nb_json_out_finish(&o), NB_EIO);
     fclose(f);
 
     /* unbalanced: closing more than was opened, or leaving one open */
     f = tmpfile();
     nb_json_out_init(&o, f, 0);
     nb_json_out_close(&o, ']');
-    assert_int_equal(nb_json_out_finish(&o), -1);
+    assert_int_equal(nb_json_out_finish(&o), NB_EIO);
     nb_json_out_init(&o, f, 0);
     nb_json_out_open(&o, '{');
-    assert_int_equal(nb_json_out_finish(&o), -1);
+    assert_int_equal(nb_json_out_finish(&o), NB_EIO);
     /* too deep */
     nb_json_out_init(&o, f, 0);
     for (int i = 0; i < NB_JSON_OUT_MAX_DEPTH + 2; i++)
         nb_json_out_open(&o, '[');
-    assert_int_equal(nb_json_out_finish(&o), -1);
+    assert_int_equal(nb_json_out_finish(&o), NB_EIO);
     fclose(f);
 }
 

@@ -140,7 +140,9 @@ static void test_shipped(void **state)
     nb_buf_init(&path, 0);
     unsetenv("NEWSBRIEF_DATA");
     unsetenv("NEWSBRIEF_VOICES");
-    assert_int_equal(nb_lexicon_shipped_path("en-GB", NULL, &path), 1);
+    int found = 0;
+    assert_int_equal(nb_lexicon_shipped_path("en-GB", NULL, &path, &found), NB_OK);
+    assert_int_equal(found, 1);
     assert_string_equal(path.data, NB_DATA_DIR "/voices/lexicon-en.yaml");
     struct nb_lexicon *lex = nb_lexicon_new();
     struct nb_error err;
@@ -155,8 +157,11 @@ static void test_shipped(void **state)
     assert_string_equal(out.data, "Win met Shee in Keev; Neeve of Shin Fayn spoke.");
     nb_buf_release(&out);
     nb_buf_reset(&path);
-    assert_int_equal(nb_lexicon_shipped_path("xx", NULL, &path), 0);
-    assert_int_equal(nb_lexicon_shipped_path("../etc", NULL, &path), 0);
+    assert_int_equal(nb_lexicon_shipped_path("xx", NULL, &path, &found), NB_OK);
+    assert_int_equal(found, 0);
+    found = 1;
+    assert_int_equal(nb_lexicon_shipped_path("../etc", NULL, &path, &found), NB_OK);
+    assert_int_equal(found, 0);
     assert_int_equal(path.len, 0);
     nb_buf_release(&path);
     nb_lexicon_free(lex);
@@ -168,7 +173,9 @@ static void assert_shipped_path(const char *base_dir, const char *want)
 {
     struct nb_buf path;
     nb_buf_init(&path, 0);
-    assert_int_equal(nb_lexicon_shipped_path("en-us", base_dir, &path), 1);
+    int found = 0;
+    assert_int_equal(nb_lexicon_shipped_path("en-us", base_dir, &path, &found), NB_OK);
+    assert_int_equal(found, 1);
     assert_string_equal(path.data, want);
     nb_buf_release(&path);
 }
@@ -193,12 +200,12 @@ static void test_shipped_search(void **state)
     struct nb_error err;
     size_t n;
     nb_error_init(&err);
-    assert_int_equal(nb_lexicon_open(&lex, "en-gb", 1, NULL, 0, &err), NB_OK);
+    assert_int_equal(nb_lexicon_open(&lex, "en-gb", 1, NULL, NULL, 0, &err), NB_OK);
     assert_string_equal(match(lex, "Nguyen", &n), "Data-Win");
     assert_int_equal(nb_lexicon_count(lex), 1);
     nb_lexicon_free(lex);
     unsetenv("NEWSBRIEF_DATA");
-    assert_int_equal(nb_lexicon_open(&lex, "en-gb", 1, NULL, 0, &err), NB_OK);
+    assert_int_equal(nb_lexicon_open(&lex, "en-gb", 1, NULL, NULL, 0, &err), NB_OK);
     assert_string_equal(match(lex, "Nguyen", &n), "Win");
     nb_lexicon_free(lex);
 }

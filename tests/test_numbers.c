@@ -18,7 +18,7 @@ static void check(const char *lang, enum kind k, const char *digits, const char 
     const struct nb_number_words *w = nb_norm_lang_find(lang)->numbers;
     struct nb_buf out;
     nb_buf_init(&out, 0);
-    int rc = -1;
+    nb_status rc = NB_EINTERNAL;
     switch (k) {
     case CARDINAL:
         rc = nb_numbers_cardinal(w, digits, strlen(digits), &out);
@@ -33,7 +33,7 @@ static void check(const char *lang, enum kind k, const char *digits, const char 
         rc = nb_numbers_digits(w, digits, strlen(digits), &out);
         break;
     }
-    assert_int_equal(rc, 0);
+    assert_int_equal(rc, NB_OK);
     if (strcmp(out.data, want) != 0)
         fail_msg("%s %s: got '%s', want '%s'", lang, digits, out.data, want);
     nb_buf_release(&out);
@@ -99,7 +99,7 @@ static void test_plural_and_out_of_memory(void **state)
     /* over the cap: -1 and the buffer as it was */
     nb_buf_init(&out, 12);
     assert_int_equal(nb_buf_adds(&out, "abc"), 0);
-    assert_int_equal(nb_numbers_cardinal(w, "123456", 6, &out), -1);
+    assert_int_equal(nb_numbers_cardinal(w, "123456", 6, &out), NB_ENOMEM);
     assert_string_equal(out.data, "abc");
     nb_buf_release(&out);
 }

@@ -152,7 +152,7 @@ static nb_status normalise(const void *ctx, uint64_t *digest, struct nb_error *e
     (void)ctx;
     struct nb_lexicon *lex = NULL;
     const char *own = NB_DATA_DIR "/briefings/example-lexicon.yaml";
-    nb_status rc = nb_lexicon_open(&lex, "en-gb", 1, &own, 1, err);
+    nb_status rc = nb_lexicon_open(&lex, "en-gb", 1, NULL, &own, 1, err);
     if (rc != NB_OK)
         return rc;
     struct nb_normaliser nz = {.language = "en-gb", .lexicon = lex};

@@ -68,8 +68,8 @@ static void test_too_large_fails_cleanly(void **state)
     nb_pcm_init(&p, 22050);
     int16_t one = 1;
     assert_int_equal(nb_pcm_add(&p, &one, 1), 0);
-    assert_int_equal(nb_pcm_add(&p, &one, SIZE_MAX / 2), -1);
-    assert_int_equal(nb_pcm_add(&p, &one, SIZE_MAX), -1);
+    assert_int_equal(nb_pcm_add(&p, &one, SIZE_MAX / 2), NB_ENOMEM);
+    assert_int_equal(nb_pcm_add(&p, &one, SIZE_MAX), NB_ENOMEM);
     assert_int_equal(p.n, 1); /* unchanged */
     assert_int_equal(p.samples[0], 1);
     nb_pcm_release(&p);

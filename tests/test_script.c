@@ -168,12 +168,12 @@ static void test_kind_names(void **state)
     for (size_t i = 0; i < 6; i++) {
         enum nb_segment_kind k;
         assert_string_equal(nb_segment_kind_name((enum nb_segment_kind)i), names[i]);
-        assert_int_equal(nb_segment_kind_parse(names[i], &k), 0);
+        assert_int_equal(nb_segment_kind_parse(names[i], &k), 1);
         assert_int_equal(k, (enum nb_segment_kind)i);
     }
     enum nb_segment_kind k = NB_SEG_OUTRO;
-    assert_int_equal(nb_segment_kind_parse("Story", &k), -1);
-    assert_int_equal(nb_segment_kind_parse("", &k), -1);
+    assert_int_equal(nb_segment_kind_parse("Story", &k), 0);
+    assert_int_equal(nb_segment_kind_parse("", &k), 0);
     assert_int_equal(k, NB_SEG_OUTRO);
 }
 
@@ -561,18 +561,25 @@ static void test_stories_read(void **state)
     struct nb_script_input in = {.stories = sums, .nstories = 5};
     unsigned char keep[5];
     memset(keep, 0xAA, sizeof(keep));
-    assert_int_equal(nb_script_stories_read(&in, keep), 2);
+    size_t nread = 99;
+    struct nb_error err;
+    nb_error_init(&err);
+    assert_int_equal(nb_script_stories_read(&in, keep, &nread, &err), NB_OK);
+    assert_int_equal(nread, 2);
     static const unsigned char want[5] = {1, 0, 0, 0, 1};
     assert_memory_equal(keep, want, sizeof(want));
 
-    /* no stories: none read */
+    /* no stories: none read, which is an error of the input */
     in.nstories = 0;
-    assert_int_equal(nb_script_stories_read(&in, keep), 0);
+    assert_int_equal(nb_script_stories_read(&in, keep, &nread, &err), NB_EINPUT);
+    assert_int_equal(nread, 0);
+    assert_string_equal(err.message, "no story to read: every article's lead is empty");
 
     /* a lead sentence past the article's sentences: broken */
     sums[4].lead[0] = 7;
     in.nstories = 5;
-    assert_int_equal(nb_script_stories_read(&in, keep), -1);
+    assert_int_equal(nb_script_stories_read(&in, keep, &nread, &err), NB_EINTERNAL);
+    assert_string_equal(err.message, "a story's lead sentence is out of range");
     for (size_t i = 0; i < 5; i++)
         story_free(&st[i]);
 }
@@ -632,9 +639,9 @@ static void test_write_over_cap(void **state)
     for (size_t cap = 1; cap < len + 8; cap += 97) {
         struct nb_buf out;
         nb_buf_init(&out, cap);
-        int rc = nb_script_write_text(&s, &out);
+        nb_status rc = nb_script_write_text(&s, &out);
         if (cap < len) {
-            assert_int_equal(rc, -1);
+            assert_int_equal(rc, NB_ENOMEM);
             assert_int_equal(out.len, 0);
         } else {
             assert_int_equal(rc, 0);

@@ -262,7 +262,7 @@ static void test_collapse_space(void **state)
     /* over the cap: fails and leaves the buffer as it was */
     nb_buf_init(&b, 4);
     assert_int_equal(nb_buf_adds(&b, "ab"), 0);
-    assert_int_equal(nb_text_collapse_space("cdefgh", 6, &b), -1);
+    assert_int_equal(nb_text_collapse_space("cdefgh", 6, &b), NB_ENOMEM);
     assert_string_equal(b.data, "ab");
     nb_buf_release(&b);
 }

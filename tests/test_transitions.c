@@ -228,7 +228,7 @@ static void test_write(void **state)
     nb_buf_init(&small, 16);
     nb_buf_adds(&small, "abc");
     struct nb_template_vars vars = {.headline = "Storm Bert batters Wales"};
-    assert_int_equal(nb_transition_write(&bank, NB_TRANSITION_FIRST, 0, &vars, &small), -1);
+    assert_int_equal(nb_transition_write(&bank, NB_TRANSITION_FIRST, 0, &vars, &small), NB_ENOMEM);
     assert_string_equal(small.data, "abc");
     nb_buf_release(&small);
 }

@@ -464,24 +464,6 @@ static void test_check_keys(void **state)
     nb_yaml_doc_release(&doc);
 }
 
-static void test_edit_distance(void **state)
-{
-    (void)state;
-    assert_int_equal(nb_edit_distance("voise", "voice"), 1);
-    assert_int_equal(nb_edit_distance("tilte", "title"), 1);
-    assert_int_equal(nb_edit_distance("", "abc"), 3);
-    assert_int_equal(nb_edit_distance("abc", ""), 3);
-    assert_int_equal(nb_edit_distance("kitten", "sitting"), 3);
-    assert_int_equal(nb_edit_distance("VOICE", "voice"), 0);
-    static const char *const names[] = {"anchor", "correspondent", NULL};
-    assert_string_equal(nb_suggest("ancor", names), "anchor");
-    assert_string_equal(nb_suggest("corr", names), "correspondent");
-    assert_null(nb_suggest("zebra", names));
-    assert_null(nb_suggest("", names));
-    static const char *const short_names[] = {"ab", NULL};
-    assert_null(nb_suggest("xy", short_names)); /* all letters changed is no suggestion */
-}
-
 static void test_error_at_node(void **state)
 {
     (void)state;
@@ -503,7 +485,7 @@ int main(void)
         cmocka_unit_test(test_str_tag_is_text), cmocka_unit_test(test_int),
         cmocka_unit_test(test_duration),        cmocka_unit_test(test_bool_and_string),
         cmocka_unit_test(test_describe),        cmocka_unit_test(test_check_keys),
-        cmocka_unit_test(test_edit_distance),   cmocka_unit_test(test_error_at_node),
+        cmocka_unit_test(test_error_at_node),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

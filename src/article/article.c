@@ -86,7 +86,7 @@ static nb_status collapse_paragraphs(struct nb_article *a, struct nb_error *err)
         char *p = a->paragraphs.v[i];
         struct nb_buf b;
         nb_buf_init(&b, 0);
-        if (nb_text_collapse_space(p, strlen(p), &b) < 0) {
+        if (nb_text_collapse_space(p, strlen(p), &b) != NB_OK) {
             nb_buf_release(&b);
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         }
@@ -126,9 +126,10 @@ nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, 
     }
     size_t mark = text->len;
     enum nb_text_encoding enc;
-    if (nb_text_import(data, len, text, &enc) < 0 || (name && !(a->source = nb_strdup(name))) ||
+    if (nb_text_import(data, len, text, &enc) != NB_OK ||
+        (name && !(a->source = nb_strdup(name))) ||
         (enc == NB_TEXT_CP1252 &&
-         nb_strv_pushs(&a->warnings, "not valid UTF-8: read as Windows-1252") < 0)) {
+         nb_strv_pushs(&a->warnings, "not valid UTF-8: read as Windows-1252") != NB_OK)) {
         nb_buf_truncate(text, mark);
         nb_article_release(a);
         return nb_error_set(err, NB_ENOMEM, "out of memory");

@@ -885,12 +885,12 @@ static nb_status oom(struct nb_error *err)
     return nb_error_set(err, NB_ENOMEM, "out of memory cleaning up the article");
 }
 
-static int push_collapsed(struct nb_strv *sv, const char *s, size_t len, struct nb_buf *tmp)
+static nb_status push_collapsed(struct nb_strv *sv, const char *s, size_t len, struct nb_buf *tmp)
 {
     nb_buf_reset(tmp);
-    if (nb_text_collapse_space(s, len, tmp) < 0)
-        return -1;
-    return tmp->len ? nb_strv_push(sv, tmp->data, tmp->len) : 0;
+    if (nb_text_collapse_space(s, len, tmp) != NB_OK)
+        return NB_ENOMEM;
+    return tmp->len ? nb_strv_push(sv, tmp->data, tmp->len) : NB_OK;
 }
 
 /* Splits every paragraph into trimmed non-empty lines. */
@@ -936,19 +936,22 @@ static nb_status collect_lines(const struct nb_strv *paras, struct line **out, s
 }
 
 /* Fills byline or date from a header line found among the furniture, when
- * the reader found none under the headline: 1 when taken, 0 when not, -1
- * when out of memory. */
-static int adopt_header(struct nb_article *a, const struct line *ln, struct nb_buf *tmp)
+ * the reader found none under the headline: *taken 1 when taken, 0 when
+ * not.  NB_OK, or NB_ENOMEM. */
+static nb_status adopt_header(struct nb_article *a, const struct line *ln, struct nb_buf *tmp,
+                              int *taken)
 {
     char **slot = nb_article_is_byline(ln->s, ln->len)       ? &a->byline
                   : nb_article_is_date_stamp(ln->s, ln->len) ? &a->date
                                                              : NULL;
+    *taken = 0;
     if (!slot || *slot)
-        return 0;
+        return NB_OK;
     nb_buf_reset(tmp);
-    if (nb_text_collapse_space(ln->s, ln->len, tmp) < 0 || !(*slot = nb_strdup(tmp->data)))
-        return -1;
-    return 1;
+    if (nb_text_collapse_space(ln->s, ln->len, tmp) != NB_OK || !(*slot = nb_strdup(tmp->data)))
+        return NB_ENOMEM;
+    *taken = 1;
+    return NB_OK;
 }
 
 static nb_status rebuild(struct nb_article *a, struct line *v, size_t n, struct nb_strv *paras,
@@ -962,8 +965,9 @@ static nb_status rebuild(struct nb_article *a, struct line *v, size_t n, struct 
     for (size_t i = 0; rc == NB_OK && i < n; i++) {
         struct line *ln = &v[i];
         if (ln->remove) {
-            int adopted = seen_story ? 0 : adopt_header(a, ln, &tmp);
-            if (adopted < 0 || (!adopted && push_collapsed(&a->removed, ln->s, ln->len, &tmp) < 0))
+            int adopted = 0;
+            if ((!seen_story && adopt_header(a, ln, &tmp, &adopted) != NB_OK) ||
+                (!adopted && push_collapsed(&a->removed, ln->s, ln->len, &tmp) != NB_OK))
                 rc = oom(err);
             continue;
         }
@@ -972,22 +976,22 @@ static nb_status rebuild(struct nb_article *a, struct line *v, size_t n, struct 
         size_t len = ln->len;
         if (first_kept) {
             size_t d = dateline_len(s, len);
-            if (d && (push_collapsed(&a->removed, s, d, &tmp) < 0))
+            if (d && (push_collapsed(&a->removed, s, d, &tmp) != NB_OK))
                 rc = oom(err);
             s += d;
             len -= d;
             first_kept = 0;
         }
-        if (para.len && nb_buf_addc(&para, '\n') < 0)
+        if (para.len && nb_buf_addc(&para, '\n') != NB_OK)
             rc = oom(err);
-        if (rc == NB_OK && nb_buf_add(&para, s, len) < 0)
+        if (rc == NB_OK && nb_buf_add(&para, s, len) != NB_OK)
             rc = oom(err);
         /* the paragraph ends with its last kept line */
         size_t j = i + 1;
         while (j < n && v[j].para == ln->para && v[j].remove)
             j++;
         if (rc == NB_OK && (j >= n || v[j].para != ln->para)) {
-            if (nb_strv_push(paras, para.data, para.len) < 0)
+            if (nb_strv_push(paras, para.data, para.len) != NB_OK)
                 rc = oom(err);
             nb_buf_reset(&para);
         }
@@ -1006,14 +1010,15 @@ static nb_status repair(const struct nb_strv *paras, struct nb_strv *out, struct
     for (size_t i = 0; rc == NB_OK && i < paras->n; i++) {
         const char *p = paras->v[i];
         if (i && !broken_after(cur.data, cur.len, p)) {
-            if (nb_strv_push(out, cur.data, cur.len) < 0)
+            if (nb_strv_push(out, cur.data, cur.len) != NB_OK)
                 rc = oom(err);
             nb_buf_reset(&cur);
         }
-        if (rc == NB_OK && ((cur.len && nb_buf_addc(&cur, '\n') < 0) || nb_buf_adds(&cur, p) < 0))
+        if (rc == NB_OK &&
+            ((cur.len && nb_buf_addc(&cur, '\n') != NB_OK) || nb_buf_adds(&cur, p) != NB_OK))
             rc = oom(err);
     }
-    if (rc == NB_OK && cur.len && nb_strv_push(out, cur.data, cur.len) < 0)
+    if (rc == NB_OK && cur.len && nb_strv_push(out, cur.data, cur.len) != NB_OK)
         rc = oom(err);
     nb_buf_release(&cur);
     return rc;

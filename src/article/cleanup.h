@@ -4,6 +4,7 @@
 #define NB_ARTICLE_CLEANUP_H
 
 #include "article/article.h"
+#include "text/error.h"
 
 /* Runs on an article whose raw body paragraphs are set (each may still
  * hold the line breaks of its source; no sentences yet).  Moves boilerplate

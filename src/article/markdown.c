@@ -92,8 +92,9 @@ static size_t link_at(struct md *m, const char *s, size_t len, size_t i, struct 
             what = s + close + 2;
             wlen = end - close - 2;
         }
-        if (nb_buf_adds(&alt, "image: ") < 0 || nb_text_collapse_space(what, wlen, &alt) < 0 ||
-            nb_strv_push(&m->a->removed, alt.data, alt.len) < 0)
+        if (nb_buf_adds(&alt, "image: ") != NB_OK ||
+            nb_text_collapse_space(what, wlen, &alt) != NB_OK ||
+            nb_strv_push(&m->a->removed, alt.data, alt.len) != NB_OK)
             *fail = 1;
         nb_buf_release(&alt);
         return end + 1 - i;
@@ -179,7 +180,7 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
     for (size_t i = 0; i < len;) {
         char c = s[i];
         if (c == '\\' && i + 1 < len && ispunct((unsigned char)s[i + 1])) {
-            if (nb_buf_addc(out, s[i + 1]) < 0)
+            if (nb_buf_addc(out, s[i + 1]) != NB_OK)
                 return -1;
             i += 2;
             continue;
@@ -208,11 +209,11 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
                     a++;
                 while (b > a && s[b - 1] == ' ')
                     b--;
-                if (nb_buf_add(out, s + a, b - a) < 0)
+                if (nb_buf_add(out, s + a, b - a) != NB_OK)
                     return -1;
                 i = close + n;
             } else {
-                if (nb_buf_add(out, s + i, n) < 0)
+                if (nb_buf_add(out, s + i, n) != NB_OK)
                     return -1;
                 i += n;
             }
@@ -231,7 +232,7 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
         if (c == '<') {
             size_t inner = 0, n = autolink_at(s, len, i, &inner);
             if (n) {
-                if (nb_buf_add(out, s + i + 1, inner) < 0)
+                if (nb_buf_add(out, s + i + 1, inner) != NB_OK)
                     return -1;
                 i += n;
                 continue;
@@ -246,12 +247,12 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
             size_t n = 0;
             while (i + n < len && s[i + n] == c)
                 n++;
-            if (!emphasis_run(s, len, i, n, c) && nb_buf_add(out, s + i, n) < 0)
+            if (!emphasis_run(s, len, i, n, c) && nb_buf_add(out, s + i, n) != NB_OK)
                 return -1;
             i += n;
             continue;
         }
-        if (nb_buf_addc(out, c) < 0)
+        if (nb_buf_addc(out, c) != NB_OK)
             return -1;
         i++;
     }
@@ -263,7 +264,7 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
 static nb_status end_paragraph(struct md *m)
 {
     nb_status rc = NB_OK;
-    if (m->para.len && nb_strv_push(&m->a->paragraphs, m->para.data, m->para.len) < 0)
+    if (m->para.len && nb_strv_push(&m->a->paragraphs, m->para.data, m->para.len) != NB_OK)
         rc = oom(m->err);
     nb_buf_reset(&m->para);
     m->para_lines = 0;
@@ -282,8 +283,8 @@ static nb_status add_text(struct md *m, const char *s, size_t len)
         a++;
     if (a == m->line.len)
         return NB_OK;
-    if ((m->para.len && nb_buf_addc(&m->para, '\n') < 0) ||
-        nb_buf_add(&m->para, m->line.data + a, m->line.len - a) < 0)
+    if ((m->para.len && nb_buf_addc(&m->para, '\n') != NB_OK) ||
+        nb_buf_add(&m->para, m->line.data + a, m->line.len - a) != NB_OK)
         return oom(m->err);
     m->para_lines++;
     return NB_OK;
@@ -362,7 +363,7 @@ static nb_status set_headline(struct md *m, const char *s, size_t len)
     nb_buf_init(&h, 0);
     nb_buf_reset(&m->line);
     if (strip_inline(m, s, len, &m->line, 0) < 0 ||
-        nb_text_collapse_space(m->line.data, m->line.len, &h) < 0)
+        nb_text_collapse_space(m->line.data, m->line.len, &h) != NB_OK)
         return oom(m->err);
     if (!h.len) {
         nb_buf_release(&h);
@@ -388,16 +389,16 @@ static nb_status code_line(struct md *m, const char *s, size_t len)
             struct nb_buf c;
             nb_buf_init(&c, 0);
             nb_status rc = NB_OK;
-            if (nb_buf_adds(&c, "code: ") < 0 ||
-                nb_text_collapse_space(m->code.data, m->code.len, &c) < 0 ||
-                (m->code.len && nb_strv_push(&m->a->removed, c.data, c.len) < 0))
+            if (nb_buf_adds(&c, "code: ") != NB_OK ||
+                nb_text_collapse_space(m->code.data, m->code.len, &c) != NB_OK ||
+                (m->code.len && nb_strv_push(&m->a->removed, c.data, c.len) != NB_OK))
                 rc = oom(m->err);
             nb_buf_release(&c);
             nb_buf_reset(&m->code);
             return rc;
         }
     }
-    if (nb_buf_add(&m->code, s, len) < 0 || nb_buf_addc(&m->code, '\n') < 0)
+    if (nb_buf_add(&m->code, s, len) != NB_OK || nb_buf_addc(&m->code, '\n') != NB_OK)
         return oom(m->err);
     return NB_OK;
 }
@@ -517,7 +518,7 @@ static nb_status take_string(struct nb_yaml_doc *doc, const struct nb_yaml_node 
         return rc;
     struct nb_buf b;
     nb_buf_init(&b, 0);
-    if (nb_text_collapse_space(raw, strlen(raw), &b) < 0) {
+    if (nb_text_collapse_space(raw, strlen(raw), &b) != NB_OK) {
         free(raw);
         return oom(err);
     }
@@ -596,11 +597,11 @@ static nb_status take_header_paragraphs(struct nb_article *a, struct nb_error *e
             char **slot = nb_article_is_byline(l, n) ? &a->byline : &a->date;
             struct nb_strv *sink = NULL;
             nb_buf_reset(&b);
-            if (nb_text_collapse_space(l, n, &b) < 0)
+            if (nb_text_collapse_space(l, n, &b) != NB_OK)
                 goto fail;
             if (*slot)
                 sink = &a->removed;
-            if (sink ? nb_strv_push(sink, b.data, b.len) < 0 : !(*slot = nb_strdup(b.data)))
+            if (sink ? nb_strv_push(sink, b.data, b.len) != NB_OK : !(*slot = nb_strdup(b.data)))
                 goto fail;
             l += n + (e != NULL);
         }

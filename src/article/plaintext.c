@@ -45,7 +45,7 @@ static nb_status oom(struct nb_error *err)
 static nb_status add_paragraph(struct nb_article *a, const char *s, size_t len,
                                struct nb_error *err)
 {
-    if (nb_strv_push(&a->paragraphs, s, len) < 0)
+    if (nb_strv_push(&a->paragraphs, s, len) != NB_OK)
         return oom(err);
     return NB_OK;
 }
@@ -63,7 +63,7 @@ static nb_status parse_clean(struct nb_article *a, const char *text, size_t len,
         return nb_error_set(err, NB_EINPUT, "the file is empty: an article needs a headline");
     struct nb_buf b;
     nb_buf_init(&b, 0);
-    if (nb_text_collapse_space(ln.s, ln.len, &b) < 0)
+    if (nb_text_collapse_space(ln.s, ln.len, &b) != NB_OK)
         return oom(err);
     a->headline = nb_buf_detach(&b, NULL);
     if (!a->headline)
@@ -80,10 +80,10 @@ static nb_status parse_clean(struct nb_article *a, const char *text, size_t len,
                       : nb_article_is_date_stamp(ln.s, ln.len) ? &a->date : NULL;
         if (!slot)
             break;
-        if (nb_text_collapse_space(ln.s, ln.len, &b) < 0)
+        if (nb_text_collapse_space(ln.s, ln.len, &b) != NB_OK)
             return oom(err);
         /* a second stamp ("Updated ...") is kept out of the body too */
-        int fail = *slot ? nb_strv_push(&a->removed, b.data, b.len) < 0
+        int fail = *slot ? nb_strv_push(&a->removed, b.data, b.len) != NB_OK
                          : !(*slot = nb_buf_detach(&b, NULL));
         nb_buf_release(&b);
         if (fail)

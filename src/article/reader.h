@@ -10,6 +10,7 @@
 
 #include "article/article.h"
 #include "text/buf.h"
+#include "text/error.h"
 
 /* Completes an article whose headline and raw paragraphs are set: splits
  * the body into sentences (and, as later stages are added, takes off

@@ -17,7 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -94,13 +93,14 @@ nb_status nb_bulletin_read_article(struct nb_article *a, const char *path, struc
 
 /* ---- the steps from a briefing to a script ------------------------------- */
 
-int nb_bulletin_default_briefing(struct nb_buf *out)
+nb_status nb_bulletin_default_briefing(struct nb_buf *out)
 {
     static const char example[] = "example.yaml";
-    int found = nb_data_find(NB_DATA_BRIEFINGS, example, ".", out);
-    if (found == 0)
-        found = nb_buf_addf(out, "%s/%s", NB_DATA_BRIEFINGS, example) < 0 ? -1 : 1;
-    return found < 0 ? -1 : 0;
+    int found;
+    nb_status rc = nb_data_find(NB_DATA_BRIEFINGS, example, ".", out, &found);
+    if (rc == NB_OK && !found)
+        rc = nb_buf_addf(out, "%s/%s", NB_DATA_BRIEFINGS, example);
+    return rc;
 }
 
 static nb_status load_briefing(struct nb_bulletin *bl, const struct request *rq,
@@ -110,7 +110,7 @@ static nb_status load_briefing(struct nb_bulletin *bl, const struct request *rq,
         return nb_briefing_load(&bl->briefing, rq->path, err);
     struct nb_buf example;
     nb_buf_init(&example, 0);
-    nb_status rc = nb_bulletin_default_briefing(&example) < 0
+    nb_status rc = nb_bulletin_default_briefing(&example) != NB_OK
                        ? nb_error_set(err, NB_ENOMEM, "out of memory")
                        : nb_briefing_load(&bl->briefing, example.data, err);
     nb_buf_release(&example);
@@ -158,7 +158,7 @@ static nb_status load_transitions(struct nb_bulletin *bl, const struct request *
         t->n[p] = 0;
         for (size_t i = 0; i < own->n[p]; i++)
             if (nb_transition_bank_add(t, (enum nb_transition_place)p, own->v[p][i].text,
-                                       own->v[p][i].without) < 0)
+                                       own->v[p][i].without) != NB_OK)
                 return nb_error_set(err, NB_ENOMEM, "out of memory");
     }
     char **slots[2] = {&t->headlines, &t->recap};
@@ -181,7 +181,7 @@ static char *absolute_path(const char *path)
     nb_buf_init(&b, 0);
     if (path[0] != '/') {
         char cwd[4096];
-        if (!getcwd(cwd, sizeof(cwd)) || nb_path_join(cwd, path, &b) < 0) {
+        if (!getcwd(cwd, sizeof(cwd)) || nb_path_join(cwd, path, &b) != NB_OK) {
             nb_buf_release(&b);
             return nb_strdup(path);
         }
@@ -195,7 +195,8 @@ static nb_status load_lexicon(struct nb_bulletin *bl, const struct request *rq,
                               struct nb_error *err)
 {
     const char *own = bl->briefing.lexicon_path;
-    nb_status rc = nb_lexicon_open(&bl->lexicon, bl->voices[0].language, 1, &own, 1, err);
+    nb_status rc =
+        nb_lexicon_open(&bl->lexicon, bl->voices[0].language, 1, bl->briefing.dir, &own, 1, err);
     if (rc == NB_OK && own && !(bl->lexicon_path = absolute_path(own)))
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     return rc;
@@ -272,8 +273,8 @@ static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input
                         "shorter (add articles, or raise 'stories' or 'sentences')",
                         b->path, b->duration_mark.line, b->duration_mark.column,
                         nb_duration_format(bl->fit.seconds, have, sizeof(have)),
-                        nb_duration_format(bl->fit.target, want, sizeof(want))) < 0 ||
-            nb_strv_push_owned(&bl->warnings, nb_buf_detach(&w, NULL)) < 0) {
+                        nb_duration_format(bl->fit.target, want, sizeof(want))) != NB_OK ||
+            nb_strv_push_owned(&bl->warnings, nb_buf_detach(&w, NULL)) != NB_OK) {
             nb_buf_release(&w);
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         }
@@ -335,13 +336,13 @@ nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb
 /* ---- the steps from a script to audio ------------------------------------ */
 
 /* The output path: the folder asked for wins over the briefing's. */
-static int output_path(const struct nb_briefing *b, const char *dir, struct nb_buf *out)
+static nb_status output_path(const struct nb_briefing *b, const char *dir, struct nb_buf *out)
 {
     struct nb_buf name;
     nb_buf_init(&name, 0);
-    int r = b->output ? nb_buf_adds(&name, nb_path_basename(b->output))
-                      : nb_briefing_default_output(b->title, &name);
-    if (r == 0) {
+    nb_status r = b->output ? nb_buf_adds(&name, nb_path_basename(b->output))
+                            : nb_briefing_default_output(b->title, &name);
+    if (r == NB_OK) {
         if (dir)
             r = nb_path_join(dir, name.data, out);
         else if (b->output)
@@ -360,7 +361,8 @@ static nb_status choose_output(struct nb_bulletin *bl, const struct request *rq,
     nb_buf_init(&path, 0);
     nb_buf_init(&folder, 0);
     nb_status rc = NB_OK;
-    if (output_path(&bl->briefing, rq->dir, &path) < 0 || nb_path_dirname(path.data, &folder) < 0)
+    if (output_path(&bl->briefing, rq->dir, &path) != NB_OK ||
+        nb_path_dirname(path.data, &folder) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc == NB_OK)
         rc = nb_file_mkdirs(folder.data, err);

@@ -63,8 +63,8 @@ void nb_bulletin_release(struct nb_bulletin *bl);
  * (text/data_path.h) with the current folder in the place of the
  * briefing's: $NEWSBRIEF_DATA/briefings, briefings/, ../briefings/, then
  * the installed briefings/ folder; "briefings/example.yaml" when none has
- * it, so that the error names the file.  0, or -1 when out of memory. */
-int nb_bulletin_default_briefing(struct nb_buf *out);
+ * it, so that the error names the file.  NB_OK, or NB_ENOMEM. */
+nb_status nb_bulletin_default_briefing(struct nb_buf *out);
 
 /* From the briefing file at `path` (NULL: nb_bulletin_default_briefing())
  * to bl->script: loads the briefing, its voice profiles, the transition

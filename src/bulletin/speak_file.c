@@ -34,6 +34,7 @@ static void voices_release(struct voices *vs)
 /* The lexicons a speech is said with: the shipped one for the voice's
  * language, the script's own (its '# lexicon:' line), then --lexicon. */
 struct lexicon_files {
+    const char *base_dir; /* the script's folder, searched like a briefing's */
     const char *own[2];
 };
 
@@ -42,7 +43,7 @@ static nb_status voice_lexicon(struct voices *vs, size_t k, const struct lexicon
 {
     if (vs->lex[k])
         return NB_OK;
-    return nb_lexicon_open(&vs->lex[k], vs->v[k].language, 1, files->own, 2, err);
+    return nb_lexicon_open(&vs->lex[k], vs->v[k].language, 1, files->base_dir, files->own, 2, err);
 }
 
 /* A profile by name or path, or else the default profile speaking with the
@@ -168,7 +169,7 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     struct nb_buf raw, text, base, own;
     struct nb_script script;
     struct voices vs = {NULL, NULL, 0};
-    struct lexicon_files files = {{NULL, lexicon}};
+    struct lexicon_files files = {NULL, {NULL, lexicon}};
     nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
     nb_buf_init(&base, 0);
@@ -176,15 +177,16 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     nb_script_init(&script);
     const char *name = strcmp(in_path, "-") == 0 ? "<stdin>" : in_path;
     nb_status rc = nb_file_read(in_path, 0, &raw, err);
-    if (rc == NB_OK && (nb_text_import(raw.data, raw.len, &text, NULL) < 0 ||
-                        nb_path_dirname(strcmp(in_path, "-") ? in_path : "./-", &base) < 0))
+    if (rc == NB_OK && (nb_text_import(raw.data, raw.len, &text, NULL) != NB_OK ||
+                        nb_path_dirname(strcmp(in_path, "-") ? in_path : "./-", &base) != NB_OK))
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    files.base_dir = base.data;
     int is_script = rc == NB_OK && nb_script_is_text(text.data, text.len);
     if (rc == NB_OK && is_script)
         rc = nb_script_parse_text(&script, text.data, text.len, name, "en-gb", err);
     /* the briefing's lexicon, relative to the script when written so */
     if (rc == NB_OK && script.lexicon) {
-        if (nb_path_join(base.data, script.lexicon, &own) < 0)
+        if (nb_path_join(base.data, script.lexicon, &own) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         files.own[0] = own.data;
     }

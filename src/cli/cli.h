@@ -41,9 +41,9 @@ struct nb_cli_option {
 
 /* Parses argv[1..] of subcommand `cmd`: options (also as --name=value),
  * "--" ends them, everything else goes to `positional` (borrowed pointers
- * pushed as copies).  Handles --help / -h by printing cmd->usage and
- * returning -1 with *exit_code 0.  On a usage error prints one line and
- * returns -1 with *exit_code 2. */
+ * pushed as copies).  1 when the command goes on; 0 when it is done,
+ * with *exit_code: 0 after --help / -h printed cmd->usage, 2 after a
+ * usage error printed one line (1 when out of memory). */
 int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
                  const struct nb_cli_option *opts, struct nb_strv *positional, int *exit_code);
 
@@ -53,8 +53,8 @@ int nb_cli_fail(const struct nb_error *err);
 /* Prints "newsbrief: <message>" and returns `code`. */
 int nb_cli_failf(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Parses a whole number in [min, max] from an option; prints a usage error
- * naming `option` and returns -1 when it is not one. */
+/* Parses a whole number in [min, max] from an option: 1 and *out set, or 0
+ * after printing a usage error naming `option` when it is not one. */
 int nb_cli_number(const char *option, const char *text, long min, long max, long *out);
 
 /* Prints a JSON value (pretty when stdout is a terminal) and a newline,

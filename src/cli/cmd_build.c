@@ -29,7 +29,7 @@ static int run(int argc, char **argv)
     nb_strv_init(&args);
     nb_bulletin_init(&bl);
     nb_error_init(&err);
-    if (nb_cli_parse(&nb_cmd_build, argc, argv, opts, &args, &code) < 0)
+    if (!nb_cli_parse(&nb_cmd_build, argc, argv, opts, &args, &code))
         goto out;
     if (args.n > 1) {
         code = nb_cli_failf(NB_EXIT_INPUT, "build: give at most one BRIEFING");

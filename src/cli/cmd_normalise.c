@@ -30,12 +30,12 @@ struct ctx {
     struct nb_buf in, out, why;
 };
 
-static int put_line(struct ctx *x, const char *s, size_t len, struct nb_error *err)
+static nb_status put_line(struct ctx *x, const char *s, size_t len, struct nb_error *err)
 {
     nb_buf_reset(&x->in);
     nb_buf_reset(&x->out);
     nb_buf_reset(&x->why);
-    if (nb_text_import(s, len, &x->in, NULL) < 0)
+    if (nb_text_import(s, len, &x->in, NULL) != NB_OK)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     nb_status rc =
         nb_normalise_ex(x->in.data, x->in.len, &x->nz, &x->out, x->explain ? &x->why : NULL, err);
@@ -75,7 +75,7 @@ static int run(int argc, char **argv)
     int code = 0;
     nb_strv_init(&args);
     nb_error_init(&err);
-    if (nb_cli_parse(&nb_cmd_normalise, argc, argv, opts, &args, &code) < 0) {
+    if (!nb_cli_parse(&nb_cmd_normalise, argc, argv, opts, &args, &code)) {
         nb_strv_release(&args);
         return code;
     }
@@ -87,7 +87,7 @@ static int run(int argc, char **argv)
     nb_buf_init(&x.out, 0);
     nb_buf_init(&x.why, 0);
     struct nb_lexicon *lex = NULL;
-    nb_status rc = nb_lexicon_open(&lex, lang, !no_lexicon, &lexicon_file, 1, &err);
+    nb_status rc = nb_lexicon_open(&lex, lang, !no_lexicon, NULL, &lexicon_file, 1, &err);
     x.nz.lexicon = lex;
     for (size_t i = 0; rc == NB_OK && i < args.n; i++)
         rc = put_line(&x, args.v[i], strlen(args.v[i]), &err);

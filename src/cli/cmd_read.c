@@ -66,7 +66,7 @@ static int article_out(const struct nb_article *a)
     nb_json_out_key(&o, "language");
     nb_json_out_string(&o, a->language);
     nb_json_out_close(&o, '}');
-    if (nb_json_out_finish(&o) < 0)
+    if (nb_json_out_finish(&o) != NB_OK)
         return nb_cli_failf(NB_EXIT_FAIL, "read: could not write the output");
     return NB_EXIT_OK;
 }
@@ -76,7 +76,7 @@ static int run(int argc, char **argv)
     struct nb_strv args;
     int code = 0;
     nb_strv_init(&args);
-    if (nb_cli_parse(&nb_cmd_read, argc, argv, NULL, &args, &code) < 0) {
+    if (!nb_cli_parse(&nb_cmd_read, argc, argv, NULL, &args, &code)) {
         nb_strv_release(&args);
         return code;
     }

@@ -47,7 +47,7 @@ static int run(int argc, char **argv)
     nb_strv_init(&args);
     nb_bulletin_init(&bl);
     nb_error_init(&err);
-    if (nb_cli_parse(&nb_cmd_script, argc, argv, opts, &args, &code) < 0)
+    if (!nb_cli_parse(&nb_cmd_script, argc, argv, opts, &args, &code))
         goto out;
     if (args.n > 1) {
         code = nb_cli_failf(NB_EXIT_INPUT, "script: give at most one BRIEFING");
@@ -64,7 +64,7 @@ static int run(int argc, char **argv)
     } else {
         struct nb_buf text;
         nb_buf_init(&text, 0);
-        if (nb_script_write_text(&bl.script, &text) < 0)
+        if (nb_script_write_text(&bl.script, &text) != NB_OK)
             code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
         else if (fwrite(text.data, 1, text.len, stdout) != text.len || fflush(stdout) != 0)
             code = nb_cli_failf(NB_EXIT_FAIL, "script: cannot write the output");

@@ -24,7 +24,7 @@ static int run(int argc, char **argv)
     nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
     nb_error_init(&err);
-    if (nb_cli_parse(&nb_cmd_sentences, argc, argv, NULL, &args, &code) < 0)
+    if (!nb_cli_parse(&nb_cmd_sentences, argc, argv, NULL, &args, &code))
         goto out;
     if (args.n > 1) {
         code = nb_cli_failf(NB_EXIT_INPUT, "sentences: give at most one FILE");
@@ -36,7 +36,7 @@ static int run(int argc, char **argv)
         goto out;
     }
     enum nb_text_encoding enc;
-    if (nb_text_import(raw.data, raw.len, &text, &enc) < 0 ||
+    if (nb_text_import(raw.data, raw.len, &text, &enc) != NB_OK ||
         nb_sentences_split(text.data, text.len, &sentences, &err) != NB_OK) {
         code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
         goto out;

@@ -29,7 +29,7 @@ static int run(int argc, char **argv)
     struct nb_strv args;
     int code = 0;
     nb_strv_init(&args);
-    if (nb_cli_parse(&nb_cmd_speak, argc, argv, opts, &args, &code) < 0)
+    if (!nb_cli_parse(&nb_cmd_speak, argc, argv, opts, &args, &code))
         goto done;
     if (!out) {
         code = nb_cli_failf(NB_EXIT_INPUT, "speak: give the output file with -o OUT.wav");

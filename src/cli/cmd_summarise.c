@@ -76,10 +76,10 @@ static int run(int argc, char **argv)
     struct nb_strv files;
     int code = 0;
     nb_strv_init(&files);
-    if (nb_cli_parse(&nb_cmd_summarise, argc, argv, opts, &files, &code) < 0)
+    if (!nb_cli_parse(&nb_cmd_summarise, argc, argv, opts, &files, &code))
         goto out;
     long n = 3;
-    if (sentences && nb_cli_number("--sentences", sentences, 1, 50, &n) < 0) {
+    if (sentences && !nb_cli_number("--sentences", sentences, 1, 50, &n)) {
         code = NB_EXIT_INPUT;
         goto out;
     }

@@ -38,7 +38,7 @@ static void list_profiles(const char *dir, const char *lang)
         nb_voice_profile_init(&v);
         nb_buf_reset(&path);
         if (strncmp(names.v[i], "lexicon", 7) != 0 &&
-            nb_buf_addf(&path, "%s/%s.yaml", dir, names.v[i]) == 0 &&
+            nb_buf_addf(&path, "%s/%s.yaml", dir, names.v[i]) == NB_OK &&
             nb_voice_profile_load(&v, path.data, &err) == NB_OK &&
             (!lang || strncmp(v.language, lang, strlen(lang)) == 0))
             printf("  %-16s %-12s %3d wpm  %s\n", names.v[i], v.espeak, v.rate, v.path);
@@ -49,11 +49,11 @@ static void list_profiles(const char *dir, const char *lang)
 }
 
 /* Each folder of the voice search once, with its profiles. */
-static int list_folders(const char *lang, struct nb_error *err)
+static nb_status list_folders(const char *lang, struct nb_error *err)
 {
     struct nb_strv dirs;
     nb_strv_init(&dirs);
-    if (nb_data_dirs(NB_DATA_VOICES, NULL, &dirs) < 0) {
+    if (nb_data_dirs(NB_DATA_VOICES, NULL, &dirs) != NB_OK) {
         nb_strv_release(&dirs);
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     }
@@ -84,7 +84,7 @@ static int run(int argc, char **argv)
     struct nb_strv args;
     int code = 0;
     nb_strv_init(&args);
-    if (nb_cli_parse(&nb_cmd_voices, argc, argv, opts, &args, &code) < 0)
+    if (!nb_cli_parse(&nb_cmd_voices, argc, argv, opts, &args, &code))
         goto out;
     if (args.n) {
         code = nb_cli_failf(NB_EXIT_INPUT, "voices: takes no arguments");

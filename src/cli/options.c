@@ -24,9 +24,9 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (only_positional || arg[0] != '-' || strcmp(arg, "-") == 0) {
-            if (nb_strv_pushs(positional, arg) < 0) {
+            if (nb_strv_pushs(positional, arg) != NB_OK) {
                 *exit_code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
-                return -1;
+                return 0;
             }
             continue;
         }
@@ -37,7 +37,7 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(cmd->usage, stdout);
             *exit_code = NB_EXIT_OK;
-            return -1;
+            return 0;
         }
         const char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
         size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
@@ -46,13 +46,13 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
             *exit_code = nb_cli_failf(NB_EXIT_INPUT,
                                       "%s: unknown option '%.*s' (see 'newsbrief %s --help')",
                                       cmd->name, (int)len, arg, cmd->name);
-            return -1;
+            return 0;
         }
         if (o->flag) {
             if (eq) {
                 *exit_code = nb_cli_failf(NB_EXIT_INPUT, "%s: option '%s' takes no value",
                                           cmd->name, o->name);
-                return -1;
+                return 0;
             }
             *o->flag = 1;
             continue;
@@ -64,10 +64,10 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
         } else {
             *exit_code = nb_cli_failf(NB_EXIT_INPUT, "%s: option '%s' needs a value", cmd->name,
                                       o->name);
-            return -1;
+            return 0;
         }
     }
-    return 0;
+    return 1;
 }
 
 int nb_cli_fail(const struct nb_error *err)
@@ -96,10 +96,10 @@ int nb_cli_number(const char *option, const char *text, long min, long max, long
     if (errno || end == text || *end || v < min || v > max) {
         nb_cli_failf(NB_EXIT_INPUT, "%s must be a whole number from %ld to %ld, not '%s'", option,
                      min, max, text);
-        return -1;
+        return 0;
     }
     *out = v;
-    return 0;
+    return 1;
 }
 
 int nb_cli_print_json(struct json_object *obj)

@@ -7,6 +7,7 @@
 #include "text/calendar.h"
 #include "text/chars.h"
 #include "text/file.h"
+#include "text/suggest.h"
 #include "text/utf8.h"
 
 #include <ctype.h>
@@ -77,20 +78,20 @@ struct article_set {
     unsigned priority; /* of the entry being added */
 };
 
-static int article_add(struct article_set *set, const char *path, const struct stat *st)
+static nb_status article_add(struct article_set *set, const char *path, const struct stat *st)
 {
     for (size_t i = 0; i < set->paths->n; i++)
         if (set->ids[i].dev == st->st_dev && set->ids[i].ino == st->st_ino) {
             /* {file: x, priority: 1} after a glob that found x already */
             if (set->priority != NO_PRIORITY)
                 set->ids[i].priority = set->priority;
-            return 0;
+            return NB_OK;
         }
     if (set->paths->n == set->alloc) {
         size_t n = set->alloc ? set->alloc * 2 : 16;
         struct file_id *p = realloc(set->ids, n * sizeof(*p));
         if (!p)
-            return -1;
+            return NB_ENOMEM;
         set->ids = p;
         set->alloc = n;
     }
@@ -118,7 +119,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Adds `paths` (sorted here by name) that are regular files; counts them in *added. */
-static int add_sorted_files(struct article_set *set, char **paths, size_t n, size_t *added)
+static nb_status add_sorted_files(struct article_set *set, char **paths, size_t n, size_t *added)
 {
     if (n)
         qsort(paths, n, sizeof(*paths), cmp_str);
@@ -127,40 +128,42 @@ static int add_sorted_files(struct article_set *set, char **paths, size_t n, siz
         if (stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
             continue;
         (*added)++;
-        if (article_add(set, paths[i], &st) < 0)
-            return -1;
+        if (article_add(set, paths[i], &st) != NB_OK)
+            return NB_ENOMEM;
     }
-    return 0;
+    return NB_OK;
 }
 
-/* The *.txt and *.md files in `dir`, in name order; hidden files skipped. */
-static int add_folder(struct article_set *set, const char *dir, size_t *added)
+/* The *.txt and *.md files in `dir`, in name order; hidden files skipped.
+ * NB_EINPUT (no message) when the folder cannot be read, NB_ENOMEM. */
+static nb_status add_folder(struct article_set *set, const char *dir, size_t *added)
 {
     DIR *d = opendir(dir);
     if (!d)
-        return -2;
+        return NB_EINPUT;
     struct nb_strv files;
     struct nb_buf path;
     nb_strv_init(&files);
     nb_buf_init(&path, 0);
     struct dirent *e;
-    int rc = 0;
-    while (!rc && (e = readdir(d))) {
+    nb_status rc = NB_OK;
+    while (rc == NB_OK && (e = readdir(d))) {
         if (e->d_name[0] == '.' || !has_article_ext(e->d_name))
             continue;
         nb_buf_reset(&path);
-        if (nb_path_join(dir, e->d_name, &path) < 0 || nb_strv_pushs(&files, path.data) < 0)
-            rc = -1;
+        rc = nb_path_join(dir, e->d_name, &path);
+        if (rc == NB_OK)
+            rc = nb_strv_pushs(&files, path.data);
     }
     closedir(d);
-    if (!rc)
+    if (rc == NB_OK)
         rc = add_sorted_files(set, files.v, files.n, added);
     nb_strv_release(&files);
     nb_buf_release(&path);
     return rc;
 }
 
-static int add_glob(struct article_set *set, const char *pattern, size_t *added)
+static nb_status add_glob(struct article_set *set, const char *pattern, size_t *added)
 {
     glob_t g;
     memset(&g, 0, sizeof(g));
@@ -170,8 +173,8 @@ static int add_glob(struct article_set *set, const char *pattern, size_t *added)
      * GLOB_NOSPACE, leaving gl_pathv dangling: freeing again would be a
      * double free */
     if (r == GLOB_NOSPACE)
-        return -1;
-    int rc = 0;
+        return NB_ENOMEM;
+    nb_status rc = NB_OK;
     if (r == 0)
         rc = add_sorted_files(set, g.gl_pathv, g.gl_pathc, added);
     globfree(&g);
@@ -185,14 +188,15 @@ static int is_glob(const char *s)
 
 /* `entry` joined to `dir` as a glob pattern: the folder's own '*', '?', '['
  * and '\\' are escaped so that only the entry's are wildcards. */
-static int glob_pattern(const char *dir, const char *entry, struct nb_buf *out)
+static nb_status glob_pattern(const char *dir, const char *entry, struct nb_buf *out)
 {
     if (entry[0] != '/' && dir && dir[0] && strcmp(dir, ".") != 0) {
         for (const char *s = dir; *s; s++)
-            if ((strchr("*?[\\", *s) && nb_buf_addc(out, '\\') < 0) || nb_buf_addc(out, *s) < 0)
-                return -1;
-        if (out->data[out->len - 1] != '/' && nb_buf_addc(out, '/') < 0)
-            return -1;
+            if ((strchr("*?[\\", *s) && nb_buf_addc(out, '\\') != NB_OK) ||
+                nb_buf_addc(out, *s) != NB_OK)
+                return NB_ENOMEM;
+        if (out->data[out->len - 1] != '/' && nb_buf_addc(out, '/') != NB_OK)
+            return NB_ENOMEM;
     }
     return nb_buf_adds(out, entry);
 }
@@ -231,28 +235,29 @@ static nb_status add_entry(const struct nb_yaml_doc *doc, const struct nb_yaml_n
     struct nb_buf path;
     nb_buf_init(&path, 0);
     size_t added = 0;
-    int r = is_glob(entry) ? glob_pattern(dir, entry, &path) : nb_path_join(dir, entry, &path);
+    nb_status r =
+        is_glob(entry) ? glob_pattern(dir, entry, &path) : nb_path_join(dir, entry, &path);
     struct stat st;
-    if (r < 0) {
+    if (r != NB_OK) {
         /* out of memory, reported below */
     } else if (is_glob(entry)) {
         r = add_glob(set, path.data, &added);
-        if (!r && !added)
+        if (r == NB_OK && !added)
             rc = nb_yaml_error(doc, node, err, "'%s' matches no file", entry);
     } else if (stat(path.data, &st) != 0) {
         rc = nb_yaml_error(doc, node, err, "'%s' matches no file or folder", entry);
     } else if (S_ISDIR(st.st_mode)) {
         r = add_folder(set, path.data, &added);
-        if (r == -2)
+        if (r == NB_EINPUT)
             rc = nb_yaml_error(doc, node, err, "cannot read folder '%s'", entry);
-        else if (!r && !added)
+        else if (r == NB_OK && !added)
             rc = nb_yaml_error(doc, node, err, "folder '%s' has no .txt or .md files", entry);
     } else if (S_ISREG(st.st_mode)) {
         r = article_add(set, path.data, &st);
     } else {
         rc = nb_yaml_error(doc, node, err, "'%s' is not a file or a folder", entry);
     }
-    if (r == -1)
+    if (r == NB_ENOMEM)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     nb_buf_release(&path);
     free(entry);
@@ -300,7 +305,7 @@ static nb_status order_articles(const struct nb_yaml_doc *doc, const struct nb_y
     nb_status rc = r ? NB_OK : nb_error_set(err, NB_ENOMEM, "out of memory");
     for (size_t i = 0; rc == NB_OK && i < n; i++) {
         r[i] = (struct ranked){i, SIZE_MAX, ids[i].priority};
-        if (nb_strv_push_owned(&stems, story_id(b->articles.v[i])) < 0)
+        if (nb_strv_push_owned(&stems, story_id(b->articles.v[i])) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     }
     for (size_t k = 0; rc == NB_OK && order && k < order->nitems; k++) {
@@ -399,7 +404,7 @@ static nb_status read_date(const struct nb_yaml_doc *doc, const struct nb_yaml_n
         return NB_OK;
     char shown[96];
     if (n->kind != NB_YAML_SCALAR || nb_yaml_is_null(n) ||
-        nb_date_parse_iso(n->scalar, &b->year, &b->month, &b->day) < 0)
+        !nb_date_parse_iso(n->scalar, &b->year, &b->month, &b->day))
         return nb_yaml_error(doc, n, err, "'date' must be a date like 2026-11-28, not %s",
                              nb_yaml_describe(n, shown, sizeof(shown)));
     b->has_date = 1;
@@ -468,7 +473,7 @@ static nb_status read_output(const struct nb_yaml_doc *doc, const struct nb_yaml
     struct nb_buf path;
     nb_buf_init(&path, 0);
     if (rc == NB_OK &&
-        (nb_path_join(b->dir, value, &path) < 0 || !(b->output = nb_buf_detach(&path, NULL))))
+        (nb_path_join(b->dir, value, &path) != NB_OK || !(b->output = nb_buf_detach(&path, NULL))))
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     nb_buf_release(&path);
     free(value);
@@ -491,7 +496,7 @@ static nb_status read_lexicon(const struct nb_yaml_doc *doc, const struct nb_yam
     nb_buf_init(&path, 0);
     if (!value[0])
         rc = nb_yaml_error(doc, n, err, "'lexicon' must not be empty");
-    else if (nb_path_join(b->dir, value, &path) < 0)
+    else if (nb_path_join(b->dir, value, &path) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     else if (stat(path.data, &st) != 0 || !S_ISREG(st.st_mode))
         rc = nb_yaml_error(doc, n, err, "'lexicon': no lexicon file '%s' (looked for %s)", value,
@@ -625,7 +630,7 @@ static nb_status read_templates(const struct nb_yaml_doc *doc, const struct nb_y
         if (!*p)
             return nb_yaml_error(doc, n, err, "'%s' must not be empty", keys[i]);
         size_t off, len;
-        if (nb_template_check(*slots[i], NB_TEMPLATE_BULLETIN, &off, &len) < 0)
+        if (!nb_template_check(*slots[i], NB_TEMPLATE_BULLETIN, &off, &len))
             return nb_yaml_error(doc, n, err,
                                  "unknown placeholder '%.*s' in '%s' (use {title}, {date}, "
                                  "{count} or {time_of_day}; write {{ for a brace)",
@@ -692,7 +697,7 @@ nb_status nb_briefing_load(struct nb_briefing *b, const char *path, struct nb_er
     struct nb_buf dir;
     nb_briefing_release(b);
     nb_buf_init(&dir, 0);
-    if (!(b->path = nb_strdup(path)) || nb_path_dirname(path, &dir) < 0 ||
+    if (!(b->path = nb_strdup(path)) || nb_path_dirname(path, &dir) != NB_OK ||
         !(b->dir = nb_buf_detach(&dir, NULL))) {
         nb_buf_release(&dir);
         nb_briefing_release(b);
@@ -709,13 +714,14 @@ nb_status nb_briefing_load(struct nb_briefing *b, const char *path, struct nb_er
 
 /* ---- default output name ---- */
 
-int nb_briefing_default_output(const char *title, struct nb_buf *out)
+nb_status nb_briefing_default_output(const char *title, struct nb_buf *out)
 {
     struct nb_buf slug;
     nb_buf_init(&slug, 0);
     size_t len = strlen(title), i = 0;
-    int dash = 0, rc = 0;
-    while (i < len && !rc) {
+    int dash = 0;
+    nb_status rc = NB_OK;
+    while (i < len && rc == NB_OK) {
         uint32_t cp;
         i += nb_utf8_decode(title + i, len - i, &cp);
         if (!nb_char_is_word(cp)) {
@@ -726,15 +732,15 @@ int nb_briefing_default_output(const char *title, struct nb_buf *out)
         size_t n = nb_utf8_encode(nb_char_lower(cp), enc);
         if (slug.len + dash + n > MAX_SLUG_BYTES)
             break;
-        if (dash && nb_buf_addc(&slug, '-') < 0)
-            rc = -1;
+        if (dash)
+            rc = nb_buf_addc(&slug, '-');
         dash = 0;
-        if (!rc && nb_buf_add(&slug, enc, n) < 0)
-            rc = -1;
+        if (rc == NB_OK)
+            rc = nb_buf_add(&slug, enc, n);
     }
-    if (!rc)
+    if (rc == NB_OK)
         rc = nb_buf_adds(out, slug.len ? slug.data : "briefing");
-    if (!rc)
+    if (rc == NB_OK)
         rc = nb_buf_adds(out, ".wav");
     nb_buf_release(&slug);
     return rc;

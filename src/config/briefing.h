@@ -94,7 +94,7 @@ nb_status nb_briefing_load(struct nb_briefing *b, const char *path, struct nb_er
  * anything but letters and digits as one dash, ".wav" ("morning-briefing.wav").
  * Letters of any script are kept, in lower case (text/chars.h); the name is cut at
  * 80 bytes; a title without letters or digits gives "briefing.wav".
- * 0 on success, -1 when out of memory. */
-int nb_briefing_default_output(const char *title, struct nb_buf *out);
+ * NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_briefing_default_output(const char *title, struct nb_buf *out);
 
 #endif

@@ -105,30 +105,33 @@ nb_status nb_lexicon_load(struct nb_lexicon *lex, const char *path, int layer,
     return rc;
 }
 
-int nb_lexicon_shipped_path(const char *language, const char *base_dir, struct nb_buf *out)
+nb_status nb_lexicon_shipped_path(const char *language, const char *base_dir, struct nb_buf *out,
+                                  int *found)
 {
     char primary[16];
     size_t n = 0;
+    *found = 0;
     if (!language)
         language = "en";
     while (language[n] && language[n] != '-' && language[n] != '_' && language[n] != '+' &&
            n + 1 < sizeof(primary)) {
         char ch = language[n];
         if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
-            return 0;
+            return NB_OK;
         primary[n] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
         n++;
     }
     primary[n] = '\0';
     if (n == 0)
-        return 0;
+        return NB_OK;
     char file[40];
     snprintf(file, sizeof(file), "lexicon-%s.yaml", primary);
-    return nb_data_find(NB_DATA_VOICES, file, base_dir, out);
+    return nb_data_find(NB_DATA_VOICES, file, base_dir, out, found);
 }
 
 nb_status nb_lexicon_open(struct nb_lexicon **out, const char *language, int shipped,
-                          const char *const *own, size_t nown, struct nb_error *err)
+                          const char *base_dir, const char *const *own, size_t nown,
+                          struct nb_error *err)
 {
     struct nb_lexicon *lex = nb_lexicon_new();
     if (!lex)
@@ -137,8 +140,8 @@ nb_status nb_lexicon_open(struct nb_lexicon **out, const char *language, int shi
     if (shipped) {
         struct nb_buf path;
         nb_buf_init(&path, 0);
-        int found = nb_lexicon_shipped_path(language, NULL, &path);
-        if (found < 0)
+        int found;
+        if (nb_lexicon_shipped_path(language, base_dir, &path, &found) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         else if (found)
             rc = nb_lexicon_load(lex, path.data, NB_LEXICON_SHIPPED, err);

@@ -36,17 +36,20 @@ nb_status nb_lexicon_parse(struct nb_lexicon *lex, const char *path, const char 
  * -> lexicon-en.yaml), looked for by the data search (text/data_path.h):
  * $NEWSBRIEF_DATA/voices, $NEWSBRIEF_VOICES, base_dir/voices and
  * base_dir/../voices when `base_dir` (a briefing's folder) is not NULL,
- * then the installed voices/ folder.  1 when found, 0 when there is none,
- * -1 when out of memory. */
-int nb_lexicon_shipped_path(const char *language, const char *base_dir, struct nb_buf *out);
+ * then the installed voices/ folder.  *found is 1 when found, 0 when there
+ * is none.  NB_OK, or NB_ENOMEM. */
+nb_status nb_lexicon_shipped_path(const char *language, const char *base_dir, struct nb_buf *out,
+                                  int *found);
 
 /* A new lexicon (*out; free with nb_lexicon_free()) holding the shipped
- * lexicon for `language` when `shipped` is 1 (nb_lexicon_shipped_path()
- * with no briefing folder; none is fine: a language may have no lexicon),
- * then each of own[0..nown) (NULL entries skipped) as the briefing's
- * layer, later files beating earlier ones.  Errors are the lexicon file's,
- * as FILE:LINE:COLUMN; on failure *out is untouched. */
+ * lexicon for `language` when `shipped` is 1 (nb_lexicon_shipped_path(),
+ * beside the briefing in folder `base_dir` when it is not NULL; none is
+ * fine: a language may have no lexicon), then each of own[0..nown) (NULL
+ * entries skipped) as the briefing's layer, later files beating earlier
+ * ones.  Errors are the lexicon file's, as FILE:LINE:COLUMN; on failure
+ * *out is untouched. */
 nb_status nb_lexicon_open(struct nb_lexicon **out, const char *language, int shipped,
-                          const char *const *own, size_t nown, struct nb_error *err);
+                          const char *base_dir, const char *const *own, size_t nown,
+                          struct nb_error *err);
 
 #endif

@@ -25,7 +25,7 @@ static nb_status read_template(const struct nb_yaml_doc *doc, const struct nb_ya
     if (!*p)
         return nb_yaml_error(doc, n, err, "'%s' must not be empty", key);
     size_t off, len;
-    if (nb_template_check(*out, allowed, &off, &len) < 0) {
+    if (!nb_template_check(*out, allowed, &off, &len)) {
         int shown = len > 40 ? 40 : (int)len;
         return nb_yaml_error(doc, n, err,
                              "unknown placeholder '%.*s' in '%s' (use {headline}, {title}, "
@@ -55,7 +55,7 @@ static nb_status read_item(const struct nb_yaml_doc *doc, const struct nb_yaml_n
     } else {
         rc = read_template(doc, n, key, with, &text, err);
     }
-    if (rc == NB_OK && nb_transition_bank_add(bank, place, text, without) < 0)
+    if (rc == NB_OK && nb_transition_bank_add(bank, place, text, without) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     free(text);
     free(without);
@@ -132,11 +132,13 @@ nb_status nb_transition_bank_find(const char *language, const char *base_dir, st
     struct nb_buf looked;
     nb_strv_init(&dirs);
     nb_buf_init(&looked, 0);
-    int found = -1;
-    if (nb_data_dirs(NB_DATA_VOICES, base_dir, &dirs) == 0)
-        found = nb_data_find_in(&dirs, file, out);
-    nb_status rc = NB_OK;
-    if (found < 0 || (!found && nb_data_dirs_format(&dirs, &looked) < 0))
+    int found = 0;
+    nb_status rc = nb_data_dirs(NB_DATA_VOICES, base_dir, &dirs);
+    if (rc == NB_OK)
+        rc = nb_data_find_in(&dirs, file, out, &found);
+    if (rc == NB_OK && !found)
+        rc = nb_data_dirs_format(&dirs, &looked);
+    if (rc != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     else if (!found)
         rc = nb_error_set(err, NB_EINPUT,

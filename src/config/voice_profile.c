@@ -4,6 +4,7 @@
 #include "text/data_path.h"
 #include "text/file.h"
 #include "text/strv.h"
+#include "text/suggest.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -211,23 +212,31 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int nb_voice_profile_list(const char *dir, struct nb_strv *names)
+/* A profile's file name: NAME.yaml (or .yml), not hidden, and not one of
+ * the other data files that share the voices/ folder (lexicon-LANG.yaml,
+ * transitions-LANG.yaml). */
+static int is_profile_file(const char *name)
+{
+    return name[0] != '.' && (ends_with(name, ".yaml") || ends_with(name, ".yml")) &&
+           strncmp(name, "lexicon-", 8) != 0 && strncmp(name, "transitions-", 12) != 0;
+}
+
+nb_status nb_voice_profile_list(const char *dir, struct nb_strv *names)
 {
     DIR *d = opendir(dir);
     if (!d)
-        return 0;
+        return NB_OK;
     struct dirent *e;
     struct nb_buf path;
     nb_buf_init(&path, 0);
-    int rc = 0;
-    while (!rc && (e = readdir(d))) {
-        if (e->d_name[0] == '.' || !(ends_with(e->d_name, ".yaml") || ends_with(e->d_name, ".yml")))
+    nb_status rc = NB_OK;
+    while (rc == NB_OK && (e = readdir(d))) {
+        if (!is_profile_file(e->d_name))
             continue;
         nb_buf_reset(&path);
-        if (nb_path_join(dir, e->d_name, &path) < 0)
-            rc = -1;
-        else if (is_regular_file(path.data) && nb_strv_push_owned(names, name_from_path(e->d_name)))
-            rc = -1;
+        rc = nb_path_join(dir, e->d_name, &path);
+        if (rc == NB_OK && is_regular_file(path.data))
+            rc = nb_strv_push_owned(names, name_from_path(e->d_name));
     }
     closedir(d);
     nb_buf_release(&path);
@@ -258,13 +267,13 @@ static nb_status not_found(const char *name, const struct nb_strv *dirs, struct 
             continue;
         struct nb_strv names;
         nb_strv_init(&names);
-        oom = nb_voice_profile_list(dirs->v[i], &names) < 0;
+        oom = nb_voice_profile_list(dirs->v[i], &names) != NB_OK;
         if (!oom && names.n) {
-            oom = nb_buf_addf(&list, "; profiles in %s: ", dirs->v[i]) < 0;
+            oom = nb_buf_addf(&list, "; profiles in %s: ", dirs->v[i]) != NB_OK;
             for (size_t j = 0; j < names.n && !oom; j++) {
-                oom = nb_buf_addf(&list, "%s%s", j ? ", " : "", names.v[j]) < 0;
+                oom = nb_buf_addf(&list, "%s%s", j ? ", " : "", names.v[j]) != NB_OK;
                 if (!oom && !contains(&all, names.v[j]))
-                    oom = nb_strv_pushs(&all, names.v[j]) < 0;
+                    oom = nb_strv_pushs(&all, names.v[j]) != NB_OK;
             }
         }
         nb_strv_release(&names);
@@ -299,11 +308,11 @@ nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct n
         return nb_error_set(err, NB_EINPUT, "the voice profile name is empty");
     if (is_path(name)) {
         nb_status rc = NB_OK;
-        if (nb_path_join(base_dir, name, &path) < 0)
+        if (nb_path_join(base_dir, name, &path) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         else if (!is_regular_file(path.data))
             rc = nb_error_set(err, NB_EINPUT, "no voice profile file '%s'", path.data);
-        else if (nb_buf_add(out, path.data, path.len) < 0)
+        else if (nb_buf_add(out, path.data, path.len) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         nb_buf_release(&path);
         return rc;
@@ -313,12 +322,13 @@ nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct n
                             "'%s' is not a voice profile name (names are like 'anchor')", name);
     struct nb_strv dirs;
     nb_strv_init(&dirs);
-    int found = -1;
-    if (nb_buf_addf(&path, "%s.yaml", name) == 0 &&
-        nb_data_dirs(NB_DATA_VOICES, base_dir, &dirs) == 0)
-        found = nb_data_find_in(&dirs, path.data, out);
-    nb_status rc = NB_OK;
-    if (found < 0)
+    int found = 0;
+    nb_status rc = nb_buf_addf(&path, "%s.yaml", name);
+    if (rc == NB_OK)
+        rc = nb_data_dirs(NB_DATA_VOICES, base_dir, &dirs);
+    if (rc == NB_OK)
+        rc = nb_data_find_in(&dirs, path.data, out, &found);
+    if (rc != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     else if (!found)
         rc = not_found(name, &dirs, err);

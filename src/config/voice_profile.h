@@ -62,8 +62,8 @@ nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct n
 /* Appends to `names` the profile names in folder `dir` (its *.yaml and
  * *.yml files, less the extension), sorted; nothing for a folder that
  * cannot be read.  Names only: a file may still fail to load as a
- * profile.  0, or -1 when out of memory. */
-int nb_voice_profile_list(const char *dir, struct nb_strv *names);
+ * profile.  NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_voice_profile_list(const char *dir, struct nb_strv *names);
 
 /* nb_voice_profile_find() then nb_voice_profile_load(): the profile named
  * (or given as a path) `name`.  `v` must have been initialised; on failure

@@ -22,30 +22,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int add_quote(struct nb_quotes_pass *st, struct nb_quote *q)
+static nb_status add_quote(struct nb_quotes_pass *st, struct nb_quote *q)
 {
     if (st->out.n == st->out.alloc) {
         size_t na = st->out.alloc ? st->out.alloc * 2 : 16;
         struct nb_quote *nv = realloc(st->out.v, na * sizeof(*nv));
         if (!nv)
-            return -1;
+            return NB_ENOMEM;
         st->out.v = nv;
         st->out.alloc = na;
     }
     st->out.v[st->out.n++] = *q;
-    return 0;
+    return NB_OK;
 }
 
-int nb_quotes_text_add(struct nb_buf *b, const char *p, size_t s, size_t e)
+nb_status nb_quotes_text_add(struct nb_buf *b, const char *p, size_t s, size_t e)
 {
     while (s < e && nb_char_is_space((unsigned char)p[s]))
         s++;
     while (e > s && nb_char_is_space((unsigned char)p[e - 1]))
         e--;
     if (s == e)
-        return 0;
-    if (b->len && nb_buf_addc(b, ' ') < 0)
-        return -1;
+        return NB_OK;
+    if (b->len && nb_buf_addc(b, ' ') != NB_OK)
+        return NB_ENOMEM;
     return nb_text_collapse_space(p + s, e - s, b);
 }
 
@@ -184,8 +184,8 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
         size_t pl = strlen(prev->text);
         int ended = pl && strchr(".!?", prev->text[pl - 1]) != NULL;
         const char *glue = ended ? " " : nb_char_is_upper(nb_char_at(t->data, t->len, 0, NULL)) ? ". " : ", ";
-        if (nb_buf_adds(&m, prev->text) < 0 || nb_buf_adds(&m, glue) < 0 ||
-            nb_buf_add(&m, t->data, t->len) < 0) {
+        if (nb_buf_adds(&m, prev->text) != NB_OK || nb_buf_adds(&m, glue) != NB_OK ||
+            nb_buf_add(&m, t->data, t->len) != NB_OK) {
             nb_buf_release(&m);
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         }
@@ -196,7 +196,7 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         return NB_OK;
     }
-    if (sp && nb_quotes_resolve(&st->mem, p, para, sp, &q) < 0)
+    if (sp && nb_quotes_resolve(&st->mem, p, para, sp, &q) != NB_OK)
         goto nomem;
     int same_para = st->mem.have_last && st->mem.last_para == para && !embedded;
     if (!sp && !partial && st->mem.have_last &&
@@ -215,9 +215,9 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
     q.text = nb_buf_detach(t, NULL);
     if (!q.text)
         goto nomem;
-    if (q.speaker && nb_quotes_remember_speaker(&st->mem, &q, para) < 0)
+    if (q.speaker && nb_quotes_remember_speaker(&st->mem, &q, para) != NB_OK)
         goto nomem;
-    if (add_quote(st, &q) < 0)
+    if (add_quote(st, &q) != NB_OK)
         goto nomem;
     return NB_OK;
 nomem:

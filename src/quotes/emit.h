@@ -39,8 +39,8 @@ struct nb_quotes_pass {
 };
 
 /* Appends p[s..e) to b with its spaces collapsed, joined to what b holds
- * by one space.  0, or -1 when out of memory. */
-int nb_quotes_text_add(struct nb_buf *b, const char *p, size_t s, size_t e);
+ * by one space.  NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_quotes_text_add(struct nb_buf *b, const char *p, size_t s, size_t e);
 
 /* 1 when quoted words t[0..len) are only a title or a name ("Face the
  * Nation", ‘The 411’, "Morning Joe"), or have no letters at all. */

@@ -141,18 +141,18 @@ static int opens_with(const char *p, int fam, size_t *after)
     return 0;
 }
 
-static int segv_push(struct nb_quotes_segv *sv, const struct nb_quotes_seg *s)
+static nb_status segv_push(struct nb_quotes_segv *sv, const struct nb_quotes_seg *s)
 {
     if (sv->n == sv->alloc) {
         size_t na = sv->alloc ? sv->alloc * 2 : 16;
         struct nb_quotes_seg *nv = realloc(sv->v, na * sizeof(*nv));
         if (!nv)
-            return -1;
+            return NB_ENOMEM;
         sv->v = nv;
         sv->alloc = na;
     }
     sv->v[sv->n++] = *s;
-    return 0;
+    return NB_OK;
 }
 
 void nb_quotes_segv_release(struct nb_quotes_segv *sv)
@@ -169,8 +169,8 @@ void nb_quotes_segv_release(struct nb_quotes_segv *sv)
  * opening mark at p[0] is skipped), 0 for none.  Sets *carry_out for the
  * next paragraph.  An unpaired straight single mark was an apostrophe: the
  * paragraph is scanned again ignoring it (a bounded number of times). */
-int nb_quotes_scan_marks(const char *p, size_t len, const char *next, int carry,
-                         struct nb_quotes_segv *out, int *carry_out)
+nb_status nb_quotes_scan_marks(const char *p, size_t len, const char *next, int carry,
+                               struct nb_quotes_segv *out, int *carry_out)
 {
     size_t ignore[MAX_RESCANS];
     size_t nignore = 0;
@@ -219,8 +219,8 @@ int nb_quotes_scan_marks(const char *p, size_t len, const char *next, int carry,
             } else if (m.fam == open_fam && (m.can & CAN_CLOSE)) {
                 cur.end = m.pos;
                 cur.after = m.end;
-                if (segv_push(out, &cur) < 0)
-                    return -1;
+                if (segv_push(out, &cur) != NB_OK)
+                    return NB_ENOMEM;
                 open_fam = 0;
             } else if (m.fam == open_fam && m.can == CAN_OPEN && !cur.cont_prev) {
                 /* a new opening before the last one closed: the last one
@@ -232,7 +232,7 @@ int nb_quotes_scan_marks(const char *p, size_t len, const char *next, int carry,
             i = m.end;
         }
         if (!open_fam)
-            return 0;
+            return NB_OK;
         size_t after;
         if (open_fam == FAM_SINGLE && open_straight && !cur.cont_prev &&
             nignore < MAX_RESCANS) {
@@ -245,7 +245,7 @@ int nb_quotes_scan_marks(const char *p, size_t len, const char *next, int carry,
             cur.cont_next = 1;
             *carry_out = open_fam;
         } else if (open_fam == FAM_SINGLE && !cur.cont_prev) {
-            return 0; /* an unpaired single mark: an apostrophe after all */
+            return NB_OK; /* an unpaired single mark: an apostrophe after all */
         }
         return segv_push(out, &cur);
     }

@@ -5,6 +5,8 @@
 #ifndef NB_QUOTES_MARKS_H
 #define NB_QUOTES_MARKS_H
 
+#include "text/error.h"
+
 #include <stddef.h>
 
 /* A quoted stretch of one paragraph. */
@@ -30,9 +32,9 @@ void nb_quotes_segv_release(struct nb_quotes_segv *sv);
  * or NULL) into out, which it empties first and which keeps its array for
  * reuse.  carry: the family of a quote continued from the previous
  * paragraph (its opening mark at p[0] is skipped), 0 for none; *carry_out
- * is set for the next paragraph.  0, or -1 when out of memory (out then
+ * is set for the next paragraph.  NB_OK, or NB_ENOMEM when out of memory (out then
  * holds the stretches found so far). */
-int nb_quotes_scan_marks(const char *p, size_t len, const char *next, int carry,
-                         struct nb_quotes_segv *out, int *carry_out);
+nb_status nb_quotes_scan_marks(const char *p, size_t len, const char *next, int carry,
+                               struct nb_quotes_segv *out, int *carry_out);
 
 #endif

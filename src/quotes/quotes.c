@@ -55,7 +55,7 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
     if (rc != NB_OK)
         return rc;
     int carry_out = 0;
-    if (nb_quotes_scan_marks(p, len, next, *carry, segs, &carry_out) < 0) {
+    if (nb_quotes_scan_marks(p, len, next, *carry, segs, &carry_out) != NB_OK) {
         nb_spanv_release(&spans);
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     }
@@ -97,7 +97,7 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
                     memset(&context, 0, sizeof(context));
             }
             nb_buf_reset(&st->text);
-            if (nb_quotes_text_add(&st->text, p, s->start, s->end) < 0)
+            if (nb_quotes_text_add(&st->text, p, s->start, s->end) != NB_OK)
                 rc = nb_error_set(err, NB_ENOMEM, "out of memory");
             st->pend_sentence = *sentence_base + (spans.n ? si : 0);
             st->pend_partial = partial;
@@ -105,7 +105,7 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
             st->pend_before = before;
             st->pend_para_text = p;
             st->pend_para = para;
-        } else if (nb_quotes_text_add(&st->text, p, s->start, s->end) < 0) {
+        } else if (nb_quotes_text_add(&st->text, p, s->start, s->end) != NB_OK) {
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         }
         scanned = s->after;
@@ -173,8 +173,8 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
             struct nb_quote q;
             memset(&q, 0, sizeof(q));
             if (sp.kind != NB_QUOTES_SP_NONE) {
-                if (nb_quotes_resolve(&st->mem, p, para, &sp, &q) < 0 ||
-                    (q.speaker && nb_quotes_remember_speaker(&st->mem, &q, para) < 0))
+                if (nb_quotes_resolve(&st->mem, p, para, &sp, &q) != NB_OK ||
+                    (q.speaker && nb_quotes_remember_speaker(&st->mem, &q, para) != NB_OK))
                     rc = nb_error_set(err, NB_ENOMEM, "out of memory");
                 nb_quotes_quote_release(&q);
             }

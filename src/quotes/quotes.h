@@ -4,6 +4,7 @@
 #define NB_QUOTES_QUOTES_H
 
 #include "article/article.h"
+#include "text/error.h"
 
 /* Finds every direct quotation in the body of `a` (paragraphs and
  * sentences set, whitespace collapsed) and fills a->quotes in order:

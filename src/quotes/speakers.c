@@ -361,8 +361,8 @@ static int person_description(const char *np, size_t len)
     return 0;
 }
 
-int nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
-                      const struct nb_quotes_speaker *sp, struct nb_quote *q)
+nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
+                            const struct nb_quotes_speaker *sp, struct nb_quote *q)
 {
     const char *name = NULL, *role = NULL;
     size_t nl = 0, rl = 0;
@@ -431,18 +431,19 @@ int nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
     if (name) {
         q->speaker = nb_strndup(name, nl);
         if (!q->speaker)
-            return -1;
+            return NB_ENOMEM;
     }
     if (role && name) {
         own_role = nb_strndup(role, rl);
         if (!own_role)
-            return -1;
+            return NB_ENOMEM;
         q->role = own_role;
     }
-    return 0;
+    return NB_OK;
 }
 
-int nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q, size_t para)
+nb_status nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q,
+                                     size_t para)
 {
     free(m->last_speaker);
     free(m->last_role);
@@ -451,8 +452,8 @@ int nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote
     m->have_last = q->speaker != NULL;
     m->last_para = para;
     if (q->speaker && !(m->last_speaker = nb_strdup(q->speaker)))
-        return -1;
+        return NB_ENOMEM;
     if (q->role && !(m->last_role = nb_strdup(q->role)))
-        return -1;
-    return 0;
+        return NB_ENOMEM;
+    return NB_OK;
 }

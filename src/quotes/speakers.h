@@ -60,14 +60,14 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
  * by; "they" and "it" for the latest speaker when that was no person; "the
  * minister" for the latest person whose role says so; "the Pole" and "the
  * 54-year-old" for the latest person named close by.  q->speaker stays
- * NULL when the text does not say.  0, or -1 when out of memory (whatever
+ * NULL when the text does not say.  NB_OK, or NB_ENOMEM when out of memory (whatever
  * was set in q is still q's to free). */
-int nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
-                      const struct nb_quotes_speaker *sp, struct nb_quote *q);
+nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
+                            const struct nb_quotes_speaker *sp, struct nb_quote *q);
 
 /* Makes q's speaker and role (copied) the latest speaker, as of paragraph
- * para; a q without speaker leaves none.  0, or -1 when out of memory. */
-int nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q,
-                               size_t para);
+ * para; a q without speaker leaves none.  NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q,
+                                     size_t para);
 
 #endif

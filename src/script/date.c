@@ -22,20 +22,20 @@ static const char *ordinal_suffix(int n)
     }
 }
 
-int nb_date_spoken(int year, int month, int day, const char *language, struct nb_buf *out)
+nb_status nb_date_spoken(int year, int month, int day, const char *language, struct nb_buf *out)
 {
     if (!nb_date_valid(year, month, day))
-        return -1;
+        return NB_EINTERNAL;
     const struct nb_calendar_names *names = nb_calendar_names(language);
     const char *weekday = names->weekdays[nb_date_weekday(year, month, day)];
     const char *name = names->months[month - 1];
     size_t mark = out->len;
-    int rc;
+    nb_status rc;
     if (language && nb_language_matches(language, "en-us"))
         rc = nb_buf_addf(out, "%s, %s %d%s", weekday, name, day, ordinal_suffix(day));
     else
         rc = nb_buf_addf(out, "%s the %d%s of %s", weekday, day, ordinal_suffix(day), name);
-    if (rc < 0)
+    if (rc != NB_OK)
         nb_buf_truncate(out, mark);
     return rc;
 }

@@ -382,13 +382,8 @@ nb_status nb_script_fit(struct nb_script *s, const struct nb_script_input *in,
     if (!keep || !f.kept || !f.subset) {
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     } else {
-        long nread = nb_script_stories_read(in, keep);
-        if (nread == -1)
-            rc = nb_error_set(err, NB_EINTERNAL, "a story's lead sentence is out of range");
-        else if (nread < 0)
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-        else if (nread == 0)
-            rc = nb_error_set(err, NB_EINPUT, "no story to read: every article's lead is empty");
+        size_t nread;
+        rc = nb_script_stories_read(in, keep, &nread, err);
         for (size_t i = 0; rc == NB_OK && i < in->nstories; i++)
             if (keep[i])
                 f.kept[f.nkept++] = i;

@@ -24,10 +24,10 @@ int nb_segment_kind_parse(const char *name, enum nb_segment_kind *kind)
     for (size_t i = 0; i < NKINDS; i++) {
         if (strcmp(name, kind_names[i]) == 0) {
             *kind = (enum nb_segment_kind)i;
-            return 0;
+            return 1;
         }
     }
-    return -1;
+    return 0;
 }
 
 void nb_script_init(struct nb_script *s)

@@ -48,7 +48,7 @@ struct nb_script {
 
 /* "intro", "headlines", "story", "quote", "transition", "outro". */
 const char *nb_segment_kind_name(enum nb_segment_kind kind);
-/* 0 and *kind set when `name` is one of the names above, else -1. */
+/* 1 and *kind set when `name` is one of the names above, else 0. */
 int nb_segment_kind_parse(const char *name, enum nb_segment_kind *kind);
 
 void nb_script_init(struct nb_script *s);

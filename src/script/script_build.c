@@ -72,11 +72,11 @@ const char *nb_script_time_of_day(int has_time, int hour)
 
 /* "the Morning Briefing", "The World Tonight", "your Daily Digest" or,
  * without a title, "the news": the name as it sits in a sentence. */
-static int add_programme(struct nb_buf *out, const char *title)
+static nb_status add_programme(struct nb_buf *out, const char *title)
 {
     size_t mark = out->len;
-    if (title && nb_text_collapse_space(title, strlen(title), out) < 0)
-        return -1;
+    if (title && nb_text_collapse_space(title, strlen(title), out) != NB_OK)
+        return NB_ENOMEM;
     /* "Morning Briefing." would end the intro's sentence too early */
     size_t n = out->len;
     while (n > mark && strchr(".,;:!?", out->data[n - 1]))
@@ -87,12 +87,14 @@ static int add_programme(struct nb_buf *out, const char *title)
     const char *name = out->data + mark;
     for (size_t i = 0; i < sizeof(title_determiners) / sizeof(title_determiners[0]); i++)
         if (starts_with_word(name, title_determiners[i]))
-            return 0;
+            return NB_OK;
     char *copy = nb_strdup(name);
     if (!copy)
-        return -1;
+        return NB_ENOMEM;
     nb_buf_truncate(out, mark);
-    int rc = nb_buf_adds(out, "the ") < 0 || nb_buf_adds(out, copy) < 0 ? -1 : 0;
+    nb_status rc = nb_buf_adds(out, "the ");
+    if (rc == NB_OK)
+        rc = nb_buf_adds(out, copy);
     free(copy);
     return rc;
 }
@@ -105,111 +107,118 @@ struct bulletin_words {
 
 /* "Good morning. This is the Morning Briefing for Saturday the 28th of
  * November." */
-static int intro_text(const struct nb_script_input *in, const struct bulletin_words *w,
-                      struct nb_buf *out)
+static nb_status intro_text(const struct nb_script_input *in, const struct bulletin_words *w,
+                            struct nb_buf *out)
 {
     if (in->intro)
         return nb_template_expand(in->intro, &w->vars, out);
     int named = in->title && has_words(in->title);
-    if (nb_buf_adds(out, nb_script_greeting(in->has_time, in->hour)) < 0 ||
-        nb_buf_adds(out, named ? ". This is " : ". Here is ") < 0 ||
-        add_programme(out, in->title) < 0 || nb_buf_adds(out, " for ") < 0 ||
-        nb_buf_adds(out, w->date.data) < 0)
-        return -1;
+    if (nb_buf_adds(out, nb_script_greeting(in->has_time, in->hour)) != NB_OK ||
+        nb_buf_adds(out, named ? ". This is " : ". Here is ") != NB_OK ||
+        add_programme(out, in->title) != NB_OK || nb_buf_adds(out, " for ") != NB_OK ||
+        nb_buf_adds(out, w->date.data) != NB_OK)
+        return NB_ENOMEM;
     return nb_buf_addc(out, '.');
 }
 
 /* "That's the Morning Briefing for Saturday the 28th of November. Thanks
  * for listening." */
-static int outro_text(const struct nb_script_input *in, const struct bulletin_words *w,
-                      struct nb_buf *out)
+static nb_status outro_text(const struct nb_script_input *in, const struct bulletin_words *w,
+                            struct nb_buf *out)
 {
     if (in->outro)
         return nb_template_expand(in->outro, &w->vars, out);
-    if (nb_buf_adds(out, "That's ") < 0 || add_programme(out, in->title) < 0 ||
-        nb_buf_adds(out, " for ") < 0 || nb_buf_adds(out, w->date.data) < 0)
-        return -1;
+    if (nb_buf_adds(out, "That's ") != NB_OK || add_programme(out, in->title) != NB_OK ||
+        nb_buf_adds(out, " for ") != NB_OK || nb_buf_adds(out, w->date.data) != NB_OK)
+        return NB_ENOMEM;
     return nb_buf_adds(out, ". Thanks for listening.");
 }
 
 /* The lead sentences joined with a space; an empty buffer when the lead
- * says nothing.  -1 when out of memory, -2 when the summary is broken. */
-static int story_text(const struct nb_summary *sum, struct nb_buf *out)
+ * says nothing.  NB_EINTERNAL (no message) when the summary is broken,
+ * NB_ENOMEM. */
+static nb_status story_text(const struct nb_summary *sum, struct nb_buf *out)
 {
     const struct nb_article *a = sum->article;
     if (sum->nlead && !a)
-        return -2;
+        return NB_EINTERNAL;
     for (size_t i = 0; i < sum->nlead; i++) {
         if (sum->lead[i] >= a->sentences.n)
-            return -2;
+            return NB_EINTERNAL;
         const char *sentence = nb_summary_lead(sum, i);
         size_t mark = out->len;
-        if (out->len && nb_buf_addc(out, ' ') < 0)
-            return -1;
+        if (out->len && nb_buf_addc(out, ' ') != NB_OK)
+            return NB_ENOMEM;
         size_t before = out->len;
-        if (nb_text_collapse_space(sentence, strlen(sentence), out) < 0)
-            return -1;
+        if (nb_text_collapse_space(sentence, strlen(sentence), out) != NB_OK)
+            return NB_ENOMEM;
         if (out->len == before)
             nb_buf_truncate(out, mark);
     }
-    return 0;
+    return NB_OK;
 }
 
-long nb_script_stories_read(const struct nb_script_input *in, unsigned char *keep)
+nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char *keep,
+                                 size_t *nread, struct nb_error *err)
 {
     struct nb_buf *leads = calloc(in->nstories ? in->nstories : 1, sizeof(*leads));
     if (!leads)
-        return -3;
-    long nread = 0;
-    for (size_t i = 0; i < in->nstories && nread >= 0; i++) {
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_status rc = NB_OK;
+    *nread = 0;
+    for (size_t i = 0; i < in->nstories && rc == NB_OK; i++) {
         nb_buf_init(&leads[i], 0);
-        int rc = story_text(&in->stories[i], &leads[i]);
-        if (rc < 0) {
-            nread = rc == -2 ? -1 : -3;
+        rc = story_text(&in->stories[i], &leads[i]);
+        if (rc == NB_EINTERNAL)
+            rc = nb_error_set(err, NB_EINTERNAL, "a story's lead sentence is out of range");
+        else if (rc != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        if (rc != NB_OK)
             break;
-        }
         keep[i] = leads[i].len > 0;
         for (size_t j = 0; j < i && keep[i]; j++)
             if (keep[j] && nb_summary_similarity(leads[i].data, leads[j].data) >=
                                NB_SCRIPT_DUPLICATE)
                 keep[i] = 0;
-        nread += keep[i];
+        *nread += keep[i];
     }
     for (size_t i = 0; i < in->nstories; i++)
         nb_buf_release(&leads[i]);
     free(leads);
-    return nread;
+    if (rc == NB_OK && *nread == 0)
+        rc = nb_error_set(err, NB_EINPUT, "no story to read: every article's lead is empty");
+    return rc;
 }
 
 /* Appends s with its first letter in capitals. */
-static int add_capitalised(struct nb_buf *out, const char *s)
+static nb_status add_capitalised(struct nb_buf *out, const char *s)
 {
     size_t mark = out->len;
-    if (nb_text_collapse_space(s, strlen(s), out) < 0)
-        return -1;
+    if (nb_text_collapse_space(s, strlen(s), out) != NB_OK)
+        return NB_ENOMEM;
     if (out->len > mark && out->data[mark] >= 'a' && out->data[mark] <= 'z')
         out->data[mark] = (char)(out->data[mark] - 'a' + 'A');
-    return 0;
+    return NB_OK;
 }
 
 /* The quote's words, whitespace collapsed, ends trimmed, with a final full
  * stop (`comma`: a comma instead, for "..., he said.") unless it ends with
  * ? or !. */
-static int add_quote_words(struct nb_buf *out, const char *text, int comma)
+static nb_status add_quote_words(struct nb_buf *out, const char *text, int comma)
 {
     size_t mark = out->len;
-    if (nb_text_collapse_space(text, strlen(text), out) < 0)
-        return -1;
+    if (nb_text_collapse_space(text, strlen(text), out) != NB_OK)
+        return NB_ENOMEM;
     size_t n = out->len;
     while (n > mark && strchr(" ,;:", out->data[n - 1]))
         n--;
     nb_buf_truncate(out, n);
     char last = n > mark ? out->data[n - 1] : 0;
     if (last == '?' || last == '!')
-        return 0;
+        return NB_OK;
     if (last == '.') {
         if (!comma || (n - mark >= 3 && memcmp(out->data + n - 3, "...", 3) == 0))
-            return 0;
+            return NB_OK;
         nb_buf_truncate(out, n - 1);
     }
     return nb_buf_addc(out, comma ? ',' : '.');
@@ -250,7 +259,7 @@ static int is_title_role(const char *role)
 
 /* "ROLE, NAME, said:", "NAME, a ROLE, said:", "NAME of ORG said:" or
  * "TITLE NAME said:". */
-static int add_attribution(struct nb_buf *out, const struct nb_quote *q)
+static nb_status add_attribution(struct nb_buf *out, const struct nb_quote *q)
 {
     const char *role = q->role && has_words(q->role) ? q->role : NULL;
     const char *first = role, *second = q->speaker, *between = ", ", *after = ",";
@@ -269,41 +278,41 @@ static int add_attribution(struct nb_buf *out, const struct nb_quote *q)
         between = " ";
         after = "";
     }
-    if (add_capitalised(out, first) < 0)
-        return -1;
-    if (second && (nb_buf_adds(out, between) < 0 ||
-                   nb_text_collapse_space(second, strlen(second), out) < 0 ||
-                   nb_buf_adds(out, after) < 0))
-        return -1;
+    if (add_capitalised(out, first) != NB_OK)
+        return NB_ENOMEM;
+    if (second && (nb_buf_adds(out, between) != NB_OK ||
+                   nb_text_collapse_space(second, strlen(second), out) != NB_OK ||
+                   nb_buf_adds(out, after) != NB_OK))
+        return NB_ENOMEM;
     return nb_buf_adds(out, " said:");
 }
 
-int nb_script_quote_text(const struct nb_quote *q, int split, struct nb_buf *lead_in,
-                         struct nb_buf *quote)
+nb_status nb_script_quote_text(const struct nb_quote *q, int split, struct nb_buf *lead_in,
+                               struct nb_buf *quote)
 {
     static const char open[] = "\xE2\x80\x9C", close[] = "\xE2\x80\x9D";
     int pronoun = is_pronoun(q->speaker);
     if (split) {
-        if (add_attribution(lead_in, q) < 0 || add_quote_words(quote, q->text, 0) < 0)
-            return -1;
-        return 0;
+        if (add_attribution(lead_in, q) != NB_OK || add_quote_words(quote, q->text, 0) != NB_OK)
+            return NB_ENOMEM;
+        return NB_OK;
     }
     if (pronoun) {
         /* “We will not give up,” he said. */
         const char *s = q->speaker;
-        if (nb_buf_adds(quote, open) < 0 || add_quote_words(quote, q->text, 1) < 0 ||
-            nb_buf_adds(quote, close) < 0 || nb_buf_addc(quote, ' ') < 0)
-            return -1;
+        if (nb_buf_adds(quote, open) != NB_OK || add_quote_words(quote, q->text, 1) != NB_OK ||
+            nb_buf_adds(quote, close) != NB_OK || nb_buf_addc(quote, ' ') != NB_OK)
+            return NB_ENOMEM;
         size_t mark = quote->len;
-        if (nb_text_collapse_space(s, strlen(s), quote) < 0)
-            return -1;
+        if (nb_text_collapse_space(s, strlen(s), quote) != NB_OK)
+            return NB_ENOMEM;
         if (quote->data[mark] >= 'A' && quote->data[mark] <= 'Z' && !is_word(s, "i"))
             quote->data[mark] = (char)(quote->data[mark] - 'A' + 'a');
         return nb_buf_adds(quote, " said.");
     }
-    if (add_attribution(quote, q) < 0 || nb_buf_addc(quote, ' ') < 0 ||
-        nb_buf_adds(quote, open) < 0 || add_quote_words(quote, q->text, 0) < 0)
-        return -1;
+    if (add_attribution(quote, q) != NB_OK || nb_buf_addc(quote, ' ') != NB_OK ||
+        nb_buf_adds(quote, open) != NB_OK || add_quote_words(quote, q->text, 0) != NB_OK)
+        return NB_ENOMEM;
     return nb_buf_adds(quote, close);
 }
 
@@ -318,20 +327,20 @@ static nb_status add_built(struct nb_script *s, const struct nb_script_input *in
 }
 
 /* "First, the headlines. Storm Bert brings flooding. ..." */
-static int headlines_text(const struct nb_script_input *in, const unsigned char *keep,
-                          const char *lead_in, const struct bulletin_words *w,
-                          struct nb_buf *out)
+static nb_status headlines_text(const struct nb_script_input *in, const unsigned char *keep,
+                                const char *lead_in, const struct bulletin_words *w,
+                                struct nb_buf *out)
 {
-    if (nb_template_expand(lead_in, &w->vars, out) < 0)
-        return -1;
+    if (nb_template_expand(lead_in, &w->vars, out) != NB_OK)
+        return NB_ENOMEM;
     for (size_t i = 0; i < in->nstories; i++) {
         const char *h = in->stories[i].article->headline;
         if (!keep[i] || !h || !has_words(h))
             continue;
-        if ((out->len && nb_buf_addc(out, ' ') < 0) || nb_transition_headline(h, out) < 0)
-            return -1;
+        if ((out->len && nb_buf_addc(out, ' ') != NB_OK) || nb_transition_headline(h, out) != NB_OK)
+            return NB_ENOMEM;
     }
-    return 0;
+    return NB_OK;
 }
 
 static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *in,
@@ -349,9 +358,9 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
             continue; /* never read: see summary.h */
         struct nb_buf lead_in;
         nb_buf_init(&lead_in, 0);
-        if (nb_script_quote_text(q, split, &lead_in, text) < 0 ||
-            (lead_in.len && ((lead->len && nb_buf_addc(lead, ' ') < 0) ||
-                             nb_buf_add(lead, lead_in.data, lead_in.len) < 0))) {
+        if (nb_script_quote_text(q, split, &lead_in, text) != NB_OK ||
+            (lead_in.len && ((lead->len && nb_buf_addc(lead, ' ') != NB_OK) ||
+                             nb_buf_add(lead, lead_in.data, lead_in.len) != NB_OK))) {
             nb_buf_release(&lead_in);
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         }
@@ -399,23 +408,23 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
                        struct nb_buf *text, struct nb_error *err)
 {
     nb_status rc;
-    if (in->title && nb_text_collapse_space(in->title, strlen(in->title), text) < 0)
+    if (in->title && nb_text_collapse_space(in->title, strlen(in->title), text) != NB_OK)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     if (text->len && !(s->title = nb_buf_detach(text, NULL)))
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     nb_buf_reset(text);
-    if (nb_buf_addf(text, "%04d-%02d-%02d", in->year, in->month, in->day) < 0 ||
+    if (nb_buf_addf(text, "%04d-%02d-%02d", in->year, in->month, in->day) != NB_OK ||
         !(s->date = nb_buf_detach(text, NULL)))
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     if (in->lexicon_path && !(s->lexicon = nb_strdup(in->lexicon_path)))
         return nb_error_set(err, NB_ENOMEM, "out of memory");
 
-    if (intro_text(in, w, text) < 0)
+    if (intro_text(in, w, text) != NB_OK)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     if ((rc = add_built(s, in, NB_SEG_INTRO, 0, in->voice, text, err)) != NB_OK)
         return rc;
     if (in->headlines) {
-        if (headlines_text(in, keep, in->transitions->headlines, w, text) < 0)
+        if (headlines_text(in, keep, in->transitions->headlines, w, text) != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         if ((rc = add_built(s, in, NB_SEG_HEADLINES, 0, in->voice, text, err)) != NB_OK)
             return rc;
@@ -434,13 +443,13 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
             nb_transition_pick(&picker, place, nb_transition_count(in->transitions, place));
         struct nb_template_vars vars = w->vars;
         vars.headline = sum->article->headline;
-        if (nb_transition_write(in->transitions, place, pick, &vars, text) < 0)
+        if (nb_transition_write(in->transitions, place, pick, &vars, text) != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         if ((rc = add_built(s, in, NB_SEG_TRANSITION, story, in->voice, text, err)) != NB_OK)
             return rc;
         struct nb_buf lead;
         nb_buf_init(&lead, 0);
-        if (story_text(sum, &lead) < 0)
+        if (story_text(sum, &lead) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         if (rc == NB_OK)
             rc = add_quotes(s, in, sum, story, &lead, text, err);
@@ -452,12 +461,12 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
     }
 
     if (in->recap) {
-        if (headlines_text(in, keep, in->transitions->recap, w, text) < 0)
+        if (headlines_text(in, keep, in->transitions->recap, w, text) != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         if ((rc = add_built(s, in, NB_SEG_HEADLINES, 0, in->voice, text, err)) != NB_OK)
             return rc;
     }
-    if (outro_text(in, w, text) < 0)
+    if (outro_text(in, w, text) != NB_OK)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     return add_built(s, in, NB_SEG_OUTRO, 0, in->voice, text, err);
 }
@@ -475,14 +484,9 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
     struct bulletin_words w;
     nb_buf_init(&text, 0);
     nb_buf_init(&w.date, 0);
-    long nread = nb_script_stories_read(in, keep);
-    if (nread == -1)
-        rc = nb_error_set(err, NB_EINTERNAL, "a story's lead sentence is out of range");
-    else if (nread < 0)
-        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-    else if (nread == 0)
-        rc = nb_error_set(err, NB_EINPUT, "no story to read: every article's lead is empty");
-    else if (nb_date_spoken(in->year, in->month, in->day, in->language, &w.date) < 0)
+    size_t nread;
+    rc = nb_script_stories_read(in, keep, &nread, err);
+    if (rc == NB_OK && nb_date_spoken(in->year, in->month, in->day, in->language, &w.date) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc == NB_OK) {
         w.vars = (struct nb_template_vars){

@@ -51,10 +51,12 @@ const char *nb_script_greeting(int has_time, int hour);
 const char *nb_script_time_of_day(int has_time, int hour);
 
 /* Marks in keep[i] (nstories entries) the stories that are read: 0 for one
- * whose lead is empty or a near-duplicate of an earlier story's.  Returns
- * how many are read; -1 when a summary is broken (a lead index past its
- * article's sentences). */
-long nb_script_stories_read(const struct nb_script_input *in, unsigned char *keep);
+ * whose lead is empty or a near-duplicate of an earlier story's; *nread
+ * says how many are read.  Errors: NB_EINPUT ("no story to read: every
+ * article's lead is empty") when none is; NB_EINTERNAL when a summary is
+ * broken (a lead index past its article's sentences); NB_ENOMEM. */
+nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char *keep,
+                                 size_t *nread, struct nb_error *err);
 
 /* The quote as a newsreader frames it, for a summary's quote `q`:
  * before it, "Norway's foreign minister, Ola Berg, said:" (role first;
@@ -63,9 +65,9 @@ long nb_script_stories_read(const struct nb_script_input *in, unsigned char *kee
  * it: "..., he said."  With `split` (a second voice reads the quote) the
  * attribution goes to *lead_in (always before: "He said:") and the quote's
  * words alone to *quote; without, *lead_in is left empty and *quote holds
- * the whole.  Quote marks are “ ”.  0, or -1 when out of memory. */
-int nb_script_quote_text(const struct nb_quote *q, int split, struct nb_buf *lead_in,
-                         struct nb_buf *quote);
+ * the whole.  Quote marks are “ ”.  NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_script_quote_text(const struct nb_quote *q, int split, struct nb_buf *lead_in,
+                               struct nb_buf *quote);
 
 /* Builds the bulletin: an intro (greeting fitted to the time of day, the
  * title and the date spoken naturally: "Saturday the 28th of November"),

@@ -20,51 +20,51 @@ static const char text_magic[] = "# newsbrief script";
 /* Story numbers a mark may give. */
 #define MAX_STORY 99999u
 
-int nb_script_write_text(const struct nb_script *s, struct nb_buf *out)
+nb_status nb_script_write_text(const struct nb_script *s, struct nb_buf *out)
 {
     size_t mark = out->len;
-    if (nb_buf_adds(out, text_magic) < 0 || nb_buf_addc(out, '\n') < 0)
+    if (nb_buf_adds(out, text_magic) != NB_OK || nb_buf_addc(out, '\n') != NB_OK)
         goto fail;
     if (s->title && has_words(s->title)) {
-        if (nb_buf_adds(out, "# title: ") < 0 ||
-            nb_text_collapse_space(s->title, strlen(s->title), out) < 0 ||
-            nb_buf_addc(out, '\n') < 0)
+        if (nb_buf_adds(out, "# title: ") != NB_OK ||
+            nb_text_collapse_space(s->title, strlen(s->title), out) != NB_OK ||
+            nb_buf_addc(out, '\n') != NB_OK)
             goto fail;
     }
-    if (s->date &&
-        (nb_buf_adds(out, "# date: ") < 0 ||
-         nb_text_collapse_space(s->date, strlen(s->date), out) < 0 || nb_buf_addc(out, '\n') < 0))
+    if (s->date && (nb_buf_adds(out, "# date: ") != NB_OK ||
+                    nb_text_collapse_space(s->date, strlen(s->date), out) != NB_OK ||
+                    nb_buf_addc(out, '\n') != NB_OK))
         goto fail;
     if (s->lexicon && s->lexicon[0] &&
-        (nb_buf_adds(out, "# lexicon: ") < 0 ||
-         nb_text_collapse_space(s->lexicon, strlen(s->lexicon), out) < 0 ||
-         nb_buf_addc(out, '\n') < 0))
+        (nb_buf_adds(out, "# lexicon: ") != NB_OK ||
+         nb_text_collapse_space(s->lexicon, strlen(s->lexicon), out) != NB_OK ||
+         nb_buf_addc(out, '\n') != NB_OK))
         goto fail;
     for (size_t i = 0; i < s->n; i++) {
         const struct nb_segment *seg = &s->segments[i];
-        if (nb_buf_addf(out, "\n[%s", nb_segment_kind_name(seg->kind)) < 0 ||
-            (seg->story && nb_buf_addf(out, " story=%u", seg->story) < 0) ||
-            nb_buf_addf(out, " voice=%s]\n", seg->voice) < 0)
+        if (nb_buf_addf(out, "\n[%s", nb_segment_kind_name(seg->kind)) != NB_OK ||
+            (seg->story && nb_buf_addf(out, " story=%u", seg->story) != NB_OK) ||
+            nb_buf_addf(out, " voice=%s]\n", seg->voice) != NB_OK)
             goto fail;
         size_t start = out->len;
-        if (nb_text_collapse_space(seg->text, strlen(seg->text), out) < 0)
+        if (nb_text_collapse_space(seg->text, strlen(seg->text), out) != NB_OK)
             goto fail;
         /* text that would read as a mark, a comment or an escape */
         const char *t = out->data + start;
         if (out->len > start &&
             (t[0] == '[' || t[0] == '#' || (t[0] == '\\' && t[1] && strchr("[#\\", t[1])))) {
-            if (nb_buf_addc(out, '\\') < 0)
+            if (nb_buf_addc(out, '\\') != NB_OK)
                 goto fail;
             memmove(out->data + start + 1, out->data + start, out->len - start - 1);
             out->data[start] = '\\';
         }
-        if (nb_buf_addc(out, '\n') < 0)
+        if (nb_buf_addc(out, '\n') != NB_OK)
             goto fail;
     }
-    return 0;
+    return NB_OK;
 fail:
     nb_buf_truncate(out, mark);
-    return -1;
+    return NB_ENOMEM;
 }
 
 /* Skips a UTF-8 byte order mark. */
@@ -136,7 +136,7 @@ static nb_status close_segment(struct parser *ps)
     struct nb_buf text;
     nb_buf_init(&text, 0);
     nb_status rc = NB_OK;
-    if (nb_text_collapse_space(ps->text.data, ps->text.len, &text) < 0)
+    if (nb_text_collapse_space(ps->text.data, ps->text.len, &text) != NB_OK)
         rc = nb_error_set(ps->err, NB_ENOMEM, "out of memory");
     else
         rc = nb_script_add(ps->s, ps->kind, ps->story, ps->voice, text.data, NULL, ps->language,
@@ -194,7 +194,7 @@ static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
     char *kind = nb_strndup(p, (size_t)(w - p));
     if (!kind)
         return nb_error_set(ps->err, NB_ENOMEM, "out of memory");
-    if (nb_segment_kind_parse(kind, &ps->kind) < 0) {
+    if (!nb_segment_kind_parse(kind, &ps->kind)) {
         rc = fail_at(ps, p,
                      "unknown segment kind '%s' (expected intro, headlines, story, quote, "
                      "transition or outro; write \\[ for text that starts with a bracket)",
@@ -263,12 +263,12 @@ static nb_status parse_comment(struct parser *ps, const char *p, const char *end
     char **slot = title ? &ps->s->title : date ? &ps->s->date : &ps->s->lexicon;
     struct nb_buf v;
     nb_buf_init(&v, 0);
-    if (nb_text_collapse_space(q, (size_t)(end - q), &v) < 0) {
+    if (nb_text_collapse_space(q, (size_t)(end - q), &v) != NB_OK) {
         nb_buf_release(&v);
         return nb_error_set(ps->err, NB_ENOMEM, "out of memory");
     }
     int y, m, d;
-    if (date && nb_date_parse_iso(v.data, &y, &m, &d) < 0) {
+    if (date && !nb_date_parse_iso(v.data, &y, &m, &d)) {
         nb_status rc =
             fail_at(ps, q, "bad date '%s' (expected YYYY-MM-DD, e.g. 2026-11-28)", v.data);
         nb_buf_release(&v);
@@ -291,8 +291,8 @@ static nb_status parse_text_line(struct parser *ps, const char *p, const char *e
     /* "\[", "\#" and "\\" at the start of a line stand for the character */
     if (*p == '\\' && p + 1 < end && strchr("[#\\", p[1]))
         p++;
-    if ((ps->text.len && nb_buf_addc(&ps->text, ' ') < 0) ||
-        nb_buf_add(&ps->text, p, (size_t)(end - p)) < 0)
+    if ((ps->text.len && nb_buf_addc(&ps->text, ' ') != NB_OK) ||
+        nb_buf_add(&ps->text, p, (size_t)(end - p)) != NB_OK)
         return nb_error_set(ps->err, NB_ENOMEM, "out of memory");
     return NB_OK;
 }

@@ -33,8 +33,8 @@ struct nb_script;
  * so that it cannot be read as a mark or a comment.  The title, date and
  * lexicon lines are left out when the script has none.
  *
- * Appends to out; 0, or -1 when out of memory (out unchanged). */
-int nb_script_write_text(const struct nb_script *s, struct nb_buf *out);
+ * Appends to out; NB_OK, or NB_ENOMEM when out of memory (out unchanged). */
+nb_status nb_script_write_text(const struct nb_script *s, struct nb_buf *out);
 
 /* 1 when text starts with the "# newsbrief script" line. */
 int nb_script_is_text(const char *text, size_t len);

@@ -26,21 +26,21 @@ void nb_transition_bank_release(struct nb_transition_bank *b)
     nb_transition_bank_init(b);
 }
 
-int nb_transition_bank_add(struct nb_transition_bank *b, enum nb_transition_place place,
-                           const char *text, const char *without)
+nb_status nb_transition_bank_add(struct nb_transition_bank *b, enum nb_transition_place place,
+                                 const char *text, const char *without)
 {
     struct nb_transition *v = realloc(b->v[place], (b->n[place] + 1) * sizeof(*v));
     if (!v)
-        return -1;
+        return NB_ENOMEM;
     b->v[place] = v;
     struct nb_transition t = {nb_strdup(text), without ? nb_strdup(without) : NULL};
     if (!t.text || (without && !t.without)) {
         free(t.text);
         free(t.without);
-        return -1;
+        return NB_ENOMEM;
     }
     v[b->n[place]++] = t;
-    return 0;
+    return NB_OK;
 }
 
 enum nb_transition_place nb_transition_place_of(size_t i, size_t n)
@@ -140,23 +140,23 @@ static size_t trim_dangling(const char *s, size_t len)
     }
 }
 
-int nb_transition_headline(const char *headline, struct nb_buf *out)
+nb_status nb_transition_headline(const char *headline, struct nb_buf *out)
 {
     if (!headline)
-        return 0;
+        return NB_OK;
     size_t mark = out->len;
-    if (nb_text_collapse_space(headline, strlen(headline), out) < 0)
+    if (nb_text_collapse_space(headline, strlen(headline), out) != NB_OK)
         goto fail;
     size_t len = out->len - mark;
     if (!nb_sentence_ends(out->data + mark, len)) {
         nb_buf_truncate(out, mark + trim_dangling(out->data + mark, len));
-        if (out->len > mark && nb_buf_addc(out, '.') < 0)
+        if (out->len > mark && nb_buf_addc(out, '.') != NB_OK)
             goto fail;
     }
-    return 0;
+    return NB_OK;
 fail:
     nb_buf_truncate(out, mark);
-    return -1;
+    return NB_ENOMEM;
 }
 
 /* ---- templates ------------------------------------------------------- */
@@ -198,23 +198,24 @@ int nb_template_check(const char *tpl, unsigned allowed, size_t *bad_offset, siz
         if (!ph || !(ph->bit & allowed)) {
             *bad_offset = i;
             *bad_len = close ? (size_t)(close - tpl - i) + 1 : strlen(tpl + i);
-            return -1;
+            return 0;
         }
         i = (size_t)(close - tpl);
     }
-    return 0;
+    return 1;
 }
 
-static int add_collapsed(struct nb_buf *out, const char *s)
+static nb_status add_collapsed(struct nb_buf *out, const char *s)
 {
-    return s ? nb_text_collapse_space(s, strlen(s), out) : 0;
+    return s ? nb_text_collapse_space(s, strlen(s), out) : NB_OK;
 }
 
-int nb_template_expand(const char *tpl, const struct nb_template_vars *vars, struct nb_buf *out)
+nb_status nb_template_expand(const char *tpl, const struct nb_template_vars *vars,
+                             struct nb_buf *out)
 {
     size_t mark = out->len;
     for (size_t i = 0; tpl[i]; i++) {
-        int rc = 0;
+        nb_status rc = NB_OK;
         if ((tpl[i] == '{' && tpl[i + 1] == '{') || (tpl[i] == '}' && tpl[i + 1] == '}')) {
             rc = nb_buf_addc(out, tpl[i++]);
         } else if (tpl[i] == '{' && strchr(tpl + i, '}')) {
@@ -238,45 +239,46 @@ int nb_template_expand(const char *tpl, const struct nb_template_vars *vars, str
         } else {
             rc = nb_buf_addc(out, tpl[i]);
         }
-        if (rc < 0) {
+        if (rc != NB_OK) {
             nb_buf_truncate(out, mark);
-            return -1;
+            return rc;
         }
     }
-    return 0;
+    return NB_OK;
 }
 
 /* The text without its {headline}, as a sentence: "First, {headline}" ->
  * "First." */
-static int write_without(const char *tpl, const struct nb_template_vars *vars, struct nb_buf *out)
+static nb_status write_without(const char *tpl, const struct nb_template_vars *vars,
+                               struct nb_buf *out)
 {
     struct nb_template_vars none = *vars;
     none.headline = NULL;
     struct nb_buf tmp;
     nb_buf_init(&tmp, 0);
-    int rc = nb_template_expand(tpl, &none, &tmp);
-    if (rc == 0)
+    nb_status rc = nb_template_expand(tpl, &none, &tmp);
+    if (rc == NB_OK)
         rc = nb_transition_headline(tmp.data, out);
     nb_buf_release(&tmp);
     return rc;
 }
 
-int nb_transition_write(const struct nb_transition_bank *bank, enum nb_transition_place place,
-                        size_t index, const struct nb_template_vars *vars, struct nb_buf *out)
+nb_status nb_transition_write(const struct nb_transition_bank *bank, enum nb_transition_place place,
+                              size_t index, const struct nb_template_vars *vars, struct nb_buf *out)
 {
     const struct nb_transition *t = &bank->v[place][index];
     size_t mark = out->len;
     struct nb_buf headline;
     nb_buf_init(&headline, 0);
-    int rc = nb_transition_headline(vars->headline, &headline);
-    if (rc == 0 && headline.len)
+    nb_status rc = nb_transition_headline(vars->headline, &headline);
+    if (rc == NB_OK && headline.len)
         rc = nb_template_expand(t->text, vars, out);
-    else if (rc == 0 && t->without)
+    else if (rc == NB_OK && t->without)
         rc = nb_template_expand(t->without, vars, out);
-    else if (rc == 0)
+    else if (rc == NB_OK)
         rc = write_without(t->text, vars, out);
     nb_buf_release(&headline);
-    if (rc < 0)
+    if (rc != NB_OK)
         nb_buf_truncate(out, mark);
     return rc;
 }

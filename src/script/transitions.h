@@ -19,6 +19,7 @@
 #define NB_SCRIPT_TRANSITIONS_H
 
 #include "text/buf.h"
+#include "text/error.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -51,9 +52,9 @@ struct nb_transition_bank {
 void nb_transition_bank_init(struct nb_transition_bank *b);
 void nb_transition_bank_release(struct nb_transition_bank *b);
 /* Appends a transition for `place` (copies; `without` may be NULL).
- * 0, or -1 when out of memory. */
-int nb_transition_bank_add(struct nb_transition_bank *b, enum nb_transition_place place,
-                           const char *text, const char *without);
+ * NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_transition_bank_add(struct nb_transition_bank *b, enum nb_transition_place place,
+                                 const char *text, const char *without);
 
 struct nb_transition_picker {
     uint64_t state;                      /* PRNG state */
@@ -95,26 +96,28 @@ struct nb_template_vars {
 #define NB_TEMPLATE_BULLETIN                                                                       \
     (NB_TEMPLATE_TITLE | NB_TEMPLATE_DATE | NB_TEMPLATE_COUNT | NB_TEMPLATE_TIME_OF_DAY)
 
-/* 0 when every {name} in `tpl` is one of the `allowed` placeholders; else
- * -1 with the byte offset and length of the first bad one (an unknown name,
+/* 1 when every {name} in `tpl` is one of the `allowed` placeholders; else
+ * 0 with the byte offset and length of the first bad one (an unknown name,
  * or a '{' without its '}').  "{{" and "}}" stand for a brace. */
 int nb_template_check(const char *tpl, unsigned allowed, size_t *bad_offset, size_t *bad_len);
 
 /* Appends `tpl` with its placeholders filled in (unknown ones are copied as
- * they are).  0, or -1 when out of memory (out unchanged). */
-int nb_template_expand(const char *tpl, const struct nb_template_vars *vars, struct nb_buf *out);
+ * they are).  NB_OK, or NB_ENOMEM when out of memory (out unchanged). */
+nb_status nb_template_expand(const char *tpl, const struct nb_template_vars *vars,
+                             struct nb_buf *out);
 
 /* Appends transition `index` of `place` from `bank` for a story headlined
  * vars->headline (may be NULL or empty: the `without` wording is used).
- * 0, or -1 when out of memory (out unchanged). */
-int nb_transition_write(const struct nb_transition_bank *bank, enum nb_transition_place place,
-                        size_t index, const struct nb_template_vars *vars, struct nb_buf *out);
+ * NB_OK, or NB_ENOMEM when out of memory (out unchanged). */
+nb_status nb_transition_write(const struct nb_transition_bank *bank, enum nb_transition_place place,
+                              size_t index, const struct nb_template_vars *vars,
+                              struct nb_buf *out);
 
 /* Appends the headline as a spoken sentence: whitespace collapsed, ends
  * trimmed, a trailing ':' ';' ',' or dash dropped and a full stop added
  * unless it already ends a sentence ("?", "!", "...", also before a
  * closing quote or bracket).  The wording is kept.  Appends nothing for an
- * empty headline.  0, or -1 when out of memory (out unchanged). */
-int nb_transition_headline(const char *headline, struct nb_buf *out);
+ * empty headline.  NB_OK, or NB_ENOMEM when out of memory (out unchanged). */
+nb_status nb_transition_headline(const char *headline, struct nb_buf *out);
 
 #endif

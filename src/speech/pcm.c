@@ -19,45 +19,45 @@ void nb_pcm_release(struct nb_pcm *p)
 }
 
 /* Room for `extra` more samples; grows geometrically. */
-static int pcm_grow(struct nb_pcm *p, size_t extra)
+static nb_status pcm_grow(struct nb_pcm *p, size_t extra)
 {
     if (extra > SIZE_MAX / sizeof(int16_t) - p->n)
-        return -1;
+        return NB_ENOMEM;
     size_t need = p->n + extra;
     if (need <= p->alloc)
-        return 0;
+        return NB_OK;
     size_t alloc = p->alloc ? p->alloc : 4096;
     while (alloc < need)
         alloc = alloc > SIZE_MAX / sizeof(int16_t) / 2 ? need : alloc * 2;
     int16_t *s = realloc(p->samples, alloc * sizeof(int16_t));
     if (!s)
-        return -1;
+        return NB_ENOMEM;
     p->samples = s;
     p->alloc = alloc;
-    return 0;
+    return NB_OK;
 }
 
-int nb_pcm_add(struct nb_pcm *p, const int16_t *samples, size_t n)
+nb_status nb_pcm_add(struct nb_pcm *p, const int16_t *samples, size_t n)
 {
     if (!n)
-        return 0;
-    if (pcm_grow(p, n) < 0)
-        return -1;
+        return NB_OK;
+    if (pcm_grow(p, n) != NB_OK)
+        return NB_ENOMEM;
     memcpy(p->samples + p->n, samples, n * sizeof(int16_t));
     p->n += n;
-    return 0;
+    return NB_OK;
 }
 
-int nb_pcm_add_silence_ms(struct nb_pcm *p, unsigned ms)
+nb_status nb_pcm_add_silence_ms(struct nb_pcm *p, unsigned ms)
 {
     uint64_t n = (uint64_t)p->rate * ms / 1000u;
     if (!n)
-        return 0;
-    if (n > SIZE_MAX || pcm_grow(p, (size_t)n) < 0)
-        return -1;
+        return NB_OK;
+    if (n > SIZE_MAX || pcm_grow(p, (size_t)n) != NB_OK)
+        return NB_ENOMEM;
     memset(p->samples + p->n, 0, (size_t)n * sizeof(int16_t));
     p->n += (size_t)n;
-    return 0;
+    return NB_OK;
 }
 
 double nb_pcm_seconds(const struct nb_pcm *p)

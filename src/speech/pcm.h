@@ -2,6 +2,8 @@
 #ifndef NB_SPEECH_PCM_H
 #define NB_SPEECH_PCM_H
 
+#include "text/error.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,9 +16,9 @@ struct nb_pcm {
 
 void nb_pcm_init(struct nb_pcm *p, unsigned rate);
 void nb_pcm_release(struct nb_pcm *p);
-/* 0 on success, -1 when out of memory. */
-int nb_pcm_add(struct nb_pcm *p, const int16_t *samples, size_t n);
-int nb_pcm_add_silence_ms(struct nb_pcm *p, unsigned ms);
+/* NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_pcm_add(struct nb_pcm *p, const int16_t *samples, size_t n);
+nb_status nb_pcm_add_silence_ms(struct nb_pcm *p, unsigned ms);
 double nb_pcm_seconds(const struct nb_pcm *p);
 
 #endif

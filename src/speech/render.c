@@ -20,7 +20,7 @@ static nb_status say_sentence(struct nb_speech *sp, const char *sentence, unsign
                               struct nb_error *err)
 {
     size_t before = out->n;
-    if (nb_pcm_add_silence_ms(out, *pending) < 0)
+    if (nb_pcm_add_silence_ms(out, *pending) != NB_OK)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     size_t start = out->n;
     nb_status rc = nb_speech_say_ex(sp, sentence, strlen(sentence), flags, out, err);
@@ -97,7 +97,7 @@ nb_status nb_speech_render(struct nb_speech *sp, const struct nb_speech_part *pa
             spans[i] = span;
         pending = longer(pending, part->pause_after_ms);
     }
-    if (rc == NB_OK && nb_pcm_add_silence_ms(out, pending) < 0)
+    if (rc == NB_OK && nb_pcm_add_silence_ms(out, pending) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc != NB_OK)
         out->n = out_start;

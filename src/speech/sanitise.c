@@ -59,18 +59,18 @@ struct cpv {
     size_t n;
 };
 
-static int cpv_push(struct cpv *c, size_t *alloc, uint32_t cp)
+static nb_status cpv_push(struct cpv *c, size_t *alloc, uint32_t cp)
 {
     if (c->n == *alloc) {
         size_t n = *alloc ? *alloc * 2 : 256;
         uint32_t *v = realloc(c->v, n * sizeof(*v));
         if (!v)
-            return -1;
+            return NB_ENOMEM;
         c->v = v;
         *alloc = n;
     }
     c->v[c->n++] = cp;
-    return 0;
+    return NB_OK;
 }
 
 /* Bytes of the well-formed phoneme span "[[...]]" starting text[0..len)
@@ -91,28 +91,30 @@ static size_t phoneme_span(const char *text, size_t len)
 
 /* Appends the span s[0..n) (well-formed) with the spaces inside collapsed
  * and none next to its brackets. */
-static int push_span(struct cpv *out, size_t *alloc, const char *s, size_t n)
+static nb_status push_span(struct cpv *out, size_t *alloc, const char *s, size_t n)
 {
-    if (cpv_push(out, alloc, '[') < 0 || cpv_push(out, alloc, '[') < 0)
-        return -1;
+    if (cpv_push(out, alloc, '[') != NB_OK || cpv_push(out, alloc, '[') != NB_OK)
+        return NB_ENOMEM;
     int space = 0, any = 0;
     for (size_t k = 2; k + 2 < n; k++) {
         if (s[k] == ' ') {
             space = any;
             continue;
         }
-        if ((space && cpv_push(out, alloc, ' ') < 0) || cpv_push(out, alloc, (uint32_t)s[k]) < 0)
-            return -1;
+        if ((space && cpv_push(out, alloc, ' ') != NB_OK) ||
+            cpv_push(out, alloc, (uint32_t)s[k]) != NB_OK)
+            return NB_ENOMEM;
         space = 0;
         any = 1;
     }
-    return cpv_push(out, alloc, ']') < 0 || cpv_push(out, alloc, ']') < 0 ? -1 : 0;
+    return cpv_push(out, alloc, ']') != NB_OK || cpv_push(out, alloc, ']') != NB_OK ? NB_ENOMEM
+                                                                                    : NB_OK;
 }
 
 /* Pass 1: code points kept, whitespace collapsed to single ' ' (none at
  * either end), markup characters turned into spaces or words, `[[` and
  * `]]` broken unless they enclose a phoneme span kept by `flags`. */
-static int clean(const char *text, size_t len, unsigned flags, struct cpv *out)
+static nb_status clean(const char *text, size_t len, unsigned flags, struct cpv *out)
 {
     size_t alloc = 0;
     int space = 0;
@@ -124,11 +126,11 @@ static int clean(const char *text, size_t len, unsigned flags, struct cpv *out)
             /* "[" before "[[" would make "[[[" */
             if (out->n && out->v[out->n - 1] == '[')
                 space = 1;
-            if (space && out->n && cpv_push(out, &alloc, ' ') < 0)
-                return -1;
+            if (space && out->n && cpv_push(out, &alloc, ' ') != NB_OK)
+                return NB_ENOMEM;
             space = 0;
-            if (push_span(out, &alloc, text + i, span) < 0)
-                return -1;
+            if (push_span(out, &alloc, text + i, span) != NB_OK)
+                return NB_ENOMEM;
             i += span;
             continue;
         }
@@ -153,23 +155,23 @@ static int clean(const char *text, size_t len, unsigned flags, struct cpv *out)
                     space = 1;
                     continue;
                 }
-                if (space && out->n && cpv_push(out, &alloc, ' ') < 0)
-                    return -1;
+                if (space && out->n && cpv_push(out, &alloc, ' ') != NB_OK)
+                    return NB_ENOMEM;
                 space = 0;
-                if (cpv_push(out, &alloc, (uint32_t)*p) < 0)
-                    return -1;
+                if (cpv_push(out, &alloc, (uint32_t)*p) != NB_OK)
+                    return NB_ENOMEM;
             }
             continue;
         }
         if ((cp == '[' || cp == ']') && !space && out->n && out->v[out->n - 1] == cp)
             space = 1; /* "[[" would start phoneme input */
-        if (space && out->n && cpv_push(out, &alloc, ' ') < 0)
-            return -1;
+        if (space && out->n && cpv_push(out, &alloc, ' ') != NB_OK)
+            return NB_ENOMEM;
         space = 0;
-        if (cpv_push(out, &alloc, cp) < 0)
-            return -1;
+        if (cpv_push(out, &alloc, cp) != NB_OK)
+            return NB_ENOMEM;
     }
-    return 0;
+    return NB_OK;
 }
 
 /* Index just past the letter at i and its combining marks. */
@@ -193,7 +195,7 @@ static int is_single_letter(const struct cpv *c, size_t i)
 }
 
 /* Appends cp, splitting the token first when it would grow too long. */
-static int emit(struct nb_buf *out, size_t *token, uint32_t cp)
+static nb_status emit(struct nb_buf *out, size_t *token, uint32_t cp)
 {
     char enc[4];
     size_t n = nb_utf8_encode(cp, enc);
@@ -201,8 +203,8 @@ static int emit(struct nb_buf *out, size_t *token, uint32_t cp)
         *token = 0;
     } else {
         if (*token + n > NB_SANITISE_MAX_TOKEN) {
-            if (nb_buf_addc(out, ' ') < 0)
-                return -1;
+            if (nb_buf_addc(out, ' ') != NB_OK)
+                return NB_ENOMEM;
             *token = 0;
         }
         *token += n;
@@ -229,11 +231,11 @@ static size_t copy_span(const struct cpv *c, size_t i, struct nb_buf *out, size_
     while (first < end && c->v[first] != ' ')
         first++;
     if (*token && *token + (first - i) > NB_SANITISE_MAX_TOKEN) {
-        *failed |= nb_buf_addc(out, ' ') < 0;
+        *failed |= nb_buf_addc(out, ' ') != NB_OK;
         *token = 0;
     }
     for (; i < end; i++) {
-        *failed |= nb_buf_addc(out, (char)c->v[i]) < 0;
+        *failed |= nb_buf_addc(out, (char)c->v[i]) != NB_OK;
         *token = c->v[i] == ' ' ? 0 : *token + 1;
     }
     return end;
@@ -243,7 +245,7 @@ static size_t copy_span(const struct cpv *c, size_t i, struct nb_buf *out, size_
  * "a.a.a") or apostrophes ("s's's"), and split long tokens.  Kept phoneme
  * spans (the only "[[" left by clean()) are copied as they are and
  * separate chains. */
-static int shape(const struct cpv *c, unsigned flags, struct nb_buf *out)
+static nb_status shape(const struct cpv *c, unsigned flags, struct nb_buf *out)
 {
     size_t token = 0, chain = 0;
     size_t mark = 0, mark_token = 0; /* output and token length after the last single letter */
@@ -254,7 +256,7 @@ static int shape(const struct cpv *c, unsigned flags, struct nb_buf *out)
             int failed = 0;
             i = copy_span(c, i, out, &token, &failed);
             if (failed)
-                return -1;
+                return NB_ENOMEM;
             gap.other++;
             continue;
         }
@@ -267,8 +269,8 @@ static int shape(const struct cpv *c, unsigned flags, struct nb_buf *out)
                 gap.spaces++;
             else
                 gap.other++;
-            if (emit(out, &token, cp) < 0)
-                return -1;
+            if (emit(out, &token, cp) != NB_OK)
+                return NB_ENOMEM;
             i++;
             continue;
         }
@@ -282,35 +284,35 @@ static int shape(const struct cpv *c, unsigned flags, struct nb_buf *out)
              * the word). */
             nb_buf_truncate(out, mark);
             token = mark_token;
-            if ((dotted && emit(out, &token, ',') < 0) || emit(out, &token, ' ') < 0)
-                return -1;
+            if ((dotted && emit(out, &token, ',') != NB_OK) || emit(out, &token, ' ') != NB_OK)
+                return NB_ENOMEM;
             chain = 1;
         }
         size_t end = letter_end(c, i);
         for (; i < end; i++)
-            if (emit(out, &token, c->v[i]) < 0)
-                return -1;
+            if (emit(out, &token, c->v[i]) != NB_OK)
+                return NB_ENOMEM;
         mark = out->len;
         mark_token = token;
         gap = (struct gap){0, 0, 0, 0};
     }
-    return 0;
+    return NB_OK;
 }
 
-int nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out)
+nb_status nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out)
 {
     return nb_speech_sanitise_ex(text, len, 0, out);
 }
 
-int nb_speech_sanitise_ex(const char *text, size_t len, unsigned flags, struct nb_buf *out)
+nb_status nb_speech_sanitise_ex(const char *text, size_t len, unsigned flags, struct nb_buf *out)
 {
     struct cpv c = {NULL, 0};
     size_t start = out->len;
-    int rc = clean(text, len, flags, &c);
-    if (rc == 0)
+    nb_status rc = clean(text, len, flags, &c);
+    if (rc == NB_OK)
         rc = shape(&c, flags, out);
     free(c.v);
-    if (rc < 0)
+    if (rc != NB_OK)
         nb_buf_truncate(out, start);
     return rc;
 }

@@ -9,6 +9,7 @@
 
 #include "spoken/phonemes.h"
 #include "text/buf.h"
+#include "text/error.h"
 
 #include <stddef.h>
 
@@ -36,8 +37,8 @@ enum {
  * longer than NB_SANITISE_MAX_TOKEN bytes split, emoji and other
  * pictographs dropped.
  * The result contains no '<', '>' or '&' that could be read as markup
- * (they become words or spaces).  0, or -1 when out of memory. */
-int nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out);
+ * (they become words or spaces).  NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out);
 
 /* nb_speech_sanitise() with `flags`.  With NB_SANITISE_PHONEMES a span
  * "[[" CONTENT "]]" is copied unchanged (runs of spaces inside collapsed,
@@ -46,8 +47,8 @@ int nb_speech_sanitise(const char *text, size_t len, struct nb_buf *out);
  * token or a '[') and the letter-run rules do not look inside it.
  * Everything else, malformed or unterminated spans included, is treated
  * as by nb_speech_sanitise(): its "[[" and "]]" are broken.  Without the
- * flag the result is nb_speech_sanitise()'s.  0, or -1 when out of memory
+ * flag the result is nb_speech_sanitise()'s.  NB_OK, or NB_ENOMEM when out of memory
  * (out is then as it was). */
-int nb_speech_sanitise_ex(const char *text, size_t len, unsigned flags, struct nb_buf *out);
+nb_status nb_speech_sanitise_ex(const char *text, size_t len, unsigned flags, struct nb_buf *out);
 
 #endif

@@ -42,7 +42,7 @@ static int on_samples(short *wav, int n, espeak_EVENT *events)
     struct sample_sink *sink = events ? events[0].user_data : NULL;
     if (!sink || !wav || n <= 0)
         return 0;
-    if (nb_pcm_add(sink->out, (const int16_t *)wav, (size_t)n) < 0) {
+    if (nb_pcm_add(sink->out, (const int16_t *)wav, (size_t)n) != NB_OK) {
         sink->failed = 1;
         return 1; /* stop synthesis */
     }
@@ -257,7 +257,7 @@ nb_status nb_speech_say_ex(struct nb_speech *sp, const char *text, size_t len, u
                             out->rate, sp->rate);
     int phonemes = (flags & NB_SPEECH_PHONEMES) != 0;
     nb_buf_reset(&sp->text);
-    if (nb_speech_sanitise_ex(text, len, phonemes ? NB_SANITISE_PHONEMES : 0, &sp->text) < 0)
+    if (nb_speech_sanitise_ex(text, len, phonemes ? NB_SANITISE_PHONEMES : 0, &sp->text) != NB_OK)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     if (!sp->text.len)
         return NB_OK;

@@ -127,34 +127,34 @@ size_t nb_quantity_read_time(struct nb_norm_ctx *c, size_t i, size_t from, struc
     return j - from;
 }
 
-int nb_quantity_say_time(struct nb_norm_ctx *c, const struct nb_quantity *it)
+nb_status nb_quantity_say_time(struct nb_norm_ctx *c, const struct nb_quantity *it)
 {
     const struct nb_norm_words *w = WORDS(c);
     if (it->has_ss) {
-        if (say_cardinal(c, (unsigned)it->hh) < 0 ||
-            nb_norm_say(c, it->hh == 1 ? w->hour : w->hours) < 0 ||
-            say_cardinal(c, (unsigned)it->mm) < 0 ||
-            nb_norm_say(c, it->mm == 1 ? w->minute : w->minutes) < 0 ||
-            nb_norm_say(c, w->and_word) < 0 || say_cardinal(c, (unsigned)it->ss) < 0 ||
-            nb_norm_say(c, it->ss == 1 ? w->second : w->seconds) < 0)
-            return -1;
+        if (say_cardinal(c, (unsigned)it->hh) != NB_OK ||
+            nb_norm_say(c, it->hh == 1 ? w->hour : w->hours) != NB_OK ||
+            say_cardinal(c, (unsigned)it->mm) != NB_OK ||
+            nb_norm_say(c, it->mm == 1 ? w->minute : w->minutes) != NB_OK ||
+            nb_norm_say(c, w->and_word) != NB_OK || say_cardinal(c, (unsigned)it->ss) != NB_OK ||
+            nb_norm_say(c, it->ss == 1 ? w->second : w->seconds) != NB_OK)
+            return NB_ENOMEM;
     } else if (!it->ampm && it->mm == 0) {
         if (it->hh == 0 || it->hh == 24)
             return nb_norm_say(c, w->midnight);
-        if (say_cardinal(c, (unsigned)it->hh) < 0 ||
-            nb_norm_say(c, it->hh <= 12 ? w->oclock : w->hundred_hours) < 0)
-            return -1;
+        if (say_cardinal(c, (unsigned)it->hh) != NB_OK ||
+            nb_norm_say(c, it->hh <= 12 ? w->oclock : w->hundred_hours) != NB_OK)
+            return NB_ENOMEM;
     } else {
-        if (say_cardinal(c, (unsigned)it->hh) < 0)
-            return -1;
+        if (say_cardinal(c, (unsigned)it->hh) != NB_OK)
+            return NB_ENOMEM;
         if (it->mm > 0 && it->mm < 10 &&
-            (nb_norm_say(c, NUMS(c)->oh) < 0 || say_cardinal(c, (unsigned)it->mm) < 0))
-            return -1;
-        if (it->mm >= 10 && say_cardinal(c, (unsigned)it->mm) < 0)
-            return -1;
+            (nb_norm_say(c, NUMS(c)->oh) != NB_OK || say_cardinal(c, (unsigned)it->mm) != NB_OK))
+            return NB_ENOMEM;
+        if (it->mm >= 10 && say_cardinal(c, (unsigned)it->mm) != NB_OK)
+            return NB_ENOMEM;
     }
-    if (it->ampm && nb_norm_say(c, it->ampm == 'a' ? w->am : w->pm) < 0)
-        return -1;
+    if (it->ampm && nb_norm_say(c, it->ampm == 'a' ? w->am : w->pm) != NB_OK)
+        return NB_ENOMEM;
     if (it->zone_len) {
         /* spelled: "E-S-T" */
         char z[16];
@@ -167,10 +167,10 @@ int nb_quantity_say_time(struct nb_norm_ctx *c, const struct nb_quantity *it)
                 z[n++] = '-';
             z[n++] = (char)(ch & ~0x20);
         }
-        if (nb_norm_say_n(c, z, n) < 0)
-            return -1;
+        if (nb_norm_say_n(c, z, n) != NB_OK)
+            return NB_ENOMEM;
     }
-    return 0;
+    return NB_OK;
 }
 
 /* ---- dates ---- */
@@ -200,44 +200,45 @@ static int month_at(struct nb_norm_ctx *c, size_t j, size_t *ml, int *abbreviate
     return m;
 }
 
-int nb_quantity_say_year_digits(struct nb_norm_ctx *c, const char *d, size_t n)
+nb_status nb_quantity_say_year_digits(struct nb_norm_ctx *c, const char *d, size_t n)
 {
     unsigned v = 0;
     for (size_t k = 0; k < n; k++)
         v = v * 10 + (unsigned)(d[k] - '0');
     if (n == 2) {
         if (v < 10)
-            return nb_norm_say(c, NUMS(c)->oh) < 0 ? -1 : say_cardinal(c, v);
+            return nb_norm_say(c, NUMS(c)->oh) != NB_OK ? NB_ENOMEM : say_cardinal(c, v);
         return say_cardinal(c, v);
     }
     return nb_numbers_year(NUMS(c), v, c->say);
 }
 
-static int say_ordinal_u(struct nb_norm_ctx *c, unsigned v)
+static nb_status say_ordinal_u(struct nb_norm_ctx *c, unsigned v)
 {
     size_t from = c->say->len;
-    if (nb_norm_say(c, "") < 0 || say_cardinal(c, v) < 0)
-        return -1;
+    if (nb_norm_say(c, "") != NB_OK || say_cardinal(c, v) != NB_OK)
+        return NB_ENOMEM;
     return nb_numbers_last_ordinal(NUMS(c), c->say, from);
 }
 
 /* "the third of March" or "March third" (+ year digits when yn > 0). */
-int nb_quantity_say_date(struct nb_norm_ctx *c, size_t i, int day, int month, int day_first,
-                         const char *year, size_t yn)
+nb_status nb_quantity_say_date(struct nb_norm_ctx *c, size_t i, int day, int month, int day_first,
+                               const char *year, size_t yn)
 {
     const struct nb_norm_words *w = WORDS(c);
     if (day && day_first && c->lang->month_day_the_of) {
         size_t ws, wl = nb_norm_prev_word(c->text, i, &ws);
         int has_the = wl == strlen(w->the) && nb_norm_starts_ci(c->text, c->len, ws, w->the);
-        if ((!has_the && nb_norm_say(c, w->the) < 0) || say_ordinal_u(c, (unsigned)day) < 0 ||
-            nb_norm_say(c, w->of) < 0 || nb_norm_say(c, month_name(c, month)) < 0)
-            return -1;
+        if ((!has_the && nb_norm_say(c, w->the) != NB_OK) ||
+            say_ordinal_u(c, (unsigned)day) != NB_OK || nb_norm_say(c, w->of) != NB_OK ||
+            nb_norm_say(c, month_name(c, month)) != NB_OK)
+            return NB_ENOMEM;
     } else {
-        if (nb_norm_say(c, month_name(c, month)) < 0 ||
-            (day && say_ordinal_u(c, (unsigned)day) < 0))
-            return -1;
+        if (nb_norm_say(c, month_name(c, month)) != NB_OK ||
+            (day && say_ordinal_u(c, (unsigned)day) != NB_OK))
+            return NB_ENOMEM;
     }
-    return yn ? nb_quantity_say_year_digits(c, year, yn) : 0;
+    return yn ? nb_quantity_say_year_digits(c, year, yn) : NB_OK;
 }
 
 size_t nb_quantity_digits_at(const char *t, size_t len, size_t j, size_t max)
@@ -284,8 +285,8 @@ size_t nb_quantity_numeric_date(struct nb_norm_ctx *c, size_t i, const struct nb
         int vc = num2(t + k, y);
         if (vb < 1 || vb > 12 || vc < 1 || vc > 31)
             return 0;
-        if (nb_quantity_say_date(c, i, vc, vb, c->lang->day_first, t + i, 4) < 0)
-            return NB_NORM_NOMEM;
+        if (nb_quantity_say_date(c, i, vc, vb, c->lang->day_first, t + i, 4) != NB_OK)
+            return nb_norm_fail(c);
     } else {
         if (y != 2 && y != 4)
             return 0;
@@ -297,8 +298,8 @@ size_t nb_quantity_numeric_date(struct nb_norm_ctx *c, size_t i, const struct nb
         int d = day_first ? va : vb, m = day_first ? vb : va;
         if (m < 1 || m > 12 || d < 1 || d > 31)
             return 0;
-        if (nb_quantity_say_date(c, i, d, m, day_first, t + k, y) < 0)
-            return NB_NORM_NOMEM;
+        if (nb_quantity_say_date(c, i, d, m, day_first, t + k, y) != NB_OK)
+            return nb_norm_fail(c);
     }
     c->rule = "date";
     return k + y - i;
@@ -339,8 +340,8 @@ size_t nb_quantity_day_month(struct nb_norm_ctx *c, size_t i, const struct nb_qu
             e = k + 5;
         }
     }
-    if (nb_quantity_say_date(c, i, (int)d, m, 1, year, yn) < 0)
-        return NB_NORM_NOMEM;
+    if (nb_quantity_say_date(c, i, (int)d, m, 1, year, yn) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = "date";
     return e - i;
 }
@@ -356,11 +357,11 @@ size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i)
         if ((t[i] == 'Q') && i + 1 < c->len && t[i + 1] >= '1' && t[i + 1] <= '4' &&
             nb_norm_token_end(t, c->len, i + 2)) {
             size_t from = c->say->len;
-            if (nb_norm_say(c, WORDS(c)->the) < 0 ||
-                say_cardinal(c, (unsigned)(t[i + 1] - '0')) < 0 ||
-                nb_numbers_last_ordinal(NUMS(c), c->say, from) < 0 ||
-                nb_norm_say(c, WORDS(c)->quarter) < 0)
-                return NB_NORM_NOMEM;
+            if (nb_norm_say(c, WORDS(c)->the) != NB_OK ||
+                say_cardinal(c, (unsigned)(t[i + 1] - '0')) != NB_OK ||
+                nb_numbers_last_ordinal(NUMS(c), c->say, from) != NB_OK ||
+                nb_norm_say(c, WORDS(c)->quarter) != NB_OK)
+                return nb_norm_fail(c);
             c->rule = "quarter";
             return 2;
         }
@@ -412,8 +413,8 @@ size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i)
      * "in may 2010" is not news style */
     if (!nb_ascii_is_upper((unsigned char)t[i]) && !day && !abbr)
         return 0;
-    if (nb_quantity_say_date(c, i, day, m, 0, year, yn) < 0)
-        return NB_NORM_NOMEM;
+    if (nb_quantity_say_date(c, i, day, m, 0, year, yn) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = "date";
     return e - i;
 }
@@ -428,11 +429,12 @@ size_t nb_quantity_quarter_year(struct nb_norm_ctx *c, size_t i, const struct nb
     if ((y != 2 && y != 4) || !nb_norm_token_end(t, c->len, i + 2 + y))
         return 0;
     size_t from = c->say->len;
-    if (nb_norm_say(c, WORDS(c)->the) < 0 || say_cardinal(c, (unsigned)(t[i] - '0')) < 0 ||
-        nb_numbers_last_ordinal(NUMS(c), c->say, from) < 0 ||
-        nb_norm_say(c, WORDS(c)->quarter_of) < 0 ||
-        nb_quantity_say_year_digits(c, t + i + 2, y) < 0)
-        return NB_NORM_NOMEM;
+    if (nb_norm_say(c, WORDS(c)->the) != NB_OK ||
+        say_cardinal(c, (unsigned)(t[i] - '0')) != NB_OK ||
+        nb_numbers_last_ordinal(NUMS(c), c->say, from) != NB_OK ||
+        nb_norm_say(c, WORDS(c)->quarter_of) != NB_OK ||
+        nb_quantity_say_year_digits(c, t + i + 2, y) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = "quarter";
     return 2 + y;
 }

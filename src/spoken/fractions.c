@@ -49,36 +49,37 @@ size_t nb_quantity_fraction(struct nb_norm_ctx *c, size_t i, const struct nb_qua
         int df = c->lang->day_first;
         unsigned long long d = df ? num : den, m = df ? den : num;
         if (d > 12 && d <= 31 && m >= 1 && m <= 12) {
-            if (nb_quantity_say_date(c, i, (int)d, (int)m, df, NULL, 0) < 0)
-                return NB_NORM_NOMEM;
+            if (nb_quantity_say_date(c, i, (int)d, (int)m, df, NULL, 0) != NB_OK)
+                return nb_norm_fail(c);
             c->rule = "date";
             return e - i;
         }
     }
     const struct nb_norm_words *w = WORDS(c);
-    if (whole &&
-        (say_cardinal(c, nb_norm_num_value(&whole->num)) < 0 || nb_norm_say(c, w->and_word) < 0))
-        return NB_NORM_NOMEM;
+    if (whole && (say_cardinal(c, nb_norm_num_value(&whole->num)) != NB_OK ||
+                  nb_norm_say(c, w->and_word) != NB_OK))
+        return nb_norm_fail(c);
     const struct nb_fraction_name *fn = fraction_name(c, den);
     if (den == 1) {
-        if (say_cardinal(c, num) < 0 || nb_norm_say(c, w->over) < 0 || say_cardinal(c, den) < 0)
-            return NB_NORM_NOMEM;
+        if (say_cardinal(c, num) != NB_OK || nb_norm_say(c, w->over) != NB_OK ||
+            say_cardinal(c, den) != NB_OK)
+            return nb_norm_fail(c);
     } else {
         if (whole && num == 1 && fn) {
-            if (nb_norm_say(c, w->a) < 0)
-                return NB_NORM_NOMEM;
-        } else if (say_cardinal(c, num) < 0) {
-            return NB_NORM_NOMEM;
+            if (nb_norm_say(c, w->a) != NB_OK)
+                return nb_norm_fail(c);
+        } else if (say_cardinal(c, num) != NB_OK) {
+            return nb_norm_fail(c);
         }
         if (fn) {
-            if (nb_norm_say(c, num == 1 ? fn->one : fn->many) < 0)
-                return NB_NORM_NOMEM;
+            if (nb_norm_say(c, num == 1 ? fn->one : fn->many) != NB_OK)
+                return nb_norm_fail(c);
         } else {
             size_t from = c->say->len;
-            if (nb_norm_say(c, "") < 0 || say_cardinal(c, den) < 0 ||
-                nb_numbers_last_ordinal(NUMS(c), c->say, from) < 0 ||
-                (num != 1 && nb_numbers_last_plural(NUMS(c), c->say, from) < 0))
-                return NB_NORM_NOMEM;
+            if (nb_norm_say(c, "") != NB_OK || say_cardinal(c, den) != NB_OK ||
+                nb_numbers_last_ordinal(NUMS(c), c->say, from) != NB_OK ||
+                (num != 1 && nb_numbers_last_plural(NUMS(c), c->say, from) != NB_OK))
+                return nb_norm_fail(c);
         }
     }
     c->rule = "fraction";

@@ -138,8 +138,8 @@ nb_status nb_lexicon_add(struct nb_lexicon *lex, const char *written, const char
     struct entry *e = calloc(1, sizeof(*e));
     struct nb_buf sp;
     nb_buf_init(&sp, 0);
-    if ((flags & NB_LEXICON_PHONEMES) ? nb_buf_addf(&sp, "[[%s]]", spoken) < 0
-                                      : nb_buf_adds(&sp, spoken) < 0)
+    if ((flags & NB_LEXICON_PHONEMES) ? nb_buf_addf(&sp, "[[%s]]", spoken) != NB_OK
+                                      : nb_buf_adds(&sp, spoken) != NB_OK)
         goto nomem;
     if (!e || !(e->written = nb_strdup(written)) || !(e->spoken = nb_buf_detach(&sp, NULL)) ||
         (source && !(e->source = nb_strdup(source))))

@@ -3,18 +3,19 @@
  *
  * A matcher looks at the text from byte i, the start of a token, and when
  * it recognises something it appends the spoken form to c->say, names
- * itself in c->rule (for --explain) and returns the bytes it read.  0 means
- * "not mine"; NB_NORM_NOMEM means out of memory.
+ * itself in c->rule (for --explain) and returns the bytes it read; 0 means
+ * "not mine".  When an append fails it records NB_ENOMEM in c->status
+ * (nb_norm_fail()) and returns 0; the engine checks c->status after every
+ * matcher, so a count is never also an error code.
  */
 #ifndef NB_SPOKEN_MATCH_H
 #define NB_SPOKEN_MATCH_H
 
 #include "spoken/lang.h"
 #include "text/buf.h"
+#include "text/error.h"
 
 #include <stddef.h>
-
-#define NB_NORM_NOMEM ((size_t)-1)
 
 struct nb_norm_ctx {
     const struct nb_norm_lang *lang;
@@ -23,7 +24,16 @@ struct nb_norm_ctx {
     struct nb_buf *say; /* the spoken form of the current match */
     const char *rule;   /* which rule matched */
     int shouting;       /* the text has no lower-case letters: a headline */
+    nb_status status;   /* NB_OK, or NB_ENOMEM once an append failed: the
+                           match is void and the normaliser fails */
 };
+
+/* Records that an append failed and returns 0: `return nb_norm_fail(c);`. */
+static inline size_t nb_norm_fail(struct nb_norm_ctx *c)
+{
+    c->status = NB_ENOMEM;
+    return 0;
+}
 
 typedef size_t (*nb_norm_matcher)(struct nb_norm_ctx *c, size_t i);
 
@@ -42,9 +52,9 @@ size_t nb_norm_number_at(const char *text, size_t len, size_t i, struct nb_norm_
 /* The integer value of the integer part (saturates at ULLONG_MAX). */
 unsigned long long nb_norm_num_value(const struct nb_norm_num *n);
 
-/* Appends one word (or several) after a space. 0 or -1. */
-int nb_norm_say(struct nb_norm_ctx *c, const char *words);
-int nb_norm_say_n(struct nb_norm_ctx *c, const char *words, size_t len);
+/* Appends one word (or several) after a space.  NB_OK or NB_ENOMEM. */
+nb_status nb_norm_say(struct nb_norm_ctx *c, const char *words);
+nb_status nb_norm_say_n(struct nb_norm_ctx *c, const char *words, size_t len);
 
 /* Length of the run of ASCII letters at text[i]. */
 size_t nb_norm_letters(const char *text, size_t len, size_t i);

@@ -160,17 +160,17 @@ unsigned long long nb_norm_num_value(const struct nb_norm_num *n)
     return v;
 }
 
-int nb_norm_say_n(struct nb_norm_ctx *c, const char *words, size_t len)
+nb_status nb_norm_say_n(struct nb_norm_ctx *c, const char *words, size_t len)
 {
     struct nb_buf *b = c->say;
     if (len == 0)
-        return 0;
-    if (b->len > 0 && b->data[b->len - 1] != ' ' && words[0] != ' ' && nb_buf_addc(b, ' ') < 0)
-        return -1;
+        return NB_OK;
+    if (b->len > 0 && b->data[b->len - 1] != ' ' && words[0] != ' ' && nb_buf_addc(b, ' ') != NB_OK)
+        return NB_ENOMEM;
     return nb_buf_add(b, words, len);
 }
 
-int nb_norm_say(struct nb_norm_ctx *c, const char *words)
+nb_status nb_norm_say(struct nb_norm_ctx *c, const char *words)
 {
     return nb_norm_say_n(c, words, strlen(words));
 }
@@ -227,14 +227,14 @@ static size_t match_token(struct nb_norm_ctx *c, size_t i)
         if (j + 1 < c->len && text[j] == '.' && nb_ascii_is_alnum((unsigned char)text[j + 1]))
             continue;
         c->rule = "token";
-        return nb_norm_say(c, r->tokens[k].to) < 0 ? NB_NORM_NOMEM : wl;
+        return nb_norm_say(c, r->tokens[k].to) != NB_OK ? nb_norm_fail(c) : wl;
     }
     return 0;
 }
 
 /* Emits what is pending (a pause or a space) before spoken text starting
  * with code point `next`. */
-static int flush(struct norm *n, uint32_t next)
+static nb_status flush(struct norm *n, uint32_t next)
 {
     struct nb_buf *out = n->out;
     int started = out->len > n->start;
@@ -243,23 +243,23 @@ static int flush(struct norm *n, uint32_t next)
     n->space = SPACE_NONE;
     n->pause = 0;
     if (!started)
-        return 0;
+        return NB_OK;
     if (pause) {
         if (is_closing(next))
-            return 0;
-        if (!strchr(",.;:!?", out->data[out->len - 1]) && nb_buf_addc(out, ',') < 0)
-            return -1;
+            return NB_OK;
+        if (!strchr(",.;:!?", out->data[out->len - 1]) && nb_buf_addc(out, ',') != NB_OK)
+            return NB_ENOMEM;
         return nb_buf_addc(out, ' ');
     }
     if (space == SPACE_HARD || (space == SPACE_SOFT && !is_closing(next)))
         return nb_buf_addc(out, ' ');
-    return 0;
+    return NB_OK;
 }
 
-static int emit(struct norm *n, const char *s, size_t len, uint32_t first)
+static nb_status emit(struct norm *n, const char *s, size_t len, uint32_t first)
 {
-    if ((n->space != SPACE_NONE || n->pause) && flush(n, first) < 0)
-        return -1;
+    if ((n->space != SPACE_NONE || n->pause) && flush(n, first) != NB_OK)
+        return NB_ENOMEM;
     return nb_buf_add(n->out, s, len);
 }
 
@@ -277,72 +277,71 @@ static void add_pause(struct norm *n)
 }
 
 /* Appends a quoted, one-line copy of s[0..len) to the explanation. */
-static int explain_quoted(struct nb_buf *b, const char *s, size_t len)
+static nb_status explain_quoted(struct nb_buf *b, const char *s, size_t len)
 {
-    if (nb_buf_addc(b, '"') < 0)
-        return -1;
+    if (nb_buf_addc(b, '"') != NB_OK)
+        return NB_ENOMEM;
     for (size_t k = 0; k < len; k++)
-        if (nb_buf_addc(b, s[k] == '\n' || s[k] == '\t' ? ' ' : s[k]) < 0)
-            return -1;
+        if (nb_buf_addc(b, s[k] == '\n' || s[k] == '\t' ? ' ' : s[k]) != NB_OK)
+            return NB_ENOMEM;
     return nb_buf_addc(b, '"');
 }
 
-static int explain(struct norm *n, const char *written, size_t wlen, const char *spoken,
-                   size_t slen, const char *rule, const char *source)
+static nb_status explain(struct norm *n, const char *written, size_t wlen, const char *spoken,
+                         size_t slen, const char *rule, const char *source)
 {
     struct nb_buf *b = n->explain;
     if (!b)
-        return 0;
-    if (explain_quoted(b, written, wlen) < 0 || nb_buf_adds(b, " -> ") < 0 ||
-        explain_quoted(b, spoken, slen) < 0 || nb_buf_adds(b, " (") < 0 ||
-        nb_buf_adds(b, rule) < 0 || (source && nb_buf_addf(b, " %s", source) < 0) ||
-        nb_buf_adds(b, ")\n") < 0)
-        return -1;
-    return 0;
+        return NB_OK;
+    if (explain_quoted(b, written, wlen) != NB_OK || nb_buf_adds(b, " -> ") != NB_OK ||
+        explain_quoted(b, spoken, slen) != NB_OK || nb_buf_adds(b, " (") != NB_OK ||
+        nb_buf_adds(b, rule) != NB_OK || (source && nb_buf_addf(b, " %s", source) != NB_OK) ||
+        nb_buf_adds(b, ")\n") != NB_OK)
+        return NB_ENOMEM;
+    return NB_OK;
 }
 
 /* Emits a replacement for text[i..i+used) and records it. */
-static int replace(struct norm *n, size_t i, size_t used, const char *spoken, size_t slen,
-                   const char *rule, const char *source)
+static nb_status replace(struct norm *n, size_t i, size_t used, const char *spoken, size_t slen,
+                         const char *rule, const char *source)
 {
-    if (slen > 0 && emit(n, spoken, slen, (unsigned char)spoken[0]) < 0)
-        return -1;
-    if (explain(n, n->ctx.text + i, used, spoken, slen, rule, source) < 0)
-        return -1;
+    if (slen > 0 && emit(n, spoken, slen, (unsigned char)spoken[0]) != NB_OK)
+        return NB_ENOMEM;
+    if (explain(n, n->ctx.text + i, used, spoken, slen, rule, source) != NB_OK)
+        return NB_ENOMEM;
     n->prev_word = 1;
-    return 0;
+    return NB_OK;
 }
 
-/* Tries the lexicon and the matchers at text[i]; the bytes used (0: none),
- * NB_NORM_NOMEM when out of memory. */
-static size_t try_rules(struct norm *n, size_t i, int inside_word)
+/* Tries the lexicon and the matchers at text[i]: *used the bytes they
+ * read (0: none).  NB_OK, or NB_ENOMEM. */
+static nb_status try_rules(struct norm *n, size_t i, int inside_word, size_t *used)
 {
     struct nb_norm_ctx *c = &n->ctx;
     struct nb_lexicon_match m;
-    size_t used = nb_lexicon_match(n->lexicon, c->text, c->len, i, inside_word, &m);
-    if (used) {
-        if (replace(n, i, used, m.spoken, strlen(m.spoken), "lexicon", m.source) < 0)
-            return NB_NORM_NOMEM;
-        return used;
-    }
+    *used = nb_lexicon_match(n->lexicon, c->text, c->len, i, inside_word, &m);
+    if (*used)
+        return replace(n, i, *used, m.spoken, strlen(m.spoken), "lexicon", m.source);
     if (inside_word || !n->rules)
-        return 0;
+        return NB_OK;
     unsigned char first = (unsigned char)c->text[i];
     nb_buf_reset(&n->say);
     c->rule = NULL;
-    used = nb_ascii_is_alnum(first) ? match_token(c, i) : 0;
-    for (size_t k = 0; !used && k < sizeof(matchers) / sizeof(matchers[0]); k++) {
+    c->status = NB_OK;
+    *used = nb_ascii_is_alnum(first) ? match_token(c, i) : 0;
+    for (size_t k = 0; !*used && c->status == NB_OK && k < sizeof(matchers) / sizeof(matchers[0]);
+         k++) {
         const struct matcher *mt = &matchers[k];
         if (mt->triggers ? !strchr(mt->triggers, first) : !nb_ascii_is_alnum(first))
             continue;
         nb_buf_reset(&n->say);
-        used = mt->match(c, i);
+        *used = mt->match(c, i);
     }
-    if (used == NB_NORM_NOMEM || !used)
-        return used;
-    if (replace(n, i, used, n->say.data, n->say.len, c->rule ? c->rule : "rule", NULL) < 0)
-        return NB_NORM_NOMEM;
-    return used;
+    if (c->status != NB_OK)
+        return c->status;
+    if (!*used)
+        return NB_OK;
+    return replace(n, i, *used, n->say.data, n->say.len, c->rule ? c->rule : "rule", NULL);
 }
 
 /* Length of an HTML-like tag at text[i] ('<' then a letter, '/' or '!',
@@ -410,7 +409,7 @@ static int is_pause_cp(uint32_t cp)
 }
 
 /* Symbols of the rules' languages: returns bytes used, 0 when c is not a
- * symbol handled here, NB_NORM_NOMEM. */
+ * symbol handled here (or when out of memory, with n->ctx.status set). */
 static size_t symbol_step(struct norm *n, const char *text, size_t len, size_t i)
 {
     const struct nb_norm_words *w = n->rules->words;
@@ -448,8 +447,8 @@ static size_t symbol_step(struct norm *n, const char *text, size_t len, size_t i
         size_t tl = tag_at(text, len, i);
         if (tl) {
             /* markup in an article is never obeyed nor read: a word break */
-            if (explain(n, text + i, tl, "", 0, "markup", NULL) < 0)
-                return NB_NORM_NOMEM;
+            if (explain(n, text + i, tl, "", 0, "markup", NULL) != NB_OK)
+                return nb_norm_fail(&n->ctx);
             add_space(n);
             return tl;
         }
@@ -528,15 +527,15 @@ static size_t symbol_step(struct norm *n, const char *text, size_t len, size_t i
     if (!say)
         return 0;
     n->space = SPACE_HARD;
-    if (replace(n, i, used, say, strlen(say), "symbol", NULL) < 0)
-        return NB_NORM_NOMEM;
+    if (replace(n, i, used, say, strlen(say), "symbol", NULL) != NB_OK)
+        return nb_norm_fail(&n->ctx);
     n->space = SPACE_HARD;
     n->prev_word = 0;
     return used;
 }
 
-/* Handles the ASCII byte at text[i]; returns the bytes consumed, 0 on
- * failure (out of memory). */
+/* Handles the ASCII byte at text[i]; returns the bytes consumed (at least
+ * one), or 0 with n->ctx.status set when out of memory. */
 static size_t ascii_step(struct norm *n, const char *text, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)text[i];
@@ -548,17 +547,15 @@ static size_t ascii_step(struct norm *n, const char *text, size_t len, size_t i)
     if (c < 0x20 || c == 0x7F) /* library text has none; never speak one */
         return 1;
     if (!n->prev_word || (nb_ascii_is_alnum(c) && nb_lexicon_has_partial(n->lexicon))) {
-        size_t used = try_rules(n, i, n->prev_word);
-        if (used == NB_NORM_NOMEM)
-            return 0;
+        size_t used;
+        if (try_rules(n, i, n->prev_word, &used) != NB_OK)
+            return nb_norm_fail(&n->ctx);
         if (used)
             return used;
     }
     if (r) {
         size_t used = symbol_step(n, text, len, i);
-        if (used == NB_NORM_NOMEM)
-            return 0;
-        if (used)
+        if (used || n->ctx.status != NB_OK)
             return used;
     }
     if (r && c == '-') {
@@ -575,8 +572,8 @@ static size_t ascii_step(struct norm *n, const char *text, size_t len, size_t i)
             return 1;
         }
     }
-    if (emit(n, text + i, 1, c) < 0)
-        return 0;
+    if (emit(n, text + i, 1, c) != NB_OK)
+        return nb_norm_fail(&n->ctx);
     n->prev_word = nb_ascii_is_alnum(c);
     return 1;
 }
@@ -587,7 +584,8 @@ static int is_currency_cp(uint32_t cp)
 }
 
 /* Handles the multi-byte sequence at text[i] (cp, size bytes); returns the
- * bytes consumed (at least size), 0 when out of memory. */
+ * bytes consumed (at least size), or 0 with n->ctx.status set when out of
+ * memory. */
 static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t i, uint32_t cp,
                            size_t size)
 {
@@ -600,12 +598,14 @@ static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t 
         return size;
     if (!n->prev_word || (n->lexicon && nb_lexicon_has_partial(n->lexicon))) {
         if (!r || !n->prev_word || nb_char_is_word(cp)) {
-            size_t used = (!n->prev_word && r && (is_currency_cp(cp) || nb_char_is_word(cp) ||
-                                                  cp == 0x2019))
-                              ? try_rules(n, i, 0)
-                              : (n->lexicon ? try_rules(n, i, n->prev_word) : 0);
-            if (used == NB_NORM_NOMEM)
-                return 0;
+            size_t used = 0;
+            nb_status rc = NB_OK;
+            if (!n->prev_word && r && (is_currency_cp(cp) || nb_char_is_word(cp) || cp == 0x2019))
+                rc = try_rules(n, i, 0, &used);
+            else if (n->lexicon)
+                rc = try_rules(n, i, n->prev_word, &used);
+            if (rc != NB_OK)
+                return nb_norm_fail(&n->ctx);
             if (used)
                 return used;
         }
@@ -640,15 +640,15 @@ static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t 
                                          : NULL;
         if (say) {
             n->space = SPACE_HARD;
-            if (replace(n, i, size, say, strlen(say), "symbol", NULL) < 0)
-                return 0;
+            if (replace(n, i, size, say, strlen(say), "symbol", NULL) != NB_OK)
+                return nb_norm_fail(&n->ctx);
             n->space = SPACE_HARD;
             n->prev_word = 0;
             return size;
         }
     }
-    if (emit(n, text + i, size, cp) < 0)
-        return 0;
+    if (emit(n, text + i, size, cp) != NB_OK)
+        return nb_norm_fail(&n->ctx);
     n->prev_word = nb_char_is_word(cp);
     return size;
 }
@@ -688,7 +688,7 @@ nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normalis
     if (!nb_utf8_valid(text, len, &bad))
         return nb_error_set(err, NB_EINPUT, "text is not valid UTF-8 at byte %zu", bad);
     /* The spoken form is rarely much longer than the text: one allocation. */
-    if (nb_buf_grow(out, len + len / 4) < 0)
+    if (nb_buf_grow(out, len + len / 4) != NB_OK)
         goto nomem;
     size_t i = 0;
     while (i < len) {
@@ -701,7 +701,8 @@ nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normalis
             size_t size = nb_utf8_decode(text + i, len - i, &cp);
             used = unicode_step(&n, text, len, i, cp, size);
         }
-        if (!used)
+        /* a step reads at least one byte, unless it failed */
+        if (n.ctx.status != NB_OK || !used)
             goto nomem;
         i += used;
     }

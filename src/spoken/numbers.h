@@ -2,7 +2,7 @@
  *
  * Every function appends words separated by single spaces to `out` (with a
  * space before the first unless out is empty or ends with one) and
- * returns 0, or -1 when out of memory or over out's cap (out is then
+ * returns NB_OK, or NB_ENOMEM when out of memory or over out's cap (out is then
  * truncated back to where it was).  Digits are given as text ("1234"),
  * without separators, so that numbers of any length can be read; a number
  * longer than the largest scale the table knows is read digit by digit.
@@ -11,6 +11,7 @@
 #define NB_SPOKEN_NUMBERS_H
 
 #include "text/buf.h"
+#include "text/error.h"
 
 #include <stddef.h>
 
@@ -45,29 +46,29 @@ struct nb_number_words {
 
 /* digits[0..n) (ASCII digits, leading zeros allowed) as a cardinal:
  * "1987" -> "one thousand nine hundred and eighty seven" (en-gb). */
-int nb_numbers_cardinal(const struct nb_number_words *w, const char *digits, size_t n,
-                        struct nb_buf *out);
+nb_status nb_numbers_cardinal(const struct nb_number_words *w, const char *digits, size_t n,
+                              struct nb_buf *out);
 /* The same for a value. */
-int nb_numbers_cardinal_u(const struct nb_number_words *w, unsigned long long v,
-                          struct nb_buf *out);
+nb_status nb_numbers_cardinal_u(const struct nb_number_words *w, unsigned long long v,
+                                struct nb_buf *out);
 /* "21" -> "twenty first". */
-int nb_numbers_ordinal(const struct nb_number_words *w, const char *digits, size_t n,
-                       struct nb_buf *out);
+nb_status nb_numbers_ordinal(const struct nb_number_words *w, const char *digits, size_t n,
+                             struct nb_buf *out);
 /* Each digit: "004" -> "zero zero four". */
-int nb_numbers_digits(const struct nb_number_words *w, const char *digits, size_t n,
-                      struct nb_buf *out);
+nb_status nb_numbers_digits(const struct nb_number_words *w, const char *digits, size_t n,
+                            struct nb_buf *out);
 /* "2" "05" -> "two point zero five"; an empty integer part reads "point
  * five"; frac may be empty (then no "point"). */
-int nb_numbers_decimal(const struct nb_number_words *w, const char *ip, size_t ni,
-                       const char *frac, size_t nf, struct nb_buf *out);
+nb_status nb_numbers_decimal(const struct nb_number_words *w, const char *ip, size_t ni,
+                             const char *frac, size_t nf, struct nb_buf *out);
 /* A year as said in news: 1987 "nineteen eighty seven", 1906 "nineteen oh
  * six", 1900 "nineteen hundred", 2006 "two thousand (and) six", 2024
  * "twenty twenty four".  v must be below 10000. */
-int nb_numbers_year(const struct nb_number_words *w, unsigned v, struct nb_buf *out);
+nb_status nb_numbers_year(const struct nb_number_words *w, unsigned v, struct nb_buf *out);
 
 /* Rewrites the last word of out (from byte `from`) into its ordinal or its
- * plural ("eighty" -> "eighties").  0 or -1. */
-int nb_numbers_last_ordinal(const struct nb_number_words *w, struct nb_buf *out, size_t from);
-int nb_numbers_last_plural(const struct nb_number_words *w, struct nb_buf *out, size_t from);
+ * plural ("eighty" -> "eighties").  NB_OK or NB_ENOMEM. */
+nb_status nb_numbers_last_ordinal(const struct nb_number_words *w, struct nb_buf *out, size_t from);
+nb_status nb_numbers_last_plural(const struct nb_number_words *w, struct nb_buf *out, size_t from);
 
 #endif

@@ -329,7 +329,7 @@ int nb_quantity_is_year(const struct nb_quantity *it)
     return v >= 1100 && v <= 2099;
 }
 
-int nb_quantity_say_number(struct nb_norm_ctx *c, const struct nb_norm_num *n)
+nb_status nb_quantity_say_number(struct nb_norm_ctx *c, const struct nb_norm_num *n)
 {
     const struct nb_number_words *w = NUMS(c);
     if (n->has_point) {
@@ -346,15 +346,15 @@ static int is_one(const struct nb_norm_num *n)
     return !n->has_point && n->nint >= 1 && nb_norm_num_value(n) == 1;
 }
 
-int nb_quantity_say_money(struct nb_norm_ctx *c, const struct nb_quantity *it, int with_unit)
+nb_status nb_quantity_say_money(struct nb_norm_ctx *c, const struct nb_quantity *it, int with_unit)
 {
     const struct nb_currency *cu = it->cur;
     struct nb_norm_num n = it->num;
-    if (it->neg && nb_norm_say(c, NUMS(c)->minus) < 0)
-        return -1;
+    if (it->neg && nb_norm_say(c, NUMS(c)->minus) != NB_OK)
+        return NB_ENOMEM;
     if (it->minor_only) {
-        if (nb_quantity_say_number(c, &n) < 0)
-            return -1;
+        if (nb_quantity_say_number(c, &n) != NB_OK)
+            return NB_ENOMEM;
         return nb_norm_say(c, is_one(&n) ? cu->minor_one : cu->minor_many);
     }
     while (n.nfrac > 2 && n.digits[n.nint + n.nfrac - 1] == '0')
@@ -362,13 +362,13 @@ int nb_quantity_say_money(struct nb_norm_ctx *c, const struct nb_quantity *it, i
     if (it->scale || n.nfrac > 2 || !cu->minor_one || n.nfrac == 0) {
         if (n.nfrac == 0)
             n.has_point = 0;
-        if (n.nint == 0 && n.has_point && it->scale && nb_norm_say(c, NUMS(c)->ones[0]) < 0)
-            return -1;
-        if ((n.nint || n.has_point ? nb_quantity_say_number(c, &n) : 0) < 0 ||
-            (it->scale && nb_norm_say(c, it->scale) < 0))
-            return -1;
+        if (n.nint == 0 && n.has_point && it->scale && nb_norm_say(c, NUMS(c)->ones[0]) != NB_OK)
+            return NB_ENOMEM;
+        if ((n.nint || n.has_point ? nb_quantity_say_number(c, &n) : NB_OK) != NB_OK ||
+            (it->scale && nb_norm_say(c, it->scale) != NB_OK))
+            return NB_ENOMEM;
         if (!with_unit)
-            return 0;
+            return NB_OK;
         return nb_norm_say(c,
                            (is_one(&n) && !it->scale) || it->unit_adjective ? cu->one : cu->many);
     }
@@ -378,32 +378,33 @@ int nb_quantity_say_money(struct nb_norm_ctx *c, const struct nb_quantity *it, i
     if (major > 0 || minor == 0) {
         n.has_point = 0;
         n.nfrac = 0;
-        if (nb_quantity_say_number(c, &n) < 0)
-            return -1;
-        if (with_unit && nb_norm_say(c, major == 1 ? cu->one : cu->many) < 0)
-            return -1;
+        if (nb_quantity_say_number(c, &n) != NB_OK)
+            return NB_ENOMEM;
+        if (with_unit && nb_norm_say(c, major == 1 ? cu->one : cu->many) != NB_OK)
+            return NB_ENOMEM;
     }
     if (minor > 0) {
-        if (say_cardinal(c, minor) < 0)
-            return -1;
-        if (with_unit && nb_norm_say(c, minor == 1 ? cu->minor_one : cu->minor_many) < 0)
-            return -1;
+        if (say_cardinal(c, minor) != NB_OK)
+            return NB_ENOMEM;
+        if (with_unit && nb_norm_say(c, minor == 1 ? cu->minor_one : cu->minor_many) != NB_OK)
+            return NB_ENOMEM;
     }
-    return 0;
+    return NB_OK;
 }
 
-static int say_decade(struct nb_norm_ctx *c, const struct nb_quantity *it)
+static nb_status say_decade(struct nb_norm_ctx *c, const struct nb_quantity *it)
 {
     size_t from = c->say->len;
     unsigned v = (unsigned)nb_norm_num_value(&it->num);
-    if (nb_norm_say(c, "") < 0)
-        return -1;
-    if ((it->num.nint == 4 ? nb_numbers_year(NUMS(c), v, c->say) : say_cardinal(c, v)) < 0)
-        return -1;
+    if (nb_norm_say(c, "") != NB_OK)
+        return NB_ENOMEM;
+    if ((it->num.nint == 4 ? nb_numbers_year(NUMS(c), v, c->say) : say_cardinal(c, v)) != NB_OK)
+        return NB_ENOMEM;
     return nb_numbers_last_plural(NUMS(c), c->say, from);
 }
 
-int nb_quantity_say(struct nb_norm_ctx *c, const struct nb_quantity *it, int unit, int year_ok)
+nb_status nb_quantity_say(struct nb_norm_ctx *c, const struct nb_quantity *it, int unit,
+                          int year_ok)
 {
     const struct nb_norm_words *w = WORDS(c);
     switch (it->kind) {
@@ -414,46 +415,46 @@ int nb_quantity_say(struct nb_norm_ctx *c, const struct nb_quantity *it, int uni
     case NB_QUANTITY_ORDINAL:
         return nb_numbers_ordinal(NUMS(c), it->num.digits, it->num.nint, c->say);
     case NB_QUANTITY_MONEY:
-        if (nb_quantity_say_money(c, it, unit) < 0)
-            return -1;
+        if (nb_quantity_say_money(c, it, unit) != NB_OK)
+            return NB_ENOMEM;
         break;
     case NB_QUANTITY_NUMBER:
-        if (it->neg && nb_norm_say(c, NUMS(c)->minus) < 0)
-            return -1;
+        if (it->neg && nb_norm_say(c, NUMS(c)->minus) != NB_OK)
+            return NB_ENOMEM;
         if (year_ok && nb_quantity_is_year(it)) {
-            if (nb_numbers_year(NUMS(c), (unsigned)nb_norm_num_value(&it->num), c->say) < 0)
-                return -1;
-        } else if (nb_quantity_say_number(c, &it->num) < 0) {
-            return -1;
+            if (nb_numbers_year(NUMS(c), (unsigned)nb_norm_num_value(&it->num), c->say) != NB_OK)
+                return NB_ENOMEM;
+        } else if (nb_quantity_say_number(c, &it->num) != NB_OK) {
+            return NB_ENOMEM;
         }
-        if (it->scale && nb_norm_say(c, it->scale) < 0)
-            return -1;
+        if (it->scale && nb_norm_say(c, it->scale) != NB_OK)
+            return NB_ENOMEM;
         if (it->nletters) {
             char l[2] = {(char)nb_ascii_lower((unsigned char)c->text[it->letters]),
                          (char)nb_ascii_lower((unsigned char)c->text[it->letters + 1])};
-            if (nb_norm_say_n(c, l, 2) < 0)
-                return -1;
+            if (nb_norm_say_n(c, l, 2) != NB_OK)
+                return NB_ENOMEM;
         }
         if (!unit)
-            return 0;
-        if (it->percent && nb_norm_say(c, w->percent) < 0)
-            return -1;
+            return NB_OK;
+        if (it->percent && nb_norm_say(c, w->percent) != NB_OK)
+            return NB_ENOMEM;
         if (it->temp) {
             int one = is_one(&it->num);
-            if (nb_norm_say(c, one ? w->degree : w->degrees) < 0 ||
-                nb_norm_say(c, it->temp == 'C' ? w->celsius : w->fahrenheit) < 0)
-                return -1;
+            if (nb_norm_say(c, one ? w->degree : w->degrees) != NB_OK ||
+                nb_norm_say(c, it->temp == 'C' ? w->celsius : w->fahrenheit) != NB_OK)
+                return NB_ENOMEM;
         }
         if (it->unit) {
             int one = (is_one(&it->num) && !it->neg) || it->unit_adjective;
-            if (nb_norm_say(c, one ? it->unit->one : it->unit->many) < 0)
-                return -1;
+            if (nb_norm_say(c, one ? it->unit->one : it->unit->many) != NB_OK)
+                return NB_ENOMEM;
         }
         break;
     }
-    if (it->per && (nb_norm_say(c, w->per) < 0 || nb_norm_say(c, it->per) < 0))
-        return -1;
-    return 0;
+    if (it->per && (nb_norm_say(c, w->per) != NB_OK || nb_norm_say(c, it->per) != NB_OK))
+        return NB_ENOMEM;
+    return NB_OK;
 }
 
 /* ---- the matcher: recognisers tried in order ---- */
@@ -466,9 +467,9 @@ static size_t short_decade(struct nb_norm_ctx *c, size_t i, const struct nb_quan
     if (k + 2 < c->len && nb_ascii_is_digit((unsigned char)t[k]) && t[k + 1] == '0' &&
         t[k + 2] == 's' && nb_norm_token_end(t, c->len, k + 3)) {
         size_t from = c->say->len;
-        if (say_cardinal(c, (unsigned)(t[k] - '0') * 10) < 0 ||
-            nb_numbers_last_plural(NUMS(c), c->say, from) < 0)
-            return NB_NORM_NOMEM;
+        if (say_cardinal(c, (unsigned)(t[k] - '0') * 10) != NB_OK ||
+            nb_numbers_last_plural(NUMS(c), c->say, from) != NB_OK)
+            return nb_norm_fail(c);
         c->rule = "decade";
         return k + 3 - i;
     }
@@ -505,8 +506,8 @@ static size_t quantity_alone(struct nb_norm_ctx *c, size_t i, const struct nb_qu
         !it->per && !nb_norm_token_end(c->text, c->len, it->end))
         return 0; /* "4x4", "5G", "3D": as written */
     /* a year unless a unit follows: "in 1987", "1987 was" */
-    if (nb_quantity_say(c, it, 1, 1) < 0)
-        return NB_NORM_NOMEM;
+    if (nb_quantity_say(c, it, 1, 1) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = quantity_rule(it);
     return it->end - i;
 }
@@ -586,7 +587,7 @@ size_t nb_norm_match_quantity(struct nb_norm_ctx *c, size_t i)
             have_q = 1;
         }
         size_t used = r->read(c, i, r->quantity ? &q : NULL);
-        if (used)
+        if (used || c->status != NB_OK)
             return used;
     }
     return 0;

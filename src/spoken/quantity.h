@@ -7,13 +7,14 @@
  * quantities.c, tried in order; a recogniser follows the matcher
  * convention of match.h: it appends the spoken form to c->say, names its
  * rule in c->rule and returns the bytes it read from text[i], 0 for "not
- * mine", NB_NORM_NOMEM when out of memory.
+ * mine" (and, when an append failed, 0 with c->status set).
  */
 #ifndef NB_SPOKEN_QUANTITY_H
 #define NB_SPOKEN_QUANTITY_H
 
 #include "spoken/match.h"
 #include "spoken/numbers.h"
+#include "text/error.h"
 
 #include <stddef.h>
 
@@ -53,7 +54,7 @@ typedef size_t (*nb_quantity_recogniser)(struct nb_norm_ctx *c, size_t i,
 #define WORDS(c) ((c)->lang->words)
 #define NUMS(c) ((c)->lang->numbers)
 
-static inline int say_cardinal(struct nb_norm_ctx *c, unsigned long long v)
+static inline nb_status say_cardinal(struct nb_norm_ctx *c, unsigned long long v)
 {
     return nb_numbers_cardinal_u(NUMS(c), v, c->say);
 }
@@ -63,13 +64,14 @@ static inline int say_cardinal(struct nb_norm_ctx *c, unsigned long long v)
 /* Reads one quantity at text[i] into *q: 1, or 0 when there is none. */
 int nb_quantity_read(struct nb_norm_ctx *c, size_t i, struct nb_quantity *q);
 /* Says q; `unit` 0 leaves out its unit, currency or percent (the first
- * half of "10-15cm"); `year_ok` allows a year reading.  0 or -1. */
-int nb_quantity_say(struct nb_norm_ctx *c, const struct nb_quantity *q, int unit, int year_ok);
-/* Says money; `with_unit` 0 leaves out the currency ("£5-10m").  0 or -1. */
-int nb_quantity_say_money(struct nb_norm_ctx *c, const struct nb_quantity *q, int with_unit);
+ * half of "10-15cm"); `year_ok` allows a year reading.  NB_OK or NB_ENOMEM. */
+nb_status nb_quantity_say(struct nb_norm_ctx *c, const struct nb_quantity *q, int unit,
+                          int year_ok);
+/* Says money; `with_unit` 0 leaves out the currency ("£5-10m").  NB_OK or NB_ENOMEM. */
+nb_status nb_quantity_say_money(struct nb_norm_ctx *c, const struct nb_quantity *q, int with_unit);
 /* Says a number as written: decimals digit by digit after the point,
- * long or zero-led ones digit by digit.  0 or -1. */
-int nb_quantity_say_number(struct nb_norm_ctx *c, const struct nb_norm_num *n);
+ * long or zero-led ones digit by digit.  NB_OK or NB_ENOMEM. */
+nb_status nb_quantity_say_number(struct nb_norm_ctx *c, const struct nb_norm_num *n);
 /* 1 when q is a bare whole number (nothing attached). */
 int nb_quantity_is_bare(const struct nb_quantity *q);
 /* 1 when q is a bare four-digit number from 1100 to 2099. */
@@ -81,14 +83,14 @@ int nb_quantity_is_year(const struct nb_quantity *q);
  * with a time zone); fills in q and returns the bytes read from j (0: not
  * a time). */
 size_t nb_quantity_read_time(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_quantity *q);
-int nb_quantity_say_time(struct nb_norm_ctx *c, const struct nb_quantity *q);
+nb_status nb_quantity_say_time(struct nb_norm_ctx *c, const struct nb_quantity *q);
 /* "the third of March" or "March third" (+ year digits when yn > 0); i is
  * where the date starts in the text (a "the" before it is not said
- * twice).  0 or -1. */
-int nb_quantity_say_date(struct nb_norm_ctx *c, size_t i, int day, int month, int day_first,
-                         const char *year, size_t yn);
-/* A year of n digits: "oh five", "twenty twenty-two".  0 or -1. */
-int nb_quantity_say_year_digits(struct nb_norm_ctx *c, const char *d, size_t n);
+ * twice).  NB_OK or NB_ENOMEM. */
+nb_status nb_quantity_say_date(struct nb_norm_ctx *c, size_t i, int day, int month, int day_first,
+                               const char *year, size_t yn);
+/* A year of n digits: "oh five", "twenty twenty-two".  NB_OK or NB_ENOMEM. */
+nb_status nb_quantity_say_year_digits(struct nb_norm_ctx *c, const char *d, size_t n);
 /* Length of the run of digits at t[j], counting at most max + 1. */
 size_t nb_quantity_digits_at(const char *t, size_t len, size_t j, size_t max);
 

@@ -30,7 +30,7 @@ static int is_sports_context(struct nb_norm_ctx *c, size_t i)
     return 0;
 }
 
-static int say_score_side(struct nb_norm_ctx *c, const struct nb_quantity *it)
+static nb_status say_score_side(struct nb_norm_ctx *c, const struct nb_quantity *it)
 {
     if (nb_norm_num_value(&it->num) == 0 && it->num.nint == 1)
         return nb_norm_say(c, WORDS(c)->nil);
@@ -64,9 +64,10 @@ size_t nb_quantity_dimensions(struct nb_norm_ctx *c, size_t i, const struct nb_q
         if (!nb_quantity_read(c, a->end + 1, &b) || b.kind != NB_QUANTITY_NUMBER ||
             !nb_norm_token_end(t, c->len, b.end))
             return 0;
-        if (nb_quantity_say(c, a, 0, 0) < 0 || nb_norm_say(c, WORDS(c)->dimension_by) < 0 ||
-            nb_quantity_say(c, &b, 1, 0) < 0)
-            return NB_NORM_NOMEM;
+        if (nb_quantity_say(c, a, 0, 0) != NB_OK ||
+            nb_norm_say(c, WORDS(c)->dimension_by) != NB_OK ||
+            nb_quantity_say(c, &b, 1, 0) != NB_OK)
+            return nb_norm_fail(c);
         c->rule = "dimensions";
         return b.end - i;
     }
@@ -105,9 +106,9 @@ size_t nb_quantity_score(struct nb_norm_ctx *c, size_t i, const struct nb_quanti
     const struct nb_norm_words *w = WORDS(c);
     if (nb_quantity_is_bare(a) && nb_quantity_is_bare(&b) && !a->num.grouped && a->num.nint <= 2 &&
         b.num.nint <= 2 && is_sports_context(c, i)) {
-        if (say_score_side(c, a) < 0 || (w->score_to && nb_norm_say(c, w->score_to) < 0) ||
-            say_score_side(c, &b) < 0)
-            return NB_NORM_NOMEM;
+        if (say_score_side(c, a) != NB_OK ||
+            (w->score_to && nb_norm_say(c, w->score_to) != NB_OK) || say_score_side(c, &b) != NB_OK)
+            return nb_norm_fail(c);
         c->rule = "score";
         return b.end - i;
     }
@@ -123,10 +124,10 @@ size_t nb_quantity_year_range(struct nb_norm_ctx *c, size_t i, const struct nb_q
     const struct nb_norm_words *w = WORDS(c);
     if (nb_quantity_is_year(a) && nb_quantity_is_bare(&b) && !b.num.grouped &&
         (b.num.nint == 2 || nb_quantity_is_year(&b))) {
-        if (nb_quantity_say(c, a, 1, 1) < 0 || nb_norm_say(c, w->to) < 0 ||
+        if (nb_quantity_say(c, a, 1, 1) != NB_OK || nb_norm_say(c, w->to) != NB_OK ||
             (b.num.nint == 2 ? nb_quantity_say_year_digits(c, b.num.digits, 2)
-                             : nb_quantity_say(c, &b, 1, 1)) < 0)
-            return NB_NORM_NOMEM;
+                             : nb_quantity_say(c, &b, 1, 1)) != NB_OK)
+            return nb_norm_fail(c);
         c->rule = "range";
         return b.end - i;
     }
@@ -149,21 +150,21 @@ size_t nb_quantity_range(struct nb_norm_ctx *c, size_t i, const struct nb_quanti
             b.cur = a->cur;
             b.kind = NB_QUANTITY_MONEY;
         }
-        if (nb_quantity_say_money(c, a, !inherit) < 0)
-            return NB_NORM_NOMEM;
+        if (nb_quantity_say_money(c, a, !inherit) != NB_OK)
+            return nb_norm_fail(c);
     } else if (a->kind == NB_QUANTITY_NUMBER && nb_quantity_is_bare(a) &&
                (b.kind == NB_QUANTITY_NUMBER || b.kind == NB_QUANTITY_MONEY ||
                 b.kind == NB_QUANTITY_TIME)) {
-        if (nb_quantity_say(c, a, 0, 0) < 0)
-            return NB_NORM_NOMEM;
+        if (nb_quantity_say(c, a, 0, 0) != NB_OK)
+            return nb_norm_fail(c);
     } else if (a->kind == b.kind || (a->kind == NB_QUANTITY_NUMBER && !nb_quantity_is_bare(a))) {
-        if (nb_quantity_say(c, a, 1, 0) < 0)
-            return NB_NORM_NOMEM;
+        if (nb_quantity_say(c, a, 1, 0) != NB_OK)
+            return nb_norm_fail(c);
     } else {
         return 0;
     }
-    if (nb_norm_say(c, w->to) < 0 || nb_quantity_say(c, &b, 1, 0) < 0)
-        return NB_NORM_NOMEM;
+    if (nb_norm_say(c, w->to) != NB_OK || nb_quantity_say(c, &b, 1, 0) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = "range";
     return b.end - i;
 }

@@ -13,14 +13,14 @@
 
 /* ---- phone numbers and IP addresses ---- */
 
-static int say_phone_digits(struct nb_norm_ctx *c, const char *d, size_t n)
+static nb_status say_phone_digits(struct nb_norm_ctx *c, const char *d, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         const char *word = d[k] == '0' ? WORDS(c)->phone_zero : NUMS(c)->ones[d[k] - '0'];
-        if (nb_norm_say(c, word) < 0)
-            return -1;
+        if (nb_norm_say(c, word) != NB_OK)
+            return NB_ENOMEM;
     }
-    return 0;
+    return NB_OK;
 }
 
 size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
@@ -86,9 +86,9 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
             if (glen[g] > 3)
                 return 0;
         for (size_t g = 0; g < ng; g++)
-            if ((g && nb_norm_say(c, WORDS(c)->dot) < 0) ||
-                nb_numbers_digits(NUMS(c), t + gstart[g], glen[g], c->say) < 0)
-                return NB_NORM_NOMEM;
+            if ((g && nb_norm_say(c, WORDS(c)->dot) != NB_OK) ||
+                nb_numbers_digits(NUMS(c), t + gstart[g], glen[g], c->say) != NB_OK)
+                return nb_norm_fail(c);
         c->rule = "address";
         return j - i;
     }
@@ -98,13 +98,13 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
         return 0;
     if (!plus && !paren && (glen[0] < 3 || glen[ng - 1] < 1))
         return 0;
-    if (plus && nb_norm_say(c, WORDS(c)->plus) < 0)
-        return NB_NORM_NOMEM;
+    if (plus && nb_norm_say(c, WORDS(c)->plus) != NB_OK)
+        return nb_norm_fail(c);
     for (size_t g = 0; g < ng; g++) {
-        if (g && nb_buf_addc(c->say, ',') < 0)
-            return NB_NORM_NOMEM;
-        if (say_phone_digits(c, t + gstart[g], glen[g]) < 0)
-            return NB_NORM_NOMEM;
+        if (g && nb_buf_addc(c->say, ',') != NB_OK)
+            return nb_norm_fail(c);
+        if (say_phone_digits(c, t + gstart[g], glen[g]) != NB_OK)
+            return nb_norm_fail(c);
     }
     c->rule = "phone";
     return j - i;
@@ -122,7 +122,7 @@ static int url_char(int ch)
 }
 
 /* Says a run of a URL or address: labels as written, separators as words. */
-static int say_web(struct nb_norm_ctx *c, const char *s, size_t n)
+static nb_status say_web(struct nb_norm_ctx *c, const char *s, size_t n)
 {
     const struct nb_norm_words *w = WORDS(c);
     size_t k = 0;
@@ -133,21 +133,21 @@ static int say_web(struct nb_norm_ctx *c, const char *s, size_t n)
             while (e < n && nb_ascii_is_alnum((unsigned char)s[e]))
                 e++;
             if (e - k == 3 && nb_norm_starts_ci(s, n, k, "www")) {
-                if (nb_norm_say(c, "W-W-W") < 0)
-                    return -1;
-            } else if (nb_norm_say_n(c, s + k, e - k) < 0) {
-                return -1;
+                if (nb_norm_say(c, "W-W-W") != NB_OK)
+                    return NB_ENOMEM;
+            } else if (nb_norm_say_n(c, s + k, e - k) != NB_OK) {
+                return NB_ENOMEM;
             }
             k = e;
             continue;
         }
         const char *word = ch == '.' ? w->dot : ch == '/' ? w->slash : ch == '-' ? w->dash
                          : ch == '_' ? w->underscore : ch == '@' ? w->at : NULL;
-        if (word && nb_norm_say(c, word) < 0)
-            return -1;
+        if (word && nb_norm_say(c, word) != NB_OK)
+            return NB_ENOMEM;
         k++;
     }
-    return 0;
+    return NB_OK;
 }
 
 #define MAX_WEB 2048
@@ -199,8 +199,8 @@ size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i)
         return 0;
     if (!at && !www && start == i && host_end == j && (j - i) < 6)
         return 0;
-    if (say_web(c, t + start, j - start) < 0)
-        return NB_NORM_NOMEM;
+    if (say_web(c, t + start, j - start) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = at ? "e-mail" : "web address";
     return j - i;
 }
@@ -258,8 +258,8 @@ size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
                 continue;
             break;
         }
-        if (nb_norm_say(c, a->spoken) < 0)
-            return NB_NORM_NOMEM;
+        if (nb_norm_say(c, a->spoken) != NB_OK)
+            return nb_norm_fail(c);
         c->rule = "abbreviation";
         return sentence_end ? e - i : after - i;
     }
@@ -328,8 +328,8 @@ size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i)
     if (!pl || ps + pl == i || !nb_ascii_is_blank((unsigned char)t[ps + pl]))
         return 0;
     if (nb_norm_in_list(c->lang->cardinal_roman_after, c->lang->ncardinal_roman_after, t + ps, pl, 1)) {
-        if (nb_numbers_cardinal_u(NUMS(c), v, c->say) < 0)
-            return NB_NORM_NOMEM;
+        if (nb_numbers_cardinal_u(NUMS(c), v, c->say) != NB_OK)
+            return nb_norm_fail(c);
         c->rule = "roman numeral";
         return n;
     }
@@ -342,10 +342,10 @@ size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i)
         if (nb_ascii_is_upper((unsigned char)t[k]) && !c->shouting)
             return 0; /* "NATO II"? no: an acronym */
     size_t from = c->say->len;
-    if (nb_norm_say(c, WORDS(c)->regnal_the) < 0 || nb_norm_say(c, "") < 0 ||
-        nb_numbers_cardinal_u(NUMS(c), v, c->say) < 0 ||
-        nb_numbers_last_ordinal(NUMS(c), c->say, from) < 0)
-        return NB_NORM_NOMEM;
+    if (nb_norm_say(c, WORDS(c)->regnal_the) != NB_OK || nb_norm_say(c, "") != NB_OK ||
+        nb_numbers_cardinal_u(NUMS(c), v, c->say) != NB_OK ||
+        nb_numbers_last_ordinal(NUMS(c), c->say, from) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = "roman numeral";
     return n;
 }
@@ -400,7 +400,7 @@ static int pronounceable(const char *s, size_t n)
 /* "O-S-C-E" (and "M-P's" for a plural).  A final A joined by a hyphen
  * reads as the article "a" before another word ("D-N-A is"), so such a
  * name is written with full stops instead: "D.N.A.". */
-static int say_spelled(struct nb_norm_ctx *c, const char *s, size_t n, const char *tail)
+static nb_status say_spelled(struct nb_norm_ctx *c, const char *s, size_t n, const char *tail)
 {
     char buf[40];
     size_t b = 0;
@@ -412,9 +412,9 @@ static int say_spelled(struct nb_norm_ctx *c, const char *s, size_t n, const cha
         if (dots)
             buf[b++] = '.';
     }
-    if (nb_norm_say_n(c, buf, b) < 0)
-        return -1;
-    return tail ? nb_buf_adds(c->say, tail) : 0;
+    if (nb_norm_say_n(c, buf, b) != NB_OK)
+        return NB_ENOMEM;
+    return tail ? nb_buf_adds(c->say, tail) : NB_OK;
 }
 
 /* "C. S. Lewis", "U.S.", "e.s.t": single letters each with a full stop. */
@@ -438,8 +438,8 @@ static size_t dotted_initials(struct nb_norm_ctx *c, size_t i)
     if (n < 2)
         return 0;
     (void)spaced;
-    if (say_spelled(c, letters, n, NULL) < 0)
-        return NB_NORM_NOMEM;
+    if (say_spelled(c, letters, n, NULL) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = "initials";
     return j - i;
 }
@@ -462,9 +462,10 @@ size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i)
         while (e + 1 + m < c->len && nb_ascii_is_upper((unsigned char)t[e + 1 + m]))
             m++;
         if (m <= 3 && nb_norm_token_end(t, c->len, e + 1 + m)) {
-            if (say_spelled(c, t + i, n, NULL) < 0 || nb_norm_say(c, WORDS(c)->and_word) < 0 ||
-                say_spelled(c, t + e + 1, m, NULL) < 0)
-                return NB_NORM_NOMEM;
+            if (say_spelled(c, t + i, n, NULL) != NB_OK ||
+                nb_norm_say(c, WORDS(c)->and_word) != NB_OK ||
+                say_spelled(c, t + e + 1, m, NULL) != NB_OK)
+                return nb_norm_fail(c);
             c->rule = "initialism";
             return e + 1 + m - i;
         }
@@ -486,16 +487,16 @@ size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i)
         char w[12];
         for (size_t k = 0; k < n; k++)
             w[k] = (char)(k ? nb_ascii_lower((unsigned char)t[i + k]) : t[i + k]);
-        if (nb_norm_say_n(c, w, n) < 0 || (tail && nb_buf_addc(c->say, 's') < 0))
-            return NB_NORM_NOMEM;
+        if (nb_norm_say_n(c, w, n) != NB_OK || (tail && nb_buf_addc(c->say, 's') != NB_OK))
+            return nb_norm_fail(c);
         c->rule = "acronym";
         return end - i;
     }
     int listed = nb_norm_in_list(r->initialisms, r->ninitialisms, t + i, n, 0);
     if (!listed && (c->shouting || pronounceable(t + i, n)))
         return 0;
-    if (say_spelled(c, t + i, n, tail) < 0)
-        return NB_NORM_NOMEM;
+    if (say_spelled(c, t + i, n, tail) != NB_OK)
+        return nb_norm_fail(c);
     c->rule = "initialism";
     return end - i;
 }

@@ -275,15 +275,15 @@ static char *cut(const char *text, size_t from, size_t to)
     nb_buf_init(&b, 0);
     while (to < strlen(text) && text[to] == ' ' && (from == 0 || text[from - 1] == ' '))
         to++;
-    if (nb_buf_add(&b, text, from) < 0)
+    if (nb_buf_add(&b, text, from) != NB_OK)
         goto oom;
     const char *rest = text + to;
     if (*rest && strchr(".,;:!?", *rest))
         nb_buf_rtrim(&b);
     else if (b.len && b.data[b.len - 1] != ' ' && *rest && *rest != ' ' &&
-             nb_buf_addc(&b, ' ') < 0)
+             nb_buf_addc(&b, ' ') != NB_OK)
         goto oom;
-    if (nb_buf_adds(&b, rest) < 0)
+    if (nb_buf_adds(&b, rest) != NB_OK)
         goto oom;
     return nb_buf_detach(&b, NULL);
 oom:
@@ -291,10 +291,11 @@ oom:
     return NULL;
 }
 
-/* One aside removed, the first whose removal leaves a sentence; NULL when
- * none (or out of memory: *oom). */
-static char *drop_one_aside(const char *text, int *oom)
+/* One aside removed, the first whose removal leaves a sentence, in *out
+ * (NULL when none).  NB_OK, or NB_ENOMEM. */
+static nb_status drop_one_aside(const char *text, char **out)
 {
+    *out = NULL;
     size_t len = strlen(text);
     for (size_t i = 1; i < len; i++) {
         size_t from = 0, to = 0;
@@ -326,38 +327,39 @@ static char *drop_one_aside(const char *text, int *oom)
                 to = end;
             }
         }
-        char *out = cut(text, from, to);
-        if (!out) {
-            *oom = 1;
-            return NULL;
+        char *shorter = cut(text, from, to);
+        if (!shorter)
+            return NB_ENOMEM;
+        if (is_sentence(shorter)) {
+            *out = shorter;
+            return NB_OK;
         }
-        if (is_sentence(out))
-            return out;
-        free(out);
+        free(shorter);
     }
-    return NULL;
+    return NB_OK;
 }
 
-char *nb_summary_shorten(const char *text, size_t max_words, int *oom)
+nb_status nb_summary_shorten(const char *text, size_t max_words, char **out)
 {
-    *oom = 0;
+    *out = NULL;
     if (!max_words || nb_summary_count_words(text) <= max_words)
-        return NULL;
+        return NB_OK;
     char *best = NULL;
     const char *cur = text;
     while (nb_summary_count_words(cur) > max_words) {
-        char *next = drop_one_aside(cur, oom);
+        char *next;
+        if (drop_one_aside(cur, &next) != NB_OK) {
+            free(best);
+            return NB_ENOMEM;
+        }
         if (!next)
             break;
         free(best);
         best = next;
         cur = best;
     }
-    if (*oom) {
-        free(best);
-        return NULL;
-    }
-    return best;
+    *out = best;
+    return NB_OK;
 }
 
 /* ---- the lead -------------------------------------------------------- */
@@ -383,9 +385,8 @@ static nb_status pick_lead(struct nb_summary *s, const struct nb_article *a,
             if (skip && !(text = nb_strdup(sentence + skip)))
                 return nb_error_set(err, NB_ENOMEM, "out of memory");
         }
-        int oom = 0;
-        char *shorter = nb_summary_shorten(text ? text : sentence, opts->max_words, &oom);
-        if (oom) {
+        char *shorter;
+        if (nb_summary_shorten(text ? text : sentence, opts->max_words, &shorter) != NB_OK) {
             free(text);
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         }

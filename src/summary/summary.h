@@ -68,10 +68,11 @@ const char *nb_summary_lead(const struct nb_summary *s, size_t i);
  * give 0. */
 double nb_summary_similarity(const char *a, const char *b);
 
-/* Writes `text` with the aside removed, when text is over max_words words
- * and has an aside whose removal leaves a sentence; returns a malloc'd
- * string, or NULL when nothing was removed (or out of memory: *oom set). */
-char *nb_summary_shorten(const char *text, size_t max_words, int *oom);
+/* `text` with asides removed while it is over max_words words and an aside
+ * whose removal leaves a sentence remains: *out is a malloc'd string the
+ * caller frees, or NULL when nothing was removed.  NB_OK, or NB_ENOMEM
+ * (*out NULL). */
+nb_status nb_summary_shorten(const char *text, size_t max_words, char **out);
 
 /* Counts words (runs of non-space). */
 size_t nb_summary_count_words(const char *text);

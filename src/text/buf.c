@@ -28,61 +28,61 @@ void nb_buf_reset(struct nb_buf *b)
     b->data[0] = '\0';
 }
 
-int nb_buf_grow(struct nb_buf *b, size_t extra)
+nb_status nb_buf_grow(struct nb_buf *b, size_t extra)
 {
     if (extra > b->cap || b->len > b->cap - extra)
-        return -1;
+        return NB_ENOMEM;
     size_t need = b->len + extra + 1;
     if (need <= b->alloc)
-        return 0;
+        return NB_OK;
     size_t n = b->alloc ? b->alloc : 64;
     while (n < need)
         n = n > SIZE_MAX / 2 ? need : n * 2;
     char *p = realloc(b->alloc ? b->data : NULL, n);
     if (!p)
-        return -1;
+        return NB_ENOMEM;
     if (!b->alloc)
         p[0] = '\0';
     b->data = p;
     b->alloc = n;
-    return 0;
+    return NB_OK;
 }
 
-int nb_buf_add(struct nb_buf *b, const char *s, size_t len)
+nb_status nb_buf_add(struct nb_buf *b, const char *s, size_t len)
 {
-    if (nb_buf_grow(b, len) < 0)
-        return -1;
+    if (nb_buf_grow(b, len) != NB_OK)
+        return NB_ENOMEM;
     if (len)
         memmove(b->data + b->len, s, len);
     b->len += len;
     b->data[b->len] = '\0';
-    return 0;
+    return NB_OK;
 }
 
-int nb_buf_adds(struct nb_buf *b, const char *s)
+nb_status nb_buf_adds(struct nb_buf *b, const char *s)
 {
     return nb_buf_add(b, s, strlen(s));
 }
 
-int nb_buf_addc(struct nb_buf *b, char c)
+nb_status nb_buf_addc(struct nb_buf *b, char c)
 {
     return nb_buf_add(b, &c, 1);
 }
 
-int nb_buf_vaddf(struct nb_buf *b, const char *fmt, va_list ap)
+nb_status nb_buf_vaddf(struct nb_buf *b, const char *fmt, va_list ap)
 {
     va_list cp;
     va_copy(cp, ap);
     int n = vsnprintf(NULL, 0, fmt, cp);
     va_end(cp);
-    if (n < 0 || nb_buf_grow(b, (size_t)n) < 0)
-        return -1;
+    if (n < 0 || nb_buf_grow(b, (size_t)n) != NB_OK)
+        return NB_ENOMEM;
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
-    return 0;
+    return NB_OK;
 }
 
-int nb_buf_addf(struct nb_buf *b, const char *fmt, ...)
+nb_status nb_buf_addf(struct nb_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -1,6 +1,6 @@
 /* buf.h - a growable byte buffer, always NUL-terminated, with a size cap.
  *
- * Appends fail cleanly (return -1, buffer unchanged) when memory runs out or
+ * Appends fail cleanly (return NB_ENOMEM, buffer unchanged) when memory runs out or
  * the cap would be exceeded.  `data` is never NULL after nb_buf_init: an
  * empty buffer points at a static "" until the first append.
  * Ownership: the buffer owns `data`; nb_buf_detach() hands it to the caller,
@@ -8,6 +8,8 @@
  */
 #ifndef NB_TEXT_BUF_H
 #define NB_TEXT_BUF_H
+
+#include "text/error.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,13 +29,13 @@ void nb_buf_init(struct nb_buf *b, size_t cap);
 void nb_buf_release(struct nb_buf *b);
 /* Empties the buffer, keeping its memory. */
 void nb_buf_reset(struct nb_buf *b);
-/* Ensures room for `extra` more bytes. 0 on success, -1 on failure. */
-int nb_buf_grow(struct nb_buf *b, size_t extra);
-int nb_buf_add(struct nb_buf *b, const char *s, size_t len);
-int nb_buf_adds(struct nb_buf *b, const char *s);
-int nb_buf_addc(struct nb_buf *b, char c);
-int nb_buf_addf(struct nb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int nb_buf_vaddf(struct nb_buf *b, const char *fmt, va_list ap);
+/* Ensures room for `extra` more bytes. NB_OK, or NB_ENOMEM (out of memory or over the cap). */
+nb_status nb_buf_grow(struct nb_buf *b, size_t extra);
+nb_status nb_buf_add(struct nb_buf *b, const char *s, size_t len);
+nb_status nb_buf_adds(struct nb_buf *b, const char *s);
+nb_status nb_buf_addc(struct nb_buf *b, char c);
+nb_status nb_buf_addf(struct nb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+nb_status nb_buf_vaddf(struct nb_buf *b, const char *fmt, va_list ap);
 /* Shortens the buffer to `len` bytes (no-op when len >= b->len). */
 void nb_buf_truncate(struct nb_buf *b, size_t len);
 /* Removes trailing ASCII whitespace. */

@@ -42,11 +42,11 @@ int nb_date_parse_iso(const char *s, int *year, int *month, int *day)
     int y, m, d;
     if (digits(s, 4, &y) < 0 || s[4] != '-' || digits(s + 5, 2, &m) < 0 || s[7] != '-' ||
         digits(s + 8, 2, &d) < 0 || s[10] != '\0' || !nb_date_valid(y, m, d))
-        return -1;
+        return 0;
     *year = y;
     *month = m;
     *day = d;
-    return 0;
+    return 1;
 }
 
 const struct nb_calendar_names nb_calendar_en = {

@@ -16,7 +16,8 @@
 int nb_date_valid(int year, int month, int day);
 /* 0 = Sunday .. 6 = Saturday; the date must be valid. */
 int nb_date_weekday(int year, int month, int day);
-/* Parses exactly "YYYY-MM-DD"; 0 on success, -1 when not a valid date. */
+/* Parses exactly "YYYY-MM-DD": 1 and the date set, or 0 (nothing set) when
+ * it is not a valid date.  Cannot fail otherwise. */
 int nb_date_parse_iso(const char *s, int *year, int *month, int *day);
 
 /* The names of one language. */

@@ -40,13 +40,13 @@ static int is_build_dir(const char *dir)
  * ".." drops the last folder of an absolute path whose links are already
  * resolved, so "/opt/nb/bin" and "../share/newsbrief" give
  * "/opt/nb/share/newsbrief". */
-static int append_resolved(const char *dir, size_t len, const char *rel, struct nb_buf *out)
+static nb_status append_resolved(const char *dir, size_t len, const char *rel, struct nb_buf *out)
 {
     if (rel[0] == '/')
         return nb_buf_adds(out, rel);
     size_t start = out->len;
-    if (nb_buf_add(out, dir, len) < 0)
-        return -1;
+    if (nb_buf_add(out, dir, len) != NB_OK)
+        return NB_ENOMEM;
     const char *p = rel;
     while (*p) {
         size_t n = strcspn(p, "/");
@@ -56,65 +56,71 @@ static int append_resolved(const char *dir, size_t len, const char *rel, struct 
                 nb_buf_truncate(out, slash == out->data + start ? start + 1
                                                                 : (size_t)(slash - out->data));
         } else if (n && !(n == 1 && p[0] == '.')) {
-            if ((out->len == start || out->data[out->len - 1] != '/') && nb_buf_addc(out, '/') < 0)
-                return -1;
-            if (nb_buf_add(out, p, n) < 0)
-                return -1;
+            if ((out->len == start || out->data[out->len - 1] != '/') &&
+                nb_buf_addc(out, '/') != NB_OK)
+                return NB_ENOMEM;
+            if (nb_buf_add(out, p, n) != NB_OK)
+                return NB_ENOMEM;
         }
         p += n;
         while (*p == '/')
             p++;
     }
-    return 0;
+    return NB_OK;
 }
 
-int nb_data_installed_dir_of(const char *exe, struct nb_buf *out)
+nb_status nb_data_installed_dir_of(const char *exe, struct nb_buf *out)
 {
     const char *slash = strrchr(exe, '/');
     struct nb_buf dir;
     nb_buf_init(&dir, 0);
-    int rc = slash ? nb_buf_add(&dir, exe, slash == exe ? 1 : (size_t)(slash - exe))
-                   : nb_buf_addc(&dir, '.');
+    nb_status rc = slash ? nb_buf_add(&dir, exe, slash == exe ? 1 : (size_t)(slash - exe))
+                         : nb_buf_addc(&dir, '.');
 #if defined(NB_BUILD_DIR) && defined(NB_SOURCE_DATA_DIR)
-    if (rc == 0 && is_build_dir(dir.data)) {
+    if (rc == NB_OK && is_build_dir(dir.data)) {
         nb_buf_release(&dir);
         return nb_buf_adds(out, NB_SOURCE_DATA_DIR);
     }
 #endif
-    if (rc == 0)
+    if (rc == NB_OK)
         rc = append_resolved(dir.data, dir.len, NB_DATA_RELDIR, out);
     nb_buf_release(&dir);
     return rc;
 }
 
-int nb_data_installed_dir(struct nb_buf *out)
+nb_status nb_data_installed_dir(struct nb_buf *out, int *found)
 {
     char exe[4096]; /* PATH_MAX on Linux */
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe));
+    *found = 0;
     if (n <= 0 || (size_t)n >= sizeof(exe))
-        return 0;
+        return NB_OK;
     exe[n] = '\0';
-    return nb_data_installed_dir_of(exe, out) < 0 ? -1 : 1;
+    nb_status rc = nb_data_installed_dir_of(exe, out);
+    *found = rc == NB_OK;
+    return rc;
 }
 
 /* Appends dir/sub to dirs. */
-static int push_joined(struct nb_strv *dirs, const char *dir, const char *sub)
+static nb_status push_joined(struct nb_strv *dirs, const char *dir, const char *sub)
 {
     struct nb_buf b;
     nb_buf_init(&b, 0);
-    if (nb_path_join(dir, sub, &b) < 0) {
+    if (nb_path_join(dir, sub, &b) != NB_OK) {
         nb_buf_release(&b);
-        return -1;
+        return NB_ENOMEM;
     }
     return nb_strv_push_owned(dirs, nb_buf_detach(&b, NULL));
 }
 
 /* Appends dir/../sub to dirs. */
-static int push_parent(struct nb_strv *dirs, const char *dir, const char *sub)
+static nb_status push_parent(struct nb_strv *dirs, const char *dir, const char *sub)
 {
     struct nb_buf up;
     nb_buf_init(&up, 0);
-    int rc = nb_buf_addf(&up, "../%s", sub) < 0 ? -1 : push_joined(dirs, dir, up.data);
+    nb_status rc = nb_buf_addf(&up, "../%s", sub);
+    if (rc == NB_OK)
+        rc = push_joined(dirs, dir, up.data);
     nb_buf_release(&up);
     return rc;
 }
@@ -125,46 +131,55 @@ static const char *env_value(const char *name)
     return v && v[0] ? v : NULL;
 }
 
-int nb_data_dirs(const char *sub, const char *base_dir, struct nb_strv *dirs)
+nb_status nb_data_dirs(const char *sub, const char *base_dir, struct nb_strv *dirs)
 {
     const char *data = env_value("NEWSBRIEF_DATA");
-    if (data && push_joined(dirs, data, sub) < 0)
-        return -1;
+    if (data && push_joined(dirs, data, sub) != NB_OK)
+        return NB_ENOMEM;
     const char *voices = env_value("NEWSBRIEF_VOICES");
-    if (voices && strcmp(sub, NB_DATA_VOICES) == 0 && nb_strv_pushs(dirs, voices) < 0)
-        return -1;
-    if (base_dir && (push_joined(dirs, base_dir, sub) < 0 || push_parent(dirs, base_dir, sub) < 0))
-        return -1;
+    if (voices && strcmp(sub, NB_DATA_VOICES) == 0 && nb_strv_pushs(dirs, voices) != NB_OK)
+        return NB_ENOMEM;
+    if (base_dir &&
+        (push_joined(dirs, base_dir, sub) != NB_OK || push_parent(dirs, base_dir, sub) != NB_OK))
+        return NB_ENOMEM;
     struct nb_buf installed;
     nb_buf_init(&installed, 0);
-    int found = nb_data_installed_dir(&installed);
-    int rc = found < 0 || (found && push_joined(dirs, installed.data, sub) < 0) ? -1 : 0;
+    int found;
+    nb_status rc = nb_data_installed_dir(&installed, &found);
+    if (rc == NB_OK && found)
+        rc = push_joined(dirs, installed.data, sub);
     nb_buf_release(&installed);
     return rc;
 }
 
-int nb_data_find_in(const struct nb_strv *dirs, const char *file, struct nb_buf *out)
+nb_status nb_data_find_in(const struct nb_strv *dirs, const char *file, struct nb_buf *out,
+                          int *found)
 {
     size_t start = out->len;
+    *found = 0;
     for (size_t i = 0; i < dirs->n; i++) {
-        if (nb_path_join(dirs->v[i], file, out) < 0) {
+        if (nb_path_join(dirs->v[i], file, out) != NB_OK) {
             nb_buf_truncate(out, start);
-            return -1;
+            return NB_ENOMEM;
         }
-        if (is_regular_file(out->data + start))
-            return 1;
+        if (is_regular_file(out->data + start)) {
+            *found = 1;
+            return NB_OK;
+        }
         nb_buf_truncate(out, start);
     }
-    return 0;
+    return NB_OK;
 }
 
-int nb_data_find(const char *sub, const char *file, const char *base_dir, struct nb_buf *out)
+nb_status nb_data_find(const char *sub, const char *file, const char *base_dir, struct nb_buf *out,
+                       int *found)
 {
     struct nb_strv dirs;
     nb_strv_init(&dirs);
-    int rc = nb_data_dirs(sub, base_dir, &dirs);
-    if (rc == 0)
-        rc = nb_data_find_in(&dirs, file, out);
+    *found = 0;
+    nb_status rc = nb_data_dirs(sub, base_dir, &dirs);
+    if (rc == NB_OK)
+        rc = nb_data_find_in(&dirs, file, out, found);
     nb_strv_release(&dirs);
     return rc;
 }
@@ -181,10 +196,10 @@ int nb_data_dir_is_new(const struct nb_strv *dirs, size_t i)
     return 1;
 }
 
-int nb_data_dirs_format(const struct nb_strv *dirs, struct nb_buf *out)
+nb_status nb_data_dirs_format(const struct nb_strv *dirs, struct nb_buf *out)
 {
     for (size_t i = 0; i < dirs->n; i++)
-        if (nb_buf_addf(out, "%s%s", i ? ", " : "", dirs->v[i]) < 0)
-            return -1;
-    return 0;
+        if (nb_buf_addf(out, "%s%s", i ? ", " : "", dirs->v[i]) != NB_OK)
+            return NB_ENOMEM;
+    return NB_OK;
 }

@@ -20,6 +20,7 @@
 #define NB_TEXT_DATA_PATH_H
 
 #include "text/buf.h"
+#include "text/error.h"
 #include "text/strv.h"
 
 #include <stddef.h>
@@ -32,27 +33,29 @@
  * sits in the build folder it was compiled in (a program run before
  * installing), else the folder NB_DATA_RELDIR from the program's folder
  * (BINDIR/../share/newsbrief for an install under any prefix), whether or
- * not it exists.  0 on success, -1 when out of memory. */
-int nb_data_installed_dir_of(const char *exe, struct nb_buf *out);
+ * not it exists.  NB_OK, or NB_ENOMEM. */
+nb_status nb_data_installed_dir_of(const char *exe, struct nb_buf *out);
 
-/* nb_data_installed_dir_of() for the running program (/proc/self/exe).
- * 1 when appended, 0 when the program's path cannot be read (nothing
- * appended), -1 when out of memory. */
-int nb_data_installed_dir(struct nb_buf *out);
+/* nb_data_installed_dir_of() for the running program (/proc/self/exe):
+ * *found is 1 when appended, 0 when the program's path cannot be read
+ * (nothing appended).  NB_OK, or NB_ENOMEM. */
+nb_status nb_data_installed_dir(struct nb_buf *out, int *found);
 
 /* Appends to `dirs` (owned strings) the folders searched for files of data
  * subfolder `sub`, in the order above; folders that do not exist are
- * listed too.  `base_dir` is the briefing's folder, or NULL.  0, or -1
- * when out of memory. */
-int nb_data_dirs(const char *sub, const char *base_dir, struct nb_strv *dirs);
+ * listed too.  `base_dir` is the briefing's folder, or NULL.  NB_OK, or
+ * NB_ENOMEM. */
+nb_status nb_data_dirs(const char *sub, const char *base_dir, struct nb_strv *dirs);
 
 /* Appends to `out` the path of `file` in the first folder of `dirs` where
- * it is a regular file.  1 when found, 0 when not (out unchanged), -1 when
- * out of memory. */
-int nb_data_find_in(const struct nb_strv *dirs, const char *file, struct nb_buf *out);
+ * it is a regular file: *found 1 when found, 0 when not (out unchanged).
+ * NB_OK, or NB_ENOMEM (out unchanged). */
+nb_status nb_data_find_in(const struct nb_strv *dirs, const char *file, struct nb_buf *out,
+                          int *found);
 
 /* nb_data_dirs() then nb_data_find_in(): `file` of data subfolder `sub`. */
-int nb_data_find(const char *sub, const char *file, const char *base_dir, struct nb_buf *out);
+nb_status nb_data_find(const char *sub, const char *file, const char *base_dir, struct nb_buf *out,
+                       int *found);
 
 /* 1 when dirs->v[i] is an existing folder and not the same folder as an
  * earlier one of `dirs` ("briefings/../voices" and the installed voices/
@@ -60,7 +63,7 @@ int nb_data_find(const char *sub, const char *file, const char *base_dir, struct
 int nb_data_dir_is_new(const struct nb_strv *dirs, size_t i);
 
 /* Appends the folders of `dirs` to `out` as "A, B, C", for messages.
- * 0, or -1 when out of memory. */
-int nb_data_dirs_format(const struct nb_strv *dirs, struct nb_buf *out);
+ * NB_OK, or NB_ENOMEM. */
+nb_status nb_data_dirs_format(const struct nb_strv *dirs, struct nb_buf *out);
 
 #endif

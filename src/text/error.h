@@ -11,14 +11,22 @@
 
 #include <stddef.h>
 
-typedef enum nb_status {
+enum nb_status_code {
     NB_OK = 0,
-    NB_EINPUT,    /* the user's input is wrong (file, YAML, option): exit 2 */
-    NB_ENOMEM,    /* out of memory or over a size cap */
-    NB_EIO,       /* reading or writing a file failed */
-    NB_ESYNTH,    /* the synthesiser failed */
-    NB_EINTERNAL  /* a bug: an invariant did not hold */
-} nb_status;
+    NB_EINPUT,   /* the user's input is wrong (file, YAML, option): exit 2 */
+    NB_ENOMEM,   /* out of memory or over a size cap */
+    NB_EIO,      /* reading or writing a file failed */
+    NB_ESYNTH,   /* the synthesiser failed */
+    NB_EINTERNAL /* a bug: an invariant did not hold */
+};
+#ifdef NB_STATUS_CHECK
+/* A checking build (cmake -DNB_STATUS_CHECK=ON, run by CI): as an unsigned
+ * type, a status compared as a negative count ("rc < 0", "rc == -1") is a
+ * compiler warning, which an enum is not. */
+typedef unsigned nb_status;
+#else
+typedef enum nb_status_code nb_status;
+#endif
 
 #define NB_ERROR_MSG_MAX 512
 #define NB_ERROR_FILE_MAX 512

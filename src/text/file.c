@@ -27,9 +27,13 @@ nb_status nb_file_read(const char *path, size_t max, struct nb_buf *out, struct 
     size_t start = out->len;
     nb_status rc = NB_OK;
     for (;;) {
-        if (nb_buf_grow(out, 65536) < 0 && nb_buf_grow(out, 1) < 0) {
-            rc = nb_error_set_at(err, NB_EINPUT, name, 0, 0, "file is too large (over %zu bytes)",
-                                 max);
+        if (nb_buf_grow(out, 65536) != NB_OK && nb_buf_grow(out, 1) != NB_OK) {
+            /* no room for one more byte: over the cap, or out of memory */
+            if (out->len >= out->cap)
+                rc = nb_error_set_at(err, NB_EINPUT, name, 0, 0,
+                                     "file is too large (over %zu bytes)", max);
+            else
+                rc = nb_error_set(err, NB_ENOMEM, "out of memory");
             break;
         }
         size_t room = out->alloc - out->len - 1;
@@ -57,7 +61,7 @@ nb_status nb_file_read(const char *path, size_t max, struct nb_buf *out, struct 
     return rc;
 }
 
-int nb_path_dirname(const char *path, struct nb_buf *out)
+nb_status nb_path_dirname(const char *path, struct nb_buf *out)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
@@ -67,15 +71,15 @@ int nb_path_dirname(const char *path, struct nb_buf *out)
     return nb_buf_add(out, path, (size_t)(slash - path));
 }
 
-int nb_path_join(const char *dir, const char *rel, struct nb_buf *out)
+nb_status nb_path_join(const char *dir, const char *rel, struct nb_buf *out)
 {
     if (rel[0] == '/' || !dir || !dir[0] || strcmp(dir, ".") == 0)
         return nb_buf_adds(out, rel);
     size_t n = strlen(dir);
-    if (nb_buf_add(out, dir, n) < 0)
-        return -1;
-    if (dir[n - 1] != '/' && nb_buf_addc(out, '/') < 0)
-        return -1;
+    if (nb_buf_add(out, dir, n) != NB_OK)
+        return NB_ENOMEM;
+    if (dir[n - 1] != '/' && nb_buf_addc(out, '/') != NB_OK)
+        return NB_ENOMEM;
     return nb_buf_adds(out, rel);
 }
 
@@ -89,7 +93,7 @@ nb_status nb_file_mkdirs(const char *dir, struct nb_error *err)
 {
     struct nb_buf b;
     nb_buf_init(&b, 0);
-    if (nb_buf_adds(&b, dir) < 0)
+    if (nb_buf_adds(&b, dir) != NB_OK)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     nb_status rc = NB_OK;
     for (size_t i = 1; i <= b.len; i++) {
@@ -120,8 +124,9 @@ nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, struct nb_erro
     t->fd = -1;
     t->tmp_path = NULL;
     t->final_path = nb_strdup(path);
-    if (!t->final_path || nb_path_dirname(path, &b) < 0 || nb_buf_adds(&b, "/.") < 0 ||
-        nb_buf_adds(&b, nb_path_basename(path)) < 0 || nb_buf_adds(&b, ".tmp-XXXXXX") < 0) {
+    if (!t->final_path || nb_path_dirname(path, &b) != NB_OK || nb_buf_adds(&b, "/.") != NB_OK ||
+        nb_buf_adds(&b, nb_path_basename(path)) != NB_OK ||
+        nb_buf_adds(&b, ".tmp-XXXXXX") != NB_OK) {
         free(t->final_path);
         t->final_path = NULL;
         nb_buf_release(&b);
@@ -171,7 +176,7 @@ nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err)
     }
     struct nb_buf dir;
     nb_buf_init(&dir, 0);
-    if (nb_path_dirname(t->final_path, &dir) == 0) {
+    if (nb_path_dirname(t->final_path, &dir) == NB_OK) {
         int dfd = open(dir.data, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (dfd >= 0) {
             fsync(dfd); /* best effort: the file itself is already durable */

@@ -39,9 +39,9 @@ void nb_tmpfile_abort(struct nb_tmpfile *t);
 nb_status nb_file_mkdirs(const char *dir, struct nb_error *err);
 
 /* Appends to out the folder part of `path` ("." when it has none). */
-int nb_path_dirname(const char *path, struct nb_buf *out);
+nb_status nb_path_dirname(const char *path, struct nb_buf *out);
 /* Appends `rel` resolved against folder `dir`: rel itself when absolute. */
-int nb_path_join(const char *dir, const char *rel, struct nb_buf *out);
+nb_status nb_path_join(const char *dir, const char *rel, struct nb_buf *out);
 /* The part of `path` after its last '/'. Borrowed from path. */
 const char *nb_path_basename(const char *path);
 

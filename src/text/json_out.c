@@ -114,10 +114,10 @@ void nb_json_out_bool(struct nb_json_out *o, int v)
     put(o, v ? "true" : "false");
 }
 
-int nb_json_out_finish(struct nb_json_out *o)
+nb_status nb_json_out_finish(struct nb_json_out *o)
 {
     put(o, "\n");
     if (fflush(o->f) != 0)
         o->failed = 1;
-    return o->failed || o->depth != 0 ? -1 : 0;
+    return o->failed || o->depth != 0 ? NB_EIO : NB_OK;
 }

@@ -11,6 +11,8 @@
 #ifndef NB_TEXT_JSON_OUT_H
 #define NB_TEXT_JSON_OUT_H
 
+#include "text/error.h"
+
 #include <stdint.h>
 #include <stdio.h>
 
@@ -32,8 +34,9 @@ void nb_json_out_key(struct nb_json_out *o, const char *key);
 void nb_json_out_string(struct nb_json_out *o, const char *s); /* NULL writes null */
 void nb_json_out_int(struct nb_json_out *o, int64_t v);
 void nb_json_out_bool(struct nb_json_out *o, int v);
-/* Ends the document with a newline and flushes; 0, or -1 when any write
- * failed. */
-int nb_json_out_finish(struct nb_json_out *o);
+/* Ends the document with a newline and flushes.  NB_OK, or NB_EIO when the
+ * document could not be written whole (a write failed, or the objects and
+ * arrays were not closed as opened). */
+nb_status nb_json_out_finish(struct nb_json_out *o);
 
 #endif

@@ -53,22 +53,22 @@ void nb_spanv_release(struct nb_spanv *sv)
     nb_spanv_init(sv);
 }
 
-static int spanv_push(struct nb_spanv *sv, size_t start, size_t end)
+static nb_status spanv_push(struct nb_spanv *sv, size_t start, size_t end)
 {
     if (sv->n == sv->alloc) {
         size_t n = sv->alloc ? sv->alloc * 2 : 16;
         if (n < sv->alloc || n > SIZE_MAX / sizeof(*sv->v))
-            return -1;
+            return NB_ENOMEM;
         struct nb_span *p = realloc(sv->v, n * sizeof(*p));
         if (!p)
-            return -1;
+            return NB_ENOMEM;
         sv->v = p;
         sv->alloc = n;
     }
     sv->v[sv->n].start = start;
     sv->v[sv->n].end = end;
     sv->n++;
-    return 0;
+    return NB_OK;
 }
 
 /* ---- characters (text/chars.h) ------------------------------------------ */
@@ -470,7 +470,7 @@ struct scan {
 };
 
 /* Ends the sentence at `end` (whitespace trimmed). */
-static int emit(struct scan *s, size_t end)
+static nb_status emit(struct scan *s, size_t end)
 {
     size_t b = s->start, e = end;
     size_t w;
@@ -481,11 +481,11 @@ static int emit(struct scan *s, size_t end)
     s->start = NONE;
     s->has_mk = 0;
     if (b >= e)
-        return 0;
+        return NB_OK;
     return spanv_push(s->out, b, e);
 }
 
-static int region_add(struct scan *s, size_t open, size_t close)
+static nb_status region_add(struct scan *s, size_t open, size_t close)
 {
     /* Pairs arrive innermost first: drop the ones this pair encloses. */
     while (s->nreg > 0 && s->reg[s->nreg - 1].open >= open)
@@ -493,21 +493,21 @@ static int region_add(struct scan *s, size_t open, size_t close)
     if (s->nreg == s->areg) {
         size_t n = s->areg ? s->areg * 2 : 32;
         if (n > SIZE_MAX / sizeof(*s->reg))
-            return -1;
+            return NB_ENOMEM;
         struct region *p = realloc(s->reg, n * sizeof(*p));
         if (!p)
-            return -1;
+            return NB_ENOMEM;
         s->reg = p;
         s->areg = n;
     }
     s->reg[s->nreg].open = open;
     s->reg[s->nreg].close = close;
     s->nreg++;
-    return 0;
+    return NB_OK;
 }
 
 /* Pairs quotation marks and brackets of t[b..e) into protected regions. */
-static int find_regions(struct scan *s, size_t b, size_t e)
+static nb_status find_regions(struct scan *s, size_t b, size_t e)
 {
     const char *t = s->t;
     struct {
@@ -600,8 +600,9 @@ static int find_regions(struct scan *s, size_t b, size_t e)
                 d--;
             if (d > 0) {
                 depth = d - 1;
-                if (p - stack[depth].pos <= REGION_MAX && region_add(s, stack[depth].pos, p) < 0)
-                    return -1;
+                if (p - stack[depth].pos <= REGION_MAX &&
+                    region_add(s, stack[depth].pos, p) != NB_OK)
+                    return NB_ENOMEM;
             } else if (cp == '"' && !next_space) {
                 want = '"'; /* ,"Hello" opens after all */
             }
@@ -613,7 +614,7 @@ static int find_regions(struct scan *s, size_t b, size_t e)
         }
         p += n;
     }
-    return 0;
+    return NB_OK;
 }
 
 enum next_kind { NX_END, NX_UPPER, NX_LOWER, NX_DIGIT, NX_DASH, NX_OTHER };
@@ -1058,11 +1059,11 @@ static size_t judge_stop(const struct scan *s, size_t i, size_t e, size_t *cut)
 }
 
 /* Splits the block t[b..e), in which newlines are plain spaces. */
-static int scan_block(struct scan *s, size_t b, size_t e)
+static nb_status scan_block(struct scan *s, size_t b, size_t e)
 {
     const char *t = s->t;
-    if (find_regions(s, b, e) < 0)
-        return -1;
+    if (find_regions(s, b, e) != NB_OK)
+        return NB_ENOMEM;
     size_t pos = b, ri = 0, w;
     int prev_ws = 1;
     s->start = NONE;
@@ -1073,8 +1074,8 @@ static int scan_block(struct scan *s, size_t b, size_t e)
             if (t[pos] == '\n' && s->start != NONE && s->has_mk && pos > s->body) {
                 struct next_tok nt;
                 next_token(t, pos, e, &nt);
-                if (nt.kind == NX_UPPER && emit(s, pos) < 0)
-                    return -1;
+                if (nt.kind == NX_UPPER && emit(s, pos) != NB_OK)
+                    return NB_ENOMEM;
             }
             pos += w;
             prev_ws = 1;
@@ -1086,8 +1087,8 @@ static int scan_block(struct scan *s, size_t b, size_t e)
             continue;
         }
         if (prev_ws && pos > s->body && (new_item_at(s, pos, e) || list_after_colon(s, pos, e))) {
-            if (emit(s, pos) < 0)
-                return -1;
+            if (emit(s, pos) != NB_OK)
+                return NB_ENOMEM;
             continue;
         }
         prev_ws = 0;
@@ -1097,8 +1098,8 @@ static int scan_block(struct scan *s, size_t b, size_t e)
             int ends;
             pos = judge_close(s, s->reg[ri].close, pos, e, &ends);
             ri++;
-            if (ends && emit(s, pos) < 0)
-                return -1;
+            if (ends && emit(s, pos) != NB_OK)
+                return NB_ENOMEM;
             continue;
         }
         size_t n;
@@ -1106,16 +1107,16 @@ static int scan_block(struct scan *s, size_t b, size_t e)
         if (cp_is_terminal(cp)) {
             size_t cut;
             size_t next = judge_stop(s, pos, e, &cut);
-            if (cut != NONE && emit(s, cut) < 0)
-                return -1;
+            if (cut != NONE && emit(s, cut) != NB_OK)
+                return NB_ENOMEM;
             pos = next;
             continue;
         }
         pos += n;
     }
-    if (s->start != NONE && emit(s, e) < 0)
-        return -1;
-    return 0;
+    if (s->start != NONE && emit(s, e) != NB_OK)
+        return NB_ENOMEM;
+    return NB_OK;
 }
 
 /* ---- paragraphs and blocks --------------------------------------------- */
@@ -1167,7 +1168,7 @@ static int line_is_blank(const char *t, size_t b, size_t e)
 }
 
 /* Splits the paragraph t[b..e) (no blank line inside) into blocks. */
-static int scan_paragraph(struct scan *s, size_t b, size_t e)
+static nb_status scan_paragraph(struct scan *s, size_t b, size_t e)
 {
     const char *t = s->t;
     size_t lines = 0;
@@ -1183,8 +1184,8 @@ static int scan_paragraph(struct scan *s, size_t b, size_t e)
     for (size_t p = b; p < e;) {
         size_t le = line_end(t, p, e);
         if (p > block && (each_line || line_is_item(t, p, le))) {
-            if (scan_block(s, block, p) < 0)
-                return -1;
+            if (scan_block(s, block, p) != NB_OK)
+                return NB_ENOMEM;
             block = p;
         }
         p = le + 1;
@@ -1203,8 +1204,8 @@ nb_status nb_sentences_spans(const char *text, size_t len, struct nb_spanv *out,
     s.out = out;
     size_t keep = out->n;
     size_t para = NONE;
-    int rc = 0;
-    for (size_t p = 0; p < len && rc == 0;) {
+    nb_status rc = NB_OK;
+    for (size_t p = 0; p < len && rc == NB_OK;) {
         size_t le = line_end(text, p, len);
         if (line_is_blank(text, p, le)) {
             if (para != NONE)
@@ -1215,10 +1216,10 @@ nb_status nb_sentences_spans(const char *text, size_t len, struct nb_spanv *out,
         }
         p = le + 1;
     }
-    if (rc == 0 && para != NONE)
+    if (rc == NB_OK && para != NONE)
         rc = scan_paragraph(&s, para, len);
     free(s.reg);
-    if (rc < 0) {
+    if (rc != NB_OK) {
         out->n = keep;
         return nb_error_set(err, NB_ENOMEM, "out of memory splitting sentences");
     }
@@ -1240,9 +1241,9 @@ nb_status nb_sentences_split(const char *text, size_t len, struct nb_strv *out,
     nb_buf_init(&b, 0);
     for (size_t i = 0; i < spans.n; i++) {
         nb_buf_reset(&b);
-        if (nb_text_collapse_space(text + spans.v[i].start, spans.v[i].end - spans.v[i].start, &b) <
-                0 ||
-            nb_strv_push(out, b.data, b.len) < 0) {
+        if (nb_text_collapse_space(text + spans.v[i].start, spans.v[i].end - spans.v[i].start,
+                                   &b) != NB_OK ||
+            nb_strv_push(out, b.data, b.len) != NB_OK) {
             st = nb_error_set(err, NB_ENOMEM, "out of memory splitting sentences");
             break;
         }
@@ -1258,7 +1259,7 @@ nb_status nb_sentences_split(const char *text, size_t len, struct nb_strv *out,
     return st;
 }
 
-int nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out)
+nb_status nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out)
 {
     size_t keep = out->len;
     int pending = 0, any = 0;
@@ -1272,16 +1273,16 @@ int nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out)
         size_t q = p + 1;
         while (q < len && !ws_at(text, q, len))
             q++;
-        if (((pending && any) && nb_buf_addc(out, ' ') < 0) ||
-            nb_buf_add(out, text + p, q - p) < 0) {
+        if (((pending && any) && nb_buf_addc(out, ' ') != NB_OK) ||
+            nb_buf_add(out, text + p, q - p) != NB_OK) {
             nb_buf_truncate(out, keep);
-            return -1;
+            return NB_ENOMEM;
         }
         any = 1;
         pending = 0;
         p = q;
     }
-    return 0;
+    return NB_OK;
 }
 
 int nb_sentence_ends(const char *s, size_t len)

@@ -68,8 +68,8 @@ int nb_sentences_abbreviation(const char *word, size_t len);
 
 /* Appends text[0..len) to `out` with runs of whitespace (ASCII and Unicode
  * spaces such as U+00A0) collapsed to one ASCII space and the ends trimmed.
- * 0, or -1 when out of memory or over out's cap (out then unchanged). */
-int nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out);
+ * NB_OK, or NB_ENOMEM when out of memory or over out's cap (out then unchanged). */
+nb_status nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out);
 
 /* 1 when s[0..len) ends as a sentence does: '.', '!', '?' or an ellipsis
  * (U+2026), looking past trailing whitespace and closing quotes, brackets

@@ -20,31 +20,31 @@ void nb_strv_release(struct nb_strv *sv)
     nb_strv_init(sv);
 }
 
-int nb_strv_push_owned(struct nb_strv *sv, char *s)
+nb_status nb_strv_push_owned(struct nb_strv *sv, char *s)
 {
     if (!s)
-        return -1;
+        return NB_ENOMEM;
     if (sv->n + 2 > sv->alloc) {
         size_t n = sv->alloc ? sv->alloc * 2 : 8;
         char **p = realloc(sv->v, n * sizeof(*p));
         if (!p) {
             free(s);
-            return -1;
+            return NB_ENOMEM;
         }
         sv->v = p;
         sv->alloc = n;
     }
     sv->v[sv->n++] = s;
     sv->v[sv->n] = NULL;
-    return 0;
+    return NB_OK;
 }
 
-int nb_strv_push(struct nb_strv *sv, const char *s, size_t len)
+nb_status nb_strv_push(struct nb_strv *sv, const char *s, size_t len)
 {
     return nb_strv_push_owned(sv, nb_strndup(s, len));
 }
 
-int nb_strv_pushs(struct nb_strv *sv, const char *s)
+nb_status nb_strv_pushs(struct nb_strv *sv, const char *s)
 {
     return nb_strv_push(sv, s, strlen(s));
 }

@@ -6,6 +6,8 @@
 #ifndef NB_TEXT_STRV_H
 #define NB_TEXT_STRV_H
 
+#include "text/error.h"
+
 #include <stddef.h>
 
 struct nb_strv {
@@ -16,10 +18,10 @@ struct nb_strv {
 
 void nb_strv_init(struct nb_strv *sv);
 void nb_strv_release(struct nb_strv *sv);
-/* Appends a copy of s[0..len). 0 on success, -1 when out of memory. */
-int nb_strv_push(struct nb_strv *sv, const char *s, size_t len);
-int nb_strv_pushs(struct nb_strv *sv, const char *s);
+/* Appends a copy of s[0..len). NB_OK, or NB_ENOMEM when out of memory. */
+nb_status nb_strv_push(struct nb_strv *sv, const char *s, size_t len);
+nb_status nb_strv_pushs(struct nb_strv *sv, const char *s);
 /* Appends `s` itself (must come from malloc); on failure `s` is freed. */
-int nb_strv_push_owned(struct nb_strv *sv, char *s);
+nb_status nb_strv_push_owned(struct nb_strv *sv, char *s);
 
 #endif

@@ -85,7 +85,7 @@ size_t nb_utf8_encode(uint32_t cp, char out[4])
     return 4;
 }
 
-int nb_buf_add_cp(struct nb_buf *b, uint32_t cp)
+nb_status nb_buf_add_cp(struct nb_buf *b, uint32_t cp)
 {
     char tmp[4];
     size_t n = nb_utf8_encode(cp, tmp);
@@ -112,7 +112,7 @@ static int keep_cp(uint32_t cp)
     return 1;
 }
 
-static int add_clean(struct nb_buf *out, uint32_t cp, int *pending_cr)
+static nb_status add_clean(struct nb_buf *out, uint32_t cp, int *pending_cr)
 {
     if (cp == '\r') {
         *pending_cr = 1;
@@ -120,22 +120,23 @@ static int add_clean(struct nb_buf *out, uint32_t cp, int *pending_cr)
     }
     if (cp == '\n' && *pending_cr) {
         *pending_cr = 0;
-        return 0; /* CR LF already became one LF */
+        return NB_OK; /* CR LF already became one LF */
     }
     *pending_cr = 0;
     if (!keep_cp(cp))
-        return 0;
+        return NB_OK;
     return nb_buf_add_cp(out, cp);
 }
 
-int nb_text_import(const char *s, size_t len, struct nb_buf *out, enum nb_text_encoding *found)
+nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
+                         enum nb_text_encoding *found)
 {
     int utf8 = nb_utf8_valid(s, len, NULL);
     int pending_cr = 0;
     if (found)
         *found = utf8 ? NB_TEXT_UTF8 : NB_TEXT_CP1252;
-    if (nb_buf_grow(out, len) < 0)
-        return -1;
+    if (nb_buf_grow(out, len) != NB_OK)
+        return NB_ENOMEM;
     size_t i = 0;
     if (utf8 && len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
         (unsigned char)s[2] == 0xBF)
@@ -150,8 +151,8 @@ int nb_text_import(const char *s, size_t len, struct nb_buf *out, enum nb_text_e
             if (!cp)
                 continue;
         }
-        if (add_clean(out, cp, &pending_cr) < 0)
-            return -1;
+        if (add_clean(out, cp, &pending_cr) != NB_OK)
+            return NB_ENOMEM;
     }
-    return 0;
+    return NB_OK;
 }

@@ -9,6 +9,7 @@
 #define NB_TEXT_UTF8_H
 
 #include "text/buf.h"
+#include "text/error.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -28,8 +29,8 @@ int nb_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 /* Encodes cp (must be a valid scalar value) into out; returns 1..4. */
 size_t nb_utf8_encode(uint32_t cp, char out[4]);
 
-/* Appends cp encoded as UTF-8. 0 on success, -1 on failure. */
-int nb_buf_add_cp(struct nb_buf *b, uint32_t cp);
+/* Appends cp encoded as UTF-8. NB_OK, or NB_ENOMEM (out of memory or over the cap). */
+nb_status nb_buf_add_cp(struct nb_buf *b, uint32_t cp);
 
 /* Length in bytes of the UTF-8 sequence that starts with byte c (1 for
  * continuation or invalid bytes). */
@@ -40,8 +41,9 @@ enum nb_text_encoding { NB_TEXT_UTF8, NB_TEXT_CP1252 };
 /* Appends s[0..len) to out as clean library text: strips a UTF-8 BOM,
  * decodes as Windows-1252 when the bytes are not valid UTF-8 (and reports
  * that in *found, which may be NULL), normalises line ends, drops NUL and
- * other controls except '\n' and '\t'.  Returns 0, or -1 when out of memory
+ * other controls except '\n' and '\t'.  Returns NB_OK, or NB_ENOMEM when out of memory
  * or over out's cap. */
-int nb_text_import(const char *s, size_t len, struct nb_buf *out, enum nb_text_encoding *found);
+nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
+                         enum nb_text_encoding *found);
 
 #endif

@@ -1,6 +1,8 @@
 /* yaml_doc.c - libyaml events to a small tree with 1-based source marks. */
 #include "text/yaml_doc.h"
 
+#include "text/suggest.h"
+
 #include "text/buf.h"
 #include "text/file.h"
 #include "text/utf8.h"
@@ -164,18 +166,18 @@ static struct nb_yaml_node *node_new(enum nb_yaml_kind kind, struct nb_mark m)
     return n;
 }
 
-static int node_push(struct nb_yaml_node *parent, struct nb_yaml_node *child, size_t *alloc)
+static nb_status node_push(struct nb_yaml_node *parent, struct nb_yaml_node *child, size_t *alloc)
 {
     if (parent->nitems == *alloc) {
         size_t n = *alloc ? *alloc * 2 : 8;
         struct nb_yaml_node **p = realloc(parent->items, n * sizeof(*p));
         if (!p)
-            return -1;
+            return NB_ENOMEM;
         parent->items = p;
         *alloc = n;
     }
     parent->items[parent->nitems++] = child;
-    return 0;
+    return NB_OK;
 }
 
 static const char *kind_words(enum nb_yaml_kind k)
@@ -265,7 +267,7 @@ static nb_status parse_collection(struct builder *b, struct nb_yaml_node *n, uns
                 return rc;
             }
         }
-        if (node_push(n, child, &alloc) < 0) {
+        if (node_push(n, child, &alloc) != NB_OK) {
             node_free(child);
             return nb_error_set(b->err, NB_ENOMEM, "out of memory");
         }
@@ -695,75 +697,6 @@ nb_status nb_yaml_bool(const struct nb_yaml_doc *doc, const struct nb_yaml_node 
     }
     return nb_yaml_error(doc, node, err, "'%s' must be true or false, not %s", key,
                          nb_yaml_describe(node, shown, sizeof(shown)));
-}
-
-size_t nb_edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    /* three rows: two back (for swaps), one back, current */
-    size_t *rows = malloc(3 * (m + 1) * sizeof(*rows));
-    if (!rows)
-        return SIZE_MAX;
-    size_t *prev2 = rows, *prev = rows + (m + 1), *cur = rows + 2 * (m + 1);
-    for (size_t j = 0; j <= m; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= n; i++) {
-        cur[0] = i;
-        int ca = tolower((unsigned char)a[i - 1]);
-        for (size_t j = 1; j <= m; j++) {
-            int cb = tolower((unsigned char)b[j - 1]);
-            size_t best = prev[j - 1] + (ca != cb);
-            if (prev[j] + 1 < best)
-                best = prev[j] + 1;
-            if (cur[j - 1] + 1 < best)
-                best = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-                tolower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < best)
-                best = prev2[j - 2] + 1;
-            cur[j] = best;
-        }
-        size_t *t = prev2;
-        prev2 = prev;
-        prev = cur;
-        cur = t;
-    }
-    size_t d = prev[m];
-    free(rows);
-    return d;
-}
-
-static int is_prefix_ci(const char *p, const char *s)
-{
-    for (; *p; p++, s++)
-        if (tolower((unsigned char)*p) != tolower((unsigned char)*s))
-            return 0;
-    return 1;
-}
-
-const char *nb_suggest(const char *word, const char *const *candidates)
-{
-    enum { MAX_WORD = 64 };
-    if (!word[0] || strlen(word) > MAX_WORD)
-        return NULL;
-    const char *best = NULL;
-    size_t best_d = SIZE_MAX;
-    for (size_t i = 0; candidates[i]; i++) {
-        size_t d = nb_edit_distance(word, candidates[i]);
-        if (d <= 2 && d < strlen(candidates[i]) && d < best_d) {
-            best = candidates[i];
-            best_d = d;
-        }
-    }
-    if (best)
-        return best;
-    for (size_t i = 0; candidates[i]; i++) {
-        const char *c = candidates[i];
-        size_t wl = strlen(word), cl = strlen(c);
-        if ((wl >= 3 && wl < cl && is_prefix_ci(word, c)) ||
-            (cl >= 3 && cl < wl && is_prefix_ci(c, word)))
-            return c;
-    }
-    return NULL;
 }
 
 nb_status nb_yaml_check_keys(const struct nb_yaml_doc *doc, const struct nb_yaml_node *map,

@@ -99,14 +99,4 @@ nb_status nb_yaml_error(const struct nb_yaml_doc *doc, const struct nb_yaml_node
                         struct nb_error *err, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* Edit distance between two ASCII strings (for "did you mean"): insertions,
- * deletions, substitutions and swaps of neighbours each count 1; letters are
- * compared without case.  SIZE_MAX when out of memory. */
-size_t nb_edit_distance(const char *a, const char *b);
-
-/* The candidate in the NULL-terminated `candidates` closest to `word`
- * (edit distance <= 2 and less than the candidate's length, or one a prefix
- * of the other), or NULL.  Borrowed from candidates. */
-const char *nb_suggest(const char *word, const char *const *candidates);
-
 #endif
