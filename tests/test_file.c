@@ -113,6 +113,51 @@ static void test_paths(void **state)
     nb_buf_release(&b);
 }
 
+static void test_read_text(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("file_text");
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/in.txt", dir);
+    struct nb_error err;
+    struct nb_buf b;
+    enum nb_text_encoding enc = NB_TEXT_CP1252;
+    /* UTF-8 with a byte order mark and CR LF: library text */
+    assert_int_equal(nb_file_write_atomic(path,
+                                          "\xef\xbb\xbf"
+                                          "Caf\xc3\xa9\r\nok",
+                                          12, &err),
+                     NB_OK);
+    nb_buf_init(&b, 0);
+    assert_int_equal(nb_file_read_text(path, 0, &b, &enc, &err), NB_OK);
+    assert_string_equal(b.data, "Caf\xc3\xa9\nok");
+    assert_int_equal(enc, NB_TEXT_UTF8);
+    nb_buf_release(&b);
+    /* Windows-1252, said so */
+    assert_int_equal(nb_file_write_atomic(path,
+                                          "Caf\xe9 \x93"
+                                          "hi\x94",
+                                          9, &err),
+                     NB_OK);
+    nb_buf_init(&b, 0);
+    assert_int_equal(nb_file_read_text(path, 0, &b, &enc, &err), NB_OK);
+    assert_string_equal(b.data, "Caf\xc3\xa9 \xe2\x80\x9c"
+                                "hi\xe2\x80\x9d");
+    assert_int_equal(enc, NB_TEXT_CP1252);
+    nb_buf_release(&b);
+    /* the errors of nb_file_read, whole */
+    char missing[1100], msg[2048];
+    snprintf(missing, sizeof(missing), "%s/none.txt", dir);
+    nb_buf_init(&b, 0);
+    assert_int_equal(nb_file_read_text(missing, 0, &b, NULL, &err), NB_EINPUT);
+    assert_int_equal(b.len, 0);
+    char want[2048];
+    snprintf(want, sizeof(want), "%s: cannot open: No such file or directory", missing);
+    assert_string_equal(nb_error_format(&err, msg, sizeof(msg)), want);
+    nb_buf_release(&b);
+    free(dir);
+}
+
 static void test_mkdirs(void **state)
 {
     (void)state;
@@ -132,9 +177,12 @@ static void test_mkdirs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_write_then_read), cmocka_unit_test(test_read_errors),
-        cmocka_unit_test(test_failed_write_keeps_previous), cmocka_unit_test(test_paths),
+        cmocka_unit_test(test_write_then_read),
+        cmocka_unit_test(test_read_errors),
+        cmocka_unit_test(test_failed_write_keeps_previous),
+        cmocka_unit_test(test_paths),
         cmocka_unit_test(test_mkdirs),
+        cmocka_unit_test(test_read_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

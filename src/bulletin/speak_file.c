@@ -166,19 +166,17 @@ static nb_status renormalise(struct nb_script *s, struct voices *vs,
 nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, const char *voice,
                                  const char *lexicon, double *seconds, struct nb_error *err)
 {
-    struct nb_buf raw, text, base, own;
+    struct nb_buf text, base, own;
     struct nb_script script;
     struct voices vs = {NULL, NULL, 0};
     struct lexicon_files files = {NULL, {NULL, lexicon}};
-    nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
     nb_buf_init(&base, 0);
     nb_buf_init(&own, 0);
     nb_script_init(&script);
     const char *name = strcmp(in_path, "-") == 0 ? "<stdin>" : in_path;
-    nb_status rc = nb_file_read(in_path, 0, &raw, err);
-    if (rc == NB_OK && (nb_text_import(raw.data, raw.len, &text, NULL) != NB_OK ||
-                        nb_path_dirname(strcmp(in_path, "-") ? in_path : "./-", &base) != NB_OK))
+    nb_status rc = nb_file_read_text(in_path, 0, &text, NULL, err);
+    if (rc == NB_OK && nb_path_dirname(strcmp(in_path, "-") ? in_path : "./-", &base) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     files.base_dir = base.data;
     int is_script = rc == NB_OK && nb_script_is_text(text.data, text.len);
@@ -216,7 +214,6 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
         rc = nb_script_audio_write(&script, vs.v, vs.n, out_path, seconds, err);
     voices_release(&vs);
     nb_script_release(&script);
-    nb_buf_release(&raw);
     nb_buf_release(&text);
     nb_buf_release(&base);
     nb_buf_release(&own);

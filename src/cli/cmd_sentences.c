@@ -16,12 +16,11 @@ static const char usage[] =
 static int run(int argc, char **argv)
 {
     struct nb_strv args, sentences;
-    struct nb_buf raw, text;
+    struct nb_buf text;
     struct nb_error err;
     int code = 0;
     nb_strv_init(&args);
     nb_strv_init(&sentences);
-    nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
     nb_error_init(&err);
     if (!nb_cli_parse(&nb_cmd_sentences, argc, argv, NULL, &args, &code))
@@ -31,14 +30,10 @@ static int run(int argc, char **argv)
         goto out;
     }
     const char *path = args.n ? args.v[0] : "-";
-    if (nb_file_read(path, 0, &raw, &err) != NB_OK) {
-        code = nb_cli_fail(&err);
-        goto out;
-    }
     enum nb_text_encoding enc;
-    if (nb_text_import(raw.data, raw.len, &text, &enc) != NB_OK ||
+    if (nb_file_read_text(path, 0, &text, &enc, &err) != NB_OK ||
         nb_sentences_split(text.data, text.len, &sentences, &err) != NB_OK) {
-        code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
+        code = nb_cli_fail(&err);
         goto out;
     }
     if (enc == NB_TEXT_CP1252)
@@ -53,7 +48,6 @@ static int run(int argc, char **argv)
 out:
     nb_strv_release(&args);
     nb_strv_release(&sentences);
-    nb_buf_release(&raw);
     nb_buf_release(&text);
     return code;
 }

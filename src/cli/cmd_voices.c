@@ -2,7 +2,7 @@
 #include "cli/cli.h"
 
 #include "speech/speech.h"
-#include "text/data_path.h"
+#include "config/voice_catalogue.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,57 +24,23 @@ static const char usage[] =
     "  the installed data       ../share/newsbrief/voices from the program\n"
     "This command lists the folders that hold profiles without a briefing.\n";
 
-/* The profiles of folder `dir` that load, for language `lang` (NULL: all). */
-static void list_profiles(const char *dir, const char *lang)
-{
-    struct nb_strv names;
-    struct nb_buf path;
-    nb_strv_init(&names);
-    nb_buf_init(&path, 0);
-    nb_voice_profile_list(dir, &names);
-    for (size_t i = 0; i < names.n; i++) {
-        struct nb_voice_profile v;
-        struct nb_error err;
-        nb_voice_profile_init(&v);
-        nb_buf_reset(&path);
-        if (strncmp(names.v[i], "lexicon", 7) != 0 &&
-            nb_buf_addf(&path, "%s/%s.yaml", dir, names.v[i]) == NB_OK &&
-            nb_voice_profile_load(&v, path.data, &err) == NB_OK &&
-            (!lang || strncmp(v.language, lang, strlen(lang)) == 0))
-            printf("  %-16s %-12s %3d wpm  %s\n", names.v[i], v.espeak, v.rate, v.path);
-        nb_voice_profile_release(&v);
-    }
-    nb_buf_release(&path);
-    nb_strv_release(&names);
-}
-
 /* Each folder of the voice search once, with its profiles. */
-static nb_status list_folders(const char *lang, struct nb_error *err)
+static void print_catalogue(const struct nb_voice_catalogue *c)
 {
-    struct nb_strv dirs;
-    nb_strv_init(&dirs);
-    if (nb_data_dirs(NB_DATA_VOICES, NULL, &dirs) != NB_OK) {
-        nb_strv_release(&dirs);
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t i = 0; i < c->n; i++) {
+        const struct nb_voice_folder *f = &c->folders[i];
+        printf("Voice profiles (%s):\n", f->dir);
+        for (size_t k = 0; k < f->n; k++) {
+            const struct nb_voice_profile *v = &f->profiles[k];
+            printf("  %-16s %-12s %3d wpm  %s\n", f->names.v[k], v->espeak, v->rate, v->path);
+        }
     }
-    size_t shown = 0;
-    for (size_t i = 0; i < dirs.n; i++) {
-        if (!nb_data_dir_is_new(&dirs, i))
-            continue;
-        printf("Voice profiles (%s):\n", dirs.v[i]);
-        list_profiles(dirs.v[i], lang);
-        shown++;
+    if (!c->n) {
+        printf("Voice profiles: none found (looked in ");
+        for (size_t i = 0; i < c->searched.n; i++)
+            printf("%s%s", i ? ", " : "", c->searched.v[i]);
+        printf("%s)\n", c->searched.n ? "" : "no folder");
     }
-    if (!shown) {
-        struct nb_buf looked;
-        nb_buf_init(&looked, 0);
-        nb_data_dirs_format(&dirs, &looked);
-        printf("Voice profiles: none found (looked in %s)\n",
-               looked.len ? looked.data : "no folder");
-        nb_buf_release(&looked);
-    }
-    nb_strv_release(&dirs);
-    return NB_OK;
 }
 
 static int run(int argc, char **argv)
@@ -92,15 +58,18 @@ static int run(int argc, char **argv)
     }
     struct nb_speech *sp = NULL;
     struct nb_voice_list list = {NULL, 0};
+    struct nb_voice_catalogue cat;
     struct nb_error err;
+    nb_voice_catalogue_init(&cat);
     nb_error_init(&err);
     if (nb_speech_new(&sp, &err) != NB_OK || nb_speech_list_voices(sp, lang, &list, &err) != NB_OK) {
         code = nb_cli_fail(&err);
     } else if (list.n == 0 && lang) {
         code = nb_cli_failf(NB_EXIT_INPUT, "voices: eSpeak NG has no voice for '%s'", lang);
-    } else if (list_folders(lang, &err) != NB_OK) {
+    } else if (nb_voice_catalogue_load(&cat, lang, &err) != NB_OK) {
         code = nb_cli_fail(&err);
     } else {
+        print_catalogue(&cat);
         printf("\neSpeak NG voices%s%s (add +f1..+f5, +m1..+m7 for variants):\n",
                lang ? " for " : "", lang ? lang : "");
         printf("  %-12s %-24s %s\n", "LANGUAGE", "IDENTIFIER", "NAME");
@@ -108,6 +77,7 @@ static int run(int argc, char **argv)
             printf("  %-12s %-24s %s\n", list.v[i].language, list.v[i].identifier,
                    list.v[i].name);
     }
+    nb_voice_catalogue_release(&cat);
     nb_voice_list_release(&list);
     nb_speech_free(sp);
 out:

@@ -190,6 +190,18 @@ nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err)
     return NB_OK;
 }
 
+nb_status nb_file_read_text(const char *path, size_t max, struct nb_buf *out,
+                            enum nb_text_encoding *found, struct nb_error *err)
+{
+    struct nb_buf raw;
+    nb_buf_init(&raw, out->cap);
+    nb_status rc = nb_file_read(path, max, &raw, err);
+    if (rc == NB_OK && nb_text_import(raw.data, raw.len, out, found) != NB_OK)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&raw);
+    return rc;
+}
+
 nb_status nb_file_write_atomic(const char *path, const void *data, size_t len,
                                struct nb_error *err)
 {

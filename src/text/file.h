@@ -5,6 +5,7 @@
 
 #include "text/buf.h"
 #include "text/error.h"
+#include "text/utf8.h"
 
 #include <stddef.h>
 
@@ -12,6 +13,13 @@
  * raw bytes).  Fails with NB_EINPUT when the file is missing, a directory, or
  * larger than `max` bytes (0 = out->cap), naming the file in err. */
 nb_status nb_file_read(const char *path, size_t max, struct nb_buf *out, struct nb_error *err);
+
+/* nb_file_read() then nb_text_import() (text/utf8.h): the file at `path`
+ * ("-" = standard input) appended to `out` as library text; *found (may be
+ * NULL) says whether it was UTF-8 or read as Windows-1252.  Errors as
+ * nb_file_read(); NB_ENOMEM. */
+nb_status nb_file_read_text(const char *path, size_t max, struct nb_buf *out,
+                            enum nb_text_encoding *found, struct nb_error *err);
 
 /* Writes data to `path` through a temporary file in the same folder, then
  * fsyncs and renames it into place, so that a failure never leaves a
