@@ -80,7 +80,7 @@ nb_status nb_script_add_ex(struct nb_script *s, enum nb_segment_kind kind, unsig
                             "voice name '%s' cannot be used in a script (it must be one word "
                             "without brackets)",
                             voice ? voice : "");
-    if (!text || !has_words(text))
+    if (!text || !not_blank(text))
         return nb_error_set(err, NB_EINPUT, "%s segment has no text", kind_names[kind]);
     if (s->n == s->alloc) {
         size_t n = s->alloc ? s->alloc * 2 : 16;

@@ -112,7 +112,7 @@ static nb_status intro_text(const struct nb_script_input *in, const struct bulle
 {
     if (in->intro)
         return nb_template_expand(in->intro, &w->vars, out);
-    int named = in->title && has_words(in->title);
+    int named = in->title && not_blank(in->title);
     if (nb_buf_adds(out, nb_script_greeting(in->has_time, in->hour)) != NB_OK ||
         nb_buf_adds(out, named ? ". This is " : ". Here is ") != NB_OK ||
         add_programme(out, in->title) != NB_OK || nb_buf_adds(out, " for ") != NB_OK ||
@@ -261,7 +261,7 @@ static int is_title_role(const char *role)
  * "TITLE NAME said:". */
 static nb_status add_attribution(struct nb_buf *out, const struct nb_quote *q)
 {
-    const char *role = q->role && has_words(q->role) ? q->role : NULL;
+    const char *role = q->role && not_blank(q->role) ? q->role : NULL;
     const char *first = role, *second = q->speaker, *between = ", ", *after = ",";
     if (!role) {
         first = q->speaker;
@@ -335,7 +335,7 @@ static nb_status headlines_text(const struct nb_script_input *in, const unsigned
         return NB_ENOMEM;
     for (size_t i = 0; i < in->nstories; i++) {
         const char *h = in->stories[i].article->headline;
-        if (!keep[i] || !h || !has_words(h))
+        if (!keep[i] || !h || !not_blank(h))
             continue;
         if ((out->len && nb_buf_addc(out, ' ') != NB_OK) || nb_transition_headline(h, out) != NB_OK)
             return NB_ENOMEM;
@@ -354,7 +354,7 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
         if (sum->quotes[k] >= a->nquotes)
             return nb_error_set(err, NB_EINTERNAL, "story %u: quote out of range", story);
         const struct nb_quote *q = &a->quotes[sum->quotes[k]];
-        if (q->partial || !q->speaker || !has_words(q->speaker) || !q->text || !has_words(q->text))
+        if (q->partial || !q->speaker || !not_blank(q->speaker) || !q->text || !not_blank(q->text))
             continue; /* never read: see summary.h */
         struct nb_buf lead_in;
         nb_buf_init(&lead_in, 0);

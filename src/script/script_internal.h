@@ -18,7 +18,7 @@ static inline int voice_ok(const char *voice)
 }
 
 /* 1 when `text` has a character other than whitespace. */
-static inline int has_words(const char *text)
+static inline int not_blank(const char *text)
 {
     for (; *text; text++)
         if (!nb_ascii_is_space((unsigned char)*text))

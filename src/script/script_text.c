@@ -25,7 +25,7 @@ nb_status nb_script_write_text(const struct nb_script *s, struct nb_buf *out)
     size_t mark = out->len;
     if (nb_buf_adds(out, text_magic) != NB_OK || nb_buf_addc(out, '\n') != NB_OK)
         goto fail;
-    if (s->title && has_words(s->title)) {
+    if (s->title && not_blank(s->title)) {
         if (nb_buf_adds(out, "# title: ") != NB_OK ||
             nb_text_collapse_space(s->title, strlen(s->title), out) != NB_OK ||
             nb_buf_addc(out, '\n') != NB_OK)

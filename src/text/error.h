@@ -1,10 +1,17 @@
-/* error.h - the one error type of newsbrief.
+/* error.h - the one error type of newsbrief, and the one return convention.
  *
- * A fallible library function returns an nb_status (0 = NB_OK) or NULL and
- * takes `struct nb_error *err` as its last argument.  `err` may be NULL when
- * the caller does not want the message.  Library code never prints: the
- * command line formats the error with nb_error_format() and picks the exit
- * code with nb_error_exit_code().
+ * A library function that can fail returns an nb_status (NB_OK is 0) and,
+ * when it has more to say than "out of memory", takes `struct nb_error
+ * *err` as its last argument (`err` may be NULL when the caller does not
+ * want the message).  Functions whose only failure is running out of
+ * memory (buffer appends, list pushes) return NB_ENOMEM and leave the
+ * message to the caller, which knows what it was doing.  A count or a
+ * length is never also an error code: what is found goes to an out
+ * parameter (`int *found`, `size_t *used`).  A constructor returns NULL
+ * only when out of memory.  Predicates (`nb_*_is_*`, `*_ok`) answer 1 or 0
+ * and cannot fail.  Library code never prints and never exits: the command
+ * line formats the error with nb_error_format() and picks the exit code
+ * with nb_error_exit_code().
  */
 #ifndef NB_TEXT_ERROR_H
 #define NB_TEXT_ERROR_H
