@@ -465,7 +465,8 @@ static void test_build_errors(void **state)
     in = sample_input(&b);
     in.voice = "news anchor";
     assert_int_equal(nb_script_build(&s, &in, &err), NB_EINPUT);
-    assert_non_null(strstr(err.message, "'news anchor'"));
+    assert_string_equal(err.message, "voice name 'news anchor' cannot be used in a script (it "
+                                     "must be one word without brackets)");
     assert_int_equal(s.n, 0);
 
     struct story bad;
