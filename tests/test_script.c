@@ -460,7 +460,13 @@ static void test_build_errors(void **state)
     in = sample_input(&b);
     in.day = 31; /* 31 November */
     assert_int_equal(nb_script_build(&s, &in, &err), NB_EINPUT);
-    assert_non_null(strstr(err.message, "2026-11-31"));
+    assert_string_equal(err.message, "the bulletin's date '2026-11-31' is not a real date");
+
+    in = sample_input(&b);
+    in.has_time = 1;
+    in.hour = 25;
+    assert_int_equal(nb_script_build(&s, &in, &err), NB_EINPUT);
+    assert_string_equal(err.message, "the bulletin's time '25:00' is not a time of day");
 
     in = sample_input(&b);
     in.voice = "news anchor";

@@ -380,10 +380,11 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
 static nb_status check_input(const struct nb_script_input *in, struct nb_error *err)
 {
     if (!nb_date_valid(in->year, in->month, in->day))
-        return nb_error_set(err, NB_EINPUT, "bulletin date %04d-%02d-%02d is not a real date",
-                            in->year, in->month, in->day);
+        return nb_error_set(err, NB_EINPUT,
+                            "the bulletin's date '%04d-%02d-%02d' is not a real date", in->year,
+                            in->month, in->day);
     if (in->has_time && (in->hour < 0 || in->hour > 23 || in->minute < 0 || in->minute > 59))
-        return nb_error_set(err, NB_EINPUT, "bulletin time %02d:%02d is not a time of day",
+        return nb_error_set(err, NB_EINPUT, "the bulletin's time '%02d:%02d' is not a time of day",
                             in->hour, in->minute);
     const char *voices[2] = {in->voice, in->quote_voice};
     for (size_t i = 0; i < 2; i++)

@@ -215,14 +215,15 @@ static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
         size_t klen = eq ? (size_t)(eq - p) : 0;
         if (eq && klen == 5 && memcmp(p, "story", 5) == 0) {
             if (have_story++)
-                return fail_at(ps, p, "story= given twice");
+                return fail_at(ps, p, "attribute 'story' given twice in segment mark");
             if ((rc = parse_story(ps, eq + 1, w, p)) != NB_OK)
                 return rc;
         } else if (eq && klen == 5 && memcmp(p, "voice", 5) == 0) {
             if (ps->voice)
-                return fail_at(ps, p, "voice= given twice");
+                return fail_at(ps, p, "attribute 'voice' given twice in segment mark");
             if (eq + 1 == w || memchr(eq + 1, '[', (size_t)(w - eq - 1)))
-                return fail_at(ps, p, "bad voice name (expected voice=NAME)");
+                return fail_at(ps, p, "bad voice name '%.*s' (expected voice=NAME)",
+                               (int)(w - eq - 1), eq + 1);
             if (!(ps->voice = nb_strndup(eq + 1, (size_t)(w - eq - 1))))
                 return nb_error_set(ps->err, NB_ENOMEM, "out of memory");
         } else {
