@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sndfile.h>
 
 #include "text/buf.h"
 #include "text/file.h"
@@ -132,4 +133,15 @@ int nb_test_shared_exists(const char *name)
     struct stat st;
     snprintf(path, sizeof(path), "%s/data/%s", NB_TEST_SHARED, name);
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+double nb_test_wav_seconds(const char *path)
+{
+    SF_INFO info;
+    memset(&info, 0, sizeof(info));
+    SNDFILE *f = sf_open(path, SFM_READ, &info);
+    if (!f)
+        fail_msg("%s: %s", path, sf_strerror(NULL));
+    sf_close(f);
+    return (double)info.frames / (double)info.samplerate;
 }

@@ -20,6 +20,10 @@ char *nb_test_tmpdir(const char *name);
  * discard) and returns the exit code (or 128+signal). */
 int nb_test_run(char *const argv[], const char *input, char **out, char **err);
 
+/* The length in seconds of the audio file at `path` (fails the test when
+ * it cannot be read). */
+double nb_test_wav_seconds(const char *path);
+
 /* 1 when the shared reference data folder (../shared/data/NAME) exists. */
 int nb_test_shared_exists(const char *name);
 

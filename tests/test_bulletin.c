@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <sndfile.h>
 
 #include "bulletin/bulletin.h"
 #include "support.h"
@@ -168,16 +167,6 @@ static void test_short_of_material_is_a_warning(void **state)
     free(dir);
 }
 
-static double wav_seconds(const char *path)
-{
-    SF_INFO info;
-    memset(&info, 0, sizeof(info));
-    SNDFILE *f = sf_open(path, SFM_READ, &info);
-    assert_non_null(f);
-    sf_close(f);
-    return (double)info.frames / (double)info.samplerate;
-}
-
 static void test_build_to_a_folder(void **state)
 {
     (void)state;
@@ -195,7 +184,7 @@ static void test_build_to_a_folder(void **state)
     assert_string_equal(bl.output, want);
     assert_int_equal(bl.stories, 2);
     assert_true(bl.seconds > 10 && bl.seconds < 120);
-    double got = wav_seconds(bl.output);
+    double got = nb_test_wav_seconds(bl.output);
     assert_true(got > bl.seconds - 0.001 && got < bl.seconds + 0.001);
     nb_bulletin_release(&bl);
     free(dir);

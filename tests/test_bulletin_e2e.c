@@ -11,7 +11,6 @@
 
 #include <cmocka.h>
 #include <json-c/json.h>
-#include <sndfile.h>
 
 #include "support.h"
 #include "text/error.h"
@@ -19,16 +18,6 @@
 
 #define BIN NB_TEST_BINARY
 #define EXAMPLE NB_DATA_DIR "/briefings/example.yaml"
-
-static double wav_seconds(const char *path)
-{
-    SF_INFO info;
-    memset(&info, 0, sizeof(info));
-    SNDFILE *f = sf_open(path, SFM_READ, &info);
-    assert_non_null(f);
-    sf_close(f);
-    return (double)info.frames / (double)info.samplerate;
-}
 
 /* A copy of the example briefing with another duration, beside it (the
  * articles and voices resolve as for the example). */
@@ -80,7 +69,7 @@ static void test_duration_fitting(void **state)
             fail_msg("build %s: exit %d: %s", cases[i].duration, code, err);
         char wav[1024];
         snprintf(wav, sizeof(wav), "%s/morning-briefing.wav", dir);
-        double got = wav_seconds(wav);
+        double got = nb_test_wav_seconds(wav);
         print_message("duration %s: %.1f s\n", cases[i].duration, got);
         if (got < cases[i].seconds * 0.95 || got > cases[i].seconds * 1.05)
             fail_msg("duration %s: the audio lasts %.1f s", cases[i].duration, got);
@@ -119,7 +108,7 @@ static void test_edit_round_trip(void **state)
     int code = nb_test_run(speak, NULL, &out, &err2);
     if (code != 0)
         fail_msg("speak: %s", err2);
-    double edited_seconds = wav_seconds(wav);
+    double edited_seconds = nb_test_wav_seconds(wav);
     assert_true(edited_seconds > 5);
     assert_true(edited_seconds < 100); /* far shorter than the 3 minute bulletin */
     free(out);
