@@ -188,14 +188,10 @@ static int month_at(struct nb_norm_ctx *c, size_t j, size_t *ml, int *abbreviate
     if (wl < 3)
         return 0;
     const char *w = c->text + j;
-    int m = nb_calendar_month(c->lang->calendar, w, wl, 0);
-    *abbreviated = 0;
-    if (!m) {
-        m = nb_calendar_month(c->lang->calendar, w, wl, 1);
-        *abbreviated = m != 0;
-    }
+    int m = nb_calendar_month(c->lang->calendar, w, wl, 1);
     if (!m)
         return 0;
+    *abbreviated = strlen(c->lang->calendar->months[m - 1]) != wl;
     *ml = wl + (*abbreviated && j + wl < c->len && w[wl] == '.');
     return m;
 }

@@ -68,6 +68,9 @@ const struct nb_calendar_names *nb_calendar_names(const char *language)
 /* word[0..len) equals `name`, ASCII case-insensitively. */
 static int same_word(const char *word, size_t len, const char *name)
 {
+    if (len == 0 ||
+        nb_ascii_lower((unsigned char)word[0]) != nb_ascii_lower((unsigned char)name[0]))
+        return len == 0 && name[0] == '\0'; /* most words differ at once */
     size_t i = 0;
     for (; i < len && name[i]; i++) {
         if (nb_ascii_lower((unsigned char)word[i]) != nb_ascii_lower((unsigned char)name[i]))
@@ -79,14 +82,20 @@ static int same_word(const char *word, size_t len, const char *name)
 static int find_name(const char *const *full, const char *const (*abbr)[3], int n,
                      const char *word, size_t len, int abbrevs)
 {
+    if (len == 0)
+        return 0;
+    int first = nb_ascii_lower((unsigned char)word[0]);
     for (int i = 0; i < n; i++) {
+        /* an abbreviation starts as its name does */
+        if (nb_ascii_lower((unsigned char)full[i][0]) != first)
+            continue;
         if (same_word(word, len, full[i]))
             return i + 1;
         if (!abbrevs)
             continue;
         size_t l = len && word[len - 1] == '.' ? len - 1 : len;
         for (int k = 0; k < 3 && abbr[i][k]; k++)
-            if (same_word(word, l, abbr[i][k]) || same_word(word, len, abbr[i][k]))
+            if (same_word(word, l, abbr[i][k]))
                 return i + 1;
     }
     return 0;

@@ -37,7 +37,8 @@ const struct nb_calendar_names *nb_calendar_names(const char *language);
 
 /* Which month word[0..len) names (ASCII case-insensitive; a final '.'
  * allowed after an abbreviation): 1..12, or 0 for none.  Abbreviations
- * count only when `abbrevs` is set. */
+ * count only when `abbrevs` is set; an abbreviation starts with the letter
+ * its name starts with. */
 int nb_calendar_month(const struct nb_calendar_names *names, const char *word, size_t len,
                       int abbrevs);
 /* The same for days of the week: 1 (Sunday) .. 7 (Saturday), or 0. */

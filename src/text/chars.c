@@ -11,55 +11,8 @@ static utf8proc_category_t category(uint32_t cp)
     return cp <= UNICODE_MAX ? utf8proc_category((utf8proc_int32_t)cp) : UTF8PROC_CATEGORY_CN;
 }
 
-int nb_ascii_is_space(int c)
+int nb_char_is_space_nonascii(uint32_t cp)
 {
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-int nb_ascii_is_blank(int c)
-{
-    return c == ' ' || c == '\t';
-}
-
-int nb_ascii_is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-int nb_ascii_is_upper(int c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-int nb_ascii_is_lower(int c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-int nb_ascii_is_alpha(int c)
-{
-    return nb_ascii_is_upper(c) || nb_ascii_is_lower(c);
-}
-
-int nb_ascii_is_alnum(int c)
-{
-    return nb_ascii_is_alpha(c) || nb_ascii_is_digit(c);
-}
-
-int nb_ascii_lower(int c)
-{
-    return nb_ascii_is_upper(c) ? c + ('a' - 'A') : c;
-}
-
-int nb_ascii_upper(int c)
-{
-    return nb_ascii_is_lower(c) ? c - ('a' - 'A') : c;
-}
-
-int nb_char_is_space(uint32_t cp)
-{
-    if (cp < 0x80)
-        return nb_ascii_is_space((int)cp);
     if (cp == 0x85)
         return 1;
     utf8proc_category_t c = category(cp);
@@ -75,10 +28,8 @@ int nb_char_is_invisible(uint32_t cp)
     return category(cp) == UTF8PROC_CATEGORY_CF;
 }
 
-int nb_char_is_letter(uint32_t cp)
+int nb_char_is_letter_nonascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return nb_ascii_is_alpha((int)cp);
     utf8proc_category_t c = category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -96,26 +47,20 @@ int nb_char_is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
-int nb_char_is_word(uint32_t cp)
+int nb_char_is_word_nonascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return nb_ascii_is_alnum((int)cp);
     utf8proc_category_t c = category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
 }
 
-int nb_char_is_upper(uint32_t cp)
+int nb_char_is_upper_nonascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return nb_ascii_is_upper((int)cp);
     utf8proc_category_t c = category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int nb_char_is_lower(uint32_t cp)
+int nb_char_is_lower_nonascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return nb_ascii_is_lower((int)cp);
     return category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
@@ -179,24 +124,6 @@ uint32_t nb_char_lower(uint32_t cp)
     if (cp > UNICODE_MAX)
         return cp;
     return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
-}
-
-uint32_t nb_char_at(const char *s, size_t len, size_t i, size_t *n)
-{
-    uint32_t cp;
-    size_t k;
-    if (i >= len) {
-        cp = 0;
-        k = 0;
-    } else if ((unsigned char)s[i] < 0x80) {
-        cp = (unsigned char)s[i];
-        k = 1;
-    } else {
-        k = nb_utf8_decode(s + i, len - i, &cp);
-    }
-    if (n)
-        *n = k;
-    return cp;
 }
 
 uint32_t nb_char_before(const char *s, size_t i, size_t *start)
