@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scores quote extraction (src/article/quotes.c) against PolNeAR quotations.
+"""Scores quote extraction (src/quotes/) against PolNeAR quotations.
 
 Data: ../shared/data/quotes/polnear (see ../shared/data/quotes/README.txt).
 For each text of the chosen part (dev by default, --part train for the
