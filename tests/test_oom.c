@@ -43,9 +43,10 @@ static int is_oom_message(const char *message)
     return 0;
 }
 
-/* Runs `run` once for every allocation it makes, failing that one: it must
- * give NB_ENOMEM, or recover and make exactly what it makes without the
- * failure; either way free everything. */
+/* Runs `run` once for every allocation it makes, failing that one, and
+ * once failing every allocation from that one on: it must give NB_ENOMEM,
+ * or recover and make exactly what it makes without the failure; either
+ * way free everything. */
 static void each_allocation_fails(const char *what, run_fn run, const void *ctx)
 {
     struct nb_error err;
@@ -79,6 +80,21 @@ static void each_allocation_fails(const char *what, run_fn run, const void *ctx)
         if (nb_test_alloc_live() != 0)
             fail_msg("%s: allocation %ld of %ld failed and %ld blocks were not freed", what, k + 1,
                      total, nb_test_alloc_live());
+        /* and every allocation from the k-th on: nothing recovers by retrying */
+        nb_error_init(&err);
+        nb_test_alloc_arm(k, 1);
+        got = 0;
+        rc = run(ctx, &got, &err);
+        nb_test_alloc_disarm();
+        if (rc != NB_ENOMEM && !(rc == NB_OK && got == want))
+            fail_msg("%s: allocations from %ld of %ld on failed: status %d (%s)", what, k + 1,
+                     total, (int)rc, err.message);
+        if (rc == NB_ENOMEM && !is_oom_message(err.message))
+            fail_msg("%s: allocations from %ld of %ld on: message '%s'", what, k + 1, total,
+                     err.message);
+        if (nb_test_alloc_live() != 0)
+            fail_msg("%s: allocations from %ld of %ld on failed and %ld blocks were not freed",
+                     what, k + 1, total, nb_test_alloc_live());
     }
     print_message("%s: %ld allocations, each failed in turn (%ld recovered from)\n", what, total,
                   recovered);

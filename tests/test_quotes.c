@@ -177,6 +177,7 @@ static void test_curly(void **state)
 {
     (void)state;
     check_case("curly");
+    check_case("accents"); /* quotes ending in a letter whose last byte is 0x85 or 0xA0 */
 }
 
 /* A wider lexicon of reporting verbs (asserted, remarked, insisted that),

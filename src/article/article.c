@@ -3,11 +3,11 @@
 #include "article/cleanup.h"
 #include "article/reader.h"
 #include "text/buf.h"
-#include "text/sentences.h"
+#include "text/chars.h"
 #include "text/file.h"
+#include "text/sentences.h"
 #include "text/utf8.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +70,7 @@ nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb
 {
     struct nb_buf raw;
     nb_buf_init(&raw, NB_ARTICLE_MAX_BYTES + 1);
+    nb_article_init(a); /* left empty, and safe to release, whatever fails */
     nb_status rc = nb_file_read(path, NB_ARTICLE_MAX_BYTES, &raw, err);
     if (rc == NB_OK)
         rc = reader_for(path)(a, raw.data, raw.len, path, err);
@@ -146,7 +147,7 @@ static int is_prose_sentence(const char *s)
     size_t words = 0, len = strlen(s);
     int in_word = 0;
     for (const char *p = s; *p; p++) {
-        int letter = isalnum((unsigned char)*p) || ((unsigned char)*p >= 0x80);
+        int letter = nb_ascii_is_alnum((unsigned char)*p) || ((unsigned char)*p >= 0x80);
         if (letter && !in_word)
             words++;
         in_word = letter || *p == '\'' || *p == '-';

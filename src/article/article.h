@@ -29,7 +29,8 @@ struct nb_article {
     char *date;                 /* as written; NULL when none */
     struct nb_strv paragraphs;  /* body paragraphs, whitespace collapsed */
     struct nb_strv sentences;   /* body sentences, in order */
-    struct nb_quote *quotes;
+    struct nb_quote *quotes;    /* none until the quote stage has run
+                                   (quotes/quotes.h: nb_quotes_find()) */
     size_t nquotes;
     struct nb_strv removed;     /* text kept out of the body (boilerplate) */
     struct nb_strv warnings;    /* e.g. "not valid UTF-8, read as Windows-1252" */
@@ -49,7 +50,8 @@ nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t l
                                 const char *name, struct nb_error *err);
 
 /* Reads the file at `path` (format chosen by its extension; plain text by
- * default) into `a`. */
+ * default) into `a`, which need not be initialised: on failure it is left
+ * empty (releasing it is safe).  Errors name the file. */
 nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb_error *err);
 
 #endif

@@ -28,7 +28,6 @@
 #include "text/sentences.h"
 #include "text/utf8.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,8 +212,8 @@ static void word_key(const char *w, size_t n, char key[KEY_MAX])
             i += 3;
             continue;
         }
-        if (c < 0x80 && (isalnum(c) || c == '\'' || c == '-'))
-            key[k++] = (char)tolower(c);
+        if (c < 0x80 && (nb_ascii_is_alnum(c) || c == '\'' || c == '-'))
+            key[k++] = (char)nb_ascii_lower(c);
         else if (c >= 0x80)
             key[k++] = (char)c;
         else if (k && c != '.' && c != ',' && c != ':' && c != ';' && c != '!' && c != '?' &&
@@ -248,9 +247,9 @@ static int starts_with(const char *s, size_t len, const char *prefix)
     if (len < n)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)s[i]) != tolower((unsigned char)prefix[i]))
+        if (nb_ascii_lower((unsigned char)s[i]) != nb_ascii_lower((unsigned char)prefix[i]))
             return 0;
-    return len == n || !isalnum((unsigned char)s[n]);
+    return len == n || !nb_ascii_is_alnum((unsigned char)s[n]);
 }
 
 /* Does s[0..len) contain `needle` (lower-case ASCII) in any case? */
@@ -258,7 +257,7 @@ static int has_words(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
     for (size_t i = 0; i + n <= len; i++) {
-        if (i && isalnum((unsigned char)s[i - 1]))
+        if (i && nb_ascii_is_alnum((unsigned char)s[i - 1]))
             continue;
         if (starts_with(s + i, len - i, needle))
             return 1;
@@ -290,9 +289,9 @@ static void measure(struct line *ln)
         if (c == '(' || c == '"' || c == '\'')
             c = p + 1 < q ? (unsigned char)s[p + 1] : c;
         ln->words++;
-        if (c < 0x80 && islower(c))
+        if (c < 0x80 && nb_ascii_is_lower(c))
             ln->lower++;
-        else if (c < 0x80 && (isupper(c) || isdigit(c)))
+        else if (c < 0x80 && (nb_ascii_is_upper(c) || nb_ascii_is_digit(c)))
             ln->upper++;
         if (ln->words <= SCORED_WORDS) {
             word_key(s + p, q - p, key);
@@ -376,8 +375,8 @@ static int is_caption(const struct line *ln)
     for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
         size_t n = strlen(tails[i]);
         for (size_t p = tail > n ? tail - n : 0; p + n <= ln->len; p++) {
-            if (memcmp(ln->s + p, tails[i], n) != 0 || (p && !nb_ascii_is_space((unsigned char)ln->s[p - 1]) &&
-                                                        ln->s[p - 1] != '('))
+            if (memcmp(ln->s + p, tails[i], n) != 0 ||
+                (p && !nb_ascii_is_space((unsigned char)ln->s[p - 1]) && ln->s[p - 1] != '('))
                 continue;
             return 1;
         }
@@ -397,7 +396,7 @@ static int is_credit(const struct line *ln)
         unsigned char a = (unsigned char)ln->s[i - 1], b = (unsigned char)ln->s[i + 1];
         if (b == ' ' && i + 2 < ln->len)
             b = (unsigned char)ln->s[i + 2];
-        if (a < 0x80 && isalpha(a) && b < 0x80 && isupper(b))
+        if (a < 0x80 && nb_ascii_is_alpha(a) && b < 0x80 && nb_ascii_is_upper(b))
             return !has_words(ln->s, ln->len, "http") && !has_words(ln->s, ln->len, "www");
     }
     return 0;
@@ -435,7 +434,7 @@ static int is_wire_credit(const struct line *ln)
         size_t q = p;
         while (q < len && !nb_ascii_is_space((unsigned char)s[q]))
             q++;
-        if (q > p && (unsigned char)s[p] < 0x80 && islower((unsigned char)s[p])) {
+        if (q > p && (unsigned char)s[p] < 0x80 && nb_ascii_is_lower((unsigned char)s[p])) {
             word_key(s + p, q - p, key);
             if (key[0] && !IN_LIST(key, credit_words))
                 return 0;
@@ -482,9 +481,10 @@ static int is_copyright(const struct line *ln)
         return 1;
     if (starts_with(ln->s, ln->len, "copyright") && ln->len > 10) {
         const char *r = ln->s + 10;
-        return isdigit((unsigned char)r[0]) || r[0] == '(' || ln->words <= 4;
+        return nb_ascii_is_digit((unsigned char)r[0]) || r[0] == '(' || ln->words <= 4;
     }
-    return starts_with(ln->s, ln->len, "(c)") && ln->len > 4 && isdigit((unsigned char)ln->s[4]);
+    return starts_with(ln->s, ln->len, "(c)") && ln->len > 4 &&
+           nb_ascii_is_digit((unsigned char)ln->s[4]);
 }
 
 /* The head of a readers' comments section: "34 responses to ...",
@@ -505,7 +505,7 @@ static int is_comments_head(const struct line *ln)
             return 1;
     /* "34 responses to ...", "12 comments" */
     size_t d = 0;
-    while (d < ln->len && isdigit((unsigned char)ln->s[d]))
+    while (d < ln->len && nb_ascii_is_digit((unsigned char)ln->s[d]))
         d++;
     if (d && d < ln->len && ln->s[d] == ' ') {
         const char *r = ln->s + d + 1;
@@ -549,7 +549,7 @@ static int no_letters(const struct line *ln)
 {
     for (size_t i = 0; i < ln->len; i++) {
         unsigned char c = (unsigned char)ln->s[i];
-        if (c >= 0x80 || isalpha(c))
+        if (c >= 0x80 || nb_ascii_is_alpha(c))
             return 0;
     }
     return 1;
@@ -594,7 +594,7 @@ static int title_like(const struct line *ln)
 static int continues(const struct line *a, const struct line *b)
 {
     unsigned char c = (unsigned char)b->s[0];
-    if (c < 0x80 && islower(c))
+    if (c < 0x80 && nb_ascii_is_lower(c))
         return 1;
     if (a->terminal)
         return 0;
@@ -768,11 +768,11 @@ static size_t dateline_len(const char *s, size_t len)
     size_t p = 0, caps = 0;
     while (p < len) {
         unsigned char c = (unsigned char)s[p];
-        if (isupper(c)) {
+        if (nb_ascii_is_upper(c)) {
             caps++;
             p++;
         } else if ((c == ' ' || c == '.' || c == '\'' || c == '-') && caps && p + 1 < len &&
-                   (isupper((unsigned char)s[p + 1]) || s[p + 1] == ' ' ||
+                   (nb_ascii_is_upper((unsigned char)s[p + 1]) || s[p + 1] == ' ' ||
                     s[p + 1] == '(' || s[p + 1] == ',')) {
             if (c == '-' && s[p + 1] == ' ')
                 break;
@@ -792,16 +792,16 @@ static size_t dateline_len(const char *s, size_t len)
         while (q < len && s[q] == ' ')
             q++;
         size_t m = q;
-        while (q < len && isalpha((unsigned char)s[q]))
+        while (q < len && nb_ascii_is_alpha((unsigned char)s[q]))
             q++;
-        if (q - m < 3 || !isupper((unsigned char)s[m]))
+        if (q - m < 3 || !nb_ascii_is_upper((unsigned char)s[m]))
             return 0;
         if (q < len && s[q] == '.')
             q++;
         while (q < len && s[q] == ' ')
             q++;
         size_t d = q;
-        while (q < len && isdigit((unsigned char)s[q]))
+        while (q < len && nb_ascii_is_digit((unsigned char)s[q]))
             q++;
         if (q == d || q - d > 2)
             return 0;
@@ -813,7 +813,7 @@ static size_t dateline_len(const char *s, size_t len)
     /* "(Reuters)" */
     if (p < len && s[p] == '(') {
         size_t q = p + 1;
-        if (q >= len || !isupper((unsigned char)s[q]))
+        if (q >= len || !nb_ascii_is_upper((unsigned char)s[q]))
             return 0;
         while (q < len && q - p < 40 && s[q] != ')' && s[q] != '\n')
             q++;
@@ -835,7 +835,7 @@ static size_t dateline_len(const char *s, size_t len)
     while (p < len && nb_ascii_is_space((unsigned char)s[p]))
         p++;
     /* the lead starts like a sentence: "NASA - the agency said" is no dateline */
-    if (p >= len || ((unsigned char)s[p] < 0x80 && islower((unsigned char)s[p])))
+    if (p >= len || ((unsigned char)s[p] < 0x80 && nb_ascii_is_lower((unsigned char)s[p])))
         return 0;
     return p;
 }
@@ -869,13 +869,13 @@ static int broken_after(const char *p, size_t len, const char *next)
         ws--;
     char key[KEY_MAX];
     word_key(p + ws, len - ws, key);
-    int ends_lower = (unsigned char)p[ws] < 0x80 && islower((unsigned char)p[ws]);
+    int ends_lower = (unsigned char)p[ws] < 0x80 && nb_ascii_is_lower((unsigned char)p[ws]);
     if (ends_lower && IN_LIST(key, function_words) && (last.words >= 4 || last.lower >= 2))
         return 1;
     /* an ordinary word: join only when the next one starts in lower case
      * or with a figure, and the line is a sentence, not a heading */
     return ends_lower && sentence_like(&last) && start < 0x80 &&
-           (islower(start) || isdigit(start));
+           (nb_ascii_is_lower(start) || nb_ascii_is_digit(start));
 }
 
 /* ---- driver ------------------------------------------------------------ */

@@ -11,8 +11,8 @@
 #include "article/reader.h"
 
 #include "text/calendar.h"
+#include "text/chars.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +73,7 @@ static void key_of(const struct word *w, char key[WORD_MAX])
     while (b > a && strchr(",.;:)]\"'|", w->s[b - 1]))
         b--;
     for (size_t i = a; i < b && k + 1 < WORD_MAX; i++)
-        key[k++] = (char)tolower((unsigned char)w->s[i]);
+        key[k++] = (char)nb_ascii_lower((unsigned char)w->s[i]);
     key[k] = '\0';
 }
 
@@ -108,9 +108,9 @@ static const char *const not_names[] = {
 static int is_numeric(const char *k)
 {
     size_t i = 0, digits = 0;
-    while (k[i] && (isdigit((unsigned char)k[i]) || strchr(":./-", k[i]) ||
-                    (k[i] == 't' && digits >= 6 && isdigit((unsigned char)k[i + 1])))) {
-        digits += isdigit((unsigned char)k[i]) != 0;
+    while (k[i] && (nb_ascii_is_digit((unsigned char)k[i]) || strchr(":./-", k[i]) ||
+                    (k[i] == 't' && digits >= 6 && nb_ascii_is_digit((unsigned char)k[i + 1])))) {
+        digits += nb_ascii_is_digit((unsigned char)k[i]) != 0;
         i++;
     }
     if (!digits)
@@ -124,7 +124,7 @@ static int is_numeric_date(const char *k)
 {
     size_t seps = 0, digits = 0;
     for (size_t i = 0; k[i] && !(k[i] == 't' && i >= 8); i++) {
-        if (isdigit((unsigned char)k[i]))
+        if (nb_ascii_is_digit((unsigned char)k[i]))
             digits++;
         else if (k[i] == '-' || k[i] == '/' || k[i] == '.')
             seps++;
@@ -185,7 +185,7 @@ int nb_article_is_date_stamp(const char *s, size_t len)
             from++;
     }
     /* a head word alone must be the whole stamp's start, capitalised */
-    if (from && !isupper((unsigned char)s[0]))
+    if (from && !nb_ascii_is_upper((unsigned char)s[0]))
         return 0;
     return from < n && date_words(w, from, n);
 }
@@ -200,11 +200,11 @@ static int name_word(const struct word *wd)
     if (!len)
         return 0;
     unsigned char c = (unsigned char)s[0];
-    if (c < 0x80 && !isupper(c))
+    if (c < 0x80 && !nb_ascii_is_upper(c))
         return 0;
     for (size_t i = 1; i < len; i++) {
         unsigned char d = (unsigned char)s[i];
-        if (d < 0x80 && !isalpha(d) && d != '\'' && d != '-' && d != '.')
+        if (d < 0x80 && !nb_ascii_is_alpha(d) && d != '\'' && d != '-' && d != '.')
             return 0;
     }
     return 1;
@@ -276,7 +276,7 @@ int nb_article_is_byline(const char *s, size_t len)
                          !strcmp(key, "written") || !strcmp(key, "text") ||
                          !strcmp(key, "report") || !strcmp(key, "reporting"))) {
         key_of(&w[1], key);
-        if (strcmp(key, "by") != 0 || !isupper((unsigned char)s[0]))
+        if (strcmp(key, "by") != 0 || !nb_ascii_is_upper((unsigned char)s[0]))
             return 0;
         from = 2;
     }

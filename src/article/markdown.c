@@ -11,15 +11,18 @@
 #include "article/article.h"
 #include "article/reader.h"
 
-#include "text/yaml_doc.h"
 #include "text/buf.h"
+#include "text/chars.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
+#include "text/yaml_doc.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+
+/* The ASCII punctuation a backslash may escape. */
+static const char md_punct[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
 #define INLINE_DEPTH 4     /* links inside links... */
 #define BRACKET_SCAN 2000  /* bytes searched for a closing bracket */
@@ -66,7 +69,8 @@ static size_t match_bracket(const char *s, size_t len, size_t open, char o, char
     return 0;
 }
 
-static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *out, int depth);
+static nb_status strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *out,
+                              int depth);
 
 /* s[i] is '[' (or '!' before '['): a link or image.  Returns the bytes it
  * takes, or 0 when it is not one. */
@@ -99,7 +103,7 @@ static size_t link_at(struct md *m, const char *s, size_t len, size_t i, struct 
         nb_buf_release(&alt);
         return end + 1 - i;
     }
-    if (strip_inline(m, s + open + 1, close - open - 1, out, depth + 1) < 0)
+    if (strip_inline(m, s + open + 1, close - open - 1, out, depth + 1) != NB_OK)
         *fail = 1;
     return end + 1 - i;
 }
@@ -131,7 +135,7 @@ static size_t tag_at(const char *s, size_t len, size_t i, size_t *close)
     size_t j = i + 1;
     if (j < len && s[j] == '/')
         j++;
-    if (j >= len || !isalpha((unsigned char)s[j]))
+    if (j >= len || !nb_ascii_is_alpha((unsigned char)s[j]))
         return 0;
     while (j < len && j - i < 300 && s[j] != '>' && s[j] != '<' && s[j] != '\n')
         j++;
@@ -167,21 +171,23 @@ static int emphasis_run(const char *s, size_t len, size_t i, size_t n, char c)
     if (c == '~' && n < 2)
         return 0;
     if (c == '_') {
-        int alnum_before = before < 0x80 ? isalnum(before) : 1;
-        int alnum_after = after < 0x80 ? isalnum(after) : 1;
+        int alnum_before = before < 0x80 ? nb_ascii_is_alnum(before) : 1;
+        int alnum_after = after < 0x80 ? nb_ascii_is_alnum(after) : 1;
         return (left && !alnum_before) || (right && !alnum_after);
     }
     return left || right;
 }
 
-static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *out, int depth)
+static nb_status strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *out,
+                              int depth)
 {
     size_t comment_close = SIZE_MAX;
     for (size_t i = 0; i < len;) {
         char c = s[i];
-        if (c == '\\' && i + 1 < len && ispunct((unsigned char)s[i + 1])) {
+        /* a backslash escapes ASCII punctuation (CommonMark) */
+        if (c == '\\' && i + 1 < len && s[i + 1] && strchr(md_punct, s[i + 1])) {
             if (nb_buf_addc(out, s[i + 1]) != NB_OK)
-                return -1;
+                return NB_ENOMEM;
             i += 2;
             continue;
         }
@@ -210,11 +216,11 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
                 while (b > a && s[b - 1] == ' ')
                     b--;
                 if (nb_buf_add(out, s + a, b - a) != NB_OK)
-                    return -1;
+                    return NB_ENOMEM;
                 i = close + n;
             } else {
                 if (nb_buf_add(out, s + i, n) != NB_OK)
-                    return -1;
+                    return NB_ENOMEM;
                 i += n;
             }
             continue;
@@ -223,7 +229,7 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
             int fail = 0;
             size_t n = link_at(m, s, len, i, out, depth, &fail);
             if (fail)
-                return -1;
+                return NB_ENOMEM;
             if (n) {
                 i += n;
                 continue;
@@ -233,7 +239,7 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
             size_t inner = 0, n = autolink_at(s, len, i, &inner);
             if (n) {
                 if (nb_buf_add(out, s + i + 1, inner) != NB_OK)
-                    return -1;
+                    return NB_ENOMEM;
                 i += n;
                 continue;
             }
@@ -248,15 +254,15 @@ static int strip_inline(struct md *m, const char *s, size_t len, struct nb_buf *
             while (i + n < len && s[i + n] == c)
                 n++;
             if (!emphasis_run(s, len, i, n, c) && nb_buf_add(out, s + i, n) != NB_OK)
-                return -1;
+                return NB_ENOMEM;
             i += n;
             continue;
         }
         if (nb_buf_addc(out, c) != NB_OK)
-            return -1;
+            return NB_ENOMEM;
         i++;
     }
-    return 0;
+    return NB_OK;
 }
 
 /* ---- blocks -------------------------------------------------------------- */
@@ -275,7 +281,7 @@ static nb_status end_paragraph(struct md *m)
 static nb_status add_text(struct md *m, const char *s, size_t len)
 {
     nb_buf_reset(&m->line);
-    if (strip_inline(m, s, len, &m->line, 0) < 0)
+    if (strip_inline(m, s, len, &m->line, 0) != NB_OK)
         return oom(m->err);
     nb_buf_rtrim(&m->line);
     size_t a = 0;
@@ -340,7 +346,7 @@ static size_t list_marker(const char *s, size_t len)
     if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && is_ws(s[1]))
         return 2;
     size_t d = 0;
-    while (d < len && d < 9 && isdigit((unsigned char)s[d]))
+    while (d < len && d < 9 && nb_ascii_is_digit((unsigned char)s[d]))
         d++;
     if (d && d + 1 < len && (s[d] == '.' || s[d] == ')') && is_ws(s[d + 1]))
         return d + 2;
@@ -362,7 +368,7 @@ static nb_status set_headline(struct md *m, const char *s, size_t len)
     struct nb_buf h;
     nb_buf_init(&h, 0);
     nb_buf_reset(&m->line);
-    if (strip_inline(m, s, len, &m->line, 0) < 0 ||
+    if (strip_inline(m, s, len, &m->line, 0) != NB_OK ||
         nb_text_collapse_space(m->line.data, m->line.len, &h) != NB_OK)
         return oom(m->err);
     if (!h.len) {

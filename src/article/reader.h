@@ -1,9 +1,9 @@
 /* reader.h - what every article reader shares (internal to src/article/).
  *
- * A reader (plaintext.c, later markdown.c, html.c...) turns its input
- * into headline, byline, date and the raw body paragraphs (whitespace
- * collapsed, in order) and then calls nb_article_finish(), which does
- * everything that does not depend on the input format.
+ * A reader (plaintext.c, markdown.c, later html.c...) turns its input
+ * into headline, byline, date and the raw body paragraphs (in order, line
+ * breaks kept for the clean-up) and then calls nb_article_finish(), which
+ * does everything that does not depend on the input format.
  */
 #ifndef NB_ARTICLE_READER_H
 #define NB_ARTICLE_READER_H
@@ -12,10 +12,11 @@
 #include "text/buf.h"
 #include "text/error.h"
 
-/* Completes an article whose headline and raw paragraphs are set: splits
- * the body into sentences (and, as later stages are added, takes off
- * boilerplate, repairs broken paragraphs and finds quotes).  NB_EINPUT
- * when no body sentence remains. */
+/* Completes an article whose headline and raw paragraphs are set: takes
+ * the page furniture off (cleanup.h), repairs broken paragraphs, collapses
+ * whitespace and splits the body into sentences.  Quotes are the next
+ * stage's (quotes/).  NB_EINPUT when no body sentence, or no sentence of
+ * prose, remains. */
 nb_status nb_article_finish(struct nb_article *a, struct nb_error *err);
 
 /* Whether s[0..len) is a byline ("By Priya Natarajan and Tom Ellis") or a

@@ -26,19 +26,15 @@ struct request {
     const char *dir;  /* the output folder, or NULL */
 };
 
+/* One step: the work of one stage. */
 typedef nb_status (*step_fn)(struct nb_bulletin *bl, const struct request *rq,
                              struct nb_error *err);
 
-struct step {
-    const char *what;
-    step_fn run;
-};
-
-static nb_status run_steps(const struct step *steps, size_t n, struct nb_bulletin *bl,
+static nb_status run_steps(const step_fn *steps, size_t n, struct nb_bulletin *bl,
                            const struct request *rq, struct nb_error *err)
 {
     for (size_t i = 0; i < n; i++) {
-        nb_status rc = steps[i].run(bl, rq, err);
+        nb_status rc = steps[i](bl, rq, err);
         if (rc != NB_OK)
             return rc;
     }
@@ -316,14 +312,14 @@ static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
     return nb_script_build(&bl->script, &in, err);
 }
 
-static const struct step script_steps[] = {
-    {"the briefing (config/)", load_briefing},
-    {"its voice profiles (config/)", load_voices},
-    {"the transition bank, with the briefing's own wording (config/)", load_transitions},
-    {"the lexicons: shipped, then the briefing's (config/, spoken/)", load_lexicon},
-    {"each article read and cleaned, its quotes found (article/, quotes/)", read_articles},
-    {"each story's lead and quotes (summary/)", summarise},
-    {"the script, fitted to the slot when it has one (script/, spoken/)", write_script},
+static const step_fn script_steps[] = {
+    load_briefing,    /* the briefing (config/) */
+    load_voices,      /* its voice profiles (config/) */
+    load_transitions, /* the transition bank, with the briefing's own wording (config/) */
+    load_lexicon,     /* the lexicons: shipped, then the briefing's (config/, spoken/) */
+    read_articles,    /* each article read and cleaned, its quotes found (article/, quotes/) */
+    summarise,        /* each story's lead and quotes (summary/) */
+    write_script,     /* the script, fitted to the slot when it has one (script/, spoken/) */
 };
 
 nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb_error *err)
@@ -386,9 +382,9 @@ static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct 
     return rc;
 }
 
-static const struct step audio_steps[] = {
-    {"where the audio goes, its folder made", choose_output},
-    {"the script spoken and written (speech/)", speak},
+static const step_fn audio_steps[] = {
+    choose_output, /* where the audio goes, its folder made */
+    speak,         /* the script spoken and written (speech/, through script_audio.h) */
 };
 
 nb_status nb_bulletin_speak(struct nb_bulletin *bl, const char *dir, struct nb_error *err)

@@ -82,10 +82,14 @@ nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb
  * under the file name the briefing's `output` gives (default: the title in
  * lower case with dashes, .wav).  Sets bl->output, bl->seconds and
  * bl->stories.  The file is written to a temporary file and renamed into
- * place. */
+ * place.  Errors: NB_EINPUT for an eSpeak NG voice that does not exist (at
+ * its profile's espeak: line) or an output that is not .wav; NB_EIO when
+ * the folder or the file cannot be written; NB_ESYNTH; NB_ENOMEM.  On
+ * failure no file is left behind and an earlier one is kept. */
 nb_status nb_bulletin_speak(struct nb_bulletin *bl, const char *dir, struct nb_error *err);
 
-/* nb_bulletin_script() then nb_bulletin_speak(): the whole bulletin. */
+/* nb_bulletin_script() then nb_bulletin_speak(): the whole bulletin, with
+ * the errors of both. */
 nb_status nb_bulletin_build(struct nb_bulletin *bl, const char *path, const char *dir,
                             struct nb_error *err);
 

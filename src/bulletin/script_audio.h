@@ -51,8 +51,8 @@ void nb_script_audio_voices(const struct nb_voice_profile *profiles, size_t npro
  * read as text, so a caller whose scripts are not all normalised leaves
  * `language` NULL.
  * Errors: NB_EINTERNAL ("segment 2 uses voice 'sports', which is not
- * loaded") before anything is spoken; those of nb_speech_render().  On
- * failure out is cut back to its length on entry. */
+ * loaded") before anything is spoken; those of nb_speech_render();
+ * NB_ENOMEM.  On failure out is cut back to its length on entry. */
 nb_status nb_script_audio_render(struct nb_speech *sp, const struct nb_script *script,
                                  const struct nb_render_voice *voices, size_t nvoices,
                                  struct nb_pcm *out, struct nb_render_span *spans,

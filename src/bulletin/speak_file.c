@@ -63,6 +63,7 @@ static nb_status load_voice(struct nb_voice_profile *v, const char *name, const 
     if (!espeak || !lang) {
         free(espeak);
         free(lang);
+        nb_voice_profile_release(v);
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     }
     free(v->espeak);

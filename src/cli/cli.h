@@ -13,7 +13,6 @@
 #include "text/error.h"
 #include "text/strv.h"
 
-#include <json-c/json.h>
 #include <stdio.h>
 
 #define NB_EXIT_OK 0
@@ -56,12 +55,6 @@ int nb_cli_failf(int code, const char *fmt, ...) __attribute__((format(printf, 2
 /* Parses a whole number in [min, max] from an option: 1 and *out set, or 0
  * after printing a usage error naming `option` when it is not one. */
 int nb_cli_number(const char *option, const char *text, long min, long max, long *out);
-
-/* Prints a JSON value (pretty when stdout is a terminal) and a newline,
- * then drops the reference. Returns an exit code. */
-int nb_cli_print_json(struct json_object *obj);
-/* json-c string or null. NULL on out of memory. */
-struct json_object *nb_json_string_or_null(const char *s);
 
 /* Prints each of the bulletin's warnings as "newsbrief: warning: ...". */
 void nb_cli_warnings(const struct nb_bulletin *bl);

@@ -2,6 +2,10 @@
 #include "cli/cli.h"
 
 #include "text/buf.h"
+#include "text/json_out.h"
+
+#include <stdint.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: newsbrief script [BRIEFING] [--json]\n"
@@ -16,24 +20,40 @@ static const char usage[] =
     "           \"text\", \"spoken\"}]}: text as a person reads it, spoken exactly as\n"
     "           it goes to the synthesiser; story is null outside a story\n";
 
-static struct json_object *script_json(const struct nb_script *s)
+static int script_out(const struct nb_script *s)
 {
-    struct json_object *o = json_object_new_object();
-    struct json_object *segs = json_object_new_array();
-    json_object_object_add(o, "title", json_object_new_string(s->title ? s->title : ""));
-    json_object_object_add(o, "date", json_object_new_string(s->date ? s->date : ""));
+    struct nb_json_out o;
+    nb_json_out_init(&o, stdout, isatty(STDOUT_FILENO));
+    nb_json_out_open(&o, '{');
+    nb_json_out_key(&o, "title");
+    nb_json_out_string(&o, s->title ? s->title : "");
+    nb_json_out_key(&o, "date");
+    nb_json_out_string(&o, s->date ? s->date : "");
+    nb_json_out_key(&o, "segments");
+    nb_json_out_open(&o, '[');
     for (size_t i = 0; i < s->n; i++) {
         const struct nb_segment *g = &s->segments[i];
-        struct json_object *j = json_object_new_object();
-        json_object_object_add(j, "kind", json_object_new_string(nb_segment_kind_name(g->kind)));
-        json_object_object_add(j, "story", g->story ? json_object_new_int((int)g->story) : NULL);
-        json_object_object_add(j, "voice", json_object_new_string(g->voice));
-        json_object_object_add(j, "text", json_object_new_string(g->text));
-        json_object_object_add(j, "spoken", json_object_new_string(g->spoken));
-        json_object_array_add(segs, j);
+        nb_json_out_open(&o, '{');
+        nb_json_out_key(&o, "kind");
+        nb_json_out_string(&o, nb_segment_kind_name(g->kind));
+        nb_json_out_key(&o, "story");
+        if (g->story)
+            nb_json_out_int(&o, (int64_t)g->story);
+        else
+            nb_json_out_string(&o, NULL); /* null: the segment belongs to no story */
+        nb_json_out_key(&o, "voice");
+        nb_json_out_string(&o, g->voice);
+        nb_json_out_key(&o, "text");
+        nb_json_out_string(&o, g->text);
+        nb_json_out_key(&o, "spoken");
+        nb_json_out_string(&o, g->spoken);
+        nb_json_out_close(&o, '}');
     }
-    json_object_object_add(o, "segments", segs);
-    return o;
+    nb_json_out_close(&o, ']');
+    nb_json_out_close(&o, '}');
+    if (nb_json_out_finish(&o) != NB_OK)
+        return nb_cli_failf(NB_EXIT_FAIL, "script: cannot write the output");
+    return NB_EXIT_OK;
 }
 
 static int run(int argc, char **argv)
@@ -60,7 +80,7 @@ static int run(int argc, char **argv)
         goto out;
     }
     if (json) {
-        code = nb_cli_print_json(script_json(&bl.script));
+        code = script_out(&bl.script);
     } else {
         struct nb_buf text;
         nb_buf_init(&text, 0);

@@ -3,6 +3,11 @@
 
 #include "article/article.h"
 #include "summary/summary.h"
+#include "text/json_out.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: newsbrief summarise FILE... [--sentences N] [--json]\n"
@@ -21,33 +26,44 @@ static const char usage[] =
     "The lead skips what is not news prose (a dateline, a standfirst repeating the\n"
     "headline); the quote is the best full quote from a named speaker.\n";
 
-static struct json_object *summary_json(const char *file, const struct nb_summary *s)
+static void summary_out(struct nb_json_out *o, const char *file, const struct nb_summary *s)
 {
     const struct nb_article *a = s->article;
-    struct json_object *o = json_object_new_object();
-    struct json_object *lead = json_object_new_array();
-    struct json_object *quotes = json_object_new_array();
-    json_object_object_add(o, "file", json_object_new_string(file));
-    json_object_object_add(o, "headline", json_object_new_string(a->headline));
+    nb_json_out_open(o, '{');
+    nb_json_out_key(o, "file");
+    nb_json_out_string(o, file);
+    nb_json_out_key(o, "headline");
+    nb_json_out_string(o, a->headline);
+    nb_json_out_key(o, "lead");
+    nb_json_out_open(o, '[');
     for (size_t i = 0; i < s->nlead; i++) {
-        struct json_object *jl = json_object_new_object();
-        json_object_object_add(jl, "sentence", json_object_new_int64((int64_t)s->lead[i]));
-        json_object_object_add(jl, "text", json_object_new_string(nb_summary_lead(s, i)));
-        json_object_array_add(lead, jl);
+        nb_json_out_open(o, '{');
+        nb_json_out_key(o, "sentence");
+        nb_json_out_int(o, (int64_t)s->lead[i]);
+        nb_json_out_key(o, "text");
+        nb_json_out_string(o, nb_summary_lead(s, i));
+        nb_json_out_close(o, '}');
     }
+    nb_json_out_close(o, ']');
+    nb_json_out_key(o, "quotes");
+    nb_json_out_open(o, '[');
     for (size_t i = 0; i < s->nquotes; i++) {
         const struct nb_quote *q = &a->quotes[s->quotes[i]];
-        struct json_object *jq = json_object_new_object();
-        json_object_object_add(jq, "text", json_object_new_string(q->text));
-        json_object_object_add(jq, "speaker", nb_json_string_or_null(q->speaker));
-        json_object_object_add(jq, "role", nb_json_string_or_null(q->role));
-        json_object_object_add(jq, "partial", json_object_new_boolean(q->partial));
-        json_object_object_add(jq, "sentence", json_object_new_int64((int64_t)q->sentence));
-        json_object_array_add(quotes, jq);
+        nb_json_out_open(o, '{');
+        nb_json_out_key(o, "text");
+        nb_json_out_string(o, q->text);
+        nb_json_out_key(o, "speaker");
+        nb_json_out_string(o, q->speaker);
+        nb_json_out_key(o, "role");
+        nb_json_out_string(o, q->role);
+        nb_json_out_key(o, "partial");
+        nb_json_out_bool(o, q->partial);
+        nb_json_out_key(o, "sentence");
+        nb_json_out_int(o, (int64_t)q->sentence);
+        nb_json_out_close(o, '}');
     }
-    json_object_object_add(o, "lead", lead);
-    json_object_object_add(o, "quotes", quotes);
-    return o;
+    nb_json_out_close(o, ']');
+    nb_json_out_close(o, '}');
 }
 
 static void print_summary(const char *file, const struct nb_summary *s)
@@ -87,7 +103,19 @@ static int run(int argc, char **argv)
         code = nb_cli_failf(NB_EXIT_INPUT, "summarise: give at least one FILE");
         goto out;
     }
-    struct json_object *all = json ? json_object_new_array() : NULL;
+    /* JSON is kept until every file is read: a failure prints no half document */
+    char *doc = NULL;
+    size_t doc_len = 0;
+    FILE *mem = json ? open_memstream(&doc, &doc_len) : NULL;
+    struct nb_json_out o;
+    if (json && !mem) {
+        code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
+        goto out;
+    }
+    if (json) {
+        nb_json_out_init(&o, mem, isatty(STDOUT_FILENO));
+        nb_json_out_open(&o, '[');
+    }
     struct nb_summary_options so = {.sentences = (size_t)n, .quotes = 1};
     for (size_t i = 0; i < files.n && code == 0; i++) {
         struct nb_article a;
@@ -102,17 +130,21 @@ static int run(int argc, char **argv)
         if (nb_summary_make(&s, &a, &so, &err) != NB_OK)
             code = nb_cli_fail(&err);
         else if (json)
-            json_object_array_add(all, summary_json(files.v[i], &s));
+            summary_out(&o, files.v[i], &s);
         else
             print_summary(files.v[i], &s);
         nb_summary_release(&s);
         nb_article_release(&a);
     }
     if (json) {
-        if (code == 0)
-            code = nb_cli_print_json(all);
-        else
-            json_object_put(all);
+        nb_json_out_close(&o, ']');
+        nb_status rc = nb_json_out_finish(&o);
+        fclose(mem);
+        if (code == 0 && rc != NB_OK)
+            code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
+        else if (code == 0 && (fwrite(doc, 1, doc_len, stdout) != doc_len || fflush(stdout) != 0))
+            code = nb_cli_failf(NB_EXIT_FAIL, "summarise: cannot write the output");
+        free(doc);
     }
 out:
     nb_strv_release(&files);

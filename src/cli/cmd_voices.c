@@ -1,8 +1,8 @@
 /* cmd_voices.c - newsbrief voices [--lang L]: the voices available. */
 #include "cli/cli.h"
 
-#include "speech/speech.h"
 #include "config/voice_catalogue.h"
+#include "speech/speech.h"
 
 #include <stdio.h>
 #include <string.h>

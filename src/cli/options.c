@@ -102,25 +102,6 @@ int nb_cli_number(const char *option, const char *text, long min, long max, long
     return 1;
 }
 
-int nb_cli_print_json(struct json_object *obj)
-{
-    if (!obj)
-        return nb_cli_failf(NB_EXIT_FAIL, "out of memory");
-    int flags = JSON_C_TO_STRING_NOSLASHESCAPE |
-                (isatty(STDOUT_FILENO) ? JSON_C_TO_STRING_PRETTY : JSON_C_TO_STRING_PLAIN);
-    const char *s = json_object_to_json_string_ext(obj, flags);
-    int rc = s && fputs(s, stdout) >= 0 && fputc('\n', stdout) != EOF ? NB_EXIT_OK : NB_EXIT_FAIL;
-    json_object_put(obj);
-    if (fflush(stdout) != 0)
-        rc = NB_EXIT_FAIL;
-    return rc;
-}
-
-struct json_object *nb_json_string_or_null(const char *s)
-{
-    return s ? json_object_new_string(s) : NULL;
-}
-
 void nb_cli_warnings(const struct nb_bulletin *bl)
 {
     for (size_t i = 0; i < bl->warnings.n; i++)

@@ -10,7 +10,6 @@
 #include "text/suggest.h"
 #include "text/utf8.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <glob.h>
 #include <stdint.h>
@@ -107,10 +106,11 @@ static int has_article_ext(const char *name)
     if (!dot)
         return 0;
     const char *ext = dot + 1;
-    return (tolower((unsigned char)ext[0]) == 't' && tolower((unsigned char)ext[1]) == 'x' &&
-            tolower((unsigned char)ext[2]) == 't' && !ext[3]) ||
-           (tolower((unsigned char)ext[0]) == 'm' && tolower((unsigned char)ext[1]) == 'd' &&
-            !ext[2]);
+    return (nb_ascii_lower((unsigned char)ext[0]) == 't' &&
+            nb_ascii_lower((unsigned char)ext[1]) == 'x' &&
+            nb_ascii_lower((unsigned char)ext[2]) == 't' && !ext[3]) ||
+           (nb_ascii_lower((unsigned char)ext[0]) == 'm' &&
+            nb_ascii_lower((unsigned char)ext[1]) == 'd' && !ext[2]);
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -1,6 +1,7 @@
 /* lexicon.c - pronunciation lexicon files into a lexicon. */
 #include "config/lexicon.h"
 
+#include "text/chars.h"
 #include "text/data_path.h"
 #include "text/yaml_doc.h"
 
@@ -116,9 +117,9 @@ nb_status nb_lexicon_shipped_path(const char *language, const char *base_dir, st
     while (language[n] && language[n] != '-' && language[n] != '_' && language[n] != '+' &&
            n + 1 < sizeof(primary)) {
         char ch = language[n];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+        if (!nb_ascii_is_alpha((unsigned char)ch))
             return NB_OK;
-        primary[n] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+        primary[n] = (char)nb_ascii_lower((unsigned char)ch);
         n++;
     }
     primary[n] = '\0';

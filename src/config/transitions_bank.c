@@ -1,6 +1,7 @@
 /* transitions_bank.c - the transition bank from YAML. */
 #include "config/transitions_bank.h"
 
+#include "text/chars.h"
 #include "text/data_path.h"
 
 #include <stdio.h>
@@ -126,8 +127,7 @@ nb_status nb_transition_bank_find(const char *language, const char *base_dir, st
     }
     int len = snprintf(file, sizeof(file), "transitions-%.*s.yaml", (int)n, language);
     for (int i = 0; i < len; i++)
-        if (file[i] >= 'A' && file[i] <= 'Z')
-            file[i] = (char)(file[i] - 'A' + 'a');
+        file[i] = (char)nb_ascii_lower((unsigned char)file[i]);
     struct nb_strv dirs;
     struct nb_buf looked;
     nb_strv_init(&dirs);

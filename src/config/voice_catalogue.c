@@ -1,3 +1,4 @@
+/* voice_catalogue.c - the profiles of every folder of the voice search. */
 #include "config/voice_catalogue.h"
 
 #include "spoken/lang.h"

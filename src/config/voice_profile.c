@@ -212,13 +212,13 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A profile's file name: NAME.yaml (or .yml), not hidden, and not one of
- * the other data files that share the voices/ folder (lexicon-LANG.yaml,
- * transitions-LANG.yaml). */
+/* A profile's file name: NAME.yaml (what a name is looked up as), not
+ * hidden, and not one of the other data files that share the voices/
+ * folder (lexicon-LANG.yaml, transitions-LANG.yaml). */
 static int is_profile_file(const char *name)
 {
-    return name[0] != '.' && (ends_with(name, ".yaml") || ends_with(name, ".yml")) &&
-           strncmp(name, "lexicon-", 8) != 0 && strncmp(name, "transitions-", 12) != 0;
+    return name[0] != '.' && ends_with(name, ".yaml") && strncmp(name, "lexicon-", 8) != 0 &&
+           strncmp(name, "transitions-", 12) != 0;
 }
 
 nb_status nb_voice_profile_list(const char *dir, struct nb_strv *names)

@@ -59,10 +59,11 @@ nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path,
 nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct nb_buf *out,
                                 struct nb_error *err);
 
-/* Appends to `names` the profile names in folder `dir` (its *.yaml and
- * *.yml files, less the extension), sorted; nothing for a folder that
- * cannot be read.  Names only: a file may still fail to load as a
- * profile.  NB_OK, or NB_ENOMEM when out of memory. */
+/* Appends to `names` the profile names in folder `dir`: its NAME.yaml
+ * files (what nb_voice_profile_find() looks a name up as), hidden files
+ * and the lexicon-*.yaml and transitions-*.yaml beside them left out,
+ * sorted; nothing for a folder that cannot be read.  Names only: a file
+ * may still fail to load as a profile.  NB_OK, or NB_ENOMEM. */
 nb_status nb_voice_profile_list(const char *dir, struct nb_strv *names);
 
 /* nb_voice_profile_find() then nb_voice_profile_load(): the profile named

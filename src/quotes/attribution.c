@@ -6,9 +6,9 @@
  * Each look reads one bounded window of tokens (tokens.h).
  */
 #include "quotes/attribution.h"
-#include "text/chars.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
+#include "text/chars.h"
 
 #include <string.h>
 

@@ -12,10 +12,9 @@
  * latest speaker.
  */
 #include "quotes/emit.h"
-#include "text/chars.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
-
+#include "text/chars.h"
 #include "text/sentences.h"
 
 #include <stdint.h>
@@ -38,9 +37,9 @@ static nb_status add_quote(struct nb_quotes_pass *st, struct nb_quote *q)
 
 nb_status nb_quotes_text_add(struct nb_buf *b, const char *p, size_t s, size_t e)
 {
-    while (s < e && nb_char_is_space((unsigned char)p[s]))
+    while (s < e && nb_ascii_is_space((unsigned char)p[s]))
         s++;
-    while (e > s && nb_char_is_space((unsigned char)p[e - 1]))
+    while (e > s && nb_ascii_is_space((unsigned char)p[e - 1]))
         e--;
     if (s == e)
         return NB_OK;
@@ -91,7 +90,7 @@ static int after_that(const char *p, size_t from, size_t i)
 {
     if (i > from && p[i - 1] == ',')
         i--;
-    while (i > from && nb_char_is_space((unsigned char)p[i - 1]))
+    while (i > from && nb_ascii_is_space((unsigned char)p[i - 1]))
         i--;
     if (i < from + 4)
         return 0;
@@ -104,7 +103,7 @@ static int after_that(const char *p, size_t from, size_t i)
 int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
 {
     size_t i = open;
-    while (i > sent_start && nb_char_is_space((unsigned char)p[i - 1]))
+    while (i > sent_start && nb_ascii_is_space((unsigned char)p[i - 1]))
         i--;
     if (i <= sent_start)
         return 0;
@@ -129,7 +128,7 @@ int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t s
 int nb_quotes_is_embedded(const char *p, size_t from, size_t open)
 {
     size_t i = open;
-    while (i > from && nb_char_is_space((unsigned char)p[i - 1]))
+    while (i > from && nb_ascii_is_space((unsigned char)p[i - 1]))
         i--;
     if (i <= from)
         return 0;
@@ -183,7 +182,9 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
         /* "We won," she said. "It was close." reads "We won. It was close." */
         size_t pl = strlen(prev->text);
         int ended = pl && strchr(".!?", prev->text[pl - 1]) != NULL;
-        const char *glue = ended ? " " : nb_char_is_upper(nb_char_at(t->data, t->len, 0, NULL)) ? ". " : ", ";
+        const char *glue = ended                                                    ? " "
+                           : nb_char_is_upper(nb_char_at(t->data, t->len, 0, NULL)) ? ". "
+                                                                                    : ", ";
         if (nb_buf_adds(&m, prev->text) != NB_OK || nb_buf_adds(&m, glue) != NB_OK ||
             nb_buf_add(&m, t->data, t->len) != NB_OK) {
             nb_buf_release(&m);
@@ -200,8 +201,7 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
         goto nomem;
     int same_para = st->mem.have_last && st->mem.last_para == para && !embedded;
     if (!sp && !partial && st->mem.have_last &&
-        ((may_continue && (para <= st->mem.last_para + 1 || st->last_ended_colon)) ||
-         same_para)) {
+        ((may_continue && (para <= st->mem.last_para + 1 || st->last_ended_colon)) || same_para)) {
         /* a quoted paragraph without attribution, or a quoted sentence
          * after an attributed one in the same paragraph ("...," said Ola
          * Berg, a minister who ... . "..."): the same voice goes on */

@@ -8,9 +8,8 @@
  * for a quote that runs over paragraphs.
  */
 #include "quotes/marks.h"
-#include "text/chars.h"
 #include "quotes/wordlists.h"
-
+#include "text/chars.h"
 #include "text/utf8.h"
 
 #include <stdint.h>
@@ -24,7 +23,7 @@ struct mark {
     size_t pos, end; /* the mark is s[pos..end) */
     int fam;
     int can;
-    int straight;    /* an ASCII ' (unpaired, it was an apostrophe) */
+    int straight; /* an ASCII ' (unpaired, it was an apostrophe) */
 };
 
 static int open_context(uint32_t prev)
@@ -36,9 +35,9 @@ static int open_context(uint32_t prev)
 
 static int close_context(uint32_t next)
 {
-    return next == 0 || nb_char_is_space(next) || (next < 0x80 && strchr(".,;:!?)]}-/", (int)next)) ||
-           next == 0x2013 || next == 0x2014 || next == 0x2015 || next == 0x2026 ||
-           nb_char_is_quote(next);
+    return next == 0 || nb_char_is_space(next) ||
+           (next < 0x80 && strchr(".,;:!?)]}-/", (int)next)) || next == 0x2013 || next == 0x2014 ||
+           next == 0x2015 || next == 0x2026 || nb_char_is_quote(next);
 }
 
 /* 1 when the letters at s[i] are a word an apostrophe cut short: 'n' 'em
@@ -234,8 +233,7 @@ nb_status nb_quotes_scan_marks(const char *p, size_t len, const char *next, int 
         if (!open_fam)
             return NB_OK;
         size_t after;
-        if (open_fam == FAM_SINGLE && open_straight && !cur.cont_prev &&
-            nignore < MAX_RESCANS) {
+        if (open_fam == FAM_SINGLE && open_straight && !cur.cont_prev && nignore < MAX_RESCANS) {
             ignore[nignore++] = cur.open;
             continue;
         }

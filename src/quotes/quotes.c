@@ -18,15 +18,14 @@
  * before it, and resolved where that attribution was.
  */
 #include "quotes/quotes.h"
-#include "text/chars.h"
 #include "quotes/attribution.h"
 #include "quotes/emit.h"
 #include "quotes/marks.h"
 #include "quotes/names.h"
 #include "quotes/speakers.h"
 #include "quotes/tokens.h"
-
 #include "text/buf.h"
+#include "text/chars.h"
 #include "text/sentences.h"
 
 #include <stdlib.h>
@@ -157,7 +156,7 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
     if (rc == NB_OK && !st->pending) {
         nb_quotes_mem_scan(&st->mem, p, scanned, len, para);
         size_t e = len;
-        while (e > 0 && nb_char_is_space((unsigned char)p[e - 1]))
+        while (e > 0 && nb_ascii_is_space((unsigned char)p[e - 1]))
             e--;
         st->last_ended_colon = e > 0 && p[e - 1] == ':';
         if (st->last_ended_colon) {

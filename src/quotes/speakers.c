@@ -7,11 +7,10 @@
  * (the driver asks for that through last_speaker).
  */
 #include "quotes/speakers.h"
-#include "text/chars.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
-
 #include "text/buf.h"
+#include "text/chars.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -351,7 +350,7 @@ static int person_description(const char *np, size_t len)
         return 0;
     size_t hl = nb_quotes_tok_len(&w, h);
     const char *t = np + w.t[h].s;
-    if (hl > 9 && nb_char_is_digit((unsigned char)t[0]) &&
+    if (hl > 9 && nb_ascii_is_digit((unsigned char)t[0]) &&
         (memcmp(t + hl - 9, "-year-old", 9) == 0 || memcmp(t + hl - 9, " year old", 9) == 0))
         return 1;
     if (w.n == 2 && nb_quotes_demonym(&w, h))

@@ -5,9 +5,8 @@
  * the whole pass stays linear however long a paragraph is.
  */
 #include "quotes/tokens.h"
-#include "text/chars.h"
 #include "quotes/wordlists.h"
-
+#include "text/chars.h"
 #include "text/sentences.h"
 
 #include <stdint.h>
@@ -87,7 +86,7 @@ void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from
 {
     if (to - from > NB_QUOTES_WIN_BYTES) {
         size_t s = to - NB_QUOTES_WIN_BYTES;
-        while (s < to && !nb_char_is_space((unsigned char)p[s]))
+        while (s < to && !nb_ascii_is_space((unsigned char)p[s]))
             s++;
         from = s;
     }

@@ -295,7 +295,8 @@ static const char *const cap_stops[] = {
     "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her",
     "their", "its", "our", "my", "your", "as", "after", "before", "when", "while",
     "if", "yet", "so", "still", "even", "also", "then", "there", "here", "what",
-    "who", "why", "how", "where", "which", "to", "from", "by", "of", "about", "asked", "according", "meanwhile",
+    "who", "why", "how", "where", "which", "to", "from", "by", "of", "about",
+    "asked", "according", "meanwhile",
     "however", "since", "during", "despite", "although", "though", "because",
     "now", "not", "no", "yes", "some", "many", "most", "all", "both", "each",
     "every", "one", "two", "three", "first", "last", "next", "more", "other",
@@ -410,9 +411,7 @@ static const struct list lists[] = {
 int nb_quotes_word_is(const char *s, size_t len, const char *word)
 {
     for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
+        char c = (char)nb_ascii_lower((unsigned char)s[i]);
         if (!word[i] || c != word[i])
             return 0;
     }

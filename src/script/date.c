@@ -26,7 +26,9 @@ nb_status nb_date_spoken(int year, int month, int day, const char *language, str
 {
     if (!nb_date_valid(year, month, day))
         return NB_EINTERNAL;
-    const struct nb_calendar_names *names = nb_calendar_names(language);
+    /* the language's names (its normaliser table), English without one */
+    const struct nb_norm_lang *rules = nb_norm_lang_find(language);
+    const struct nb_calendar_names *names = rules ? rules->calendar : &nb_calendar_en;
     const char *weekday = names->weekdays[nb_date_weekday(year, month, day)];
     const char *name = names->months[month - 1];
     size_t mark = out->len;

@@ -57,9 +57,9 @@ void nb_script_release(struct nb_script *s);
 /* Appends a segment (copies of the strings). `spoken` NULL means: the
  * normalised form of `text` for `language` (see normalise.h).
  * NB_EINPUT when `voice` is NULL, empty or not one word without brackets
- * (it could not be written in the plain-text form), when `text` has no
- * words, or when it is not valid UTF-8; NB_ENOMEM.  On failure `s` is
- * unchanged. */
+ * (it could not be written in the plain-text form), when `text` is only
+ * ASCII whitespace, or when it is not valid UTF-8; NB_ENOMEM.  On failure
+ * `s` is unchanged. */
 nb_status nb_script_add(struct nb_script *s, enum nb_segment_kind kind, unsigned story,
                         const char *voice, const char *text, const char *spoken,
                         const char *language, struct nb_error *err);

@@ -7,8 +7,8 @@
 #include "script/script_internal.h"
 #include "script/transitions.h"
 #include "spoken/normalise.h"
-#include "text/chars.h"
 #include "text/calendar.h"
+#include "text/chars.h"
 #include "text/sentences.h"
 
 #include <stdlib.h>
@@ -22,30 +22,24 @@ static const char *const title_determiners[] = {
 /* Speakers that are pronouns: the quote is attributed after it. */
 static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
 
-static int starts_with_word(const char *s, const char *word)
+/* s starts with `word` (lower case; s in any case) followed by `next`. */
+static int word_then(const char *s, const char *word, char next)
 {
     size_t i = 0;
-    for (; word[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
-        if (c != (unsigned char)word[i])
+    for (; word[i]; i++)
+        if (nb_ascii_lower((unsigned char)s[i]) != (unsigned char)word[i])
             return 0;
-    }
-    return s[i] == ' ';
+    return s[i] == next;
+}
+
+static int starts_with_word(const char *s, const char *word)
+{
+    return word_then(s, word, ' ');
 }
 
 static int is_word(const char *s, const char *word)
 {
-    size_t i = 0;
-    for (; word[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
-        if (c != (unsigned char)word[i])
-            return 0;
-    }
-    return s[i] == '\0';
+    return word_then(s, word, '\0');
 }
 
 const char *nb_script_greeting(int has_time, int hour)
@@ -135,23 +129,20 @@ static nb_status outro_text(const struct nb_script_input *in, const struct bulle
 }
 
 /* The lead sentences joined with a space; an empty buffer when the lead
- * says nothing.  NB_EINTERNAL (no message) when the summary is broken,
- * NB_ENOMEM. */
-static nb_status story_text(const struct nb_summary *sum, struct nb_buf *out)
+ * says nothing.  NB_EINTERNAL when the summary is broken (a lead index
+ * past its article's sentences), NB_ENOMEM. */
+static nb_status story_text(const struct nb_summary *sum, struct nb_buf *out, struct nb_error *err)
 {
     const struct nb_article *a = sum->article;
-    if (sum->nlead && !a)
-        return NB_EINTERNAL;
     for (size_t i = 0; i < sum->nlead; i++) {
-        if (sum->lead[i] >= a->sentences.n)
-            return NB_EINTERNAL;
+        if (!a || sum->lead[i] >= a->sentences.n)
+            return nb_error_set(err, NB_EINTERNAL, "a story's lead sentence is out of range");
         const char *sentence = nb_summary_lead(sum, i);
         size_t mark = out->len;
-        if (out->len && nb_buf_addc(out, ' ') != NB_OK)
-            return NB_ENOMEM;
-        size_t before = out->len;
-        if (nb_text_collapse_space(sentence, strlen(sentence), out) != NB_OK)
-            return NB_ENOMEM;
+        size_t before = out->len + (out->len > 0);
+        if ((out->len && nb_buf_addc(out, ' ') != NB_OK) ||
+            nb_text_collapse_space(sentence, strlen(sentence), out) != NB_OK)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
         if (out->len == before)
             nb_buf_truncate(out, mark);
     }
@@ -168,11 +159,7 @@ nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char
     *nread = 0;
     for (size_t i = 0; i < in->nstories && rc == NB_OK; i++) {
         nb_buf_init(&leads[i], 0);
-        rc = story_text(&in->stories[i], &leads[i]);
-        if (rc == NB_EINTERNAL)
-            rc = nb_error_set(err, NB_EINTERNAL, "a story's lead sentence is out of range");
-        else if (rc != NB_OK)
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        rc = story_text(&in->stories[i], &leads[i], err);
         if (rc != NB_OK)
             break;
         keep[i] = leads[i].len > 0;
@@ -196,7 +183,7 @@ static nb_status add_capitalised(struct nb_buf *out, const char *s)
     size_t mark = out->len;
     if (nb_text_collapse_space(s, strlen(s), out) != NB_OK)
         return NB_ENOMEM;
-    if (out->len > mark && out->data[mark] >= 'a' && out->data[mark] <= 'z')
+    if (out->len > mark && nb_ascii_is_lower((unsigned char)out->data[mark]))
         out->data[mark] = (char)(out->data[mark] - 'a' + 'A');
     return NB_OK;
 }
@@ -306,7 +293,7 @@ nb_status nb_script_quote_text(const struct nb_quote *q, int split, struct nb_bu
         size_t mark = quote->len;
         if (nb_text_collapse_space(s, strlen(s), quote) != NB_OK)
             return NB_ENOMEM;
-        if (quote->data[mark] >= 'A' && quote->data[mark] <= 'Z' && !is_word(s, "i"))
+        if (nb_ascii_is_upper((unsigned char)quote->data[mark]) && !is_word(s, "i"))
             quote->data[mark] = (char)(quote->data[mark] - 'A' + 'a');
         return nb_buf_adds(quote, " said.");
     }
@@ -450,8 +437,7 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
             return rc;
         struct nb_buf lead;
         nb_buf_init(&lead, 0);
-        if (story_text(sum, &lead) != NB_OK)
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        rc = story_text(sum, &lead, err);
         if (rc == NB_OK)
             rc = add_quotes(s, in, sum, story, &lead, text, err);
         if (rc == NB_OK && lead.len)

@@ -4,8 +4,8 @@
 
 #include "script/script.h"
 #include "script/script_internal.h"
-#include "text/chars.h"
 #include "text/calendar.h"
+#include "text/chars.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
 

@@ -47,9 +47,9 @@ int nb_script_is_text(const char *text, size_t len);
  * with single spaces, whitespace collapsed), marks with extra spaces.
  * Lines starting with '#' are comments; before the first mark,
  * "# title: ...", "# date: YYYY-MM-DD" and "# lexicon: PATH" set s->title,
- * s->date and s->lexicon (NULL when absent; the path as written).  The "# newsbrief script" line is not required here.  A
- * line is a mark when, trimmed, it starts with '[' and ends with ']'; a
- * text line starting with "\[", "\#" or "\\" stands for the character.
+ * s->date and s->lexicon (NULL when absent; the path as written).  The "# newsbrief script" line is
+ * not required here.  A line is a mark when, trimmed, it starts with '[' and ends with ']'; a text
+ * line starting with "\[", "\#" or "\\" stands for the character.
  *
  * NB_EINPUT (line and column in characters, 1-based) for: not UTF-8, a
  * control character, text before the first mark, an unknown kind, an
@@ -58,7 +58,7 @@ int nb_script_is_text(const char *text, size_t len);
  * with no segments at all.  `name` (may be NULL) is the file named in the
  * error.  `s` must be freshly initialised; on failure it is left released
  * (empty). */
-nb_status nb_script_parse_text(struct nb_script *s, const char *text, size_t len,
-                               const char *name, const char *language, struct nb_error *err);
+nb_status nb_script_parse_text(struct nb_script *s, const char *text, size_t len, const char *name,
+                               const char *language, struct nb_error *err);
 
 #endif

@@ -16,15 +16,15 @@ static int has_extension(const char *path, const char *ext)
 }
 
 /* Writes every sample to an open libsndfile handle. */
-static int write_all(SNDFILE *sf, const struct nb_pcm *pcm)
+static nb_status write_all(SNDFILE *sf, const struct nb_pcm *pcm)
 {
     for (size_t off = 0; off < pcm->n;) {
         size_t n = pcm->n - off < WRITE_CHUNK ? pcm->n - off : WRITE_CHUNK;
         if (sf_write_short(sf, pcm->samples + off, (sf_count_t)n) != (sf_count_t)n)
-            return -1;
+            return NB_EIO;
         off += n;
     }
-    return 0;
+    return NB_OK;
 }
 
 nb_status nb_audio_write(const char *path, const struct nb_pcm *pcm, struct nb_error *err)
@@ -51,7 +51,7 @@ nb_status nb_audio_write(const char *path, const struct nb_pcm *pcm, struct nb_e
         nb_tmpfile_abort(&tmp);
         return NB_EIO;
     }
-    int failed = write_all(sf, pcm);
+    int failed = write_all(sf, pcm) != NB_OK;
     if (failed)
         nb_error_set_at(err, NB_EIO, path, 0, 0, "cannot write audio: %s", sf_strerror(sf));
     /* sf_close writes the final header sizes, so it can fail too */

@@ -115,8 +115,8 @@ size_t nb_quantity_read_time(struct nb_norm_ctx *c, size_t i, size_t from, struc
             it->zone_dotted = dotted;
             j += zused;
         } else if (t[j - 1] == '.' &&
-                   (j >= c->len ||
-                    (j + 1 < c->len && t[j] == ' ' && nb_ascii_is_upper((unsigned char)t[j + 1])))) {
+                   (j >= c->len || (j + 1 < c->len && t[j] == ' ' &&
+                                    nb_ascii_is_upper((unsigned char)t[j + 1])))) {
             j--; /* "at 6 p.m. The polls...": the full stop still ends the sentence */
         }
     } else if (!colon) {

@@ -2,17 +2,14 @@
  * language, each table in its own file (lang_en.c). */
 #include "spoken/lang.h"
 
+#include "text/chars.h"
+
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Most specific tags first. */
 static const struct nb_norm_lang *const languages[] = {&nb_norm_lang_en_us, &nb_norm_lang_en_gb};
-
-static int ascii_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
 
 int nb_language_matches(const char *language, const char *prefix)
 {
@@ -25,7 +22,7 @@ int nb_language_matches(const char *language, const char *prefix)
             a = '-';
         if (b == '_')
             b = '-';
-        if (ascii_lower(a) != ascii_lower(b))
+        if (nb_ascii_lower(a) != nb_ascii_lower(b))
             return 0;
     }
     return language[i] == '\0' || language[i] == '-' || language[i] == '_' || language[i] == '+';
@@ -45,11 +42,7 @@ static int ci_cmp(const char *a, size_t alen, const char *b)
 {
     size_t i = 0;
     for (; i < alen && b[i]; i++) {
-        int x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x += 'a' - 'A';
-        if (y >= 'A' && y <= 'Z')
-            y += 'a' - 'A';
+        int x = nb_ascii_lower((unsigned char)a[i]), y = nb_ascii_lower((unsigned char)b[i]);
         if (x != y)
             return x - y;
     }

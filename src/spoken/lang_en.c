@@ -256,7 +256,8 @@ static const char *const en_time_zones[] = {
 };
 
 #define EN_COMMON_TABLES                                                                       \
-    .calendar = &nb_calendar_en, .currencies = en_currencies, .ncurrencies = N(en_currencies),         \
+    .calendar = &nb_calendar_en, .currencies = en_currencies,                                  \
+    .ncurrencies = N(en_currencies),                                                           \
     .scales = en_scales, .nscales = N(en_scales), .per_units = en_per_units,                   \
     .nper_units = N(en_per_units), .abbrevs = en_abbrevs, .nabbrevs = N(en_abbrevs),           \
     .tokens = en_tokens, .ntokens = N(en_tokens), .entities = en_entities,                     \

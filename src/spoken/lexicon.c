@@ -32,11 +32,6 @@ struct nb_lexicon {
     size_t npartial;
 };
 
-static int fold(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 struct nb_lexicon *nb_lexicon_new(void)
 {
     return calloc(1, sizeof(struct nb_lexicon));
@@ -126,7 +121,7 @@ nb_status nb_lexicon_add(struct nb_lexicon *lex, const char *written, const char
     if (lex->count >= NB_LEXICON_MAX_ENTRIES)
         return nb_error_set(err, NB_EINPUT, "lexicon has more than %d entries",
                             NB_LEXICON_MAX_ENTRIES);
-    struct bucket *b = &lex->buckets[fold((unsigned char)written[0])];
+    struct bucket *b = &lex->buckets[nb_ascii_lower((unsigned char)written[0])];
     if (b->n == b->alloc) {
         size_t na = b->alloc ? b->alloc * 2 : 8;
         struct entry **v = realloc(b->v, na * sizeof(*v));
@@ -174,7 +169,7 @@ static int same(const struct entry *e, const char *s)
     if (e->flags & NB_LEXICON_CASE)
         return memcmp(e->written, s, e->wlen) == 0;
     for (size_t k = 0; k < e->wlen; k++)
-        if (fold((unsigned char)e->written[k]) != fold((unsigned char)s[k]))
+        if (nb_ascii_lower((unsigned char)e->written[k]) != nb_ascii_lower((unsigned char)s[k]))
             return 0;
     return 1;
 }
@@ -184,7 +179,7 @@ size_t nb_lexicon_match(const struct nb_lexicon *lex, const char *text, size_t l
 {
     if (!lex || i >= len)
         return 0;
-    const struct bucket *b = &lex->buckets[fold((unsigned char)text[i])];
+    const struct bucket *b = &lex->buckets[nb_ascii_lower((unsigned char)text[i])];
     for (size_t k = 0; k < b->n; k++) {
         const struct entry *e = b->v[k];
         int partial = (e->flags & NB_LEXICON_PARTIAL) != 0;

@@ -28,6 +28,10 @@ struct nb_norm_ctx {
                            match is void and the normaliser fails */
 };
 
+/* The words and number words of the matcher's language. */
+#define WORDS(c) ((c)->lang->words)
+#define NUMS(c) ((c)->lang->numbers)
+
 /* Records that an append failed and returns 0: `return nb_norm_fail(c);`. */
 static inline size_t nb_norm_fail(struct nb_norm_ctx *c)
 {
@@ -67,7 +71,8 @@ size_t nb_norm_next_word(const char *text, size_t len, size_t j, size_t *ws);
 /* The word before text[i] past spaces (letters, digits, apostrophes): its
  * start in *ws and its length (0 when none). */
 size_t nb_norm_prev_word(const char *text, size_t i, size_t *ws);
-/* 1 when a capital letter starts text[i] (ASCII or Latin-1/Greek/Cyrillic). */
+/* 1 when a capital letter (text/chars.h: Lu or Lt, any script) starts
+ * text[i]. */
 int nb_norm_capital_at(const char *text, size_t len, size_t i);
 /* ASCII case-insensitive prefix test: text[i..) starts with `s`. */
 int nb_norm_starts_ci(const char *text, size_t len, size_t i, const char *s);

@@ -106,7 +106,8 @@ int nb_norm_starts_ci(const char *text, size_t len, size_t i, const char *s)
 {
     size_t k = 0;
     for (; s[k]; k++)
-        if (i + k >= len || nb_ascii_lower((unsigned char)text[i + k]) != nb_ascii_lower((unsigned char)s[k]))
+        if (i + k >= len ||
+            nb_ascii_lower((unsigned char)text[i + k]) != nb_ascii_lower((unsigned char)s[k]))
             return 0;
     return 1;
 }
@@ -269,7 +270,6 @@ static void add_space(struct norm *n)
     n->prev_word = 0;
 }
 
-
 static void add_pause(struct norm *n)
 {
     n->pause = 1;
@@ -390,7 +390,8 @@ static size_t entity_at(const struct nb_norm_lang *r, const char *text, size_t l
     if (d >= len || text[d] != ';')
         return 0;
     for (size_t k = 0; k < r->nentities; k++)
-        if (strlen(r->entities[k].from) == d - j && memcmp(text + j, r->entities[k].from, d - j) == 0)
+        if (strlen(r->entities[k].from) == d - j &&
+            memcmp(text + j, r->entities[k].from, d - j) == 0)
             *spoken = r->entities[k].to;
     return d + 1 - i;
 }
@@ -634,8 +635,8 @@ static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t 
             add_space(n);
             return size;
         }
-        const char *say = cp == 0xA9 ? r->words->copyright
-                          : cp == 0xAE ? r->words->registered
+        const char *say = cp == 0xA9     ? r->words->copyright
+                          : cp == 0xAE   ? r->words->registered
                           : cp == 0x2122 ? r->words->trademark
                                          : NULL;
         if (say) {
@@ -660,9 +661,9 @@ static int is_shouting(const char *text, size_t len)
     int upper = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
-        if (c >= 'a' && c <= 'z')
+        if (nb_ascii_is_lower(c))
             return 0;
-        upper |= c >= 'A' && c <= 'Z';
+        upper |= nb_ascii_is_upper(c);
     }
     return upper;
 }

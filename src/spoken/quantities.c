@@ -89,7 +89,8 @@ static int valid_ordinal_suffix(const struct nb_norm_num *n, const char *s)
 {
     int last = n->digits[n->nint - 1] - '0';
     int tens = n->nint > 1 ? n->digits[n->nint - 2] - '0' : 0;
-    char a = (char)nb_ascii_lower((unsigned char)s[0]), b = (char)nb_ascii_lower((unsigned char)s[1]);
+    char a = (char)nb_ascii_lower((unsigned char)s[0]),
+         b = (char)nb_ascii_lower((unsigned char)s[1]);
     const char *want = tens == 1   ? "th"
                        : last == 1 ? "st"
                        : last == 2 ? "nd"
@@ -111,9 +112,9 @@ typedef size_t (*quantity_reader)(struct nb_norm_ctx *c, size_t i, size_t j,
 static size_t read_ordinal(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_quantity *it)
 {
     const char *t = c->text;
-    if (!it->cur && !it->num.has_point && j + 1 < c->len && nb_ascii_is_alpha((unsigned char)t[j]) &&
-        nb_ascii_is_alpha((unsigned char)t[j + 1]) && nb_norm_token_end(t, c->len, j + 2) &&
-        valid_ordinal_suffix(&it->num, t + j)) {
+    if (!it->cur && !it->num.has_point && j + 1 < c->len &&
+        nb_ascii_is_alpha((unsigned char)t[j]) && nb_ascii_is_alpha((unsigned char)t[j + 1]) &&
+        nb_norm_token_end(t, c->len, j + 2) && valid_ordinal_suffix(&it->num, t + j)) {
         it->kind = NB_QUANTITY_ORDINAL;
         return 2;
     }

@@ -51,9 +51,6 @@ struct nb_quantity {
 typedef size_t (*nb_quantity_recogniser)(struct nb_norm_ctx *c, size_t i,
                                          const struct nb_quantity *q);
 
-#define WORDS(c) ((c)->lang->words)
-#define NUMS(c) ((c)->lang->numbers)
-
 static inline nb_status say_cardinal(struct nb_norm_ctx *c, unsigned long long v)
 {
     return nb_numbers_cardinal_u(NUMS(c), v, c->say);

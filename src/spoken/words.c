@@ -8,9 +8,6 @@
 
 #include <string.h>
 
-#define WORDS(c) ((c)->lang->words)
-#define NUMS(c) ((c)->lang->numbers)
-
 /* ---- phone numbers and IP addresses ---- */
 
 static nb_status say_phone_digits(struct nb_norm_ctx *c, const char *d, size_t n)
@@ -230,7 +227,8 @@ size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
         if (a->needs_dot && !dot)
             continue;
         size_t after = e + dot;
-        if (!nb_norm_token_end(t, c->len, e) || (dot && after < c->len && nb_ascii_is_alnum((unsigned char)t[after])))
+        if (!nb_norm_token_end(t, c->len, e) ||
+            (dot && after < c->len && nb_ascii_is_alnum((unsigned char)t[after])))
             continue;
         size_t ws, nl = nb_norm_next_word(t, c->len, after, &ws);
         int spaced = ws > after;

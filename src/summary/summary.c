@@ -152,7 +152,7 @@ static int is_dateline(const char *s)
     while ((len = next_word(s, &pos, &start))) {
         words++;
         unsigned char c = (unsigned char)s[start];
-        if (c >= 'a' && c <= 'z' && !is_small_word(s + start, len))
+        if (nb_ascii_is_lower(c) && !is_small_word(s + start, len))
             return 0;
     }
     return words > 0 && words <= 8;
@@ -211,7 +211,7 @@ static int is_news_prose(const char *s, const char *headline)
 static size_t dateline_prefix(const char *s)
 {
     size_t caps = 0;
-    while (s[caps] >= 'A' && s[caps] <= 'Z')
+    while (nb_ascii_is_upper((unsigned char)s[caps]))
         caps++;
     if (caps < 2 || (s[caps] && s[caps] != ' ' && s[caps] != ',' && s[caps] != '('))
         return 0;
@@ -227,7 +227,7 @@ static size_t dateline_prefix(const char *s)
         if (dash) {
             size_t rest = i + dash;
             unsigned char c = (unsigned char)s[rest];
-            return (c >= 'A' && c <= 'Z') || c == '"' || c == 0xE2 ? rest : 0;
+            return nb_ascii_is_upper(c) || c == '"' || c == 0xE2 ? rest : 0;
         }
         if (s[i] == '.' || s[i] == '"' || s[i] == ';')
             return 0;
@@ -255,7 +255,7 @@ static size_t dash_at(const char *s)
 static int is_sentence(const char *s)
 {
     unsigned char c = (unsigned char)s[0];
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == 0xE2))
+    if (!(nb_ascii_is_upper(c) || nb_ascii_is_digit(c) || c == '"' || c == 0xE2))
         return 0;
     int depth = 0;
     for (const char *p = s; *p; p++) {

@@ -86,7 +86,7 @@ nb_status nb_buf_addf(struct nb_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int r = nb_buf_vaddf(b, fmt, ap);
+    nb_status r = nb_buf_vaddf(b, fmt, ap);
     va_end(ap);
     return r;
 }

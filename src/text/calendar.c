@@ -1,3 +1,4 @@
+/* calendar.c - Gregorian dates and the names of months and days. */
 #include "text/calendar.h"
 
 #include "text/chars.h"
@@ -58,12 +59,6 @@ const struct nb_calendar_names nb_calendar_en = {
     .weekday_abbrevs = {{"sun"}, {"mon"}, {"tue", "tues"}, {"wed"}, {"thu", "thur", "thurs"},
                         {"fri"}, {"sat"}},
 };
-
-const struct nb_calendar_names *nb_calendar_names(const char *language)
-{
-    (void)language; /* English is the only language with names so far */
-    return &nb_calendar_en;
-}
 
 /* word[0..len) equals `name`, ASCII case-insensitively. */
 static int same_word(const char *word, size_t len, const char *name)

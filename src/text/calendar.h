@@ -5,7 +5,8 @@
  * says them: the sentence splitter ("at 6 p.m. Friday"), the article
  * header ("Published 4 Feb 2025"), the summary (datelines), the quote
  * finder, the normaliser ("Jan. 3") and the spoken date of the intro.
- * English is the only language with names so far.
+ * English is the only language with names so far; a language's
+ * normaliser table (spoken/lang.h) points at its names.
  */
 #ifndef NB_TEXT_CALENDAR_H
 #define NB_TEXT_CALENDAR_H
@@ -30,10 +31,6 @@ struct nb_calendar_names {
 };
 
 extern const struct nb_calendar_names nb_calendar_en;
-
-/* The names for `language` (NULL, or any language without its own names:
- * English).  Never NULL. */
-const struct nb_calendar_names *nb_calendar_names(const char *language);
 
 /* Which month word[0..len) names (ASCII case-insensitive; a final '.'
  * allowed after an abbreviation): 1..12, or 0 for none.  Abbreviations

@@ -1,3 +1,4 @@
+/* chars.c - character classes from utf8proc's Unicode tables. */
 #include "text/chars.h"
 
 #include "text/utf8.h"

@@ -1,3 +1,4 @@
+/* duration.c - a length of time as a person reads it. */
 #include "text/duration.h"
 
 #include <stdio.h>

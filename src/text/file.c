@@ -196,8 +196,15 @@ nb_status nb_file_read_text(const char *path, size_t max, struct nb_buf *out,
     struct nb_buf raw;
     nb_buf_init(&raw, out->cap);
     nb_status rc = nb_file_read(path, max, &raw, err);
-    if (rc == NB_OK && nb_text_import(raw.data, raw.len, out, found) != NB_OK)
-        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    size_t room = out->cap - out->len;
+    if (rc == NB_OK && nb_text_import(raw.data, raw.len, out, found) != NB_OK) {
+        /* Windows-1252 takes up to three times the room as UTF-8 */
+        if (raw.len >= room / 3)
+            rc = nb_error_set_at(err, NB_EINPUT, strcmp(path, "-") ? path : "<stdin>", 0, 0,
+                                 "file is too large as text (over %zu bytes)", room);
+        else
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
     nb_buf_release(&raw);
     return rc;
 }

@@ -19,10 +19,9 @@
  */
 #include "text/sentences.h"
 
+#include "text/buf.h"
 #include "text/calendar.h"
 #include "text/chars.h"
-
-#include "text/buf.h"
 #include "text/utf8.h"
 
 #include <stdint.h>
@@ -193,49 +192,45 @@ struct abbr {
 
 /* Sorted by strcmp for bsearch (a test checks the order). */
 static const struct abbr abbrs[] = {
-    {"a.k.a", ABBR_INSIDE},     {"a.m", ABBR_TIME},      {"adm", ABBR_TITLE},
-    {"al", ABBR_GENERAL},       {"ald", ABBR_TITLE},     {"amb", ABBR_TITLE},
-    {"approx", ABBR_NUMBER},    {"appx", ABBR_NUMBER},   {"apr", ABBR_MONTH},
-    {"apt", ABBR_NUMBER},       {"art", ABBR_NUMBER},    {"arts", ABBR_NUMBER},
-    {"assn", ABBR_GENERAL},     {"assoc", ABBR_GENERAL}, {"atty", ABBR_TITLE},
-    {"aug", ABBR_MONTH},        {"ave", ABBR_GENERAL},   {"bldg", ABBR_GENERAL},
-    {"blvd", ABBR_GENERAL},     {"brig", ABBR_TITLE},    {"bros", ABBR_GENERAL},
-    {"c", ABBR_NUMBER},         {"ca", ABBR_NUMBER},     {"capt", ABBR_TITLE},
-    {"cdr", ABBR_TITLE},        {"cf", ABBR_INSIDE},     {"ch", ABBR_NUMBER},
-    {"chap", ABBR_NUMBER},      {"cllr", ABBR_TITLE},    {"cmdr", ABBR_TITLE},
-    {"co", ABBR_GENERAL},       {"col", ABBR_TITLE},     {"corp", ABBR_GENERAL},
-    {"cos", ABBR_GENERAL},      {"cpl", ABBR_TITLE},     {"cpt", ABBR_TITLE},
-    {"dec", ABBR_MONTH},        {"dept", ABBR_GENERAL},  {"det", ABBR_TITLE},
-    {"dr", ABBR_TITLE},         {"e.g", ABBR_INSIDE},    {"ed", ABBR_NUMBER},
-    {"eds", ABBR_NUMBER},       {"esp", ABBR_INSIDE},    {"esq", ABBR_GENERAL},
-    {"est", ABBR_NUMBER},       {"etc", ABBR_GENERAL},   {"ext", ABBR_NUMBER},
-    {"feb", ABBR_MONTH},        {"fig", ABBR_NUMBER},    {"figs", ABBR_NUMBER},
-    {"fr", ABBR_TITLE},         {"ft", ABBR_TITLE},      {"gen", ABBR_TITLE},
-    {"gov", ABBR_TITLE},        {"govt", ABBR_GENERAL},  {"hon", ABBR_TITLE},
-    {"hosp", ABBR_GENERAL},     {"hwy", ABBR_NUMBER},    {"i.e", ABBR_INSIDE},
-    {"inc", ABBR_GENERAL},      {"incl", ABBR_INSIDE},   {"insp", ABBR_TITLE},
-    {"intl", ABBR_GENERAL},     {"jan", ABBR_MONTH},     {"jr", ABBR_GENERAL},
-    {"jul", ABBR_MONTH},        {"jun", ABBR_MONTH},     {"llc", ABBR_GENERAL},
-    {"llp", ABBR_GENERAL},      {"lt", ABBR_TITLE},      {"ltd", ABBR_GENERAL},
-    {"maj", ABBR_TITLE},        {"mar", ABBR_MONTH},     {"messrs", ABBR_TITLE},
-    {"mfg", ABBR_GENERAL},      {"mlle", ABBR_TITLE},    {"mme", ABBR_TITLE},
-    {"mmes", ABBR_TITLE},       {"mr", ABBR_TITLE},      {"mrs", ABBR_TITLE},
-    {"ms", ABBR_TITLE},         {"mt", ABBR_TITLE},      {"mx", ABBR_TITLE},
-    {"natl", ABBR_GENERAL},     {"no", ABBR_NUMBER},     {"nos", ABBR_NUMBER},
-    {"nov", ABBR_MONTH},        {"nr", ABBR_NUMBER},     {"n\xC2\xB0", ABBR_NUMBER},
-    {"n\xC2\xBA", ABBR_NUMBER}, {"oct", ABBR_MONTH},     {"op", ABBR_NUMBER},
-    {"p", ABBR_NUMBER},         {"p.m", ABBR_TIME},      {"para", ABBR_NUMBER},
-    {"paras", ABBR_NUMBER},     {"plc", ABBR_GENERAL},   {"pp", ABBR_NUMBER},
-    {"pres", ABBR_TITLE},       {"prof", ABBR_TITLE},    {"pt", ABBR_NUMBER},
-    {"pte", ABBR_TITLE},        {"pts", ABBR_NUMBER},    {"pvt", ABBR_TITLE},
-    {"rep", ABBR_TITLE},        {"reps", ABBR_TITLE},    {"rev", ABBR_TITLE},
-    {"rm", ABBR_NUMBER},        {"rs", ABBR_NUMBER},     {"rt", ABBR_TITLE},
-    {"sec", ABBR_NUMBER},       {"secs", ABBR_NUMBER},   {"sen", ABBR_TITLE},
-    {"sens", ABBR_TITLE},       {"sep", ABBR_MONTH},     {"sept", ABBR_MONTH},
-    {"sgt", ABBR_TITLE},        {"sr", ABBR_GENERAL},    {"st", ABBR_TITLE},
-    {"ste", ABBR_NUMBER},       {"supt", ABBR_TITLE},    {"tel", ABBR_NUMBER},
-    {"univ", ABBR_GENERAL},     {"v", ABBR_INSIDE},      {"viz", ABBR_INSIDE},
-    {"vol", ABBR_NUMBER},       {"vols", ABBR_NUMBER},   {"vs", ABBR_INSIDE},
+    {"a.k.a", ABBR_INSIDE},     {"a.m", ABBR_TIME},     {"adm", ABBR_TITLE},
+    {"al", ABBR_GENERAL},       {"ald", ABBR_TITLE},    {"amb", ABBR_TITLE},
+    {"approx", ABBR_NUMBER},    {"appx", ABBR_NUMBER},  {"apt", ABBR_NUMBER},
+    {"art", ABBR_NUMBER},       {"arts", ABBR_NUMBER},  {"assn", ABBR_GENERAL},
+    {"assoc", ABBR_GENERAL},    {"atty", ABBR_TITLE},   {"ave", ABBR_GENERAL},
+    {"bldg", ABBR_GENERAL},     {"blvd", ABBR_GENERAL}, {"brig", ABBR_TITLE},
+    {"bros", ABBR_GENERAL},     {"c", ABBR_NUMBER},     {"ca", ABBR_NUMBER},
+    {"capt", ABBR_TITLE},       {"cdr", ABBR_TITLE},    {"cf", ABBR_INSIDE},
+    {"ch", ABBR_NUMBER},        {"chap", ABBR_NUMBER},  {"cllr", ABBR_TITLE},
+    {"cmdr", ABBR_TITLE},       {"co", ABBR_GENERAL},   {"col", ABBR_TITLE},
+    {"corp", ABBR_GENERAL},     {"cos", ABBR_GENERAL},  {"cpl", ABBR_TITLE},
+    {"cpt", ABBR_TITLE},        {"dept", ABBR_GENERAL}, {"det", ABBR_TITLE},
+    {"dr", ABBR_TITLE},         {"e.g", ABBR_INSIDE},   {"ed", ABBR_NUMBER},
+    {"eds", ABBR_NUMBER},       {"esp", ABBR_INSIDE},   {"esq", ABBR_GENERAL},
+    {"est", ABBR_NUMBER},       {"etc", ABBR_GENERAL},  {"ext", ABBR_NUMBER},
+    {"fig", ABBR_NUMBER},       {"figs", ABBR_NUMBER},  {"fr", ABBR_TITLE},
+    {"ft", ABBR_TITLE},         {"gen", ABBR_TITLE},    {"gov", ABBR_TITLE},
+    {"govt", ABBR_GENERAL},     {"hon", ABBR_TITLE},    {"hosp", ABBR_GENERAL},
+    {"hwy", ABBR_NUMBER},       {"i.e", ABBR_INSIDE},   {"inc", ABBR_GENERAL},
+    {"incl", ABBR_INSIDE},      {"insp", ABBR_TITLE},   {"intl", ABBR_GENERAL},
+    {"jr", ABBR_GENERAL},       {"llc", ABBR_GENERAL},  {"llp", ABBR_GENERAL},
+    {"lt", ABBR_TITLE},         {"ltd", ABBR_GENERAL},  {"maj", ABBR_TITLE},
+    {"messrs", ABBR_TITLE},     {"mfg", ABBR_GENERAL},  {"mlle", ABBR_TITLE},
+    {"mme", ABBR_TITLE},        {"mmes", ABBR_TITLE},   {"mr", ABBR_TITLE},
+    {"mrs", ABBR_TITLE},        {"ms", ABBR_TITLE},     {"mt", ABBR_TITLE},
+    {"mx", ABBR_TITLE},         {"natl", ABBR_GENERAL}, {"no", ABBR_NUMBER},
+    {"nos", ABBR_NUMBER},       {"nr", ABBR_NUMBER},    {"n\xC2\xB0", ABBR_NUMBER},
+    {"n\xC2\xBA", ABBR_NUMBER}, {"op", ABBR_NUMBER},    {"p", ABBR_NUMBER},
+    {"p.m", ABBR_TIME},         {"para", ABBR_NUMBER},  {"paras", ABBR_NUMBER},
+    {"plc", ABBR_GENERAL},      {"pp", ABBR_NUMBER},    {"pres", ABBR_TITLE},
+    {"prof", ABBR_TITLE},       {"pt", ABBR_NUMBER},    {"pte", ABBR_TITLE},
+    {"pts", ABBR_NUMBER},       {"pvt", ABBR_TITLE},    {"rep", ABBR_TITLE},
+    {"reps", ABBR_TITLE},       {"rev", ABBR_TITLE},    {"rm", ABBR_NUMBER},
+    {"rs", ABBR_NUMBER},        {"rt", ABBR_TITLE},     {"sec", ABBR_NUMBER},
+    {"secs", ABBR_NUMBER},      {"sen", ABBR_TITLE},    {"sens", ABBR_TITLE},
+    {"sgt", ABBR_TITLE},        {"sr", ABBR_GENERAL},   {"st", ABBR_TITLE},
+    {"ste", ABBR_NUMBER},       {"supt", ABBR_TITLE},   {"tel", ABBR_NUMBER},
+    {"univ", ABBR_GENERAL},     {"v", ABBR_INSIDE},     {"viz", ABBR_INSIDE},
+    {"vol", ABBR_NUMBER},       {"vols", ABBR_NUMBER},  {"vs", ABBR_INSIDE},
 };
 
 /* Capitalised words that usually open a sentence rather than continue a
@@ -284,9 +279,20 @@ static int abbr_cmp(const void *key, const void *elem)
     return strcmp((const char *)key, ((const struct abbr *)elem)->word);
 }
 
+/* The month abbreviations ("Jan." "Sept.") come from text/calendar.h. */
+static const struct abbr month_abbr = {"", ABBR_MONTH};
+
 static const struct abbr *abbr_find(const char *lower)
 {
-    return bsearch(lower, abbrs, sizeof(abbrs) / sizeof(abbrs[0]), sizeof(abbrs[0]), abbr_cmp);
+    const struct abbr *a =
+        bsearch(lower, abbrs, sizeof(abbrs) / sizeof(abbrs[0]), sizeof(abbrs[0]), abbr_cmp);
+    if (a)
+        return a;
+    size_t len = strlen(lower);
+    if (!nb_calendar_month(&nb_calendar_en, lower, len, 0) &&
+        nb_calendar_month(&nb_calendar_en, lower, len, 1))
+        return &month_abbr;
+    return NULL;
 }
 
 int nb_sentences_abbreviation(const char *word, size_t len)
@@ -654,10 +660,10 @@ static void next_token(const char *t, size_t k, size_t e, struct next_tok *nt)
         cp = cp_at(t, k, e, &n);
     }
     int c = cp_case(cp);
-    nt->kind = c > 0                                        ? NX_UPPER
-               : c < 0                                      ? NX_LOWER
+    nt->kind = c > 0                                                 ? NX_UPPER
+               : c < 0                                               ? NX_LOWER
                : (cp < 0x80 && nb_ascii_is_digit((unsigned char)cp)) ? NX_DIGIT
-                                                            : NX_OTHER;
+                                                                     : NX_OTHER;
     nt->word = t + k;
     while (k + nt->word_len < e && nt->word_len < 24 &&
            nb_ascii_is_alpha((unsigned char)t[k + nt->word_len]))
@@ -714,10 +720,12 @@ static size_t skip_closers(const char *t, size_t p, size_t e, int *quoted)
 static int missing_space(const struct scan *s, size_t i, size_t e)
 {
     const char *t = s->t;
-    if (i + 2 >= e || !nb_ascii_is_upper((unsigned char)t[i + 1]) || !nb_ascii_is_lower((unsigned char)t[i + 2]))
+    if (i + 2 >= e || !nb_ascii_is_upper((unsigned char)t[i + 1]) ||
+        !nb_ascii_is_lower((unsigned char)t[i + 2]))
         return 0;
     size_t k = i;
-    while (k > s->start && i - k < 32 && (nb_ascii_is_alnum((unsigned char)t[k - 1]) || t[k - 1] == ','))
+    while (k > s->start && i - k < 32 &&
+           (nb_ascii_is_alnum((unsigned char)t[k - 1]) || t[k - 1] == ','))
         k--;
     if (i - k < 2)
         return 0; /* U.S.A, J.K.Rowling */

@@ -1,3 +1,4 @@
+/* suggest.c - "did you mean": edit distance and the closest word. */
 #include "text/suggest.h"
 
 #include "text/chars.h"

@@ -1,13 +1,12 @@
 /* yaml_doc.c - libyaml events to a small tree with 1-based source marks. */
 #include "text/yaml_doc.h"
 
-#include "text/suggest.h"
-
 #include "text/buf.h"
+#include "text/chars.h"
 #include "text/file.h"
+#include "text/suggest.h"
 #include "text/utf8.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -511,19 +510,22 @@ nb_status nb_yaml_string(const struct nb_yaml_doc *doc, const struct nb_yaml_nod
     return NB_OK;
 }
 
-/* Parses an optionally signed decimal integer; 0 ok, -1 junk, -2 overflow. */
-static int parse_long(const char *s, long *out)
+/* What parse_long() made of a scalar. */
+enum parsed { PARSED, NOT_A_NUMBER, TOO_LARGE };
+
+/* Parses an optionally signed decimal integer into *out. */
+static enum parsed parse_long(const char *s, long *out)
 {
     int neg = 0;
     if (*s == '+' || *s == '-')
         neg = *s++ == '-';
     if (!*s)
-        return -1;
+        return NOT_A_NUMBER;
     unsigned long v = 0, limit = neg ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
     int overflow = 0;
     for (; *s; s++) {
-        if (!isdigit((unsigned char)*s))
-            return -1;
+        if (!nb_ascii_is_digit((unsigned char)*s))
+            return NOT_A_NUMBER;
         unsigned d = (unsigned)(*s - '0');
         if (v > (limit - d) / 10)
             overflow = 1;
@@ -531,9 +533,9 @@ static int parse_long(const char *s, long *out)
             v = v * 10 + d;
     }
     if (overflow)
-        return -2;
+        return TOO_LARGE;
     *out = neg ? (v == (unsigned long)LONG_MAX + 1 ? LONG_MIN : -(long)v) : (long)v;
-    return 0;
+    return PARSED;
 }
 
 nb_status nb_yaml_int(const struct nb_yaml_doc *doc, const struct nb_yaml_node *node,
@@ -543,14 +545,15 @@ nb_status nb_yaml_int(const struct nb_yaml_doc *doc, const struct nb_yaml_node *
     if (need_node(node, key, err) != NB_OK)
         return NB_EINTERNAL;
     long v = 0;
-    int parsed =
-        node->kind == NB_YAML_SCALAR && !nb_yaml_is_null(node) ? parse_long(node->scalar, &v) : -1;
-    if (parsed != -1 && node->quoted)
+    enum parsed parsed = node->kind == NB_YAML_SCALAR && !nb_yaml_is_null(node)
+                             ? parse_long(node->scalar, &v)
+                             : NOT_A_NUMBER;
+    if (parsed != NOT_A_NUMBER && node->quoted)
         return nb_yaml_error(doc, node, err,
                              "'%s' must be a whole number from %ld to %ld, not the text %s "
                              "(remove the quotes)",
                              key, min, max, nb_yaml_describe(node, shown, sizeof(shown)));
-    if (parsed < 0 || v < min || v > max)
+    if (parsed != PARSED || v < min || v > max)
         return nb_yaml_error(doc, node, err, "'%s' must be a whole number from %ld to %ld, not %s",
                              key, min, max, nb_yaml_describe(node, shown, sizeof(shown)));
     *out = v;
@@ -579,11 +582,11 @@ static const char *read_number(const char *s, double *out)
 {
     double v = 0;
     int digits = 0;
-    for (; isdigit((unsigned char)*s); s++, digits++)
+    for (; nb_ascii_is_digit((unsigned char)*s); s++, digits++)
         v = v * 10 + (*s - '0');
     if (*s == '.') {
         double scale = 0.1;
-        for (s++; isdigit((unsigned char)*s); s++, digits++, scale /= 10)
+        for (s++; nb_ascii_is_digit((unsigned char)*s); s++, digits++, scale /= 10)
             v += (*s - '0') * scale;
     }
     if (!digits)
@@ -592,7 +595,7 @@ static const char *read_number(const char *s, double *out)
     return s;
 }
 
-/* Sums "1m30s"-style components into *ms; 0 ok, -1 junk. */
+/* Sums "1m30s"-style components into *ms: 1, or 0 for junk. */
 static int parse_duration(const char *s, unsigned bare_unit_ms, double *ms)
 {
     static const struct {
@@ -606,13 +609,13 @@ static int parse_duration(const char *s, unsigned bare_unit_ms, double *ms)
         double v;
         const char *p = read_number(s, &v);
         if (!p)
-            return -1;
+            return 0;
         s = p;
         skip_spaces(&s);
         double unit = 0;
         for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
             size_t n = strlen(units[i].name);
-            if (strncmp(s, units[i].name, n) == 0 && !isalpha((unsigned char)s[n])) {
+            if (strncmp(s, units[i].name, n) == 0 && !nb_ascii_is_alpha((unsigned char)s[n])) {
                 unit = units[i].ms;
                 s += n;
                 break;
@@ -621,10 +624,10 @@ static int parse_duration(const char *s, unsigned bare_unit_ms, double *ms)
         if (!unit) {
             /* a bare number only on its own */
             if (components || *s)
-                return -1;
+                return 0;
             unit = bare_unit_ms;
         } else if (last_unit && unit >= last_unit) {
-            return -1;
+            return 0;
         }
         last_unit = unit;
         total += v * unit;
@@ -632,9 +635,9 @@ static int parse_duration(const char *s, unsigned bare_unit_ms, double *ms)
         skip_spaces(&s);
     }
     if (!components)
-        return -1;
+        return 0;
     *ms = total;
-    return 0;
+    return 1;
 }
 
 nb_status nb_yaml_duration_ms(const struct nb_yaml_doc *doc, const struct nb_yaml_node *node,
@@ -649,10 +652,10 @@ nb_status nb_yaml_duration_ms(const struct nb_yaml_doc *doc, const struct nb_yam
         const char *s = node->scalar;
         while (*s == ' ')
             s++;
-        if (*s == '-' && parse_duration(s + 1, bare_unit_ms ? bare_unit_ms : 1, &ms) == 0)
+        if (*s == '-' && parse_duration(s + 1, bare_unit_ms ? bare_unit_ms : 1, &ms))
             return nb_yaml_error(doc, node, err, "'%s' must not be negative, not %s", key,
                                  nb_yaml_describe(node, shown, sizeof(shown)));
-        if (parse_duration(s, bare_unit_ms ? bare_unit_ms : 1, &ms) == 0) {
+        if (parse_duration(s, bare_unit_ms ? bare_unit_ms : 1, &ms)) {
             format_ms(max_ms, limit, sizeof(limit));
             if (ms > (double)max_ms + 0.5 - 1e-9)
                 return nb_yaml_error(doc, node, err, "'%s' must be at most %s, not %s", key, limit,
@@ -669,7 +672,7 @@ nb_status nb_yaml_duration_ms(const struct nb_yaml_doc *doc, const struct nb_yam
 static int ascii_casecmp(const char *a, const char *b)
 {
     for (;; a++, b++) {
-        int ca = tolower((unsigned char)*a), cb = tolower((unsigned char)*b);
+        int ca = nb_ascii_lower((unsigned char)*a), cb = nb_ascii_lower((unsigned char)*b);
         if (ca != cb || !ca)
             return ca - cb;
     }
