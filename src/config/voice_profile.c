@@ -6,7 +6,6 @@
 #include "text/strv.h"
 #include "text/suggest.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
