@@ -1,6 +1,7 @@
 #include "article/article.h"
 
 #include "article/cleanup.h"
+#include "article/html.h"
 #include "article/reader.h"
 #include "text/buf.h"
 #include "text/chars.h"
@@ -49,21 +50,66 @@ static const struct {
     const char *extension;
     reader_fn read;
 } readers[] = {
-    {".txt", nb_article_parse_text},
-    {".text", nb_article_parse_text},
-    {".md", nb_article_parse_markdown},
-    {".markdown", nb_article_parse_markdown},
+    {".txt", nb_article_parse_text},    {".text", nb_article_parse_text},
+    {".md", nb_article_parse_markdown}, {".markdown", nb_article_parse_markdown},
+    {".html", nb_article_parse_html},   {".htm", nb_article_parse_html},
 };
 
-static reader_fn reader_for(const char *path)
+/* The reader for the extension of `name` (a path or URL: the last path
+ * segment, before any query or fragment); NULL when it has none known. */
+static reader_fn reader_by_name(const char *name)
 {
-    const char *dot = strrchr(nb_path_basename(path), '.');
-    if (dot) {
-        for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
-            if (strcmp(dot, readers[i].extension) == 0)
-                return readers[i].read;
-    }
-    return nb_article_parse_text; /* anything else is read as plain text */
+    if (!name)
+        return NULL;
+    size_t end = strcspn(name, "?#");
+    const char *base = name;
+    for (size_t i = 0; i < end; i++)
+        if (name[i] == '/')
+            base = name + i + 1;
+    const char *dot = NULL;
+    for (const char *p = base; p < name + end; p++)
+        if (*p == '.')
+            dot = p;
+    if (!dot)
+        return NULL;
+    size_t elen = (size_t)(name + end - dot);
+    for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+        if (strlen(readers[i].extension) == elen &&
+            nb_ascii_ncasecmp(dot, readers[i].extension, elen) == 0)
+            return readers[i].read;
+    return NULL;
+}
+
+static reader_fn reader_by_type(const char *content_type)
+{
+    static const struct {
+        const char *type;
+        reader_fn read;
+    } types[] = {
+        {"text/html", nb_article_parse_html},
+        {"application/xhtml+xml", nb_article_parse_html},
+        {"text/markdown", nb_article_parse_markdown},
+        {"text/plain", nb_article_parse_text},
+    };
+    if (!content_type)
+        return NULL;
+    size_t len = strcspn(content_type, "; \t");
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+        if (strlen(types[i].type) == len &&
+            nb_ascii_ncasecmp(content_type, types[i].type, len) == 0)
+            return types[i].read;
+    return NULL;
+}
+
+nb_status nb_article_parse_bytes(struct nb_article *a, const char *data, size_t len,
+                                 const char *name, const char *content_type, struct nb_error *err)
+{
+    reader_fn read = reader_by_name(name);
+    if (!read)
+        read = reader_by_type(content_type);
+    if (!read)
+        read = nb_html_sniff(data, len) ? nb_article_parse_html : nb_article_parse_text;
+    return read(a, data, len, name, err);
 }
 
 nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb_error *err)
@@ -73,7 +119,7 @@ nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb
     nb_article_init(a); /* left empty, and safe to release, whatever fails */
     nb_status rc = nb_file_read(path, NB_ARTICLE_MAX_BYTES, &raw, err);
     if (rc == NB_OK)
-        rc = reader_for(path)(a, raw.data, raw.len, path, err);
+        rc = nb_article_parse_bytes(a, raw.data, raw.len, path, NULL, err);
     nb_buf_release(&raw);
     return rc;
 }

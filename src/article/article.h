@@ -54,4 +54,12 @@ nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t l
  * empty (releasing it is safe).  Errors name the file. */
 nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb_error *err);
 
+/* Reads bytes fetched or read from `name` (a path or a URL: its extension,
+ * before any ?query or #fragment, picks the reader), else by
+ * `content_type` (may be NULL: "text/html", "text/markdown"), else by a
+ * look at the bytes (an HTML document), else as plain text.  Same contract
+ * as nb_article_read_file(). */
+nb_status nb_article_parse_bytes(struct nb_article *a, const char *data, size_t len,
+                                 const char *name, const char *content_type, struct nb_error *err);
+
 #endif

@@ -6,6 +6,7 @@
 #include "bulletin/bulletin.h"
 
 #include "bulletin/script_audio.h"
+#include "bulletin/sources.h"
 #include "config/lexicon.h"
 #include "config/transitions_bank.h"
 #include "quotes/quotes.h"
@@ -50,6 +51,8 @@ void nb_bulletin_init(struct nb_bulletin *bl)
     nb_transition_bank_init(&bl->transitions);
     nb_script_init(&bl->script);
     nb_strv_init(&bl->warnings);
+    nb_source_options_init(&bl->source_options);
+    nb_source_reader_init(&bl->sources, &bl->source_options);
 }
 
 void nb_bulletin_release(struct nb_bulletin *bl)
@@ -60,6 +63,9 @@ void nb_bulletin_release(struct nb_bulletin *bl)
     }
     free(bl->summaries);
     free(bl->articles);
+    nb_source_reader_release(&bl->sources);
+    free(bl->cache_dir);
+    free(bl->state_path);
     nb_script_release(&bl->script);
     nb_voice_profile_release(&bl->voices[0]);
     nb_voice_profile_release(&bl->voices[1]);
@@ -201,20 +207,7 @@ static nb_status load_lexicon(struct nb_bulletin *bl, const struct request *rq,
 static nb_status read_articles(struct nb_bulletin *bl, const struct request *rq,
                                struct nb_error *err)
 {
-    const struct nb_briefing *b = &bl->briefing;
-    size_t n = b->articles.n < b->stories ? b->articles.n : b->stories;
-    bl->articles = calloc(n ? n : 1, sizeof(*bl->articles));
-    bl->summaries = calloc(n ? n : 1, sizeof(*bl->summaries));
-    if (!bl->articles || !bl->summaries)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        nb_summary_init(&bl->summaries[i]);
-        nb_status rc = nb_bulletin_read_article(&bl->articles[i], b->articles.v[i], err);
-        if (rc != NB_OK)
-            return rc;
-        bl->narticles = i + 1;
-    }
-    return NB_OK;
+    return nb_bulletin_read_sources(bl, err);
 }
 
 static nb_status summarise(struct nb_bulletin *bl, const struct request *rq,
@@ -317,7 +310,8 @@ static const step_fn script_steps[] = {
     load_voices,      /* its voice profiles (config/) */
     load_transitions, /* the transition bank, with the briefing's own wording (config/) */
     load_lexicon,     /* the lexicons: shipped, then the briefing's (config/, spoken/) */
-    read_articles,    /* each article read and cleaned, its quotes found (article/, quotes/) */
+    read_articles,    /* each source read: files, pages, feeds, URLs (source/, article/),
+                         cleaned, quotes found (quotes/) */
     summarise,        /* each story's lead and quotes (summary/) */
     write_script,     /* the script, fitted to the slot when it has one (script/, spoken/) */
 };
@@ -382,9 +376,15 @@ static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct 
     return rc;
 }
 
+static nb_status remember(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
+{
+    return nb_bulletin_remember_heard(bl, err);
+}
+
 static const step_fn audio_steps[] = {
     choose_output, /* where the audio goes, its folder made */
     speak,         /* the script spoken and written (speech/, through script_audio.h) */
+    remember,      /* the feed items it spoke remembered as heard (source/) */
 };
 
 nb_status nb_bulletin_speak(struct nb_bulletin *bl, const char *dir, struct nb_error *err)

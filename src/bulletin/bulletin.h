@@ -24,6 +24,7 @@
 #include "script/fit.h"
 #include "script/script.h"
 #include "script/transitions.h"
+#include "source/source.h"
 #include "summary/summary.h"
 #include "text/buf.h"
 #include "text/error.h"
@@ -39,6 +40,11 @@ struct nb_bulletin {
     struct nb_transition_bank transitions; /* the shipped bank with the briefing's own */
     struct nb_lexicon *lexicon; /* shipped for the voice's language, then the briefing's */
     char *lexicon_path;         /* the briefing's lexicon as an absolute path; NULL for none */
+    struct nb_source_options source_options; /* from the briefing */
+    struct nb_source_reader sources;         /* where each story came from (its
+                                                articles moved to `articles`) */
+    char *cache_dir;                         /* fetched pages and feed state; NULL: none */
+    char *state_path;                        /* cache_dir/state.db; NULL: none */
     struct nb_article *articles;
     struct nb_summary *summaries;
     size_t narticles;
@@ -82,7 +88,8 @@ nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb
  * under the file name the briefing's `output` gives (default: the title in
  * lower case with dashes, .wav).  Sets bl->output, bl->seconds and
  * bl->stories.  The file is written to a temporary file and renamed into
- * place.  Errors: NB_EINPUT for an eSpeak NG voice that does not exist (at
+ * place; then the feed items it speaks are remembered as heard (when the
+ * briefing has new_only).  Errors: NB_EINPUT for an eSpeak NG voice that does not exist (at
  * its profile's espeak: line) or an output that is not .wav; NB_EIO when
  * the folder or the file cannot be written; NB_ESYNTH; NB_ENOMEM.  On
  * failure no file is left behind and an earlier one is kept. */
@@ -98,6 +105,12 @@ nb_status nb_bulletin_build(struct nb_bulletin *bl, const char *path, const char
  * found (quotes/).  `a` need not be initialised; on failure it is left
  * released.  Errors name the file. */
 nb_status nb_bulletin_read_article(struct nb_article *a, const char *path, struct nb_error *err);
+
+/* Every story of one source (a file, "-", a page, a feed
+ * or a URL) read, its quotes found, appended to r->stories.  The caller
+ * owns `r`, made with the options it wants. */
+nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
+                                  struct nb_error *err);
 
 /* Speaks FILE `in_path` ("-": standard input) to `out_path`: either a
  * script written by nb_script_write_text() (perhaps edited; each segment

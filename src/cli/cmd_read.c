@@ -1,4 +1,5 @@
-/* cmd_read.c - newsbrief read FILE: the parsed article as JSON. */
+/* cmd_read.c - newsbrief read FILE|URL: the parsed article as JSON (a
+ * feed: one JSON object per item, JSON Lines). */
 #include "cli/cli.h"
 
 #include "article/article.h"
@@ -8,15 +9,20 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: newsbrief read FILE\n"
+    "usage: newsbrief read [--offline] FILE|URL\n"
     "\n"
-    "Reads an article and prints it, as newsbrief understood it, as one JSON object:\n"
+    "Reads an article, a web page or a feed and prints it, as newsbrief understood\n"
+    "it, as one JSON object per article (a feed gives one line per item, JSON Lines):\n"
     "  {\"headline\": str, \"byline\": str|null, \"date\": str|null, \"paragraphs\": [str],\n"
     "   \"sentences\": [str], \"quotes\": [{\"text\": str, \"speaker\": str|null,\n"
     "   \"role\": str|null, \"partial\": bool, \"sentence\": int}], \"removed\": [str],\n"
     "   \"publication\": str|null, \"language\": str|null}\n"
     "A plain-text article has its headline on the first line, then paragraphs\n"
-    "separated by blank lines.  FILE '-' reads standard input.\n"
+    "separated by blank lines; .md is Markdown, .html/.htm a web page, .rss/.atom\n"
+    "(or any XML file that is one) an RSS or Atom feed.  FILE '-' reads standard\n"
+    "input.  An http(s):// URL is fetched (a page or a feed); a feed item that\n"
+    "carries only a summary is read from its page.\n"
+    "  --offline  fetch nothing: a URL is an error, summaries are read as they are\n"
     "Warnings (e.g. text that was not UTF-8) go to standard error.\n";
 
 static void strv_out(struct nb_json_out *o, const char *key, const struct nb_strv *sv)
@@ -29,10 +35,10 @@ static void strv_out(struct nb_json_out *o, const char *key, const struct nb_str
 }
 
 /* Written as it is made: the output can be as large as the article. */
-static int article_out(const struct nb_article *a)
+static int article_out(const struct nb_article *a, int pretty)
 {
     struct nb_json_out o;
-    nb_json_out_init(&o, stdout, isatty(STDOUT_FILENO));
+    nb_json_out_init(&o, stdout, pretty);
     nb_json_out_open(&o, '{');
     nb_json_out_key(&o, "headline");
     nb_json_out_string(&o, a->headline);
@@ -74,27 +80,43 @@ static int article_out(const struct nb_article *a)
 static int run(int argc, char **argv)
 {
     struct nb_strv args;
-    int code = 0;
+    int code = 0, offline = 0;
+    const struct nb_cli_option opts[] = {{"--offline", NULL, NULL, &offline}, {0}};
     nb_strv_init(&args);
-    if (!nb_cli_parse(&nb_cmd_read, argc, argv, NULL, &args, &code)) {
+    if (!nb_cli_parse(&nb_cmd_read, argc, argv, opts, &args, &code)) {
         nb_strv_release(&args);
         return code;
     }
     if (args.n != 1) {
         nb_strv_release(&args);
-        return nb_cli_failf(NB_EXIT_INPUT, "read: give one FILE (see 'newsbrief read --help')");
+        return nb_cli_failf(NB_EXIT_INPUT,
+                            "read: give one FILE or URL (see 'newsbrief read --help')");
     }
-    struct nb_article a;
+    struct nb_source_options so;
+    nb_source_options_init(&so);
+    so.new_only = 0;
+    so.network = !offline;
+    struct nb_source_reader r;
+    nb_source_reader_init(&r, &so);
     struct nb_error err;
     nb_error_init(&err);
-    if (nb_bulletin_read_article(&a, args.v[0], &err) != NB_OK) {
+    if (nb_bulletin_read_source(&r, args.v[0], &err) != NB_OK) {
+        nb_source_reader_release(&r);
         nb_strv_release(&args);
         return nb_cli_fail(&err);
     }
-    for (size_t i = 0; i < a.warnings.n; i++)
-        fprintf(stderr, "newsbrief: warning: %s: %s\n", args.v[0], a.warnings.v[i]);
-    code = article_out(&a);
-    nb_article_release(&a);
+    for (size_t i = 0; i < r.warnings.n; i++)
+        fprintf(stderr, "newsbrief: warning: %s\n", r.warnings.v[i]);
+    /* one article: pretty on a terminal; a feed: one line per item */
+    int feed = r.nstories && r.stories[0].feed;
+    for (size_t k = 0; k < r.nstories && code == NB_EXIT_OK; k++) {
+        const struct nb_article *a = &r.stories[k].article;
+        for (size_t i = 0; i < a->warnings.n; i++)
+            fprintf(stderr, "newsbrief: warning: %s: %s\n", a->source ? a->source : args.v[0],
+                    a->warnings.v[i]);
+        code = article_out(a, !feed && isatty(STDOUT_FILENO));
+    }
+    nb_source_reader_release(&r);
     nb_strv_release(&args);
     return code;
 }

@@ -1,7 +1,9 @@
 /* briefing.c - briefings/NAME.yaml: what to read, in which voice, to which file. */
 #include "config/briefing.h"
 
+#include "article/feed.h"
 #include "config/transitions_bank.h"
+#include "source/fetch.h"
 #include "config/voice_profile.h"
 #include "text/buf.h"
 #include "text/calendar.h"
@@ -24,10 +26,11 @@
 #define MAX_SLUG_BYTES 80
 
 static const char *const briefing_keys[] = {
-    "title",    "date",      "voice",     "articles", "stories",     "sentences",
-    "output",   "time",      "quotes",    "max_words", "headlines",  "recap",
-    "quote_voice", "duration", "intro",   "outro",    "transitions", "order",
-    "lexicon",  NULL};
+    "title",       "date",     "voice",     "articles",  "stories",      "sentences",
+    "output",      "time",     "quotes",    "max_words", "headlines",    "recap",
+    "quote_voice", "duration", "intro",     "outro",     "transitions",  "order",
+    "lexicon",     "since",    "max_items", "new_only",  "follow_links", "on_source_error",
+    "cache",       NULL};
 static const char *const article_keys[] = {"file", "priority", NULL};
 
 #define DEFAULT_QUOTES 1
@@ -37,6 +40,8 @@ static const char *const article_keys[] = {"file", "priority", NULL};
 void nb_briefing_init(struct nb_briefing *b)
 {
     memset(b, 0, sizeof(*b));
+    b->new_only = 1;
+    b->follow_links = 1;
     nb_strv_init(&b->articles);
     b->stories = DEFAULT_STORIES;
     b->sentences = DEFAULT_SENTENCES;
@@ -59,6 +64,7 @@ void nb_briefing_release(struct nb_briefing *b)
     free(b->outro);
     nb_transition_bank_release(&b->transitions);
     nb_strv_release(&b->articles);
+    free(b->cache_dir);
     nb_briefing_init(b);
 }
 
@@ -77,9 +83,12 @@ struct article_set {
     unsigned priority; /* of the entry being added */
 };
 
+/* The device number given to URLs, which have no file identity. */
+#define URL_DEV ((dev_t)-1)
+
 static nb_status article_add(struct article_set *set, const char *path, const struct stat *st)
 {
-    for (size_t i = 0; i < set->paths->n; i++)
+    for (size_t i = 0; st->st_dev != URL_DEV && i < set->paths->n; i++)
         if (set->ids[i].dev == st->st_dev && set->ids[i].ino == st->st_ino) {
             /* {file: x, priority: 1} after a glob that found x already */
             if (set->priority != NO_PRIORITY)
@@ -100,17 +109,38 @@ static nb_status article_add(struct article_set *set, const char *path, const st
     return nb_strv_pushs(set->paths, path);
 }
 
+/* What a folder entry lists: articles (.txt, .md), pages (.html, .htm)
+ * and feeds (.xml, .rss, .atom), in any case. */
 static int has_article_ext(const char *name)
 {
+    static const char *const exts[] = {"txt", "md", "html", "htm", "xml", "rss", "atom"};
     const char *dot = strrchr(name, '.');
     if (!dot)
         return 0;
-    const char *ext = dot + 1;
-    return (nb_ascii_lower((unsigned char)ext[0]) == 't' &&
-            nb_ascii_lower((unsigned char)ext[1]) == 'x' &&
-            nb_ascii_lower((unsigned char)ext[2]) == 't' && !ext[3]) ||
-           (nb_ascii_lower((unsigned char)ext[0]) == 'm' &&
-            nb_ascii_lower((unsigned char)ext[1]) == 'd' && !ext[2]);
+    for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+        const char *e = exts[i], *x = dot + 1;
+        while (*e && nb_ascii_lower((unsigned char)*x) == *e)
+            e++, x++;
+        if (!*e && !*x)
+            return 1;
+    }
+    return 0;
+}
+
+/* A URL entry: kept as written, once. */
+static nb_status url_add(struct article_set *set, const char *url)
+{
+    for (size_t i = 0; i < set->paths->n; i++)
+        if (set->ids[i].dev == URL_DEV && strcmp(set->paths->v[i], url) == 0) {
+            if (set->priority != NO_PRIORITY)
+                set->ids[i].priority = set->priority;
+            return NB_OK;
+        }
+    struct stat st;
+    memset(&st, 0, sizeof(st));
+    st.st_dev = URL_DEV;
+    st.st_ino = (ino_t)set->paths->n;
+    return article_add(set, url, &st);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -235,11 +265,14 @@ static nb_status add_entry(const struct nb_yaml_doc *doc, const struct nb_yaml_n
     struct nb_buf path;
     nb_buf_init(&path, 0);
     size_t added = 0;
-    nb_status r =
-        is_glob(entry) ? glob_pattern(dir, entry, &path) : nb_path_join(dir, entry, &path);
+    nb_status r = nb_fetch_is_url(entry) ? NB_OK
+                  : is_glob(entry)       ? glob_pattern(dir, entry, &path)
+                                         : nb_path_join(dir, entry, &path);
     struct stat st;
     if (r != NB_OK) {
         /* out of memory, reported below */
+    } else if (nb_fetch_is_url(entry)) {
+        r = url_add(set, entry);
     } else if (is_glob(entry)) {
         r = add_glob(set, path.data, &added);
         if (r == NB_OK && !added)
@@ -251,7 +284,10 @@ static nb_status add_entry(const struct nb_yaml_doc *doc, const struct nb_yaml_n
         if (r == NB_EINPUT)
             rc = nb_yaml_error(doc, node, err, "cannot read folder '%s'", entry);
         else if (r == NB_OK && !added)
-            rc = nb_yaml_error(doc, node, err, "folder '%s' has no .txt or .md files", entry);
+            rc = nb_yaml_error(doc, node, err,
+                               "folder '%s' has no articles, pages or feeds "
+                               "(.txt, .md, .html, .htm, .xml, .rss, .atom)",
+                               entry);
     } else if (S_ISREG(st.st_mode)) {
         r = article_add(set, path.data, &st);
     } else {
@@ -640,6 +676,78 @@ static nb_status read_templates(const struct nb_yaml_doc *doc, const struct nb_y
     return t ? nb_transition_bank_read(doc, t, 0, &b->transitions, err) : NB_OK;
 }
 
+/* ---- web pages and feeds ---- */
+
+static nb_status read_since(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                            struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "since");
+    if (!n)
+        return NB_OK;
+    long long when;
+    if (n->kind == NB_YAML_SCALAR && !nb_yaml_is_null(n) && n->scalar[0] >= '0' &&
+        n->scalar[0] <= '9' && strchr(n->scalar, '-') &&
+        nb_feed_parse_date(n->scalar, &when) == NB_OK) {
+        b->since_kind = NB_SINCE_TIME;
+        b->since_time = when;
+        return NB_OK;
+    }
+    struct nb_error dur;
+    nb_error_init(&dur);
+    unsigned long ms;
+    if (n->kind == NB_YAML_SCALAR && strpbrk(n->scalar, "dhms") &&
+        nb_yaml_duration_ms(doc, n, "since", 1, 366ul * 86400000ul, &ms, &dur) == NB_OK && ms) {
+        b->since_kind = NB_SINCE_AGO;
+        b->since_ms = ms;
+        return NB_OK;
+    }
+    char shown[96];
+    return nb_yaml_error(doc, n, err,
+                         "'since' must be a duration like 12h or 2d (at most 366d), or a date "
+                         "like 2026-12-01 or 2026-12-01T06:00:00Z, not %s",
+                         nb_yaml_describe(n, shown, sizeof(shown)));
+}
+
+static nb_status read_sources(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                              struct nb_briefing *b, struct nb_error *err)
+{
+    nb_status rc = read_since(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_small(doc, root, "max_items", 1, 1000, &b->max_items, err);
+    if (rc == NB_OK)
+        rc = read_flag(doc, root, "new_only", &b->new_only, err);
+    if (rc == NB_OK)
+        rc = read_flag(doc, root, "follow_links", &b->follow_links, err);
+    const struct nb_yaml_node *n = nb_yaml_get(root, "on_source_error");
+    if (rc == NB_OK && n) {
+        char shown[96];
+        if (n->kind == NB_YAML_SCALAR && strcmp(n->scalar, "fail") == 0)
+            b->fail_on_source_error = 1;
+        else if (n->kind == NB_YAML_SCALAR && strcmp(n->scalar, "skip") == 0)
+            b->fail_on_source_error = 0;
+        else
+            rc = nb_yaml_error(doc, n, err,
+                               "'on_source_error' must be skip (a warning; the rest is built) "
+                               "or fail, not %s",
+                               nb_yaml_describe(n, shown, sizeof(shown)));
+    }
+    n = nb_yaml_get(root, "cache");
+    if (rc == NB_OK && n) {
+        char *value = NULL;
+        rc = nb_yaml_string(doc, n, "cache", &value, err);
+        if (rc == NB_OK && !value[0])
+            rc = nb_yaml_error(doc, n, err, "'cache' must not be empty");
+        struct nb_buf path;
+        nb_buf_init(&path, 0);
+        if (rc == NB_OK && (nb_path_join(b->dir, value, &path) != NB_OK ||
+                            !(b->cache_dir = nb_buf_detach(&path, NULL))))
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        nb_buf_release(&path);
+        free(value);
+    }
+    return rc;
+}
+
 static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing *b,
                                struct nb_error *err)
 {
@@ -688,6 +796,8 @@ static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing
         rc = read_templates(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_lexicon(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_sources(doc, root, b, err);
     return rc;
 }
 

@@ -22,6 +22,23 @@
  *   lexicon: names.yaml       # the briefing's own pronunciation lexicon (see
  *                             # config/lexicon.h); its entries beat the shipped ones
  *
+ * Web pages and feeds: an articles entry may also be an .html page, an RSS
+ * or Atom feed file (.xml, .rss, .atom), or an http(s):// URL of a page or
+ * a feed; each feed item is a story.  Keys for them:
+ *   since: 1d                 # only feed items of the last day (a duration
+ *                             # before the briefing's date and time, or a
+ *                             # date: 2026-12-01, 2026-12-01T06:00:00Z)
+ *   max_items: 5              # at most this many items from each feed
+ *   new_only: true            # skip items an earlier build already spoke
+ *                             # (default true; kept in the cache's state.db)
+ *   follow_links: true        # an item with only a summary reads its page
+ *                             # (default true)
+ *   on_source_error: skip     # skip (default: a warning, the rest is built)
+ *                             # or fail (the build fails)
+ *   cache: .cache/morning     # where fetched pages, feed state and
+ *                             # validators live; default
+ *                             # $XDG_CACHE_HOME/newsbrief/NAME (~/.cache)
+ *
  * An articles entry may be a mapping {file: x.txt, priority: 1}: stories
  * are read in `order`, then by priority (1 first), then as listed.  With a
  * duration, `stories` and `sentences` are upper limits that default to
@@ -49,7 +66,8 @@ struct nb_briefing {
     char *voice_path;           /* the profile file it resolved to */
     struct nb_mark voice_mark;  /* where the voice value is; line 0 when the
                                    key is absent and the default is used */
-    struct nb_strv articles;    /* resolved article files, in order, no repeats */
+    struct nb_strv articles;    /* resolved article files and URLs, in order,
+                                   no repeats */
     unsigned stories;
     unsigned sentences;
     char *output;               /* resolved against dir; NULL when not given */
@@ -68,7 +86,18 @@ struct nb_briefing {
     struct nb_mark lexicon_mark;
     struct nb_transition_bank transitions; /* the briefing's own; sets left
                                               empty use the shipped bank */
+    /* web pages and feeds */
+    int since_kind;           /* NB_SINCE_NONE, _AGO (since_ms) or _TIME */
+    unsigned long since_ms;   /* since: 1d */
+    long long since_time;     /* since: 2026-12-01 (Unix seconds, UTC) */
+    unsigned max_items;       /* per feed; 0: no limit */
+    int new_only;             /* default 1 */
+    int follow_links;         /* default 1 */
+    int fail_on_source_error; /* on_source_error: fail */
+    char *cache_dir;          /* resolved against dir; NULL: not given */
 };
+
+enum { NB_SINCE_NONE, NB_SINCE_AGO, NB_SINCE_TIME };
 
 /* Shortest and longest `duration:` accepted. */
 #define NB_BRIEFING_MIN_DURATION_MS 30000ul

@@ -120,6 +120,16 @@ static inline int nb_ascii_upper(int c)
 {
     return nb_ascii_is_lower(c) ? c - ('a' - 'A') : c;
 }
+/* Compares at most n bytes, ASCII letters without case: <0, 0 or >0. */
+static inline int nb_ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int ca = nb_ascii_lower((unsigned char)a[i]), cb = nb_ascii_lower((unsigned char)b[i]);
+        if (ca != cb || !ca)
+            return ca - cb;
+    }
+    return 0;
+}
 
 static inline int nb_char_is_space(uint32_t cp)
 {

@@ -601,7 +601,7 @@ static int parse_duration(const char *s, unsigned bare_unit_ms, double *ms)
     static const struct {
         const char *name;
         double ms;
-    } units[] = {{"ms", 1}, {"h", 3600000}, {"m", 60000}, {"s", 1000}};
+    } units[] = {{"ms", 1}, {"d", 86400000}, {"h", 3600000}, {"m", 60000}, {"s", 1000}};
     double total = 0, last_unit = 0;
     skip_spaces(&s);
     int components = 0;

@@ -78,7 +78,7 @@ nb_status nb_yaml_string(const struct nb_yaml_doc *doc, const struct nb_yaml_nod
                          const char *key, char **out, struct nb_error *err);
 nb_status nb_yaml_int(const struct nb_yaml_doc *doc, const struct nb_yaml_node *node,
                       const char *key, long min, long max, long *out, struct nb_error *err);
-/* A duration: "350ms", "1.2s", "3m", "90s", "1m30s" (units h, m, s, ms, each
+/* A duration: "350ms", "1.2s", "3m", "90s", "1m30s", "2d" (units d, h, m, s, ms, each
  * at most once and largest first), or a bare number in `bare_unit_ms`
  * milliseconds (1 = ms, 1000 = s).  Result in milliseconds rounded to the
  * nearest, 0..max_ms; negatives, junk and values over max_ms are refused. */

@@ -1,0 +1,193 @@
+/* sources.c - the bulletin's stories from its sources, and what it remembers. */
+#include "bulletin/sources.h"
+
+#include "quotes/quotes.h"
+#include "text/buf.h"
+#include "text/file.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+nb_status nb_bulletin_default_cache(const char *path, struct nb_buf *out, int *found)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    *found = 0;
+    struct nb_buf base;
+    nb_buf_init(&base, 0);
+    nb_status rc = NB_OK;
+    if (xdg && xdg[0] == '/')
+        rc = nb_buf_addf(&base, "%s/newsbrief", xdg);
+    else if (home && home[0])
+        rc = nb_buf_addf(&base, "%s/.cache/newsbrief", home);
+    else {
+        nb_buf_release(&base);
+        return NB_OK;
+    }
+    /* FNV-1a of the absolute path: two briefings called morning.yaml in
+     * two folders keep apart */
+    char cwd[4096];
+    uint32_t h = 2166136261u;
+    if (path[0] != '/' && getcwd(cwd, sizeof(cwd))) {
+        for (const char *p = cwd; *p; p++)
+            h = (h ^ (unsigned char)*p) * 16777619u;
+        h = (h ^ '/') * 16777619u;
+    }
+    for (const char *p = path; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    const char *name = nb_path_basename(path), *dot = strrchr(name, '.');
+    size_t stem = dot && dot != name ? (size_t)(dot - name) : strlen(name);
+    if (rc == NB_OK)
+        rc = nb_buf_addf(out, "%s/%.*s-%08x", base.data, (int)stem, name, (unsigned)h);
+    nb_buf_release(&base);
+    if (rc == NB_OK)
+        *found = 1;
+    return rc;
+}
+
+/* The Unix time `since: 1d` counts back from: the briefing's date and time
+ * when it gives them (local time; the end of that day without a time),
+ * else now. */
+static long long since_base(const struct nb_briefing *b, long long now)
+{
+    if (!b->has_date)
+        return now;
+    struct tm tm;
+    memset(&tm, 0, sizeof(tm));
+    tm.tm_year = b->year - 1900;
+    tm.tm_mon = b->month - 1;
+    tm.tm_mday = b->day;
+    tm.tm_hour = b->has_time ? b->hour : 23;
+    tm.tm_min = b->has_time ? b->minute : 59;
+    tm.tm_sec = b->has_time ? 0 : 59;
+    tm.tm_isdst = -1;
+    time_t t = mktime(&tm);
+    return t == (time_t)-1 ? now : (long long)t;
+}
+
+static nb_status set_options(struct nb_bulletin *bl, struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    struct nb_source_options *o = &bl->source_options;
+    nb_source_options_init(o);
+    if (b->since_kind == NB_SINCE_AGO)
+        o->since = since_base(b, o->now) - (long long)(b->since_ms / 1000);
+    else if (b->since_kind == NB_SINCE_TIME)
+        o->since = b->since_time;
+    o->max_items = b->max_items;
+    o->new_only = b->new_only;
+    o->follow_links = b->follow_links;
+    struct nb_buf dir;
+    nb_buf_init(&dir, 0);
+    int found = 1;
+    nb_status rc = b->cache_dir ? nb_buf_adds(&dir, b->cache_dir)
+                                : nb_bulletin_default_cache(b->path, &dir, &found);
+    if (rc == NB_OK && found && !(bl->cache_dir = nb_buf_detach(&dir, NULL)))
+        rc = NB_ENOMEM;
+    nb_buf_release(&dir);
+    if (rc != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    o->cache_dir = bl->cache_dir;
+    /* the state database sits in the cache folder; it is opened (and the
+     * folder made) only when a feed or URL needs it */
+    static const char state_file[] = "/state.db";
+    if (bl->cache_dir) {
+        size_t n = strlen(bl->cache_dir);
+        char *p = malloc(n + sizeof(state_file));
+        if (!p)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        memcpy(p, bl->cache_dir, n);
+        memcpy(p + n, state_file, sizeof(state_file));
+        bl->state_path = p;
+        o->state_path = p;
+    }
+    return NB_OK;
+}
+
+static nb_status warn_failed(struct nb_bulletin *bl, const struct nb_error *e)
+{
+    char msg[NB_ERROR_MSG_MAX];
+    nb_error_format(e, msg, sizeof(msg));
+    struct nb_buf w;
+    nb_buf_init(&w, 0);
+    nb_status rc = nb_buf_addf(&w, "%s; skipped", msg);
+    if (rc == NB_OK)
+        rc = nb_strv_push_owned(&bl->warnings, nb_buf_detach(&w, NULL));
+    nb_buf_release(&w);
+    return rc;
+}
+
+nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    nb_status rc = set_options(bl, err);
+    struct nb_source_reader *r = &bl->sources;
+    size_t failed = 0;
+    for (size_t i = 0; rc == NB_OK && i < b->articles.n && r->nstories < b->stories; i++) {
+        struct nb_error e;
+        nb_error_init(&e);
+        nb_status src = nb_source_read(r, b->articles.v[i], b->stories - r->nstories, &e);
+        if (src == NB_OK)
+            continue;
+        if (src == NB_ENOMEM || b->fail_on_source_error) {
+            if (err)
+                *err = e;
+            rc = src;
+        } else {
+            failed++;
+            if (warn_failed(bl, &e) != NB_OK)
+                rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+    }
+    for (size_t i = 0; rc == NB_OK && i < r->warnings.n; i++)
+        if (nb_strv_pushs(&bl->warnings, r->warnings.v[i]) != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc != NB_OK)
+        return rc;
+    size_t n = r->nstories;
+    if (!n && failed)
+        return nb_error_set_at(err, NB_EINPUT, b->path, 0, 0,
+                               "no story could be read: every source failed (%zu)", failed);
+    if (!n)
+        return nb_error_set_at(err, NB_EINPUT, b->path, 0, 0,
+                               "no story to read: the feeds have no new items%s",
+                               b->since_kind ? " in the 'since' window" : "");
+    bl->articles = calloc(n, sizeof(*bl->articles));
+    bl->summaries = calloc(n, sizeof(*bl->summaries));
+    if (!bl->articles || !bl->summaries)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        nb_summary_init(&bl->summaries[i]);
+        bl->articles[i] = r->stories[i].article;
+        nb_article_init(&r->stories[i].article);
+        bl->narticles = i + 1;
+        rc = nb_quotes_find(&bl->articles[i], err);
+        if (rc != NB_OK) {
+            nb_error_set_file(err, bl->articles[i].source);
+            return rc;
+        }
+    }
+    return NB_OK;
+}
+
+nb_status nb_bulletin_remember_heard(struct nb_bulletin *bl, struct nb_error *err)
+{
+    if (!bl->briefing.new_only)
+        return NB_OK;
+    return nb_source_mark_heard(&bl->sources, bl->stories, (long long)time(NULL), err);
+}
+
+nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
+                                  struct nb_error *err)
+{
+    size_t first = r->nstories;
+    nb_status rc = nb_source_read(r, entry, SIZE_MAX, err);
+    for (size_t i = first; rc == NB_OK && i < r->nstories; i++) {
+        struct nb_article *a = &r->stories[i].article;
+        if ((rc = nb_quotes_find(a, err)) != NB_OK)
+            nb_error_set_file(err, a->source ? a->source : entry);
+    }
+    return rc;
+}

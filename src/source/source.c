@@ -1,0 +1,303 @@
+/* source.c - a briefing's articles entry (file, page, feed or URL) to stories. */
+#include "source/source.h"
+
+#include "article/feed.h"
+#include "text/buf.h"
+#include "text/chars.h"
+#include "text/file.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void nb_source_options_init(struct nb_source_options *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->since = NB_SOURCE_NO_SINCE;
+    o->new_only = 1;
+    o->follow_links = 1;
+    o->network = 1;
+    o->now = (long long)time(NULL);
+    nb_fetch_options_init(&o->fetch);
+}
+
+void nb_source_reader_init(struct nb_source_reader *r, const struct nb_source_options *o)
+{
+    memset(r, 0, sizeof(*r));
+    r->options = o;
+    nb_strv_init(&r->warnings);
+}
+
+static void story_release(struct nb_source_story *s)
+{
+    nb_article_release(&s->article);
+    free(s->feed);
+    free(s->guid);
+}
+
+void nb_source_reader_release(struct nb_source_reader *r)
+{
+    for (size_t i = 0; i < r->nstories; i++)
+        story_release(&r->stories[i]);
+    free(r->stories);
+    nb_state_close(r->state);
+    nb_strv_release(&r->warnings);
+    nb_source_reader_init(r, r->options);
+}
+
+int nb_source_is_feed(const char *name, const char *data, size_t len)
+{
+    size_t end = name ? strcspn(name, "?#") : 0;
+    const char *dot = NULL;
+    for (size_t i = 0; i < end; i++)
+        if (name[i] == '.')
+            dot = name + i;
+        else if (name[i] == '/')
+            dot = NULL;
+    if (dot) {
+        size_t elen = (size_t)(name + end - dot);
+        if ((elen == 4 && nb_ascii_ncasecmp(dot, ".rss", 4) == 0) ||
+            (elen == 5 && nb_ascii_ncasecmp(dot, ".atom", 5) == 0))
+            return 1;
+    }
+    return nb_feed_sniff(data, len);
+}
+
+/* ---- the state database, opened when first needed ---- */
+
+static nb_status need_state(struct nb_source_reader *r, struct nb_error *err)
+{
+    if (r->state || !r->options->state_path)
+        return NB_OK;
+    struct nb_buf dir;
+    nb_buf_init(&dir, 0);
+    nb_status rc = nb_path_dirname(r->options->state_path, &dir) != NB_OK
+                       ? nb_error_set(err, NB_ENOMEM, "out of memory")
+                       : nb_file_mkdirs(dir.data, err);
+    nb_buf_release(&dir);
+    if (rc == NB_OK)
+        rc = nb_state_open(&r->state, r->options->state_path, err);
+    return rc;
+}
+
+/* ---- getting the bytes ---- */
+
+struct fetched {
+    struct nb_buf body;
+    char *content_type; /* NULL for a file or when not given */
+};
+
+static nb_status get_bytes(struct nb_source_reader *r, const char *entry, struct fetched *f,
+                           struct nb_error *err)
+{
+    const struct nb_source_options *o = r->options;
+    if (!nb_fetch_is_url(entry))
+        return nb_file_read(entry, NB_ARTICLE_MAX_BYTES, &f->body, err);
+    if (!o->network)
+        return nb_error_set_at(err, NB_EINPUT, entry, 0, 0,
+                               "a URL, and fetching is off (read a saved file instead)");
+    struct nb_fetch_options fo = o->fetch;
+    fo.cache_dir = o->cache_dir;
+    struct nb_fetch_result res;
+    nb_fetch_result_init(&res);
+    nb_status rc = nb_fetch(entry, &fo, &res, err);
+    if (rc == NB_OK) {
+        nb_buf_release(&f->body);
+        f->body = res.body;
+        nb_buf_init(&res.body, 0);
+        f->content_type = res.content_type;
+        res.content_type = NULL;
+    }
+    nb_fetch_result_release(&res);
+    if (o->state_path && rc != NB_ENOMEM) {
+        /* the outcome is remembered; failing to remember it is an error of
+         * its own only when the fetch itself worked */
+        struct nb_error serr;
+        nb_error_init(&serr);
+        nb_status src = need_state(r, &serr);
+        if (src == NB_OK)
+            src =
+                nb_state_record_fetch(r->state, entry, o->now,
+                                      rc == NB_OK ? NULL : (err ? err->message : "failed"), &serr);
+        if (src != NB_OK && rc == NB_OK) {
+            if (err)
+                *err = serr;
+            rc = src;
+        }
+    }
+    return rc;
+}
+
+/* ---- stories ---- */
+
+static nb_status push_story(struct nb_source_reader *r, struct nb_article *a, const char *feed,
+                            const char *guid)
+{
+    if (r->nstories == r->alloc) {
+        size_t n = r->alloc ? r->alloc * 2 : 8;
+        struct nb_source_story *p = realloc(r->stories, n * sizeof(*p));
+        if (!p)
+            return NB_ENOMEM;
+        r->stories = p;
+        r->alloc = n;
+    }
+    struct nb_source_story *s = &r->stories[r->nstories];
+    memset(s, 0, sizeof(*s));
+    if ((feed && !(s->feed = nb_strdup(feed))) || (guid && !(s->guid = nb_strdup(guid)))) {
+        free(s->feed);
+        free(s->guid);
+        return NB_ENOMEM;
+    }
+    s->article = *a;
+    nb_article_init(a);
+    r->nstories++;
+    return NB_OK;
+}
+
+static nb_status warn(struct nb_source_reader *r, const char *entry, size_t item, const char *title,
+                      const struct nb_error *why)
+{
+    char msg[NB_ERROR_MSG_MAX];
+    nb_error_format(why, msg, sizeof(msg));
+    struct nb_buf w;
+    nb_buf_init(&w, 0);
+    nb_status rc = nb_buf_addf(&w, "%s: item %zu", entry, item + 1);
+    if (rc == NB_OK && title && title[0])
+        rc = nb_buf_addf(&w, " '%.80s'", title);
+    if (rc == NB_OK)
+        rc = nb_buf_addf(&w, ": %s", msg);
+    if (rc == NB_OK)
+        rc = nb_strv_push_owned(&r->warnings, nb_buf_detach(&w, NULL));
+    nb_buf_release(&w);
+    return rc;
+}
+
+/* The page an item links to, read as the item's article; keeps what the
+ * feed knew and the page did not. */
+static nb_status read_linked_page(struct nb_source_reader *r, const char *link,
+                                  struct nb_article *from_feed, struct nb_article *out,
+                                  struct nb_error *err)
+{
+    struct fetched f = {{0}, NULL};
+    nb_buf_init(&f.body, NB_ARTICLE_MAX_BYTES + 1);
+    nb_status rc = get_bytes(r, link, &f, err);
+    if (rc == NB_OK)
+        rc = nb_article_parse_bytes(out, f.body.data, f.body.len, link, f.content_type, err);
+    nb_buf_release(&f.body);
+    free(f.content_type);
+    if (rc != NB_OK)
+        return rc;
+    char **mine[] = {&out->byline, &out->date, &out->publication, &out->language};
+    char **theirs[] = {&from_feed->byline, &from_feed->date, &from_feed->publication,
+                       &from_feed->language};
+    for (size_t i = 0; i < sizeof(mine) / sizeof(mine[0]); i++)
+        if (!*mine[i] && *theirs[i]) {
+            *mine[i] = *theirs[i];
+            *theirs[i] = NULL;
+        }
+    return NB_OK;
+}
+
+static nb_status read_feed(struct nb_source_reader *r, const char *entry, const struct fetched *f,
+                           size_t max, struct nb_error *err)
+{
+    const struct nb_source_options *o = r->options;
+    struct nb_feed feed;
+    nb_status rc = nb_feed_parse(&feed, f->body.data, f->body.len, entry, err);
+    if (rc != NB_OK)
+        return rc;
+    size_t first = r->nstories, taken = 0;
+    if (o->new_only)
+        rc = need_state(r, err);
+    for (size_t i = 0; rc == NB_OK && i < feed.nitems && taken < max; i++) {
+        const struct nb_feed_item *it = &feed.items[i];
+        if (o->max_items && taken >= o->max_items)
+            break;
+        if (o->since != NB_SOURCE_NO_SINCE && it->when != NB_FEED_NO_TIME && it->when < o->since)
+            continue;
+        int heard = 0;
+        if (o->new_only && r->state &&
+            (rc = nb_state_is_heard(r->state, entry, it->guid, &heard, err)) != NB_OK)
+            break;
+        if (heard)
+            continue;
+        struct nb_article a, page;
+        struct nb_error why;
+        nb_error_init(&why);
+        nb_status irc = nb_feed_item_article(&feed, i, entry, &a, &why);
+        if (irc == NB_OK && it->summary_only && o->follow_links && o->network && it->link &&
+            nb_fetch_is_url(it->link)) {
+            nb_status prc = read_linked_page(r, it->link, &a, &page, &why);
+            if (prc == NB_OK) {
+                nb_article_release(&a);
+                a = page;
+            } else if (prc == NB_ENOMEM) {
+                irc = prc;
+            } else {
+                /* the summary is read instead, and the listener told why */
+                rc = warn(r, entry, i, it->title, &why);
+            }
+        } else if (irc != NB_OK && irc != NB_ENOMEM) {
+            rc = warn(r, entry, i, it->title, &why);
+            continue;
+        }
+        if (irc == NB_ENOMEM || rc != NB_OK) {
+            nb_article_release(&a);
+            rc = rc != NB_OK ? rc : nb_error_set(err, NB_ENOMEM, "out of memory");
+            break;
+        }
+        if (push_story(r, &a, entry, it->guid) != NB_OK) {
+            nb_article_release(&a);
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+            break;
+        }
+        taken++;
+    }
+    nb_feed_release(&feed);
+    if (rc != NB_OK) {
+        /* the source is read whole or not at all */
+        while (r->nstories > first)
+            story_release(&r->stories[--r->nstories]);
+        if (err && rc == NB_ENOMEM)
+            nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    return rc;
+}
+
+nb_status nb_source_read(struct nb_source_reader *r, const char *entry, size_t max,
+                         struct nb_error *err)
+{
+    struct fetched f = {{0}, NULL};
+    nb_buf_init(&f.body, NB_ARTICLE_MAX_BYTES + 1);
+    nb_status rc = get_bytes(r, entry, &f, err);
+    if (rc == NB_OK && nb_source_is_feed(entry, f.body.data, f.body.len)) {
+        rc = read_feed(r, entry, &f, max, err);
+    } else if (rc == NB_OK) {
+        struct nb_article a;
+        rc = nb_article_parse_bytes(&a, f.body.data, f.body.len, entry, f.content_type, err);
+        if (rc == NB_OK && max && push_story(r, &a, NULL, NULL) != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        nb_article_release(&a);
+    }
+    nb_buf_release(&f.body);
+    free(f.content_type);
+    return rc;
+}
+
+nb_status nb_source_mark_heard(struct nb_source_reader *r, size_t n, long long when,
+                               struct nb_error *err)
+{
+    if (n > r->nstories)
+        n = r->nstories;
+    nb_status rc = NB_OK;
+    for (size_t i = 0; rc == NB_OK && i < n; i++) {
+        const struct nb_source_story *s = &r->stories[i];
+        if (!s->feed || !s->guid || !r->options->state_path)
+            continue;
+        if ((rc = need_state(r, err)) != NB_OK)
+            break;
+        const char *guid = s->guid;
+        rc = nb_state_mark_heard(r->state, s->feed, &guid, 1, when, err);
+    }
+    return rc;
+}

@@ -1,0 +1,78 @@
+/* source.h - from a briefing's articles entry to stories: a file, a page,
+ * a feed, or the URL of a page or feed.
+ *
+ * A source is read whole or not at all: its error is one line naming it,
+ * and the caller decides whether that fails the bulletin or is a warning.
+ * A feed gives one story per item that is new enough (`since`), not yet
+ * heard (`new_only`, from the state database) and within `max_items`; an
+ * item that carries only a summary is read from its page when
+ * `follow_links` allows (and from its summary when the page fails).
+ */
+#ifndef NB_SOURCE_SOURCE_H
+#define NB_SOURCE_SOURCE_H
+
+#include "article/article.h"
+#include "source/fetch.h"
+#include "source/state.h"
+#include "text/error.h"
+#include "text/strv.h"
+
+#include <stddef.h>
+
+struct nb_source_options {
+    long long since;        /* Unix seconds: older feed items are skipped;
+                               NB_SOURCE_NO_SINCE for none */
+    size_t max_items;       /* from each feed; 0: no limit */
+    int new_only;           /* skip feed items heard before (needs state_path) */
+    int follow_links;       /* a summary-only item reads its page */
+    int network;            /* URLs may be fetched; 0: a URL is an error */
+    const char *cache_dir;  /* fetched bodies; NULL: none (no conditional GET) */
+    const char *state_path; /* the state database, opened when first needed;
+                               NULL: no state (nothing skipped as heard) */
+    long long now;          /* Unix seconds, recorded with fetches */
+    struct nb_fetch_options fetch;
+};
+#define NB_SOURCE_NO_SINCE (-(long long)1e18) /* before any feed date */
+
+/* One story read from a source. */
+struct nb_source_story {
+    struct nb_article article;
+    char *feed; /* the feed entry it came from; NULL for a page or file */
+    char *guid; /* the feed item's guid; NULL when not from a feed */
+};
+
+/* What the sources read, in order; owns everything.  The state database
+ * stays open between sources. */
+struct nb_source_reader {
+    const struct nb_source_options *options; /* borrowed */
+    struct nb_state *state;                  /* opened on first need */
+    struct nb_source_story *stories;
+    size_t nstories, alloc;
+    struct nb_strv warnings; /* "SOURCE: item 3 'Title': no text" ... */
+};
+
+void nb_source_reader_init(struct nb_source_reader *r, const struct nb_source_options *o);
+void nb_source_reader_release(struct nb_source_reader *r);
+
+/* Default options: no since, no limits, new_only and follow_links on,
+ * network on, no cache, no state, now = time(NULL). */
+void nb_source_options_init(struct nb_source_options *o);
+
+/* Reads `entry` (a path or an http(s) URL) and appends at most `max`
+ * stories (0: none are wanted, the source is still checked).  Errors: the
+ * source's, naming it (NB_EINPUT for input that is not an article, page or
+ * feed, NB_EIO for a fetch); NB_ENOMEM.  On failure nothing is appended. */
+nb_status nb_source_read(struct nb_source_reader *r, const char *entry, size_t max,
+                         struct nb_error *err);
+
+/* Whether bytes from `name` are a feed: a feed extension (.rss, .atom;
+ * .xml when the bytes agree) or the bytes look like one. */
+int nb_source_is_feed(const char *name, const char *data, size_t len);
+
+/* Marks the feed items among the first `n` stories heard at `when` (the
+ * stories a bulletin spoke; their articles may have been moved out).
+ * No-op without a state database or feed stories. */
+nb_status nb_source_mark_heard(struct nb_source_reader *r, size_t n, long long when,
+                               struct nb_error *err);
+
+#endif
