@@ -175,7 +175,8 @@ static void test_error_fixtures(void **state)
         {"unknown_key_far.yaml", 3, 1,
          "unknown key 'podcast' (known keys: title, date, voice, articles, stories, sentences, "
          "output, time, quotes, max_words, headlines, recap, quote_voice, duration, intro, outro, "
-         "transitions, order, lexicon)"},
+         "transitions, order, lexicon, since, max_items, new_only, follow_links, on_source_error, "
+         "cache)"},
         {"quotes_negative.yaml", 3, 9, "'quotes' must be a whole number from 0 to 10, not '-1'"},
         {"unknown_story_id.yaml", 3, 12,
          "unknown story id 'b' in 'order'; ids are article file names without the extension"},
@@ -384,7 +385,9 @@ static void test_scratch_folder(void **state)
     struct nb_briefing b;
     nb_briefing_init(&b);
     nb_status rc = nb_briefing_load(&b, p.data, &err);
-    assert_error(rc, &err, p.data, 4, 5, "folder 'empty' has no .txt or .md files");
+    assert_error(rc, &err, p.data, 4, 5,
+                 "folder 'empty' has no articles, pages or feeds (.txt, .md, .html, .htm, .xml, "
+                 ".rss, .atom)");
     nb_briefing_release(&b);
     nb_buf_release(&p);
     nb_buf_release(&yaml);
