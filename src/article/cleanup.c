@@ -187,7 +187,10 @@ nb_status nb_article_clean(struct nb_article *a, struct nb_error *err)
         return rc;
     for (size_t i = 0; i < n; i++)
         nb_clean_measure(&v[i]);
-    nb_clean_decide(v, n);
+    if (nb_clean_decide(v, n) != NB_OK) {
+        free(v);
+        return oom(err);
+    }
     struct nb_strv paras, joined;
     nb_strv_init(&paras);
     nb_strv_init(&joined);

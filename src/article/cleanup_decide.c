@@ -7,6 +7,8 @@
 #include "article/reader.h"
 #include "text/chars.h"
 
+#include <stdlib.h>
+
 /* A line with a story sentence: punctuated with some lower-case word, or
  * long. */
 static int is_prose(const struct nb_clean_line *ln)
@@ -112,7 +114,183 @@ static void mark_wrapped(struct nb_clean_line *v, size_t n)
     }
 }
 
-void nb_clean_decide(struct nb_clean_line *v, size_t n)
+/* Prose lines closer than this (lines between them) are one run. */
+#define RUN_GAP 4
+/* A run apart from the story's main one stays when this share (percent)
+ * of its content words are the main run's. */
+#define ON_TOPIC 20
+/* Content words a story needs before its subject is told. */
+#define TOPIC_MIN 30
+/* A lone line of prose sharing less than this share (percent) of its
+ * content words with the story is another story's teaser. */
+#define STRANGER 15
+
+struct run {
+    size_t first, last; /* lines */
+    size_t words;       /* in its prose lines */
+    int empty;          /* nothing left once its teasers are off */
+};
+
+/* A line that is a paragraph of prose on its own between lines that are
+ * not (a teaser between a title and a time, a notice) and shares almost
+ * next to nothing with the story (counting four more words, unshared). */
+static int lone_stranger(const struct nb_clean_topic *topic, const struct nb_clean_line *v,
+                         size_t n, size_t i)
+{
+    if (!v[i].strong || (i > 0 && v[i - 1].strong) || (i + 1 < n && v[i + 1].strong))
+        return 0;
+    unsigned content = 0, shared = 0;
+    nb_clean_topic_overlap(topic, v[i].s, v[i].len, 0, &content, &shared);
+    return content >= 5 && shared * 100 < (content + 4) * STRANGER;
+}
+
+/* Takes lone strangers off both ends of a run. */
+static void trim_run(const struct nb_clean_topic *topic, const struct nb_clean_line *v, size_t n,
+                     struct run *r)
+{
+    while (r->first < r->last && lone_stranger(topic, v, n, r->first)) {
+        r->first++;
+        while (!v[r->first].strong)
+            r->first++;
+    }
+    while (r->last > r->first && lone_stranger(topic, v, n, r->last)) {
+        r->last--;
+        while (!v[r->last].strong)
+            r->last--;
+    }
+    r->empty = r->first == r->last && lone_stranger(topic, v, n, r->first);
+}
+
+/* Whether a run goes on with the subject of `topic`. */
+static int on_topic(const struct nb_clean_topic *topic, const struct nb_clean_line *v,
+                    const struct run *r)
+{
+    unsigned content = 0, shared = 0;
+    if (r->empty)
+        return 0;
+    for (size_t i = r->first; i <= r->last; i++)
+        if (!v[i].fixed)
+            nb_clean_topic_overlap(topic, v[i].s, v[i].len, 0, &content, &shared);
+    /* a few words prove little either way: count four more, unshared */
+    return shared * 100 >= (content + 4) * ON_TOPIC;
+}
+
+/* A run's weight as the story: the words of its prose lines (half for
+ * the lines that do not end a sentence), times the share of its content
+ * words used in more than one of its lines, times the share of its lines
+ * that are prose.  A list of other stories' teasers is long, but about
+ * nothing in particular and broken up by titles and times. */
+static nb_status run_weight(const struct nb_clean_line *v, const struct run *r, double *weight)
+{
+    struct nb_clean_topic own;
+    nb_clean_topic_init(&own);
+    size_t words = 0, strong = 0;
+    for (size_t i = r->first; i <= r->last; i++) {
+        if (!v[i].strong)
+            continue;
+        strong++;
+        if (nb_clean_topic_add(&own, v[i].s, v[i].len, (unsigned)i) != NB_OK) {
+            nb_clean_topic_release(&own);
+            return NB_ENOMEM;
+        }
+        words += v[i].terminal ? v[i].words : v[i].words / 2;
+    }
+    unsigned content = 0, shared = 0;
+    for (size_t i = r->first; i <= r->last; i++)
+        if (v[i].strong)
+            nb_clean_topic_overlap(&own, v[i].s, v[i].len, 1, &content, &shared);
+    nb_clean_topic_release(&own);
+    /* a run of one line has nothing to share: count it a little */
+    *weight = (double)words * (content ? (double)(shared + 1) / (double)(content + 1) : 0.0) *
+              (double)strong / (double)(r->last - r->first + 1);
+    return NB_OK;
+}
+
+/* The story's extent: the prose lines fall into runs; the weightiest run
+ * is the story, and it reaches from the first to the last run that goes on
+ * with its subject.  The lines of the runs outside are marked foreign.
+ * *first and *last are the story's first and last prose lines. */
+static nb_status find_story(struct nb_clean_line *v, size_t n, size_t *first, size_t *last)
+{
+    size_t nruns = 0, cap = 16, best = 0;
+    struct run *runs = malloc(cap * sizeof(*runs));
+    if (!runs)
+        return NB_ENOMEM;
+    size_t gap = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!v[i].strong) {
+            /* questions and short sentences do not part the prose */
+            gap += !is_prose(&v[i]);
+            continue;
+        }
+        size_t apart = gap;
+        gap = 0;
+        if (nruns && apart <= RUN_GAP) {
+            runs[nruns - 1].last = i;
+            runs[nruns - 1].words += v[i].words;
+            continue;
+        }
+        if (nruns == cap) {
+            struct run *r = realloc(runs, 2 * cap * sizeof(*runs));
+            if (!r) {
+                free(runs);
+                return NB_ENOMEM;
+            }
+            runs = r;
+            cap *= 2;
+        }
+        runs[nruns].first = runs[nruns].last = i;
+        runs[nruns].empty = 0;
+        runs[nruns++].words = v[i].words;
+    }
+    double best_weight = -1.0;
+    for (size_t k = 0; k < nruns; k++) {
+        double w;
+        if (run_weight(v, &runs[k], &w) != NB_OK) {
+            free(runs);
+            return NB_ENOMEM;
+        }
+        if (w > best_weight) {
+            best_weight = w;
+            best = k;
+        }
+    }
+    struct nb_clean_topic topic;
+    nb_clean_topic_init(&topic);
+    for (size_t i = runs[best].first; i <= runs[best].last; i++)
+        if (!v[i].fixed && nb_clean_topic_add(&topic, v[i].s, v[i].len, (unsigned)i) != NB_OK) {
+            nb_clean_topic_release(&topic);
+            free(runs);
+            return NB_ENOMEM;
+        }
+    int known = topic.n >= TOPIC_MIN;
+    for (size_t k = 0; known && k < nruns; k++)
+        trim_run(&topic, v, n, &runs[k]);
+    /* outwards from the story, over one run of another subject at most
+     * (a teaser, an embedded post), while the subject goes on; a story
+     * too short to tell its subject keeps every run */
+    size_t lo = best, hi = best;
+    while (lo > 0 && (!known || on_topic(&topic, v, &runs[lo - 1])))
+        lo--;
+    if (lo > 1 && on_topic(&topic, v, &runs[lo - 2]))
+        for (lo -= 2; lo > 0 && on_topic(&topic, v, &runs[lo - 1]);)
+            lo--;
+    while (hi + 1 < nruns && (!known || on_topic(&topic, v, &runs[hi + 1])))
+        hi++;
+    if (hi + 2 < nruns && on_topic(&topic, v, &runs[hi + 2]))
+        for (hi += 2; hi + 1 < nruns && on_topic(&topic, v, &runs[hi + 1]);)
+            hi++;
+    *first = runs[lo].first;
+    *last = runs[hi].last;
+    for (size_t i = 0; i < n; i++)
+        v[i].foreign = v[i].strong && (i < *first || i > *last);
+
+    nb_clean_topic_release(&topic);
+    free(runs);
+    return NB_OK;
+}
+
+nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
 {
     size_t first = n, last = n, prose = 0;
     mark_wrapped(v, n);
@@ -128,21 +306,24 @@ void nb_clean_decide(struct nb_clean_line *v, size_t n)
             break;
         }
         if (!v[i].fixed && strong_prose(&v[i])) {
-            if (first == n)
-                first = i;
-            last = i;
+            v[i].strong = 1;
             prose++;
         }
     }
     for (size_t i = 0; i < n; i++)
         v[i].remove = v[i].fixed;
-    if (first == n) {
+    if (!prose) {
         /* no prose line at all: keep what the vocabulary spares */
-        return;
+        return NB_OK;
     }
+    if (find_story(v, n, &first, &last) != NB_OK)
+        return NB_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i].remove |= v[i].foreign;
     /* before the story: all but a sentence-like run touching it */
     size_t keep_from = first;
-    while (keep_from > 0 && !v[keep_from - 1].fixed && nb_clean_sentence_like(&v[keep_from - 1]) &&
+    while (keep_from > 0 && !v[keep_from - 1].fixed && !v[keep_from - 1].foreign &&
+           nb_clean_sentence_like(&v[keep_from - 1]) &&
            !nb_article_is_byline(v[keep_from - 1].s, v[keep_from - 1].len))
         keep_from--;
     for (size_t i = 0; i < keep_from; i++)
@@ -150,7 +331,9 @@ void nb_clean_decide(struct nb_clean_line *v, size_t n)
     /* after it: the same */
     size_t keep_to = last + 1;
     int past_furniture = 0;
-    for (size_t i = last + 1; i < n; i++) {
+    size_t end = last + 1;
+    for (; end < n && !v[end].foreign; end++) {
+        size_t i = end;
         /* furniture between the last sentences does not end the story,
          * but after it only sentences (or one broken across lines) count */
         if (v[i].fixed) {
@@ -168,13 +351,17 @@ void nb_clean_decide(struct nb_clean_line *v, size_t n)
         }
         /* one heading between the story's last lines is no end; two
          * unpunctuated lines in a row are a menu */
-        if (i + 1 >= n || v[i + 1].fixed ||
+        if (i + 1 >= n || v[i + 1].fixed || v[i + 1].foreign ||
             !(nb_clean_sentence_like(&v[i + 1]) || is_prose(&v[i + 1]) ||
               (!past_furniture && v[i + 1].words >= 3 && v[i + 1].lower * 3 >= v[i + 1].words)))
             break;
     }
-    for (size_t i = keep_to; i < n; i++)
-        v[i].remove = 1;
+    /* the titles of a teaser that follows are the teaser's */
+    int teaser = (end < n && v[end].foreign) || (end + 1 < n && v[end + 1].foreign);
+    while (teaser && keep_to > last + 1 && !is_prose(&v[keep_to - 1]))
+        keep_to--;
+    for (size_t k = keep_to; k < n; k++)
+        v[k].remove = 1;
     /* inside: a "Related" heading takes its list with it; a run of menu
      * lines goes */
     for (size_t i = first; i < keep_to; i++) {
@@ -204,4 +391,5 @@ void nb_clean_decide(struct nb_clean_line *v, size_t n)
             i = j - 1;
         }
     }
+    return NB_OK;
 }

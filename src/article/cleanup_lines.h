@@ -13,7 +13,10 @@
 #ifndef NB_ARTICLE_CLEANUP_LINES_H
 #define NB_ARTICLE_CLEANUP_LINES_H
 
+#include "text/error.h"
+
 #include <stddef.h>
+#include <stdint.h>
 
 #define NB_CLEAN_KEY_MAX 32
 
@@ -36,6 +39,8 @@ struct nb_clean_line {
     unsigned remove : 1;
     unsigned fixed : 1;   /* shape says furniture whatever its position */
     unsigned wrapped : 1; /* one line of a hard-wrapped prose paragraph */
+    unsigned strong : 1;  /* surely a sentence of some story */
+    unsigned foreign : 1; /* prose of another subject than the story's */
 };
 
 /* ---- cleanup_measure.c ---- */
@@ -74,13 +79,36 @@ int nb_clean_is_fixed_furniture(const struct nb_clean_line *ln);
 /* The head of a readers' comments section: nothing after it is the story. */
 int nb_clean_is_comments_head(const struct nb_clean_line *ln);
 
+/* ---- cleanup_topic.c ---- */
+
+/* The story's vocabulary: its content words, each with the number of
+ * lines it is used in.  _init cannot fail; _release frees it. */
+struct nb_clean_word {
+    uint64_t hash; /* 0: empty slot */
+    unsigned lines;
+    unsigned last; /* the last line that counted it */
+};
+struct nb_clean_topic {
+    struct nb_clean_word *slots;
+    size_t cap, n;
+};
+void nb_clean_topic_init(struct nb_clean_topic *t);
+void nb_clean_topic_release(struct nb_clean_topic *t);
+/* Adds the content words of line number `line`.  NB_OK or NB_ENOMEM. */
+nb_status nb_clean_topic_add(struct nb_clean_topic *t, const char *s, size_t len, unsigned line);
+/* Adds to *content the content words of s[0..len) and to *shared those
+ * the story uses (in another line, when `inside`: s was added itself). */
+void nb_clean_topic_overlap(const struct nb_clean_topic *t, const char *s, size_t len, int inside,
+                            unsigned *content, unsigned *shared);
+
 /* ---- cleanup_decide.c ---- */
 
 /* Reads like a sentence though perhaps unpunctuated. */
 int nb_clean_sentence_like(const struct nb_clean_line *ln);
 
-/* Sets `remove` on every line of the body v[0..n) that is furniture. */
-void nb_clean_decide(struct nb_clean_line *v, size_t n);
+/* Sets `remove` on every line of the body v[0..n) that is furniture.
+ * NB_OK, or NB_ENOMEM. */
+nb_status nb_clean_decide(struct nb_clean_line *v, size_t n);
 
 /* ---- cleanup_join.c ---- */
 
