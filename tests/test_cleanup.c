@@ -83,6 +83,13 @@ static void test_teasers(void **state)
     (void)state;
     check_case("teasers");
 }
+/* a sign-up notice in prose before the lead goes; a sentence broken after
+ * a content word, before a capital, is joined */
+static void test_notice_lead(void **state)
+{
+    (void)state;
+    check_case("notice-lead");
+}
 
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
@@ -149,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_comments),
         cmocka_unit_test(test_wrapped),
         cmocka_unit_test(test_teasers),
+        cmocka_unit_test(test_notice_lead),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };

@@ -144,6 +144,25 @@ static int lone_stranger(const struct nb_clean_topic *topic, const struct nb_cle
     return content >= 5 && shared * 100 < (content + 4) * STRANGER;
 }
 
+/* A notice to the reader: it speaks to "you" (twice, or once bidding;
+ * one word in ten at least) in its own voice, not in a quotation or a report, uses a word of the
+ * page's furniture and shares next to nothing with the story.  `inside`: the line is part of the
+ * topic. */
+static int notice(const struct nb_clean_topic *topic, const struct nb_clean_line *ln, int inside)
+{
+    if (ln->fixed || ln->quoted || ln->reports || ln->reader + ln->prompt < 2 ||
+        (ln->reader + ln->prompt) * 10 < ln->words || ln->score < 15)
+        return 0;
+    unsigned content = 0, shared = 0;
+    nb_clean_topic_overlap(topic, ln->s, ln->len, inside, &content, &shared);
+    return shared * 100 < (content + 4) * STRANGER;
+}
+
+static int in_run(const struct run *r, size_t i)
+{
+    return i >= r->first && i <= r->last;
+}
+
 /* Takes lone strangers off both ends of a run. */
 static void trim_run(const struct nb_clean_topic *topic, const struct nb_clean_line *v, size_t n,
                      struct run *r)
@@ -266,6 +285,19 @@ static nb_status find_story(struct nb_clean_line *v, size_t n, size_t *first, si
     int known = topic.n >= TOPIC_MIN;
     for (size_t k = 0; known && k < nruns; k++)
         trim_run(&topic, v, n, &runs[k]);
+    /* notices: among the story's prose only at its start (where a sign-up
+     * notice in prose would pass for the lead) */
+    for (size_t i = 0; known && i < n; i++) {
+        if (!v[i].strong && notice(&topic, &v[i], in_run(&runs[best], i)))
+            v[i].fixed = v[i].remove = v[i].foreign = 1;
+    }
+    for (size_t i = runs[best].first; known && i < runs[best].last; i++) {
+        if (!v[i].strong)
+            continue;
+        if (!notice(&topic, &v[i], 1))
+            break;
+        v[i].fixed = v[i].remove = v[i].foreign = 1;
+    }
     /* outwards from the story, over one run of another subject at most
      * (a teaser, an embedded post), while the subject goes on; a story
      * too short to tell its subject keeps every run */
@@ -283,7 +315,7 @@ static nb_status find_story(struct nb_clean_line *v, size_t n, size_t *first, si
     *first = runs[lo].first;
     *last = runs[hi].last;
     for (size_t i = 0; i < n; i++)
-        v[i].foreign = v[i].strong && (i < *first || i > *last);
+        v[i].foreign |= v[i].strong && (i < *first || i > *last);
 
     nb_clean_topic_release(&topic);
     free(runs);

@@ -96,7 +96,26 @@ size_t nb_clean_dateline_len(const char *s, size_t len)
     return p;
 }
 
+/* A line without final punctuation this long, reading like a sentence,
+ * is a sentence broken off, not a heading. */
+#define PROSE_WORDS 8
+
 /* ---- paragraph repair -------------------------------------------------- */
+
+/* Whether a quotation opened in s[0..len) is left open: the paragraph
+ * ends a quote that lost its closing mark, not a sentence broken off. */
+static int open_quote(const char *s, size_t len)
+{
+    int straight = 0, curly = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
+            straight ^= 1;
+        else if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
+            curly += (unsigned char)s[i + 2] == 0x9C ? 1 : -1;
+    }
+    return straight || curly > 0;
+}
 
 /* Whether paragraph p stops in mid-sentence so that `next` continues it. */
 int nb_clean_broken_after(const char *p, size_t len, const char *next)
@@ -127,8 +146,14 @@ int nb_clean_broken_after(const char *p, size_t len, const char *next)
     int ends_lower = (unsigned char)p[ws] < 0x80 && nb_ascii_is_lower((unsigned char)p[ws]);
     if (ends_lower && nb_clean_is_function_word(key) && (last.words >= 4 || last.lower >= 2))
         return 1;
-    /* an ordinary word: join only when the next one starts in lower case
-     * or with a figure, and the line is a sentence, not a heading */
+    /* any other word: join a line of prose long enough to be no heading,
+     * however the next paragraph begins (a name, a capital), unless it is
+     * a list item; a shorter sentence-like line only when the next one
+     * starts in lower case or with a figure */
+    int item = (start == '-' || start == '*' || start == '+') && next[1] == ' ';
+    if (nb_clean_sentence_like(&last) && last.words >= PROSE_WORDS && !item &&
+        !open_quote(last.s, last.len))
+        return 1;
     return ends_lower && nb_clean_sentence_like(&last) && start < 0x80 &&
            (nb_ascii_is_lower(start) || nb_ascii_is_digit(start));
 }

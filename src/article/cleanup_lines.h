@@ -28,6 +28,7 @@ struct nb_clean_line {
     unsigned lower;         /* words starting with an ASCII lower-case letter */
     unsigned upper;         /* ... upper-case letter or digit */
     unsigned score;         /* vocabulary weight, tenths */
+    unsigned reader;        /* words addressing the reader: "you", "our" */
     unsigned hits;          /* vocabulary words of weight 1.5 or more, and phrases */
     unsigned terminal : 1;  /* ends a sentence: . ! ? ... (maybe inside a quote) */
     unsigned addresses : 1; /* "you", "our" */

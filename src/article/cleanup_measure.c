@@ -393,8 +393,10 @@ void nb_clean_measure(struct nb_clean_line *ln)
                 }
                 if (ln->words == 1 && NB_CLEAN_IN(key, imperatives))
                     ln->prompt = 1;
-                if (NB_CLEAN_IN(key, address))
+                if (NB_CLEAN_IN(key, address)) {
                     ln->addresses = 1;
+                    ln->reader++;
+                }
                 if (NB_CLEAN_IN(key, reporting))
                     ln->reports = 1;
                 memcpy(prev, key, strlen(key) + 1);
