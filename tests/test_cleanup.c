@@ -76,6 +76,20 @@ static void test_dateline_none(void **state) { (void)state; check_case("dateline
 static void test_repair(void **state) { (void)state; check_case("repair"); }
 static void test_comments(void **state) { (void)state; check_case("comments"); }
 static void test_wrapped(void **state) { (void)state; check_case("wrapped"); }
+/* the story's second half, after a list, stays; other stories' teasers
+ * after it go, titles and all */
+static void test_teasers(void **state)
+{
+    (void)state;
+    check_case("teasers");
+}
+/* a sign-up notice in prose before the lead goes; a sentence broken after
+ * a content word, before a capital, is joined */
+static void test_notice_lead(void **state)
+{
+    (void)state;
+    check_case("notice-lead");
+}
 
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
@@ -122,16 +136,28 @@ static void test_large_page(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_consent),          cmocka_unit_test(test_newsletter),
-        cmocka_unit_test(test_share_and_follow), cmocka_unit_test(test_captions),
-        cmocka_unit_test(test_related),          cmocka_unit_test(test_tail_credits),
-        cmocka_unit_test(test_ads),              cmocka_unit_test(test_video),
-        cmocka_unit_test(test_mixed_line),       cmocka_unit_test(test_header_lines),
-        cmocka_unit_test(test_prose_survives),   cmocka_unit_test(test_variants),
-        cmocka_unit_test(test_dateline_reuters), cmocka_unit_test(test_dateline_ap),
-        cmocka_unit_test(test_dateline_plain),   cmocka_unit_test(test_dateline_none),
-        cmocka_unit_test(test_repair),           cmocka_unit_test(test_comments),
-        cmocka_unit_test(test_wrapped),          cmocka_unit_test(test_nothing_but_furniture_lost),
+        cmocka_unit_test(test_consent),
+        cmocka_unit_test(test_newsletter),
+        cmocka_unit_test(test_share_and_follow),
+        cmocka_unit_test(test_captions),
+        cmocka_unit_test(test_related),
+        cmocka_unit_test(test_tail_credits),
+        cmocka_unit_test(test_ads),
+        cmocka_unit_test(test_video),
+        cmocka_unit_test(test_mixed_line),
+        cmocka_unit_test(test_header_lines),
+        cmocka_unit_test(test_prose_survives),
+        cmocka_unit_test(test_variants),
+        cmocka_unit_test(test_dateline_reuters),
+        cmocka_unit_test(test_dateline_ap),
+        cmocka_unit_test(test_dateline_plain),
+        cmocka_unit_test(test_dateline_none),
+        cmocka_unit_test(test_repair),
+        cmocka_unit_test(test_comments),
+        cmocka_unit_test(test_wrapped),
+        cmocka_unit_test(test_teasers),
+        cmocka_unit_test(test_notice_lead),
+        cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,124 @@
+/* cleanup_lines.h - the clean-up's shared pieces (internal to
+ * src/article/cleanup*.c): one measured line of the body, the word lists
+ * and the predicates each step asks of a line.
+ *
+ * cleanup.c       the driver: lines in, paragraphs and `removed` out
+ * cleanup_measure.c  measuring a line: words, capitals, the vocabulary
+ * cleanup_shapes.c   furniture known by its shape (captions, credits ...)
+ * cleanup_decide.c   what stays: position among the prose, runs, lists
+ * cleanup_join.c     datelines and paragraphs broken in mid-sentence
+ *
+ * Every function here reads borrowed text and cannot fail.
+ */
+#ifndef NB_ARTICLE_CLEANUP_LINES_H
+#define NB_ARTICLE_CLEANUP_LINES_H
+
+#include "text/error.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NB_CLEAN_KEY_MAX 32
+
+struct nb_clean_line {
+    size_t para;   /* index of its paragraph */
+    const char *s; /* trimmed; borrowed from the paragraph */
+    size_t len;
+    unsigned words;
+    unsigned lower;         /* words starting with an ASCII lower-case letter */
+    unsigned upper;         /* ... upper-case letter or digit */
+    unsigned score;         /* vocabulary weight, tenths */
+    unsigned reader;        /* words addressing the reader: "you", "our" */
+    unsigned hits;          /* vocabulary words of weight 1.5 or more, and phrases */
+    unsigned terminal : 1;  /* ends a sentence: . ! ? ... (maybe inside a quote) */
+    unsigned addresses : 1; /* "you", "our" */
+    unsigned reports : 1;   /* "said", "according" */
+    unsigned prompt : 1;    /* starts with an imperative */
+    unsigned list_head : 1; /* vocabulary says "related stories" */
+    unsigned quoted : 1;    /* holds quotation marks */
+    unsigned marker : 1;    /* starts with a list marker */
+    unsigned remove : 1;
+    unsigned fixed : 1;   /* shape says furniture whatever its position */
+    unsigned wrapped : 1; /* one line of a hard-wrapped prose paragraph */
+    unsigned strong : 1;  /* surely a sentence of some story */
+    unsigned foreign : 1; /* prose of another subject than the story's */
+};
+
+/* ---- cleanup_measure.c ---- */
+
+/* Fills the measures of a line whose s, len (and para) are set. */
+void nb_clean_measure(struct nb_clean_line *ln);
+
+/* Normalised key of one word: ASCII lower-cased, surrounding punctuation
+ * dropped, curly apostrophe as '.  Empty when nothing is left. */
+void nb_clean_word_key(const char *w, size_t n, char key[NB_CLEAN_KEY_MAX]);
+
+/* Key of the last word of s[0..len). */
+void nb_clean_last_key(const char *s, size_t len, char key[NB_CLEAN_KEY_MAX]);
+
+/* Whether `key` is one of a sorted list of n words. */
+int nb_clean_in_list(const char *key, const char *const *list, size_t n);
+#define NB_CLEAN_IN(key, list) nb_clean_in_list((key), (list), sizeof(list) / sizeof((list)[0]))
+
+/* Whether `key` is a word a sentence broken in its middle may end with
+ * ("the", "of", "was"). */
+int nb_clean_is_function_word(const char *key);
+
+/* Byte and word tests: `needle` anywhere; `prefix` at the start (any ASCII
+ * case, ending at a word end); `needle` (lower-case ASCII) at a word start
+ * anywhere, in any case. */
+int nb_clean_has_bytes(const char *s, size_t len, const char *needle);
+int nb_clean_starts_with(const char *s, size_t len, const char *prefix);
+int nb_clean_has_words(const char *s, size_t len, const char *needle);
+
+/* ---- cleanup_shapes.c ---- */
+
+/* Furniture whatever its position: captions, credits, wire credits,
+ * syndication tails, copyright lines, lines without a letter. */
+int nb_clean_is_fixed_furniture(const struct nb_clean_line *ln);
+
+/* The head of a readers' comments section: nothing after it is the story. */
+int nb_clean_is_comments_head(const struct nb_clean_line *ln);
+
+/* ---- cleanup_topic.c ---- */
+
+/* The story's vocabulary: its content words, each with the number of
+ * lines it is used in.  _init cannot fail; _release frees it. */
+struct nb_clean_word {
+    uint64_t hash; /* 0: empty slot */
+    unsigned lines;
+    unsigned last; /* the last line that counted it */
+};
+struct nb_clean_topic {
+    struct nb_clean_word *slots;
+    size_t cap, n;
+};
+void nb_clean_topic_init(struct nb_clean_topic *t);
+void nb_clean_topic_release(struct nb_clean_topic *t);
+/* Adds the content words of line number `line`.  NB_OK or NB_ENOMEM. */
+nb_status nb_clean_topic_add(struct nb_clean_topic *t, const char *s, size_t len, unsigned line);
+/* Adds to *content the content words of s[0..len) and to *shared those
+ * the story uses (in another line, when `inside`: s was added itself). */
+void nb_clean_topic_overlap(const struct nb_clean_topic *t, const char *s, size_t len, int inside,
+                            unsigned *content, unsigned *shared);
+
+/* ---- cleanup_decide.c ---- */
+
+/* Reads like a sentence though perhaps unpunctuated. */
+int nb_clean_sentence_like(const struct nb_clean_line *ln);
+
+/* Sets `remove` on every line of the body v[0..n) that is furniture.
+ * NB_OK, or NB_ENOMEM. */
+nb_status nb_clean_decide(struct nb_clean_line *v, size_t n);
+
+/* ---- cleanup_join.c ---- */
+
+/* Length of a wire dateline at the start of s ("LONDON, Feb 4 (Reuters) -
+ * "), or 0. */
+size_t nb_clean_dateline_len(const char *s, size_t len);
+
+/* Whether paragraph p[0..len) stops in mid-sentence so that `next` (a
+ * NUL-terminated paragraph) continues it. */
+int nb_clean_broken_after(const char *p, size_t len, const char *next);
+
+#endif

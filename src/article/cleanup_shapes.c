@@ -1,0 +1,237 @@
+/* cleanup_shapes.c - furniture known by its shape, whatever its words
+ * weigh: captions and picture credits, wire credits, syndication tails,
+ * copyright lines, the head of a comments section. */
+#include "article/cleanup_lines.h"
+
+#include "text/chars.h"
+#include "article/reader.h"
+
+#include <string.h>
+
+/* Words allowed in a credit line besides names. */
+static const char *const credit_words[] = {
+    "additional", "and", "at",  "by",  "compiled",    "da",      "de",       "del",
+    "der",        "des", "di",  "du",  "edited",      "editing", "for",      "from",
+    "graphics",   "in",  "la",  "le",  "photography", "photos",  "produced", "reporting",
+    "research",   "van", "via", "von", "writing",
+};
+
+/* ---- shapes that need no vocabulary -------------------------------- */
+
+/* "Picture: Getty Images", "Photograph: Jo Bloggs/Nordwire", "Image
+ * caption ...", "(Photo by ...)", and a caption ending in such a credit. */
+static int is_caption(const struct nb_clean_line *ln)
+{
+    static const char *const heads[] = {
+        "picture",      "pictures",     "photo",         "photos",        "photograph",
+        "photographs",  "image",        "images",        "illustration",  "credit",
+        "photo credit", "image credit", "image caption", "media caption", "image copyright",
+        "caption",      "pictured",     "main image",    "top image",     "graphic",
+        "video",        "source",       "file photo",    "(photo",        "(picture",
+        "(image",       "[photo",
+    };
+    if (ln->words > 45)
+        return 0;
+    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+        size_t n = strlen(heads[i]);
+        if (!nb_clean_starts_with(ln->s, ln->len, heads[i]) || ln->len <= n)
+            continue;
+        const char *r = ln->s + n;
+        size_t rl = ln->len - n;
+        if (r[0] == ':' || r[0] == '|' || nb_clean_starts_with(r + (rl > 1), rl - (rl > 1), "by") ||
+            nb_clean_starts_with(r + (rl > 1), rl - (rl > 1), "copyright") ||
+            nb_clean_starts_with(r + (rl > 1), rl - (rl > 1), "caption") ||
+            nb_clean_starts_with(r + (rl > 1), rl - (rl > 1), "credit") ||
+            (r[0] == ' ' && ln->words <= 12 && !ln->terminal &&
+             strncmp(heads[i], "pictured", 8) == 0))
+            return heads[i][0] != 's' && heads[i][0] != 'v' && heads[i][0] != 'g'
+                       ? 1
+                       : r[0] == ':' && ln->words <= 12;
+    }
+    /* "... outside the court on Tuesday. Photograph: Jo Bloggs/Nordwire" */
+    static const char *const tails[] = {
+        "Photograph:", "Picture:",   "Photo:",        "Image:",  "Credit:",     "Photograph by",
+        "Photo by",    "Picture by", "Photo credit:", "Photos:", "Photographs:"};
+    /* the credit is among the last words: from `tail` on, at most 8
+     * spaces are left */
+    size_t tail = ln->len;
+    for (unsigned spaces = 0; tail > 0; tail--) {
+        if (nb_ascii_is_space((unsigned char)ln->s[tail - 1]) && ++spaces > 8)
+            break;
+    }
+    for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+        size_t n = strlen(tails[i]);
+        for (size_t p = tail > n ? tail - n : 0; p + n <= ln->len; p++) {
+            if (memcmp(ln->s + p, tails[i], n) != 0 ||
+                (p && !nb_ascii_is_space((unsigned char)ln->s[p - 1]) && ln->s[p - 1] != '('))
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A credit "Jo Bloggs/Nordwire" or "Jo Bloggs/AFP via Getty Images": a
+ * short unpunctuated line with a slash between capitalised words. */
+static int is_credit(const struct nb_clean_line *ln)
+{
+    if (ln->words > 10 || ln->terminal || ln->lower > 2)
+        return 0;
+    for (size_t i = 1; i + 1 < ln->len; i++) {
+        if (ln->s[i] != '/')
+            continue;
+        unsigned char a = (unsigned char)ln->s[i - 1], b = (unsigned char)ln->s[i + 1];
+        if (b == ' ' && i + 2 < ln->len)
+            b = (unsigned char)ln->s[i + 2];
+        if (a < 0x80 && nb_ascii_is_alpha(a) && b < 0x80 && nb_ascii_is_upper(b))
+            return !nb_clean_has_words(ln->s, ln->len, "http") &&
+                   !nb_clean_has_words(ln->s, ln->len, "www");
+    }
+    return 0;
+}
+
+/* "Reporting by Jo Bloggs; Editing by Sam Hill", "(Writing by ...)",
+ * "Jo Bloggs contributed to this report." */
+static int is_wire_credit(const struct nb_clean_line *ln)
+{
+    static const char *const heads[] = {
+        "reporting by", "reported by",          "writing by",   "written by",  "editing by",
+        "edited by",    "additional reporting", "compiled by",  "produced by", "research by",
+        "graphics by",  "with reporting by",    "contributing:"};
+    const char *s = ln->s;
+    size_t len = ln->len;
+    if (ln->words > 50)
+        return 0;
+    if (len && (s[0] == '(' || s[0] == '['))
+        s++, len--;
+    if (nb_clean_has_words(ln->s, ln->len, "contributed to this report") ||
+        nb_clean_has_words(ln->s, ln->len, "contributed reporting") ||
+        nb_clean_has_words(ln->s, ln->len, "contributed to this story"))
+        return ln->words <= 30;
+    int head = 0;
+    for (size_t i = 0; !head && i < sizeof(heads) / sizeof(heads[0]); i++)
+        head = nb_clean_starts_with(s, len, heads[i]);
+    if (!head)
+        return 0;
+    /* every lower-case word must be part of the credit grammar */
+    char key[NB_CLEAN_KEY_MAX];
+    for (size_t p = 0; p < len;) {
+        while (p < len && nb_ascii_is_space((unsigned char)s[p]))
+            p++;
+        size_t q = p;
+        while (q < len && !nb_ascii_is_space((unsigned char)s[q]))
+            q++;
+        if (q > p && (unsigned char)s[p] < 0x80 && nb_ascii_is_lower((unsigned char)s[p])) {
+            nb_clean_word_key(s + p, q - p, key);
+            if (key[0] && !NB_CLEAN_IN(key, credit_words))
+                return 0;
+        }
+        p = q;
+    }
+    return 1;
+}
+
+/* "This article originally appeared on ...", "A version of this story
+ * was first published by ...", "Republished with permission". */
+static int is_syndication(const struct nb_clean_line *ln)
+{
+    if (ln->words > 45 || ln->reports)
+        return 0;
+    if (nb_clean_starts_with(ln->s, ln->len, "republished") ||
+        nb_clean_starts_with(ln->s, ln->len, "originally") ||
+        nb_clean_starts_with(ln->s, ln->len, "reprinted") ||
+        nb_clean_starts_with(ln->s, ln->len, "syndicated"))
+        return 1;
+    static const char *const things[] = {"article", "story",  "piece",     "post",   "report",
+                                         "content", "column", "interview", "feature"};
+    static const char *const verbs[] = {"originally",       "first published",   "first appeared",
+                                        "republished",      "reproduced",        "syndicated",
+                                        "reprinted",        "appeared in print", "was updated",
+                                        "has been updated", "was amended",       "was corrected"};
+    int thing = 0, verb = 0;
+    for (size_t i = 0; i < sizeof(things) / sizeof(things[0]); i++) {
+        char pat[32];
+        size_t n = strlen(things[i]);
+        memcpy(pat, "this ", 5);
+        memcpy(pat + 5, things[i], n + 1);
+        thing |=
+            nb_clean_starts_with(ln->s, ln->len, pat) || nb_clean_has_words(ln->s, ln->len, pat);
+    }
+    for (size_t i = 0; thing && i < sizeof(verbs) / sizeof(verbs[0]); i++)
+        verb |= nb_clean_has_words(ln->s, ln->len, verbs[i]);
+    return thing && verb;
+}
+
+/* "© 2025 Nordwire", "Copyright 2025 ...", "... All rights reserved." */
+static int is_copyright(const struct nb_clean_line *ln)
+{
+    if (ln->words > 60)
+        return 0;
+    if (nb_clean_has_bytes(ln->s, ln->len, "\xc2\xa9") ||
+        nb_clean_has_words(ln->s, ln->len, "all rights reserved"))
+        return 1;
+    if (nb_clean_starts_with(ln->s, ln->len, "copyright") && ln->len > 10) {
+        const char *r = ln->s + 10;
+        return nb_ascii_is_digit((unsigned char)r[0]) || r[0] == '(' || ln->words <= 4;
+    }
+    return nb_clean_starts_with(ln->s, ln->len, "(c)") && ln->len > 4 &&
+           nb_ascii_is_digit((unsigned char)ln->s[4]);
+}
+
+/* The head of a readers' comments section: "34 responses to ...",
+ * "Comments", "Leave a reply", "jo_b says: November 19, 2019 at 6:34 am".
+ * Nothing after it is the story. */
+int nb_clean_is_comments_head(const struct nb_clean_line *ln)
+{
+    static const char *const heads[] = {
+        "comments",           "reader comments",     "leave a reply",         "leave a comment",
+        "post a comment",     "add a comment",       "add comment",           "show comments",
+        "view comments",      "join the discussion", "join the conversation", "discussion",
+        "comments are closed"};
+    if (ln->words > 12 || ln->terminal)
+        return 0;
+    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+        if (nb_clean_starts_with(ln->s, ln->len, heads[i]) &&
+            (ln->len == strlen(heads[i]) || ln->words <= 4))
+            return 1;
+    /* "34 responses to ...", "12 comments" */
+    size_t d = 0;
+    while (d < ln->len && nb_ascii_is_digit((unsigned char)ln->s[d]))
+        d++;
+    if (d && d < ln->len && ln->s[d] == ' ') {
+        const char *r = ln->s + d + 1;
+        size_t rl = ln->len - d - 1;
+        if (nb_clean_starts_with(r, rl, "comments") || nb_clean_starts_with(r, rl, "responses") ||
+            nb_clean_starts_with(r, rl, "replies") || nb_clean_starts_with(r, rl, "thoughts on") ||
+            nb_clean_starts_with(r, rl, "comment"))
+            return 1;
+    }
+    /* "handle says: <date>" */
+    const char *says = NULL;
+    for (size_t i = 0; i + 6 <= ln->len; i++)
+        if (memcmp(ln->s + i, " says:", 6) == 0) {
+            says = ln->s + i + 6;
+            break;
+        }
+    return says && nb_article_is_date_stamp(says + (says < ln->s + ln->len && *says == ' '),
+                                            (size_t)(ln->s + ln->len - says) -
+                                                (says < ln->s + ln->len && *says == ' '));
+}
+
+/* Only characters no listener hears: "|", "0", "•", "12 comments" is
+ * caught by vocabulary; this catches counters and separators. */
+static int no_letters(const struct nb_clean_line *ln)
+{
+    for (size_t i = 0; i < ln->len; i++) {
+        unsigned char c = (unsigned char)ln->s[i];
+        if (c >= 0x80 || nb_ascii_is_alpha(c))
+            return 0;
+    }
+    return 1;
+}
+
+int nb_clean_is_fixed_furniture(const struct nb_clean_line *ln)
+{
+    return is_caption(ln) || is_credit(ln) || is_wire_credit(ln) || is_syndication(ln) ||
+           is_copyright(ln) || no_letters(ln);
+}

@@ -1,0 +1,134 @@
+/* cleanup_topic.c - what the story is about, as a bag of its words.
+ *
+ * Teasers of other stories, notices to the reader and comment threads are
+ * prose too; what gives them away is that they do not go on with the
+ * story's subject.  The story's vocabulary is the content words (four
+ * bytes or more, not among the commonest words of English) of its main run
+ * of prose, each with the number of lines it is used in; a line continues
+ * the story as far as its own content words are used elsewhere in it.
+ */
+#include "article/cleanup_lines.h"
+
+#include "text/chars.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Words too common to tell one story from another.  Sorted by strcmp. */
+static const char *const common[] = {
+    "about", "after", "again",  "against", "also",   "been", "before", "being", "both",
+    "could", "does",  "doing",  "down",    "during", "each", "even",   "every", "first",
+    "from",  "have",  "having", "here",    "into",   "just", "last",   "like",  "made",
+    "make",  "many",  "more",   "most",    "much",   "must", "need",   "only",  "other",
+    "over",  "said",  "same",   "says",    "should", "some", "such",   "than",  "that",
+    "their", "them",  "then",   "there",   "these",  "they", "this",   "those", "through",
+    "time",  "under", "very",   "want",    "were",   "what", "when",   "where", "which",
+    "while", "will",  "with",   "without", "would",  "year", "years",  "your",
+};
+
+/* Reads the next content word of s[0..len) from *pos: its key (ASCII
+ * lower-cased, other bytes as they are) goes to key; 0 at the end. */
+static int next_word(const char *s, size_t len, size_t *pos, char key[NB_CLEAN_KEY_MAX])
+{
+    for (;;) {
+        size_t p = *pos;
+        while (p < len && (unsigned char)s[p] < 0x80 && !nb_ascii_is_alnum((unsigned char)s[p]))
+            p++;
+        if (p >= len) {
+            *pos = p;
+            return 0;
+        }
+        size_t k = 0, q = p;
+        while (q < len && ((unsigned char)s[q] >= 0x80 || nb_ascii_is_alnum((unsigned char)s[q]))) {
+            /* a curly apostrophe ends the word, as ' does */
+            if ((unsigned char)s[q] == 0xE2 && q + 2 < len && (unsigned char)s[q + 1] == 0x80 &&
+                ((unsigned char)s[q + 2] == 0x99 || (unsigned char)s[q + 2] == 0x98))
+                break;
+            if (k + 1 < NB_CLEAN_KEY_MAX)
+                key[k++] = (char)nb_ascii_lower((unsigned char)s[q]);
+            q++;
+        }
+        *pos = q > p ? q : p + 1;
+        key[k] = '\0';
+        if (k >= 4 && !nb_ascii_is_digit((unsigned char)key[0]) && !NB_CLEAN_IN(key, common))
+            return 1;
+    }
+}
+
+static uint64_t hash_key(const char *key)
+{
+    uint64_t h = 1469598103934665603u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+void nb_clean_topic_init(struct nb_clean_topic *t)
+{
+    memset(t, 0, sizeof(*t));
+}
+
+void nb_clean_topic_release(struct nb_clean_topic *t)
+{
+    free(t->slots);
+    nb_clean_topic_init(t);
+}
+
+static struct nb_clean_word *slot_for(struct nb_clean_word *slots, size_t cap, uint64_t h)
+{
+    size_t i = (size_t)h & (cap - 1);
+    while (slots[i].hash && slots[i].hash != h)
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+static nb_status grow(struct nb_clean_topic *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 256;
+    struct nb_clean_word *slots = calloc(cap, sizeof(*slots));
+    if (!slots)
+        return NB_ENOMEM;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i].hash)
+            *slot_for(slots, cap, t->slots[i].hash) = t->slots[i];
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+    return NB_OK;
+}
+
+nb_status nb_clean_topic_add(struct nb_clean_topic *t, const char *s, size_t len, unsigned line)
+{
+    char key[NB_CLEAN_KEY_MAX];
+    size_t pos = 0;
+    while (next_word(s, len, &pos, key)) {
+        if ((t->n + 1) * 2 > t->cap && grow(t) != NB_OK)
+            return NB_ENOMEM;
+        struct nb_clean_word *w = slot_for(t->slots, t->cap, hash_key(key));
+        if (!w->hash) {
+            w->hash = hash_key(key);
+            t->n++;
+        }
+        /* lines, not uses: the last line that counted it is remembered */
+        if (!w->lines || w->last != line) {
+            w->lines++;
+            w->last = line;
+        }
+    }
+    return NB_OK;
+}
+
+void nb_clean_topic_overlap(const struct nb_clean_topic *t, const char *s, size_t len, int inside,
+                            unsigned *content, unsigned *shared)
+{
+    char key[NB_CLEAN_KEY_MAX];
+    size_t pos = 0;
+    while (next_word(s, len, &pos, key)) {
+        (*content)++;
+        if (!t->cap)
+            continue;
+        const struct nb_clean_word *w = slot_for(t->slots, t->cap, hash_key(key));
+        *shared += w->hash && w->lines > (unsigned)(inside != 0);
+    }
+}
