@@ -24,7 +24,8 @@
  * net for a test that forgets to stop it, the server also winds down (and
  * answers no more) after 60 s without a new connection; a connection held
  * open lasts at most 60 s too.  Sockets are close-on-exec, so a subprocess
- * does not inherit them.
+ * does not inherit them.  A client that honours http_proxy / all_proxy
+ * should run with them unset (a test's main() can unsetenv() them).
  *
  * Failures inside the server (out of memory, a socket error) end that
  * connection; nb_test_http_start() fails the test when the server cannot

@@ -503,6 +503,11 @@ static void test_no_thread_left(void **state)
 
 int main(void)
 {
+    /* the server is on 127.0.0.1: no proxy of the environment in between */
+    static const char *const proxies[] = {"http_proxy", "https_proxy", "all_proxy", "ALL_PROXY",
+                                          "HTTPS_PROXY"};
+    for (size_t i = 0; i < sizeof(proxies) / sizeof(proxies[0]); i++)
+        unsetenv(proxies[i]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_is_url, no_server_left),
         cmocka_unit_test_teardown(test_body_and_type, no_server_left),
