@@ -28,8 +28,10 @@ struct nb_fetch_options {
 /* Zero means "the default" in every field. */
 void nb_fetch_options_init(struct nb_fetch_options *o);
 
+/* Owns everything in it: nb_fetch_result_release() frees it all (take the
+ * body with nb_buf_detach() to keep it). */
 struct nb_fetch_result {
-    struct nb_buf body;  /* the body (from the cache when not modified) */
+    struct nb_buf body;  /* the body, decoded (from the cache when not modified) */
     char *final_url;     /* after redirects */
     char *content_type;  /* NULL when not given */
     int from_cache;      /* 1: 304 Not Modified, body read from the cache */
@@ -41,14 +43,24 @@ void nb_fetch_result_release(struct nb_fetch_result *r);
 /* Whether `s` is an http:// or https:// URL (case-insensitive scheme). */
 int nb_fetch_is_url(const char *s);
 
-/* GETs `url` (http or https only).  With a cache folder: sends
- * If-None-Match / If-Modified-Since from the last answer, stores the body
- * and the validators (atomically) on 200, and reads the cached body on 304.
- * Every failure is NB_EIO (NB_EINPUT for a URL that is not http(s)) with a
- * one-line message naming the URL: "HTTP 404 Not Found", "too many
- * redirects (more than 5)", "timed out after 30 s", "larger than 16 MiB",
- * "could not resolve host", ...  `r` must have been initialised; on
- * failure it is left empty. */
+/* GETs `url` (http or https only, also after redirects) with the bounds
+ * in `o` (NULL: all defaults).  With a cache folder (created when missing):
+ * sends If-None-Match / If-Modified-Since from the last answer, stores the
+ * body and the validators (atomically; fetch_cache.h) on every 2xx, and
+ * reads the cached body on 304; a cached body that is gone or damaged on
+ * 304 is fetched again once, without validators.  Any 2xx is a success;
+ * every other answer is a failure whose body is not read.
+ * Every failure is NB_EIO (NB_EINPUT for a URL that is not http(s) or is
+ * malformed, NB_ENOMEM) with a one-line message naming the URL:
+ * "'URL': HTTP 404 Not Found" (the reason phrase when the server gave
+ * one), "too many redirects (more than 5)", "timed out after 30 s",
+ * "too slow (under 1 byte/s for 15 s)", "larger than 16 MiB" (a
+ * Content-Length over the cap fails before the body is read; the cap
+ * applies to the decoded body), "could not connect (connection refused)",
+ * "could not resolve host", "not an http(s) URL", ...  A cache folder that
+ * cannot be created or written is NB_EIO naming the file.  `r` must have
+ * been initialised (anything in it is released first); on failure it is
+ * left empty.  Thread-safe: calls share nothing. */
 nb_status nb_fetch(const char *url, const struct nb_fetch_options *o, struct nb_fetch_result *r,
                    struct nb_error *err);
 
