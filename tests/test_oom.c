@@ -1,7 +1,8 @@
 /* Every allocation of a read, a script, a normalise and a feed's parse
  * fails in turn: each time the call must come back with NB_ENOMEM ("out of
- * memory"), free what it had made, and not crash (the suite also runs under AddressSanitizer).
- * The failing allocator is the linker's --wrap (tests/failing_alloc.h). */
+ * memory"), free what it had made, and not crash (the suite also runs
+ * under AddressSanitizer).  The failing allocator is the linker's --wrap
+ * (tests/failing_alloc.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
