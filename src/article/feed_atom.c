@@ -4,9 +4,6 @@
 #include "article/feed_xml.h"
 
 #include "text/buf.h"
-#include "text/chars.h"
-
-#include <libxml/uri.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,16 +66,6 @@ static nb_status read_content(struct nb_feed_reader *r, const xmlNode *n, char *
     return nb_feed_text(r, n, 0, out);
 }
 
-/* Whether `href` has a scheme ("https:", "mailto:"). */
-static int is_absolute(const char *href)
-{
-    size_t i = 0;
-    while (nb_ascii_is_alnum((unsigned char)href[i]) || href[i] == '+' || href[i] == '-' ||
-           href[i] == '.')
-        i++;
-    return i > 0 && href[i] == ':';
-}
-
 /* An alternate link (rel="alternate" or none) of `n`, resolved against
  * xml:base, else against `fallback` (the feed's link); NULL when none. */
 static nb_status read_link(struct nb_feed_reader *r, const xmlNode *root, const xmlNode *n,
@@ -92,14 +79,7 @@ static nb_status read_link(struct nb_feed_reader *r, const xmlNode *root, const 
         const char *href = nb_feed_attr(c, NULL, "href");
         if ((rel && strcmp(rel, "alternate") != 0) || !href || !*href)
             continue;
-        xmlChar *base = is_absolute(href) ? NULL : xmlNodeGetBase(c->doc, c);
-        const char *against = base ? (const char *)base : fallback;
-        xmlChar *resolved =
-            against ? xmlBuildURI((const xmlChar *)href, (const xmlChar *)against) : NULL;
-        *out = nb_strdup(resolved ? (const char *)resolved : href);
-        xmlFree(resolved);
-        xmlFree(base);
-        return *out ? NB_OK : nb_feed_oom(r);
+        return nb_feed_resolve(r, c, href, fallback, out);
     }
     return NB_OK;
 }

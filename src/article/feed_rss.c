@@ -113,7 +113,13 @@ static nb_status read_item(struct nb_feed_reader *r, const xmlNode *item)
         rss_item_release(&x);
         return nb_feed_oom(r);
     }
-    it->link = take(&x.link);
+    if (x.link) { /* "/news/2" is on the channel's site */
+        rc = nb_feed_resolve(r, item, x.link, r->feed->link, &it->link);
+        if (rc != NB_OK) {
+            rss_item_release(&x);
+            return rc;
+        }
+    }
     it->guid = take(&x.guid);
     const char *about = nb_feed_attr(item, NB_NS_RDF, "about"); /* RSS 1.0's identity */
     if (!it->guid && about && *about && !(it->guid = nb_strdup(about))) {

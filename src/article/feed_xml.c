@@ -6,6 +6,8 @@
 #include "text/sentences.h"
 #include "text/utf8.h"
 
+#include <libxml/uri.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,6 +246,31 @@ nb_status nb_feed_xhtml(struct nb_feed_reader *r, const xmlNode *n, char **out)
         return rc;
     }
     return finish_text(r, &b, 0, out);
+}
+
+/* Whether `href` has a scheme ("https:", "mailto:"). */
+static int is_absolute(const char *href)
+{
+    size_t i = 0;
+    while (nb_ascii_is_alnum((unsigned char)href[i]) || href[i] == '+' || href[i] == '-' ||
+           href[i] == '.')
+        i++;
+    return i > 0 && href[i] == ':';
+}
+
+nb_status nb_feed_resolve(struct nb_feed_reader *r, const xmlNode *n, const char *href,
+                          const char *fallback, char **out)
+{
+    /* libxml2's own allocations, freed with xmlFree: NULL there is "no
+     * base" or "cannot resolve", and the href is kept as written */
+    xmlChar *base = is_absolute(href) ? NULL : xmlNodeGetBase(n->doc, n);
+    const char *against = base ? (const char *)base : is_absolute(href) ? NULL : fallback;
+    xmlChar *resolved =
+        against ? xmlBuildURI((const xmlChar *)href, (const xmlChar *)against) : NULL;
+    *out = nb_strdup(resolved ? (const char *)resolved : href);
+    xmlFree(resolved);
+    xmlFree(base);
+    return *out ? NB_OK : nb_feed_oom(r);
 }
 
 /* Named character references a title or a summary may carry. */

@@ -65,6 +65,13 @@ nb_status nb_feed_text(struct nb_feed_reader *r, const xmlNode *n, int collapse,
  * namespace, text escaped.  *out as nb_feed_text(). */
 nb_status nb_feed_xhtml(struct nb_feed_reader *r, const xmlNode *n, char **out);
 
+/* `href` (an attribute or the text of element `n`) resolved against
+ * n's xml:base, else against `fallback` (the feed's link; may be NULL);
+ * as it is when absolute or when it cannot be resolved.  *out malloc'd.
+ * NB_ENOMEM only (message set). */
+nb_status nb_feed_resolve(struct nb_feed_reader *r, const xmlNode *n, const char *href,
+                          const char *fallback, char **out);
+
 /* Plain text from a little HTML (a title, the start of an item): tags
  * skipped when `html`, character references decoded, whitespace collapsed.
  * *out malloc'd, "" when nothing is left.  NB_ENOMEM only. */
