@@ -1,7 +1,8 @@
-/* Every allocation of a read, a script and a normalise fails in turn: each
- * time the call must come back with NB_ENOMEM ("out of memory"), free what
- * it had made, and not crash (the suite also runs under AddressSanitizer).
- * The failing allocator is the linker's --wrap (tests/failing_alloc.h). */
+/* Every allocation of a read, a script, a normalise and a feed's parse
+ * fails in turn: each time the call must come back with NB_ENOMEM ("out of
+ * memory"), free what it had made, and not crash (the suite also runs
+ * under AddressSanitizer).  The failing allocator is the linker's --wrap
+ * (tests/failing_alloc.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "article/feed.h"
 #include "bulletin/bulletin.h"
 #include "config/lexicon.h"
 #include "failing_alloc.h"
@@ -202,12 +204,64 @@ static void test_normalise(void **state)
     each_allocation_fails("normalise", normalise, NULL);
 }
 
+struct feed_bytes {
+    const char *name;
+    char *data;
+    size_t len;
+};
+
+/* A feed parsed, and each of its items made an article. */
+static nb_status read_feed(const void *ctx, uint64_t *digest, struct nb_error *err)
+{
+    const struct feed_bytes *fb = ctx;
+    struct nb_feed f;
+    nb_status rc = nb_feed_parse(&f, fb->data, fb->len, fb->name, err);
+    if (rc != NB_OK)
+        return rc;
+    hash(digest, f.title);
+    hash(digest, f.link);
+    hash(digest, f.language);
+    for (size_t i = 0; rc == NB_OK && i < f.nitems; i++) {
+        const struct nb_feed_item *it = &f.items[i];
+        hash(digest, it->guid);
+        hash(digest, it->title);
+        hash(digest, it->link);
+        hash(digest, it->date);
+        hash(digest, it->author);
+        hash(digest, it->content);
+        *digest += (uint64_t)it->when * 7u + (uint64_t)it->summary_only;
+        struct nb_article a;
+        rc = nb_feed_item_article(&f, i, fb->name, &a, err);
+        if (rc != NB_OK)
+            break;
+        hash(digest, a.headline);
+        hash(digest, a.source);
+        hash_strv(digest, &a.sentences);
+        nb_article_release(&a);
+    }
+    nb_feed_release(&f);
+    return rc;
+}
+
+static void test_feed(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"feeds/rss2.xml", "feeds/atom.xml", "feeds/rdf.xml"};
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        struct feed_bytes fb = {files[i], NULL, 0};
+        fb.data = nb_test_fixture(files[i], &fb.len);
+        each_allocation_fails(files[i], read_feed, &fb);
+        free(fb.data);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_read),
         cmocka_unit_test(test_script),
         cmocka_unit_test(test_normalise),
+        cmocka_unit_test(test_feed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,8 +23,10 @@ struct nb_feed_item {
     char *author;     /* author, dc:creator, Atom author/name; NULL */
     char *content;    /* content:encoded, Atom content, else description or
                          summary: HTML or text; NULL when the item has none */
-    int summary_only; /* 1 when content came from description/summary (or
-                         is short) and the page may hold the whole story */
+    int summary_only; /* 1 when the item has a link, and its content came
+                         from description/summary, is short (under 400
+                         characters of text) or is missing: the page may
+                         hold the whole story */
 };
 
 struct nb_feed {

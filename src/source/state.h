@@ -15,7 +15,12 @@
 
 struct nb_state;
 
-/* Opens (creating it and its schema when absent) the database at `path`. */
+/* Opens (creating it and its schema when absent) the database at `path`;
+ * the caller owns *st and closes it.  A handle is for one thread at a
+ * time: two threads or processes open one each.  NB_EINPUT for a corrupt
+ * file ("feed state is corrupt (file is not a database): delete it to
+ * start again") or a newer schema; NB_EIO when it cannot be opened ("its
+ * folder does not exist"), naming `path`.  On failure *st is NULL. */
 nb_status nb_state_open(struct nb_state **st, const char *path, struct nb_error *err);
 void nb_state_close(struct nb_state *st); /* NULL is fine */
 
@@ -23,7 +28,8 @@ void nb_state_close(struct nb_state *st); /* NULL is fine */
 nb_status nb_state_is_heard(struct nb_state *st, const char *source, const char *guid,
                             int *heard, struct nb_error *err);
 
-/* Marks items heard at Unix time `when`, all in one transaction. */
+/* Marks items heard at Unix time `when`, all in one transaction (an item
+ * marked again takes the new time). */
 nb_status nb_state_mark_heard(struct nb_state *st, const char *source,
                               const char *const *guids, size_t n, long long when,
                               struct nb_error *err);
@@ -37,5 +43,9 @@ nb_status nb_state_record_fetch(struct nb_state *st, const char *source, long lo
  * success (caller frees). */
 nb_status nb_state_last_fetch(struct nb_state *st, const char *source, long long *when,
                               char **error, struct nb_error *err);
+
+/* Forgets the items last marked heard before `when` (e.g. 90 days ago),
+ * so that the database does not grow for ever. */
+nb_status nb_state_forget_before(struct nb_state *st, long long when, struct nb_error *err);
 
 #endif
