@@ -209,7 +209,9 @@ static void test_error_fixtures(void **state)
         {"no_match.yaml", 4, 5, "'articles/*.xyz' matches no file"},
         {"glob_dirs.yaml", 2, 11, "'articles/s*' matches no file"},
         {"missing_file.yaml", 3, 5, "'articles/monday.txt' matches no file or folder"},
-        {"empty_folder.yaml", 2, 11, "folder 'notes' has no .txt or .md files"},
+        {"empty_folder.yaml", 2, 11,
+         "folder 'notes' has no articles, pages or feeds (.txt, .md, .html, .htm, .xml, .rss, "
+         ".atom)"},
         {"articles_empty.yaml", 2, 11,
          "'articles' is empty; list at least one file, folder or glob"},
         {"articles_mapping.yaml", 3, 3,

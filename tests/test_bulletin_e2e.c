@@ -34,7 +34,7 @@ static char *briefing_for(const char *dir, const char *duration)
     char fixed[8192];
     size_t o = 0;
     for (int i = 0; i < n && o + 64 < sizeof(fixed); i++) {
-        if ((strncmp(out + i, "articles/", 9) == 0 ||
+        if ((strncmp(out + i, "articles/", 9) == 0 || strncmp(out + i, "feeds/", 6) == 0 ||
              strncmp(out + i, "example-lexicon.yaml", 20) == 0) &&
             (i == 0 || out[i - 1] != '/')) {
             o += (size_t)snprintf(fixed + o, sizeof(fixed) - o, "%s/briefings/", NB_DATA_DIR);
