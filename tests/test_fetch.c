@@ -15,6 +15,7 @@
 
 #include "http_server.h"
 #include "source/fetch.h"
+#include "source/state.h"
 #include "source/fetch_cache.h"
 #include "support.h"
 #include "text/file.h"
@@ -409,33 +410,62 @@ static void test_cached_body_damaged(void **state)
     refetch_after(1, "fetch_damaged");
 }
 
-static void test_cache_of_another_url(void **state)
+/* The validators are kept in the cache folder's state.db (state.h), and
+ * a body written there by another URL with the same key is a miss. */
+static void test_validators_in_state(void **state)
 {
     (void)state;
-    char *dir = nb_test_tmpdir("fetch_collision");
+    char *dir = nb_test_tmpdir("fetch_state");
     struct nb_test_http *srv = nb_test_http_start(routes, N_ROUTES);
     char *url = nb_test_http_url(srv, "/etag");
-    /* a meta at this URL's name that belongs to another URL (as two URLs
-     * with one hash would have): its validators are not sent */
-    char meta_path[1024], meta[512];
-    uint64_t h = nb_fetch_cache_hash(url, strlen(url));
-    snprintf(meta_path, sizeof(meta_path), "%s/%016" PRIx64 ".meta", dir, h);
-    snprintf(meta, sizeof(meta),
-             "newsbrief-fetch-cache 1\nurl: http://elsewhere/\netag: \"v1\"\n"
-             "length: 6\nfnv1a: %016" PRIx64 "\n",
-             nb_fetch_cache_hash("<rss/>", 6));
-    struct nb_error err;
-    assert_int_equal(nb_file_write_atomic(meta_path, meta, strlen(meta), &err), NB_OK);
     struct nb_fetch_options o = options();
     o.cache_dir = dir;
     struct nb_fetch_result r;
     nb_fetch_result_init(&r);
     fetch_ok(srv, "/etag", &o, &r);
-    assert_int_equal(r.from_cache, 0);
-    struct nb_test_http_request req;
-    assert_true(nb_test_http_last(srv, &req));
-    assert_string_equal(req.if_none_match, "");
     nb_fetch_result_release(&r);
+
+    char db[1024];
+    snprintf(db, sizeof(db), "%s/state.db", dir);
+    struct nb_state *st;
+    struct nb_error err;
+    assert_int_equal(nb_state_open(&st, db, &err), NB_OK);
+    struct nb_state_validators v;
+    memset(&v, 0, sizeof(v));
+    int found = 0;
+    assert_int_equal(nb_state_get_validators(st, url, &v, &found, &err), NB_OK);
+    assert_true(found);
+    assert_string_equal(v.etag, "\"v1\"");
+    assert_int_equal(v.length, 6);
+    nb_state_validators_release(&v);
+    nb_state_close(st);
+
+    /* the body at this URL's name replaced by another's: not sent as ours */
+    char body_path[1024];
+    snprintf(body_path, sizeof(body_path), "%s/%016" PRIx64 ".body", dir,
+             nb_fetch_cache_hash(url, strlen(url)));
+    assert_int_equal(nb_file_write_atomic(body_path, "<other/>", 8, &err), NB_OK);
+    fetch_ok(srv, "/etag", &o, &r);
+    assert_string_equal(r.body.data, "<rss/>");
+    nb_fetch_result_release(&r);
+
+    /* a corrupt state.db is an error naming it */
+    static const char junk[] = "not a database at all, only words, and more words, and more";
+    char big[4096];
+    for (size_t i = 0; i < sizeof(big); i++)
+        big[i] = junk[i % (sizeof(junk) - 1)];
+    assert_int_equal(nb_file_write_atomic(db, big, sizeof(big), &err), NB_OK);
+    char wal[1100];
+    snprintf(wal, sizeof(wal), "%s-wal", db);
+    remove(wal);
+    snprintf(wal, sizeof(wal), "%s-shm", db);
+    remove(wal);
+    nb_error_init(&err);
+    assert_int_equal(nb_fetch(url, &o, &r, &err), NB_EINPUT);
+    char got[1200], want[1200];
+    snprintf(want, sizeof(want),
+             "%s: feed state is corrupt (file is not a database): delete it to start again", db);
+    assert_string_equal(nb_error_format(&err, got, sizeof(got)), want);
     free(url);
     nb_test_http_stop(srv);
     free(dir);
@@ -524,7 +554,7 @@ int main(void)
         cmocka_unit_test_teardown(test_conditional_last_modified, no_server_left),
         cmocka_unit_test_teardown(test_cached_body_missing, no_server_left),
         cmocka_unit_test_teardown(test_cached_body_damaged, no_server_left),
-        cmocka_unit_test_teardown(test_cache_of_another_url, no_server_left),
+        cmocka_unit_test_teardown(test_validators_in_state, no_server_left),
         cmocka_unit_test_teardown(test_not_http, no_server_left),
         cmocka_unit_test_teardown(test_connection_refused, no_server_left),
         cmocka_unit_test_teardown(test_bad_url, no_server_left),

@@ -247,13 +247,53 @@ static void test_two_processes(void **state)
     free(path);
 }
 
+/* Validators per URL: kept, replaced, NULL fields kept as NULL. */
+static void test_validators(void **state)
+{
+    (void)state;
+    char *path = db_path("state_validators");
+    struct nb_state *st = open_ok(path);
+    struct nb_error err;
+    struct nb_state_validators v, got;
+    memset(&got, 0, sizeof(got));
+    int found = 1;
+    assert_int_equal(nb_state_get_validators(st, "http://a.example/feed", &got, &found, &err),
+                     NB_OK);
+    assert_false(found);
+    v = (struct nb_state_validators){.etag = "\"abc\"",
+                                     .content_type = "application/rss+xml",
+                                     .length = 1234,
+                                     .fnv1a = UINT64_C(0xfedcba9876543210)};
+    assert_int_equal(nb_state_put_validators(st, "http://a.example/feed", &v, &err), NB_OK);
+    nb_state_close(st);
+    st = open_ok(path);
+    assert_int_equal(nb_state_get_validators(st, "http://a.example/feed", &got, &found, &err),
+                     NB_OK);
+    assert_true(found);
+    assert_string_equal(got.etag, "\"abc\"");
+    assert_string_equal(got.content_type, "application/rss+xml");
+    assert_null(got.last_modified);
+    assert_null(got.final_url);
+    assert_int_equal(got.length, 1234);
+    assert_true(got.fnv1a == UINT64_C(0xfedcba9876543210));
+    v = (struct nb_state_validators){.last_modified = "Tue, 01 Dec 2026 07:00:00 GMT", .length = 5};
+    assert_int_equal(nb_state_put_validators(st, "http://a.example/feed", &v, &err), NB_OK);
+    assert_int_equal(nb_state_get_validators(st, "http://a.example/feed", &got, &found, &err),
+                     NB_OK);
+    assert_null(got.etag);
+    assert_string_equal(got.last_modified, "Tue, 01 Dec 2026 07:00:00 GMT");
+    nb_state_validators_release(&got);
+    nb_state_close(st);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keeps_what_it_heard), cmocka_unit_test(test_forget_before),
         cmocka_unit_test(test_corrupt_file),        cmocka_unit_test(test_newer_schema),
         cmocka_unit_test(test_missing_folder),      cmocka_unit_test(test_two_handles),
-        cmocka_unit_test(test_two_processes),
+        cmocka_unit_test(test_two_processes),       cmocka_unit_test(test_validators),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -114,8 +114,8 @@ nb_status nb_fetch(const char *url, const struct nb_fetch_options *in, struct nb
     nb_status rc = NB_OK;
     if (o.cache_dir) {
         rc = nb_file_mkdirs(o.cache_dir, err);
-        if (rc == NB_OK && nb_fetch_cache_load(o.cache_dir, url, &cached, &have_cached) != NB_OK)
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        if (rc == NB_OK)
+            rc = nb_fetch_cache_load(o.cache_dir, url, &cached, &have_cached, err);
         if (rc != NB_OK)
             return rc;
     }

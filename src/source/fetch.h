@@ -46,7 +46,8 @@ int nb_fetch_is_url(const char *s);
 /* GETs `url` (http or https only, also after redirects) with the bounds
  * in `o` (NULL: all defaults).  With a cache folder (created when missing):
  * sends If-None-Match / If-Modified-Since from the last answer, stores the
- * body and the validators (atomically; fetch_cache.h) on every 2xx, and
+ * body (atomically) and the validators (in the folder's state.db, state.h;
+ * fetch_cache.h) on every 2xx, and
  * reads the cached body on 304; a cached body that is gone or damaged on
  * 304 is fetched again once, without validators.  Any 2xx is a success;
  * every other answer is a failure whose body is not read.

@@ -1,14 +1,11 @@
 #include "source/fetch_cache.h"
 
+#include "source/state.h"
 #include "text/file.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define META_MAGIC "newsbrief-fetch-cache 1"
-#define META_MAX ((size_t)64 << 10)
 
 void nb_fetch_cache_entry_init(struct nb_fetch_cache_entry *e)
 {
@@ -53,105 +50,49 @@ static nb_status cache_path(const char *dir, const char *url, const char *ext, s
                        ext);
 }
 
-/* Parses an unsigned decimal or hex number that fills all of s. */
-static int parse_u64(const char *s, int base, uint64_t *out)
+/* The state database of the cache folder `dir`, opened. */
+static nb_status open_state(const char *dir, struct nb_state **st, struct nb_error *err)
 {
-    if (!*s || *s == '-' || *s == '+' || *s == ' ')
-        return 0;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, base);
-    if (errno || *end)
-        return 0;
-    *out = v;
-    return 1;
-}
-
-/* Sets one field of e from a "name: value" meta line: 1, 0 when the line
- * is malformed, -1 when out of memory. */
-static int set_field(struct nb_fetch_cache_entry *e, const char *name, const char *value)
-{
-    static const struct {
-        const char *name;
-        size_t offset;
-    } strings[] = {
-        {"url", offsetof(struct nb_fetch_cache_entry, url)},
-        {"final-url", offsetof(struct nb_fetch_cache_entry, final_url)},
-        {"content-type", offsetof(struct nb_fetch_cache_entry, content_type)},
-        {"etag", offsetof(struct nb_fetch_cache_entry, etag)},
-        {"last-modified", offsetof(struct nb_fetch_cache_entry, last_modified)},
-    };
-    for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-        if (strcmp(name, strings[i].name) != 0)
-            continue;
-        char **field = (char **)((char *)e + strings[i].offset);
-        if (*field)
-            return 0; /* twice */
-        *field = nb_strdup(value);
-        return *field ? 1 : -1;
-    }
-    uint64_t v;
-    if (strcmp(name, "length") == 0 && parse_u64(value, 10, &v) && v <= SIZE_MAX) {
-        e->length = (size_t)v;
-        return 1;
-    }
-    if (strcmp(name, "fnv1a") == 0 && strlen(value) == 16 && parse_u64(value, 16, &v)) {
-        e->fnv1a = v;
-        return 1;
-    }
-    return 0;
-}
-
-/* Parses meta text (NUL-terminated, modified in place) into e: 1 well
- * formed, 0 malformed, -1 out of memory. */
-static int parse_meta(char *text, struct nb_fetch_cache_entry *e)
-{
-    size_t magic_len = strlen(META_MAGIC);
-    if (strncmp(text, META_MAGIC, magic_len) != 0 || text[magic_len] != '\n')
-        return 0;
-    int have_length = 0, have_hash = 0;
-    char *line = text + magic_len + 1;
-    while (*line) {
-        char *eol = strchr(line, '\n');
-        if (!eol)
-            return 0; /* cut short */
-        *eol = '\0';
-        char *sep = strstr(line, ": ");
-        if (!sep)
-            return 0;
-        *sep = '\0';
-        int got = set_field(e, line, sep + 2);
-        if (got <= 0)
-            return got;
-        have_length |= strcmp(line, "length") == 0;
-        have_hash |= strcmp(line, "fnv1a") == 0;
-        line = eol + 1;
-    }
-    return e->url && have_length && have_hash;
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    size_t n = strlen(dir);
+    nb_status rc = nb_buf_addf(&path, "%s%sstate.db", dir, n && dir[n - 1] == '/' ? "" : "/");
+    rc = rc == NB_OK ? nb_state_open(st, path.data, err)
+                     : nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&path);
+    return rc;
 }
 
 nb_status nb_fetch_cache_load(const char *dir, const char *url, struct nb_fetch_cache_entry *e,
-                              int *found)
+                              int *found, struct nb_error *err)
 {
     nb_fetch_cache_entry_release(e);
     *found = 0;
-    struct nb_buf path, text;
-    nb_buf_init(&path, 0);
-    nb_buf_init(&text, 0);
-    nb_status rc = cache_path(dir, url, ".meta", &path);
-    if (rc == NB_OK && nb_file_read(path.data, META_MAX, &text, NULL) == NB_OK &&
-        memchr(text.data, '\0', text.len) == NULL) {
-        int parsed = parse_meta(text.data, e);
-        if (parsed < 0)
-            rc = NB_ENOMEM;
-        else
-            *found = parsed && strcmp(e->url, url) == 0;
+    struct nb_state *st;
+    struct nb_state_validators v;
+    memset(&v, 0, sizeof(v));
+    nb_status rc = open_state(dir, &st, err);
+    if (rc == NB_OK)
+        rc = nb_state_get_validators(st, url, &v, found, err);
+    nb_state_close(st);
+    if (rc == NB_OK && *found && v.length > SIZE_MAX)
+        *found = 0;
+    if (rc == NB_OK && *found) {
+        if (!(e->url = nb_strdup(url)))
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        e->final_url = v.final_url;
+        e->content_type = v.content_type;
+        e->etag = v.etag;
+        e->last_modified = v.last_modified;
+        e->length = (size_t)v.length;
+        e->fnv1a = v.fnv1a;
+        memset(&v, 0, sizeof(v));
     }
-    /* a meta that cannot be read is a miss, like a missing one */
-    if (!*found)
+    nb_state_validators_release(&v);
+    if (rc != NB_OK || !*found) {
+        *found = 0;
         nb_fetch_cache_entry_release(e);
-    nb_buf_release(&path);
-    nb_buf_release(&text);
+    }
     return rc;
 }
 
@@ -180,40 +121,38 @@ nb_status nb_fetch_cache_read_body(const char *dir, const struct nb_fetch_cache_
     return NB_OK;
 }
 
-static nb_status add_line(struct nb_buf *meta, const char *name, const char *value)
+/* A value kept only when it can be sent back. */
+static const char *keepable(const char *s)
 {
-    if (!value || !nb_fetch_cache_value_ok(value))
-        return NB_OK;
-    return nb_buf_addf(meta, "%s: %s\n", name, value);
+    return s && nb_fetch_cache_value_ok(s) ? s : NULL;
 }
 
 nb_status nb_fetch_cache_store(const char *dir, const struct nb_fetch_cache_entry *e,
                                const char *body, size_t len, struct nb_error *err)
 {
-    if (!nb_fetch_cache_value_ok(e->url))
-        return NB_OK; /* a URL that cannot be named in the meta is not cached */
-    struct nb_buf body_path, meta_path, meta;
+    struct nb_buf body_path;
     nb_buf_init(&body_path, 0);
-    nb_buf_init(&meta_path, 0);
-    nb_buf_init(&meta, 0);
-    nb_status rc = NB_OK;
-    if (cache_path(dir, e->url, ".body", &body_path) != NB_OK ||
-        cache_path(dir, e->url, ".meta", &meta_path) != NB_OK ||
-        nb_buf_adds(&meta, META_MAGIC "\n") != NB_OK || add_line(&meta, "url", e->url) != NB_OK ||
-        add_line(&meta, "final-url", e->final_url) != NB_OK ||
-        add_line(&meta, "content-type", e->content_type) != NB_OK ||
-        add_line(&meta, "etag", e->etag) != NB_OK ||
-        add_line(&meta, "last-modified", e->last_modified) != NB_OK ||
-        nb_buf_addf(&meta, "length: %zu\nfnv1a: %016" PRIx64 "\n", len,
-                    nb_fetch_cache_hash(body, len)) != NB_OK)
-        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-    /* the body first: a meta never describes a body not yet written */
+    nb_status rc = cache_path(dir, e->url, ".body", &body_path) == NB_OK
+                       ? NB_OK
+                       : nb_error_set(err, NB_ENOMEM, "out of memory");
+    /* the body first: a row never describes a body not yet written */
     if (rc == NB_OK)
         rc = nb_file_write_atomic(body_path.data, body, len, err);
-    if (rc == NB_OK)
-        rc = nb_file_write_atomic(meta_path.data, meta.data, meta.len, err);
     nb_buf_release(&body_path);
-    nb_buf_release(&meta_path);
-    nb_buf_release(&meta);
+    struct nb_state *st = NULL;
+    if (rc == NB_OK)
+        rc = open_state(dir, &st, err);
+    if (rc == NB_OK) {
+        struct nb_state_validators v = {
+            .final_url = (char *)keepable(e->final_url), /* borrowed: put only reads */
+            .content_type = (char *)keepable(e->content_type),
+            .etag = (char *)keepable(e->etag),
+            .last_modified = (char *)keepable(e->last_modified),
+            .length = len,
+            .fnv1a = nb_fetch_cache_hash(body, len),
+        };
+        rc = nb_state_put_validators(st, e->url, &v, err);
+    }
+    nb_state_close(st);
     return rc;
 }

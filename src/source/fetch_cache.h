@@ -1,17 +1,16 @@
 /* fetch_cache.h - fetch.c's cache folder: the last answer for a URL, kept
- * as two files so that the next fetch can be a conditional GET.
+ * so that the next fetch can be a conditional GET.
  *
  *   DIR/<key>.body  the body as received (decoded)
- *   DIR/<key>.meta  text: "newsbrief-fetch-cache 1", then "name: value"
- *                   lines: url, final-url, content-type, etag,
- *                   last-modified, length, fnv1a (of the body)
+ *   DIR/state.db    the feed state (state.h): per URL its validators
+ *                   (ETag, Last-Modified), content type, final URL, and
+ *                   the body's length and FNV-1a hash
  *
- * <key> is the FNV-1a 64-bit hash of the URL in 16 hex digits; the meta
- * file names its URL, so that two URLs with one hash are told apart (the
- * second simply misses).  The body is written before the meta, each
- * atomically (text/file.h), and the meta carries the body's length and
- * hash: a body that does not match its meta (torn by a crash, edited, cut)
- * is a miss, never wrong data.  Internal to src/source/.
+ * <key> is the FNV-1a 64-bit hash of the URL in 16 hex digits.  The body
+ * is written (atomically, text/file.h) before its row, and the row carries
+ * the body's length and hash: a body that does not match (torn by a crash,
+ * edited, cut, or written by another URL with the same key) is a miss,
+ * never wrong data.  Internal to src/source/.
  */
 #ifndef NB_SOURCE_FETCH_CACHE_H
 #define NB_SOURCE_FETCH_CACHE_H
@@ -40,16 +39,16 @@ void nb_fetch_cache_entry_release(struct nb_fetch_cache_entry *e);
 /* FNV-1a, 64 bits, of data[0..len). */
 uint64_t nb_fetch_cache_hash(const void *data, size_t len);
 
-/* Whether `s` may be stored as a meta value: no control characters (so no
- * line breaks).  Validators that fail this are not kept. */
+/* Whether `s` may be sent back as a validator: no control characters (so
+ * no line breaks).  Validators that fail this are not kept. */
 int nb_fetch_cache_value_ok(const char *s);
 
-/* Reads the meta for `url` from `dir` into `e` (initialised, and released
- * first): *found = 1, or 0 when there is none, it cannot be read, it is
- * malformed, or it is another URL's.  Fails only when out of memory
- * (NB_ENOMEM, e left empty). */
+/* Reads what is kept for `url` in `dir` (its state.db, created when
+ * missing) into `e` (initialised, and released first): *found = 1, or 0
+ * when there is nothing.  Errors: the state database's (a corrupt one is
+ * NB_EINPUT naming it), NB_ENOMEM; e is left empty. */
 nb_status nb_fetch_cache_load(const char *dir, const char *url, struct nb_fetch_cache_entry *e,
-                              int *found);
+                              int *found, struct nb_error *err);
 
 /* Appends to `out` the cached body that `e` (from nb_fetch_cache_load)
  * describes: *ok = 1, or 0 (out unchanged) when the file is missing,
@@ -58,10 +57,11 @@ nb_status nb_fetch_cache_load(const char *dir, const char *url, struct nb_fetch_
 nb_status nb_fetch_cache_read_body(const char *dir, const struct nb_fetch_cache_entry *e,
                                    size_t max, struct nb_buf *out, int *ok);
 
-/* Stores body[0..len) and the meta of `e` (its url, final_url,
+/* Stores body[0..len) and what `e` says of it (its url, final_url,
  * content_type, etag, last_modified; length and fnv1a are computed from
  * the body) in `dir`, which must exist.  Values with control characters
- * are left out.  NB_EIO naming the file when a write fails; NB_ENOMEM. */
+ * are left out.  NB_EIO naming the file when a write fails; the state
+ * database's errors; NB_ENOMEM. */
 nb_status nb_fetch_cache_store(const char *dir, const struct nb_fetch_cache_entry *e,
                                const char *body, size_t len, struct nb_error *err);
 

@@ -18,7 +18,8 @@
 struct nb_state {
     sqlite3 *db;
     char *path;
-    sqlite3_stmt *is_heard, *mark_heard, *record_fetch, *last_fetch, *forget;
+    sqlite3_stmt *is_heard, *mark_heard, *record_fetch, *last_fetch, *forget, *get_validators,
+        *put_validators;
 };
 
 static const char schema_sql[] =
@@ -27,6 +28,9 @@ static const char schema_sql[] =
     " PRIMARY KEY (source, guid));"
     "CREATE TABLE IF NOT EXISTS fetches ("
     " source TEXT PRIMARY KEY NOT NULL, fetched_at INTEGER NOT NULL, error TEXT);"
+    "CREATE TABLE IF NOT EXISTS validators ("
+    " url TEXT PRIMARY KEY NOT NULL, final_url TEXT, content_type TEXT, etag TEXT,"
+    " last_modified TEXT, length INTEGER NOT NULL, fnv1a INTEGER NOT NULL);"
     "PRAGMA user_version = 1;";
 
 /* An SQLite failure as an nb_error: a damaged file is the user's to
@@ -140,6 +144,13 @@ static nb_status prepare(struct nb_state *st, struct nb_error *err)
         {offsetof(struct nb_state, last_fetch),
          "SELECT fetched_at, error FROM fetches WHERE source = ?1"},
         {offsetof(struct nb_state, forget), "DELETE FROM heard WHERE heard_at < ?1"},
+        {offsetof(struct nb_state, get_validators),
+         "SELECT final_url, content_type, etag, last_modified, length, fnv1a"
+         " FROM validators WHERE url = ?1"},
+        {offsetof(struct nb_state, put_validators),
+         "INSERT OR REPLACE INTO validators"
+         " (url, final_url, content_type, etag, last_modified, length, fnv1a)"
+         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
     };
     for (size_t i = 0; i < sizeof(statements) / sizeof(statements[0]); i++) {
         sqlite3_stmt **slot = (sqlite3_stmt **)((char *)st + statements[i].offset);
@@ -195,6 +206,8 @@ void nb_state_close(struct nb_state *st)
     sqlite3_finalize(st->record_fetch);
     sqlite3_finalize(st->last_fetch);
     sqlite3_finalize(st->forget);
+    sqlite3_finalize(st->get_validators);
+    sqlite3_finalize(st->put_validators);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -312,6 +325,75 @@ nb_status nb_state_forget_before(struct nb_state *st, long long when, struct nb_
         return status;
     sqlite3_stmt *s = st->forget;
     int rc = sqlite3_bind_int64(s, 1, when);
+    rc = rc == SQLITE_OK ? step_done(s) : (done(s), rc);
+    return end_write(st, rc, err);
+}
+
+void nb_state_validators_release(struct nb_state_validators *v)
+{
+    free(v->final_url);
+    free(v->content_type);
+    free(v->etag);
+    free(v->last_modified);
+    memset(v, 0, sizeof(*v));
+}
+
+/* A copy of column `i` (NULL stays NULL): SQLITE_OK or SQLITE_NOMEM. */
+static int column_copy(sqlite3_stmt *s, int i, char **out)
+{
+    const unsigned char *text = sqlite3_column_text(s, i);
+    if (!text)
+        return sqlite3_errcode(sqlite3_db_handle(s)) == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
+    *out = nb_strdup((const char *)text);
+    return *out ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+nb_status nb_state_get_validators(struct nb_state *st, const char *url,
+                                  struct nb_state_validators *v, int *found, struct nb_error *err)
+{
+    sqlite3_stmt *s = st->get_validators;
+    nb_state_validators_release(v);
+    *found = 0;
+    int rc = sqlite3_bind_text(s, 1, url, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        char **fields[] = {&v->final_url, &v->content_type, &v->etag, &v->last_modified};
+        rc = SQLITE_OK;
+        for (int i = 0; rc == SQLITE_OK && i < 4; i++)
+            rc = column_copy(s, i, fields[i]);
+        v->length = (uint64_t)sqlite3_column_int64(s, 4);
+        v->fnv1a = (uint64_t)sqlite3_column_int64(s, 5);
+        *found = rc == SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+    }
+    done(s);
+    if (rc != SQLITE_OK)
+        nb_state_validators_release(v);
+    return rc == SQLITE_OK ? NB_OK : db_error(st, rc, "read", err);
+}
+
+static int bind_or_null(sqlite3_stmt *s, int i, const char *text)
+{
+    return text ? sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
+}
+
+nb_status nb_state_put_validators(struct nb_state *st, const char *url,
+                                  const struct nb_state_validators *v, struct nb_error *err)
+{
+    nb_status status = exec(st, "BEGIN IMMEDIATE", "write", err);
+    if (status != NB_OK)
+        return status;
+    sqlite3_stmt *s = st->put_validators;
+    int rc = sqlite3_bind_text(s, 1, url, -1, SQLITE_STATIC);
+    const char *texts[] = {v->final_url, v->content_type, v->etag, v->last_modified};
+    for (int i = 0; rc == SQLITE_OK && i < 4; i++)
+        rc = bind_or_null(s, i + 2, texts[i]);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(s, 6, (sqlite3_int64)v->length);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(s, 7, (sqlite3_int64)v->fnv1a);
     rc = rc == SQLITE_OK ? step_done(s) : (done(s), rc);
     return end_write(st, rc, err);
 }

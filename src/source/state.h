@@ -2,8 +2,9 @@
  *
  * One database per briefing cache folder (state.db): the feed items
  * already heard (by source and guid, with when), and per source the time
- * and outcome of the last fetch (error message or none).  HTTP validators
- * live with the cached bodies (fetch.h).  The schema carries a version
+ * and outcome of the last fetch (error message or none), and per URL the
+ * HTTP validators of the body kept in the cache folder (ETag,
+ * Last-Modified; fetch_cache.h keeps the body beside).  The schema carries a version
  * (PRAGMA user_version); every change is a transaction; two builds may use
  * one database at once (WAL, busy timeout).  A corrupt file or one from a
  * newer newsbrief is a clear NB_EINPUT naming the file.
@@ -13,7 +14,22 @@
 
 #include "text/error.h"
 
+#include <stdint.h>
+
 struct nb_state;
+
+/* What the last answer for a URL said, to ask again conditionally.  Every
+ * string is owned and may be NULL. */
+struct nb_state_validators {
+    char *final_url;
+    char *content_type;
+    char *etag;
+    char *last_modified;
+    uint64_t length; /* of the body kept in the cache folder */
+    uint64_t fnv1a;  /* its FNV-1a 64 hash */
+};
+
+void nb_state_validators_release(struct nb_state_validators *v); /* and zeroes it */
 
 /* Opens (creating it and its schema when absent) the database at `path`;
  * the caller owns *st and closes it.  A handle is for one thread at a
@@ -43,6 +59,15 @@ nb_status nb_state_record_fetch(struct nb_state *st, const char *source, long lo
  * success (caller frees). */
 nb_status nb_state_last_fetch(struct nb_state *st, const char *source, long long *when,
                               char **error, struct nb_error *err);
+
+/* The validators kept for `url` into *v (released first): *found 0 when
+ * none. */
+nb_status nb_state_get_validators(struct nb_state *st, const char *url,
+                                  struct nb_state_validators *v, int *found, struct nb_error *err);
+
+/* Keeps the validators for `url` (replacing any), in one transaction. */
+nb_status nb_state_put_validators(struct nb_state *st, const char *url,
+                                  const struct nb_state_validators *v, struct nb_error *err);
 
 /* Forgets the items last marked heard before `when` (e.g. 90 days ago),
  * so that the database does not grow for ever. */
