@@ -119,6 +119,8 @@ static void mark_wrapped(struct nb_clean_line *v, size_t n)
 /* A run apart from the story's main one stays when this share (percent)
  * of its content words are the main run's. */
 #define ON_TOPIC 20
+/* Uses of the story's recurring words that tie a long run to it. */
+#define SUBJECT_MIN 6
 /* Content words a story needs before its subject is told. */
 #define TOPIC_MIN 30
 /* A lone line of prose sharing less than this share (percent) of its
@@ -184,14 +186,19 @@ static void trim_run(const struct nb_clean_topic *topic, const struct nb_clean_l
 static int on_topic(const struct nb_clean_topic *topic, const struct nb_clean_line *v,
                     const struct run *r)
 {
-    unsigned content = 0, shared = 0;
+    unsigned content = 0, shared = 0, salient = 0;
     if (r->empty)
         return 0;
     for (size_t i = r->first; i <= r->last; i++)
-        if (!v[i].fixed)
+        if (!v[i].fixed) {
             nb_clean_topic_overlap(topic, v[i].s, v[i].len, 0, &content, &shared);
-    /* a few words prove little either way: count four more, unshared */
-    return shared * 100 >= (content + 4) * ON_TOPIC;
+            salient += nb_clean_topic_salient(topic, v[i].s, v[i].len);
+        }
+    /* a few words prove little either way: count four more, unshared; a
+     * long run that brings much news of its own goes on with the story
+     * when it keeps naming the story's subject */
+    return shared * 100 >= (content + 4) * ON_TOPIC ||
+           (salient >= SUBJECT_MIN && shared * 100 >= content * ON_TOPIC / 2);
 }
 
 /* A run's weight as the story: the words of its prose lines (half for
