@@ -110,6 +110,13 @@ static void test_story_resumes(void **state)
     check_case("story-resumes");
 }
 
+/* a short sentence and a lead full of names open the story */
+static void test_lead_shapes(void **state)
+{
+    (void)state;
+    check_case("lead-shapes");
+}
+
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
 {
@@ -179,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_mojibake),
         cmocka_unit_test(test_comment_form),
         cmocka_unit_test(test_story_resumes),
+        cmocka_unit_test(test_lead_shapes),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };

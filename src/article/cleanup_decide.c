@@ -86,6 +86,20 @@ static int short_title(const struct nb_clean_line *ln)
     return !ln->terminal && !ln->marker && ln->words <= 15 && !ln->fixed && !ln->wrapped && !intro;
 }
 
+/* A line that may open the story just before its first sentence of
+ * prose: one reading like a sentence, a short one ("He's back."), or a
+ * long one full of names ("Senator Jo Bloggs (D-Ore.) on Friday endorsed
+ * ...") or introducing what follows ("The Latest on the race (all times
+ * EDT):").  Not a question: a teaser asks. */
+static int lead_like(const struct nb_clean_line *ln)
+{
+    char end = ln->s[ln->len - 1];
+    if (end == '?')
+        return 0;
+    return nb_clean_sentence_like(ln) || (ln->terminal && ln->lower >= 1 && ln->words >= 2) ||
+           (ln->words >= 12 && ln->lower >= 3 && (ln->terminal || end == ':'));
+}
+
 /* Marks the lines of hard-wrapped prose paragraphs: two or more lines of
  * five words or more, ending a sentence, reading like sentences.  Their
  * lines lack final punctuation but are no menu. */
@@ -362,7 +376,7 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
     /* before the story: all but a sentence-like run touching it */
     size_t keep_from = first;
     while (keep_from > 0 && !v[keep_from - 1].fixed && !v[keep_from - 1].foreign &&
-           nb_clean_sentence_like(&v[keep_from - 1]) &&
+           lead_like(&v[keep_from - 1]) &&
            !nb_article_is_byline(v[keep_from - 1].s, v[keep_from - 1].len))
         keep_from--;
     for (size_t i = 0; i < keep_from; i++)
