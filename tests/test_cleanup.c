@@ -117,6 +117,13 @@ static void test_lead_shapes(void **state)
     check_case("lead-shapes");
 }
 
+/* a results table under the story stays; other stories' titles go */
+static void test_story_list(void **state)
+{
+    (void)state;
+    check_case("story-list");
+}
+
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
 {
@@ -187,6 +194,7 @@ int main(void)
         cmocka_unit_test(test_comment_form),
         cmocka_unit_test(test_story_resumes),
         cmocka_unit_test(test_lead_shapes),
+        cmocka_unit_test(test_story_list),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };
