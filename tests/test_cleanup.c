@@ -91,6 +91,39 @@ static void test_notice_lead(void **state)
     check_case("notice-lead");
 }
 
+/* a copyright sign inside a word is mis-decoded text, not a credit */
+static void test_mojibake(void **state)
+{
+    (void)state;
+    check_case("mojibake");
+}
+/* a comment form's head with its own labels ends the story */
+static void test_comment_form(void **state)
+{
+    (void)state;
+    check_case("comment-form");
+}
+/* the story goes on after a list of related titles */
+static void test_story_resumes(void **state)
+{
+    (void)state;
+    check_case("story-resumes");
+}
+
+/* a short sentence and a lead full of names open the story */
+static void test_lead_shapes(void **state)
+{
+    (void)state;
+    check_case("lead-shapes");
+}
+
+/* a results table under the story stays; other stories' titles go */
+static void test_story_list(void **state)
+{
+    (void)state;
+    check_case("story-list");
+}
+
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
 {
@@ -157,6 +190,11 @@ int main(void)
         cmocka_unit_test(test_wrapped),
         cmocka_unit_test(test_teasers),
         cmocka_unit_test(test_notice_lead),
+        cmocka_unit_test(test_mojibake),
+        cmocka_unit_test(test_comment_form),
+        cmocka_unit_test(test_story_resumes),
+        cmocka_unit_test(test_lead_shapes),
+        cmocka_unit_test(test_story_list),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };

@@ -31,6 +31,9 @@ static int is_furniture(const struct nb_clean_line *ln)
     if (ln->words > 40 || (ln->reports && (ln->terminal || ln->words > 14)))
         return 0;
     int speaks = ln->addresses || ln->prompt;
+    /* "Then the senator took to Twitter:" introduces what the story quotes */
+    if (ln->s[ln->len - 1] == ':' && !speaks && !ln->list_head && nb_clean_sentence_like(ln))
+        return 0;
     if (!ln->terminal && !ln->quoted && (ln->words <= 14 || speaks)) {
         unsigned need = ln->words <= 6 ? 20 : ln->words <= 14 ? 25 : 40;
         if (ln->prompt)
@@ -86,6 +89,20 @@ static int short_title(const struct nb_clean_line *ln)
     return !ln->terminal && !ln->marker && ln->words <= 15 && !ln->fixed && !ln->wrapped && !intro;
 }
 
+/* A line that may open the story just before its first sentence of
+ * prose: one reading like a sentence, a short one ("He's back."), or a
+ * long one full of names ("Senator Jo Bloggs (D-Ore.) on Friday endorsed
+ * ...") or introducing what follows ("The Latest on the race (all times
+ * EDT):").  Not a question: a teaser asks. */
+static int lead_like(const struct nb_clean_line *ln)
+{
+    char end = ln->s[ln->len - 1];
+    if (end == '?')
+        return 0;
+    return nb_clean_sentence_like(ln) || (ln->terminal && ln->lower >= 1 && ln->words >= 2) ||
+           (ln->words >= 12 && ln->lower >= 3 && (ln->terminal || end == ':'));
+}
+
 /* Marks the lines of hard-wrapped prose paragraphs: two or more lines of
  * five words or more, ending a sentence, reading like sentences.  Their
  * lines lack final punctuation but are no menu. */
@@ -119,6 +136,8 @@ static void mark_wrapped(struct nb_clean_line *v, size_t n)
 /* A run apart from the story's main one stays when this share (percent)
  * of its content words are the main run's. */
 #define ON_TOPIC 20
+/* Uses of the story's recurring words that tie a long run to it. */
+#define SUBJECT_MIN 6
 /* Content words a story needs before its subject is told. */
 #define TOPIC_MIN 30
 /* A lone line of prose sharing less than this share (percent) of its
@@ -184,14 +203,19 @@ static void trim_run(const struct nb_clean_topic *topic, const struct nb_clean_l
 static int on_topic(const struct nb_clean_topic *topic, const struct nb_clean_line *v,
                     const struct run *r)
 {
-    unsigned content = 0, shared = 0;
+    unsigned content = 0, shared = 0, salient = 0;
     if (r->empty)
         return 0;
     for (size_t i = r->first; i <= r->last; i++)
-        if (!v[i].fixed)
+        if (!v[i].fixed) {
             nb_clean_topic_overlap(topic, v[i].s, v[i].len, 0, &content, &shared);
-    /* a few words prove little either way: count four more, unshared */
-    return shared * 100 >= (content + 4) * ON_TOPIC;
+            salient += nb_clean_topic_salient(topic, v[i].s, v[i].len);
+        }
+    /* a few words prove little either way: count four more, unshared; a
+     * long run that brings much news of its own goes on with the story
+     * when it keeps naming the story's subject */
+    return shared * 100 >= (content + 4) * ON_TOPIC ||
+           (salient >= SUBJECT_MIN && shared * 100 >= content * ON_TOPIC / 2);
 }
 
 /* A run's weight as the story: the words of its prose lines (half for
@@ -225,11 +249,66 @@ static nb_status run_weight(const struct nb_clean_line *v, const struct run *r, 
     return NB_OK;
 }
 
+/* The shape of a line of a list: 1 numbered ("3. Ann Price (2.)", "June
+ * 9 - Tampa"), 2 marked ("- eggs"), 3 parted by a dash ("Drama - The
+ * Boat"), 4 labelled ("Turnout: 61%"); 0 for none. */
+static int list_shape(const struct nb_clean_line *ln)
+{
+    if (ln->words > 20 || ln->fixed || ln->foreign)
+        return 0;
+    if (nb_ascii_is_digit((unsigned char)ln->s[0]))
+        return 1;
+    if (ln->marker)
+        return 2;
+    if (nb_clean_has_bytes(ln->s, ln->len, " - ") ||
+        nb_clean_has_bytes(ln->s, ln->len, " \xe2\x80\x93 ") ||
+        nb_clean_has_bytes(ln->s, ln->len, " \xe2\x80\x94 "))
+        return 3;
+    for (size_t i = 1, spaces = 0; i + 1 < ln->len && spaces < 4; i++) {
+        spaces += ln->s[i] == ' ';
+        if (ln->s[i] == ':' && ln->s[i + 1] == ' ')
+            return 4;
+    }
+    return 0;
+}
+
+/* Whether v[i..) opens a list of the story (a results table, the dates of
+ * a tour, the winners of each prize), perhaps under a heading: two lines
+ * or more of one list shape that the story introduces with a colon or
+ * that go on with its subject.  The end of the list, or i. */
+static size_t story_list(const struct nb_clean_line *v, size_t n,
+                         const struct nb_clean_topic *topic, size_t i)
+{
+    size_t a = i;
+    if (!list_shape(&v[i])) {
+        /* a heading: short, not furniture */
+        if (v[i].words > 12 || v[i].fixed || v[i].foreign || v[i].terminal)
+            return i;
+        a = i + 1;
+    }
+    if (a >= n)
+        return i;
+    int kind = list_shape(&v[a]);
+    size_t j = a;
+    while (kind && j < n && list_shape(&v[j]) == kind)
+        j++;
+    if (j - a < 2)
+        return i;
+    int introduced = i > 0 && !v[i - 1].remove && v[i - 1].s[v[i - 1].len - 1] == ':';
+    unsigned content = 0, shared = 0, salient = 0;
+    for (size_t k = i; k < j; k++) {
+        nb_clean_topic_overlap(topic, v[k].s, v[k].len, 0, &content, &shared);
+        salient += nb_clean_topic_salient(topic, v[k].s, v[k].len);
+    }
+    return introduced || shared * 100 >= (content + 4) * ON_TOPIC || salient >= 3 ? j : i;
+}
+
 /* The story's extent: the prose lines fall into runs; the weightiest run
  * is the story, and it reaches from the first to the last run that goes on
  * with its subject.  The lines of the runs outside are marked foreign.
  * *first and *last are the story's first and last prose lines. */
-static nb_status find_story(struct nb_clean_line *v, size_t n, size_t *first, size_t *last)
+static nb_status find_story(struct nb_clean_line *v, size_t n, struct nb_clean_topic *topic,
+                            size_t *first, size_t *last)
 {
     size_t nruns = 0, cap = 16, best = 0;
     struct run *runs = malloc(cap * sizeof(*runs));
@@ -274,27 +353,24 @@ static nb_status find_story(struct nb_clean_line *v, size_t n, size_t *first, si
             best = k;
         }
     }
-    struct nb_clean_topic topic;
-    nb_clean_topic_init(&topic);
     for (size_t i = runs[best].first; i <= runs[best].last; i++)
-        if (!v[i].fixed && nb_clean_topic_add(&topic, v[i].s, v[i].len, (unsigned)i) != NB_OK) {
-            nb_clean_topic_release(&topic);
+        if (!v[i].fixed && nb_clean_topic_add(topic, v[i].s, v[i].len, (unsigned)i) != NB_OK) {
             free(runs);
             return NB_ENOMEM;
         }
-    int known = topic.n >= TOPIC_MIN;
+    int known = topic->n >= TOPIC_MIN;
     for (size_t k = 0; known && k < nruns; k++)
-        trim_run(&topic, v, n, &runs[k]);
+        trim_run(topic, v, n, &runs[k]);
     /* notices: among the story's prose only at its start (where a sign-up
      * notice in prose would pass for the lead) */
     for (size_t i = 0; known && i < n; i++) {
-        if (!v[i].strong && notice(&topic, &v[i], in_run(&runs[best], i)))
+        if (!v[i].strong && notice(topic, &v[i], in_run(&runs[best], i)))
             v[i].fixed = v[i].remove = v[i].foreign = 1;
     }
     for (size_t i = runs[best].first; known && i < runs[best].last; i++) {
         if (!v[i].strong)
             continue;
-        if (!notice(&topic, &v[i], 1))
+        if (!notice(topic, &v[i], 1))
             break;
         v[i].fixed = v[i].remove = v[i].foreign = 1;
     }
@@ -302,22 +378,21 @@ static nb_status find_story(struct nb_clean_line *v, size_t n, size_t *first, si
      * (a teaser, an embedded post), while the subject goes on; a story
      * too short to tell its subject keeps every run */
     size_t lo = best, hi = best;
-    while (lo > 0 && (!known || on_topic(&topic, v, &runs[lo - 1])))
+    while (lo > 0 && (!known || on_topic(topic, v, &runs[lo - 1])))
         lo--;
-    if (lo > 1 && on_topic(&topic, v, &runs[lo - 2]))
-        for (lo -= 2; lo > 0 && on_topic(&topic, v, &runs[lo - 1]);)
+    if (lo > 1 && on_topic(topic, v, &runs[lo - 2]))
+        for (lo -= 2; lo > 0 && on_topic(topic, v, &runs[lo - 1]);)
             lo--;
-    while (hi + 1 < nruns && (!known || on_topic(&topic, v, &runs[hi + 1])))
+    while (hi + 1 < nruns && (!known || on_topic(topic, v, &runs[hi + 1])))
         hi++;
-    if (hi + 2 < nruns && on_topic(&topic, v, &runs[hi + 2]))
-        for (hi += 2; hi + 1 < nruns && on_topic(&topic, v, &runs[hi + 1]);)
+    if (hi + 2 < nruns && on_topic(topic, v, &runs[hi + 2]))
+        for (hi += 2; hi + 1 < nruns && on_topic(topic, v, &runs[hi + 1]);)
             hi++;
     *first = runs[lo].first;
     *last = runs[hi].last;
     for (size_t i = 0; i < n; i++)
         v[i].foreign |= v[i].strong && (i < *first || i > *last);
 
-    nb_clean_topic_release(&topic);
     free(runs);
     return NB_OK;
 }
@@ -348,14 +423,18 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
         /* no prose line at all: keep what the vocabulary spares */
         return NB_OK;
     }
-    if (find_story(v, n, &first, &last) != NB_OK)
+    struct nb_clean_topic topic;
+    nb_clean_topic_init(&topic);
+    if (find_story(v, n, &topic, &first, &last) != NB_OK) {
+        nb_clean_topic_release(&topic);
         return NB_ENOMEM;
+    }
     for (size_t i = 0; i < n; i++)
         v[i].remove |= v[i].foreign;
     /* before the story: all but a sentence-like run touching it */
     size_t keep_from = first;
     while (keep_from > 0 && !v[keep_from - 1].fixed && !v[keep_from - 1].foreign &&
-           nb_clean_sentence_like(&v[keep_from - 1]) &&
+           lead_like(&v[keep_from - 1]) &&
            !nb_article_is_byline(v[keep_from - 1].s, v[keep_from - 1].len))
         keep_from--;
     for (size_t i = 0; i < keep_from; i++)
@@ -374,11 +453,21 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
         }
         /* list items of the story ("Work starts in May") end it too */
         int item = !past_furniture && v[i].words >= 3 && v[i].lower * 3 >= v[i].words;
+        /* past furniture, a title ending in "may" or "in" is no sentence
+         * broken off: the next line must go on in lower case */
+        int broken = i + 1 < n && continues(&v[i], &v[i + 1]) &&
+                     (unsigned char)v[i + 1].s[0] < 0x80 &&
+                     nb_ascii_is_lower((unsigned char)v[i + 1].s[0]);
         int goes_on =
-            item || (nb_clean_sentence_like(&v[i]) && (!past_furniture || v[i].reports ||
-                                                       (i + 1 < n && continues(&v[i], &v[i + 1]))));
+            item || (nb_clean_sentence_like(&v[i]) && (!past_furniture || v[i].reports || broken));
         if (goes_on || is_prose(&v[i])) {
             keep_to = i + 1;
+            continue;
+        }
+        size_t list_end = past_furniture ? i : story_list(v, n, &topic, i);
+        if (list_end > i) {
+            keep_to = list_end;
+            end = list_end - 1;
             continue;
         }
         /* one heading between the story's last lines is no end; two
@@ -407,6 +496,11 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
             i = j - 1;
             continue;
         }
+        size_t list_end = story_list(v, keep_to, &topic, i);
+        if (list_end > i) {
+            i = list_end - 1;
+            continue;
+        }
         if (short_title(&v[i])) {
             /* a run of three or more unpunctuated short lines (or titles
              * with their bylines) is a menu or a list of other stories,
@@ -423,5 +517,6 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
             i = j - 1;
         }
     }
+    nb_clean_topic_release(&topic);
     return NB_OK;
 }

@@ -70,6 +70,9 @@ int nb_clean_is_function_word(const char *key);
 int nb_clean_has_bytes(const char *s, size_t len, const char *needle);
 int nb_clean_starts_with(const char *s, size_t len, const char *prefix);
 int nb_clean_has_words(const char *s, size_t len, const char *needle);
+/* A copyright sign at the start of a word (not inside one: mis-decoded
+ * text is full of them). */
+int nb_clean_has_copyright_sign(const char *s, size_t len);
 
 /* ---- cleanup_shapes.c ---- */
 
@@ -101,6 +104,9 @@ nb_status nb_clean_topic_add(struct nb_clean_topic *t, const char *s, size_t len
  * the story uses (in another line, when `inside`: s was added itself). */
 void nb_clean_topic_overlap(const struct nb_clean_topic *t, const char *s, size_t len, int inside,
                             unsigned *content, unsigned *shared);
+/* The number of words of s[0..len) that the story uses in two lines or
+ * more: its subject, not a word it happens to use once. */
+unsigned nb_clean_topic_salient(const struct nb_clean_topic *t, const char *s, size_t len);
 
 /* ---- cleanup_decide.c ---- */
 

@@ -315,6 +315,19 @@ int nb_clean_has_bytes(const char *s, size_t len, const char *needle)
     return 0;
 }
 
+/* A copyright sign starting a word ("© 2025", "(© Nordwire)"): one inside a
+ * word is mis-decoded text (an accented letter read twice as Latin-1 ends
+ * in its bytes), not a credit. */
+int nb_clean_has_copyright_sign(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 2 <= len; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9 &&
+            (i == 0 || nb_ascii_is_space((unsigned char)s[i - 1]) || s[i - 1] == '(' ||
+             s[i - 1] == '['))
+            return 1;
+    return 0;
+}
+
 /* ASCII-case-insensitive prefix test; the prefix must end at a word end. */
 int nb_clean_starts_with(const char *s, size_t len, const char *prefix)
 {
@@ -403,7 +416,7 @@ void nb_clean_measure(struct nb_clean_line *ln)
             } else {
                 prev[0] = '\0';
             }
-            if (nb_clean_has_bytes(s + p, q - p, "\xc2\xa9"))
+            if (nb_clean_has_copyright_sign(s + p, q - p))
                 ln->score += 50;
         }
         p = q;

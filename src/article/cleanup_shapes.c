@@ -167,7 +167,7 @@ static int is_copyright(const struct nb_clean_line *ln)
 {
     if (ln->words > 60)
         return 0;
-    if (nb_clean_has_bytes(ln->s, ln->len, "\xc2\xa9") ||
+    if (nb_clean_has_copyright_sign(ln->s, ln->len) ||
         nb_clean_has_words(ln->s, ln->len, "all rights reserved"))
         return 1;
     if (nb_clean_starts_with(ln->s, ln->len, "copyright") && ln->len > 10) {
@@ -192,7 +192,7 @@ int nb_clean_is_comments_head(const struct nb_clean_line *ln)
         return 0;
     for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
         if (nb_clean_starts_with(ln->s, ln->len, heads[i]) &&
-            (ln->len == strlen(heads[i]) || ln->words <= 4))
+            (ln->len == strlen(heads[i]) || ln->words <= 6))
             return 1;
     /* "34 responses to ...", "12 comments" */
     size_t d = 0;

@@ -132,3 +132,15 @@ void nb_clean_topic_overlap(const struct nb_clean_topic *t, const char *s, size_
         *shared += w->hash && w->lines > (unsigned)(inside != 0);
     }
 }
+
+unsigned nb_clean_topic_salient(const struct nb_clean_topic *t, const char *s, size_t len)
+{
+    char key[NB_CLEAN_KEY_MAX];
+    size_t pos = 0;
+    unsigned n = 0;
+    while (t->cap && next_word(s, len, &pos, key)) {
+        const struct nb_clean_word *w = slot_for(t->slots, t->cap, hash_key(key));
+        n += w->hash && w->lines >= 2;
+    }
+    return n;
+}
