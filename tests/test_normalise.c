@@ -267,9 +267,11 @@ static void test_language_matches(void **state)
     assert_false(nb_language_matches(NULL, "en"));
 }
 
-/* The target is 10,000 lines a second: even under the sanitizers 10,000
- * news lines must take well under a second. */
-static void test_speed(void **state)
+/* 10,000 news lines in a row give the same answer every time and leak
+ * nothing.  Their speed (target 10,000 lines a second) is measured by
+ * bench/normalise_speed.sh, not here: a test must pass on a slow, busy
+ * machine. */
+static void test_many_lines(void **state)
 {
     (void)state;
     static const char line[] =
@@ -280,7 +282,6 @@ static void test_speed(void **state)
     nb_buf_init(&out, 0);
     for (int i = 0; i < 10000; i++)
         assert_int_equal(nb_buf_adds(&text, line), 0);
-    clock_t start = clock();
     size_t pos = 0;
     while (pos < text.len) {
         const char *nl = memchr(text.data + pos, '\n', text.len - pos);
@@ -289,13 +290,10 @@ static void test_speed(void **state)
         assert_int_equal(nb_normalise(text.data + pos, n, "en-gb", &out, NULL), NB_OK);
         pos += n + 1;
     }
-    double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
     assert_string_equal(out.data,
                         "Miz Patel told reporters on Tuesday, after the nine eleven memorial, "
                         "that the “long-awaited” plan would cost two point five billion pounds "
                         "over five years.");
-    if (seconds > 1.0)
-        fail_msg("10,000 lines took %.3f s", seconds);
     nb_buf_release(&text);
     nb_buf_release(&out);
 }
@@ -306,7 +304,7 @@ int main(void)
         cmocka_unit_test(test_english_fixture),  cmocka_unit_test(test_other_language_fixture),
         cmocka_unit_test(test_whitespace),       cmocka_unit_test(test_appends),
         cmocka_unit_test(test_invalid_utf8),     cmocka_unit_test(test_over_cap),
-        cmocka_unit_test(test_language_matches), cmocka_unit_test(test_speed),
+        cmocka_unit_test(test_language_matches), cmocka_unit_test(test_many_lines),
         cmocka_unit_test(test_numbers),          cmocka_unit_test(test_money),
         cmocka_unit_test(test_units),            cmocka_unit_test(test_times),
         cmocka_unit_test(test_dates),            cmocka_unit_test(test_words),
