@@ -124,6 +124,14 @@ static void test_story_list(void **state)
     check_case("story-list");
 }
 
+/* a byline run into the lead ("By Jo BloggsThe ...", or its name repeated) comes off it */
+static void test_byline_fused(void **state)
+{
+    (void)state;
+    check_case("byline-fused");
+    check_case("byline-repeated");
+}
+
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
 {
@@ -195,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_story_resumes),
         cmocka_unit_test(test_lead_shapes),
         cmocka_unit_test(test_story_list),
+        cmocka_unit_test(test_byline_fused),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };

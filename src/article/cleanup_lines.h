@@ -127,4 +127,14 @@ size_t nb_clean_dateline_len(const char *s, size_t len);
  * NUL-terminated paragraph) continues it. */
 int nb_clean_broken_after(const char *p, size_t len, const char *next);
 
+/* Length of a byline fused to the story at the start of s, the space lost
+ * between them ("By Jo BloggsThe council said ..."; or the name of
+ * `byline`, the article's own, repeated: "Jo BloggsThe council ..."), or
+ * 0.  `byline` may be NULL. */
+size_t nb_clean_fused_byline_len(const char *s, size_t len, const char *byline);
+
+/* Whether s[0..len) is an item of a numbered or marked list ("1. Lamb",
+ * "2) Ship", "- eggs", "• milk"). */
+int nb_clean_is_list_item(const char *s, size_t len);
+
 #endif
