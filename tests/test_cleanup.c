@@ -132,6 +132,14 @@ static void test_byline_fused(void **state)
     check_case("byline-repeated");
 }
 
+/* a present-tense sentence showing a dated scene between paragraphs told in the past, or with a
+ * credit under it, is a caption; a credit under any label goes, a list of labelled lines stays */
+static void test_caption_scene(void **state)
+{
+    (void)state;
+    check_case("caption-scene");
+}
+
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
 {
@@ -204,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_lead_shapes),
         cmocka_unit_test(test_story_list),
         cmocka_unit_test(test_byline_fused),
+        cmocka_unit_test(test_caption_scene),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };

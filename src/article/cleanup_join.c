@@ -231,5 +231,16 @@ int nb_clean_is_list_item(const char *s, size_t len)
         return 1;
     if (len > 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
         return 1;
-    return len > 3 && memcmp(s, "\xe2\x80\xa2", 3) == 0;
+    if (len > 3 && memcmp(s, "\xe2\x80\xa2", 3) == 0)
+        return 1;
+    /* "Winner: Harbour Rowing Club": a capitalised label of three words
+     * at most, a colon, a value */
+    if (!nb_ascii_is_upper((unsigned char)s[0]))
+        return 0;
+    for (size_t i = 1, spaces = 0; i + 1 < len && spaces < 3; i++) {
+        spaces += s[i] == ' ';
+        if (s[i] == ':')
+            return s[i + 1] == ' ';
+    }
+    return 0;
 }

@@ -37,6 +37,7 @@ struct nb_clean_line {
     unsigned list_head : 1; /* vocabulary says "related stories" */
     unsigned quoted : 1;    /* holds quotation marks */
     unsigned marker : 1;    /* starts with a list marker */
+    unsigned narrates : 1;  /* a verb in the past, a modal, "I": a story told */
     unsigned remove : 1;
     unsigned fixed : 1;   /* shape says furniture whatever its position */
     unsigned wrapped : 1; /* one line of a hard-wrapped prose paragraph */
@@ -79,6 +80,11 @@ int nb_clean_has_copyright_sign(const char *s, size_t len);
 /* Furniture whatever its position: captions, credits, wire credits,
  * syndication tails, copyright lines, lines without a letter. */
 int nb_clean_is_fixed_furniture(const struct nb_clean_line *ln);
+
+/* A credit under a label ("Chart: Nordwire", "Illustration: Jo
+ * Bloggs"); furniture when no like line stands beside it (a list of the
+ * story: "Director: Jo Bloggs" above "Cast: ..."). */
+int nb_clean_is_label_credit(const struct nb_clean_line *ln);
 
 /* The head of a readers' comments section: nothing after it is the story. */
 int nb_clean_is_comments_head(const struct nb_clean_line *ln);
@@ -133,8 +139,8 @@ int nb_clean_broken_after(const char *p, size_t len, const char *next);
  * 0.  `byline` may be NULL. */
 size_t nb_clean_fused_byline_len(const char *s, size_t len, const char *byline);
 
-/* Whether s[0..len) is an item of a numbered or marked list ("1. Lamb",
- * "2) Ship", "- eggs", "• milk"). */
+/* Whether s[0..len) is an item of a numbered, marked or labelled list
+ * ("1. Lamb", "2) Ship", "- eggs", a bullet, "Turnout: 61%"). */
 int nb_clean_is_list_item(const char *s, size_t len);
 
 #endif

@@ -50,8 +50,8 @@ static int is_caption(const struct nb_clean_line *ln)
     }
     /* "... outside the court on Tuesday. Photograph: Jo Bloggs/Nordwire" */
     static const char *const tails[] = {
-        "Photograph:", "Picture:",   "Photo:",        "Image:",  "Credit:",     "Photograph by",
-        "Photo by",    "Picture by", "Photo credit:", "Photos:", "Photographs:"};
+        "Photograph:", "Picture:",   "Photo:",        "Image:",  "Credit:",      "Photograph by",
+        "Photo by",    "Picture by", "Photo credit:", "Photos:", "Photographs:", "Photo/"};
     /* the credit is among the last words: from `tail` on, at most 8
      * spaces are left */
     size_t tail = ln->len;
@@ -88,6 +88,47 @@ static int is_credit(const struct nb_clean_line *ln)
                    !nb_clean_has_words(ln->s, ln->len, "www");
     }
     return 0;
+}
+
+/* A credit under a label: "Chart: Nordwire", "Illustration: Jo Bloggs",
+ * "Courtesy of Sam Hill/City Museum": one capitalised word and a colon,
+ * then a short name and nothing that reads as a sentence (every word
+ * capitalised, or of the credit grammar: "of", "and", "via"). */
+int nb_clean_is_label_credit(const struct nb_clean_line *ln)
+{
+    if (ln->words < 2 || ln->words > 7 || ln->terminal || ln->quoted)
+        return 0;
+    size_t p = 0;
+    if (nb_clean_starts_with(ln->s, ln->len, "courtesy of")) {
+        p = 11;
+    } else {
+        if (!nb_ascii_is_upper((unsigned char)ln->s[0]))
+            return 0;
+        while (p < ln->len && nb_ascii_is_alpha((unsigned char)ln->s[p]))
+            p++;
+        if (p < 3 || p >= ln->len || ln->s[p] != ':')
+            return 0;
+        p++;
+    }
+    while (p < ln->len && ln->s[p] == ' ')
+        p++;
+    if (p >= ln->len || !nb_ascii_is_upper((unsigned char)ln->s[p]))
+        return 0;
+    char key[NB_CLEAN_KEY_MAX];
+    for (size_t q = p; p < ln->len; p = q) {
+        while (p < ln->len && ln->s[p] == ' ')
+            p++;
+        q = p;
+        while (q < ln->len && ln->s[q] != ' ')
+            q++;
+        unsigned char c = (unsigned char)ln->s[p];
+        if (q == p || (c < 0x80 && !nb_ascii_is_lower(c)))
+            continue;
+        nb_clean_word_key(ln->s + p, q - p, key);
+        if (c >= 0x80 || (key[0] && !NB_CLEAN_IN(key, credit_words)))
+            return 0;
+    }
+    return 1;
 }
 
 /* "Reporting by Jo Bloggs; Editing by Sam Hill", "(Writing by ...)",
