@@ -140,6 +140,15 @@ static void test_caption_scene(void **state)
     check_case("caption-scene");
 }
 
+/* readers' comments end the story: a thread of names and time stamps in any language, a long "12
+ * thoughts on ..." head */
+static void test_comments_thread(void **state)
+{
+    (void)state;
+    check_case("comments-thread");
+    check_case("comments-long-head");
+}
+
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
 {
@@ -213,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_story_list),
         cmocka_unit_test(test_byline_fused),
         cmocka_unit_test(test_caption_scene),
+        cmocka_unit_test(test_comments_thread),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };

@@ -510,7 +510,8 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
             !v[i].wrapped && (unsigned)(nb_clean_is_fixed_furniture(&v[i]) || is_furniture(&v[i]) ||
                                         credit || nb_article_is_byline(v[i].s, v[i].len) ||
                                         nb_article_is_date_stamp(v[i].s, v[i].len));
-        if (!v[i].fixed && prose >= 3 && nb_clean_is_comments_head(&v[i])) {
+        if (!v[i].fixed && prose >= 3 &&
+            (nb_clean_is_comments_head(&v[i]) || nb_clean_is_comments_block(v, n, i))) {
             /* readers' comments: the story is over */
             for (size_t j = i; j < n; j++)
                 v[j].fixed = 1;

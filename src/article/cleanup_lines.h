@@ -89,6 +89,11 @@ int nb_clean_is_label_credit(const struct nb_clean_line *ln);
 /* The head of a readers' comments section: nothing after it is the story. */
 int nb_clean_is_comments_head(const struct nb_clean_line *ln);
 
+/* Whether v[i] starts a thread of readers' comments, in any language: a
+ * name on its own line, a time stamp under it ("3 hours ago", "12:04
+ * PM"), and soon another name and stamp. */
+int nb_clean_is_comments_block(const struct nb_clean_line *v, size_t n, size_t i);
+
 /* ---- cleanup_topic.c ---- */
 
 /* The story's vocabulary: its content words, each with the number of

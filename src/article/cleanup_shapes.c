@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+/* Lines within which a second signed comment shows a thread. */
+#define COMMENT_SPAN 24
+
 /* Words allowed in a credit line besides names. */
 static const char *const credit_words[] = {
     "additional", "and", "at",  "by",  "compiled",    "da",      "de",       "del",
@@ -229,9 +232,9 @@ int nb_clean_is_comments_head(const struct nb_clean_line *ln)
         "post a comment",     "add a comment",       "add comment",           "show comments",
         "view comments",      "join the discussion", "join the conversation", "discussion",
         "comments are closed"};
-    if (ln->words > 12 || ln->terminal)
+    if (ln->words > 30 || ln->terminal)
         return 0;
-    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+    for (size_t i = 0; ln->words <= 12 && i < sizeof(heads) / sizeof(heads[0]); i++)
         if (nb_clean_starts_with(ln->s, ln->len, heads[i]) &&
             (ln->len == strlen(heads[i]) || ln->words <= 6))
             return 1;
@@ -239,7 +242,7 @@ int nb_clean_is_comments_head(const struct nb_clean_line *ln)
     size_t d = 0;
     while (d < ln->len && nb_ascii_is_digit((unsigned char)ln->s[d]))
         d++;
-    if (d && d < ln->len && ln->s[d] == ' ') {
+    if (d && d < ln->len && ln->s[d] == ' ' && ln->words <= 30) {
         const char *r = ln->s + d + 1;
         size_t rl = ln->len - d - 1;
         if (nb_clean_starts_with(r, rl, "comments") || nb_clean_starts_with(r, rl, "responses") ||
@@ -257,6 +260,51 @@ int nb_clean_is_comments_head(const struct nb_clean_line *ln)
     return says && nb_article_is_date_stamp(says + (says < ln->s + ln->len && *says == ' '),
                                             (size_t)(ln->s + ln->len - says) -
                                                 (says < ln->s + ln->len && *says == ' '));
+}
+
+/* When a comment was posted: a clock time ("12:04 PM", "August 8, 2018
+ * at 3:17 pm") or a short count of time ("3 hours ago", "vor 3
+ * Stunden"), in a short line. */
+static int stamp_shape(const struct nb_clean_line *ln)
+{
+    if (ln->words > 7)
+        return 0;
+    unsigned numbers = 0;
+    for (size_t i = 0; i < ln->len; i++) {
+        unsigned char c = (unsigned char)ln->s[i];
+        if (!nb_ascii_is_digit(c))
+            continue;
+        if (i + 2 < ln->len && ln->s[i + 1] == ':' &&
+            nb_ascii_is_digit((unsigned char)ln->s[i + 2]))
+            return 1;
+        numbers += i == 0 || !nb_ascii_is_digit((unsigned char)ln->s[i - 1]);
+    }
+    return numbers == 1 && ln->words >= 2 && ln->words <= 4;
+}
+
+/* A name signing a comment: a handle or a few capitalised words, no
+ * figure, no sentence. */
+static int signature_shape(const struct nb_clean_line *ln)
+{
+    /* "Marta K." ends with an initial, not a sentence */
+    int initial = ln->len >= 3 && ln->s[ln->len - 1] == '.' && ln->s[ln->len - 3] == ' ';
+    if (ln->words > 4 || (ln->terminal && !initial) || ln->fixed || (ln->words > 1 && ln->lower))
+        return 0;
+    for (size_t i = 0; i < ln->len; i++)
+        if (nb_ascii_is_digit((unsigned char)ln->s[i]) || ln->s[i] == ':')
+            return 0;
+    return 1;
+}
+
+int nb_clean_is_comments_block(const struct nb_clean_line *v, size_t n, size_t i)
+{
+    if (!signature_shape(&v[i]) || i + 1 >= n || !stamp_shape(&v[i + 1]))
+        return 0;
+    /* another signed and stamped comment follows soon */
+    for (size_t k = i + 2; k + 1 < n && k < i + COMMENT_SPAN; k++)
+        if (signature_shape(&v[k]) && stamp_shape(&v[k + 1]))
+            return 1;
+    return 0;
 }
 
 /* Only characters no listener hears: "|", "0", "•", "12 comments" is
