@@ -149,6 +149,14 @@ static void test_comments_thread(void **state)
     check_case("comments-long-head");
 }
 
+/* furniture inside the story: a title-case line cutting a sentence in two, a bracketed pointer
+ * elsewhere; a bracketed sentence of the writer's stays */
+static void test_inline(void **state)
+{
+    (void)state;
+    check_case("inline");
+}
+
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
 {
@@ -223,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_byline_fused),
         cmocka_unit_test(test_caption_scene),
         cmocka_unit_test(test_comments_thread),
+        cmocka_unit_test(test_inline),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };

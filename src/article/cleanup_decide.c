@@ -499,13 +499,46 @@ static nb_status drop_captions(struct nb_clean_line *v, size_t first, size_t end
     return NB_OK;
 }
 
+/* A short line in title case ("Article Continued Below") that cuts a
+ * sentence of the story in two: the line before stops in mid-clause and
+ * the one after goes on in lower case. */
+static int interruption(const struct nb_clean_line *v, size_t n, size_t i)
+{
+    const struct nb_clean_line *ln = &v[i];
+    if (i == 0 || i + 1 >= n || ln->words > 5 || ln->lower || ln->terminal || ln->marker ||
+        v[i - 1].remove || v[i + 1].remove || v[i - 1].terminal)
+        return 0;
+    unsigned char c = (unsigned char)v[i + 1].s[0];
+    return nb_clean_sentence_like(&v[i - 1]) && c < 0x80 && nb_ascii_is_lower(c);
+}
+
+/* An aside in brackets that points elsewhere, on a line of its own:
+ * "(Graphic: the vote, seat by seat - here)", "[See the full list]",
+ * not a sentence. */
+static int pointer_aside(const struct nb_clean_line *ln)
+{
+    char end = ln->s[ln->len - 1];
+    if (ln->words > 20 || !((ln->s[0] == '(' && end == ')') || (ln->s[0] == '[' && end == ']')))
+        return 0;
+    /* a whole sentence in brackets is the writer's note ("(See the
+     * timeline below.)"), which the story keeps */
+    char last = ln->s[ln->len - 2];
+    if (last == '.' || last == '!' || last == '?')
+        return 0;
+    return nb_clean_has_words(ln->s, ln->len, "here") ||
+           nb_clean_has_words(ln->s, ln->len, "http") ||
+           nb_clean_has_words(ln->s, ln->len, "www") ||
+           nb_clean_has_words(ln->s + 1, ln->len - 1, "see") || ln->prompt;
+}
+
 nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
 {
     size_t first = n, last = n, prose = 0;
     mark_wrapped(v, n);
     for (size_t i = 0; i < n; i++) {
-        int credit = nb_clean_is_label_credit(&v[i]) && !(i > 0 && list_shape(&v[i - 1]) == 4) &&
-                     !(i + 1 < n && list_shape(&v[i + 1]) == 4);
+        int credit = pointer_aside(&v[i]) ||
+                     (nb_clean_is_label_credit(&v[i]) && !(i > 0 && list_shape(&v[i - 1]) == 4) &&
+                      !(i + 1 < n && list_shape(&v[i + 1]) == 4));
         v[i].fixed =
             !v[i].wrapped && (unsigned)(nb_clean_is_fixed_furniture(&v[i]) || is_furniture(&v[i]) ||
                                         credit || nb_article_is_byline(v[i].s, v[i].len) ||
@@ -623,5 +656,7 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
         }
     }
     nb_clean_topic_release(&topic);
+    for (size_t i = first; i < keep_to; i++)
+        v[i].remove |= interruption(v, keep_to, i);
     return drop_captions(v, first, keep_to);
 }
