@@ -6,6 +6,7 @@
  * cleanup_measure.c  measuring a line: words, capitals, the vocabulary
  * cleanup_shapes.c   furniture known by its shape (captions, credits ...)
  * cleanup_decide.c   what stays: position among the prose, runs, lists
+ * cleanup_inside.c   captions and asides inside the story
  * cleanup_join.c     datelines and paragraphs broken in mid-sentence
  *
  * Every function here reads borrowed text and cannot fail.
@@ -127,6 +128,17 @@ int nb_clean_sentence_like(const struct nb_clean_line *ln);
 /* Sets `remove` on every line of the body v[0..n) that is furniture.
  * NB_OK, or NB_ENOMEM. */
 nb_status nb_clean_decide(struct nb_clean_line *v, size_t n);
+
+/* ---- cleanup_inside.c ---- */
+
+/* An aside in brackets that points elsewhere, on a line of its own:
+ * "(Graphic: the vote, seat by seat - here)". */
+int nb_clean_is_pointer_aside(const struct nb_clean_line *ln);
+
+/* Marks `remove` on the furniture among the story's kept lines
+ * v[first..end): captions, lines cutting a sentence in two.  NB_OK or
+ * NB_ENOMEM. */
+nb_status nb_clean_drop_inside(struct nb_clean_line *v, size_t first, size_t end);
 
 /* ---- cleanup_join.c ---- */
 
