@@ -124,6 +124,39 @@ static void test_story_list(void **state)
     check_case("story-list");
 }
 
+/* a byline run into the lead ("By Jo BloggsThe ...", or its name repeated) comes off it */
+static void test_byline_fused(void **state)
+{
+    (void)state;
+    check_case("byline-fused");
+    check_case("byline-repeated");
+}
+
+/* a present-tense sentence showing a dated scene between paragraphs told in the past, or with a
+ * credit under it, is a caption; a credit under any label goes, a list of labelled lines stays */
+static void test_caption_scene(void **state)
+{
+    (void)state;
+    check_case("caption-scene");
+}
+
+/* readers' comments end the story: a thread of names and time stamps in any language, a long "12
+ * thoughts on ..." head */
+static void test_comments_thread(void **state)
+{
+    (void)state;
+    check_case("comments-thread");
+    check_case("comments-long-head");
+}
+
+/* furniture inside the story: a title-case line cutting a sentence in two, a bracketed pointer
+ * elsewhere; a bracketed sentence of the writer's stays */
+static void test_inline(void **state)
+{
+    (void)state;
+    check_case("inline");
+}
+
 /* Every word of every story sentence is still in the body. */
 static void test_nothing_but_furniture_lost(void **state)
 {
@@ -195,6 +228,10 @@ int main(void)
         cmocka_unit_test(test_story_resumes),
         cmocka_unit_test(test_lead_shapes),
         cmocka_unit_test(test_story_list),
+        cmocka_unit_test(test_byline_fused),
+        cmocka_unit_test(test_caption_scene),
+        cmocka_unit_test(test_comments_thread),
+        cmocka_unit_test(test_inline),
         cmocka_unit_test(test_nothing_but_furniture_lost),
         cmocka_unit_test(test_large_page),
     };

@@ -47,9 +47,30 @@ static nb_status push_collapsed(struct nb_strv *sv, const char *s, size_t len, s
     return tmp->len ? nb_strv_push(sv, tmp->data, tmp->len) : NB_OK;
 }
 
-/* Splits every paragraph into trimmed non-empty lines. */
-static nb_status collect_lines(const struct nb_strv *paras, struct nb_clean_line **out,
-                               size_t *nout, struct nb_error *err)
+/* Appends the line p[a..b) of paragraph `para` to *v. */
+static nb_status push_line(struct nb_clean_line **v, size_t *n, size_t *alloc, size_t para,
+                           const char *p, size_t a, size_t b)
+{
+    if (*n == *alloc) {
+        size_t na = *alloc ? *alloc * 2 : 64;
+        struct nb_clean_line *nv = realloc(*v, na * sizeof(*nv));
+        if (!nv)
+            return NB_ENOMEM;
+        *v = nv;
+        *alloc = na;
+    }
+    memset(&(*v)[*n], 0, sizeof((*v)[*n]));
+    (*v)[*n].para = para;
+    (*v)[*n].s = p + a;
+    (*v)[*n].len = b - a;
+    (*n)++;
+    return NB_OK;
+}
+
+/* Splits every paragraph into trimmed non-empty lines; a byline fused to
+ * the line after it ("By Jo BloggsThe council ...") is a line of its own. */
+static nb_status collect_lines(const struct nb_strv *paras, const char *byline,
+                               struct nb_clean_line **out, size_t *nout, struct nb_error *err)
 {
     size_t n = 0, alloc = 0;
     struct nb_clean_line *v = NULL;
@@ -64,22 +85,11 @@ static nb_status collect_lines(const struct nb_strv *paras, struct nb_clean_line
                 a++;
             while (b > a && (p[b - 1] == ' ' || p[b - 1] == '\t'))
                 b--;
-            if (b > a) {
-                if (n == alloc) {
-                    size_t na = alloc ? alloc * 2 : 64;
-                    struct nb_clean_line *nv = realloc(v, na * sizeof(*nv));
-                    if (!nv) {
-                        free(v);
-                        return oom(err);
-                    }
-                    v = nv;
-                    alloc = na;
-                }
-                memset(&v[n], 0, sizeof(v[n]));
-                v[n].para = i;
-                v[n].s = p + a;
-                v[n].len = b - a;
-                n++;
+            size_t fused = b > a ? nb_clean_fused_byline_len(p + a, b - a, byline) : 0;
+            if ((fused && push_line(&v, &n, &alloc, i, p, a, a + fused) != NB_OK) ||
+                (b > a && push_line(&v, &n, &alloc, i, p, a + fused, b) != NB_OK)) {
+                free(v);
+                return oom(err);
             }
             pos = end + 1;
         }
@@ -108,6 +118,16 @@ static nb_status adopt_header(struct nb_article *a, const struct nb_clean_line *
     return NB_OK;
 }
 
+/* Whether the paragraph that starts at line i holds a list: two kept list
+ * items or more. */
+static int list_para(const struct nb_clean_line *v, size_t n, size_t i)
+{
+    size_t items = 0;
+    for (size_t a = i; a < n && v[a].para == v[i].para && items < 2; a++)
+        items += !v[a].remove && nb_clean_is_list_item(v[a].s, v[a].len);
+    return items >= 2;
+}
+
 static nb_status rebuild(struct nb_article *a, struct nb_clean_line *v, size_t n,
                          struct nb_strv *paras, struct nb_error *err)
 {
@@ -115,9 +135,11 @@ static nb_status rebuild(struct nb_article *a, struct nb_clean_line *v, size_t n
     nb_buf_init(&tmp, 0);
     nb_buf_init(&para, 0);
     nb_status rc = NB_OK;
-    int first_kept = 1, seen_story = 0;
+    int first_kept = 1, seen_story = 0, list = 0;
     for (size_t i = 0; rc == NB_OK && i < n; i++) {
         struct nb_clean_line *ln = &v[i];
+        if (i == 0 || v[i - 1].para != ln->para)
+            list = list_para(v, n, i);
         if (ln->remove) {
             int adopted = 0;
             if ((!seen_story && adopt_header(a, ln, &tmp, &adopted) != NB_OK) ||
@@ -140,11 +162,12 @@ static nb_status rebuild(struct nb_article *a, struct nb_clean_line *v, size_t n
             rc = oom(err);
         if (rc == NB_OK && nb_buf_add(&para, s, len) != NB_OK)
             rc = oom(err);
-        /* the paragraph ends with its last kept line */
+        /* the paragraph ends with its last kept line, and a list in it
+         * is read item by item, not as one run-on sentence */
         size_t j = i + 1;
         while (j < n && v[j].para == ln->para && v[j].remove)
             j++;
-        if (rc == NB_OK && (j >= n || v[j].para != ln->para)) {
+        if (rc == NB_OK && (j >= n || v[j].para != ln->para || list)) {
             if (nb_strv_push(paras, para.data, para.len) != NB_OK)
                 rc = oom(err);
             nb_buf_reset(&para);
@@ -182,7 +205,7 @@ nb_status nb_article_clean(struct nb_article *a, struct nb_error *err)
 {
     struct nb_clean_line *v = NULL;
     size_t n = 0;
-    nb_status rc = collect_lines(&a->paragraphs, &v, &n, err);
+    nb_status rc = collect_lines(&a->paragraphs, a->byline, &v, &n, err);
     if (rc != NB_OK)
         return rc;
     for (size_t i = 0; i < n; i++)

@@ -402,11 +402,15 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
     size_t first = n, last = n, prose = 0;
     mark_wrapped(v, n);
     for (size_t i = 0; i < n; i++) {
+        int credit = nb_clean_is_pointer_aside(&v[i]) ||
+                     (nb_clean_is_label_credit(&v[i]) && !(i > 0 && list_shape(&v[i - 1]) == 4) &&
+                      !(i + 1 < n && list_shape(&v[i + 1]) == 4));
         v[i].fixed =
             !v[i].wrapped && (unsigned)(nb_clean_is_fixed_furniture(&v[i]) || is_furniture(&v[i]) ||
-                                        nb_article_is_byline(v[i].s, v[i].len) ||
+                                        credit || nb_article_is_byline(v[i].s, v[i].len) ||
                                         nb_article_is_date_stamp(v[i].s, v[i].len));
-        if (!v[i].fixed && prose >= 3 && nb_clean_is_comments_head(&v[i])) {
+        if (!v[i].fixed && prose >= 3 &&
+            (nb_clean_is_comments_head(&v[i]) || nb_clean_is_comments_block(v, n, i))) {
             /* readers' comments: the story is over */
             for (size_t j = i; j < n; j++)
                 v[j].fixed = 1;
@@ -518,5 +522,5 @@ nb_status nb_clean_decide(struct nb_clean_line *v, size_t n)
         }
     }
     nb_clean_topic_release(&topic);
-    return NB_OK;
+    return nb_clean_drop_inside(v, first, keep_to);
 }

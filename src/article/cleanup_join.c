@@ -1,9 +1,12 @@
 /* cleanup_join.c - the seams of the story: a wire dateline at its start,
- * paragraphs broken in mid-sentence. */
+ * paragraphs broken in mid-sentence, a byline fused to the lead. */
 #include "article/cleanup_lines.h"
 
+#include "article/reader.h"
 #include "text/chars.h"
 #include "text/sentences.h"
+
+#include <string.h>
 
 /* ---- dateline -------------------------------------------------------- */
 
@@ -150,10 +153,94 @@ int nb_clean_broken_after(const char *p, size_t len, const char *next)
      * however the next paragraph begins (a name, a capital), unless it is
      * a list item; a shorter sentence-like line only when the next one
      * starts in lower case or with a figure */
-    int item = (start == '-' || start == '*' || start == '+') && next[1] == ' ';
+    int item = nb_clean_is_list_item(next, strlen(next)) || nb_clean_is_list_item(last.s, last.len);
     if (nb_clean_sentence_like(&last) && last.words >= PROSE_WORDS && !item &&
         !open_quote(last.s, last.len))
         return 1;
-    return ends_lower && nb_clean_sentence_like(&last) && start < 0x80 &&
+    return ends_lower && !item && nb_clean_sentence_like(&last) && start < 0x80 &&
            (nb_ascii_is_lower(start) || nb_ascii_is_digit(start));
+}
+
+/* ---- a byline fused to the lead ---------------------------------------- */
+
+/* Whether the text after a join reads as the start of the story: its
+ * first word all capitals ("LONDON (Nordwire) -") or its second word in
+ * lower case ("The council said"), not the rest of a name ("Donald
+ * Reports"). */
+static int starts_story(const char *s, size_t len)
+{
+    size_t p = 0, caps = 0, letters = 0;
+    for (; p < len && !nb_ascii_is_space((unsigned char)s[p]); p++) {
+        unsigned char c = (unsigned char)s[p];
+        letters += nb_ascii_is_alpha(c);
+        caps += nb_ascii_is_upper(c);
+    }
+    if (letters >= 2 && caps == letters)
+        return 1;
+    while (p < len && nb_ascii_is_space((unsigned char)s[p]))
+        p++;
+    return p < len && nb_ascii_is_lower((unsigned char)s[p]);
+}
+
+size_t nb_clean_fused_byline_len(const char *s, size_t len, const char *byline)
+{
+    /* the name is the run of capitalised words at the start; the join is
+     * a lower-case letter followed by a capital inside one of its words */
+    size_t best = 0, words = 0;
+    for (size_t p = 0; p < len && words < 8;) {
+        while (p < len && nb_ascii_is_space((unsigned char)s[p]))
+            p++;
+        if (p >= len || !nb_ascii_is_upper((unsigned char)s[p]))
+            break;
+        words++;
+        size_t q = p + 1;
+        for (; q < len && !nb_ascii_is_space((unsigned char)s[q]); q++)
+            if (nb_ascii_is_lower((unsigned char)s[q - 1]) &&
+                nb_ascii_is_upper((unsigned char)s[q]) && starts_story(s + q, len - q))
+                best = q;
+        p = q;
+    }
+    if (!best)
+        return 0;
+    /* a story of a few words at least follows */
+    unsigned rest = 0;
+    for (size_t p = best; p < len; p++)
+        rest += nb_ascii_is_space((unsigned char)s[p]) && p + 1 < len &&
+                !nb_ascii_is_space((unsigned char)s[p + 1]);
+    if (rest < 2)
+        return 0;
+    if (nb_clean_starts_with(s, best, "by"))
+        return nb_article_is_byline(s, best) ? best : 0;
+    /* the byline's name repeated: "Jo BloggsThe council ..." */
+    if (!byline)
+        return 0;
+    size_t bl = strlen(byline);
+    if (nb_clean_starts_with(byline, bl, "by"))
+        byline += 3, bl = bl > 3 ? bl - 3 : 0;
+    return bl == best && memcmp(byline, s, best) == 0 ? best : 0;
+}
+
+/* ---- lists ------------------------------------------------------------- */
+
+int nb_clean_is_list_item(const char *s, size_t len)
+{
+    size_t d = 0;
+    while (d < len && d < 3 && nb_ascii_is_digit((unsigned char)s[d]))
+        d++;
+    if (d && d + 1 < len && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+        return 1;
+    if (len > 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+        return 1;
+    if (len > 3 && memcmp(s, "\xe2\x80\xa2", 3) == 0)
+        return 1;
+    /* "Winner: Harbour Rowing Club": a capitalised label of three words
+     * at most, a colon, a value */
+    if (!nb_ascii_is_upper((unsigned char)s[0]))
+        return 0;
+    for (size_t i = 1, spaces = 0; i + 1 < len && spaces < 3; i++) {
+        spaces += s[i] == ' ';
+        if (s[i] == ':')
+            return s[i + 1] == ' ';
+    }
+    return 0;
 }

@@ -6,6 +6,7 @@
  * cleanup_measure.c  measuring a line: words, capitals, the vocabulary
  * cleanup_shapes.c   furniture known by its shape (captions, credits ...)
  * cleanup_decide.c   what stays: position among the prose, runs, lists
+ * cleanup_inside.c   captions and asides inside the story
  * cleanup_join.c     datelines and paragraphs broken in mid-sentence
  *
  * Every function here reads borrowed text and cannot fail.
@@ -37,6 +38,7 @@ struct nb_clean_line {
     unsigned list_head : 1; /* vocabulary says "related stories" */
     unsigned quoted : 1;    /* holds quotation marks */
     unsigned marker : 1;    /* starts with a list marker */
+    unsigned narrates : 1;  /* a verb in the past, a modal, "I": a story told */
     unsigned remove : 1;
     unsigned fixed : 1;   /* shape says furniture whatever its position */
     unsigned wrapped : 1; /* one line of a hard-wrapped prose paragraph */
@@ -80,8 +82,18 @@ int nb_clean_has_copyright_sign(const char *s, size_t len);
  * syndication tails, copyright lines, lines without a letter. */
 int nb_clean_is_fixed_furniture(const struct nb_clean_line *ln);
 
+/* A credit under a label ("Chart: Nordwire", "Illustration: Jo
+ * Bloggs"); furniture when no like line stands beside it (a list of the
+ * story: "Director: Jo Bloggs" above "Cast: ..."). */
+int nb_clean_is_label_credit(const struct nb_clean_line *ln);
+
 /* The head of a readers' comments section: nothing after it is the story. */
 int nb_clean_is_comments_head(const struct nb_clean_line *ln);
+
+/* Whether v[i] starts a thread of readers' comments, in any language: a
+ * name on its own line, a time stamp under it ("3 hours ago", "12:04
+ * PM"), and soon another name and stamp. */
+int nb_clean_is_comments_block(const struct nb_clean_line *v, size_t n, size_t i);
 
 /* ---- cleanup_topic.c ---- */
 
@@ -117,6 +129,17 @@ int nb_clean_sentence_like(const struct nb_clean_line *ln);
  * NB_OK, or NB_ENOMEM. */
 nb_status nb_clean_decide(struct nb_clean_line *v, size_t n);
 
+/* ---- cleanup_inside.c ---- */
+
+/* An aside in brackets that points elsewhere, on a line of its own:
+ * "(Graphic: the vote, seat by seat - here)". */
+int nb_clean_is_pointer_aside(const struct nb_clean_line *ln);
+
+/* Marks `remove` on the furniture among the story's kept lines
+ * v[first..end): captions, lines cutting a sentence in two.  NB_OK or
+ * NB_ENOMEM. */
+nb_status nb_clean_drop_inside(struct nb_clean_line *v, size_t first, size_t end);
+
 /* ---- cleanup_join.c ---- */
 
 /* Length of a wire dateline at the start of s ("LONDON, Feb 4 (Reuters) -
@@ -126,5 +149,15 @@ size_t nb_clean_dateline_len(const char *s, size_t len);
 /* Whether paragraph p[0..len) stops in mid-sentence so that `next` (a
  * NUL-terminated paragraph) continues it. */
 int nb_clean_broken_after(const char *p, size_t len, const char *next);
+
+/* Length of a byline fused to the story at the start of s, the space lost
+ * between them ("By Jo BloggsThe council said ..."; or the name of
+ * `byline`, the article's own, repeated: "Jo BloggsThe council ..."), or
+ * 0.  `byline` may be NULL. */
+size_t nb_clean_fused_byline_len(const char *s, size_t len, const char *byline);
+
+/* Whether s[0..len) is an item of a numbered, marked or labelled list
+ * ("1. Lamb", "2) Ship", "- eggs", a bullet, "Turnout: 61%"). */
+int nb_clean_is_list_item(const char *s, size_t len);
 
 #endif

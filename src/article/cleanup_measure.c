@@ -216,6 +216,23 @@ static const char *const reporting[] = {
     "told",      "warn",      "warned",   "warns",     "wrote",
 };
 
+/* Words of a story told: verbs in the past, modals, the first person.
+ * A caption describes what a picture shows, in the present. */
+static const char *const narration[] = {
+    "ate",  "became", "began",   "brought", "came",    "could", "did",   "didn't", "fell",
+    "felt", "found",  "gave",    "got",     "had",     "has",   "have",  "held",   "i",
+    "i'm",  "kept",   "knew",    "led",     "lost",    "made",  "may",   "met",    "might",
+    "must", "paid",   "ran",     "rose",    "said",    "saw",   "sent",  "shall",  "should",
+    "sold", "spent",  "spoke",   "stood",   "thought", "told",  "took",  "was",    "wasn't",
+    "went", "were",   "weren't", "will",    "won",     "won't", "would", "wrote",
+};
+
+/* Words before a participle in "-ed" that make it no past tense: "is
+ * displayed", "after being cleaned". */
+static const char *const passive[] = {
+    "are", "be", "been", "being", "get", "gets", "is", "to",
+};
+
 /* Words addressing the reader. */
 static const char *const address[] = {
     "our", "ours",  "us",     "we",     "we'd",   "we'll", "we're",    "we've",
@@ -412,6 +429,11 @@ void nb_clean_measure(struct nb_clean_line *ln)
                 }
                 if (NB_CLEAN_IN(key, reporting))
                     ln->reports = 1;
+                size_t kl = strlen(key);
+                if (NB_CLEAN_IN(key, narration) ||
+                    (kl >= 5 && c < 0x80 && nb_ascii_is_lower(c) && !strcmp(key + kl - 2, "ed") &&
+                     !NB_CLEAN_IN(prev, passive)))
+                    ln->narrates = 1;
                 memcpy(prev, key, strlen(key) + 1);
             } else {
                 prev[0] = '\0';

@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+/* Lines within which a second signed comment shows a thread. */
+#define COMMENT_SPAN 24
+
 /* Words allowed in a credit line besides names. */
 static const char *const credit_words[] = {
     "additional", "and", "at",  "by",  "compiled",    "da",      "de",       "del",
@@ -50,8 +53,8 @@ static int is_caption(const struct nb_clean_line *ln)
     }
     /* "... outside the court on Tuesday. Photograph: Jo Bloggs/Nordwire" */
     static const char *const tails[] = {
-        "Photograph:", "Picture:",   "Photo:",        "Image:",  "Credit:",     "Photograph by",
-        "Photo by",    "Picture by", "Photo credit:", "Photos:", "Photographs:"};
+        "Photograph:", "Picture:",   "Photo:",        "Image:",  "Credit:",      "Photograph by",
+        "Photo by",    "Picture by", "Photo credit:", "Photos:", "Photographs:", "Photo/"};
     /* the credit is among the last words: from `tail` on, at most 8
      * spaces are left */
     size_t tail = ln->len;
@@ -88,6 +91,47 @@ static int is_credit(const struct nb_clean_line *ln)
                    !nb_clean_has_words(ln->s, ln->len, "www");
     }
     return 0;
+}
+
+/* A credit under a label: "Chart: Nordwire", "Illustration: Jo Bloggs",
+ * "Courtesy of Sam Hill/City Museum": one capitalised word and a colon,
+ * then a short name and nothing that reads as a sentence (every word
+ * capitalised, or of the credit grammar: "of", "and", "via"). */
+int nb_clean_is_label_credit(const struct nb_clean_line *ln)
+{
+    if (ln->words < 2 || ln->words > 7 || ln->terminal || ln->quoted)
+        return 0;
+    size_t p = 0;
+    if (nb_clean_starts_with(ln->s, ln->len, "courtesy of")) {
+        p = 11;
+    } else {
+        if (!nb_ascii_is_upper((unsigned char)ln->s[0]))
+            return 0;
+        while (p < ln->len && nb_ascii_is_alpha((unsigned char)ln->s[p]))
+            p++;
+        if (p < 3 || p >= ln->len || ln->s[p] != ':')
+            return 0;
+        p++;
+    }
+    while (p < ln->len && ln->s[p] == ' ')
+        p++;
+    if (p >= ln->len || !nb_ascii_is_upper((unsigned char)ln->s[p]))
+        return 0;
+    char key[NB_CLEAN_KEY_MAX];
+    for (size_t q = p; p < ln->len; p = q) {
+        while (p < ln->len && ln->s[p] == ' ')
+            p++;
+        q = p;
+        while (q < ln->len && ln->s[q] != ' ')
+            q++;
+        unsigned char c = (unsigned char)ln->s[p];
+        if (q == p || (c < 0x80 && !nb_ascii_is_lower(c)))
+            continue;
+        nb_clean_word_key(ln->s + p, q - p, key);
+        if (c >= 0x80 || (key[0] && !NB_CLEAN_IN(key, credit_words)))
+            return 0;
+    }
+    return 1;
 }
 
 /* "Reporting by Jo Bloggs; Editing by Sam Hill", "(Writing by ...)",
@@ -188,9 +232,9 @@ int nb_clean_is_comments_head(const struct nb_clean_line *ln)
         "post a comment",     "add a comment",       "add comment",           "show comments",
         "view comments",      "join the discussion", "join the conversation", "discussion",
         "comments are closed"};
-    if (ln->words > 12 || ln->terminal)
+    if (ln->words > 30 || ln->terminal)
         return 0;
-    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+    for (size_t i = 0; ln->words <= 12 && i < sizeof(heads) / sizeof(heads[0]); i++)
         if (nb_clean_starts_with(ln->s, ln->len, heads[i]) &&
             (ln->len == strlen(heads[i]) || ln->words <= 6))
             return 1;
@@ -198,7 +242,7 @@ int nb_clean_is_comments_head(const struct nb_clean_line *ln)
     size_t d = 0;
     while (d < ln->len && nb_ascii_is_digit((unsigned char)ln->s[d]))
         d++;
-    if (d && d < ln->len && ln->s[d] == ' ') {
+    if (d && d < ln->len && ln->s[d] == ' ' && ln->words <= 30) {
         const char *r = ln->s + d + 1;
         size_t rl = ln->len - d - 1;
         if (nb_clean_starts_with(r, rl, "comments") || nb_clean_starts_with(r, rl, "responses") ||
@@ -216,6 +260,51 @@ int nb_clean_is_comments_head(const struct nb_clean_line *ln)
     return says && nb_article_is_date_stamp(says + (says < ln->s + ln->len && *says == ' '),
                                             (size_t)(ln->s + ln->len - says) -
                                                 (says < ln->s + ln->len && *says == ' '));
+}
+
+/* When a comment was posted: a clock time ("12:04 PM", "August 8, 2018
+ * at 3:17 pm") or a short count of time ("3 hours ago", "vor 3
+ * Stunden"), in a short line. */
+static int stamp_shape(const struct nb_clean_line *ln)
+{
+    if (ln->words > 7)
+        return 0;
+    unsigned numbers = 0;
+    for (size_t i = 0; i < ln->len; i++) {
+        unsigned char c = (unsigned char)ln->s[i];
+        if (!nb_ascii_is_digit(c))
+            continue;
+        if (i + 2 < ln->len && ln->s[i + 1] == ':' &&
+            nb_ascii_is_digit((unsigned char)ln->s[i + 2]))
+            return 1;
+        numbers += i == 0 || !nb_ascii_is_digit((unsigned char)ln->s[i - 1]);
+    }
+    return numbers == 1 && ln->words >= 2 && ln->words <= 4;
+}
+
+/* A name signing a comment: a handle or a few capitalised words, no
+ * figure, no sentence. */
+static int signature_shape(const struct nb_clean_line *ln)
+{
+    /* "Marta K." ends with an initial, not a sentence */
+    int initial = ln->len >= 3 && ln->s[ln->len - 1] == '.' && ln->s[ln->len - 3] == ' ';
+    if (ln->words > 4 || (ln->terminal && !initial) || ln->fixed || (ln->words > 1 && ln->lower))
+        return 0;
+    for (size_t i = 0; i < ln->len; i++)
+        if (nb_ascii_is_digit((unsigned char)ln->s[i]) || ln->s[i] == ':')
+            return 0;
+    return 1;
+}
+
+int nb_clean_is_comments_block(const struct nb_clean_line *v, size_t n, size_t i)
+{
+    if (!signature_shape(&v[i]) || i + 1 >= n || !stamp_shape(&v[i + 1]))
+        return 0;
+    /* another signed and stamped comment follows soon */
+    for (size_t k = i + 2; k + 1 < n && k < i + COMMENT_SPAN; k++)
+        if (signature_shape(&v[k]) && stamp_shape(&v[k + 1]))
+            return 1;
+    return 0;
 }
 
 /* Only characters no listener hears: "|", "0", "•", "12 comments" is
