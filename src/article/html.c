@@ -1,0 +1,401 @@
+/* html.c - reading a web page (HTML5) as an article (see html.h).
+ *
+ * The page is imported as UTF-8 (reader.h), parsed by gumbo into a flat
+ * array (html_dom.h), its metadata read (html_meta.h), its body cut into
+ * blocks (html_text.h) and the story's blocks chosen (html_extract.h).
+ * The chosen blocks become the raw paragraphs every reader hands to
+ * nb_article_finish(); the others are listed in a->removed.
+ */
+#include "article/html.h"
+
+#include "article/html_dom.h"
+#include "article/html_extract.h"
+#include "article/html_meta.h"
+#include "article/html_text.h"
+#include "article/reader.h"
+#include "text/buf.h"
+#include "text/chars.h"
+#include "text/file.h"
+#include "text/sentences.h"
+#include "text/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define REMOVED_MAX 400            /* blocks listed in a->removed */
+#define REMOVED_BYTES (64 << 10)   /* bytes of text listed in a->removed */
+#define REMOVED_BLOCK_BYTES 1000   /* bytes of one removed block listed */
+
+static nb_status oom(struct nb_error *err)
+{
+    return nb_error_set(err, NB_ENOMEM, "out of memory");
+}
+
+static nb_status no_article(struct nb_error *err, const char *name)
+{
+    nb_error_set(err, NB_EINPUT, "no article text in the page (only menus, links or nothing)");
+    nb_error_set_file(err, name);
+    return NB_EINPUT;
+}
+
+/* ---- sniffing ------------------------------------------------------------- */
+
+static int starts_i(const char *s, size_t len, const char *word)
+{
+    size_t wl = strlen(word);
+    if (len < wl)
+        return 0;
+    for (size_t i = 0; i < wl; i++)
+        if (nb_ascii_lower((unsigned char)s[i]) != word[i])
+            return 0;
+    return 1;
+}
+
+int nb_html_sniff(const char *data, size_t len)
+{
+    size_t i = 0, limit = len < 4096 ? len : 4096;
+    if (limit >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+        i = 3;
+    for (;;) {
+        while (i < limit && nb_ascii_is_space((unsigned char)data[i]))
+            i++;
+        if (i + 4 <= limit && memcmp(data + i, "<!--", 4) == 0) {
+            size_t j = i + 4;
+            while (j + 3 <= limit && memcmp(data + j, "-->", 3) != 0)
+                j++;
+            if (j + 3 > limit)
+                return 0;
+            i = j + 3;
+            continue;
+        }
+        if (i + 5 <= limit && memcmp(data + i, "<?xml", 5) == 0) { /* XHTML */
+            const char *gt = memchr(data + i, '>', limit - i);
+            if (!gt)
+                return 0;
+            i = (size_t)(gt - data) + 1;
+            continue;
+        }
+        break;
+    }
+    const char *s = data + i;
+    size_t n = limit - i;
+    if (starts_i(s, n, "<!doctype html"))
+        return 1;
+    if (starts_i(s, n, "<html") && n > 5 &&
+        (s[5] == '>' || nb_ascii_is_space((unsigned char)s[5])))
+        return 1;
+    return 0;
+}
+
+/* ---- paragraphs ---------------------------------------------------------- */
+
+/* Letters and digits, lower-cased: to compare a block with the headline. */
+static int same_words(const char *a, size_t alen, const char *b)
+{
+    size_t i = 0, j = 0, blen = strlen(b);
+    for (;;) {
+        while (i < alen && !nb_ascii_is_alnum((unsigned char)a[i]) &&
+               (unsigned char)a[i] < 0x80)
+            i++;
+        while (j < blen && !nb_ascii_is_alnum((unsigned char)b[j]) &&
+               (unsigned char)b[j] < 0x80)
+            j++;
+        if (i == alen || j == blen)
+            return i == alen && j == blen;
+        if (nb_ascii_lower((unsigned char)a[i]) != nb_ascii_lower((unsigned char)b[j]))
+            return 0;
+        i++;
+        j++;
+    }
+}
+
+static int starts_with_quote(const char *s, size_t len)
+{
+    return len && nb_char_is_quote(nb_char_at(s, len, 0, NULL));
+}
+
+/* A block quote's text wrapped in quotation marks (when it has none), so
+ * that the quote stage reads it as a quote. */
+static nb_status push_quoted(struct nb_strv *out, const char *s, size_t len)
+{
+    if (starts_with_quote(s, len))
+        return nb_strv_push(out, s, len);
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    if (nb_buf_adds(&b, "\xe2\x80\x9c") != NB_OK || nb_buf_add(&b, s, len) != NB_OK ||
+        nb_buf_adds(&b, "\xe2\x80\x9d") != NB_OK) {
+        nb_buf_release(&b);
+        return NB_ENOMEM;
+    }
+    char *p = nb_buf_detach(&b, NULL);
+    return p ? nb_strv_push_owned(out, p) : NB_ENOMEM;
+}
+
+struct removed_cap {
+    size_t bytes;
+};
+
+static nb_status push_removed(struct nb_article *a, struct removed_cap *cap, const char *s,
+                              size_t len)
+{
+    if (a->removed.n >= REMOVED_MAX || cap->bytes >= REMOVED_BYTES)
+        return NB_OK;
+    if (len > REMOVED_BLOCK_BYTES) {
+        len = REMOVED_BLOCK_BYTES;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--; /* not inside a character */
+    }
+    cap->bytes += len;
+    return nb_strv_push(&a->removed, s, len);
+}
+
+/* The blocks as paragraphs (fate NB_HX_BODY) and removed text. */
+static nb_status emit(struct nb_article *a, const struct nb_hblocks *b, const uint8_t *fate)
+{
+    struct removed_cap cap = {0};
+    int seen_body = 0;
+    for (size_t k = 0; k < b->n; k++) {
+        const struct nb_hblock *bl = &b->v[k];
+        const char *s = b->text.data + bl->start;
+        nb_status rc = NB_OK;
+        if (fate[k] == NB_HX_BODY && !seen_body && a->headline &&
+            same_words(s, bl->len, a->headline))
+            continue; /* the headline again */
+        if (fate[k] == NB_HX_BODY) {
+            seen_body = 1;
+            rc = (bl->flags & NB_HB_QUOTE) ? push_quoted(&a->paragraphs, s, bl->len)
+                                           : nb_strv_push(&a->paragraphs, s, bl->len);
+        } else if (fate[k] == NB_HX_OUT) {
+            rc = push_removed(a, &cap, s, bl->len);
+        }
+        if (rc != NB_OK)
+            return rc;
+    }
+    return NB_OK;
+}
+
+/* ---- metadata ---------------------------------------------------------------- */
+
+static nb_status take(char **slot, char **from)
+{
+    free(*slot);
+    *slot = *from;
+    *from = NULL;
+    return NB_OK;
+}
+
+static nb_status set_meta(struct nb_article *a, struct nb_html_meta *m, const char *name)
+{
+    take(&a->headline, &m->headline);
+    take(&a->byline, &m->byline);
+    take(&a->date, &m->date);
+    take(&a->publication, &m->publisher);
+    take(&a->language, &m->language);
+    if (!a->headline) {
+        /* a page without a title: its file name says what it is */
+        const char *base = name ? nb_path_basename(name) : "";
+        const char *dot = strrchr(base, '.');
+        size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+        a->headline = n ? nb_strndup(base, n) : nb_strdup("Untitled page");
+        if (!a->headline)
+            return NB_ENOMEM;
+    }
+    return NB_OK;
+}
+
+/* ---- the readers ---------------------------------------------------------- */
+
+static nb_status read_page(struct nb_article *a, const char *text, size_t len, const char *name,
+                           struct nb_error *err)
+{
+    struct nb_hdom d;
+    struct nb_html_meta m;
+    struct nb_hblocks b;
+    uint8_t *skip = NULL, *fate = NULL;
+    nb_html_meta_init(&m);
+    nb_hblocks_init(&b);
+    nb_status rc = nb_hdom_parse(&d, text, len);
+    if (rc != NB_OK)
+        return oom(err);
+    rc = nb_html_meta_read(&d, &m);
+    if (rc == NB_OK && d.body != NB_HDOM_NONE) {
+        skip = nb_html_invisible(&d);
+        rc = skip ? nb_hblocks_collect(&d, d.body, skip, &b) : NB_ENOMEM;
+    }
+    if (rc == NB_OK) {
+        fate = calloc(b.n ? b.n : 1, 1);
+        rc = fate ? nb_html_extract(&d, &b, &m, fate) : NB_ENOMEM;
+    }
+    if (rc == NB_OK)
+        rc = set_meta(a, &m, name);
+    if (rc == NB_OK)
+        rc = emit(a, &b, fate);
+    free(skip);
+    free(fate);
+    nb_hblocks_release(&b);
+    nb_html_meta_release(&m);
+    nb_hdom_release(&d);
+    if (rc != NB_OK)
+        return oom(err);
+    if (a->paragraphs.n == 0)
+        return no_article(err, name);
+    return NB_OK;
+}
+
+static nb_status finish(struct nb_article *a, const char *name, struct nb_error *err)
+{
+    nb_status rc = nb_article_finish(a, err);
+    if (rc == NB_EINPUT) {
+        nb_error_set(err, NB_EINPUT,
+                     "no article text in the page (only menus, lists, captions or "
+                     "short lines)");
+        nb_error_set_file(err, name);
+    }
+    return rc;
+}
+
+nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t len,
+                                const char *name, struct nb_error *err)
+{
+    const char *label = name ? name : "<html>";
+    struct nb_buf text;
+    nb_buf_init(&text, 0);
+    if (len > NB_ARTICLE_MAX_BYTES) {
+        nb_article_init(a);
+        nb_error_set(err, NB_EINPUT, "the page is too large (over %zu MiB)",
+                     NB_ARTICLE_MAX_BYTES >> 20);
+        nb_error_set_file(err, label);
+        return NB_EINPUT;
+    }
+    nb_status rc = nb_article_import(a, data, len, name, &text, err);
+    if (rc != NB_OK) {
+        nb_buf_release(&text);
+        return rc;
+    }
+    rc = read_page(a, text.data, text.len, label, err);
+    nb_buf_release(&text);
+    if (rc == NB_OK)
+        rc = finish(a, label, err);
+    if (rc != NB_OK)
+        nb_article_release(a);
+    return rc;
+}
+
+/* ---- fragments ------------------------------------------------------------- */
+
+/* Whether text holds markup: a tag, an end tag, a comment or an entity
+ * gumbo would decode. */
+static int has_markup(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] == '<' && (nb_ascii_is_alpha((unsigned char)s[i + 1]) || s[i + 1] == '/' ||
+                            s[i + 1] == '!'))
+            return 1;
+        if (s[i] == '&' && (nb_ascii_is_alpha((unsigned char)s[i + 1]) || s[i + 1] == '#'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Plain text: paragraphs separated by blank lines. */
+static nb_status plain_paragraphs(struct nb_article *a, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i, end = i;
+        int blank_run = 0;
+        while (i < len) {
+            const char *nl = memchr(s + i, '\n', len - i);
+            size_t line_end = nl ? (size_t)(nl - s) : len;
+            int blank = 1;
+            for (size_t k = i; k < line_end; k++)
+                if (!nb_ascii_is_space((unsigned char)s[k]))
+                    blank = 0;
+            i = nl ? line_end + 1 : len;
+            if (blank) {
+                blank_run = 1;
+                if (end > start)
+                    break;
+                start = i;
+                continue;
+            }
+            end = line_end;
+        }
+        (void)blank_run;
+        if (end > start && nb_strv_push(&a->paragraphs, s + start, end - start) != NB_OK)
+            return NB_ENOMEM;
+    }
+    return NB_OK;
+}
+
+static nb_status read_fragment(struct nb_article *a, const char *text, size_t len)
+{
+    struct nb_hdom d;
+    struct nb_hblocks b;
+    nb_hblocks_init(&b);
+    if (nb_hdom_parse_fragment(&d, text, len) != NB_OK)
+        return NB_ENOMEM;
+    uint8_t *skip = nb_html_invisible(&d);
+    nb_status rc = skip ? NB_OK : NB_ENOMEM;
+    for (uint32_t i = 0; skip && i < d.n; i++)
+        if (d.v[i].type == NB_HNODE_ELEMENT &&
+            (d.v[i].tag == GUMBO_TAG_FIGCAPTION || d.v[i].tag == GUMBO_TAG_CAPTION))
+            skip[i] = 1;
+    if (rc == NB_OK)
+        rc = nb_hblocks_collect(&d, 0, skip, &b);
+    for (size_t k = 0; rc == NB_OK && k < b.n; k++) {
+        const struct nb_hblock *bl = &b.v[k];
+        const char *s = b.text.data + bl->start;
+        if (k == 0 && same_words(s, bl->len, a->headline))
+            continue;
+        rc = (bl->flags & NB_HB_QUOTE) ? push_quoted(&a->paragraphs, s, bl->len)
+                                       : nb_strv_push(&a->paragraphs, s, bl->len);
+    }
+    free(skip);
+    nb_hblocks_release(&b);
+    nb_hdom_release(&d);
+    return rc;
+}
+
+nb_status nb_article_parse_html_fragment(struct nb_article *a, const char *data, size_t len,
+                                         const char *headline, const char *name,
+                                         struct nb_error *err)
+{
+    const char *label = name ? name : "<html>";
+    struct nb_buf text;
+    nb_buf_init(&text, 0);
+    if (len > NB_ARTICLE_MAX_BYTES) {
+        nb_article_init(a);
+        nb_error_set(err, NB_EINPUT, "the text is too large (over %zu MiB)",
+                     NB_ARTICLE_MAX_BYTES >> 20);
+        nb_error_set_file(err, label);
+        return NB_EINPUT;
+    }
+    nb_status rc = nb_article_import(a, data, len, name, &text, err);
+    if (rc != NB_OK) {
+        nb_buf_release(&text);
+        return rc;
+    }
+    struct nb_buf h;
+    nb_buf_init(&h, 0);
+    if (nb_text_collapse_space(headline ? headline : "", headline ? strlen(headline) : 0, &h) !=
+            NB_OK ||
+        !(a->headline = nb_buf_detach(&h, NULL))) {
+        nb_buf_release(&h);
+        rc = oom(err);
+    }
+    if (rc == NB_OK) {
+        rc = has_markup(text.data, text.len) ? read_fragment(a, text.data, text.len)
+                                             : plain_paragraphs(a, text.data, text.len);
+        if (rc != NB_OK)
+            rc = oom(err);
+        else if (a->paragraphs.n == 0)
+            rc = no_article(err, label);
+    }
+    nb_buf_release(&text);
+    if (rc == NB_OK)
+        rc = finish(a, label, err);
+    if (rc != NB_OK)
+        nb_article_release(a);
+    return rc;
+}

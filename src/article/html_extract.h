@@ -1,0 +1,37 @@
+/* html_extract.h - which blocks of a page are the story (internal to the
+ * HTML reader).
+ *
+ * Generic, readability-like: containers are scored by the prose they hold
+ * (text length, commas, link density, block shape, class and id names as
+ * weak evidence), the best one and its dense siblings are taken, and
+ * inside them blocks that read as page furniture (lists of links, bylines,
+ * share bars, captions...) are left out.  No rule names a site.
+ */
+#ifndef NB_ARTICLE_HTML_EXTRACT_H
+#define NB_ARTICLE_HTML_EXTRACT_H
+
+#include "article/html_dom.h"
+#include "article/html_meta.h"
+#include "article/html_text.h"
+#include "text/error.h"
+
+#include <stdint.h>
+
+/* What became of a block. */
+enum nb_hx_fate {
+    NB_HX_OUT = 0,  /* page furniture: reported as removed */
+    NB_HX_BODY = 1, /* a paragraph of the story */
+    NB_HX_QUIET = 2 /* neither (the headline repeated): dropped silently */
+};
+
+/* The elements whose text the page hides or that are no text (hidden,
+ * aria-hidden, buttons, inputs...): collect blocks skipping these.  Returns
+ * a malloc'd array of d->n flags, NULL when out of memory. */
+uint8_t *nb_html_invisible(const struct nb_hdom *d);
+
+/* Chooses the story's blocks among `b` (collected from the page's body):
+ * fate[i] for each block.  `fate` has b->n entries.  NB_ENOMEM only. */
+nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_hblocks *b,
+                          const struct nb_html_meta *m, uint8_t *fate);
+
+#endif
