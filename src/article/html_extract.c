@@ -25,6 +25,17 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h> /* DEBUG */
+
+static void dbg_node(const struct nb_hdom *d, uint32_t i, const char *what, double score)
+{
+    if (!getenv("NB_HTML_DEBUG") || i >= d->n)
+        return;
+    const char *c = nb_hdom_attr(d, i, "class"), *id = nb_hdom_attr(d, i, "id");
+    fprintf(stderr, "%s node %u <%s class='%.60s' id='%.40s'> score %.1f\n", what, i,
+            d->v[i].type == NB_HNODE_ELEMENT ? gumbo_normalized_tagname(d->v[i].tag) : "#text",
+            c ? c : "", id ? id : "", score);
+}
 
 #define MIN_BLOCK 25       /* characters a block needs to score */
 #define CHAR_THRESHOLD 500 /* characters a result needs to be taken at once */
@@ -581,6 +592,8 @@ static uint32_t choose(struct ex *x)
         memmove(&top[at + 1], &top[at], (ntop - 1 - at) * sizeof(top[0]));
         top[at] = i;
     }
+    for (size_t i = 0; i < ntop; i++)
+        dbg_node(x->d, top[i], "top", x->score[top[i]]);
     if (ntop == 0 || top[0] == x->root)
         return x->root;
     uint32_t best = top[0];
@@ -724,8 +737,10 @@ static void clean(struct ex *x, int flags)
         else if ((t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL || t == GUMBO_TAG_DIV) &&
                  (flags & CLEAN_CONDITIONALLY))
             out = furniture(x, i, flags);
-        if (out)
+        if (out) {
+            dbg_node(x->d, i, "clean", x->chars[i]);
             memset(x->chosen + i, 0, x->d->v[i].end - i);
+        }
     }
 }
 
@@ -765,6 +780,7 @@ static nb_status extract(struct ex *x, uint8_t *fate)
         mark_chosen(x, top);
         clean(x, flags);
         uint32_t len = keep_blocks(x, fate);
+        dbg_node(x->d, top, "BEST", len);
         if (len >= CHAR_THRESHOLD) {
             have = 0;
             break;
