@@ -49,8 +49,11 @@ enum {
     C_INVISIBLE = 1,  /* never text */
     C_FURNITURE = 2,  /* nav, aside... never the story */
     C_UNLIKELY = 4,   /* names say menu, comments, sidebar... */
-    C_SHARE = 8,      /* names say share */
-    C_DATA_TABLE = 16 /* a table of data, not of layout */
+    C_SHARE = 8,       /* names say share */
+    C_DATA_TABLE = 16, /* a table of data, not of layout */
+    C_CAPTION = 32,    /* names say caption or credit */
+    C_AD = 64,         /* names say advertisement */
+    C_BYLINE = 128     /* names say byline, author, dateline */
 };
 
 /* ---- names ---------------------------------------------------------------- */
@@ -78,6 +81,9 @@ static const char *const negative_names[] = {
 static const char *const invisible_names[] = {
     "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "element-invisible",
 };
+static const char *const caption_names[] = {"caption", "credit"};
+static const char *const byline_names[] = {"byline", "author", "dateline", "writtenby",
+                                           "p-author"};
 static const char *const unlikely_roles[] = {
     "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
     "search", "banner", "contentinfo",
@@ -288,7 +294,18 @@ static uint8_t class_of(const struct nb_hdom *d, uint32_t i, const char *names)
             c |= C_UNLIKELY;
         if (is_share_name(names))
             c |= C_SHARE;
+        if (any_in(names, len, caption_names, COUNT(caption_names)))
+            c |= C_CAPTION;
+        if (any_in(names, len, byline_names, COUNT(byline_names)))
+            c |= C_BYLINE;
+        if (has_token(names, len, "ad") || has_token(names, len, "ads") ||
+            nb_ascii_icontains(names, len, "advert") || has_token(names, len, "dfp") ||
+            nb_ascii_icontains(names, len, "adslot") || nb_ascii_icontains(names, len, "ad-slot"))
+            c |= C_AD;
     }
+    const char *rel = nb_hdom_attr(d, i, "rel");
+    if (rel && nb_ascii_ieq(rel, "author"))
+        c |= C_BYLINE;
     return c;
 }
 
@@ -732,7 +749,9 @@ static void clean(struct ex *x, int flags)
             out = 1;
         else if ((t == GUMBO_TAG_H2) && (flags & WEIGHT_CLASSES) && x->weight[i] < 0)
             out = 1;
-        else if ((x->cls[i] & C_SHARE) && x->chars[i] < CHAR_THRESHOLD)
+        else if ((x->cls[i] & (C_SHARE | C_CAPTION | C_AD)) && x->chars[i] < CHAR_THRESHOLD)
+            out = 1;
+        else if ((x->cls[i] & C_BYLINE) && x->chars[i] < 100)
             out = 1;
         else if ((t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL || t == GUMBO_TAG_DIV) &&
                  (flags & CLEAN_CONDITIONALLY))
@@ -757,6 +776,76 @@ static uint32_t keep_blocks(struct ex *x, uint8_t *fate)
             total += bl->chars;
     }
     return total;
+}
+
+static float block_links(const struct nb_hblock *bl)
+{
+    return bl->chars ? (float)bl->link_chars / (10.0f * (float)bl->chars) : 0.0f;
+}
+
+/* A block that reads as a whole sentence or more. */
+static int is_prose_block(const struct ex *x, const struct nb_hblock *bl)
+{
+    const char *s = x->b->text.data + bl->start;
+    return bl->chars >= 100 || (bl->words >= 6 && has_sentence_end(s, bl->len));
+}
+
+/* A heading, or a short line without a full stop that works as one. */
+static int is_heading_like(const struct ex *x, const struct nb_hblock *bl)
+{
+    const char *s = x->b->text.data + bl->start;
+    if (bl->flags & NB_HB_HEADING)
+        return 1;
+    return bl->chars < 60 && !has_sentence_end(s, bl->len) && !(bl->flags & NB_HB_ITEM) &&
+           !(bl->flags & NB_HB_ROW);
+}
+
+#define LINK_BLOCK 0.5f /* a block with more link text than this is a link... */
+#define LINK_LONG 150     /* ...when shorter than this, */
+#define LINK_ALL 0.7f     /* ...else when it is almost all link */
+
+/* A block that is a link or a line of them ("Read more: ...", a related
+ * story), not a paragraph that links a few words. */
+static int is_link_line(const struct nb_hblock *bl)
+{
+    float ld = block_links(bl);
+    return ld > LINK_BLOCK && (bl->chars < LINK_LONG || ld > LINK_ALL);
+}
+
+/* Step 4 on blocks: lines of links, bylines and stamps above the story,
+ * and headings left heading nothing. */
+static void refine(struct ex *x, uint8_t *fate)
+{
+    const struct nb_hblocks *b = x->b;
+    for (size_t k = 0; k < b->n; k++)
+        if (fate[k] == NB_HX_BODY && is_link_line(&b->v[k]))
+            fate[k] = NB_HX_OUT;
+    for (size_t k = 0; k < b->n; k++) {
+        const struct nb_hblock *bl = &b->v[k];
+        if (fate[k] != NB_HX_BODY)
+            continue;
+        if (is_prose_block(x, bl) && !nb_article_is_byline(b->text.data + bl->start, bl->len))
+            break;
+        if (nb_article_is_byline(b->text.data + bl->start, bl->len) ||
+            nb_article_is_date_stamp(b->text.data + bl->start, bl->len))
+            fate[k] = NB_HX_OUT;
+    }
+    /* from the end: a heading whose next kept block is gone, or a line of
+     * links, heads nothing of the story */
+    int next_kept = 0; /* what follows: 0 nothing, 1 the story, 2 links */
+    for (size_t k = b->n; k-- > 0;) {
+        const struct nb_hblock *bl = &b->v[k];
+        if (fate[k] == NB_HX_BODY) {
+            if (is_heading_like(x, bl) && next_kept != 1) {
+                fate[k] = NB_HX_OUT;
+                next_kept = 2;
+                continue;
+            }
+            next_kept = 1;
+        } else if (fate[k] == NB_HX_OUT && is_link_line(bl)) {
+            next_kept = 2;
+        }
+    }
 }
 
 static nb_status extract(struct ex *x, uint8_t *fate)
@@ -794,6 +883,7 @@ static nb_status extract(struct ex *x, uint8_t *fate)
     if (have)
         memcpy(fate, best, x->b->n);
     free(best);
+    refine(x, fate);
     return NB_OK;
 }
 
