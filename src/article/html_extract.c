@@ -736,7 +736,7 @@ static int furniture(const struct ex *x, uint32_t i, int flags)
            (embed == 1 && len < 75) || embed > 1;
 }
 
-static void clean(struct ex *x, int flags)
+static void clean(struct ex *x, int flags, uint32_t best)
 {
     for (uint32_t i = 0; i < x->n; i++) {
         if (!x->chosen[i] || !is_element(x, i))
@@ -749,9 +749,10 @@ static void clean(struct ex *x, int flags)
             out = 1;
         else if ((t == GUMBO_TAG_H2) && (flags & WEIGHT_CLASSES) && x->weight[i] < 0)
             out = 1;
-        else if ((x->cls[i] & (C_SHARE | C_CAPTION | C_AD)) && x->chars[i] < CHAR_THRESHOLD)
+        else if ((x->cls[i] & (C_SHARE | C_CAPTION | C_AD)) && x->chars[i] < CHAR_THRESHOLD &&
+                 i != best)
             out = 1;
-        else if ((x->cls[i] & C_BYLINE) && x->chars[i] < 100)
+        else if ((x->cls[i] & C_BYLINE) && x->chars[i] < CHAR_THRESHOLD && i != best)
             out = 1;
         else if ((t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL || t == GUMBO_TAG_DIV) &&
                  (flags & CLEAN_CONDITIONALLY))
@@ -867,7 +868,7 @@ static nb_status extract(struct ex *x, uint8_t *fate)
         score_blocks(x, flags);
         uint32_t top = choose(x);
         mark_chosen(x, top);
-        clean(x, flags);
+        clean(x, flags, top);
         uint32_t len = keep_blocks(x, fate);
         dbg_node(x->d, top, "BEST", len);
         if (len >= CHAR_THRESHOLD) {
@@ -890,15 +891,26 @@ static nb_status extract(struct ex *x, uint8_t *fate)
 uint8_t *nb_html_invisible(const struct nb_hdom *d)
 {
     uint8_t *inv = calloc(d->n ? d->n : 1, 1);
-    if (!inv)
-        return NULL;
-    for (uint32_t i = 0; i < d->n; i++) {
+    struct nb_buf names;
+    nb_buf_init(&names, 0);
+    for (uint32_t i = 0; inv && i < d->n; i++) {
         if (d->v[i].type != NB_HNODE_ELEMENT)
             continue;
-        const char *c = nb_hdom_attr(d, i, "class");
-        if (class_of(d, i, c) & C_INVISIBLE)
-            inv[i] = 1;
+        const char *c = nb_hdom_attr(d, i, "class"), *id = nb_hdom_attr(d, i, "id");
+        nb_buf_reset(&names);
+        if ((c && nb_buf_adds(&names, c) != NB_OK) || nb_buf_addc(&names, ' ') != NB_OK ||
+            (id && nb_buf_adds(&names, id) != NB_OK)) {
+            free(inv);
+            inv = NULL;
+            break;
+        }
+        uint8_t cls = class_of(d, i, (c || id) ? names.data : NULL);
+        if (cls & C_INVISIBLE)
+            inv[i] = NB_HB_SKIP;
+        else if (cls & (C_CAPTION | C_AD | C_SHARE | C_BYLINE))
+            inv[i] = NB_HB_SPLIT; /* its text a block of its own, to be judged apart */
     }
+    nb_buf_release(&names);
     return inv;
 }
 

@@ -221,7 +221,7 @@ nb_status nb_hblocks_collect(const struct nb_hdom *d, uint32_t root, const uint8
             k++;
             continue;
         }
-        if ((skip && skip[k]) || nb_hdom_is_code(h->tag)) {
+        if ((skip && skip[k] == NB_HB_SKIP) || nb_hdom_is_code(h->tag)) {
             k = h->end;
             continue;
         }
@@ -241,7 +241,8 @@ nb_status nb_hblocks_collect(const struct nb_hdom *d, uint32_t root, const uint8
             k++;
             continue;
         }
-        int boundary = k == root || is_boundary(d, has_block, k);
+        int boundary = k == root || is_boundary(d, has_block, k) ||
+                       (skip && skip[k] == NB_HB_SPLIT);
         if (boundary)
             rc = flush(&w);
         else if ((h->tag == GUMBO_TAG_TD || h->tag == GUMBO_TAG_TH) && w.open)

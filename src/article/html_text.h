@@ -51,9 +51,13 @@ struct nb_hblocks {
 void nb_hblocks_init(struct nb_hblocks *b);
 void nb_hblocks_release(struct nb_hblocks *b);
 
+/* What `skip` says of an element. */
+enum { NB_HB_SKIP = 1, /* left out whole */
+       NB_HB_SPLIT = 2 /* a block boundary, even if inline (a caption <span>) */ };
+
 /* Appends the blocks of the subtree at `root`, in document order.  Code
- * (script, style, template, svg...) and elements `skip` marks (skip[i]
- * != 0, may be NULL) are left out whole.  NB_ENOMEM only. */
+ * (script, style, template, svg...) and elements `skip` marks NB_HB_SKIP
+ * (`skip` may be NULL) are left out whole.  NB_ENOMEM only. */
 nb_status nb_hblocks_collect(const struct nb_hdom *d, uint32_t root, const uint8_t *skip,
                              struct nb_hblocks *b);
 
