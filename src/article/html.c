@@ -20,6 +20,8 @@
 #include "text/sentences.h"
 #include "text/utf8.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,32 +208,102 @@ static nb_status set_meta(struct nb_article *a, struct nb_html_meta *m, const ch
 
 /* ---- the readers ---------------------------------------------------------- */
 
+static nb_status too_large(struct nb_article *a, const char *label, struct nb_error *err)
+{
+    nb_article_init(a);
+    nb_error_set(err, NB_EINPUT, "the page is too large (over %zu MiB)",
+                 NB_ARTICLE_MAX_BYTES >> 20);
+    nb_error_set_file(err, label);
+    return NB_EINPUT;
+}
+
+/* Whether a charset a page declares is one the import already reads
+ * right: UTF-8, or what Windows-1252 covers. */
+static int charset_imported(const char *cs)
+{
+    static const char *const known[] = {"utf-8", "utf8", "windows-1252", "cp1252",
+                                        "iso-8859-1", "latin1", "latin-1", "us-ascii",
+                                        "ascii", "iso-8859-15"};
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (nb_ascii_ieq(cs, known[i]))
+            return 1;
+    return 0;
+}
+
+/* Bytes in the charset `cs` to UTF-8 (iconv); 0 when iconv does not know
+ * it or the bytes do not convert. */
+static int convert_charset(const char *cs, const char *s, size_t len, struct nb_buf *out)
+{
+    char name[64];
+    size_t n = 0;
+    for (; cs[n] && n + 1 < sizeof(name) && cs[n] != ';' && cs[n] != ' ' && cs[n] != '"'; n++)
+        name[n] = cs[n];
+    name[n] = '\0';
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1)
+        return 0;
+    int ok = nb_buf_grow(out, len * 2 + 16) == NB_OK;
+    char *in = (char *)s;
+    size_t inleft = len;
+    while (ok && inleft) {
+        if (nb_buf_grow(out, inleft * 2 + 16) != NB_OK) {
+            ok = 0;
+            break;
+        }
+        char *o = out->data + out->len;
+        size_t oleft = out->alloc - out->len - 1, before = oleft;
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        out->len += before - oleft;
+        if (r == (size_t)-1 && errno != E2BIG) {
+            if (errno == EILSEQ && inleft) { /* a byte the charset lacks: skipped */
+                in++;
+                inleft--;
+                continue;
+            }
+            break; /* EINVAL: a truncated sequence at the end */
+        }
+    }
+    out->data[out->len] = '\0';
+    iconv_close(cd);
+    return ok;
+}
+
+/* The first steps of both readers: the size check, the pass that leaves
+ * out code (markup only: html_dom.h) into `raw`, and the import as UTF-8
+ * into `text` (reader.h: Windows-1252 when not UTF-8). */
+static nb_status load(struct nb_article *a, const char *data, size_t len, const char *name,
+                      const char *label, int markup, struct nb_buf *raw, struct nb_buf *text,
+                      struct nb_error *err)
+{
+    if (len > NB_ARTICLE_MAX_BYTES)
+        return too_large(a, label, err);
+    if (markup && nb_hdom_prepare(data, len, raw) != NB_OK) {
+        nb_article_init(a);
+        return oom(err);
+    }
+    return nb_article_import(a, markup ? raw->data : data, markup ? raw->len : len, name, text,
+                             err);
+}
+
 static nb_status read_page(struct nb_article *a, const char *text, size_t len, const char *name,
                            struct nb_error *err)
 {
     struct nb_hdom d;
     struct nb_html_meta m;
     struct nb_hblocks b;
-    uint8_t *skip = NULL, *fate = NULL;
+    uint8_t *fate = NULL;
     nb_html_meta_init(&m);
     nb_hblocks_init(&b);
     nb_status rc = nb_hdom_parse(&d, text, len);
     if (rc != NB_OK)
         return oom(err);
     rc = nb_html_meta_read(&d, &m);
-    if (rc == NB_OK && d.body != NB_HDOM_NONE) {
-        skip = nb_html_invisible(&d);
-        rc = skip ? nb_hblocks_collect(&d, d.body, skip, &b) : NB_ENOMEM;
-    }
-    if (rc == NB_OK) {
-        fate = calloc(b.n ? b.n : 1, 1);
-        rc = fate ? nb_html_extract(&d, &b, &m, fate) : NB_ENOMEM;
-    }
+    if (rc == NB_OK)
+        rc = nb_html_extract(&d, &m, &b, &fate);
     if (rc == NB_OK)
         rc = set_meta(a, &m, name);
     if (rc == NB_OK)
         rc = emit(a, &b, fate);
-    free(skip);
     free(fate);
     nb_hblocks_release(&b);
     nb_html_meta_release(&m);
@@ -241,6 +313,28 @@ static nb_status read_page(struct nb_article *a, const char *text, size_t len, c
     if (a->paragraphs.n == 0)
         return no_article(err, name);
     return NB_OK;
+}
+
+/* The charset a page that is not UTF-8 declares, when the import did not
+ * read it right (a malloc'd name), else NULL: looked up in the page read
+ * as Windows-1252, whose ASCII is right whatever the charset. */
+static char *declared_charset(const struct nb_article *a, const char *text, size_t len)
+{
+    if (a->warnings.n == 0)
+        return NULL; /* valid UTF-8 */
+    struct nb_hdom d;
+    struct nb_html_meta m;
+    nb_html_meta_init(&m);
+    char *cs = NULL;
+    if (nb_hdom_parse(&d, text, len) != NB_OK)
+        return NULL;
+    if (nb_html_meta_read(&d, &m) == NB_OK && m.charset && !charset_imported(m.charset)) {
+        cs = m.charset;
+        m.charset = NULL;
+    }
+    nb_html_meta_release(&m);
+    nb_hdom_release(&d);
+    return cs;
 }
 
 /* What nb_article_finish() does, without its text clean-up: that works on
@@ -305,21 +399,26 @@ nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t l
                                 const char *name, struct nb_error *err)
 {
     const char *label = name ? name : "<html>";
-    struct nb_buf text;
+    struct nb_buf raw, text;
+    nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
-    if (len > NB_ARTICLE_MAX_BYTES) {
-        nb_article_init(a);
-        nb_error_set(err, NB_EINPUT, "the page is too large (over %zu MiB)",
-                     NB_ARTICLE_MAX_BYTES >> 20);
-        nb_error_set_file(err, label);
-        return NB_EINPUT;
+    nb_status rc = load(a, data, len, name, label, 1, &raw, &text, err);
+    char *cs = rc == NB_OK ? declared_charset(a, text.data, text.len) : NULL;
+    if (cs) {
+        /* read again in the charset it declares (Shift_JIS, KOI8-R...) */
+        struct nb_buf utf8;
+        nb_buf_init(&utf8, 0);
+        if (convert_charset(cs, raw.data, raw.len, &utf8)) {
+            nb_article_release(a);
+            nb_buf_reset(&text);
+            rc = nb_article_import(a, utf8.data, utf8.len, name, &text, err);
+        }
+        nb_buf_release(&utf8);
+        free(cs);
     }
-    nb_status rc = nb_article_import(a, data, len, name, &text, err);
-    if (rc != NB_OK) {
-        nb_buf_release(&text);
-        return rc;
-    }
-    rc = read_page(a, text.data, text.len, label, err);
+    nb_buf_release(&raw);
+    if (rc == NB_OK)
+        rc = read_page(a, text.data, text.len, label, err);
     nb_buf_release(&text);
     if (rc == NB_OK)
         rc = finish(a, label, err);
@@ -409,16 +508,12 @@ nb_status nb_article_parse_html_fragment(struct nb_article *a, const char *data,
                                          struct nb_error *err)
 {
     const char *label = name ? name : "<html>";
-    struct nb_buf text;
+    struct nb_buf raw, text;
+    nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
-    if (len > NB_ARTICLE_MAX_BYTES) {
-        nb_article_init(a);
-        nb_error_set(err, NB_EINPUT, "the text is too large (over %zu MiB)",
-                     NB_ARTICLE_MAX_BYTES >> 20);
-        nb_error_set_file(err, label);
-        return NB_EINPUT;
-    }
-    nb_status rc = nb_article_import(a, data, len, name, &text, err);
+    int markup = has_markup(data, len);
+    nb_status rc = load(a, data, len, name, label, markup, &raw, &text, err);
+    nb_buf_release(&raw);
     if (rc != NB_OK) {
         nb_buf_release(&text);
         return rc;
@@ -432,8 +527,8 @@ nb_status nb_article_parse_html_fragment(struct nb_article *a, const char *data,
         rc = oom(err);
     }
     if (rc == NB_OK) {
-        rc = has_markup(text.data, text.len) ? read_fragment(a, text.data, text.len)
-                                             : plain_paragraphs(a, text.data, text.len);
+        rc = markup ? read_fragment(a, text.data, text.len)
+                    : plain_paragraphs(a, text.data, text.len);
         if (rc != NB_OK)
             rc = oom(err);
         else if (a->paragraphs.n == 0)

@@ -9,7 +9,6 @@
 void nb_hdom_init(struct nb_hdom *d)
 {
     memset(d, 0, sizeof(*d));
-    nb_buf_init(&d->input, 0);
     d->head = d->body = NB_HDOM_NONE;
 }
 
@@ -18,7 +17,6 @@ void nb_hdom_release(struct nb_hdom *d)
     if (d->out)
         gumbo_destroy_output(&kGumboDefaultOptions, d->out);
     free(d->v);
-    nb_buf_release(&d->input);
     nb_hdom_init(d);
 }
 
@@ -50,16 +48,14 @@ int nb_ascii_icontains(const char *s, size_t len, const char *word)
 static int name_in(const char *name, size_t len, const char *list)
 {
     char key[16];
-    if (len == 0 || len + 2 > sizeof(key))
+    if (len == 0 || len + 3 > sizeof(key))
         return 0;
     key[0] = ' ';
     for (size_t i = 0; i < len; i++)
         key[i + 1] = (char)nb_ascii_lower((unsigned char)name[i]);
     key[len + 1] = ' ';
-    for (const char *p = list; (p = strchr(p, ' ')) != NULL; p++)
-        if (strncmp(p, key, len + 2) == 0)
-            return 1;
-    return 0;
+    key[len + 2] = '\0';
+    return strstr(list, key) != NULL;
 }
 
 /* Elements that never nest: void elements, and those whose end tag may be
@@ -67,7 +63,7 @@ static int name_in(const char *name, size_t len, const char *list)
 static const char not_nesting[] =
     " area base br col embed hr img input link meta param source track wbr keygen"
     " p li dt dd option optgroup tr td th tbody thead tfoot colgroup caption rb rt rp rtc"
-    " html head body ";
+    " html head body script style textarea title xmp iframe noembed noframes plaintext ";
 /* Elements whose content is raw text up to their own end tag. */
 static const char raw_text[] =
     " script style textarea title xmp iframe noembed noframes noscript plaintext ";
@@ -124,14 +120,56 @@ static size_t raw_text_end(const char *s, size_t len, size_t i, const char *name
     }
 }
 
-/* One pass over the text, as the tokenizer would see its tags: when
- * `out` is NULL only measures (returns the deepest nesting seen);
- * otherwise copies the text to `out` without the start tags that would
- * nest deeper than the limit, nor the end tags that would close them. */
-static size_t guard_pass(const char *s, size_t len, struct nb_buf *out, nb_status *rc)
+/* Whether the raw text of a <script> may be left out: gumbo's script
+ * states treat "<!--" specially (a "</script>" inside may not close it),
+ * so a script holding one is left whole for gumbo to read. */
+static int script_body_droppable(const char *s, size_t len)
 {
-    size_t depth = 0, deepest = 0, excess = 0, copied = 0, i = 0;
-    *rc = NB_OK;
+    for (size_t i = 0; i + 3 < len; i++)
+        if (s[i] == '<' && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-')
+            return 0;
+    return 1;
+}
+
+/* Whether the end tag "</name" at s[i] really ends raw text: the name is
+ * followed by a space, '/' or '>'. */
+static int ends_raw_text(const char *s, size_t len, size_t after_name)
+{
+    return after_name >= len || nb_ascii_is_space((unsigned char)s[after_name]) ||
+           s[after_name] == '/' || s[after_name] == '>';
+}
+
+/* One pass over the text, seeing its tags as the tokenizer would, that
+ * copies it to `out` without
+ *  - the bodies of <script> (but JSON-LD) and <style>: code never read,
+ *    often half of a page's bytes, and the slowest part for gumbo;
+ *  - start tags that would nest deeper than NB_HDOM_MAX_DEPTH, and as many
+ *    end tags (see html_dom.h). */
+/* Where a comment whose "<!--" ends at s[i] ends (one past it), as the
+ * tokenizer decides: "<!-->" and "<!--->" end at once; else at "-->" or
+ * "--!>"; else at the end of the text. */
+static size_t comment_end(const char *s, size_t len, size_t i)
+{
+    if (i < len && s[i] == '>')
+        return i + 1;
+    if (i + 1 < len && s[i] == '-' && s[i + 1] == '>')
+        return i + 2;
+    for (size_t j = i; j + 2 < len; j++) {
+        if (s[j] != '-' || s[j + 1] != '-')
+            continue;
+        if (s[j + 2] == '>')
+            return j + 3;
+        if (j + 3 < len && s[j + 2] == '!' && s[j + 3] == '>')
+            return j + 4;
+    }
+    return len;
+}
+
+nb_status nb_hdom_prepare(const char *s, size_t len, struct nb_buf *out)
+{
+    size_t depth = 0, excess = 0, copied = 0, i = 0;
+    if (nb_buf_grow(out, len) != NB_OK)
+        return NB_ENOMEM;
     while (i < len) {
         const char *lt = memchr(s + i, '<', len - i);
         if (!lt)
@@ -139,10 +177,10 @@ static size_t guard_pass(const char *s, size_t len, struct nb_buf *out, nb_statu
         size_t start = (size_t)(lt - s);
         i = start + 1;
         if (i + 2 < len && s[i] == '!' && s[i + 1] == '-' && s[i + 2] == '-') {
-            size_t j = i + 3;
-            while (j + 2 < len && !(s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>'))
-                j++;
-            i = j + 3 < len ? j + 3 : len;
+            i = comment_end(s, len, i + 3); /* comments are never read: left out */
+            if (nb_buf_add(out, s + copied, start - copied) != NB_OK)
+                return NB_ENOMEM;
+            copied = i;
             continue;
         }
         int closing = i < len && s[i] == '/';
@@ -157,9 +195,10 @@ static size_t guard_pass(const char *s, size_t len, struct nb_buf *out, nb_statu
         size_t nend = name;
         while (nend < len && tag_name_char(s[nend]))
             nend++;
+        size_t nlen = nend - name;
         int self_closing;
         size_t end = tag_end(s, len, nend, &self_closing);
-        int nests = !name_in(s + name, nend - name, not_nesting);
+        int nests = !name_in(s + name, nlen, not_nesting);
         int drop = 0;
         if (closing) {
             if (nests && excess) {
@@ -172,26 +211,37 @@ static size_t guard_pass(const char *s, size_t len, struct nb_buf *out, nb_statu
             if (depth >= NB_HDOM_MAX_DEPTH) {
                 excess++;
                 drop = 1;
-            } else if (++depth > deepest) {
-                deepest = depth;
+            } else {
+                depth++;
             }
         }
-        if (drop && out) {
-            if (nb_buf_add(out, s + copied, start - copied) != NB_OK) {
-                *rc = NB_ENOMEM;
-                return deepest;
-            }
+        if (drop) {
+            if (nb_buf_add(out, s + copied, start - copied) != NB_OK)
+                return NB_ENOMEM;
             copied = end;
         }
         i = end;
-        if (!closing && name_in(s + name, nend - name, raw_text))
-            i = raw_text_end(s, len, i, s + name, nend - name);
-        if (!out && excess)
-            return deepest + excess;
+        if (closing || !name_in(s + name, nlen, raw_text))
+            continue;
+        /* raw text: up to its own end tag */
+        size_t body = i;
+        for (;;) {
+            i = raw_text_end(s, len, i, s + name, nlen);
+            if (i >= len || ends_raw_text(s, len, i + 2 + nlen))
+                break;
+            i++;
+        }
+        int script = name_in(s + name, nlen, " script ");
+        int code = script || name_in(s + name, nlen, " style ");
+        if (code && i > body && !drop &&
+            !(script && nb_ascii_icontains(s + start, end - start, "ld+json")) &&
+            (!script || script_body_droppable(s + body, i - body))) {
+            if (nb_buf_add(out, s + copied, body - copied) != NB_OK)
+                return NB_ENOMEM;
+            copied = i;
+        }
     }
-    if (out && nb_buf_add(out, s + copied, len - copied) != NB_OK)
-        *rc = NB_ENOMEM;
-    return deepest;
+    return nb_buf_add(out, s + copied, len - copied);
 }
 
 /* ---- flattening -------------------------------------------------------- */
@@ -280,16 +330,7 @@ static nb_status flatten(struct nb_hdom *d, const GumboNode *root)
 static nb_status parse(struct nb_hdom *d, const char *text, size_t len, int fragment)
 {
     nb_hdom_init(d);
-    nb_status rc = NB_OK;
-    if (guard_pass(text, len, NULL, &rc) > NB_HDOM_MAX_DEPTH) {
-        guard_pass(text, len, &d->input, &rc);
-        if (rc != NB_OK) {
-            nb_hdom_release(d);
-            return rc;
-        }
-        text = d->input.data;
-        len = d->input.len;
-    }
+    nb_status rc;
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0; /* the parse errors of real pages are many and unused */
     if (fragment)

@@ -58,6 +58,8 @@ enum {
 
 /* ---- names ---------------------------------------------------------------- */
 
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 static const char *const unlikely_names[] = {
     "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
     "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
@@ -89,52 +91,49 @@ static const char *const unlikely_roles[] = {
     "search", "banner", "contentinfo",
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static int any_in(const char *s, size_t len, const char *const *list, size_t n)
+/* The matching below runs on lower-cased copies of the names. */
+static int any_in(const char *s, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (nb_ascii_icontains(s, len, list[i]))
+        if (strstr(s, list[i]))
             return 1;
     return 0;
 }
 
 /* Whether `word` is a whole token of s (tokens split at anything but
  * letters and digits): "hid" in "nav hid" but not in "hidden". */
-static int has_token(const char *s, size_t len, const char *word)
+static int has_token(const char *s, const char *word)
 {
     size_t wl = strlen(word);
-    for (size_t i = 0; i + wl <= len; i++) {
-        if ((i == 0 || !nb_ascii_is_alnum((unsigned char)s[i - 1])) &&
-            (i + wl == len || !nb_ascii_is_alnum((unsigned char)s[i + wl]))) {
-            size_t k = 0;
-            while (k < wl && nb_ascii_lower((unsigned char)s[i + k]) == word[k])
-                k++;
-            if (k == wl)
-                return 1;
-        }
-    }
+    for (const char *p = s; (p = strstr(p, word)) != NULL; p++)
+        if ((p == s || !nb_ascii_is_alnum((unsigned char)p[-1])) &&
+            !nb_ascii_is_alnum((unsigned char)p[wl]))
+            return 1;
     return 0;
 }
 
 static int name_weight(const char *s)
 {
-    if (!s || !*s)
+    if (!*s)
         return 0;
-    size_t len = strlen(s);
     int w = 0;
-    if (any_in(s, len, negative_names, COUNT(negative_names)) || has_token(s, len, "hid"))
+    if (any_in(s, negative_names, COUNT(negative_names)) || has_token(s, "hid"))
         w -= 25;
-    if (any_in(s, len, positive_names, COUNT(positive_names)))
+    if (any_in(s, positive_names, COUNT(positive_names)))
         w += 25;
     return w;
 }
 
 static int is_share_name(const char *s)
 {
-    size_t len = s ? strlen(s) : 0;
-    return len && (has_token(s, len, "share") || has_token(s, len, "sharedaddy") ||
-                   nb_ascii_icontains(s, len, "share_") || nb_ascii_icontains(s, len, "_share"));
+    return has_token(s, "share") || has_token(s, "sharedaddy") || strstr(s, "share_") ||
+           strstr(s, "_share");
+}
+
+static int is_ad_name(const char *s)
+{
+    return has_token(s, "ad") || has_token(s, "ads") || strstr(s, "advert") ||
+           has_token(s, "dfp") || strstr(s, "adslot") || strstr(s, "ad-slot");
 }
 
 /* ---- the state ------------------------------------------------------------- */
@@ -220,33 +219,29 @@ static uint32_t parent(const struct ex *x, uint32_t i)
 
 /* ---- step 1: classing elements ------------------------------------------ */
 
-static int is_hidden(const struct nb_hdom *d, uint32_t i)
+/* "display: none", "visibility:hidden" in a style attribute. */
+static int style_hides(const char *style)
 {
-    if (nb_hdom_attr(d, i, "hidden"))
-        return 1;
-    const char *aria = nb_hdom_attr(d, i, "aria-hidden");
-    if (aria && nb_ascii_ieq(aria, "true"))
-        return 1;
-    const char *style = nb_hdom_attr(d, i, "style");
-    if (style) {
-        /* "display: none", "visibility:hidden" */
-        char sq[256];
-        size_t o = 0;
-        for (const char *p = style; *p && o + 1 < sizeof(sq); p++)
-            if (!nb_ascii_is_space((unsigned char)*p))
-                sq[o++] = (char)nb_ascii_lower((unsigned char)*p);
-        sq[o] = '\0';
-        if (strstr(sq, "display:none") || strstr(sq, "visibility:hidden"))
+    char sq[256];
+    size_t o = 0;
+    for (const char *p = style; *p && o + 1 < sizeof(sq); p++)
+        if (!nb_ascii_is_space((unsigned char)*p))
+            sq[o++] = (char)nb_ascii_lower((unsigned char)*p);
+    sq[o] = '\0';
+    return strstr(sq, "display:none") || strstr(sq, "visibility:hidden");
+}
+
+static int is_unlikely_role(const char *role)
+{
+    for (size_t k = 0; k < COUNT(unlikely_roles); k++)
+        if (nb_ascii_ieq(role, unlikely_roles[k]))
             return 1;
-    }
     return 0;
 }
 
-static uint8_t class_of(const struct nb_hdom *d, uint32_t i, const char *names)
+static uint8_t tag_class(const struct nb_hdom *d, uint32_t i)
 {
-    unsigned t = d->v[i].tag;
-    uint8_t c = 0;
-    switch (t) {
+    switch (d->v[i].tag) {
     case GUMBO_TAG_INPUT:
     case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_SELECT:
@@ -257,8 +252,7 @@ static uint8_t class_of(const struct nb_hdom *d, uint32_t i, const char *names)
     case GUMBO_TAG_EMBED:
     case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_IFRAME:
-        c |= C_INVISIBLE;
-        break;
+        return C_INVISIBLE;
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_FOOTER:
@@ -266,47 +260,72 @@ static uint8_t class_of(const struct nb_hdom *d, uint32_t i, const char *names)
     case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_MENU:
-        c |= C_FURNITURE;
-        break;
+        return C_FURNITURE;
     case GUMBO_TAG_UNKNOWN:
-        if (nb_hdom_unknown_is(d, i, "dialog") || nb_hdom_unknown_is(d, i, "search"))
-            c |= C_FURNITURE;
-        break;
+        return nb_hdom_unknown_is(d, i, "dialog") || nb_hdom_unknown_is(d, i, "search")
+                   ? C_FURNITURE : 0;
     default:
-        break;
+        return 0;
     }
-    if (is_hidden(d, i))
-        c |= C_INVISIBLE;
-    const char *role = nb_hdom_attr(d, i, "role");
-    if (role) {
-        for (size_t k = 0; k < COUNT(unlikely_roles); k++)
-            if (nb_ascii_ieq(role, unlikely_roles[k]))
-                c |= C_FURNITURE;
-    }
-    if (names) {
-        size_t len = strlen(names);
-        if (any_in(names, len, invisible_names, COUNT(invisible_names)))
+}
+
+/* Lower-case copy of an attribute value, cut to fit. */
+static void lower_copy(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    for (; *s && o + 1 < size; s++)
+        out[o++] = (char)nb_ascii_lower((unsigned char)*s);
+    out[o] = '\0';
+}
+
+/* Classes element i from its tag and attributes, read in one pass. */
+static void classify(const struct nb_hdom *d, uint32_t i, uint8_t *cls, int8_t *weight)
+{
+    char cl[256] = "", id[128] = "", names[400];
+    unsigned t = d->v[i].tag;
+    uint8_t c = tag_class(d, i);
+    const GumboVector *attrs = &d->v[i].g->v.element.attributes;
+    for (unsigned k = 0; k < attrs->length; k++) {
+        const GumboAttribute *at = attrs->data[k];
+        const char *n = at->name, *v = at->value;
+        if (strcmp(n, "class") == 0)
+            lower_copy(v, cl, sizeof(cl));
+        else if (strcmp(n, "id") == 0)
+            lower_copy(v, id, sizeof(id));
+        else if (strcmp(n, "hidden") == 0)
             c |= C_INVISIBLE;
-        if (any_in(names, len, unlikely_names, COUNT(unlikely_names)) &&
-            !any_in(names, len, maybe_names, COUNT(maybe_names)) && t != GUMBO_TAG_BODY &&
+        else if (strcmp(n, "aria-hidden") == 0 && nb_ascii_ieq(v, "true"))
+            c |= C_INVISIBLE;
+        else if (strcmp(n, "style") == 0 && style_hides(v))
+            c |= C_INVISIBLE;
+        else if (strcmp(n, "role") == 0 && is_unlikely_role(v))
+            c |= C_FURNITURE;
+        else if (strcmp(n, "rel") == 0 && nb_ascii_ieq(v, "author"))
+            c |= C_BYLINE;
+    }
+    *weight = (int8_t)(name_weight(cl) + name_weight(id));
+    if (cl[0] || id[0]) {
+        size_t lc = strlen(cl);
+        memcpy(names, cl, lc);
+        names[lc] = ' ';
+        memcpy(names + lc + 1, id, strlen(id) + 1);
+        if (any_in(names, invisible_names, COUNT(invisible_names)))
+            c |= C_INVISIBLE;
+        if (any_in(names, unlikely_names, COUNT(unlikely_names)) &&
+            !any_in(names, maybe_names, COUNT(maybe_names)) && t != GUMBO_TAG_BODY &&
             t != GUMBO_TAG_A && t != GUMBO_TAG_HTML && t != GUMBO_TAG_ARTICLE &&
             t != GUMBO_TAG_MAIN)
             c |= C_UNLIKELY;
         if (is_share_name(names))
             c |= C_SHARE;
-        if (any_in(names, len, caption_names, COUNT(caption_names)))
+        if (any_in(names, caption_names, COUNT(caption_names)))
             c |= C_CAPTION;
-        if (any_in(names, len, byline_names, COUNT(byline_names)))
+        if (any_in(names, byline_names, COUNT(byline_names)))
             c |= C_BYLINE;
-        if (has_token(names, len, "ad") || has_token(names, len, "ads") ||
-            nb_ascii_icontains(names, len, "advert") || has_token(names, len, "dfp") ||
-            nb_ascii_icontains(names, len, "adslot") || nb_ascii_icontains(names, len, "ad-slot"))
+        if (is_ad_name(names))
             c |= C_AD;
     }
-    const char *rel = nb_hdom_attr(d, i, "rel");
-    if (rel && nb_ascii_ieq(rel, "author"))
-        c |= C_BYLINE;
-    return c;
+    *cls = c;
 }
 
 /* A table of data (kept whole) rather than one that lays out the page. */
@@ -347,31 +366,18 @@ static int is_data_table(const struct ex *x, uint32_t t)
     return rows >= 10 || cols > 4 || rows * cols > 10;
 }
 
-static nb_status class_elements(struct ex *x)
+static void class_elements(struct ex *x)
 {
-    const struct nb_hdom *d = x->d;
-    struct nb_buf names;
-    nb_buf_init(&names, 0);
     for (uint32_t i = 0; i < x->n; i++) {
         if (!is_element(x, i))
             continue;
-        const char *c = nb_hdom_attr(d, i, "class"), *id = nb_hdom_attr(d, i, "id");
-        nb_buf_reset(&names);
-        if ((c && nb_buf_adds(&names, c) != NB_OK) || nb_buf_addc(&names, ' ') != NB_OK ||
-            (id && nb_buf_adds(&names, id) != NB_OK)) {
-            nb_buf_release(&names);
-            return NB_ENOMEM;
-        }
-        x->cls[i] = class_of(d, i, (c || id) ? names.data : NULL);
-        x->weight[i] = (int8_t)(name_weight(c) + name_weight(id));
+        classify(x->d, i, &x->cls[i], &x->weight[i]);
         if (tag(x, i) == GUMBO_TAG_TABLE && is_data_table(x, i))
             x->cls[i] |= C_DATA_TABLE;
     }
-    nb_buf_release(&names);
     for (uint32_t i = x->n; i-- > 1;)
         if (is_element(x, i) && (x->has_block[i] || nb_hdom_is_block(tag(x, i))))
             x->has_block[parent(x, i)] = 1;
-    return NB_OK;
 }
 
 /* ---- step 2: scoring ------------------------------------------------------- */
@@ -888,34 +894,32 @@ static nb_status extract(struct ex *x, uint8_t *fate)
     return NB_OK;
 }
 
+/* What the block collector skips or splits at, from the classes. */
+static uint8_t skip_of(uint8_t cls)
+{
+    if (cls & C_INVISIBLE)
+        return NB_HB_SKIP;
+    if (cls & (C_CAPTION | C_AD | C_SHARE | C_BYLINE))
+        return NB_HB_SPLIT; /* its text a block of its own, to be judged apart */
+    return 0;
+}
+
 uint8_t *nb_html_invisible(const struct nb_hdom *d)
 {
     uint8_t *inv = calloc(d->n ? d->n : 1, 1);
-    struct nb_buf names;
-    nb_buf_init(&names, 0);
     for (uint32_t i = 0; inv && i < d->n; i++) {
         if (d->v[i].type != NB_HNODE_ELEMENT)
             continue;
-        const char *c = nb_hdom_attr(d, i, "class"), *id = nb_hdom_attr(d, i, "id");
-        nb_buf_reset(&names);
-        if ((c && nb_buf_adds(&names, c) != NB_OK) || nb_buf_addc(&names, ' ') != NB_OK ||
-            (id && nb_buf_adds(&names, id) != NB_OK)) {
-            free(inv);
-            inv = NULL;
-            break;
-        }
-        uint8_t cls = class_of(d, i, (c || id) ? names.data : NULL);
-        if (cls & C_INVISIBLE)
-            inv[i] = NB_HB_SKIP;
-        else if (cls & (C_CAPTION | C_AD | C_SHARE | C_BYLINE))
-            inv[i] = NB_HB_SPLIT; /* its text a block of its own, to be judged apart */
+        uint8_t c;
+        int8_t w;
+        classify(d, i, &c, &w);
+        inv[i] = skip_of(c) == NB_HB_SKIP ? NB_HB_SKIP : 0;
     }
-    nb_buf_release(&names);
     return inv;
 }
 
-nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_hblocks *b,
-                          const struct nb_html_meta *m, uint8_t *fate)
+nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_html_meta *m,
+                          struct nb_hblocks *b, uint8_t **fate)
 {
     struct ex x;
     memset(&x, 0, sizeof(x));
@@ -924,11 +928,19 @@ nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_hblocks *b,
     x.m = m;
     x.n = (uint32_t)d->n;
     x.root = d->body != NB_HDOM_NONE ? d->body : 0;
-    if (b->n == 0)
-        return NB_OK;
+    *fate = NULL;
     nb_status rc = NB_ENOMEM;
-    if (ex_alloc(&x) && class_elements(&x) == NB_OK)
-        rc = extract(&x, fate);
+    if (ex_alloc(&x)) {
+        class_elements(&x);
+        /* the skip flags borrow the per-attempt array `drop` */
+        for (uint32_t i = 0; i < x.n; i++)
+            x.drop[i] = is_element(&x, i) ? skip_of(x.cls[i]) : 0;
+        rc = d->n ? nb_hblocks_collect(d, x.root, x.drop, b) : NB_OK;
+        if (rc == NB_OK && !(*fate = calloc(b->n ? b->n : 1, 1)))
+            rc = NB_ENOMEM;
+        if (rc == NB_OK && b->n)
+            rc = extract(&x, *fate);
+    }
     ex_free(&x);
     return rc;
 }

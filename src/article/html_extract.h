@@ -25,13 +25,15 @@ enum nb_hx_fate {
 };
 
 /* The elements whose text the page hides or that are no text (hidden,
- * aria-hidden, buttons, inputs...): collect blocks skipping these.  Returns
- * a malloc'd array of d->n flags, NULL when out of memory. */
+ * aria-hidden, buttons, inputs...): NB_HB_SKIP for each, to collect blocks
+ * (html_text.h) without them.  Returns a malloc'd array of d->n flags,
+ * NULL when out of memory. */
 uint8_t *nb_html_invisible(const struct nb_hdom *d);
 
-/* Chooses the story's blocks among `b` (collected from the page's body):
- * fate[i] for each block.  `fate` has b->n entries.  NB_ENOMEM only. */
-nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_hblocks *b,
-                          const struct nb_html_meta *m, uint8_t *fate);
+/* Cuts the body of a parsed page into blocks (appended to `b`) and chooses
+ * the story's: (*fate)[i] for each block, a malloc'd array the caller
+ * frees (NULL on failure).  NB_ENOMEM only. */
+nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_html_meta *m,
+                          struct nb_hblocks *b, uint8_t **fate);
 
 #endif

@@ -99,53 +99,70 @@ static int is_comma(uint32_t cp)
     return cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x060C;
 }
 
+static void open_block(struct walk *w, uint32_t node)
+{
+    memset(&w->cur, 0, sizeof(w->cur));
+    w->cur.owner = w->owner;
+    w->cur.first = node;
+    w->cur.start = w->b->text.len;
+    w->cur.flags = w->flags;
+    w->cur.words = 1;
+    w->open = 1;
+    w->space = w->newline = w->cell = 0;
+}
+
+/* Appends a text node's text to the open block (opening one at its first
+ * visible character), whitespace collapsed.  The buffer is grown once for
+ * the whole text, then written directly: this is the innermost loop of
+ * the reader. */
 static nb_status add_text(struct walk *w, uint32_t node, const char *s)
 {
     size_t len = strlen(s);
     struct nb_buf *t = &w->b->text;
     int pre = (w->flags & NB_HB_PRE) != 0;
+    uint32_t link_weight = w->link == 2 ? 10 : w->link ? 3 : 0;
+    if (nb_buf_grow(t, 2 * len + 4) != NB_OK)
+        return NB_ENOMEM;
+    char *out = t->data;
+    size_t o = t->len;
     for (size_t i = 0; i < len;) {
-        size_t n;
-        uint32_t cp = nb_char_at(s, len, i, &n);
-        if (nb_char_is_space(cp) || nb_char_is_invisible(cp)) {
+        size_t n = 1;
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp = c < 0x80 ? c : nb_char_at(s, len, i, &n);
+        if (c < 0x80 ? nb_ascii_is_space(c)
+                     : (nb_char_is_space(cp) || nb_char_is_invisible(cp))) {
             if (pre && cp == '\n' && w->open)
                 w->newline = 1;
-            else if (nb_char_is_space(cp))
+            else if (c < 0x80 || nb_char_is_space(cp))
                 w->space = 1;
             i += n;
             continue;
         }
         if (!w->open) {
-            memset(&w->cur, 0, sizeof(w->cur));
-            w->cur.owner = w->owner;
-            w->cur.first = node;
-            w->cur.start = t->len;
-            w->cur.flags = w->flags;
-            w->open = 1;
+            t->len = o;
+            open_block(w, node);
+        } else if (w->cell || w->newline || w->space) {
+            if (w->cell) {
+                char last = out[o - 1];
+                if (!(last == '.' || last == ';' || last == ':' || last == ','))
+                    out[o++] = ';';
+                out[o++] = ' ';
+            } else {
+                out[o++] = w->newline ? '\n' : ' ';
+            }
+            w->cur.words++;
             w->space = w->newline = w->cell = 0;
-        } else if (w->cell) {
-            char last = t->data[t->len - 1];
-            if (nb_buf_adds(t, last == '.' || last == ';' || last == ':' || last == ','
-                                   ? " " : "; ") != NB_OK)
-                return NB_ENOMEM;
-            w->cur.words++;
-        } else if (w->newline || w->space) {
-            if (nb_buf_addc(t, w->newline ? '\n' : ' ') != NB_OK)
-                return NB_ENOMEM;
-            w->cur.words++;
         }
-        if (w->cur.chars == 0)
-            w->cur.words = 1;
-        w->space = w->newline = w->cell = 0;
-        if (nb_buf_add(t, s + i, n) != NB_OK)
-            return NB_ENOMEM;
+        memcpy(out + o, s + i, n);
+        o += n;
         w->cur.chars++;
-        if (w->link)
-            w->cur.link_chars += w->link == 2 ? 10 : 3;
-        if (is_comma(cp))
+        w->cur.link_chars += link_weight;
+        if (c == ',' || (c >= 0x80 && is_comma(cp)))
             w->cur.commas++;
         i += n;
     }
+    t->len = o;
+    out[o] = '\0';
     return NB_OK;
 }
 
