@@ -161,9 +161,9 @@ static nb_status emit(struct nb_article *a, const struct nb_hblocks *b, const ui
         const struct nb_hblock *bl = &b->v[k];
         const char *s = b->text.data + bl->start;
         nb_status rc = NB_OK;
-        if (fate[k] == NB_HX_BODY && !seen_body && a->headline &&
+        if (a->headline && (fate[k] == NB_HX_OUT || !seen_body) &&
             same_words(s, bl->len, a->headline))
-            continue; /* the headline again */
+            continue; /* the headline again: neither story nor furniture */
         if (fate[k] == NB_HX_BODY) {
             seen_body = 1;
             rc = (bl->flags & NB_HB_QUOTE) ? push_quoted(&a->paragraphs, s, bl->len)
@@ -429,73 +429,94 @@ nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t l
 
 /* ---- fragments ------------------------------------------------------------- */
 
-/* Whether text holds markup: a tag, an end tag, a comment or an entity
- * gumbo would decode. */
+/* Whether text holds markup: a tag, an end tag or a comment. */
 static int has_markup(const char *s, size_t len)
 {
-    for (size_t i = 0; i + 1 < len; i++) {
-        if (s[i] == '<' && (nb_ascii_is_alpha((unsigned char)s[i + 1]) || s[i + 1] == '/' ||
-                            s[i + 1] == '!'))
+    for (const char *p = s; (p = memchr(p, '<', len - (size_t)(p - s))) != NULL; p++)
+        if (p + 1 < s + len &&
+            (nb_ascii_is_alpha((unsigned char)p[1]) || p[1] == '/' || p[1] == '!'))
             return 1;
-        if (s[i] == '&' && (nb_ascii_is_alpha((unsigned char)s[i + 1]) || s[i + 1] == '#'))
-            return 1;
-    }
     return 0;
+}
+
+/* One paragraph of plain text, its character references ("&amp;", which
+ * feeds often leave in text) decoded by gumbo. */
+static nb_status push_plain(struct nb_article *a, const char *s, size_t len)
+{
+    if (!memchr(s, '&', len))
+        return nb_strv_push(&a->paragraphs, s, len);
+    struct nb_hdom d;
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    if (nb_hdom_parse_fragment(&d, s, len) != NB_OK)
+        return NB_ENOMEM;
+    nb_status rc = nb_hdom_inner_text(&d, 0, &b);
+    nb_hdom_release(&d);
+    if (rc == NB_OK && b.len)
+        rc = nb_strv_push(&a->paragraphs, b.data, b.len);
+    nb_buf_release(&b);
+    return rc;
 }
 
 /* Plain text: paragraphs separated by blank lines. */
 static nb_status plain_paragraphs(struct nb_article *a, const char *s, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        size_t start = i, end = i;
-        int blank_run = 0;
-        while (i < len) {
-            const char *nl = memchr(s + i, '\n', len - i);
-            size_t line_end = nl ? (size_t)(nl - s) : len;
-            int blank = 1;
-            for (size_t k = i; k < line_end; k++)
-                if (!nb_ascii_is_space((unsigned char)s[k]))
-                    blank = 0;
-            i = nl ? line_end + 1 : len;
-            if (blank) {
-                blank_run = 1;
-                if (end > start)
-                    break;
+    size_t i = 0, start = 0, end = 0;
+    int in_para = 0;
+    for (;;) {
+        const char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
+        size_t line_end = nl ? (size_t)(nl - s) : len;
+        int blank = 1;
+        for (size_t k = i; k < line_end && blank; k++)
+            blank = nb_ascii_is_space((unsigned char)s[k]);
+        if (!blank) {
+            if (!in_para)
                 start = i;
-                continue;
-            }
+            in_para = 1;
             end = line_end;
         }
-        (void)blank_run;
-        if (end > start && nb_strv_push(&a->paragraphs, s + start, end - start) != NB_OK)
-            return NB_ENOMEM;
+        if ((blank || !nl) && in_para) {
+            if (push_plain(a, s + start, end - start) != NB_OK)
+                return NB_ENOMEM;
+            in_para = 0;
+        }
+        if (!nl)
+            return NB_OK;
+        i = line_end + 1;
     }
-    return NB_OK;
 }
 
+static int inside(const struct nb_hdom *d, uint32_t i, unsigned tag)
+{
+    for (; i != NB_HDOM_NONE; i = d->v[i].parent)
+        if (d->v[i].type == NB_HNODE_ELEMENT && d->v[i].tag == tag)
+            return 1;
+    return 0;
+}
+
+/* Markup: every block a paragraph, but captions (to a->removed) and the
+ * headline repeated at the top. */
 static nb_status read_fragment(struct nb_article *a, const char *text, size_t len)
 {
     struct nb_hdom d;
     struct nb_hblocks b;
+    struct removed_cap cap = {0};
     nb_hblocks_init(&b);
     if (nb_hdom_parse_fragment(&d, text, len) != NB_OK)
         return NB_ENOMEM;
     uint8_t *skip = nb_html_invisible(&d);
-    nb_status rc = skip ? NB_OK : NB_ENOMEM;
-    for (uint32_t i = 0; skip && i < d.n; i++)
-        if (d.v[i].type == NB_HNODE_ELEMENT &&
-            (d.v[i].tag == GUMBO_TAG_FIGCAPTION || d.v[i].tag == GUMBO_TAG_CAPTION))
-            skip[i] = 1;
-    if (rc == NB_OK)
-        rc = nb_hblocks_collect(&d, 0, skip, &b);
+    nb_status rc = skip ? nb_hblocks_collect(&d, 0, skip, &b) : NB_ENOMEM;
     for (size_t k = 0; rc == NB_OK && k < b.n; k++) {
         const struct nb_hblock *bl = &b.v[k];
         const char *s = b.text.data + bl->start;
         if (k == 0 && same_words(s, bl->len, a->headline))
             continue;
-        rc = (bl->flags & NB_HB_QUOTE) ? push_quoted(&a->paragraphs, s, bl->len)
-                                       : nb_strv_push(&a->paragraphs, s, bl->len);
+        if (inside(&d, bl->owner, GUMBO_TAG_FIGCAPTION))
+            rc = push_removed(a, &cap, s, bl->len);
+        else if (bl->flags & NB_HB_QUOTE)
+            rc = push_quoted(&a->paragraphs, s, bl->len);
+        else
+            rc = nb_strv_push(&a->paragraphs, s, bl->len);
     }
     free(skip);
     nb_hblocks_release(&b);

@@ -165,9 +165,84 @@ static size_t comment_end(const char *s, size_t len, size_t i)
     return len;
 }
 
+/* A tag name as a number, any case: the stack of open elements keeps these. */
+static uint32_t name_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (uint32_t)nb_ascii_lower((unsigned char)s[i])) * 16777619u;
+    return h;
+}
+
+#define EXCESS_LOOK 64 /* how far down the dropped elements an end tag looks */
+
+/* The elements the pass sees open: the first NB_HDOM_MAX_DEPTH kept, the
+ * ones deeper (their start tags dropped) in `excess`. */
+struct open_stack {
+    uint32_t kept[NB_HDOM_MAX_DEPTH];
+    size_t depth;
+    uint32_t *excess;
+    size_t nexcess, alloc;
+};
+
+/* An end tag: 1 when it closes dropped elements (so it is dropped too),
+ * else 0, having closed the kept ones it closes (none for a stray one). */
+static int close_element(struct open_stack *st, uint32_t h)
+{
+    size_t look = st->nexcess < EXCESS_LOOK ? st->nexcess : EXCESS_LOOK;
+    for (size_t k = 0; k < look; k++) {
+        if (st->excess[st->nexcess - 1 - k] == h) {
+            st->nexcess -= k + 1;
+            return 1;
+        }
+    }
+    for (size_t k = st->depth; k-- > 0;) {
+        if (st->kept[k] == h) {
+            st->depth = k;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* A start tag: 1 when it would nest too deep (it is dropped), else 0. */
+static int open_element(struct open_stack *st, uint32_t h, nb_status *rc)
+{
+    if (st->depth < NB_HDOM_MAX_DEPTH) {
+        st->kept[st->depth++] = h;
+        return 0;
+    }
+    if (st->nexcess == st->alloc) {
+        size_t na = st->alloc ? st->alloc * 2 : 256;
+        uint32_t *nv = realloc(st->excess, na * sizeof(*nv));
+        if (!nv) {
+            *rc = NB_ENOMEM;
+            return 1;
+        }
+        st->excess = nv;
+        st->alloc = na;
+    }
+    st->excess[st->nexcess++] = h;
+    return 1;
+}
+
+static nb_status prepare(const char *s, size_t len, struct nb_buf *out, struct open_stack *st);
+
 nb_status nb_hdom_prepare(const char *s, size_t len, struct nb_buf *out)
 {
-    size_t depth = 0, excess = 0, copied = 0, i = 0;
+    struct open_stack *st = calloc(1, sizeof(*st));
+    if (!st)
+        return NB_ENOMEM;
+    nb_status rc = prepare(s, len, out, st);
+    free(st->excess);
+    free(st);
+    return rc;
+}
+
+static nb_status prepare(const char *s, size_t len, struct nb_buf *out, struct open_stack *st)
+{
+    size_t copied = 0, i = 0;
+    nb_status rc = NB_OK;
     if (nb_buf_grow(out, len) != NB_OK)
         return NB_ENOMEM;
     while (i < len) {
@@ -200,21 +275,12 @@ nb_status nb_hdom_prepare(const char *s, size_t len, struct nb_buf *out)
         size_t end = tag_end(s, len, nend, &self_closing);
         int nests = !name_in(s + name, nlen, not_nesting);
         int drop = 0;
-        if (closing) {
-            if (nests && excess) {
-                excess--;
-                drop = 1;
-            } else if (nests && depth) {
-                depth--;
-            }
-        } else if (nests && !self_closing) {
-            if (depth >= NB_HDOM_MAX_DEPTH) {
-                excess++;
-                drop = 1;
-            } else {
-                depth++;
-            }
-        }
+        if (nests && closing)
+            drop = close_element(st, name_hash(s + name, nlen));
+        else if (nests && !self_closing)
+            drop = open_element(st, name_hash(s + name, nlen), &rc);
+        if (rc != NB_OK)
+            return rc;
         if (drop) {
             if (nb_buf_add(out, s + copied, start - copied) != NB_OK)
                 return NB_ENOMEM;

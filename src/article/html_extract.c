@@ -686,10 +686,12 @@ static void mark_chosen(struct ex *x, uint32_t best)
                 int sentence;
                 p_text(x, s, &chars, &sentence);
                 float ld = link_density(x, s);
+                if (getenv("NB_HTML_DEBUG")) fprintf(stderr, "p %u chars %u ld %f sent %d\n", s, chars, ld, sentence);
                 append = (chars > 80 && ld < 0.25f) ||
                          (chars < 80 && chars > 0 && ld == 0.0f && sentence);
             }
         }
+        dbg_node(x->d, s, append ? "sibling+" : "sibling-", x->score[s]);
         if (append)
             memset(x->chosen + s, 1, x->d->v[s].end - s);
     }

@@ -82,7 +82,9 @@ static void offer(struct reading *r, enum field f, int rank, const char *value, 
 
 static void offers(struct reading *r, enum field f, int rank, const char *value)
 {
-    if (value)
+    /* a date of the year 0 or 1 is a template's placeholder */
+    if (value && !(f == F_DATE && (strncmp(value, "0000", 4) == 0 ||
+                                   strncmp(value, "0001", 4) == 0)))
         offer(r, f, rank, value, strlen(value));
 }
 
@@ -475,8 +477,23 @@ static int contains_text_i(const char *hay, const char *needle)
     return y[0] && strstr(x, y) != NULL;
 }
 
-/* The <h1> that is the story's: the one the title or og:title holds, else
- * the first that is not the site's name. */
+/* How well an <h1> matches the page's title: 3 it is the title without
+ * the site's name, 2 the title holds it and it is not a word or two, 1 the
+ * title holds it, 0 neither. */
+static int h1_rank(const char *h1, const char *title, const char *stripped)
+{
+    if (!title)
+        return 0;
+    if (stripped && same_text_i(h1, stripped))
+        return 3;
+    if (!contains_text_i(title, h1))
+        return 0;
+    return count_words(h1, strlen(h1)) >= 3 ? 2 : 1;
+}
+
+/* The <h1> that is the story's: the one that best matches the title or
+ * og:title (a logo in an <h1> matches only the site's part), else the
+ * first that is not the site's name. */
 static nb_status pick_h1(struct reading *r, struct nb_html_meta *m, char **text)
 {
     const struct nb_hdom *d = r->d;
@@ -484,38 +501,46 @@ static nb_status pick_h1(struct reading *r, struct nb_html_meta *m, char **text)
     uint32_t to = d->body == NB_HDOM_NONE ? (uint32_t)d->n : d->v[d->body].end;
     const char *title = r->f[F_OG_TITLE].value ? r->f[F_OG_TITLE].value : r->f[F_TITLE].value;
     const char *site = r->f[F_PUBLISHER].value;
-    char *first = NULL;
-    uint32_t first_at = NB_HDOM_NONE;
+    char *stripped = title ? nb_html_strip_site(title, site) : NULL;
+    char *best = NULL;
+    int best_rank = -1;
+    uint32_t best_at = NB_HDOM_NONE;
     *text = NULL;
+    if (title && !stripped)
+        return NB_ENOMEM;
     struct nb_buf b;
     nb_buf_init(&b, 0);
-    for (uint32_t i = from; i < to; i++) {
+    nb_status rc = NB_OK;
+    for (uint32_t i = from; i < to && best_rank < 3; i++) {
         if (d->v[i].type != NB_HNODE_ELEMENT || d->v[i].tag != GUMBO_TAG_H1)
             continue;
         nb_buf_reset(&b);
         if (nb_hdom_inner_text(d, i, &b) != NB_OK) {
-            nb_buf_release(&b);
-            free(first);
-            return NB_ENOMEM;
+            rc = NB_ENOMEM;
+            break;
         }
         if (b.len == 0 || (site && same_text_i(b.data, site)))
             continue;
-        if (title && contains_text_i(title, b.data)) {
-            free(first);
-            m->h1 = i;
-            *text = nb_buf_detach(&b, NULL);
-            return *text ? NB_OK : NB_ENOMEM;
-        }
-        if (!first) {
-            first = nb_buf_detach(&b, NULL);
-            if (!first)
-                return NB_ENOMEM;
-            first_at = i;
+        int rank = h1_rank(b.data, title, stripped);
+        if (rank > best_rank) {
+            free(best);
+            best = nb_buf_detach(&b, NULL);
+            if (!best) {
+                rc = NB_ENOMEM;
+                break;
+            }
+            best_rank = rank;
+            best_at = i;
         }
     }
     nb_buf_release(&b);
-    m->h1 = first_at;
-    *text = first;
+    free(stripped);
+    if (rc != NB_OK) {
+        free(best);
+        return rc;
+    }
+    m->h1 = best_at;
+    *text = best;
     return NB_OK;
 }
 
