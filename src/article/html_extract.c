@@ -41,6 +41,7 @@ static void dbg_node(const struct nb_hdom *d, uint32_t i, const char *what, doub
 #define CHAR_THRESHOLD 500 /* characters a result needs to be taken at once */
 #define TOP_N 5
 #define ANCESTOR_LEVELS 5
+#define INNER_SHARE 0.5f   /* what a sibling's buried candidate counts for */
 
 enum { STRIP_UNLIKELY = 1, WEIGHT_CLASSES = 2, CLEAN_CONDITIONALLY = 4 };
 
@@ -150,6 +151,7 @@ struct ex {
     uint8_t *drop;      /* out of the running (inherited) */
     uint8_t *scored;
     float *score;
+    float *inner;       /* the best score below (a sibling's buried story) */
     uint32_t *chars;    /* text of live blocks below, characters */
     uint32_t *links;    /* of which in links, tenths of characters */
     uint32_t *commas;
@@ -166,6 +168,7 @@ static void ex_free(struct ex *x)
     free(x->drop);
     free(x->scored);
     free(x->score);
+    free(x->inner);
     free(x->chars);
     free(x->links);
     free(x->commas);
@@ -187,6 +190,7 @@ static int ex_alloc(struct ex *x)
     x->drop = calloc(n, 1);
     x->scored = calloc(n, 1);
     x->score = calloc(n, sizeof(float));
+    x->inner = calloc(n, sizeof(float));
     x->chars = calloc(n, sizeof(uint32_t));
     x->links = calloc(n, sizeof(uint32_t));
     x->commas = calloc(n, sizeof(uint32_t));
@@ -197,7 +201,7 @@ static int ex_alloc(struct ex *x)
     x->ninput = calloc(n, sizeof(uint16_t));
     x->nembed = calloc(n, sizeof(uint16_t));
     x->chosen = calloc(n, 1);
-    return x->cls && x->weight && x->has_block && x->drop && x->scored && x->score &&
+    return x->cls && x->weight && x->has_block && x->drop && x->scored && x->score && x->inner &&
            x->chars && x->links && x->commas && x->heads && x->np && x->nimg && x->nli &&
            x->ninput && x->nembed && x->chosen;
 }
@@ -545,6 +549,13 @@ static void score_blocks(struct ex *x, int flags)
     for (uint32_t i = 0; i < x->n; i++)
         if (x->scored[i])
             x->score[i] *= 1.0f - link_density(x, i);
+    memset(x->inner, 0, x->n * sizeof(float));
+    for (uint32_t i = x->n; i-- > 1;) {
+        uint32_t p = parent(x, i);
+        float v = x->scored[i] && x->score[i] > x->inner[i] ? x->score[i] : x->inner[i];
+        if (p != NB_HDOM_NONE && v > x->inner[p])
+            x->inner[p] = v;
+    }
 }
 
 /* ---- step 3: the best container and its siblings ------------------------- */
@@ -679,7 +690,12 @@ static void mark_chosen(struct ex *x, uint32_t best)
         int append = s == best;
         if (!append) {
             float bonus = same_class(x, s, best) ? x->score[best] * 0.2f : 0.0f;
-            if (x->scored[s] && x->score[s] + bonus >= threshold) {
+            /* a sibling's own score, or half the best below it: a story cut
+             * into sections wraps each in containers of its own */
+            float own = x->scored[s] ? x->score[s] : 0.0f;
+            if (x->inner[s] * INNER_SHARE > own)
+                own = x->inner[s] * INNER_SHARE;
+            if ((x->scored[s] || own > 0.0f) && own + bonus >= threshold) {
                 append = 1;
             } else if (tag(x, s) == GUMBO_TAG_P) {
                 uint32_t chars;
