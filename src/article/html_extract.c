@@ -837,13 +837,41 @@ static int is_link_line(const struct nb_hblock *bl)
     return ld > LINK_BLOCK && (bl->chars < LINK_LONG || ld > LINK_ALL);
 }
 
-/* Step 4 on blocks: lines of links, bylines and stamps above the story,
- * and headings left heading nothing. */
+/* The label an advertisement carries on the page, in a few languages. */
+static const char *const ad_labels[] = {
+    "ad", "advert", "advertentie", "advertisement", "advertising", "annons", "annonse",
+    "annonce", "anzeige", "mainos", "publicidad", "publicidade", "publicite", "publicité",
+    "pubblicità", "reklama", "reklame", "sponsored", "werbung",
+};
+
+/* A block that is nothing but an advertisement's label ("- Advertisement -"). */
+static int is_ad_label(const char *s, size_t len)
+{
+    char word[24];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (nb_ascii_is_space(c) || c == '-' || c == '*' || c == ':' || c == '|')
+            continue; /* the dashes and bars around it */
+        if (n + 1 >= sizeof(word))
+            return 0;
+        word[n++] = (char)nb_ascii_lower(c);
+    }
+    word[n] = '\0';
+    for (size_t i = 0; i < COUNT(ad_labels); i++)
+        if (strcmp(word, ad_labels[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Step 4 on blocks: lines of links and advertisements' labels, bylines
+ * and stamps above the story, and headings left heading nothing. */
 static void refine(struct ex *x, uint8_t *fate)
 {
     const struct nb_hblocks *b = x->b;
     for (size_t k = 0; k < b->n; k++)
-        if (fate[k] == NB_HX_BODY && is_link_line(&b->v[k]))
+        if (fate[k] == NB_HX_BODY &&
+            (is_link_line(&b->v[k]) || is_ad_label(b->text.data + b->v[k].start, b->v[k].len)))
             fate[k] = NB_HX_OUT;
     for (size_t k = 0; k < b->n; k++) {
         const struct nb_hblock *bl = &b->v[k];
