@@ -158,6 +158,7 @@ struct ex {
     uint32_t *heads;    /* characters in headings */
     uint16_t *np, *nimg, *nli, *ninput, *nembed;
     uint8_t *chosen;    /* inside the story (inherited) */
+    uint32_t top;       /* the best-scoring candidate */
 };
 
 static void ex_free(struct ex *x)
@@ -628,9 +629,11 @@ static uint32_t choose(struct ex *x)
     }
     for (size_t i = 0; i < ntop; i++)
         dbg_node(x->d, top[i], "top", x->score[top[i]]);
+    x->top = NB_HDOM_NONE;
     if (ntop == 0 || top[0] == x->root)
         return x->root;
     uint32_t best = top[0];
+    x->top = best;
     /* several near-best candidates under one ancestor: take the ancestor */
     uint32_t alt[TOP_N];
     size_t nalt = 0;
@@ -741,6 +744,8 @@ static int furniture(const struct ex *x, uint32_t i, int flags)
         return 0;
     if (in_data_table(x, i) || has_ancestor_tag(x, i, GUMBO_TAG_CODE))
         return 0;
+    if (x->top != NB_HDOM_NONE && is_ancestor(x, i, x->top))
+        return 0; /* it holds the best candidate: its names are no evidence */
     int weight = (flags & WEIGHT_CLASSES) ? x->weight[i] : 0;
     if (weight < 0)
         return 1;
@@ -984,6 +989,14 @@ nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_html_meta *m,
         rc = d->n ? nb_hblocks_collect(d, x.root, x.drop, b) : NB_OK;
         if (rc == NB_OK && !(*fate = calloc(b->n ? b->n : 1, 1)))
             rc = NB_ENOMEM;
+        if (getenv("NB_HTML_DEBUG") && getenv("UNL")) {
+            for (uint32_t i = 0; i < x.n; i++) {
+                if (!(x.cls[i] & C_UNLIKELY)) continue;
+                uint32_t c = 0;
+                for (size_t k = 0; k < b->n; k++) if (b->v[k].owner >= i && b->v[k].owner < d->v[i].end) c += b->v[k].chars;
+                if (c > 1000) dbg_node(d, i, "UNLIKELY", c);
+            }
+        }
         if (rc == NB_OK && b->n)
             rc = extract(&x, *fate);
     }
