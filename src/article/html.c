@@ -299,7 +299,7 @@ static nb_status read_page(struct nb_article *a, const char *text, size_t len, c
         return oom(err);
     rc = nb_html_meta_read(&d, &m);
     if (rc == NB_OK)
-        rc = nb_html_extract(&d, &m, &b, &fate);
+        rc = nb_html_extract(&d, &b, &fate);
     if (rc == NB_OK)
         rc = set_meta(a, &m, name);
     if (rc == NB_OK)

@@ -25,18 +25,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h> /* DEBUG */
-
-static void dbg_node(const struct nb_hdom *d, uint32_t i, const char *what, double score)
-{
-    if (!getenv("NB_HTML_DEBUG") || i >= d->n)
-        return;
-    const char *c = nb_hdom_attr(d, i, "class"), *id = nb_hdom_attr(d, i, "id");
-    fprintf(stderr, "%s node %u <%s class='%.60s' id='%.40s'> score %.1f\n", what, i,
-            d->v[i].type == NB_HNODE_ELEMENT ? gumbo_normalized_tagname(d->v[i].tag) : "#text",
-            c ? c : "", id ? id : "", score);
-}
-
 #define MIN_BLOCK 25       /* characters a block needs to score */
 #define CHAR_THRESHOLD 500 /* characters a result needs to be taken at once */
 #define TOP_N 5
@@ -56,6 +44,9 @@ enum {
     C_AD = 64,         /* names say advertisement */
     C_BYLINE = 128     /* names say byline, author, dateline */
 };
+
+/* What an element's ancestors are (struct ex `inside`). */
+enum { I_DATA_TABLE = 1, I_CODE = 2, I_FIGURE = 4 };
 
 /* ---- names ---------------------------------------------------------------- */
 
@@ -142,11 +133,11 @@ static int is_ad_name(const char *s)
 struct ex {
     const struct nb_hdom *d;
     const struct nb_hblocks *b;
-    const struct nb_html_meta *m;
     uint32_t n, root;
     uint8_t *cls;       /* C_* of the element itself */
     int8_t *weight;     /* class and id weight of the element itself */
     uint8_t *has_block; /* holds block-level elements */
+    uint8_t *inside;    /* I_* : what its ancestors are */
     /* per attempt */
     uint8_t *drop;      /* out of the running (inherited) */
     uint8_t *scored;
@@ -166,6 +157,7 @@ static void ex_free(struct ex *x)
     free(x->cls);
     free(x->weight);
     free(x->has_block);
+    free(x->inside);
     free(x->drop);
     free(x->scored);
     free(x->score);
@@ -188,6 +180,7 @@ static int ex_alloc(struct ex *x)
     x->cls = calloc(n, 1);
     x->weight = calloc(n, 1);
     x->has_block = calloc(n, 1);
+    x->inside = calloc(n, 1);
     x->drop = calloc(n, 1);
     x->scored = calloc(n, 1);
     x->score = calloc(n, sizeof(float));
@@ -202,7 +195,7 @@ static int ex_alloc(struct ex *x)
     x->ninput = calloc(n, sizeof(uint16_t));
     x->nembed = calloc(n, sizeof(uint16_t));
     x->chosen = calloc(n, 1);
-    return x->cls && x->weight && x->has_block && x->drop && x->scored && x->score && x->inner &&
+    return x->cls && x->weight && x->has_block && x->inside && x->drop && x->scored && x->score && x->inner &&
            x->chars && x->links && x->commas && x->heads && x->np && x->nimg && x->nli &&
            x->ninput && x->nembed && x->chosen;
 }
@@ -383,6 +376,13 @@ static void class_elements(struct ex *x)
     for (uint32_t i = x->n; i-- > 1;)
         if (is_element(x, i) && (x->has_block[i] || nb_hdom_is_block(tag(x, i))))
             x->has_block[parent(x, i)] = 1;
+    for (uint32_t i = 1; i < x->n; i++) {
+        uint32_t p = parent(x, i);
+        unsigned t = tag(x, p);
+        x->inside[i] = (uint8_t)(x->inside[p] | ((x->cls[p] & C_DATA_TABLE) ? I_DATA_TABLE : 0) |
+                                 (t == GUMBO_TAG_CODE ? I_CODE : 0) |
+                                 (t == GUMBO_TAG_FIGURE ? I_FIGURE : 0));
+    }
 }
 
 /* ---- step 2: scoring ------------------------------------------------------- */
@@ -456,7 +456,6 @@ static float link_density(const struct ex *x, uint32_t i)
 
 static void measure(struct ex *x, int flags)
 {
-    const struct nb_hdom *d = x->d;
     size_t n = x->n;
     memset(x->chars, 0, n * sizeof(uint32_t));
     memset(x->links, 0, n * sizeof(uint32_t));
@@ -522,7 +521,6 @@ static void measure(struct ex *x, int flags)
         ADD16(nembed);
 #undef ADD16
     }
-    (void)d;
 }
 
 static void score_blocks(struct ex *x, int flags)
@@ -627,8 +625,6 @@ static uint32_t choose(struct ex *x)
         memmove(&top[at + 1], &top[at], (ntop - 1 - at) * sizeof(top[0]));
         top[at] = i;
     }
-    for (size_t i = 0; i < ntop; i++)
-        dbg_node(x->d, top[i], "top", x->score[top[i]]);
     x->top = NB_HDOM_NONE;
     if (ntop == 0 || top[0] == x->root)
         return x->root;
@@ -705,34 +701,16 @@ static void mark_chosen(struct ex *x, uint32_t best)
                 int sentence;
                 p_text(x, s, &chars, &sentence);
                 float ld = link_density(x, s);
-                if (getenv("NB_HTML_DEBUG")) fprintf(stderr, "p %u chars %u ld %f sent %d\n", s, chars, ld, sentence);
                 append = (chars > 80 && ld < 0.25f) ||
                          (chars < 80 && chars > 0 && ld == 0.0f && sentence);
             }
         }
-        dbg_node(x->d, s, append ? "sibling+" : "sibling-", x->score[s]);
         if (append)
             memset(x->chosen + s, 1, x->d->v[s].end - s);
     }
 }
 
 /* ---- step 4: cleaning inside the story ------------------------------------ */
-
-static int in_data_table(const struct ex *x, uint32_t i)
-{
-    for (uint32_t p = i; p != NB_HDOM_NONE; p = parent(x, p))
-        if (tag(x, p) == GUMBO_TAG_TABLE && (x->cls[p] & C_DATA_TABLE))
-            return 1;
-    return 0;
-}
-
-static int has_ancestor_tag(const struct ex *x, uint32_t i, unsigned t)
-{
-    for (uint32_t p = parent(x, i); p != NB_HDOM_NONE; p = parent(x, p))
-        if (tag(x, p) == t)
-            return 1;
-    return 0;
-}
 
 /* Readability's conditional clean: a list, table, form or division that
  * reads as furniture. */
@@ -742,7 +720,7 @@ static int furniture(const struct ex *x, uint32_t i, int flags)
     int is_list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
     if (t == GUMBO_TAG_TABLE && (x->cls[i] & C_DATA_TABLE))
         return 0;
-    if (in_data_table(x, i) || has_ancestor_tag(x, i, GUMBO_TAG_CODE))
+    if (x->inside[i] & (I_DATA_TABLE | I_CODE))
         return 0;
     if (x->top != NB_HDOM_NONE && is_ancestor(x, i, x->top))
         return 0; /* it holds the best candidate: its names are no evidence */
@@ -756,7 +734,7 @@ static int furniture(const struct ex *x, uint32_t i, int flags)
     uint32_t len = x->chars[i];
     float heading_density = len ? (float)x->heads[i] / (float)len : 0.0f;
     float ld = link_density(x, i);
-    int in_figure = has_ancestor_tag(x, i, GUMBO_TAG_FIGURE);
+    int in_figure = (x->inside[i] & I_FIGURE) != 0;
     return (img > 1 && (float)p / (float)img < 0.5f && !in_figure) ||
            (!is_list && li > p) || (input > p / 3) ||
            (!is_list && heading_density < 0.9f && len < 25 && (img == 0 || img > 2) &&
@@ -786,10 +764,8 @@ static void clean(struct ex *x, int flags, uint32_t best)
         else if ((t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL || t == GUMBO_TAG_DIV) &&
                  (flags & CLEAN_CONDITIONALLY))
             out = furniture(x, i, flags);
-        if (out) {
-            dbg_node(x->d, i, "clean", x->chars[i]);
+        if (out)
             memset(x->chosen + i, 0, x->d->v[i].end - i);
-        }
     }
 }
 
@@ -927,7 +903,6 @@ static nb_status extract(struct ex *x, uint8_t *fate)
         mark_chosen(x, top);
         clean(x, flags, top);
         uint32_t len = keep_blocks(x, fate);
-        dbg_node(x->d, top, "BEST", len);
         if (len >= CHAR_THRESHOLD) {
             have = 0;
             break;
@@ -969,14 +944,12 @@ uint8_t *nb_html_invisible(const struct nb_hdom *d)
     return inv;
 }
 
-nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_html_meta *m,
-                          struct nb_hblocks *b, uint8_t **fate)
+nb_status nb_html_extract(const struct nb_hdom *d, struct nb_hblocks *b, uint8_t **fate)
 {
     struct ex x;
     memset(&x, 0, sizeof(x));
     x.d = d;
     x.b = b;
-    x.m = m;
     x.n = (uint32_t)d->n;
     x.root = d->body != NB_HDOM_NONE ? d->body : 0;
     *fate = NULL;
@@ -989,14 +962,6 @@ nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_html_meta *m,
         rc = d->n ? nb_hblocks_collect(d, x.root, x.drop, b) : NB_OK;
         if (rc == NB_OK && !(*fate = calloc(b->n ? b->n : 1, 1)))
             rc = NB_ENOMEM;
-        if (getenv("NB_HTML_DEBUG") && getenv("UNL")) {
-            for (uint32_t i = 0; i < x.n; i++) {
-                if (!(x.cls[i] & C_UNLIKELY)) continue;
-                uint32_t c = 0;
-                for (size_t k = 0; k < b->n; k++) if (b->v[k].owner >= i && b->v[k].owner < d->v[i].end) c += b->v[k].chars;
-                if (c > 1000) dbg_node(d, i, "UNLIKELY", c);
-            }
-        }
         if (rc == NB_OK && b->n)
             rc = extract(&x, *fate);
     }

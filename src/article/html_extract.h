@@ -11,7 +11,6 @@
 #define NB_ARTICLE_HTML_EXTRACT_H
 
 #include "article/html_dom.h"
-#include "article/html_meta.h"
 #include "article/html_text.h"
 #include "text/error.h"
 
@@ -33,7 +32,6 @@ uint8_t *nb_html_invisible(const struct nb_hdom *d);
 /* Cuts the body of a parsed page into blocks (appended to `b`) and chooses
  * the story's: (*fate)[i] for each block, a malloc'd array the caller
  * frees (NULL on failure).  NB_ENOMEM only. */
-nb_status nb_html_extract(const struct nb_hdom *d, const struct nb_html_meta *m,
-                          struct nb_hblocks *b, uint8_t **fate);
+nb_status nb_html_extract(const struct nb_hdom *d, struct nb_hblocks *b, uint8_t **fate);
 
 #endif
