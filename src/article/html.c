@@ -43,17 +43,6 @@ static nb_status no_article(struct nb_error *err, const char *name)
 
 /* ---- sniffing ------------------------------------------------------------- */
 
-static int starts_i(const char *s, size_t len, const char *word)
-{
-    size_t wl = strlen(word);
-    if (len < wl)
-        return 0;
-    for (size_t i = 0; i < wl; i++)
-        if (nb_ascii_lower((unsigned char)s[i]) != word[i])
-            return 0;
-    return 1;
-}
-
 int nb_html_sniff(const char *data, size_t len)
 {
     size_t i = 0, limit = len < 4096 ? len : 4096;
@@ -82,35 +71,15 @@ int nb_html_sniff(const char *data, size_t len)
     }
     const char *s = data + i;
     size_t n = limit - i;
-    if (starts_i(s, n, "<!doctype html"))
+    if (nb_ascii_istarts(s, n, "<!doctype html"))
         return 1;
-    if (starts_i(s, n, "<html") && n > 5 &&
+    if (nb_ascii_istarts(s, n, "<html") && n > 5 &&
         (s[5] == '>' || nb_ascii_is_space((unsigned char)s[5])))
         return 1;
     return 0;
 }
 
 /* ---- paragraphs ---------------------------------------------------------- */
-
-/* Letters and digits, lower-cased: to compare a block with the headline. */
-static int same_words(const char *a, size_t alen, const char *b)
-{
-    size_t i = 0, j = 0, blen = strlen(b);
-    for (;;) {
-        while (i < alen && !nb_ascii_is_alnum((unsigned char)a[i]) &&
-               (unsigned char)a[i] < 0x80)
-            i++;
-        while (j < blen && !nb_ascii_is_alnum((unsigned char)b[j]) &&
-               (unsigned char)b[j] < 0x80)
-            j++;
-        if (i == alen || j == blen)
-            return i == alen && j == blen;
-        if (nb_ascii_lower((unsigned char)a[i]) != nb_ascii_lower((unsigned char)b[j]))
-            return 0;
-        i++;
-        j++;
-    }
-}
 
 static int starts_with_quote(const char *s, size_t len)
 {
@@ -162,7 +131,7 @@ static nb_status emit(struct nb_article *a, const struct nb_hblocks *b, const ui
         const char *s = b->text.data + bl->start;
         nb_status rc = NB_OK;
         if (a->headline && (fate[k] == NB_HX_OUT || !seen_body) &&
-            same_words(s, bl->len, a->headline))
+            nb_html_same_words(s, bl->len, a->headline))
             continue; /* the headline again: neither story nor furniture */
         if (fate[k] == NB_HX_BODY) {
             seen_body = 1;
@@ -179,12 +148,11 @@ static nb_status emit(struct nb_article *a, const struct nb_hblocks *b, const ui
 
 /* ---- metadata ---------------------------------------------------------------- */
 
-static nb_status take(char **slot, char **from)
+static void take(char **slot, char **from)
 {
     free(*slot);
     *slot = *from;
     *from = NULL;
-    return NB_OK;
 }
 
 static nb_status set_meta(struct nb_article *a, struct nb_html_meta *m, const char *name)
@@ -218,16 +186,19 @@ static nb_status too_large(struct nb_article *a, const char *label, struct nb_er
 }
 
 /* Whether a charset a page declares is one the import already reads
- * right: UTF-8, or what Windows-1252 covers. */
+ * right: UTF-8, or what Windows-1252 covers.  A page of bytes cannot be
+ * UTF-16 whatever it says (browsers read it as UTF-8 then). */
 static int charset_imported(const char *cs)
 {
     static const char *const known[] = {"utf-8", "utf8", "windows-1252", "cp1252",
                                         "iso-8859-1", "latin1", "latin-1", "us-ascii",
-                                        "ascii", "iso-8859-15"};
+                                        "ascii", "iso-8859-15", "x-user-defined"};
     for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
         if (nb_ascii_ieq(cs, known[i]))
             return 1;
-    return 0;
+    return nb_ascii_icontains(cs, strlen(cs), "utf-16") ||
+           nb_ascii_icontains(cs, strlen(cs), "utf-32") ||
+           nb_ascii_icontains(cs, strlen(cs), "unicode");
 }
 
 /* Bytes in the charset `cs` to UTF-8 (iconv); 0 when iconv does not know
@@ -509,7 +480,7 @@ static nb_status read_fragment(struct nb_article *a, const char *text, size_t le
     for (size_t k = 0; rc == NB_OK && k < b.n; k++) {
         const struct nb_hblock *bl = &b.v[k];
         const char *s = b.text.data + bl->start;
-        if (k == 0 && same_words(s, bl->len, a->headline))
+        if (k == 0 && nb_html_same_words(s, bl->len, a->headline))
             continue;
         if (inside(&d, bl->owner, GUMBO_TAG_FIGCAPTION))
             rc = push_removed(a, &cap, s, bl->len);

@@ -20,7 +20,7 @@ void nb_hdom_release(struct nb_hdom *d)
     nb_hdom_init(d);
 }
 
-/* ---- the nesting guard ------------------------------------------------- */
+/* ---- ASCII names ---------------------------------------------------------- */
 
 int nb_ascii_ieq(const char *s, const char *word)
 {
@@ -28,6 +28,14 @@ int nb_ascii_ieq(const char *s, const char *word)
         if (nb_ascii_lower((unsigned char)*s) != *word)
             return 0;
     return *s == '\0' && *word == '\0';
+}
+
+int nb_ascii_istarts(const char *s, size_t len, const char *prefix)
+{
+    for (size_t i = 0; prefix[i]; i++)
+        if (i >= len || nb_ascii_lower((unsigned char)s[i]) != prefix[i])
+            return 0;
+    return 1;
 }
 
 int nb_ascii_icontains(const char *s, size_t len, const char *word)
@@ -42,6 +50,8 @@ int nb_ascii_icontains(const char *s, size_t len, const char *word)
     }
     return 0;
 }
+
+/* ---- the pass before gumbo ------------------------------------------------- */
 
 /* Whether name[0..len) (any case) is one of the words of `list`, a string
  * of space-separated lower-case words with a space at each end. */

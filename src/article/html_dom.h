@@ -87,9 +87,10 @@ int nb_hdom_is_block(unsigned tag);
  * `name` (lower-case): <dialog>, <search>, custom elements. */
 int nb_hdom_unknown_is(const struct nb_hdom *d, uint32_t i, const char *name);
 
-/* Whether the ASCII string s (any case) equals / contains `word`
- * (lower-case). */
+/* Whether the ASCII string s (any case) equals `word`, s[0..len) starts
+ * with `prefix` or contains `word` (all three lower-case). */
 int nb_ascii_ieq(const char *s, const char *word);
+int nb_ascii_istarts(const char *s, size_t len, const char *prefix);
 int nb_ascii_icontains(const char *s, size_t len, const char *word);
 
 #endif

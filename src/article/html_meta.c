@@ -88,20 +88,12 @@ static void offers(struct reading *r, enum field f, int rank, const char *value)
         offer(r, f, rank, value, strlen(value));
 }
 
-static int starts_with_i(const char *s, const char *prefix)
-{
-    for (; *prefix; s++, prefix++)
-        if (nb_ascii_lower((unsigned char)*s) != *prefix)
-            return 0;
-    return 1;
-}
-
 /* An author given as an address (article:author often is) is no name. */
 static int looks_like_address(const char *s)
 {
     while (nb_ascii_is_space((unsigned char)*s))
         s++;
-    return starts_with_i(s, "http") || starts_with_i(s, "www.") || *s == '/' ||
+    return nb_ascii_istarts(s, strlen(s), "http") || nb_ascii_istarts(s, strlen(s), "www.") || *s == '/' ||
            strstr(s, "://") != NULL || strchr(s, '@') != NULL;
 }
 
@@ -111,7 +103,7 @@ static void offer_author(struct reading *r, int rank, const char *value)
         return;
     while (nb_ascii_is_space((unsigned char)*value))
         value++;
-    if (starts_with_i(value, "by "))
+    if (nb_ascii_istarts(value, strlen(value), "by "))
         value += 3;
     offers(r, F_BYLINE, rank, value);
 }
@@ -461,13 +453,25 @@ char *nb_html_strip_site(const char *title, const char *site)
 
 /* ---- the headline -------------------------------------------------------- */
 
-static int same_text_i(const char *a, const char *b)
+int nb_html_same_words(const char *a, size_t alen, const char *b)
 {
-    char x[512], y[512];
-    squeeze(a, strlen(a), x, sizeof(x));
-    squeeze(b, strlen(b), y, sizeof(y));
-    return x[0] && strcmp(x, y) == 0;
+    size_t i = 0, j = 0, blen = strlen(b);
+    for (;;) {
+        while (i < alen && !nb_ascii_is_alnum((unsigned char)a[i]) &&
+               (unsigned char)a[i] < 0x80)
+            i++;
+        while (j < blen && !nb_ascii_is_alnum((unsigned char)b[j]) &&
+               (unsigned char)b[j] < 0x80)
+            j++;
+        if (i == alen || j == blen)
+            return i == alen && j == blen;
+        if (nb_ascii_lower((unsigned char)a[i]) != nb_ascii_lower((unsigned char)b[j]))
+            return 0;
+        i++;
+        j++;
+    }
 }
+
 
 static int contains_text_i(const char *hay, const char *needle)
 {
@@ -484,7 +488,7 @@ static int h1_rank(const char *h1, const char *title, const char *stripped)
 {
     if (!title)
         return 0;
-    if (stripped && same_text_i(h1, stripped))
+    if (stripped && nb_html_same_words(h1, strlen(h1), stripped))
         return 3;
     if (!contains_text_i(title, h1))
         return 0;
@@ -519,7 +523,7 @@ static nb_status pick_h1(struct reading *r, struct nb_html_meta *m, char **text)
             rc = NB_ENOMEM;
             break;
         }
-        if (b.len == 0 || (site && same_text_i(b.data, site)))
+        if (b.len == 0 || (site && nb_html_same_words(b.data, b.len, site)))
             continue;
         int rank = h1_rank(b.data, title, stripped);
         if (rank > best_rank) {
@@ -565,7 +569,7 @@ static nb_status choose_headline(struct reading *r, struct nb_html_meta *m)
             m->headline = NULL;
         }
     }
-    if (h1 && m->headline && !same_text_i(h1, m->headline) && !contains_text_i(h1, m->headline))
+    if (h1 && m->headline && !nb_html_same_words(h1, strlen(h1), m->headline) && !contains_text_i(h1, m->headline))
         m->h1 = NB_HDOM_NONE; /* the page's h1 is not the headline */
     free(h1);
     return NB_OK;

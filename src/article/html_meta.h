@@ -33,4 +33,9 @@ nb_status nb_html_meta_read(const struct nb_hdom *d, struct nb_html_meta *m);
  * Returns a malloc'd string, NULL when out of memory. */
 char *nb_html_strip_site(const char *title, const char *site);
 
+/* Whether a[0..alen) and the string b have the same letters and digits,
+ * ASCII case ignored ("Tunnel opens!" and "tunnel opens"): a block that
+ * repeats the headline. */
+int nb_html_same_words(const char *a, size_t alen, const char *b);
+
 #endif
