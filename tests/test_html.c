@@ -164,7 +164,8 @@ static void test_story_among_furniture(void **state)
         "The line, which will cost an estimated 1.2 billion euros, is the largest transport "
         "project in the city for a generation, officials said.",
         /* a block quote, in quotation marks for the quote stage */
-        "\xe2\x80\x9cIt is the biggest decision this council has taken in twenty years.\xe2\x80\x9d",
+        "\xe2\x80\x9cIt is the biggest decision this council has taken in twenty "
+        "years.\xe2\x80\x9d",
         "Opponents argued that the money would be better spent on buses, which carry more "
         "passengers, and on repairing the roads in the outer districts.",
         "What happens next",
@@ -189,16 +190,16 @@ static void test_story_among_furniture(void **state)
     /* the furniture is out of the story and listed as removed, in order */
     static const char *const furniture[] = {
         "We use cookies to improve your experience on our site.", /* cookie banner */
-        "News",                                                    /* navigation */
-        "By Priya Natarajan",                                      /* byline */
-        "Share on Facebook Share on Twitter",                      /* share bar */
-        "A tram at the depot in the old port. Photo: Nordwire",    /* caption */
+        "News",                                                   /* navigation */
+        "By Priya Natarajan",                                     /* byline */
+        "Share on Facebook Share on Twitter",                     /* share bar */
+        "A tram at the depot in the old port. Photo: Nordwire",   /* caption */
         "Related stories",
-        "Bus fares to rise in April",                              /* related links */
+        "Bus fares to rise in April", /* related links */
         "Great news, about time the city did something for commuters who have waited for "
-        "years!",                                                  /* comments */
-        "Storm warning for the coast tonight",                     /* aside */
-        "\xc2\xa9 2025 Nordwire. All rights reserved.",            /* footer */
+        "years!",                                       /* comments */
+        "Storm warning for the coast tonight",          /* aside */
+        "\xc2\xa9 2025 Nordwire. All rights reserved.", /* footer */
     };
     size_t at = 0;
     for (size_t i = 0; i < sizeof(furniture) / sizeof(furniture[0]); i++) {
@@ -227,8 +228,10 @@ static void test_htm_extension_and_source(void **state)
     snprintf(path, sizeof(path), "%s/page.HTM.htm", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fputs("<!doctype html><title>Short story here | Site</title><p>A sentence of the story, long enough "
-          "to read as prose.</p>", f);
+    fputs("<!doctype html><title>Short story here | Site</title><p>A sentence of the story, long "
+          "enough "
+          "to read as prose.</p>",
+          f);
     fclose(f);
     struct nb_article a;
     struct nb_error err;
@@ -249,7 +252,9 @@ static void test_encodings(void **state)
     /* not UTF-8: Windows-1252, with a warning */
     assert_int_equal(read_page(&a, "cp1252.html", &err), NB_OK);
     assert_string_equal(a.headline, "Le caf\xc3\xa9 rouvre ses portes");
-    assert_non_null(strstr(a.paragraphs.v[0], "\xc2\xab" "C\xe2\x80\x99" "est un soulagement"));
+    assert_non_null(strstr(a.paragraphs.v[0], "\xc2\xab"
+                                              "C\xe2\x80\x99"
+                                              "est un soulagement"));
     assert_int_equal(a.warnings.n, 1);
     nb_article_release(&a);
     /* another charset the page declares */
@@ -306,8 +311,10 @@ static void test_malformed(void **state)
     nb_article_release(&a);
 
     static const char *const shapes[] = {
-        "<div>", "<b>", "<table><tr><td>", "<span><p>", "<a href=x>", "<font color=red>",
-        "<ul><li>", "<blockquote>", "<div></span>", "<svg><g>",
+        "<div>",     "<b>",          "<table><tr><td>",
+        "<span><p>", "<a href=x>",   "<font color=red>",
+        "<ul><li>",  "<blockquote>", "<div></span>",
+        "<svg><g>",
     };
     const char *prose = "<p>Deep inside the page sits one paragraph of prose, long enough "
                         "to be read as the story.</p>";
@@ -365,8 +372,7 @@ static void test_removed_is_capped(void **state)
     nb_buf_init(&page, 0);
     assert_int_equal(nb_buf_adds(&page, "<title>Menus</title><nav><ul>"), 0);
     for (int i = 0; i < 5000; i++)
-        assert_int_equal(nb_buf_addf(&page, "<li><a href=/%d>Section number %d</a></li>", i, i),
-                         0);
+        assert_int_equal(nb_buf_addf(&page, "<li><a href=/%d>Section number %d</a></li>", i, i), 0);
     assert_int_equal(nb_buf_adds(&page, "</ul></nav><article><p>The story itself, one sentence "
                                         "long but long enough to count as prose.</p></article>"),
                      0);
@@ -391,13 +397,14 @@ static void test_fragment(void **state)
     size_t len;
     char *html = nb_test_fixture("html/fragment.html", &len);
     nb_error_init(&err);
-    assert_int_equal(nb_article_parse_html_fragment(&a, html, len, "Council votes for tram",
-                                                    "feed.xml#3", &err),
-                     NB_OK);
+    assert_int_equal(
+        nb_article_parse_html_fragment(&a, html, len, "Council votes for tram", "feed.xml#3", &err),
+        NB_OK);
     assert_string_equal(a.headline, "Council votes for tram");
     assert_string_equal(a.source, "feed.xml#3");
     static const char *const want[] = {
-        "The council met on Tuesday and voted for the plan, which will cost \xc2\xa3" "1.2bn.",
+        "The council met on Tuesday and voted for the plan, which will cost \xc2\xa3"
+        "1.2bn.",
         "The mayor said the vote was a good one. Work starts in May.",
         "\xe2\x80\x9cWe will build it on time.\xe2\x80\x9d",
         "First stop: the port",
@@ -426,17 +433,16 @@ static void test_fragment(void **state)
 
     /* the headline repeated as the first block is not a paragraph */
     const char *dup = "<h2>Council votes</h2><p>It voted for the plan on Tuesday evening.</p>";
-    assert_int_equal(nb_article_parse_html_fragment(&a, dup, strlen(dup), "Council votes",
-                                                    "f", &err),
-                     NB_OK);
+    assert_int_equal(
+        nb_article_parse_html_fragment(&a, dup, strlen(dup), "Council votes", "f", &err), NB_OK);
     assert_int_equal(a.paragraphs.n, 1);
     nb_article_release(&a);
 
     /* no text */
     const char *empty = "<img src=x.jpg><script>x()</script>";
-    assert_int_equal(nb_article_parse_html_fragment(&a, empty, strlen(empty), "Nothing",
-                                                    "feed.xml#4", &err),
-                     NB_EINPUT);
+    assert_int_equal(
+        nb_article_parse_html_fragment(&a, empty, strlen(empty), "Nothing", "feed.xml#4", &err),
+        NB_EINPUT);
     assert_string_equal(err.file, "feed.xml#4");
     assert_non_null(strstr(err.message, "no article text"));
 }
@@ -584,8 +590,7 @@ static void test_accuracy_on_news_pages(void **state)
         if (nl < 9 || strcmp(e->d_name + nl - 8, ".html.gz") != 0)
             continue;
         char gold_path[2048];
-        snprintf(gold_path, sizeof(gold_path), "%s/gold/%.*s.txt", dir, (int)(nl - 8),
-                 e->d_name);
+        snprintf(gold_path, sizeof(gold_path), "%s/gold/%.*s.txt", dir, (int)(nl - 8), e->d_name);
         FILE *gf = fopen(gold_path, "r");
         if (!gf)
             continue;

@@ -25,9 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define REMOVED_MAX 400            /* blocks listed in a->removed */
-#define REMOVED_BYTES (64 << 10)   /* bytes of text listed in a->removed */
-#define REMOVED_BLOCK_BYTES 1000   /* bytes of one removed block listed */
+#define REMOVED_MAX 400          /* blocks listed in a->removed */
+#define REMOVED_BYTES (64 << 10) /* bytes of text listed in a->removed */
+#define REMOVED_BLOCK_BYTES 1000 /* bytes of one removed block listed */
 
 static nb_status oom(struct nb_error *err)
 {
@@ -190,9 +190,9 @@ static nb_status too_large(struct nb_article *a, const char *label, struct nb_er
  * UTF-16 whatever it says (browsers read it as UTF-8 then). */
 static int charset_imported(const char *cs)
 {
-    static const char *const known[] = {"utf-8", "utf8", "windows-1252", "cp1252",
-                                        "iso-8859-1", "latin1", "latin-1", "us-ascii",
-                                        "ascii", "iso-8859-15", "x-user-defined"};
+    static const char *const known[] = {"utf-8",      "utf8",        "windows-1252",  "cp1252",
+                                        "iso-8859-1", "latin1",      "latin-1",       "us-ascii",
+                                        "ascii",      "iso-8859-15", "x-user-defined"};
     for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
         if (nb_ascii_ieq(cs, known[i]))
             return 1;

@@ -109,8 +109,7 @@ static size_t tag_end(const char *s, size_t len, size_t i, int *self_closing)
 }
 
 /* Where the raw text of element `name` ends: at its "</name", or len. */
-static size_t raw_text_end(const char *s, size_t len, size_t i, const char *name,
-                           size_t nlen)
+static size_t raw_text_end(const char *s, size_t len, size_t i, const char *name, size_t nlen)
 {
     for (;;) {
         const char *lt = memchr(s + i, '<', len - i);
@@ -119,9 +118,8 @@ static size_t raw_text_end(const char *s, size_t len, size_t i, const char *name
         i = (size_t)(lt - s);
         if (i + 2 + nlen <= len && s[i + 1] == '/') {
             size_t k = 0;
-            while (k < nlen &&
-                   nb_ascii_lower((unsigned char)s[i + 2 + k]) ==
-                       nb_ascii_lower((unsigned char)name[k]))
+            while (k < nlen && nb_ascii_lower((unsigned char)s[i + 2 + k]) ==
+                                   nb_ascii_lower((unsigned char)name[k]))
                 k++;
             if (k == nlen)
                 return i;
@@ -337,8 +335,8 @@ static const GumboVector *children_of(const GumboNode *g)
     return NULL;
 }
 
-static nb_status push_node(struct nb_hdom *d, size_t *alloc, const GumboNode *g,
-                           uint32_t parent, unsigned depth)
+static nb_status push_node(struct nb_hdom *d, size_t *alloc, const GumboNode *g, uint32_t parent,
+                           unsigned depth)
 {
     if (d->n == *alloc) {
         size_t na = *alloc ? *alloc * 2 : 256;
@@ -354,8 +352,8 @@ static nb_status push_node(struct nb_hdom *d, size_t *alloc, const GumboNode *g,
     h->g = g;
     h->parent = parent;
     h->end = (uint32_t)d->n;
-    h->type = g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE
-                  ? NB_HNODE_ELEMENT : NB_HNODE_TEXT;
+    h->type = g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE ? NB_HNODE_ELEMENT
+                                                                              : NB_HNODE_TEXT;
     h->tag = h->type == NB_HNODE_ELEMENT ? (uint16_t)g->v.element.tag : GUMBO_TAG_UNKNOWN;
     h->depth = depth > 255 ? 255 : (uint8_t)depth;
     return NB_OK;

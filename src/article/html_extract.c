@@ -29,15 +29,15 @@
 #define CHAR_THRESHOLD 500 /* characters a result needs to be taken at once */
 #define TOP_N 5
 #define ANCESTOR_LEVELS 5
-#define INNER_SHARE 0.5f   /* what a sibling's buried candidate counts for */
+#define INNER_SHARE 0.5f /* what a sibling's buried candidate counts for */
 
 enum { STRIP_UNLIKELY = 1, WEIGHT_CLASSES = 2, CLEAN_CONDITIONALLY = 4 };
 
 /* Node classes (step 1). */
 enum {
-    C_INVISIBLE = 1,  /* never text */
-    C_FURNITURE = 2,  /* nav, aside... never the story */
-    C_UNLIKELY = 4,   /* names say menu, comments, sidebar... */
+    C_INVISIBLE = 1,   /* never text */
+    C_FURNITURE = 2,   /* nav, aside... never the story */
+    C_UNLIKELY = 4,    /* names say menu, comments, sidebar... */
     C_SHARE = 8,       /* names say share */
     C_DATA_TABLE = 16, /* a table of data, not of layout */
     C_CAPTION = 32,    /* names say caption or credit */
@@ -53,34 +53,33 @@ enum { I_DATA_TABLE = 1, I_CODE = 2, I_FIGURE = 4 };
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const unlikely_names[] = {
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
-    "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-    "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
-    "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-    "yom-remote", "cookie", "consent", "newsletter",
+    "-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",    "comment",    "community",
+    "cover-wrap", "disqus",  "extra",      "footer",       "gdpr",     "header",     "legends",
+    "menu",       "related", "remark",     "replies",      "rss",      "shoutbox",   "sidebar",
+    "skyscraper", "social",  "sponsor",    "supplemental", "ad-break", "agegate",    "pagination",
+    "pager",      "popup",   "yom-remote", "cookie",       "consent",  "newsletter",
 };
 static const char *const maybe_names[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
 };
 static const char *const positive_names[] = {
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
-    "pagination", "post", "text", "blog", "story",
+    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
+    "page",    "pagination", "post",    "text",  "blog",   "story",
 };
 static const char *const negative_names[] = {
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer",
-    "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
-    "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",
-    "tool", "widget",
+    "-ad-",       "hidden",  "banner",   "combx",  "comment",  "com-",     "contact",
+    "foot",       "footer",  "footnote", "gdpr",   "masthead", "media",    "meta",
+    "outbrain",   "promo",   "related",  "scroll", "share",    "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags",   "tool",     "widget",
 };
 static const char *const invisible_names[] = {
     "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "element-invisible",
 };
 static const char *const caption_names[] = {"caption", "credit"};
-static const char *const byline_names[] = {"byline", "author", "dateline", "writtenby",
-                                           "p-author"};
+static const char *const byline_names[] = {"byline", "author", "dateline", "writtenby", "p-author"};
 static const char *const unlikely_roles[] = {
-    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
-    "search", "banner", "contentinfo",
+    "menu",        "menubar", "complementary", "navigation", "alert",
+    "alertdialog", "dialog",  "search",        "banner",     "contentinfo",
 };
 
 /* The matching below runs on lower-cased copies of the names. */
@@ -139,17 +138,17 @@ struct ex {
     uint8_t *has_block; /* holds block-level elements */
     uint8_t *inside;    /* I_* : what its ancestors are */
     /* per attempt */
-    uint8_t *drop;      /* out of the running (inherited) */
+    uint8_t *drop; /* out of the running (inherited) */
     uint8_t *scored;
     float *score;
-    float *inner;       /* the best score below (a sibling's buried story) */
-    uint32_t *chars;    /* text of live blocks below, characters */
-    uint32_t *links;    /* of which in links, tenths of characters */
+    float *inner;    /* the best score below (a sibling's buried story) */
+    uint32_t *chars; /* text of live blocks below, characters */
+    uint32_t *links; /* of which in links, tenths of characters */
     uint32_t *commas;
-    uint32_t *heads;    /* characters in headings */
+    uint32_t *heads; /* characters in headings */
     uint16_t *np, *nimg, *nli, *ninput, *nembed;
-    uint8_t *chosen;    /* inside the story (inherited) */
-    uint32_t top;       /* the best-scoring candidate */
+    uint8_t *chosen; /* inside the story (inherited) */
+    uint32_t top;    /* the best-scoring candidate */
 };
 
 static void ex_free(struct ex *x)
@@ -195,9 +194,9 @@ static int ex_alloc(struct ex *x)
     x->ninput = calloc(n, sizeof(uint16_t));
     x->nembed = calloc(n, sizeof(uint16_t));
     x->chosen = calloc(n, 1);
-    return x->cls && x->weight && x->has_block && x->inside && x->drop && x->scored && x->score && x->inner &&
-           x->chars && x->links && x->commas && x->heads && x->np && x->nimg && x->nli &&
-           x->ninput && x->nembed && x->chosen;
+    return x->cls && x->weight && x->has_block && x->inside && x->drop && x->scored && x->score &&
+           x->inner && x->chars && x->links && x->commas && x->heads && x->np && x->nimg &&
+           x->nli && x->ninput && x->nembed && x->chosen;
 }
 
 static unsigned tag(const struct ex *x, uint32_t i)
@@ -261,7 +260,8 @@ static uint8_t tag_class(const struct nb_hdom *d, uint32_t i)
         return C_FURNITURE;
     case GUMBO_TAG_UNKNOWN:
         return nb_hdom_unknown_is(d, i, "dialog") || nb_hdom_unknown_is(d, i, "search")
-                   ? C_FURNITURE : 0;
+                   ? C_FURNITURE
+                   : 0;
     default:
         return 0;
     }
@@ -379,9 +379,9 @@ static void class_elements(struct ex *x)
     for (uint32_t i = 1; i < x->n; i++) {
         uint32_t p = parent(x, i);
         unsigned t = tag(x, p);
-        x->inside[i] = (uint8_t)(x->inside[p] | ((x->cls[p] & C_DATA_TABLE) ? I_DATA_TABLE : 0) |
-                                 (t == GUMBO_TAG_CODE ? I_CODE : 0) |
-                                 (t == GUMBO_TAG_FIGURE ? I_FIGURE : 0));
+        x->inside[i] =
+            (uint8_t)(x->inside[p] | ((x->cls[p] & C_DATA_TABLE) ? I_DATA_TABLE : 0) |
+                      (t == GUMBO_TAG_CODE ? I_CODE : 0) | (t == GUMBO_TAG_FIGURE ? I_FIGURE : 0));
     }
 }
 
@@ -534,8 +534,8 @@ static void score_blocks(struct ex *x, int flags)
         float cs = 1.0f + (float)bl->commas + (float)(bl->chars / 100 > 3 ? 3 : bl->chars / 100);
         /* a block inside a container that holds blocks stands for a
          * paragraph of its own: the container is its parent */
-        uint32_t a = (x->has_block[owner] || tag(x, owner) == GUMBO_TAG_TR) ? owner
-                                                                            : parent(x, owner);
+        uint32_t a =
+            (x->has_block[owner] || tag(x, owner) == GUMBO_TAG_TR) ? owner : parent(x, owner);
         for (int level = 0; level < ANCESTOR_LEVELS && a != NB_HDOM_NONE && a != 0 &&
                             a != x->root && parent(x, a) != NB_HDOM_NONE;
              level++, a = parent(x, a)) {
@@ -663,9 +663,8 @@ static uint32_t choose(struct ex *x)
         last = x->score[p];
     }
     /* an only child: its parent's siblings are the ones to look at */
-    for (uint32_t p = parent(x, best); p != NB_HDOM_NONE && p != x->root &&
-                                       element_children(x, p) == 1;
-         p = parent(x, best))
+    for (uint32_t p = parent(x, best);
+         p != NB_HDOM_NONE && p != x->root && element_children(x, p) == 1; p = parent(x, best))
         best = p;
     if (!x->scored[best])
         init_node(x, best, 0);
@@ -735,8 +734,8 @@ static int furniture(const struct ex *x, uint32_t i, int flags)
     float heading_density = len ? (float)x->heads[i] / (float)len : 0.0f;
     float ld = link_density(x, i);
     int in_figure = (x->inside[i] & I_FIGURE) != 0;
-    return (img > 1 && (float)p / (float)img < 0.5f && !in_figure) ||
-           (!is_list && li > p) || (input > p / 3) ||
+    return (img > 1 && (float)p / (float)img < 0.5f && !in_figure) || (!is_list && li > p) ||
+           (input > p / 3) ||
            (!is_list && heading_density < 0.9f && len < 25 && (img == 0 || img > 2) &&
             !in_figure) ||
            (!is_list && weight < 25 && ld > 0.2f) || (weight >= 25 && ld > 0.5f) ||
@@ -807,8 +806,8 @@ static int is_heading_like(const struct ex *x, const struct nb_hblock *bl)
 }
 
 #define LINK_BLOCK 0.5f /* a block with more link text than this is a link... */
-#define LINK_LONG 150     /* ...when shorter than this, */
-#define LINK_ALL 0.7f     /* ...else when it is almost all link */
+#define LINK_LONG 150   /* ...when shorter than this, */
+#define LINK_ALL 0.7f   /* ...else when it is almost all link */
 
 /* A block that is a link or a line of them ("Read more: ...", a related
  * story), not a paragraph that links a few words. */
@@ -820,9 +819,10 @@ static int is_link_line(const struct nb_hblock *bl)
 
 /* The label an advertisement carries on the page, in a few languages. */
 static const char *const ad_labels[] = {
-    "ad", "advert", "advertentie", "advertisement", "advertising", "annons", "annonse",
-    "annonce", "anzeige", "mainos", "publicidad", "publicidade", "publicite", "publicité",
-    "pubblicità", "reklama", "reklame", "sponsored", "werbung",
+    "ad",         "advert",      "advertentie", "advertisement", "advertising",
+    "annons",     "annonse",     "annonce",     "anzeige",       "mainos",
+    "publicidad", "publicidade", "publicite",   "publicité",     "pubblicità",
+    "reklama",    "reklame",     "sponsored",   "werbung",
 };
 
 /* A block that is nothing but an advertisement's label ("- Advertisement -"). */

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define JSONLD_DEPTH 10   /* objects inside objects we look into */
-#define NAMES_MAX 8       /* authors listed in a byline */
+#define JSONLD_DEPTH 10 /* objects inside objects we look into */
+#define NAMES_MAX 8     /* authors listed in a byline */
 
 void nb_html_meta_init(struct nb_html_meta *m)
 {
@@ -43,8 +43,18 @@ struct slot {
     int rank;
 };
 
-enum field { F_TITLE, F_OG_TITLE, F_LD_HEADLINE, F_BYLINE, F_DATE, F_PUBLISHER, F_LANGUAGE,
-             F_CHARSET, F_BODY, F_COUNT };
+enum field {
+    F_TITLE,
+    F_OG_TITLE,
+    F_LD_HEADLINE,
+    F_BYLINE,
+    F_DATE,
+    F_PUBLISHER,
+    F_LANGUAGE,
+    F_CHARSET,
+    F_BODY,
+    F_COUNT
+};
 
 struct reading {
     const struct nb_hdom *d;
@@ -83,8 +93,8 @@ static void offer(struct reading *r, enum field f, int rank, const char *value, 
 static void offers(struct reading *r, enum field f, int rank, const char *value)
 {
     /* a date of the year 0 or 1 is a template's placeholder */
-    if (value && !(f == F_DATE && (strncmp(value, "0000", 4) == 0 ||
-                                   strncmp(value, "0001", 4) == 0)))
+    if (value &&
+        !(f == F_DATE && (strncmp(value, "0000", 4) == 0 || strncmp(value, "0001", 4) == 0)))
         offer(r, f, rank, value, strlen(value));
 }
 
@@ -93,8 +103,8 @@ static int looks_like_address(const char *s)
 {
     while (nb_ascii_is_space((unsigned char)*s))
         s++;
-    return nb_ascii_istarts(s, strlen(s), "http") || nb_ascii_istarts(s, strlen(s), "www.") || *s == '/' ||
-           strstr(s, "://") != NULL || strchr(s, '@') != NULL;
+    return nb_ascii_istarts(s, strlen(s), "http") || nb_ascii_istarts(s, strlen(s), "www.") ||
+           *s == '/' || strstr(s, "://") != NULL || strchr(s, '@') != NULL;
 }
 
 static void offer_author(struct reading *r, int rank, const char *value)
@@ -324,8 +334,8 @@ static void read_jsonld(struct reading *r, uint32_t script)
             r->rc = NB_ENOMEM;
             return;
         }
-        json_object *o = json_tokener_parse_ex(tok, text, (int)(strlen(text) > 0x7fffffff
-                                                                   ? 0x7fffffff : strlen(text)));
+        json_object *o = json_tokener_parse_ex(
+            tok, text, (int)(strlen(text) > 0x7fffffff ? 0x7fffffff : strlen(text)));
         if (o)
             ld_visit(r, o, 0);
         json_object_put(o);
@@ -342,8 +352,8 @@ struct sep {
 /* The separators of a title: "|" anywhere, the others between spaces. */
 static size_t find_seps(const char *t, struct sep *seps, size_t max)
 {
-    static const char *const spaced[] = {" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
-                                         " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb ", " / "};
+    static const char *const spaced[] = {" - ",        " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+                                         " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb ",     " / "};
     size_t n = 0, len = strlen(t);
     for (size_t i = 0; i < len && n < max; i++) {
         if (t[i] == '|') {
@@ -442,8 +452,8 @@ char *nb_html_strip_site(const char *title, const char *site)
         else if (title[seps[lo].at + (seps[lo].len > 1 && title[seps[lo].at] == ' ')] == '|') {
             /* "Section | Headline" */
             size_t hw = count_words(title + from, seps[lo].at - from);
-            size_t restw = count_words(title + seps[lo].at + seps[lo].len,
-                                       to - seps[lo].at - seps[lo].len);
+            size_t restw =
+                count_words(title + seps[lo].at + seps[lo].len, to - seps[lo].at - seps[lo].len);
             if (hw <= 2 && restw >= 4)
                 from = seps[lo].at + seps[lo].len;
         }
@@ -457,11 +467,9 @@ int nb_html_same_words(const char *a, size_t alen, const char *b)
 {
     size_t i = 0, j = 0, blen = strlen(b);
     for (;;) {
-        while (i < alen && !nb_ascii_is_alnum((unsigned char)a[i]) &&
-               (unsigned char)a[i] < 0x80)
+        while (i < alen && !nb_ascii_is_alnum((unsigned char)a[i]) && (unsigned char)a[i] < 0x80)
             i++;
-        while (j < blen && !nb_ascii_is_alnum((unsigned char)b[j]) &&
-               (unsigned char)b[j] < 0x80)
+        while (j < blen && !nb_ascii_is_alnum((unsigned char)b[j]) && (unsigned char)b[j] < 0x80)
             j++;
         if (i == alen || j == blen)
             return i == alen && j == blen;
@@ -471,7 +479,6 @@ int nb_html_same_words(const char *a, size_t alen, const char *b)
         j++;
     }
 }
-
 
 static int contains_text_i(const char *hay, const char *needle)
 {
@@ -554,7 +561,7 @@ static nb_status choose_headline(struct reading *r, struct nb_html_meta *m)
     char *h1 = NULL;
     if (pick_h1(r, m, &h1) != NB_OK)
         return NB_ENOMEM;
-    const char *from = r->f[F_OG_TITLE].value     ? r->f[F_OG_TITLE].value
+    const char *from = r->f[F_OG_TITLE].value      ? r->f[F_OG_TITLE].value
                        : r->f[F_LD_HEADLINE].value ? r->f[F_LD_HEADLINE].value
                        : h1                        ? h1
                                                    : r->f[F_TITLE].value;
@@ -569,7 +576,8 @@ static nb_status choose_headline(struct reading *r, struct nb_html_meta *m)
             m->headline = NULL;
         }
     }
-    if (h1 && m->headline && !nb_html_same_words(h1, strlen(h1), m->headline) && !contains_text_i(h1, m->headline))
+    if (h1 && m->headline && !nb_html_same_words(h1, strlen(h1), m->headline) &&
+        !contains_text_i(h1, m->headline))
         m->h1 = NB_HDOM_NONE; /* the page's h1 is not the headline */
     free(h1);
     return NB_OK;

@@ -10,15 +10,15 @@
 #include "text/error.h"
 
 struct nb_html_meta {
-    char *headline;    /* site name taken off; NULL when the page has none */
-    char *byline;      /* author names as given; NULL */
-    char *date;        /* as written; NULL */
-    char *publisher;   /* og:site_name, JSON-LD publisher.name; NULL */
-    char *language;    /* <html lang>, else meta; NULL */
-    char *charset;     /* <meta charset>, http-equiv Content-Type; NULL */
-    char *body;        /* JSON-LD articleBody; NULL */
-    char *title;       /* <title> as written (collapsed); NULL */
-    uint32_t h1;       /* the <h1> the headline matches, NB_HDOM_NONE */
+    char *headline;  /* site name taken off; NULL when the page has none */
+    char *byline;    /* author names as given; NULL */
+    char *date;      /* as written; NULL */
+    char *publisher; /* og:site_name, JSON-LD publisher.name; NULL */
+    char *language;  /* <html lang>, else meta; NULL */
+    char *charset;   /* <meta charset>, http-equiv Content-Type; NULL */
+    char *body;      /* JSON-LD articleBody; NULL */
+    char *title;     /* <title> as written (collapsed); NULL */
+    uint32_t h1;     /* the <h1> the headline matches, NB_HDOM_NONE */
 };
 
 void nb_html_meta_init(struct nb_html_meta *m);

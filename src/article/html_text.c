@@ -129,8 +129,7 @@ static nb_status add_text(struct walk *w, uint32_t node, const char *s)
         size_t n = 1;
         unsigned char c = (unsigned char)s[i];
         uint32_t cp = c < 0x80 ? c : nb_char_at(s, len, i, &n);
-        if (c < 0x80 ? nb_ascii_is_space(c)
-                     : (nb_char_is_space(cp) || nb_char_is_invisible(cp))) {
+        if (c < 0x80 ? nb_ascii_is_space(c) : (nb_char_is_space(cp) || nb_char_is_invisible(cp))) {
             if (pre && cp == '\n' && w->open)
                 w->newline = 1;
             else if (c < 0x80 || nb_char_is_space(cp))
@@ -258,8 +257,8 @@ nb_status nb_hblocks_collect(const struct nb_hdom *d, uint32_t root, const uint8
             k++;
             continue;
         }
-        int boundary = k == root || is_boundary(d, has_block, k) ||
-                       (skip && skip[k] == NB_HB_SPLIT);
+        int boundary =
+            k == root || is_boundary(d, has_block, k) || (skip && skip[k] == NB_HB_SPLIT);
         if (boundary)
             rc = flush(&w);
         else if ((h->tag == GUMBO_TAG_TD || h->tag == GUMBO_TAG_TH) && w.open)

@@ -39,7 +39,7 @@ struct nb_hblock {
     uint32_t link_chars; /* of which inside links (links to "#..." weigh less) */
     uint32_t words;
     uint16_t commas;
-    uint16_t flags;      /* NB_HB_* */
+    uint16_t flags; /* NB_HB_* */
 };
 
 struct nb_hblocks {
@@ -52,8 +52,10 @@ void nb_hblocks_init(struct nb_hblocks *b);
 void nb_hblocks_release(struct nb_hblocks *b);
 
 /* What `skip` says of an element. */
-enum { NB_HB_SKIP = 1, /* left out whole */
-       NB_HB_SPLIT = 2 /* a block boundary, even if inline (a caption <span>) */ };
+enum {
+    NB_HB_SKIP = 1, /* left out whole */
+    NB_HB_SPLIT = 2 /* a block boundary, even if inline (a caption <span>) */
+};
 
 /* Appends the blocks of the subtree at `root`, in document order.  Code
  * (script, style, template, svg...) and elements `skip` marks NB_HB_SKIP
