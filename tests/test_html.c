@@ -197,9 +197,10 @@ static void test_story_among_furniture(void **state)
         "Related stories",
         "Bus fares to rise in April", /* related links */
         "Great news, about time the city did something for commuters who have waited for "
-        "years!",                                       /* comments */
-        "Storm warning for the coast tonight",          /* aside */
-        "\xc2\xa9 2025 Nordwire. All rights reserved.", /* footer */
+        "years!",                                        /* comments */
+        "Storm warning for the coast tonight",           /* aside */
+        "\xc2\xa9 2025 Nordwire. All rights reserved.",  /* footer */
+        "Please enable JavaScript to see the comments.", /* noscript */
     };
     size_t at = 0;
     for (size_t i = 0; i < sizeof(furniture) / sizeof(furniture[0]); i++) {
@@ -416,6 +417,7 @@ static void test_fragment(void **state)
     assert_false(any_holds(&a.paragraphs, "trackView"));
     assert_false(any_holds(&a.paragraphs, "Councillors voting"));
     assert_true(has_string(&a.removed, "Councillors voting on Tuesday."));
+    assert_true(has_string(&a.removed, "Enable JavaScript to see the video."));
     nb_article_release(&a);
     free(html);
 

@@ -465,8 +465,8 @@ static int inside(const struct nb_hdom *d, uint32_t i, unsigned tag)
     return 0;
 }
 
-/* Markup: every block a paragraph, but captions (to a->removed) and the
- * headline repeated at the top. */
+/* Markup: every block a paragraph, but captions and <noscript> text (to
+ * a->removed) and the headline repeated at the top. */
 static nb_status read_fragment(struct nb_article *a, const char *text, size_t len)
 {
     struct nb_hdom d;
@@ -482,7 +482,8 @@ static nb_status read_fragment(struct nb_article *a, const char *text, size_t le
         const char *s = b.text.data + bl->start;
         if (k == 0 && nb_html_same_words(s, bl->len, a->headline))
             continue;
-        if (inside(&d, bl->owner, GUMBO_TAG_FIGCAPTION))
+        if (inside(&d, bl->owner, GUMBO_TAG_FIGCAPTION) ||
+            inside(&d, bl->owner, GUMBO_TAG_NOSCRIPT))
             rc = push_removed(a, &cap, s, bl->len);
         else if (bl->flags & NB_HB_QUOTE)
             rc = push_quoted(&a->paragraphs, s, bl->len);

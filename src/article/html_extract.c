@@ -257,6 +257,7 @@ static uint8_t tag_class(const struct nb_hdom *d, uint32_t i)
     case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NOSCRIPT:
         return C_FURNITURE;
     case GUMBO_TAG_UNKNOWN:
         return nb_hdom_unknown_is(d, i, "dialog") || nb_hdom_unknown_is(d, i, "search")

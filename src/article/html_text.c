@@ -237,7 +237,8 @@ nb_status nb_hblocks_collect(const struct nb_hdom *d, uint32_t root, const uint8
             k++;
             continue;
         }
-        if ((skip && skip[k] == NB_HB_SKIP) || nb_hdom_is_code(h->tag)) {
+        if ((skip && skip[k] == NB_HB_SKIP) ||
+            (nb_hdom_is_code(h->tag) && h->tag != GUMBO_TAG_NOSCRIPT)) {
             k = h->end;
             continue;
         }
@@ -257,8 +258,8 @@ nb_status nb_hblocks_collect(const struct nb_hdom *d, uint32_t root, const uint8
             k++;
             continue;
         }
-        int boundary =
-            k == root || is_boundary(d, has_block, k) || (skip && skip[k] == NB_HB_SPLIT);
+        int boundary = k == root || is_boundary(d, has_block, k) || h->tag == GUMBO_TAG_NOSCRIPT ||
+                       (skip && skip[k] == NB_HB_SPLIT);
         if (boundary)
             rc = flush(&w);
         else if ((h->tag == GUMBO_TAG_TD || h->tag == GUMBO_TAG_TH) && w.open)

@@ -59,7 +59,9 @@ enum {
 
 /* Appends the blocks of the subtree at `root`, in document order.  Code
  * (script, style, template, svg...) and elements `skip` marks NB_HB_SKIP
- * (`skip` may be NULL) are left out whole.  NB_ENOMEM only. */
+ * (`skip` may be NULL) are left out whole; the text of <noscript> (read
+ * as markup, as a browser without scripts does) is a block of its own.
+ * NB_ENOMEM only. */
 nb_status nb_hblocks_collect(const struct nb_hdom *d, uint32_t root, const uint8_t *skip,
                              struct nb_hblocks *b);
 
