@@ -107,6 +107,8 @@ struct removed_cap {
     size_t bytes;
 };
 
+/* A block kept out of the story, its whitespace collapsed as the
+ * paragraphs' is, in a->removed while the caps allow. */
 static nb_status push_removed(struct nb_article *a, struct removed_cap *cap, const char *s,
                               size_t len)
 {
@@ -117,8 +119,15 @@ static nb_status push_removed(struct nb_article *a, struct removed_cap *cap, con
         while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
             len--; /* not inside a character */
     }
-    cap->bytes += len;
-    return nb_strv_push(&a->removed, s, len);
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    nb_status rc = nb_text_collapse_space(s, len, &b);
+    if (rc == NB_OK && b.len) {
+        cap->bytes += b.len;
+        rc = nb_strv_push(&a->removed, b.data, b.len);
+    }
+    nb_buf_release(&b);
+    return rc;
 }
 
 /* The blocks as paragraphs (fate NB_HX_BODY) and removed text. */
