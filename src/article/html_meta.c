@@ -21,7 +21,6 @@
 void nb_html_meta_init(struct nb_html_meta *m)
 {
     memset(m, 0, sizeof(*m));
-    m->h1 = NB_HDOM_NONE;
 }
 
 void nb_html_meta_release(struct nb_html_meta *m)
@@ -32,8 +31,6 @@ void nb_html_meta_release(struct nb_html_meta *m)
     free(m->publisher);
     free(m->language);
     free(m->charset);
-    free(m->body);
-    free(m->title);
     nb_html_meta_init(m);
 }
 
@@ -52,7 +49,6 @@ enum field {
     F_PUBLISHER,
     F_LANGUAGE,
     F_CHARSET,
-    F_BODY,
     F_COUNT
 };
 
@@ -294,7 +290,6 @@ static void ld_article(struct reading *r, json_object *o)
             offers(r, F_PUBLISHER, 2, json_object_get_string(v));
     }
     offers(r, F_LANGUAGE, 2, ld_string(o, "inLanguage"));
-    offers(r, F_BODY, 1, ld_string(o, "articleBody"));
 }
 
 static void ld_visit(struct reading *r, json_object *o, int depth)
@@ -505,7 +500,7 @@ static int h1_rank(const char *h1, const char *title, const char *stripped)
 /* The <h1> that is the story's: the one that best matches the title or
  * og:title (a logo in an <h1> matches only the site's part), else the
  * first that is not the site's name. */
-static nb_status pick_h1(struct reading *r, struct nb_html_meta *m, char **text)
+static nb_status pick_h1(struct reading *r, char **text)
 {
     const struct nb_hdom *d = r->d;
     uint32_t from = d->body == NB_HDOM_NONE ? 0 : d->body;
@@ -515,7 +510,6 @@ static nb_status pick_h1(struct reading *r, struct nb_html_meta *m, char **text)
     char *stripped = title ? nb_html_strip_site(title, site) : NULL;
     char *best = NULL;
     int best_rank = -1;
-    uint32_t best_at = NB_HDOM_NONE;
     *text = NULL;
     if (title && !stripped)
         return NB_ENOMEM;
@@ -541,7 +535,6 @@ static nb_status pick_h1(struct reading *r, struct nb_html_meta *m, char **text)
                 break;
             }
             best_rank = rank;
-            best_at = i;
         }
     }
     nb_buf_release(&b);
@@ -550,7 +543,6 @@ static nb_status pick_h1(struct reading *r, struct nb_html_meta *m, char **text)
         free(best);
         return rc;
     }
-    m->h1 = best_at;
     *text = best;
     return NB_OK;
 }
@@ -559,7 +551,7 @@ static nb_status choose_headline(struct reading *r, struct nb_html_meta *m)
 {
     const char *site = r->f[F_PUBLISHER].value;
     char *h1 = NULL;
-    if (pick_h1(r, m, &h1) != NB_OK)
+    if (pick_h1(r, &h1) != NB_OK)
         return NB_ENOMEM;
     const char *from = r->f[F_OG_TITLE].value      ? r->f[F_OG_TITLE].value
                        : r->f[F_LD_HEADLINE].value ? r->f[F_LD_HEADLINE].value
@@ -576,9 +568,6 @@ static nb_status choose_headline(struct reading *r, struct nb_html_meta *m)
             m->headline = NULL;
         }
     }
-    if (h1 && m->headline && !nb_html_same_words(h1, strlen(h1), m->headline) &&
-        !contains_text_i(h1, m->headline))
-        m->h1 = NB_HDOM_NONE; /* the page's h1 is not the headline */
     free(h1);
     return NB_OK;
 }
@@ -630,14 +619,11 @@ nb_status nb_html_meta_read(const struct nb_hdom *d, struct nb_html_meta *m)
     }
     if (r.rc == NB_OK)
         r.rc = choose_headline(&r, m);
-    if (r.rc == NB_OK && r.f[F_TITLE].value)
-        m->title = nb_strdup(r.f[F_TITLE].value), r.rc = m->title ? NB_OK : NB_ENOMEM;
     m->byline = r.f[F_BYLINE].value;
     m->date = r.f[F_DATE].value;
     m->publisher = r.f[F_PUBLISHER].value;
     m->language = r.f[F_LANGUAGE].value;
     m->charset = r.f[F_CHARSET].value;
-    m->body = r.f[F_BODY].value;
     if (r.f[F_LANGUAGE].rank == 4)
         locale_to_tag(m->language);
     free(r.f[F_TITLE].value);

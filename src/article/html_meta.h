@@ -16,9 +16,6 @@ struct nb_html_meta {
     char *publisher; /* og:site_name, JSON-LD publisher.name; NULL */
     char *language;  /* <html lang>, else meta; NULL */
     char *charset;   /* <meta charset>, http-equiv Content-Type; NULL */
-    char *body;      /* JSON-LD articleBody; NULL */
-    char *title;     /* <title> as written (collapsed); NULL */
-    uint32_t h1;     /* the <h1> the headline matches, NB_HDOM_NONE */
 };
 
 void nb_html_meta_init(struct nb_html_meta *m);
