@@ -100,6 +100,7 @@ static void test_site_names(void **state)
         {"Rangers 2-1 Celtic: the match report", NULL, "Rangers 2-1 Celtic: the match report"},
         {"Tunnel opens - at last", NULL, "Tunnel opens - at last"},
         {"No separator here", "Nordwire", "No separator here"},
+        {"Climate crisis - Time to act | TIME", "TIME", "Climate crisis - Time to act"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *got = nb_html_strip_site(cases[i].title, cases[i].site);

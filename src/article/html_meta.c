@@ -342,6 +342,7 @@ static void read_jsonld(struct reading *r, uint32_t script)
 
 struct sep {
     size_t at, len; /* the separator, spaces included */
+    int bar;        /* it is a '|' */
 };
 
 /* The separators of a title: "|" anywhere, the others between spaces. */
@@ -357,14 +358,14 @@ static size_t find_seps(const char *t, struct sep *seps, size_t max)
                 a--;
             while (b < len && t[b] == ' ')
                 b++;
-            seps[n++] = (struct sep){a, b - a};
+            seps[n++] = (struct sep){a, b - a, 1};
             i = b - 1;
             continue;
         }
         for (size_t k = 0; k < sizeof(spaced) / sizeof(spaced[0]); k++) {
             size_t sl = strlen(spaced[k]);
             if (strncmp(t + i, spaced[k], sl) == 0) {
-                seps[n++] = (struct sep){i, sl};
+                seps[n++] = (struct sep){i, sl, 0};
                 i += sl - 1;
                 break;
             }
@@ -420,38 +421,23 @@ char *nb_html_strip_site(const char *title, const char *site)
     struct sep seps[16];
     size_t n = find_seps(title, seps, 16);
     size_t from = 0, to = strlen(title);
-    size_t lo = 0, hi = n; /* separators still inside [from, to) */
-    int cut = 1;
-    while (cut && lo < hi) {
-        cut = 0;
-        const struct sep *last = &seps[hi - 1], *first = &seps[lo];
-        size_t tail = last->at + last->len;
-        if (site && names_site(title + tail, to - tail, site)) {
-            to = last->at;
-            hi--;
-            cut = 1;
-        } else if (site && names_site(title + from, first->at - from, site)) {
-            from = first->at + first->len;
-            lo++;
-            cut = 1;
-        }
-    }
-    if (lo < hi && to == strlen(title) && from == 0) {
-        /* no site name matched: a short trailing part is the site's */
-        const struct sep *last = &seps[hi - 1];
-        size_t tail = last->at + last->len;
-        size_t tw = count_words(title + tail, to - tail);
-        size_t rw = count_words(title + from, last->at - from);
-        if (tw <= 4 && rw >= 2 && rw > tw && to - tail < last->at - from)
-            to = last->at;
-        else if (title[seps[lo].at + (seps[lo].len > 1 && title[seps[lo].at] == ' ')] == '|') {
-            /* "Section | Headline" */
-            size_t hw = count_words(title + from, seps[lo].at - from);
-            size_t restw =
-                count_words(title + seps[lo].at + seps[lo].len, to - seps[lo].at - seps[lo].len);
-            if (hw <= 2 && restw >= 4)
-                from = seps[lo].at + seps[lo].len;
-        }
+    if (n == 0)
+        return nb_strndup(title, to);
+    const struct sep *last = &seps[n - 1], *first = &seps[0];
+    size_t tail = last->at + last->len, head = first->at + first->len;
+    /* the site's name at one end or the other (once: "Headline | World |
+     * Site" keeps its section) */
+    if (site && names_site(title + tail, to - tail, site)) {
+        to = last->at;
+    } else if (site && names_site(title, first->at, site)) {
+        from = head;
+    } else if (count_words(title + tail, to - tail) <= 4 && count_words(title, last->at) >= 2 &&
+               count_words(title, last->at) > count_words(title + tail, to - tail) &&
+               to - tail < last->at) {
+        to = last->at; /* else a short trailing part is the site's */
+    } else if (first->bar && count_words(title, first->at) <= 2 &&
+               count_words(title + head, to - head) >= 4) {
+        from = head; /* "Opinion | Headline": a section */
     }
     return nb_strndup(title + from, to - from);
 }
