@@ -9,7 +9,7 @@
 void nb_hdom_init(struct nb_hdom *d)
 {
     memset(d, 0, sizeof(*d));
-    d->head = d->body = NB_HDOM_NONE;
+    d->body = NB_HDOM_NONE;
 }
 
 void nb_hdom_release(struct nb_hdom *d)
@@ -335,8 +335,7 @@ static const GumboVector *children_of(const GumboNode *g)
     return NULL;
 }
 
-static nb_status push_node(struct nb_hdom *d, size_t *alloc, const GumboNode *g, uint32_t parent,
-                           unsigned depth)
+static nb_status push_node(struct nb_hdom *d, size_t *alloc, const GumboNode *g, uint32_t parent)
 {
     if (d->n == *alloc) {
         size_t na = *alloc ? *alloc * 2 : 256;
@@ -355,7 +354,6 @@ static nb_status push_node(struct nb_hdom *d, size_t *alloc, const GumboNode *g,
     h->type = g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE ? NB_HNODE_ELEMENT
                                                                               : NB_HNODE_TEXT;
     h->tag = h->type == NB_HNODE_ELEMENT ? (uint16_t)g->v.element.tag : GUMBO_TAG_UNKNOWN;
-    h->depth = depth > 255 ? 255 : (uint8_t)depth;
     return NB_OK;
 }
 
@@ -363,7 +361,7 @@ static nb_status flatten(struct nb_hdom *d, const GumboNode *root)
 {
     size_t alloc = 0, sdepth = 0, salloc = 64;
     struct frame *stack = malloc(salloc * sizeof(*stack));
-    if (!stack || push_node(d, &alloc, root, NB_HDOM_NONE, 0) != NB_OK) {
+    if (!stack || push_node(d, &alloc, root, NB_HDOM_NONE) != NB_OK) {
         free(stack);
         return NB_ENOMEM;
     }
@@ -380,7 +378,7 @@ static nb_status flatten(struct nb_hdom *d, const GumboNode *root)
         if (c->type == GUMBO_NODE_COMMENT || c->type == GUMBO_NODE_DOCUMENT)
             continue;
         uint32_t parent = f->index;
-        if (push_node(d, &alloc, c, parent, (unsigned)sdepth) != NB_OK) {
+        if (push_node(d, &alloc, c, parent) != NB_OK) {
             free(stack);
             return NB_ENOMEM;
         }
@@ -419,12 +417,9 @@ static nb_status parse(struct nb_hdom *d, const char *text, size_t len, int frag
         nb_hdom_release(d);
         return rc;
     }
-    for (uint32_t i = 0; i < d->n && (d->head == NB_HDOM_NONE || d->body == NB_HDOM_NONE); i++) {
-        if (d->v[i].tag == GUMBO_TAG_HEAD && d->head == NB_HDOM_NONE)
-            d->head = i;
-        else if (d->v[i].tag == GUMBO_TAG_BODY && d->body == NB_HDOM_NONE)
+    for (uint32_t i = 0; i < d->n && d->body == NB_HDOM_NONE; i++)
+        if (d->v[i].type == NB_HNODE_ELEMENT && d->v[i].tag == GUMBO_TAG_BODY)
             d->body = i;
-    }
     return NB_OK;
 }
 

@@ -37,14 +37,13 @@ struct nb_hnode {
     uint32_t end;       /* one past the last descendant */
     uint16_t tag;       /* GumboTag (GUMBO_TAG_UNKNOWN for text) */
     uint8_t type;       /* enum nb_hnode_type */
-    uint8_t depth;      /* capped at 255 */
 };
 
 struct nb_hdom {
     GumboOutput *out;
     struct nb_hnode *v; /* v[0] is the <html> element */
     size_t n;
-    uint32_t head, body; /* NB_HDOM_NONE when absent */
+    uint32_t body; /* the <body> element, NB_HDOM_NONE when absent */
 };
 
 /* Appends to `out` the bytes of a page (UTF-8 or any ASCII-compatible
