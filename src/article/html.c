@@ -146,7 +146,7 @@ static nb_status emit(struct nb_article *a, const struct nb_hblocks *b, const ui
             seen_body = 1;
             rc = (bl->flags & NB_HB_QUOTE) ? push_quoted(&a->paragraphs, s, bl->len)
                                            : nb_strv_push(&a->paragraphs, s, bl->len);
-        } else if (fate[k] == NB_HX_OUT) {
+        } else {
             rc = push_removed(a, &cap, s, bl->len);
         }
         if (rc != NB_OK)

@@ -450,14 +450,6 @@ const char *nb_hdom_text(const struct nb_hdom *d, uint32_t i)
     return d->v[i].g->v.text.text;
 }
 
-uint32_t nb_hdom_find(const struct nb_hdom *d, uint32_t from, uint32_t to, GumboTag tag)
-{
-    for (uint32_t i = from; i < to && i < d->n; i++)
-        if (d->v[i].type == NB_HNODE_ELEMENT && d->v[i].tag == tag)
-            return i;
-    return NB_HDOM_NONE;
-}
-
 int nb_hdom_is_code(unsigned tag)
 {
     switch (tag) {

@@ -71,9 +71,6 @@ const char *nb_hdom_text(const struct nb_hdom *d, uint32_t i);
  * and noscript. */
 nb_status nb_hdom_inner_text(const struct nb_hdom *d, uint32_t i, struct nb_buf *out);
 
-/* Index of the first element with tag `tag` in [from, to), or NB_HDOM_NONE. */
-uint32_t nb_hdom_find(const struct nb_hdom *d, uint32_t from, uint32_t to, GumboTag tag);
-
 /* Whether `tag` is an element whose content never reads as text (script,
  * style, template, noscript, svg, math...). */
 int nb_hdom_is_code(unsigned tag);

@@ -18,9 +18,8 @@
 
 /* What became of a block. */
 enum nb_hx_fate {
-    NB_HX_OUT = 0,  /* page furniture: reported as removed */
-    NB_HX_BODY = 1, /* a paragraph of the story */
-    NB_HX_QUIET = 2 /* neither (the headline repeated): dropped silently */
+    NB_HX_OUT = 0, /* page furniture: reported as removed */
+    NB_HX_BODY = 1 /* a paragraph of the story */
 };
 
 /* The elements whose text the page hides or that are no text (hidden,

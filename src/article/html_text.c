@@ -24,7 +24,6 @@ static uint16_t flags_of(unsigned tag)
 {
     switch (tag) {
     case GUMBO_TAG_H1:
-        return NB_HB_HEADING | NB_HB_H1;
     case GUMBO_TAG_H2:
     case GUMBO_TAG_H3:
     case GUMBO_TAG_H4:
@@ -42,10 +41,6 @@ static uint16_t flags_of(unsigned tag)
     case GUMBO_TAG_PLAINTEXT:
     case GUMBO_TAG_XMP:
         return NB_HB_PRE;
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_CAPTION:
-        return NB_HB_CAPTION;
     default:
         return 0;
     }

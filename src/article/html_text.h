@@ -21,14 +21,11 @@
 #include <stdint.h>
 
 enum {
-    NB_HB_HEADING = 1 << 0,  /* inside h1..h6 */
-    NB_HB_ITEM = 1 << 1,     /* inside a list item (li, dd, dt) */
-    NB_HB_QUOTE = 1 << 2,    /* inside a blockquote */
-    NB_HB_ROW = 1 << 3,      /* a table row of cells */
-    NB_HB_PRE = 1 << 4,      /* preformatted */
-    NB_HB_CAPTION = 1 << 5,  /* inside figcaption, figure or a table caption */
-    NB_HB_H1 = 1 << 6,       /* inside h1 */
-    NB_HB_CELL_HEAD = 1 << 7 /* a row of <th> only */
+    NB_HB_HEADING = 1 << 0, /* inside h1..h6 */
+    NB_HB_ITEM = 1 << 1,    /* inside a list item (li, dd, dt) */
+    NB_HB_QUOTE = 1 << 2,   /* inside a blockquote */
+    NB_HB_ROW = 1 << 3,     /* a table row of cells */
+    NB_HB_PRE = 1 << 4      /* preformatted */
 };
 
 struct nb_hblock {
