@@ -1,6 +1,7 @@
 #include "article/article.h"
 
 #include "article/cleanup.h"
+#include "article/html.h"
 #include "article/reader.h"
 #include "text/buf.h"
 #include "text/chars.h"
@@ -53,6 +54,8 @@ static const struct {
     {".text", nb_article_parse_text},
     {".md", nb_article_parse_markdown},
     {".markdown", nb_article_parse_markdown},
+    {".html", nb_article_parse_html},
+    {".htm", nb_article_parse_html},
 };
 
 static reader_fn reader_for(const char *path)
