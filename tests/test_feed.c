@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "support.h"
-#include "article/feed.h"
+#include "feed/feed.h"
 #include "text/buf.h"
 
 static nb_status parse_fixture(struct nb_feed *f, const char *file, struct nb_error *err)

@@ -14,9 +14,10 @@
 
 #include "support.h"
 #include "article/article.h"
-#include "article/html.h"
-#include "article/html_meta.h"
+#include "html/html.h"
+#include "html/html_meta.h"
 #include "text/buf.h"
+#include "source/source.h"
 #include "text/chars.h"
 
 static char *fixture_path(const char *name)
@@ -29,7 +30,11 @@ static char *fixture_path(const char *name)
 static nb_status read_page(struct nb_article *a, const char *name, struct nb_error *err)
 {
     nb_error_init(err);
-    return nb_article_read_file(a, fixture_path(name), err);
+    size_t len;
+    char *html = nb_test_file(fixture_path(name), &len);
+    nb_status rc = nb_article_parse_html(a, html, len, fixture_path(name), err);
+    free(html);
+    return rc;
 }
 
 static nb_status parse_string(struct nb_article *a, const char *html, struct nb_error *err)
@@ -238,7 +243,7 @@ static void test_htm_extension_and_source(void **state)
     struct nb_article a;
     struct nb_error err;
     nb_error_init(&err);
-    assert_int_equal(nb_article_read_file(&a, path, &err), NB_OK);
+    assert_int_equal(nb_source_read_article(&a, path, &err), NB_OK);
     assert_string_equal(a.source, path);
     assert_string_equal(a.headline, "Short story here");
     assert_int_equal(a.paragraphs.n, 1);

@@ -13,7 +13,8 @@
 
 #include <cmocka.h>
 
-#include "article/feed.h"
+#include "feed/feed.h"
+#include "html/html.h"
 #include "bulletin/bulletin.h"
 #include "config/lexicon.h"
 #include "failing_alloc.h"
@@ -255,13 +256,44 @@ static void test_feed(void **state)
     }
 }
 
+/* A web page read: parsed by gumbo, its body extracted, its metadata
+ * read from meta tags and JSON-LD. */
+static nb_status read_page(const void *ctx, uint64_t *digest, struct nb_error *err)
+{
+    const struct feed_bytes *pb = ctx;
+    struct nb_article a;
+    nb_status rc = nb_article_parse_html(&a, pb->data, pb->len, pb->name, err);
+    if (rc != NB_OK)
+        return rc;
+    hash(digest, a.headline);
+    hash(digest, a.byline);
+    hash(digest, a.date);
+    hash(digest, a.publication);
+    hash(digest, a.language);
+    hash_strv(digest, &a.sentences);
+    hash_strv(digest, &a.removed);
+    nb_article_release(&a);
+    return NB_OK;
+}
+
+static void test_page(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"html/jsonld.html", "html/story.html", "html/koi8r.html"};
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        struct feed_bytes pb = {files[i], NULL, 0};
+        pb.data = nb_test_fixture(files[i], &pb.len);
+        each_allocation_fails(files[i], read_page, &pb);
+        free(pb.data);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_read),
-        cmocka_unit_test(test_script),
-        cmocka_unit_test(test_normalise),
-        cmocka_unit_test(test_feed),
+        cmocka_unit_test(test_read),      cmocka_unit_test(test_script),
+        cmocka_unit_test(test_normalise), cmocka_unit_test(test_feed),
+        cmocka_unit_test(test_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

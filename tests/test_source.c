@@ -191,12 +191,15 @@ static void test_is_feed(void **state)
     (void)state;
     static const char rss[] = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>";
     static const char html[] = "<!DOCTYPE html><html><body><p>x</p></body></html>";
-    assert_true(nb_source_is_feed("a.xml", rss, sizeof(rss) - 1));
-    assert_true(nb_source_is_feed("https://x.example/feed", rss, sizeof(rss) - 1));
-    assert_true(nb_source_is_feed("a.rss", "", 0));
-    assert_true(nb_source_is_feed("https://x.example/a.ATOM?x=1", "", 0));
-    assert_false(nb_source_is_feed("a.xml", html, sizeof(html) - 1));
-    assert_false(nb_source_is_feed("https://x.example/a.rss/page", html, sizeof(html) - 1));
+    assert_true(nb_source_is_feed("a.xml", NULL, rss, sizeof(rss) - 1));
+    assert_true(nb_source_is_feed("https://x.example/feed", NULL, rss, sizeof(rss) - 1));
+    assert_true(nb_source_is_feed("a.rss", NULL, "", 0));
+    assert_true(nb_source_is_feed("https://x.example/a.ATOM?x=1", NULL, "", 0));
+    assert_false(nb_source_is_feed("a.xml", NULL, html, sizeof(html) - 1));
+    assert_false(nb_source_is_feed("https://x.example/a.rss/page", NULL, html, sizeof(html) - 1));
+    assert_true(
+        nb_source_is_feed("https://x.example/f", "application/atom+xml; charset=utf-8", "{}", 2));
+    assert_false(nb_source_is_feed("https://x.example/f", "text/html", html, sizeof(html) - 1));
 }
 
 int main(void)

@@ -1,7 +1,6 @@
 #include "article/article.h"
 
 #include "article/cleanup.h"
-#include "article/html.h"
 #include "article/reader.h"
 #include "text/buf.h"
 #include "text/chars.h"
@@ -50,9 +49,10 @@ static const struct {
     const char *extension;
     reader_fn read;
 } readers[] = {
-    {".txt", nb_article_parse_text},    {".text", nb_article_parse_text},
-    {".md", nb_article_parse_markdown}, {".markdown", nb_article_parse_markdown},
-    {".html", nb_article_parse_html},   {".htm", nb_article_parse_html},
+    {".txt", nb_article_parse_text},
+    {".text", nb_article_parse_text},
+    {".md", nb_article_parse_markdown},
+    {".markdown", nb_article_parse_markdown},
 };
 
 /* The reader for the extension of `name` (a path or URL: the last path
@@ -80,36 +80,11 @@ static reader_fn reader_by_name(const char *name)
     return NULL;
 }
 
-static reader_fn reader_by_type(const char *content_type)
-{
-    static const struct {
-        const char *type;
-        reader_fn read;
-    } types[] = {
-        {"text/html", nb_article_parse_html},
-        {"application/xhtml+xml", nb_article_parse_html},
-        {"text/markdown", nb_article_parse_markdown},
-        {"text/plain", nb_article_parse_text},
-    };
-    if (!content_type)
-        return NULL;
-    size_t len = strcspn(content_type, "; \t");
-    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-        if (strlen(types[i].type) == len &&
-            nb_ascii_ncasecmp(content_type, types[i].type, len) == 0)
-            return types[i].read;
-    return NULL;
-}
-
-nb_status nb_article_parse_bytes(struct nb_article *a, const char *data, size_t len,
-                                 const char *name, const char *content_type, struct nb_error *err)
+nb_status nb_article_parse_file_bytes(struct nb_article *a, const char *data, size_t len,
+                                      const char *name, struct nb_error *err)
 {
     reader_fn read = reader_by_name(name);
-    if (!read)
-        read = reader_by_type(content_type);
-    if (!read)
-        read = nb_html_sniff(data, len) ? nb_article_parse_html : nb_article_parse_text;
-    return read(a, data, len, name, err);
+    return (read ? read : nb_article_parse_text)(a, data, len, name, err);
 }
 
 nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb_error *err)
@@ -119,7 +94,7 @@ nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb
     nb_article_init(a); /* left empty, and safe to release, whatever fails */
     nb_status rc = nb_file_read(path, NB_ARTICLE_MAX_BYTES, &raw, err);
     if (rc == NB_OK)
-        rc = nb_article_parse_bytes(a, raw.data, raw.len, path, NULL, err);
+        rc = nb_article_parse_file_bytes(a, raw.data, raw.len, path, err);
     nb_buf_release(&raw);
     return rc;
 }
@@ -185,28 +160,32 @@ nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, 
 }
 
 /* Whether a sentence reads as prose: three or more words closed by a full
- * stop, question or exclamation mark (perhaps inside a closing quote), or
- * a long run of words.  Menus ("Home | News | Sport"), lists of links and
- * lone captions are not. */
+ * stop, question or exclamation mark (perhaps inside a closing quote), a
+ * long run of words, or a long run of a script written without spaces
+ * (Chinese, Japanese, Thai).  Menus ("Home | News | Sport"), lists of
+ * links and lone captions are not. */
 static int is_prose_sentence(const char *s)
 {
-    size_t words = 0, len = strlen(s);
+    size_t words = 0, unspaced = 0, len = strlen(s);
     int in_word = 0;
-    for (const char *p = s; *p; p++) {
-        int letter = nb_ascii_is_alnum((unsigned char)*p) || ((unsigned char)*p >= 0x80);
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        uint32_t cp = nb_char_at(s, len, i, &n);
+        int letter = nb_ascii_is_alnum((int)cp) || cp >= 0x80;
         if (letter && !in_word)
             words++;
-        in_word = letter || *p == '\'' || *p == '-';
+        in_word = letter || cp == '\'' || cp == '-';
+        if ((cp >= 0x3040 && cp < 0xA000) || (cp >= 0x0E00 && cp < 0x0E80))
+            unspaced++;
+        i += n;
     }
     int closed = nb_sentence_ends(s, len);
-    return (closed && words >= 3) || words >= 12;
+    return (closed && words >= 3) || words >= 12 || unspaced >= 20;
 }
 
-nb_status nb_article_finish(struct nb_article *a, struct nb_error *err)
+nb_status nb_article_finish_as_is(struct nb_article *a, struct nb_error *err)
 {
-    nb_status rc = nb_article_clean(a, err);
-    if (rc == NB_OK)
-        rc = collapse_paragraphs(a, err);
+    nb_status rc = collapse_paragraphs(a, err);
     for (size_t i = 0; rc == NB_OK && i < a->paragraphs.n; i++) {
         const char *p = a->paragraphs.v[i];
         rc = nb_sentences_split(p, strlen(p), &a->sentences, err);
@@ -223,4 +202,10 @@ nb_status nb_article_finish(struct nb_article *a, struct nb_error *err)
                             "no paragraph of prose after the headline (only short lines such as "
                             "menus, lists or captions)");
     return NB_OK;
+}
+
+nb_status nb_article_finish(struct nb_article *a, struct nb_error *err)
+{
+    nb_status rc = nb_article_clean(a, err);
+    return rc == NB_OK ? nb_article_finish_as_is(a, err) : rc;
 }

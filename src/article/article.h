@@ -1,7 +1,7 @@
 /* article.h - a news article as newsbrief reads it.
  *
- * Every reader (plain text today; Markdown, HTML and feeds later) produces
- * this one structure.  The article owns every string in it; one call,
+ * Every reader (plain text and Markdown here, web pages in html/, feed
+ * items in feed/) produces this one structure.  The article owns every string in it; one call,
  * nb_article_release(), frees them all.
  */
 #ifndef NB_ARTICLE_ARTICLE_H
@@ -54,12 +54,17 @@ nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t l
  * empty (releasing it is safe).  Errors name the file. */
 nb_status nb_article_read_file(struct nb_article *a, const char *path, struct nb_error *err);
 
-/* Reads bytes fetched or read from `name` (a path or a URL: its extension,
- * before any ?query or #fragment, picks the reader), else by
- * `content_type` (may be NULL: "text/html", "text/markdown"), else by a
- * look at the bytes (an HTML document), else as plain text.  Same contract
- * as nb_article_read_file(). */
-nb_status nb_article_parse_bytes(struct nb_article *a, const char *data, size_t len,
-                                 const char *name, const char *content_type, struct nb_error *err);
+/* The Markdown reader (markdown.c): YAML front matter (title, byline, date,
+ * source, language), then Markdown read for the ear.  Same contract as
+ * nb_article_parse_text(); a front-matter error is NB_EINPUT with
+ * file:line:column. */
+nb_status nb_article_parse_markdown(struct nb_article *a, const char *data, size_t len,
+                                    const char *name, struct nb_error *err);
+
+/* Reads bytes read from the file `name` with the reader its extension
+ * picks (.md Markdown; anything else plain text).  Web pages and feeds
+ * are read a stage up (html/, feed/; source/ chooses among them all). */
+nb_status nb_article_parse_file_bytes(struct nb_article *a, const char *data, size_t len,
+                                      const char *name, struct nb_error *err);
 
 #endif

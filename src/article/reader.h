@@ -1,6 +1,7 @@
-/* reader.h - what every article reader shares (internal to src/article/).
+/* reader.h - what every article reader shares (article/, and the readers
+ * of web pages and feeds above it: html/, feed/).
  *
- * A reader (plaintext.c, markdown.c, later html.c...) turns its input
+ * A reader (plaintext.c, markdown.c, html/html.c...) turns its input
  * into headline, byline, date and the raw body paragraphs (in order, line
  * breaks kept for the clean-up) and then calls nb_article_finish(), which
  * does everything that does not depend on the input format.
@@ -19,6 +20,11 @@
  * prose, remains. */
 nb_status nb_article_finish(struct nb_article *a, struct nb_error *err);
 
+/* The same without the text clean-up, for a body whose furniture the
+ * page's structure already took off (html/: measured on real pages, the
+ * line-based clean-up loses more of the story there than it finds). */
+nb_status nb_article_finish_as_is(struct nb_article *a, struct nb_error *err);
+
 /* Whether s[0..len) is a byline ("By Priya Natarajan and Tom Ellis") or a
  * publication stamp ("Published 27 November 2026", "Last modified on Tue 4
  * Feb 2025 09.12 GMT") that exports carry under the headline. */
@@ -36,12 +42,5 @@ int nb_article_looks_binary(const char *data, size_t len);
  * NULL).  On failure `a` is left released and `text` as it was. */
 nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, const char *name,
                             struct nb_buf *text, struct nb_error *err);
-
-/* The Markdown reader (markdown.c): YAML front matter (title, byline, date,
- * source, language), then Markdown read for the ear.  Same contract as
- * nb_article_parse_text(); a front-matter error is NB_EINPUT with
- * file:line:column. */
-nb_status nb_article_parse_markdown(struct nb_article *a, const char *data, size_t len,
-                                    const char *name, struct nb_error *err);
 
 #endif

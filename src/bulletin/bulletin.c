@@ -82,7 +82,7 @@ void nb_bulletin_release(struct nb_bulletin *bl)
 
 nb_status nb_bulletin_read_article(struct nb_article *a, const char *path, struct nb_error *err)
 {
-    nb_status rc = nb_article_read_file(a, path, err);
+    nb_status rc = nb_source_read_article(a, path, err);
     if (rc != NB_OK)
         return rc;
     rc = nb_quotes_find(a, err);

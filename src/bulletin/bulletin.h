@@ -100,8 +100,8 @@ nb_status nb_bulletin_speak(struct nb_bulletin *bl, const char *dir, struct nb_e
 nb_status nb_bulletin_build(struct nb_bulletin *bl, const char *path, const char *dir,
                             struct nb_error *err);
 
-/* The reading stages for one article file: read and cleaned (article/,
- * the format chosen by the file's extension), then its quotes and speakers
+/* The reading stages for one article file: read and cleaned (a text,
+ * Markdown or HTML file, chosen by source/), then its quotes and speakers
  * found (quotes/).  `a` need not be initialised; on failure it is left
  * released.  Errors name the file. */
 nb_status nb_bulletin_read_article(struct nb_article *a, const char *path, struct nb_error *err);

@@ -1,7 +1,7 @@
 /* briefing.c - briefings/NAME.yaml: what to read, in which voice, to which file. */
 #include "config/briefing.h"
 
-#include "article/feed.h"
+#include "feed/feed.h"
 #include "config/transitions_bank.h"
 #include "source/fetch.h"
 #include "config/voice_profile.h"

@@ -1,7 +1,8 @@
 /* source.c - a briefing's articles entry (file, page, feed or URL) to stories. */
 #include "source/source.h"
 
-#include "article/feed.h"
+#include "feed/feed.h"
+#include "html/html.h"
 #include "text/buf.h"
 #include "text/chars.h"
 #include "text/file.h"
@@ -45,21 +46,84 @@ void nb_source_reader_release(struct nb_source_reader *r)
     nb_source_reader_init(r, r->options);
 }
 
-int nb_source_is_feed(const char *name, const char *data, size_t len)
+/* ---- one article, by name, type or look ---- */
+
+typedef nb_status (*reader_fn)(struct nb_article *a, const char *data, size_t len, const char *name,
+                               struct nb_error *err);
+
+/* The extension of `name` (a path or URL: its last segment, before any
+ * query or fragment), with the dot; "" when none. */
+static void extension_of(const char *name, const char **ext, size_t *len)
 {
-    size_t end = name ? strcspn(name, "?#") : 0;
+    size_t end = strcspn(name, "?#");
     const char *dot = NULL;
     for (size_t i = 0; i < end; i++)
         if (name[i] == '.')
             dot = name + i;
         else if (name[i] == '/')
             dot = NULL;
-    if (dot) {
-        size_t elen = (size_t)(name + end - dot);
-        if ((elen == 4 && nb_ascii_ncasecmp(dot, ".rss", 4) == 0) ||
-            (elen == 5 && nb_ascii_ncasecmp(dot, ".atom", 5) == 0))
-            return 1;
-    }
+    *ext = dot ? dot : name + end;
+    *len = (size_t)(name + end - *ext);
+}
+
+static int ext_is(const char *ext, size_t len, const char *want)
+{
+    return strlen(want) == len && nb_ascii_ncasecmp(ext, want, len) == 0;
+}
+
+static int type_is(const char *type, const char *want)
+{
+    size_t len = strcspn(type, "; \t");
+    return strlen(want) == len && nb_ascii_ncasecmp(type, want, len) == 0;
+}
+
+nb_status nb_source_parse_article(struct nb_article *a, const char *data, size_t len,
+                                  const char *name, const char *content_type, struct nb_error *err)
+{
+    const char *ext = "";
+    size_t elen = 0;
+    if (name)
+        extension_of(name, &ext, &elen);
+    reader_fn read = NULL;
+    if (ext_is(ext, elen, ".html") || ext_is(ext, elen, ".htm"))
+        read = nb_article_parse_html;
+    else if (ext_is(ext, elen, ".md") || ext_is(ext, elen, ".markdown") ||
+             ext_is(ext, elen, ".txt") || ext_is(ext, elen, ".text"))
+        read = nb_article_parse_file_bytes;
+    else if (content_type &&
+             (type_is(content_type, "text/html") || type_is(content_type, "application/xhtml+xml")))
+        read = nb_article_parse_html;
+    else if (content_type && type_is(content_type, "text/markdown"))
+        read = nb_article_parse_markdown;
+    else
+        read = nb_html_sniff(data, len) ? nb_article_parse_html : nb_article_parse_text;
+    return read(a, data, len, name, err);
+}
+
+nb_status nb_source_read_article(struct nb_article *a, const char *path, struct nb_error *err)
+{
+    struct nb_buf raw;
+    nb_buf_init(&raw, NB_ARTICLE_MAX_BYTES + 1);
+    nb_article_init(a);
+    nb_status rc = nb_file_read(path, NB_ARTICLE_MAX_BYTES, &raw, err);
+    if (rc == NB_OK)
+        rc = nb_source_parse_article(a, raw.data, raw.len, path, NULL, err);
+    nb_buf_release(&raw);
+    return rc;
+}
+
+int nb_source_is_feed(const char *name, const char *content_type, const char *data, size_t len)
+{
+    const char *ext = "";
+    size_t elen = 0;
+    if (name)
+        extension_of(name, &ext, &elen);
+    if (ext_is(ext, elen, ".rss") || ext_is(ext, elen, ".atom"))
+        return 1;
+    if (content_type && (type_is(content_type, "application/rss+xml") ||
+                         type_is(content_type, "application/atom+xml") ||
+                         type_is(content_type, "application/rdf+xml")))
+        return 1;
     return nb_feed_sniff(data, len);
 }
 
@@ -182,7 +246,7 @@ static nb_status read_linked_page(struct nb_source_reader *r, const char *link,
     nb_buf_init(&f.body, NB_ARTICLE_MAX_BYTES + 1);
     nb_status rc = get_bytes(r, link, &f, err);
     if (rc == NB_OK)
-        rc = nb_article_parse_bytes(out, f.body.data, f.body.len, link, f.content_type, err);
+        rc = nb_source_parse_article(out, f.body.data, f.body.len, link, f.content_type, err);
     nb_buf_release(&f.body);
     free(f.content_type);
     if (rc != NB_OK)
@@ -270,11 +334,11 @@ nb_status nb_source_read(struct nb_source_reader *r, const char *entry, size_t m
     struct fetched f = {{0}, NULL};
     nb_buf_init(&f.body, NB_ARTICLE_MAX_BYTES + 1);
     nb_status rc = get_bytes(r, entry, &f, err);
-    if (rc == NB_OK && nb_source_is_feed(entry, f.body.data, f.body.len)) {
+    if (rc == NB_OK && nb_source_is_feed(entry, f.content_type, f.body.data, f.body.len)) {
         rc = read_feed(r, entry, &f, max, err);
     } else if (rc == NB_OK) {
         struct nb_article a;
-        rc = nb_article_parse_bytes(&a, f.body.data, f.body.len, entry, f.content_type, err);
+        rc = nb_source_parse_article(&a, f.body.data, f.body.len, entry, f.content_type, err);
         if (rc == NB_OK && max && push_story(r, &a, NULL, NULL) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         nb_article_release(&a);

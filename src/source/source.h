@@ -65,9 +65,23 @@ void nb_source_options_init(struct nb_source_options *o);
 nb_status nb_source_read(struct nb_source_reader *r, const char *entry, size_t max,
                          struct nb_error *err);
 
-/* Whether bytes from `name` are a feed: a feed extension (.rss, .atom;
- * .xml when the bytes agree) or the bytes look like one. */
-int nb_source_is_feed(const char *name, const char *data, size_t len);
+/* Reads bytes from `name` (a path or a URL) as one article: the reader is
+ * chosen by the extension of `name` (before any ?query or #fragment:
+ * .html/.htm a page, .md Markdown, .txt text), else by `content_type` (may
+ * be NULL: "text/html", "text/markdown", "text/plain"), else by a look at
+ * the bytes (an HTML document), else plain text.  `a` need not be
+ * initialised; on failure it is left released. */
+nb_status nb_source_parse_article(struct nb_article *a, const char *data, size_t len,
+                                  const char *name, const char *content_type, struct nb_error *err);
+
+/* The file at `path` ("-": standard input) read as one article, the reader
+ * chosen as above.  Errors name the file. */
+nb_status nb_source_read_article(struct nb_article *a, const char *path, struct nb_error *err);
+
+/* Whether bytes from `name` are a feed: a feed extension (.rss, .atom), a
+ * feed's content type (application/rss+xml, atom+xml, rdf+xml; may be
+ * NULL), or bytes that look like one (an .xml file). */
+int nb_source_is_feed(const char *name, const char *content_type, const char *data, size_t len);
 
 /* Marks the feed items among the first `n` stories heard at `when` (the
  * stories a bulletin spoke; their articles may have been moved out).

@@ -1,4 +1,4 @@
-/* feed_xml.h - what the feed readers share (internal to src/article/):
+/* feed_xml.h - what the feed readers share (internal to src/feed/):
  * one parse's state, matching elements by namespace, an element's text,
  * Atom xhtml content as HTML, and the items being filled.
  *
@@ -9,10 +9,10 @@
  * refuses nested "billion laughs" entities; a single wide entity
  * referenced many times is caught by the budget).
  */
-#ifndef NB_ARTICLE_FEED_XML_H
-#define NB_ARTICLE_FEED_XML_H
+#ifndef NB_FEED_FEED_XML_H
+#define NB_FEED_FEED_XML_H
 
-#include "article/feed.h"
+#include "feed/feed.h"
 #include "text/error.h"
 
 #include <libxml/tree.h>

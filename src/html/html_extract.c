@@ -18,7 +18,7 @@
  *     thrown away (unlikely names kept, names not weighed, nothing cleaned)
  *     and the longest result wins.
  */
-#include "article/html_extract.h"
+#include "html/html_extract.h"
 
 #include "article/reader.h"
 #include "text/chars.h"

@@ -1,7 +1,7 @@
 /* feed_atom.c - Atom 1.0 (RFC 4287): <feed> with its <entry>s; text
  * constructs of type text, html and xhtml; links resolved against xml:base
  * or the feed's own link. */
-#include "article/feed_xml.h"
+#include "feed/feed_xml.h"
 
 #include "text/buf.h"
 

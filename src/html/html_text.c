@@ -1,5 +1,5 @@
 /* html_text.c - a page's text as the blocks a reader sees (see html_text.h). */
-#include "article/html_text.h"
+#include "html/html_text.h"
 
 #include "text/chars.h"
 

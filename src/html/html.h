@@ -5,8 +5,8 @@
  * not build the tree a browser builds from real-world markup).  Markup is
  * never matched with regular expressions.
  */
-#ifndef NB_ARTICLE_HTML_H
-#define NB_ARTICLE_HTML_H
+#ifndef NB_HTML_HTML_H
+#define NB_HTML_HTML_H
 
 #include "article/article.h"
 #include "text/error.h"

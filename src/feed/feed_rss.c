@@ -1,6 +1,6 @@
 /* feed_rss.c - RSS 2.0 and 0.9x (<rss><channel><item>) and RSS 1.0 / 0.90
  * (<rdf:RDF> with the items beside the channel). */
-#include "article/feed_xml.h"
+#include "feed/feed_xml.h"
 
 #include "text/buf.h"
 

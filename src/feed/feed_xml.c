@@ -1,5 +1,5 @@
 /* feed_xml.c - what the feed readers share: elements, text, items. */
-#include "article/feed_xml.h"
+#include "feed/feed_xml.h"
 
 #include "text/buf.h"
 #include "text/chars.h"

@@ -1,9 +1,9 @@
 /* feed.c - a feed's bytes to a feed: libxml2 parses (no network, no
  * entity substitution, errors collected per parser context), the root
  * element chooses the reader (feed_rss.c, feed_atom.c). */
-#include "article/feed.h"
+#include "feed/feed.h"
 
-#include "article/feed_xml.h"
+#include "feed/feed_xml.h"
 #include "text/chars.h"
 
 #include <libxml/parser.h>

@@ -10,10 +10,10 @@
  * paragraphs.  Text is collapsed (runs of spaces to one), except that a
  * <br> is kept as a line break and two in a row end the block.
  */
-#ifndef NB_ARTICLE_HTML_TEXT_H
-#define NB_ARTICLE_HTML_TEXT_H
+#ifndef NB_HTML_HTML_TEXT_H
+#define NB_HTML_HTML_TEXT_H
 
-#include "article/html_dom.h"
+#include "html/html_dom.h"
 #include "text/buf.h"
 #include "text/error.h"
 

@@ -1,5 +1,5 @@
 /* html_dom.c - a parsed page as one flat array (see html_dom.h). */
-#include "article/html_dom.h"
+#include "html/html_dom.h"
 
 #include "text/chars.h"
 

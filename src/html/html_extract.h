@@ -7,11 +7,11 @@
  * inside them blocks that read as page furniture (lists of links, bylines,
  * share bars, captions...) are left out.  No rule names a site.
  */
-#ifndef NB_ARTICLE_HTML_EXTRACT_H
-#define NB_ARTICLE_HTML_EXTRACT_H
+#ifndef NB_HTML_HTML_EXTRACT_H
+#define NB_HTML_HTML_EXTRACT_H
 
-#include "article/html_dom.h"
-#include "article/html_text.h"
+#include "html/html_dom.h"
+#include "html/html_text.h"
 #include "text/error.h"
 
 #include <stdint.h>

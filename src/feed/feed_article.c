@@ -1,9 +1,9 @@
 /* feed_article.c - a feed item as an article, through the HTML fragment
  * reader (html.h). */
-#include "article/feed.h"
+#include "feed/feed.h"
 
-#include "article/feed_xml.h"
-#include "article/html.h"
+#include "feed/feed_xml.h"
+#include "html/html.h"
 #include "text/buf.h"
 #include "text/chars.h"
 

@@ -3,10 +3,10 @@
  * language, from meta tags, schema.org JSON-LD, <h1>, <title> and
  * <html lang>.
  */
-#ifndef NB_ARTICLE_HTML_META_H
-#define NB_ARTICLE_HTML_META_H
+#ifndef NB_HTML_HTML_META_H
+#define NB_HTML_HTML_META_H
 
-#include "article/html_dom.h"
+#include "html/html_dom.h"
 #include "text/error.h"
 
 struct nb_html_meta {

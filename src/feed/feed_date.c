@@ -1,7 +1,7 @@
 /* feed_date.c - the dates of feeds: RFC 822 (RSS's pubDate) and RFC 3339
  * (Atom, dc:date), to Unix seconds by calendar arithmetic (no timegm, no
  * TZ, no locale). */
-#include "article/feed.h"
+#include "feed/feed.h"
 
 #include "text/calendar.h"
 #include "text/chars.h"

@@ -16,8 +16,8 @@
  *    for many tags, so 100000 nested <div> would cost it minutes.  Pages
  *    never nest that deep.
  */
-#ifndef NB_ARTICLE_HTML_DOM_H
-#define NB_ARTICLE_HTML_DOM_H
+#ifndef NB_HTML_HTML_DOM_H
+#define NB_HTML_HTML_DOM_H
 
 #include "text/buf.h"
 #include "text/error.h"

@@ -7,12 +7,12 @@
  * a->removed.  The article is then finished as nb_article_finish() does,
  * without the text clean-up (see finish() below).
  */
-#include "article/html.h"
+#include "html/html.h"
 
-#include "article/html_dom.h"
-#include "article/html_extract.h"
-#include "article/html_meta.h"
-#include "article/html_text.h"
+#include "html/html_dom.h"
+#include "html/html_extract.h"
+#include "html/html_meta.h"
+#include "html/html_text.h"
 #include "article/reader.h"
 #include "text/buf.h"
 #include "text/chars.h"
@@ -210,10 +210,12 @@ static int charset_imported(const char *cs)
            nb_ascii_icontains(cs, strlen(cs), "unicode");
 }
 
-/* Bytes in the charset `cs` to UTF-8 (iconv); 0 when iconv does not know
- * it or the bytes do not convert. */
-static int convert_charset(const char *cs, const char *s, size_t len, struct nb_buf *out)
+/* Bytes in the charset `cs` to UTF-8 (iconv): *done 0 when iconv does
+ * not know it.  NB_OK, or NB_ENOMEM. */
+static nb_status convert_charset(const char *cs, const char *s, size_t len, struct nb_buf *out,
+                                 int *done)
 {
+    *done = 0;
     char name[64];
     size_t n = 0;
     for (; cs[n] && n + 1 < sizeof(name) && cs[n] != ';' && cs[n] != ' ' && cs[n] != '"'; n++)
@@ -221,7 +223,7 @@ static int convert_charset(const char *cs, const char *s, size_t len, struct nb_
     name[n] = '\0';
     iconv_t cd = iconv_open("UTF-8", name);
     if (cd == (iconv_t)-1)
-        return 0;
+        return errno == ENOMEM ? NB_ENOMEM : NB_OK;
     int ok = nb_buf_grow(out, len * 2 + 16) == NB_OK;
     char *in = (char *)s;
     size_t inleft = len;
@@ -243,9 +245,11 @@ static int convert_charset(const char *cs, const char *s, size_t len, struct nb_
             break; /* EINVAL: a truncated sequence at the end */
         }
     }
-    out->data[out->len] = '\0';
+    if (ok)
+        out->data[out->len] = '\0';
     iconv_close(cd);
-    return ok;
+    *done = ok;
+    return ok ? NB_OK : NB_ENOMEM;
 }
 
 /* The first steps of both readers: the size check, the pass that leaves
@@ -296,83 +300,39 @@ static nb_status read_page(struct nb_article *a, const char *text, size_t len, c
 }
 
 /* The charset a page that is not UTF-8 declares, when the import did not
- * read it right (a malloc'd name), else NULL: looked up in the page read
- * as Windows-1252, whose ASCII is right whatever the charset. */
-static char *declared_charset(const struct nb_article *a, const char *text, size_t len)
+ * read it right (*cs a malloc'd name), else *cs NULL: looked up in the
+ * page read as Windows-1252, whose ASCII is right whatever the charset.
+ * NB_OK, or NB_ENOMEM. */
+static nb_status declared_charset(const struct nb_article *a, const char *text, size_t len,
+                                  char **cs)
 {
+    *cs = NULL;
     if (a->warnings.n == 0)
-        return NULL; /* valid UTF-8 */
+        return NB_OK; /* valid UTF-8 */
     struct nb_hdom d;
     struct nb_html_meta m;
     nb_html_meta_init(&m);
-    char *cs = NULL;
     if (nb_hdom_parse(&d, text, len) != NB_OK)
-        return NULL;
-    if (nb_html_meta_read(&d, &m) == NB_OK && m.charset && !charset_imported(m.charset)) {
-        cs = m.charset;
+        return NB_ENOMEM;
+    nb_status rc = nb_html_meta_read(&d, &m);
+    if (rc == NB_OK && m.charset && !charset_imported(m.charset)) {
+        *cs = m.charset;
         m.charset = NULL;
     }
     nb_html_meta_release(&m);
     nb_hdom_release(&d);
-    return cs;
+    return rc;
 }
 
-/* What nb_article_finish() does, without its text clean-up: that works on
- * lines of text exported from a page and, measured on real pages
- * (bench/html.py), loses more of the story here (tables, lists, short
- * paragraphs) than it takes of the furniture the structure left. */
-static int is_prose_sentence(const char *s)
+/* The page's body finished without the text clean-up (the structure took
+ * the furniture off; reader.h), a feed item's with it: a fragment has no
+ * structure around it, and feeds append their own furniture ("The post
+ * ... appeared first on ...", "Share this story").  A body with no prose
+ * is a page with no article. */
+static nb_status finish(struct nb_article *a, int clean, const char *name, struct nb_error *err)
 {
-    size_t words = 0, unspaced = 0, len = strlen(s);
-    int in_word = 0;
-    for (size_t i = 0; i < len;) {
-        size_t n;
-        uint32_t cp = nb_char_at(s, len, i, &n);
-        int letter = nb_ascii_is_alnum((int)cp) || cp >= 0x80;
-        if (letter && !in_word)
-            words++;
-        in_word = letter || cp == '\'' || cp == '-';
-        /* scripts written without spaces (Chinese, Japanese, Thai) */
-        if ((cp >= 0x3040 && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xD7B0) ||
-            (cp >= 0x0E00 && cp < 0x0E80))
-            unspaced++;
-        i += n;
-    }
-    return (nb_sentence_ends(s, len) && words >= 3) || words >= 12 || unspaced >= 20;
-}
-
-static nb_status finish(struct nb_article *a, const char *name, struct nb_error *err)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < a->paragraphs.n; i++) {
-        char *p = a->paragraphs.v[i];
-        struct nb_buf b;
-        nb_buf_init(&b, 0);
-        if (nb_text_collapse_space(p, strlen(p), &b) != NB_OK) {
-            nb_buf_release(&b);
-            return oom(err);
-        }
-        free(p);
-        a->paragraphs.v[i] = NULL; /* every entry stays valid or NULL for release */
-        if (b.len && !(a->paragraphs.v[kept++] = nb_buf_detach(&b, NULL)))
-            return oom(err);
-        nb_buf_release(&b);
-    }
-    a->paragraphs.n = kept;
-    if (a->paragraphs.v)
-        a->paragraphs.v[kept] = NULL;
-    for (size_t i = 0; i < a->paragraphs.n; i++) {
-        const char *p = a->paragraphs.v[i];
-        nb_status rc = nb_sentences_split(p, strlen(p), &a->sentences, err);
-        if (rc != NB_OK)
-            return rc;
-    }
-    size_t prose = 0;
-    for (size_t i = 0; i < a->sentences.n && !prose; i++)
-        prose = is_prose_sentence(a->sentences.v[i]);
-    if (!prose)
-        return no_article(err, name);
-    return NB_OK;
+    nb_status rc = clean ? nb_article_finish(a, err) : nb_article_finish_as_is(a, err);
+    return rc == NB_EINPUT ? no_article(err, name) : rc;
 }
 
 nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t len,
@@ -383,12 +343,17 @@ nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t l
     nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
     nb_status rc = load(a, data, len, name, label, 1, &raw, &text, err);
-    char *cs = rc == NB_OK ? declared_charset(a, text.data, text.len) : NULL;
+    char *cs = NULL;
+    if (rc == NB_OK && declared_charset(a, text.data, text.len, &cs) != NB_OK)
+        rc = oom(err);
     if (cs) {
         /* read again in the charset it declares (Shift_JIS, KOI8-R...) */
         struct nb_buf utf8;
         nb_buf_init(&utf8, 0);
-        if (convert_charset(cs, raw.data, raw.len, &utf8)) {
+        int done;
+        if (convert_charset(cs, raw.data, raw.len, &utf8, &done) != NB_OK) {
+            rc = oom(err);
+        } else if (done) {
             nb_article_release(a);
             nb_buf_reset(&text);
             rc = nb_article_import(a, utf8.data, utf8.len, name, &text, err);
@@ -401,7 +366,7 @@ nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t l
         rc = read_page(a, text.data, text.len, label, err);
     nb_buf_release(&text);
     if (rc == NB_OK)
-        rc = finish(a, label, err);
+        rc = finish(a, 0, label, err);
     if (rc != NB_OK)
         nb_article_release(a);
     return rc;
@@ -538,7 +503,7 @@ nb_status nb_article_parse_html_fragment(struct nb_article *a, const char *data,
     }
     nb_buf_release(&text);
     if (rc == NB_OK)
-        rc = finish(a, label, err);
+        rc = finish(a, 1, label, err);
     if (rc != NB_OK)
         nb_article_release(a);
     return rc;

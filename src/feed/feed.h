@@ -3,8 +3,8 @@
  * A feed is a list of items; each becomes an article through the HTML
  * fragment reader (html.h).  The feed owns every string in it.
  */
-#ifndef NB_ARTICLE_FEED_H
-#define NB_ARTICLE_FEED_H
+#ifndef NB_FEED_FEED_H
+#define NB_FEED_FEED_H
 
 #include "article/article.h"
 #include "text/error.h"
@@ -30,9 +30,9 @@ struct nb_feed_item {
 };
 
 struct nb_feed {
-    char *title;       /* NULL when none */
-    char *link;        /* the site, NULL when none */
-    char *language;    /* <language>, xml:lang; NULL */
+    char *title;    /* NULL when none */
+    char *link;     /* the site, NULL when none */
+    char *language; /* <language>, xml:lang; NULL */
     struct nb_feed_item *items;
     size_t nitems;
 };

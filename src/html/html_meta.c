@@ -5,7 +5,7 @@
  * sharing), schema.org JSON-LD next, then the older meta names.  Values
  * are kept as written, whitespace collapsed.
  */
-#include "article/html_meta.h"
+#include "html/html_meta.h"
 
 #include "text/buf.h"
 #include "text/chars.h"
