@@ -16,13 +16,6 @@ static int is_prose(const struct nb_clean_line *ln)
     return (ln->terminal && ln->lower >= 1 && ln->words >= 2) || ln->words >= 16;
 }
 
-/* Reads like a sentence though unpunctuated: a lead whose full stop was
- * lost, rather than a title ("Council Backs Plan") or a menu. */
-int nb_clean_sentence_like(const struct nb_clean_line *ln)
-{
-    return ln->words >= 5 && ln->lower * 5 >= ln->words * 2;
-}
-
 /* The vocabulary verdict, weighed by shape: a short unpunctuated line
  * needs little, a punctuated one must also address the reader and not
  * report, a long one is never condemned by words alone. */

@@ -219,28 +219,3 @@ size_t nb_clean_fused_byline_len(const char *s, size_t len, const char *byline)
         byline += 3, bl = bl > 3 ? bl - 3 : 0;
     return bl == best && memcmp(byline, s, best) == 0 ? best : 0;
 }
-
-/* ---- lists ------------------------------------------------------------- */
-
-int nb_clean_is_list_item(const char *s, size_t len)
-{
-    size_t d = 0;
-    while (d < len && d < 3 && nb_ascii_is_digit((unsigned char)s[d]))
-        d++;
-    if (d && d + 1 < len && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
-        return 1;
-    if (len > 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
-        return 1;
-    if (len > 3 && memcmp(s, "\xe2\x80\xa2", 3) == 0)
-        return 1;
-    /* "Winner: Harbour Rowing Club": a capitalised label of three words
-     * at most, a colon, a value */
-    if (!nb_ascii_is_upper((unsigned char)s[0]))
-        return 0;
-    for (size_t i = 1, spaces = 0; i + 1 < len && spaces < 3; i++) {
-        spaces += s[i] == ' ';
-        if (s[i] == ':')
-            return s[i + 1] == ' ';
-    }
-    return 0;
-}

@@ -78,6 +78,13 @@ int nb_clean_has_copyright_sign(const char *s, size_t len);
 
 /* ---- cleanup_shapes.c ---- */
 
+/* Reads like a sentence though perhaps unpunctuated. */
+int nb_clean_sentence_like(const struct nb_clean_line *ln);
+
+/* Whether s[0..len) is an item of a numbered, marked or labelled list
+ * ("1. Lamb", "2) Ship", "- eggs", a bullet, "Turnout: 61%"). */
+int nb_clean_is_list_item(const char *s, size_t len);
+
 /* Furniture whatever its position: captions, credits, wire credits,
  * syndication tails, copyright lines, lines without a letter. */
 int nb_clean_is_fixed_furniture(const struct nb_clean_line *ln);
@@ -122,9 +129,6 @@ unsigned nb_clean_topic_salient(const struct nb_clean_topic *t, const char *s, s
 
 /* ---- cleanup_decide.c ---- */
 
-/* Reads like a sentence though perhaps unpunctuated. */
-int nb_clean_sentence_like(const struct nb_clean_line *ln);
-
 /* Sets `remove` on every line of the body v[0..n) that is furniture.
  * NB_OK, or NB_ENOMEM. */
 nb_status nb_clean_decide(struct nb_clean_line *v, size_t n);
@@ -155,9 +159,5 @@ int nb_clean_broken_after(const char *p, size_t len, const char *next);
  * `byline`, the article's own, repeated: "Jo BloggsThe council ..."), or
  * 0.  `byline` may be NULL. */
 size_t nb_clean_fused_byline_len(const char *s, size_t len, const char *byline);
-
-/* Whether s[0..len) is an item of a numbered, marked or labelled list
- * ("1. Lamb", "2) Ship", "- eggs", a bullet, "Turnout: 61%"). */
-int nb_clean_is_list_item(const char *s, size_t len);
 
 #endif

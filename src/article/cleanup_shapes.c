@@ -324,3 +324,35 @@ int nb_clean_is_fixed_furniture(const struct nb_clean_line *ln)
     return is_caption(ln) || is_credit(ln) || is_wire_credit(ln) || is_syndication(ln) ||
            is_copyright(ln) || no_letters(ln);
 }
+
+/* ---- shapes the other rules share ---- */
+
+/* Reads like a sentence though unpunctuated: a lead whose full stop was
+ * lost, rather than a title ("Council Backs Plan") or a menu. */
+int nb_clean_sentence_like(const struct nb_clean_line *ln)
+{
+    return ln->words >= 5 && ln->lower * 5 >= ln->words * 2;
+}
+
+int nb_clean_is_list_item(const char *s, size_t len)
+{
+    size_t d = 0;
+    while (d < len && d < 3 && nb_ascii_is_digit((unsigned char)s[d]))
+        d++;
+    if (d && d + 1 < len && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+        return 1;
+    if (len > 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+        return 1;
+    if (len > 3 && memcmp(s, "\xe2\x80\xa2", 3) == 0)
+        return 1;
+    /* "Winner: Harbour Rowing Club": a capitalised label of three words
+     * at most, a colon, a value */
+    if (!nb_ascii_is_upper((unsigned char)s[0]))
+        return 0;
+    for (size_t i = 1, spaces = 0; i + 1 < len && spaces < 3; i++) {
+        spaces += s[i] == ' ';
+        if (s[i] == ':')
+            return s[i + 1] == ' ';
+    }
+    return 0;
+}
