@@ -313,6 +313,81 @@ static void test_bulletin_skips_failed_source(void **state)
     free(dir);
 }
 
+/* A corrupt state database fails the bulletin, whatever on_source_error
+ * says: it is the briefing's memory, not one source. */
+static void test_bulletin_corrupt_state(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("web_corrupt_state");
+    struct nb_buf yaml, path, db;
+    nb_buf_init(&yaml, 0);
+    nb_buf_init(&path, 0);
+    nb_buf_init(&db, 0);
+    struct nb_error err;
+    nb_buf_addf(&db, "%s/cache", dir);
+    assert_int_equal(nb_file_mkdirs(db.data, &err), NB_OK);
+    nb_buf_adds(&db, "/state.db");
+    char junk[4096];
+    for (size_t i = 0; i < sizeof(junk); i++)
+        junk[i] = "corrupt state "[i % 14];
+    assert_int_equal(nb_file_write_atomic(db.data, junk, sizeof(junk), &err), NB_OK);
+    nb_buf_addf(&yaml, "title: T\nvoice: anchor\ncache: cache\narticles:\n  - %s\n",
+                NB_TEST_FIXTURES "/sources/dated.rss");
+    nb_buf_addf(&path, "%s/b.yaml", dir);
+    assert_int_equal(nb_file_write_atomic(path.data, yaml.data, yaml.len, &err), NB_OK);
+    struct nb_bulletin bl;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    assert_int_equal(nb_bulletin_script(&bl, path.data, &err), NB_EINPUT);
+    char got[1024], want[1024];
+    snprintf(want, sizeof(want),
+             "%s: feed state is corrupt (file is not a database): delete it to start again",
+             db.data);
+    assert_string_equal(nb_error_format(&err, got, sizeof(got)), want);
+    nb_bulletin_release(&bl);
+    nb_buf_release(&yaml);
+    nb_buf_release(&path);
+    nb_buf_release(&db);
+    free(dir);
+}
+
+/* The feed items a bulletin spoke are not read again by the next; a
+ * script alone (nothing spoken) remembers nothing. */
+static void test_bulletin_remembers_heard(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("web_heard");
+    struct nb_buf yaml, path;
+    nb_buf_init(&yaml, 0);
+    nb_buf_init(&path, 0);
+    struct nb_error err;
+    nb_buf_addf(&yaml,
+                "title: T\nvoice: anchor\ncache: cache\nstories: 2\nsentences: 1\n"
+                "quotes: 0\narticles:\n  - %s\n",
+                NB_TEST_FIXTURES "/sources/dated.rss");
+    nb_buf_addf(&path, "%s/b.yaml", dir);
+    assert_int_equal(nb_file_write_atomic(path.data, yaml.data, yaml.len, &err), NB_OK);
+    static const char *const want[3][2] = {{"g1", "g2"}, {"g1", "g2"}, {"g3", "g4"}};
+    for (int run = 0; run < 3; run++) {
+        struct nb_bulletin bl;
+        nb_bulletin_init(&bl);
+        nb_error_init(&err);
+        /* run 0: a script only; run 1: built and spoken; run 2: what is new */
+        nb_status rc = run == 1 ? nb_bulletin_build(&bl, path.data, dir, &err)
+                                : nb_bulletin_script(&bl, path.data, &err);
+        char msg[1024];
+        if (rc != NB_OK)
+            fail_msg("run %d: %s", run, nb_error_format(&err, msg, sizeof(msg)));
+        assert_int_equal(bl.narticles, 2);
+        assert_string_equal(bl.sources.stories[0].guid, want[run][0]);
+        assert_string_equal(bl.sources.stories[1].guid, want[run][1]);
+        nb_bulletin_release(&bl);
+    }
+    nb_buf_release(&yaml);
+    nb_buf_release(&path);
+    free(dir);
+}
+
 /* newsbrief read URL: a page is one JSON object, a feed one per line; a
  * bad source is one line on stderr and exit status 1 or 2. */
 static void test_cli_read(void **state)
@@ -370,6 +445,8 @@ int main(void)
         cmocka_unit_test(test_bad_sources),
         cmocka_unit_test(test_malformed_page),
         cmocka_unit_test(test_bulletin_skips_failed_source),
+        cmocka_unit_test(test_bulletin_corrupt_state),
+        cmocka_unit_test(test_bulletin_remembers_heard),
         cmocka_unit_test(test_cli_read),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

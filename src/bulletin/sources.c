@@ -131,7 +131,9 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
         nb_status src = nb_source_read(r, b->articles.v[i], b->stories - r->nstories, &e);
         if (src == NB_OK)
             continue;
-        if (src == NB_ENOMEM || b->fail_on_source_error) {
+        /* a state database that cannot be used fails the bulletin whatever
+         * the policy: it is the briefing's, not one source's */
+        if (src == NB_ENOMEM || b->fail_on_source_error || r->state_failed) {
             if (err)
                 *err = e;
             rc = src;

@@ -10,7 +10,8 @@
 /* Reads at most `stories` stories from the briefing's entries in order into
  * bl->articles (with a summary slot each).  A source that fails is a
  * warning in bl->warnings ("SOURCE: what failed; skipped"), or the error
- * when the briefing says on_source_error: fail; NB_EINPUT when no source
+ * when the briefing says on_source_error: fail, or when the state database
+ * cannot be used (corrupt: NB_EINPUT naming it); NB_EINPUT when no source
  * gave a story. */
 nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err);
 

@@ -141,6 +141,7 @@ static nb_status need_state(struct nb_source_reader *r, struct nb_error *err)
     nb_buf_release(&dir);
     if (rc == NB_OK)
         rc = nb_state_open(&r->state, r->options->state_path, err);
+    r->state_failed = rc != NB_OK && rc != NB_ENOMEM;
     return rc;
 }
 
@@ -183,7 +184,7 @@ static nb_status get_bytes(struct nb_source_reader *r, const char *entry, struct
             src =
                 nb_state_record_fetch(r->state, entry, o->now,
                                       rc == NB_OK ? NULL : (err ? err->message : "failed"), &serr);
-        if (src != NB_OK && rc == NB_OK) {
+        if (src != NB_OK && (rc == NB_OK || r->state_failed)) {
             if (err)
                 *err = serr;
             rc = src;

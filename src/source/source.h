@@ -46,6 +46,9 @@ struct nb_source_story {
 struct nb_source_reader {
     const struct nb_source_options *options; /* borrowed */
     struct nb_state *state;                  /* opened on first need */
+    int state_failed;                        /* it could not be opened (corrupt,
+                                                newer, unwritable): not one
+                                                source's failure, every one's */
     struct nb_source_story *stories;
     size_t nstories, alloc;
     struct nb_strv warnings; /* "SOURCE: item 3 'Title': no text" ... */
