@@ -16,7 +16,9 @@ static const char usage[] =
     "  {\"headline\": str, \"byline\": str|null, \"date\": str|null, \"paragraphs\": [str],\n"
     "   \"sentences\": [str], \"quotes\": [{\"text\": str, \"speaker\": str|null,\n"
     "   \"role\": str|null, \"partial\": bool, \"sentence\": int}], \"removed\": [str],\n"
-    "   \"publication\": str|null, \"language\": str|null}\n"
+    "   \"publication\": str|null, \"language\": str|null, \"source\": str|null,\n"
+    "   \"guid\": str|null}\n"
+    "(source: the file, URL or feed item link it came from; guid: a feed item's id).\n"
     "A plain-text article has its headline on the first line, then paragraphs\n"
     "separated by blank lines; .md is Markdown, .html/.htm a web page, .rss/.atom\n"
     "(or any XML file that is one) an RSS or Atom feed.  FILE '-' reads standard\n"
@@ -35,7 +37,7 @@ static void strv_out(struct nb_json_out *o, const char *key, const struct nb_str
 }
 
 /* Written as it is made: the output can be as large as the article. */
-static int article_out(const struct nb_article *a, int pretty)
+static int article_out(const struct nb_article *a, const char *guid, int pretty)
 {
     struct nb_json_out o;
     nb_json_out_init(&o, stdout, pretty);
@@ -71,6 +73,10 @@ static int article_out(const struct nb_article *a, int pretty)
     nb_json_out_string(&o, a->publication);
     nb_json_out_key(&o, "language");
     nb_json_out_string(&o, a->language);
+    nb_json_out_key(&o, "source");
+    nb_json_out_string(&o, a->source);
+    nb_json_out_key(&o, "guid");
+    nb_json_out_string(&o, guid);
     nb_json_out_close(&o, '}');
     if (nb_json_out_finish(&o) != NB_OK)
         return nb_cli_failf(NB_EXIT_FAIL, "read: could not write the output");
@@ -114,7 +120,7 @@ static int run(int argc, char **argv)
         for (size_t i = 0; i < a->warnings.n; i++)
             fprintf(stderr, "newsbrief: warning: %s: %s\n", a->source ? a->source : args.v[0],
                     a->warnings.v[i]);
-        code = article_out(a, !feed && isatty(STDOUT_FILENO));
+        code = article_out(a, r.stories[k].guid, !feed && isatty(STDOUT_FILENO));
     }
     nb_source_reader_release(&r);
     nb_strv_release(&args);
