@@ -183,9 +183,48 @@ static int is_prose_sentence(const char *s)
     return (closed && words >= 3) || words >= 12 || unspaced >= 20;
 }
 
+/* Whether s holds a letter of any script. */
+static int has_letter(const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        if (nb_char_is_letter(nb_char_at(s, len, i, &n)))
+            return 1;
+        i += n;
+    }
+    return 0;
+}
+
+/* Paragraphs without a letter ("0", "|", "* * *": counters, separators)
+ * say nothing a listener can use: they move to a->removed. */
+static nb_status drop_letterless(struct nb_article *a, struct nb_error *err)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < a->paragraphs.n; i++) {
+        char *p = a->paragraphs.v[i];
+        a->paragraphs.v[i] = NULL;
+        if (has_letter(p))
+            a->paragraphs.v[kept++] = p;
+        else if (nb_strv_push_owned(&a->removed, p) != NB_OK) {
+            for (size_t j = i + 1; j < a->paragraphs.n; j++)
+                a->paragraphs.v[kept++] = a->paragraphs.v[j];
+            a->paragraphs.n = kept;
+            a->paragraphs.v[kept] = NULL;
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+    }
+    a->paragraphs.n = kept;
+    if (a->paragraphs.v)
+        a->paragraphs.v[kept] = NULL;
+    return NB_OK;
+}
+
 nb_status nb_article_finish_as_is(struct nb_article *a, struct nb_error *err)
 {
     nb_status rc = collapse_paragraphs(a, err);
+    if (rc == NB_OK)
+        rc = drop_letterless(a, err);
     for (size_t i = 0; rc == NB_OK && i < a->paragraphs.n; i++) {
         const char *p = a->paragraphs.v[i];
         rc = nb_sentences_split(p, strlen(p), &a->sentences, err);
