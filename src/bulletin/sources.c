@@ -146,6 +146,14 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
     for (size_t i = 0; rc == NB_OK && i < r->warnings.n; i++)
         if (nb_strv_pushs(&bl->warnings, r->warnings.v[i]) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    int feeds = 0;
+    for (size_t i = 0; i < r->nstories; i++)
+        feeds |= r->stories[i].feed != NULL;
+    if (rc == NB_OK && feeds && b->new_only && !bl->cache_dir &&
+        nb_strv_pushs(&bl->warnings,
+                      "no cache folder (neither HOME nor XDG_CACHE_HOME is set): feed items "
+                      "heard before are read again; give the briefing a 'cache' folder") != NB_OK)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc != NB_OK)
         return rc;
     size_t n = r->nstories;
