@@ -31,6 +31,7 @@ static void test_text_file(void **state)
     (void)state;
     struct nb_source_options o;
     nb_source_options_init(&o);
+    o.network = 0; /* the fixtures' links are not fetched */
     struct nb_source_reader r;
     nb_source_reader_init(&r, &o);
     read_ok(&r, SOURCES "/story.txt", 10);
@@ -50,6 +51,7 @@ static void test_feed_items(void **state)
     (void)state;
     struct nb_source_options o;
     nb_source_options_init(&o);
+    o.network = 0; /* the fixtures' links are not fetched */
     struct nb_source_reader r;
     nb_source_reader_init(&r, &o);
     read_ok(&r, SOURCES "/dated.rss", 10);
@@ -81,6 +83,7 @@ static void test_since(void **state)
     (void)state;
     struct nb_source_options o;
     nb_source_options_init(&o);
+    o.network = 0; /* the fixtures' links are not fetched */
     /* 2026-11-29T00:00:00Z: g3 (28 Nov 08:15 UTC) and g4 are older */
     o.since = 1795910400LL;
     struct nb_source_reader r;
@@ -102,6 +105,7 @@ static void test_new_only(void **state)
     nb_buf_addf(&db, "%s/cache/state.db", dir);
     struct nb_source_options o;
     nb_source_options_init(&o);
+    o.network = 0; /* the fixtures' links are not fetched */
     o.state_path = db.data;
     struct nb_source_reader r;
     struct nb_error err;
@@ -148,6 +152,7 @@ static void test_refusals(void **state)
     (void)state;
     struct nb_source_options o;
     nb_source_options_init(&o);
+    o.network = 0; /* the fixtures' links are not fetched */
     o.network = 0;
     assert_fails("https://news.example/feed.xml", &o, NB_EINPUT,
                  "https://news.example/feed.xml: a URL, and fetching is off (read a saved file "
@@ -173,6 +178,7 @@ static void test_corrupt_state(void **state)
     assert_int_equal(nb_file_write_atomic(db.data, big, sizeof(big), &err), NB_OK);
     struct nb_source_options o;
     nb_source_options_init(&o);
+    o.network = 0; /* the fixtures' links are not fetched */
     o.state_path = db.data;
     struct nb_source_reader r;
     nb_source_reader_init(&r, &o);

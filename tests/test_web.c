@@ -331,7 +331,8 @@ static void test_bulletin_corrupt_state(void **state)
     for (size_t i = 0; i < sizeof(junk); i++)
         junk[i] = "corrupt state "[i % 14];
     assert_int_equal(nb_file_write_atomic(db.data, junk, sizeof(junk), &err), NB_OK);
-    nb_buf_addf(&yaml, "title: T\nvoice: anchor\ncache: cache\narticles:\n  - %s\n",
+    nb_buf_addf(&yaml,
+                "title: T\nvoice: anchor\ncache: cache\nfollow_links: false\narticles:\n  - %s\n",
                 NB_TEST_FIXTURES "/sources/dated.rss");
     nb_buf_addf(&path, "%s/b.yaml", dir);
     assert_int_equal(nb_file_write_atomic(path.data, yaml.data, yaml.len, &err), NB_OK);
@@ -361,10 +362,11 @@ static void test_bulletin_remembers_heard(void **state)
     nb_buf_init(&yaml, 0);
     nb_buf_init(&path, 0);
     struct nb_error err;
-    nb_buf_addf(&yaml,
-                "title: T\nvoice: anchor\ncache: cache\nstories: 2\nsentences: 1\n"
-                "quotes: 0\narticles:\n  - %s\n",
-                NB_TEST_FIXTURES "/sources/dated.rss");
+    nb_buf_addf(
+        &yaml,
+        "title: T\nvoice: anchor\ncache: cache\nstories: 2\nsentences: 1\nfollow_links: false\n"
+        "quotes: 0\narticles:\n  - %s\n",
+        NB_TEST_FIXTURES "/sources/dated.rss");
     nb_buf_addf(&path, "%s/b.yaml", dir);
     assert_int_equal(nb_file_write_atomic(path.data, yaml.data, yaml.len, &err), NB_OK);
     static const char *const want[3][2] = {{"g1", "g2"}, {"g1", "g2"}, {"g3", "g4"}};
@@ -386,6 +388,46 @@ static void test_bulletin_remembers_heard(void **state)
     nb_buf_release(&yaml);
     nb_buf_release(&path);
     free(dir);
+}
+
+/* No cache folder at all: the feed is still read, and the bulletin says
+ * that heard items cannot be skipped. */
+static void test_no_cache_folder(void **state)
+{
+    (void)state;
+    char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    char *xdg = getenv("XDG_CACHE_HOME") ? strdup(getenv("XDG_CACHE_HOME")) : NULL;
+    unsetenv("HOME");
+    unsetenv("XDG_CACHE_HOME");
+    char *dir = nb_test_tmpdir("web_no_cache");
+    struct nb_buf yaml, path;
+    nb_buf_init(&yaml, 0);
+    nb_buf_init(&path, 0);
+    struct nb_error err;
+    nb_buf_addf(&yaml, "title: T\nvoice: anchor\nfollow_links: false\narticles:\n  - %s\n",
+                NB_TEST_FIXTURES "/sources/dated.rss");
+    nb_buf_addf(&path, "%s/b.yaml", dir);
+    assert_int_equal(nb_file_write_atomic(path.data, yaml.data, yaml.len, &err), NB_OK);
+    struct nb_bulletin bl;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    nb_status rc = nb_bulletin_script(&bl, path.data, &err);
+    if (home)
+        setenv("HOME", home, 1);
+    if (xdg)
+        setenv("XDG_CACHE_HOME", xdg, 1);
+    assert_int_equal(rc, NB_OK);
+    assert_int_equal(bl.narticles, 4);
+    assert_int_equal(bl.warnings.n, 1);
+    assert_string_equal(bl.warnings.v[0],
+                        "no cache folder (neither HOME nor XDG_CACHE_HOME is set): feed items "
+                        "heard before are read again; give the briefing a 'cache' folder");
+    nb_bulletin_release(&bl);
+    nb_buf_release(&yaml);
+    nb_buf_release(&path);
+    free(dir);
+    free(home);
+    free(xdg);
 }
 
 /* newsbrief read URL: a page is one JSON object, a feed one per line; a
@@ -447,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_bulletin_skips_failed_source),
         cmocka_unit_test(test_bulletin_corrupt_state),
         cmocka_unit_test(test_bulletin_remembers_heard),
+        cmocka_unit_test(test_no_cache_folder),
         cmocka_unit_test(test_cli_read),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
