@@ -81,11 +81,14 @@ static void make_feed(const struct nb_test_http *srv)
              "night crossings, and that season tickets bought before March would keep their "
              "price until the end of next year.</p>"
              "]]></content:encoded></item>"
+             "<item><title>Gauge story again, title only</title><guid>bare</guid>"
+             "<link>%s/story</link></item>"
              "<item><title>Tide gauge upgraded</title><guid>gauge</guid>"
              "<link>%s/story</link><pubDate>Tue, 01 Dec 2026 06:00:00 GMT</pubDate>"
              "<description>The north pier has a new gauge.</description></item>"
              "</channel></rss>\n",
-             nb_test_http_base(srv), nb_test_http_base(srv), nb_test_http_base(srv));
+             nb_test_http_base(srv), nb_test_http_base(srv), nb_test_http_base(srv),
+             nb_test_http_base(srv));
 }
 
 static int setup(void **state)
@@ -159,23 +162,26 @@ static void test_feed_follows_links(void **state)
     char msg[1024];
     if (read_url(srv, "/feed", &o, &r, &err) != NB_OK)
         fail_msg("%s", nb_error_format(&err, msg, sizeof(msg)));
-    assert_int_equal(r.nstories, 2);
+    assert_int_equal(r.nstories, 3);
     assert_string_equal(r.stories[0].guid, "fares");
     assert_string_equal(r.stories[1].guid, "gauge");
     /* the page's text, not the one-line summary */
     const struct nb_article *a = &r.stories[1].article;
     assert_true(a->sentences.n >= 3);
     assert_non_null(strstr(a->sentences.v[0], "radar instrument"));
+    /* an item with only a title and a link: its page (undated: last) */
+    assert_string_equal(r.stories[2].guid, "bare");
+    assert_non_null(strstr(r.stories[2].article.sentences.v[0], "radar instrument"));
     for (size_t i = 0; i < r.warnings.n; i++)
         print_message("warning: %s\n", r.warnings.v[i]);
     assert_int_equal(r.warnings.n, 0);
     nb_source_reader_release(&r);
-    assert_int_equal(nb_test_http_count_path(srv, "/story"), 1);
+    assert_int_equal(nb_test_http_count_path(srv, "/story"), 2);
 
     /* again: the feed comes from the cache after a 304 */
     if (read_url(srv, "/feed", &o, &r, &err) != NB_OK)
         fail_msg("%s", nb_error_format(&err, msg, sizeof(msg)));
-    assert_int_equal(r.nstories, 2);
+    assert_int_equal(r.nstories, 3);
     nb_source_reader_release(&r);
     struct nb_test_http_request last;
     int found = 0;
@@ -202,6 +208,14 @@ static void test_feed_follows_links(void **state)
         fail_msg("%s", nb_error_format(&err, msg, sizeof(msg)));
     assert_int_equal(r.nstories, 2);
     assert_string_equal(r.stories[1].article.sentences.v[0], "The north pier has a new gauge.");
+    /* the title-only item has nothing to read without its page */
+    assert_int_equal(r.warnings.n, 1);
+    char *feed_url = nb_test_http_url(srv, "/feed");
+    char want_warning[1024];
+    snprintf(want_warning, sizeof(want_warning),
+             "%s: item 2 ('Gauge story again, title only') has no text", feed_url);
+    assert_string_equal(r.warnings.v[0], want_warning);
+    free(feed_url);
     nb_source_reader_release(&r);
     nb_buf_release(&db);
     free(dir);
@@ -226,7 +240,9 @@ static void test_bad_sources(void **state)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct nb_source_options o;
         nb_source_options_init(&o);
-        o.fetch.timeout_ms = 2000;
+        /* only the server that never answers is given a short time; the
+         * others must fail for their own reason on a slow machine too */
+        o.fetch.timeout_ms = strcmp(cases[i].path, "/silent") == 0 ? 2000 : 120000;
         struct nb_source_reader r;
         struct nb_error err;
         char got[1024];
@@ -390,6 +406,43 @@ static void test_bulletin_remembers_heard(void **state)
     free(dir);
 }
 
+/* A story skipped as a near-duplicate of one spoken before it is heard
+ * too: the next bulletin has nothing new. */
+static void test_bulletin_remembers_duplicates(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("web_heard_dupes");
+    struct nb_buf yaml, path;
+    nb_buf_init(&yaml, 0);
+    nb_buf_init(&path, 0);
+    struct nb_error err;
+    nb_buf_addf(&yaml,
+                "title: T\nvoice: anchor\ncache: cache\nsentences: 1\nquotes: 0\n"
+                "follow_links: false\narticles:\n  - %s\n",
+                NB_TEST_FIXTURES "/sources/dupes.rss");
+    nb_buf_addf(&path, "%s/b.yaml", dir);
+    assert_int_equal(nb_file_write_atomic(path.data, yaml.data, yaml.len, &err), NB_OK);
+    struct nb_bulletin bl;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    char msg[1024];
+    if (nb_bulletin_build(&bl, path.data, dir, &err) != NB_OK)
+        fail_msg("%s", nb_error_format(&err, msg, sizeof(msg)));
+    assert_int_equal(bl.narticles, 3);
+    assert_int_equal(bl.stories, 2); /* b is a's story again */
+    nb_bulletin_release(&bl);
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    assert_int_equal(nb_bulletin_script(&bl, path.data, &err), NB_EINPUT);
+    char want[1024];
+    snprintf(want, sizeof(want), "%s: no story to read: the feeds have no new items", path.data);
+    assert_string_equal(nb_error_format(&err, msg, sizeof(msg)), want);
+    nb_bulletin_release(&bl);
+    nb_buf_release(&yaml);
+    nb_buf_release(&path);
+    free(dir);
+}
+
 /* No cache folder at all: the feed is still read, and the bulletin says
  * that heard items cannot be skipped. */
 static void test_no_cache_folder(void **state)
@@ -452,7 +505,7 @@ static void test_cli_read(void **state)
     size_t lines = 0;
     for (const char *p = out; *p; p++)
         lines += *p == '\n';
-    assert_int_equal(lines, 2);
+    assert_int_equal(lines, 3);
     assert_true(out[0] == '{');
     free(out);
     free(err);
@@ -489,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_bulletin_skips_failed_source),
         cmocka_unit_test(test_bulletin_corrupt_state),
         cmocka_unit_test(test_bulletin_remembers_heard),
+        cmocka_unit_test(test_bulletin_remembers_duplicates),
         cmocka_unit_test(test_no_cache_folder),
         cmocka_unit_test(test_cli_read),
     };

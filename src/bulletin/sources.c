@@ -129,7 +129,7 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
         struct nb_error e;
         nb_error_init(&e);
         nb_status src = nb_source_read(r, b->articles.v[i], b->stories - r->nstories, &e);
-        if (src == NB_OK)
+        if (src == NB_OK && !r->state_failed)
             continue;
         /* a state database that cannot be used fails the bulletin whatever
          * the policy: it is the briefing's, not one source's */
@@ -186,7 +186,29 @@ nb_status nb_bulletin_remember_heard(struct nb_bulletin *bl, struct nb_error *er
 {
     if (!bl->briefing.new_only)
         return NB_OK;
-    return nb_source_mark_heard(&bl->sources, bl->stories, (long long)time(NULL), err);
+    /* every story up to the last one spoken: those between were skipped as
+     * near-duplicates of a spoken one, or had nothing to read; those after
+     * it did not fit the slot and stay new */
+    size_t last = 0;
+    for (size_t i = 0; i < bl->script.n; i++)
+        if (bl->script.segments[i].source > last)
+            last = bl->script.segments[i].source;
+    struct nb_error e;
+    nb_error_init(&e);
+    if (nb_source_mark_heard(&bl->sources, last, (long long)time(NULL), &e) == NB_OK)
+        return NB_OK;
+    if (e.status == NB_ENOMEM)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    /* the bulletin is written: not remembering is a warning, not a failure */
+    char msg[NB_ERROR_MSG_MAX];
+    struct nb_buf w;
+    nb_buf_init(&w, 0);
+    nb_status rc = nb_buf_addf(&w, "%s; the items it spoke will be read again",
+                               nb_error_format(&e, msg, sizeof(msg)));
+    if (rc == NB_OK)
+        rc = nb_strv_push_owned(&bl->warnings, nb_buf_detach(&w, NULL));
+    nb_buf_release(&w);
+    return rc == NB_OK ? NB_OK : nb_error_set(err, NB_ENOMEM, "out of memory");
 }
 
 nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,

@@ -113,6 +113,12 @@ static int run(int argc, char **argv)
     }
     for (size_t i = 0; i < r.warnings.n; i++)
         fprintf(stderr, "newsbrief: warning: %s\n", r.warnings.v[i]);
+    if (r.nstories == 0 && r.warnings.n) {
+        nb_source_reader_release(&r);
+        code = nb_cli_failf(NB_EXIT_INPUT, "%s: no item of the feed could be read", args.v[0]);
+        nb_strv_release(&args);
+        return code;
+    }
     /* one article: pretty on a terminal; a feed: one line per item */
     int feed = r.nstories && r.stories[0].feed;
     for (size_t k = 0; k < r.nstories && code == NB_EXIT_OK; k++) {

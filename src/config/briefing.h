@@ -26,9 +26,12 @@
  * or Atom feed file (.xml, .rss, .atom), or an http(s):// URL of a page or
  * a feed; each feed item is a story.  Keys for them:
  *   since: 1d                 # only feed items of the last day (a duration
- *                             # before the briefing's date and time, or a
- *                             # date: 2026-12-01, 2026-12-01T06:00:00Z)
- *   max_items: 5              # at most this many items from each feed
+ *                             # before the briefing's date and time, local,
+ *                             # or now; or a date: 2026-12-01 is midnight
+ *                             # UTC, 2026-12-01T06:00:00Z); undated items
+ *                             # are kept
+ *   max_items: 5              # at most this many items from each feed,
+ *                             # newest first
  *   new_only: true            # skip items an earlier build already spoke
  *                             # (default true; kept in the cache's state.db)
  *   follow_links: true        # an item with only a summary reads its page

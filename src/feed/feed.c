@@ -119,7 +119,11 @@ nb_status nb_feed_parse(struct nb_feed *f, const char *data, size_t len, const c
     struct first_error fe = {0};
     ctxt->_private = &fe;
     ctxt->sax->serror = keep_first_error;
-    xmlDoc *doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, FEED_PARSE_OPTIONS);
+    /* a feed fetched from a URL resolves its relative links against it */
+    int url = name && (nb_ascii_ncasecmp(name, "http://", 7) == 0 ||
+                       nb_ascii_ncasecmp(name, "https://", 8) == 0);
+    xmlDoc *doc =
+        xmlCtxtReadMemory(ctxt, data, (int)len, url ? name : NULL, NULL, FEED_PARSE_OPTIONS);
     nb_status rc;
     const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!doc || !ctxt->wellFormed || !root) {

@@ -245,6 +245,19 @@ static nb_status convert_charset(const char *cs, const char *s, size_t len, stru
             break; /* EINVAL: a truncated sequence at the end */
         }
     }
+    /* the shift back to the initial state of a stateful charset */
+    while (ok) {
+        if (nb_buf_grow(out, 16) != NB_OK) {
+            ok = 0;
+            break;
+        }
+        char *o = out->data + out->len;
+        size_t oleft = out->alloc - out->len - 1, before = oleft;
+        size_t r = iconv(cd, NULL, NULL, &o, &oleft);
+        out->len += before - oleft;
+        if (r != (size_t)-1 || errno != E2BIG)
+            break;
+    }
     if (ok)
         out->data[out->len] = '\0';
     iconv_close(cd);

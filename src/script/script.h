@@ -34,6 +34,9 @@ struct nb_segment {
     char *voice;
     char *text;
     char *spoken;
+    unsigned source; /* 1-based index of the input story (nb_script_input's
+                        stories) it was built from; 0 for none, or when the
+                        script was read from text */
 };
 
 struct nb_script {

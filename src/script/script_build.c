@@ -425,6 +425,7 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
         if (!keep[i])
             continue; /* nothing to read, or read already: skipped, and not counted */
         const struct nb_summary *sum = &in->stories[i];
+        size_t first = s->n;
         story++;
         enum nb_transition_place place = nb_transition_place_of(story - 1, nread);
         size_t pick =
@@ -445,6 +446,8 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
         nb_buf_release(&lead);
         if (rc != NB_OK)
             return rc;
+        for (size_t j = first; j < s->n; j++)
+            s->segments[j].source = (unsigned)(i + 1);
     }
 
     if (in->recap) {

@@ -68,7 +68,7 @@ nb_status nb_fetch_cache_load(const char *dir, const char *url, struct nb_fetch_
 {
     nb_fetch_cache_entry_release(e);
     *found = 0;
-    struct nb_state *st;
+    struct nb_state *st = NULL;
     struct nb_state_validators v;
     memset(&v, 0, sizeof(v));
     nb_status rc = open_state(dir, &st, err);

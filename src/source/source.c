@@ -220,47 +220,113 @@ static nb_status push_story(struct nb_source_reader *r, struct nb_article *a, co
 }
 
 static nb_status warn(struct nb_source_reader *r, const char *entry, size_t item, const char *title,
-                      const struct nb_error *why)
+                      const struct nb_error *why, const char *then)
 {
     char msg[NB_ERROR_MSG_MAX];
     nb_error_format(why, msg, sizeof(msg));
     struct nb_buf w;
     nb_buf_init(&w, 0);
-    nb_status rc = nb_buf_addf(&w, "%s: item %zu", entry, item + 1);
-    if (rc == NB_OK && title && title[0])
+    /* without `entry`, the message names the item itself */
+    nb_status rc = entry ? nb_buf_addf(&w, "%s: item %zu", entry, item + 1) : NB_OK;
+    if (rc == NB_OK && entry && title && title[0])
         rc = nb_buf_addf(&w, " '%.80s'", title);
     if (rc == NB_OK)
-        rc = nb_buf_addf(&w, ": %s", msg);
+        rc =
+            nb_buf_addf(&w, "%s%s%s%s", entry ? ": " : "", msg, then ? "; " : "", then ? then : "");
     if (rc == NB_OK)
         rc = nb_strv_push_owned(&r->warnings, nb_buf_detach(&w, NULL));
     nb_buf_release(&w);
-    return rc;
+    return rc == NB_OK ? NB_OK : NB_ENOMEM;
 }
 
-/* The page an item links to, read as the item's article; keeps what the
- * feed knew and the page did not. */
-static nb_status read_linked_page(struct nb_source_reader *r, const char *link,
-                                  struct nb_article *from_feed, struct nb_article *out,
+/* The page an item links to, read as the item's article; what the feed
+ * knew and the page did not (author, date, publisher, language) is kept. */
+static nb_status read_linked_page(struct nb_source_reader *r, const struct nb_feed *feed,
+                                  const struct nb_feed_item *it, struct nb_article *out,
                                   struct nb_error *err)
 {
     struct fetched f = {{0}, NULL};
     nb_buf_init(&f.body, NB_ARTICLE_MAX_BYTES + 1);
-    nb_status rc = get_bytes(r, link, &f, err);
+    nb_status rc = get_bytes(r, it->link, &f, err);
     if (rc == NB_OK)
-        rc = nb_source_parse_article(out, f.body.data, f.body.len, link, f.content_type, err);
+        rc = nb_source_parse_article(out, f.body.data, f.body.len, it->link, f.content_type, err);
     nb_buf_release(&f.body);
     free(f.content_type);
     if (rc != NB_OK)
         return rc;
     char **mine[] = {&out->byline, &out->date, &out->publication, &out->language};
-    char **theirs[] = {&from_feed->byline, &from_feed->date, &from_feed->publication,
-                       &from_feed->language};
+    const char *theirs[] = {it->author, it->date, feed->title, feed->language};
     for (size_t i = 0; i < sizeof(mine) / sizeof(mine[0]); i++)
-        if (!*mine[i] && *theirs[i]) {
-            *mine[i] = *theirs[i];
-            *theirs[i] = NULL;
+        if (!*mine[i] && theirs[i] && !(*mine[i] = nb_strdup(theirs[i]))) {
+            nb_article_release(out);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
         }
     return NB_OK;
+}
+
+/* Item i as an article into *a: its page when the feed carries only a
+ * summary (or nothing) and links may be followed, else (or when the page
+ * fails) its own text.  *ok 0 when neither could be read: a warning says
+ * why.  Fails for NB_ENOMEM, and for a state database that cannot be
+ * used. */
+static nb_status read_item(struct nb_source_reader *r, const char *entry,
+                           const struct nb_feed *feed, size_t i, struct nb_article *a, int *ok,
+                           struct nb_error *err)
+{
+    const struct nb_source_options *o = r->options;
+    const struct nb_feed_item *it = &feed->items[i];
+    *ok = 0;
+    struct nb_error why_page;
+    nb_error_init(&why_page);
+    int follow =
+        it->summary_only && o->follow_links && o->network && it->link && nb_fetch_is_url(it->link);
+    if (follow) {
+        nb_status prc = read_linked_page(r, feed, it, a, &why_page);
+        if (prc == NB_OK) {
+            *ok = 1;
+            return NB_OK;
+        }
+        if (prc == NB_ENOMEM || r->state_failed) {
+            if (err)
+                *err = why_page;
+            return prc;
+        }
+    }
+    struct nb_error why;
+    nb_error_init(&why);
+    nb_status irc = nb_feed_item_article(feed, i, entry, a, &why);
+    if (irc == NB_ENOMEM)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    *ok = irc == NB_OK;
+    /* the listener is told why a page was not read, or why nothing was */
+    if (follow)
+        return warn(r, entry, i, it->title, &why_page,
+                    *ok ? "its summary read instead" : "the feed has no text for it either");
+    return *ok ? NB_OK : warn(r, NULL, i, NULL, &why, NULL);
+}
+
+/* The order items are taken in: newest first (a feed may list its oldest
+ * first), undated items after the dated ones, each group as listed. */
+static int cmp_items(const void *pa, const void *pb, const struct nb_feed *feed)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    long long wa = feed->items[a].when, wb = feed->items[b].when;
+    int da = wa != NB_FEED_NO_TIME, db = wb != NB_FEED_NO_TIME;
+    if (da != db)
+        return da ? -1 : 1;
+    if (da && wa != wb)
+        return wa > wb ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static void sort_items(size_t *order, size_t n, const struct nb_feed *feed)
+{
+    for (size_t i = 1; i < n; i++) /* insertion sort: stable, feeds are short */
+        for (size_t j = i; j > 0 && cmp_items(&order[j - 1], &order[j], feed) > 0; j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
 }
 
 static nb_status read_feed(struct nb_source_reader *r, const char *entry, const struct fetched *f,
@@ -271,60 +337,48 @@ static nb_status read_feed(struct nb_source_reader *r, const char *entry, const 
     nb_status rc = nb_feed_parse(&feed, f->body.data, f->body.len, entry, err);
     if (rc != NB_OK)
         return rc;
-    size_t first = r->nstories, taken = 0;
-    if (o->new_only)
+    size_t first = r->nstories, warned = r->warnings.n, taken = 0;
+    size_t *order = malloc((feed.nitems ? feed.nitems : 1) * sizeof(*order));
+    if (!order)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t i = 0; order && i < feed.nitems; i++)
+        order[i] = i;
+    if (rc == NB_OK)
+        sort_items(order, feed.nitems, &feed);
+    if (rc == NB_OK && o->new_only)
         rc = need_state(r, err);
-    for (size_t i = 0; rc == NB_OK && i < feed.nitems && taken < max; i++) {
+    for (size_t k = 0; rc == NB_OK && k < feed.nitems && taken < max; k++) {
+        size_t i = order[k];
         const struct nb_feed_item *it = &feed.items[i];
         if (o->max_items && taken >= o->max_items)
             break;
+        /* an item without a date cannot be placed before `since`: kept */
         if (o->since != NB_SOURCE_NO_SINCE && it->when != NB_FEED_NO_TIME && it->when < o->since)
             continue;
-        int heard = 0;
+        int heard = 0, ok = 0;
         if (o->new_only && r->state &&
             (rc = nb_state_is_heard(r->state, entry, it->guid, &heard, err)) != NB_OK)
             break;
         if (heard)
             continue;
-        struct nb_article a, page;
-        struct nb_error why;
-        nb_error_init(&why);
-        nb_status irc = nb_feed_item_article(&feed, i, entry, &a, &why);
-        if (irc == NB_OK && it->summary_only && o->follow_links && o->network && it->link &&
-            nb_fetch_is_url(it->link)) {
-            nb_status prc = read_linked_page(r, it->link, &a, &page, &why);
-            if (prc == NB_OK) {
-                nb_article_release(&a);
-                a = page;
-            } else if (prc == NB_ENOMEM) {
-                irc = prc;
-            } else {
-                /* the summary is read instead, and the listener told why */
-                rc = warn(r, entry, i, it->title, &why);
-            }
-        } else if (irc != NB_OK && irc != NB_ENOMEM) {
-            rc = warn(r, entry, i, it->title, &why);
-            continue;
-        }
-        if (irc == NB_ENOMEM || rc != NB_OK) {
-            nb_article_release(&a);
-            rc = rc != NB_OK ? rc : nb_error_set(err, NB_ENOMEM, "out of memory");
-            break;
-        }
-        if (push_story(r, &a, entry, it->guid) != NB_OK) {
-            nb_article_release(&a);
+        struct nb_article a;
+        nb_article_init(&a);
+        rc = read_item(r, entry, &feed, i, &a, &ok, err);
+        if (rc == NB_OK && ok && push_story(r, &a, entry, it->guid) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-            break;
-        }
-        taken++;
+        nb_article_release(&a);
+        taken += ok && rc == NB_OK;
     }
+    free(order);
     nb_feed_release(&feed);
     if (rc != NB_OK) {
-        /* the source is read whole or not at all */
+        /* the source is read whole or not at all, its warnings with it */
         while (r->nstories > first)
             story_release(&r->stories[--r->nstories]);
-        if (err && rc == NB_ENOMEM)
-            nb_error_set(err, NB_ENOMEM, "out of memory");
+        while (r->warnings.n > warned)
+            free(r->warnings.v[--r->warnings.n]);
+        if (r->warnings.v)
+            r->warnings.v[r->warnings.n] = NULL;
     }
     return rc;
 }
@@ -364,5 +418,10 @@ nb_status nb_source_mark_heard(struct nb_source_reader *r, size_t n, long long w
         const char *guid = s->guid;
         rc = nb_state_mark_heard(r->state, s->feed, &guid, 1, when, err);
     }
+    /* items heard long ago are forgotten, so that the database does not
+     * grow for ever: a feed that still lists them after half a year is
+     * rare, and `since` keeps them out too */
+    if (rc == NB_OK && r->state)
+        rc = nb_state_forget_before(r->state, when - NB_SOURCE_FORGET_AFTER, err);
     return rc;
 }

@@ -87,8 +87,10 @@ nb_status nb_source_read_article(struct nb_article *a, const char *path, struct 
 int nb_source_is_feed(const char *name, const char *content_type, const char *data, size_t len);
 
 /* Marks the feed items among the first `n` stories heard at `when` (the
- * stories a bulletin spoke; their articles may have been moved out).
+ * stories a bulletin spoke; their articles may have been moved out), and
+ * forgets items heard more than NB_SOURCE_FORGET_AFTER seconds before.
  * No-op without a state database or feed stories. */
+#define NB_SOURCE_FORGET_AFTER (183LL * 86400) /* half a year */
 nb_status nb_source_mark_heard(struct nb_source_reader *r, size_t n, long long when,
                                struct nb_error *err);
 
