@@ -48,6 +48,17 @@ static const char malformed[] =
     "rising tide on the causeway.</span></b></i></table><p>The council will put up new signs "
     "before the summer, it said.";
 
+/* Polish in ISO-8859-2, the charset named only by the HTTP header. */
+static const char latin2[] =
+    "<!DOCTYPE html><html><head><title>Most</title></head><body><article>"
+    "<p>Nowy most w \xa3\xf3"
+    "d\xbc otwarto we wtorek po trzech latach budowy, a pierwsze "
+    "tramwaje przejad\xb1 nim w marcu.</p><p>Koszt budowy wyni\xf3s\xb3 dwie\xb6"
+    "cie "
+    "milion\xf3w z\xb3otych, o jedn\xb1 pi\xb1t\xb1 wi\xea"
+    "cej ni\xbf planowano.</p>"
+    "</article></body></html>";
+
 /* A feed whose second item carries only a summary, with its page on the
  * server (the link is filled in at run time). */
 static char feed[4096];
@@ -56,6 +67,7 @@ static const struct nb_test_route routes[] = {
     {.path = "/page.html", .content_type = "text/html; charset=utf-8", .body = page},
     {.path = "/story", .content_type = "text/html", .body = page, .etag = "\"p1\""},
     {.path = "/links", .content_type = "text/html", .body = links_only},
+    {.path = "/latin2", .content_type = "text/html; charset=ISO-8859-2", .body = latin2},
     {.path = "/malformed", .content_type = "text/html", .body = malformed},
     {.path = "/feed", .content_type = "application/rss+xml", .body = feed, .etag = "\"f1\""},
     {.path = "/notxml", .content_type = "application/rss+xml", .body = "{\"items\": []}"},
@@ -266,6 +278,22 @@ static void test_bad_sources(void **state)
         free(url);
         nb_source_reader_release(&r);
     }
+}
+
+/* The charset the HTTP header names is the one the page is read in. */
+static void test_transport_charset(void **state)
+{
+    struct nb_source_options o;
+    nb_source_options_init(&o);
+    struct nb_source_reader r;
+    struct nb_error err;
+    char msg[1024];
+    if (read_url(*state, "/latin2", &o, &r, &err) != NB_OK)
+        fail_msg("%s", nb_error_format(&err, msg, sizeof(msg)));
+    assert_int_equal(r.nstories, 1);
+    assert_non_null(strstr(r.stories[0].article.sentences.v[0], "w \xc5\x81\xc3\xb3"
+                                                                "d\xc5\xba "));
+    nb_source_reader_release(&r);
 }
 
 static void test_malformed_page(void **state)
@@ -538,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_page),
         cmocka_unit_test(test_feed_follows_links),
         cmocka_unit_test(test_bad_sources),
+        cmocka_unit_test(test_transport_charset),
         cmocka_unit_test(test_malformed_page),
         cmocka_unit_test(test_bulletin_skips_failed_source),
         cmocka_unit_test(test_bulletin_corrupt_state),

@@ -351,13 +351,24 @@ static nb_status finish(struct nb_article *a, int clean, const char *name, struc
 nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t len,
                                 const char *name, struct nb_error *err)
 {
+    return nb_article_parse_html_charset(a, data, len, name, NULL, err);
+}
+
+nb_status nb_article_parse_html_charset(struct nb_article *a, const char *data, size_t len,
+                                        const char *name, const char *charset, struct nb_error *err)
+{
     const char *label = name ? name : "<html>";
     struct nb_buf raw, text;
     nb_buf_init(&raw, 0);
     nb_buf_init(&text, 0);
     nb_status rc = load(a, data, len, name, label, 1, &raw, &text, err);
     char *cs = NULL;
-    if (rc == NB_OK && declared_charset(a, text.data, text.len, &cs) != NB_OK)
+    /* bytes that are not UTF-8: the transport's charset first, as a
+     * browser does, then the one the page declares */
+    if (rc == NB_OK && a->warnings.n && charset && charset[0] && !charset_imported(charset) &&
+        !(cs = nb_strdup(charset)))
+        rc = oom(err);
+    if (rc == NB_OK && !cs && declared_charset(a, text.data, text.len, &cs) != NB_OK)
         rc = oom(err);
     if (cs) {
         /* read again in the charset it declares (Shift_JIS, KOI8-R...) */

@@ -34,6 +34,14 @@
 nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t len,
                                 const char *name, struct nb_error *err);
 
+/* The same for a page whose transport named its charset (HTTP
+ * Content-Type "text/html; charset=iso-8859-2": `charset` "iso-8859-2";
+ * NULL or "" for none): bytes that are not UTF-8 are read in it, before
+ * any charset the page declares itself. */
+nb_status nb_article_parse_html_charset(struct nb_article *a, const char *data, size_t len,
+                                        const char *name, const char *charset,
+                                        struct nb_error *err);
+
 /* Reads an HTML fragment that is all body (a feed item's content:encoded,
  * content or description): every block of text is a paragraph (scripts,
  * styles and images dropped; figures' captions listed in a->removed), but

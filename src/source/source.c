@@ -77,6 +77,35 @@ static int type_is(const char *type, const char *want)
     return strlen(want) == len && nb_ascii_ncasecmp(type, want, len) == 0;
 }
 
+/* The charset parameter of a content type ("text/html; charset=\"koi8-r\""
+ * gives "koi8-r") into out[size]; "" when none. */
+static void charset_of(const char *content_type, char *out, size_t size)
+{
+    out[0] = '\0';
+    for (const char *p = content_type; p && *p; p++) {
+        if (nb_ascii_ncasecmp(p, "charset=", 8) != 0)
+            continue;
+        p += 8;
+        if (*p == '"')
+            p++;
+        size_t n = 0;
+        while (p[n] && p[n] != '"' && p[n] != ';' && p[n] != ' ' && n + 1 < size) {
+            out[n] = p[n];
+            n++;
+        }
+        out[n] = '\0';
+        return;
+    }
+}
+
+static nb_status read_html(struct nb_article *a, const char *data, size_t len, const char *name,
+                           const char *content_type, struct nb_error *err)
+{
+    char charset[64];
+    charset_of(content_type, charset, sizeof(charset));
+    return nb_article_parse_html_charset(a, data, len, name, charset, err);
+}
+
 nb_status nb_source_parse_article(struct nb_article *a, const char *data, size_t len,
                                   const char *name, const char *content_type, struct nb_error *err)
 {
@@ -85,18 +114,23 @@ nb_status nb_source_parse_article(struct nb_article *a, const char *data, size_t
     if (name)
         extension_of(name, &ext, &elen);
     reader_fn read = NULL;
+    int html = 0;
     if (ext_is(ext, elen, ".html") || ext_is(ext, elen, ".htm"))
-        read = nb_article_parse_html;
+        html = 1;
     else if (ext_is(ext, elen, ".md") || ext_is(ext, elen, ".markdown") ||
              ext_is(ext, elen, ".txt") || ext_is(ext, elen, ".text"))
         read = nb_article_parse_file_bytes;
     else if (content_type &&
              (type_is(content_type, "text/html") || type_is(content_type, "application/xhtml+xml")))
-        read = nb_article_parse_html;
+        html = 1;
     else if (content_type && type_is(content_type, "text/markdown"))
         read = nb_article_parse_markdown;
+    else if (nb_html_sniff(data, len))
+        html = 1;
     else
-        read = nb_html_sniff(data, len) ? nb_article_parse_html : nb_article_parse_text;
+        read = nb_article_parse_text;
+    if (html)
+        return read_html(a, data, len, name, content_type, err);
     return read(a, data, len, name, err);
 }
 
