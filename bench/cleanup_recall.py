@@ -22,16 +22,15 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from shingles import tokens  # noqa: E402  (the benchmark's tokens)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DATA = os.path.join(ROOT, "..", "shared", "data")
 
 
-def tokens(text):
-    return re.findall(r"\w+", text.lower(), re.UNICODE)
-
-
-def shingles(t, n=4):
+def token_shingles(t, n=4):
     if len(t) < n:
         return {tuple(t)} if t else set()
     return {tuple(t[i:i + n]) for i in range(len(t) - n + 1)}
@@ -56,7 +55,7 @@ def score(binary, path):
     doc = json.loads(r.stdout)
     out = tokens("\n".join(doc["paragraphs"]))
     out_str = " " + " ".join(out) + " "
-    out_sh = shingles(out)
+    out_sh = token_shingles(out)
     removed = [tokens(x) for x in doc.get("removed", [])]
     total = kept = 0
     lost = []
@@ -74,7 +73,7 @@ def score(binary, path):
         if " " + " ".join(t) + " " in out_str:
             kept += len(t)
             continue
-        sh = shingles(t)
+        sh = token_shingles(t)
         share = len(sh & out_sh) / len(sh) if sh else 1.0
         kept += share * len(t)
         lost.append((share, p))
