@@ -14,6 +14,7 @@
 
 #include <dirent.h>
 #include <glob.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -678,6 +679,14 @@ static nb_status read_templates(const struct nb_yaml_doc *doc, const struct nb_y
 
 /* ---- web pages and feeds ---- */
 
+/* The longest `since`: 366 days, in milliseconds (an unsigned long of 32
+ * bits holds 49 days of them) */
+#if ULONG_MAX / 86400000ul >= 366
+#define SINCE_MAX_MS (366ul * 86400000ul)
+#else
+#define SINCE_MAX_MS ULONG_MAX
+#endif
+
 static nb_status read_since(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
                             struct nb_briefing *b, struct nb_error *err)
 {
@@ -696,7 +705,7 @@ static nb_status read_since(const struct nb_yaml_doc *doc, const struct nb_yaml_
     nb_error_init(&dur);
     unsigned long ms;
     if (n->kind == NB_YAML_SCALAR && strpbrk(n->scalar, "dhms") &&
-        nb_yaml_duration_ms(doc, n, "since", 1, 366ul * 86400000ul, &ms, &dur) == NB_OK && ms) {
+        nb_yaml_duration_ms(doc, n, "since", 1, SINCE_MAX_MS, &ms, &dur) == NB_OK && ms) {
         b->since_kind = NB_SINCE_AGO;
         b->since_ms = ms;
         return NB_OK;
