@@ -279,6 +279,31 @@ static void test_external_entity(void **state)
     nb_feed_release(&f);
 }
 
+/* Bytes that are not the UTF-8 a feed implies (a Windows-1252 feed that
+ * does not say so, or says UTF-8 wrongly): read as Windows-1252. */
+static void test_windows_1252_undeclared(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {"", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"};
+    for (size_t i = 0; i < 2; i++) {
+        struct nb_buf b;
+        nb_buf_init(&b, 0);
+        nb_buf_addf(&b,
+                    "%s<rss version=\"2.0\"><channel><title>Caf\xe9 news</title><item>"
+                    "<title>Caf\xe9 opens \x96 at last</title><description>Open.</description>"
+                    "</item></channel></rss>",
+                    heads[i]);
+        struct nb_feed f;
+        struct nb_error err;
+        nb_error_init(&err);
+        assert_int_equal(nb_feed_parse(&f, b.data, b.len, "cp.rss", &err), NB_OK);
+        assert_string_equal(f.title, "Caf\xc3\xa9 news");
+        assert_string_equal(f.items[0].title, "Caf\xc3\xa9 opens \xe2\x80\x93 at last");
+        nb_feed_release(&f);
+        nb_buf_release(&b);
+    }
+}
+
 static void test_many_items(void **state)
 {
     (void)state;
@@ -451,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_wide_entity),
         cmocka_unit_test(test_declared_entities),
         cmocka_unit_test(test_external_entity),
+        cmocka_unit_test(test_windows_1252_undeclared),
         cmocka_unit_test(test_many_items),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_sniff),

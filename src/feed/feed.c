@@ -104,6 +104,33 @@ static nb_status read_root(struct nb_feed_reader *r, const xmlNode *root)
 #define FEED_PARSE_OPTIONS                                                                         \
     (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
 
+/* Parses data[0..len) with its own context (*ctxt, which the caller
+ * frees) in `encoding` (NULL: as the document says): *doc NULL when it is
+ * not well-formed (fe says why).  NB_OK, or NB_ENOMEM. */
+static nb_status parse_doc(const char *data, size_t len, const char *url, const char *encoding,
+                           struct first_error *fe, xmlParserCtxt **ctxt, xmlDoc **doc)
+{
+    memset(fe, 0, sizeof(*fe));
+    *doc = NULL;
+    if (!(*ctxt = xmlNewParserCtxt()))
+        return NB_ENOMEM;
+    (*ctxt)->_private = fe;
+    (*ctxt)->sax->serror = keep_first_error;
+    *doc = xmlCtxtReadMemory(*ctxt, data, (int)len, url, encoding, FEED_PARSE_OPTIONS);
+    if (*doc && !(*ctxt)->wellFormed) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+    }
+    return NB_OK;
+}
+
+/* Whether the parse failed on bytes that are not UTF-8. */
+static int is_not_utf8(const struct first_error *fe)
+{
+    return (fe->code == XML_ERR_INVALID_CHAR || fe->code == XML_ERR_INVALID_ENCODING) &&
+           strstr(fe->message, "UTF-8") != NULL;
+}
+
 nb_status nb_feed_parse(struct nb_feed *f, const char *data, size_t len, const char *name,
                         struct nb_error *err)
 {
@@ -113,20 +140,24 @@ nb_status nb_feed_parse(struct nb_feed *f, const char *data, size_t len, const c
                                NB_ARTICLE_MAX_BYTES >> 20);
     if (len == 0)
         return nb_error_set_at(err, NB_EINPUT, name, 0, 0, "not a feed: the file is empty");
-    xmlParserCtxt *ctxt = xmlNewParserCtxt();
-    if (!ctxt)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    struct first_error fe = {0};
-    ctxt->_private = &fe;
-    ctxt->sax->serror = keep_first_error;
     /* a feed fetched from a URL resolves its relative links against it */
     int url = name && (nb_ascii_ncasecmp(name, "http://", 7) == 0 ||
                        nb_ascii_ncasecmp(name, "https://", 8) == 0);
-    xmlDoc *doc =
-        xmlCtxtReadMemory(ctxt, data, (int)len, url ? name : NULL, NULL, FEED_PARSE_OPTIONS);
-    nb_status rc;
+    struct first_error fe;
+    xmlParserCtxt *ctxt = NULL;
+    xmlDoc *doc = NULL;
+    nb_status rc = parse_doc(data, len, url ? name : NULL, NULL, &fe, &ctxt, &doc);
+    if (rc == NB_OK && !doc && is_not_utf8(&fe)) {
+        /* bytes that are not the UTF-8 the feed says (or implies): read
+         * as Windows-1252, as the article readers read such text */
+        xmlFreeParserCtxt(ctxt);
+        ctxt = NULL;
+        rc = parse_doc(data, len, url ? name : NULL, "windows-1252", &fe, &ctxt, &doc);
+    }
+    if (rc != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
     const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-    if (!doc || !ctxt->wellFormed || !root) {
+    if (!doc || !root) {
         rc = parse_error(&fe, name, err);
     } else {
         struct nb_feed_reader r = {
