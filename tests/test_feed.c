@@ -119,8 +119,9 @@ static void test_atom(void **state)
     assert_string_equal(it->title, "Bridge opens");
     assert_string_equal(it->link, "https://fjord.example/news/bridge"); /* xml:base */
     assert_string_equal(it->guid, "tag:fjord.example,2026:1");
-    assert_string_equal(it->date, "2026-12-02T07:30:00.250+01:00"); /* updated */
-    assert_true(it->when == 1796193000LL);
+    /* published, not updated: when the story came out */
+    assert_string_equal(it->date, "2026-12-01T22:00:00Z");
+    assert_true(it->when == 1796162400LL);
     assert_string_equal(it->author, "Ingrid Dahl");
     /* xhtml content as HTML, without its wrapping div */
     assert_starts(it->content, "<p>The new bridge over the fjord opened on <em>Wednesday</em> "

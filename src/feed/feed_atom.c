@@ -140,7 +140,8 @@ static nb_status read_entry(struct nb_feed_reader *r, const xmlNode *root, const
         it->title = take(&title);
         it->guid = take(&id);
         it->link = take(&link);
-        it->date = updated ? take(&updated) : take(&published);
+        /* when the story came out, not when it was last touched */
+        it->date = published ? take(&published) : take(&updated);
         it->author = take(&author);
         it->summary_only = !content && summary;
         it->content = content ? take(&content) : take(&summary);
