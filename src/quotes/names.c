@@ -23,6 +23,38 @@ int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
     return 1;
 }
 
+int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k)
+{
+    static const char *const tails[] = {"n't", "'re", "'ve", "'ll", "'m", "'d"};
+    if (!nb_quotes_tok_word(w, k))
+        return 0;
+    const char *t = w->p + w->t[k].s;
+    size_t n = nb_quotes_tok_len(w, k);
+    for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+        const char *tl = tails[i];
+        size_t ap = tl[0] == 'n' ? 1 : 0;  /* where the apostrophe is in the tail */
+        size_t rest = strlen(tl) - ap - 1; /* letters after the apostrophe */
+        /* the apostrophe is ' or U+2019 (3 bytes) */
+        for (size_t alen = 1; alen <= 3; alen += 2) {
+            size_t tail = ap + alen + rest;
+            if (n <= tail)
+                continue;
+            const char *x = t + n - tail;
+            if (ap && nb_ascii_lower((unsigned char)x[0]) != 'n')
+                continue;
+            const char *m = x + ap;
+            if (alen == 1 ? m[0] != '\'' : memcmp(m, "\xe2\x80\x99", 3) != 0)
+                continue;
+            size_t j = 0;
+            while (j < rest && nb_ascii_lower((unsigned char)m[alen + j]) == tl[ap + 1 + j])
+                j++;
+            if (j == rest)
+                return ap ? 2 : 1;
+        }
+    }
+    return 0;
+}
+
 int nb_quotes_role_gender(const struct nb_quotes_win *w, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
@@ -107,6 +139,15 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
         sp->ne = w->t[a].e;
         return;
     }
+    /* a clause cut short is no subject: "officials haven't", "Trump's"
+     * (the speaker is whose, not a possessive), "the Goldman Sachs
+     * Symposium" (an event) */
+    for (size_t k = a; k < b; k++)
+        if (nb_quotes_contraction(w, k))
+            return;
+    if (nb_quotes_tok_possessive(w, b - 1) ||
+        (nb_quotes_tok_cap(w, b - 1) && nb_quotes_tok_in(w, b - 1, NB_QUOTES_EVENT_WORDS)))
+        return;
     /* drop a parenthetical at the end: (D-N.C.) */
     if (nb_quotes_tok_punct(w, b - 1, ')')) {
         size_t k = b - 1;
@@ -121,6 +162,11 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
         size_t k = r - 1;
         if (nb_quotes_name_token(w, k) && !(nb_quotes_tok_possessive(w, k) && k != b - 1)) {
             r = k;
+            continue;
+        }
+        if (r < b && nb_quotes_tok_cap(w, k) && nb_quotes_tok_in(w, k, NB_QUOTES_PLACE_PARTS) &&
+            (k == a || !nb_quotes_name_token(w, k - 1))) {
+            r = k; /* "The New York Times" */
             continue;
         }
         if (r < b && k > a && nb_quotes_name_token(w, k - 1) &&
@@ -204,7 +250,9 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
 size_t nb_quotes_np_back(const struct nb_quotes_win *w, size_t lo, size_t verb)
 {
     size_t k = verb, adv = 0;
-    while (k > lo && adv < 3 && nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) &&
+    while (k > lo && adv < 3 &&
+           (nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) ||
+            nb_quotes_contraction(w, k - 1) == 2) &&
            !nb_quotes_tok_is(w, k - 1, "told")) {
         k--;
         adv++;

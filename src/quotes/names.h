@@ -38,6 +38,10 @@ struct nb_quotes_speaker {
  * "al-Assad", "Mr" (capitalised, and no sentence opener or weekday). */
 int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k);
 
+/* 1 when token k is a contraction ("we're", "they'll", "I'd"), 2 when a
+ * negative one ("haven't", "didn't"), 0 otherwise ("O'Brien", "Berg's"). */
+int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k);
+
 /* The gender the first gendered word of tokens [from, to) tells
  * ("spokeswoman", "father"): 1 male, 2 female, 0 when none. */
 int nb_quotes_role_gender(const struct nb_quotes_win *w, size_t from, size_t to);
