@@ -139,6 +139,23 @@ static void test_clause_subject(void **state)
     memset(&sp, 0, sizeof(sp));
     nb_quotes_clause_subject(&w, 3, w.n, &sp); /* "left the room" */
     assert_int_equal(sp.kind, NB_QUOTES_SP_NONE);
+
+    /* an opening adverbial holds no subject */
+    p = "Back in 2019, Tove Brekke told the council, adding";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+    p = "Here in Tromvik, Brekke stepped up her campaign, saying";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
+    p = "Tove Brekke, the mayor, left, saying";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_int_equal(sp.kind, NB_QUOTES_SP_NAME);
 }
 
 /* Families read wrong on everyday news: ages, round-up labels, clause
@@ -215,6 +232,22 @@ static void test_families(void **state)
         if (sp.kind != NB_QUOTES_SP_NONE && sp.kind != NB_QUOTES_SP_NP)
             fail_msg("'%s' is no label", no_label[i]);
     }
+
+    /* an adverb in -ly is no subject; a noun in -ly is */
+    p = "\"No,\" Tove Brekke, exasperated, famously replied.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "exasperated");
+    p = "\"No,\" the family said.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "the family", "-");
+
+    /* a verb in a subordinate clause does not frame the quote */
+    p = "Brekke spoke an hour after reporters asked about the timetable: \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
+    p = "Brekke said so after reporters asked: \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
 
     /* an event is no speaker */
     p = "\"We are ready,\" the Harbour Sailing Symposium said.";

@@ -129,6 +129,20 @@ static void test_contraction(void **state)
     assert_int_equal(nb_quotes_contraction(&w, 7), 0);
 }
 
+static void test_adverb(void **state)
+{
+    (void)state;
+    const char *p = "Brekke famously the family also Italy their assembly";
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    assert_int_equal(w.n, 8);
+    assert_true(nb_quotes_adverb(&w, 1));
+    assert_false(nb_quotes_adverb(&w, 3)); /* after "the" */
+    assert_true(nb_quotes_adverb(&w, 4));
+    assert_false(nb_quotes_adverb(&w, 5)); /* a capital */
+    assert_false(nb_quotes_adverb(&w, 7));
+}
+
 static void test_words(void **state)
 {
     (void)state;
@@ -156,9 +170,8 @@ static void test_words(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_np_split),
-        cmocka_unit_test(test_np_back),
-        cmocka_unit_test(test_contraction),
+        cmocka_unit_test(test_np_split),    cmocka_unit_test(test_np_back),
+        cmocka_unit_test(test_contraction), cmocka_unit_test(test_adverb),
         cmocka_unit_test(test_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

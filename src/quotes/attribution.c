@@ -71,8 +71,7 @@ static size_t subject_before(const struct nb_quotes_win *w, size_t lo, size_t v,
 {
     size_t k = v, adv = 0;
     while (k > lo && adv < 3 &&
-           (nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) ||
-            nb_quotes_contraction(w, k - 1) == 2)) {
+           (nb_quotes_adverb(w, k - 1) || nb_quotes_contraction(w, k - 1) == 2)) {
         k--;
         adv++;
     }
@@ -257,8 +256,49 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_q
     return e;
 }
 
+/* 1 when tokens [lo, c), before a comma, open a sentence with an
+ * adverbial ("Back in 1999", "Here in Columbia", "Appearing before
+ * supporters"): lower-case words that are no part of a name, no pronoun
+ * and no speech verb. */
+static int opening_phrase(const struct nb_quotes_win *w, size_t lo, size_t c)
+{
+    int lower = 0;
+    for (size_t k = lo; k < c; k++) {
+        if (nb_quotes_tok_verb(w, k) || nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) ||
+            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_OTHER) || nb_quotes_tok_possessive(w, k))
+            return 0;
+        if (nb_quotes_tok_word(w, k) && !nb_quotes_tok_cap(w, k) &&
+            !nb_quotes_tok_in(w, k, NB_QUOTES_NAME_PARTICLES) &&
+            !nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS))
+            lower = 1;
+    }
+    return lower;
+}
+
+static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t v,
+                                struct nb_quotes_speaker *sp);
+
 void nb_quotes_clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
                               struct nb_quotes_speaker *sp)
+{
+    size_t c = lo;
+    while (c < v && c - lo < 12 && !nb_quotes_tok_punct(w, c, ','))
+        c++;
+    if (c + 1 < v && c > lo && nb_quotes_tok_punct(w, c, ',') && opening_phrase(w, lo, c)) {
+        struct nb_quotes_speaker s;
+        memset(&s, 0, sizeof(s));
+        clause_subject_from(w, c + 1, v, &s);
+        if (s.kind != NB_QUOTES_SP_NONE) {
+            *sp = s;
+            return;
+        }
+    }
+    clause_subject_from(w, lo, v, sp);
+}
+
+static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t v,
+                                struct nb_quotes_speaker *sp)
 {
     for (size_t k = lo; k < v; k++) {
         if (nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
@@ -507,6 +547,8 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
         if (st == v && v > 0 &&
             (nb_quotes_tok_is(&w, v - 1, "that") || nb_quotes_tok_is(&w, v - 1, "which")))
             relative = 1; /* "any meeting that offered": no one's words */
+        if (st < v && st > 0 && nb_quotes_tok_in(&w, st - 1, NB_QUOTES_SUBORDINATORS))
+            relative = 1; /* "Berg spoke after reporters asked": the main verb frames */
         if (who && s.kind == NB_QUOTES_SP_NAME && s.person) {
             /* "Paolo Venturi, who called the talks": a named person's own
              * words, whatever the main clause says */

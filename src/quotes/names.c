@@ -55,6 +55,24 @@ int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k)
     return 0;
 }
 
+int nb_quotes_adverb(const struct nb_quotes_win *w, size_t k)
+{
+    if (nb_quotes_tok_in(w, k, NB_QUOTES_VERB_ADVERBS))
+        return 1;
+    size_t n = nb_quotes_tok_len(w, k);
+    const char *t = w->p + w->t[k].s;
+    if (n < 5 || t[n - 2] != 'l' || t[n - 1] != 'y' || nb_quotes_tok_in(w, k, NB_QUOTES_LY_NOUNS))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!nb_ascii_is_lower((unsigned char)t[i]))
+            return 0;
+    /* "the family", "their assembly": a noun after a determiner */
+    return !(k > 0 && (nb_quotes_tok_is(w, k - 1, "the") || nb_quotes_tok_is(w, k - 1, "a") ||
+                       nb_quotes_tok_is(w, k - 1, "an") ||
+                       nb_quotes_tok_in(w, k - 1, NB_QUOTES_POSSESSIVES) ||
+                       nb_quotes_tok_possessive(w, k - 1)));
+}
+
 int nb_quotes_role_gender(const struct nb_quotes_win *w, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
@@ -251,8 +269,7 @@ size_t nb_quotes_np_back(const struct nb_quotes_win *w, size_t lo, size_t verb)
 {
     size_t k = verb, adv = 0;
     while (k > lo && adv < 3 &&
-           (nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) ||
-            nb_quotes_contraction(w, k - 1) == 2) &&
+           (nb_quotes_adverb(w, k - 1) || nb_quotes_contraction(w, k - 1) == 2) &&
            !nb_quotes_tok_is(w, k - 1, "told")) {
         k--;
         adv++;

@@ -42,6 +42,11 @@ int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k);
  * negative one ("haven't", "didn't"), 0 otherwise ("O'Brien", "Berg's"). */
 int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k);
 
+/* 1 when token k is an adverb that may stand between a subject and its
+ * verb: one of NB_QUOTES_VERB_ADVERBS, or a lower-case word in -ly not
+ * after a determiner ("famously", not "the family"). */
+int nb_quotes_adverb(const struct nb_quotes_win *w, size_t k);
+
 /* The gender the first gendered word of tokens [from, to) tells
  * ("spokeswoman", "father"): 1 male, 2 female, 0 when none. */
 int nb_quotes_role_gender(const struct nb_quotes_win *w, size_t from, size_t to);

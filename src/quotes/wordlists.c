@@ -451,6 +451,17 @@ static const char *const cap_stops[] = {
  * too: "The New York Times", "the United Nations", "South Africa". */
 static const char *const place_parts[] = {"new", "north", "south", "east", "west", "united"};
 
+/* Nouns ending like an adverb: "the family said" is no "Berg famously said". */
+static const char *const ly_nouns[] = {
+    "family", "ally",    "rally",     "assembly", "supply", "monopoly", "bully", "anomaly", "daily",
+    "weekly", "monthly", "quarterly", "fly",      "italy",  "july",     "lily",  "emily",
+};
+
+/* Open a clause whose verb does not frame what follows: "two hours after
+ * news outlets declared him the victor". */
+static const char *const subordinators[] = {"after",    "before", "because", "since",  "until",
+                                            "although", "though", "while",   "unless", "once"};
+
 /* The last word of an event's name: no one speaks as "the Goldman Sachs
  * Symposium". */
 static const char *const event_words[] = {
@@ -556,6 +567,8 @@ static const struct list lists[] = {
     [NB_QUOTES_NOT_PEOPLE] = LIST(not_people),
     [NB_QUOTES_PLACE_PARTS] = LIST(place_parts),
     [NB_QUOTES_EVENT_WORDS] = LIST(event_words),
+    [NB_QUOTES_LY_NOUNS] = LIST(ly_nouns),
+    [NB_QUOTES_SUBORDINATORS] = LIST(subordinators),
 };
 
 /* No strlen: called for every entry of the lists. */
