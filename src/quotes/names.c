@@ -265,6 +265,81 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
     }
 }
 
+/* 1 when tokens [lo, c), before a comma, open a sentence with an
+ * adverbial ("Back in 1999", "Here in Columbia", "Appearing before
+ * supporters"): lower-case words that are no part of a name, no pronoun
+ * and no speech verb. */
+static int opening_phrase(const struct nb_quotes_win *w, size_t lo, size_t c)
+{
+    int lower = 0;
+    for (size_t k = lo; k < c; k++) {
+        if (nb_quotes_tok_verb(w, k) || nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) ||
+            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_OTHER) || nb_quotes_tok_possessive(w, k))
+            return 0;
+        if (nb_quotes_tok_word(w, k) && !nb_quotes_tok_cap(w, k) &&
+            !nb_quotes_tok_in(w, k, NB_QUOTES_NAME_PARTICLES) &&
+            !nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS))
+            lower = 1;
+    }
+    return lower;
+}
+
+static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t v,
+                                struct nb_quotes_speaker *sp);
+
+void nb_quotes_clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
+                              struct nb_quotes_speaker *sp)
+{
+    size_t c = lo;
+    while (c < v && c - lo < 12 && !nb_quotes_tok_punct(w, c, ','))
+        c++;
+    if (c + 1 < v && c > lo && nb_quotes_tok_punct(w, c, ',') && opening_phrase(w, lo, c)) {
+        struct nb_quotes_speaker s;
+        memset(&s, 0, sizeof(s));
+        clause_subject_from(w, c + 1, v, &s);
+        if (s.kind != NB_QUOTES_SP_NONE) {
+            *sp = s;
+            return;
+        }
+    }
+    clause_subject_from(w, lo, v, sp);
+}
+
+static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t v,
+                                struct nb_quotes_speaker *sp)
+{
+    for (size_t k = lo; k < v; k++) {
+        if (nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) || nb_quotes_name_token(w, k)) {
+            size_t e = k;
+            while (
+                e < v &&
+                (nb_quotes_name_token(w, e) || nb_quotes_tok_in(w, e, NB_QUOTES_NAME_PARTICLES)) &&
+                e - k < 5)
+                e++;
+            if (e == k)
+                e = k + 1;
+            size_t s = k;
+            if (e < v && nb_quotes_tok_word(w, e) && !nb_quotes_tok_cap(w, e) &&
+                !nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
+                !nb_quotes_tok_in(w, e, NB_QUOTES_VERB_ADVERBS) && !nb_quotes_tok_verb(w, e) &&
+                !nb_quotes_tok_possessive(w, e - 1) &&
+                nb_quotes_tok_in(w, e, NB_QUOTES_ROLE_NOUNS)) {
+                /* "The Republican nominee": the name only qualifies the
+                 * noun; the subject is the whole phrase */
+                e++;
+                if (s > lo && (nb_quotes_tok_is(w, s - 1, "the") ||
+                               nb_quotes_tok_is(w, s - 1, "a") || nb_quotes_tok_is(w, s - 1, "an")))
+                    s--;
+            }
+            nb_quotes_np_split(w, s, e, sp);
+            if (sp->kind != NB_QUOTES_SP_NONE)
+                return;
+        }
+    }
+}
+
 size_t nb_quotes_np_back(const struct nb_quotes_win *w, size_t lo, size_t verb)
 {
     size_t k = verb, adv = 0;

@@ -72,6 +72,12 @@ void nb_quotes_np_split(const struct nb_quotes_win *w, size_t a, size_t b,
 void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
                               struct nb_quotes_speaker *sp);
 
+/* The first subject of tokens [lo, v), a pronoun or a name, for a
+ * participle's clause ("Berg left, saying").  Writes *sp as
+ * nb_quotes_np_split() does, only when it finds one. */
+void nb_quotes_clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
+                              struct nb_quotes_speaker *sp);
+
 /* The subject read backwards from token `verb`, no further back than token
  * lo: returns its first token, or `verb` when there is none.  Skips up to
  * three adverbs next to the verb ("Berg also said"); stops at stop words,
