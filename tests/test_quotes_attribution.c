@@ -151,6 +151,16 @@ static void test_clause_subject(void **state)
     memset(&sp, 0, sizeof(sp));
     nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
     assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
+    p = "Ever since she won the vote, Tove Brekke has been busy, saying";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+    p = "Brekke said in Tromvik, adding";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
     p = "Tove Brekke, the mayor, left, saying";
     nb_quotes_win_fill(&w, p, 0, strlen(p));
     memset(&sp, 0, sizeof(sp));

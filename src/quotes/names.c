@@ -267,16 +267,20 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
 
 /* 1 when tokens [lo, c), before a comma, open a sentence with an
  * adverbial ("Back in 1999", "Here in Columbia", "Appearing before
- * supporters"): lower-case words that are no part of a name, no pronoun
- * and no speech verb. */
+ * supporters", "Ever since she won"): lower-case words that are no part
+ * of a name, no pronoun first and no speech verb ("calls" may be a noun). */
 static int opening_phrase(const struct nb_quotes_win *w, size_t lo, size_t c)
 {
     int lower = 0;
+    if (nb_quotes_tok_in(w, lo, NB_QUOTES_PRONOUNS_M) ||
+        nb_quotes_tok_in(w, lo, NB_QUOTES_PRONOUNS_F) ||
+        nb_quotes_tok_in(w, lo, NB_QUOTES_PRONOUNS_OTHER))
+        return 0;
     for (size_t k = lo; k < c; k++) {
-        if (nb_quotes_tok_verb(w, k) || nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
-            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) ||
-            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_OTHER) || nb_quotes_tok_possessive(w, k))
-            return 0;
+        int f = nb_quotes_tok_verb(w, k);
+        if ((f && !(f & NB_QUOTES_V_NOUN)) || nb_quotes_tok_possessive(w, k) ||
+            !nb_quotes_tok_word(w, k)) /* words only: no quote inside */
+            return 0;                  /* "Berg said in Oslo, adding": the subject is in it */
         if (nb_quotes_tok_word(w, k) && !nb_quotes_tok_cap(w, k) &&
             !nb_quotes_tok_in(w, k, NB_QUOTES_NAME_PARTICLES) &&
             !nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS))
