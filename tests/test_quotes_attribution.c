@@ -139,6 +139,130 @@ static void test_clause_subject(void **state)
     memset(&sp, 0, sizeof(sp));
     nb_quotes_clause_subject(&w, 3, w.n, &sp); /* "left the room" */
     assert_int_equal(sp.kind, NB_QUOTES_SP_NONE);
+
+    /* an opening adverbial holds no subject */
+    p = "Back in 2019, Tove Brekke told the council, adding";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+    p = "Here in Tromvik, Brekke stepped up her campaign, saying";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
+    p = "Ever since she won the vote, Tove Brekke has been busy, saying";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+    p = "Brekke said in Tromvik, adding";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
+    p = "Tove Brekke, the mayor, left, saying";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    memset(&sp, 0, sizeof(sp));
+    nb_quotes_clause_subject(&w, 0, w.n - 1, &sp);
+    assert_int_equal(sp.kind, NB_QUOTES_SP_NAME);
+}
+
+/* Families read wrong on everyday news: ages, round-up labels, clause
+ * fragments and furniture as speakers, organisations after the quote. */
+static void test_families(void **state)
+{
+    (void)state;
+    const char *p;
+    struct nb_quotes_speaker sp;
+
+    /* an age is no role; a description after it is */
+    p = "\"We kept going,\" said Tove Brekke, 58.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+    p = "\"We kept going,\" said Tove Brekke, 58, a retired ferry pilot.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "a retired ferry pilot");
+    p = "\"We kept going,\" Tove Brekke, 58, said.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+    p = "\"We kept going,\" Tove Brekke, 58, a retired ferry pilot, said.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "a retired ferry pilot");
+    p = "Tove Brekke, 61, said: \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+
+    /* a negative auxiliary between the subject and the verb */
+    p = "\"No comment,\" harbour officials haven't said.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "harbour officials", "-");
+    p = "\"No comment,\" Tove Brekke didn't say.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+
+    /* a possessive alone is no speaker; the noun it qualifies is */
+    p = "\"No comment,\" Brekke's said.";
+    sp = after(p);
+    assert_int_equal(sp.kind, NB_QUOTES_SP_NONE);
+    p = "\"No comment,\" Brekke's spokesman said.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "Brekke's spokesman", "-");
+
+    /* an organisation after the quote */
+    p = "\"The timetable is a mistake,\" wrote The Harbour Gazette.";
+    sp = after(p);
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Harbour Gazette", "-");
+    assert_false(sp.person);
+    p = "\"We regret the delay,\" the company said in a statement.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "the company", "-");
+
+    /* a round-up's label: name, outlet, colon */
+    p = "Ingrid K. Solberg, The Northern Courier: \"";
+    sp = before(p);
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ingrid K. Solberg", "The Northern Courier");
+    p = "Ingrid Solberg: \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ingrid Solberg", "-");
+    p = "The Ferry Workers Union: \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ferry Workers Union", "-");
+    static const char *const no_label[] = {
+        "Solberg: \"",                        /* one word: a heading as likely */
+        "Article Continued Below: \"",        /* furniture, "Continued" no verb */
+        "The plan, in short: \"",             /* no name */
+        "Ingrid Solberg, of course, not: \"", /* no outlet */
+        "Ingrid Solberg's answer: \"",        /* a possessive */
+    };
+    for (size_t i = 0; i < sizeof(no_label) / sizeof(no_label[0]); i++) {
+        sp = before(no_label[i]);
+        if (sp.kind != NB_QUOTES_SP_NONE && sp.kind != NB_QUOTES_SP_NP)
+            fail_msg("'%s' is no label", no_label[i]);
+    }
+
+    /* an adverb in -ly is no subject; a noun in -ly is */
+    p = "\"No,\" Tove Brekke, exasperated, famously replied.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "exasperated");
+    p = "\"No,\" the family said.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "the family", "-");
+
+    /* a verb in a subordinate clause does not frame the quote */
+    p = "Brekke spoke an hour after reporters asked about the timetable: \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
+    p = "Brekke said so after reporters asked: \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Brekke", "-");
+
+    /* an event is no speaker */
+    p = "\"We are ready,\" the Harbour Sailing Symposium said.";
+    sp = after(p);
+    assert_int_equal(sp.kind, NB_QUOTES_SP_NONE);
 }
 
 static void test_between(void **state)
@@ -149,6 +273,9 @@ static void test_between(void **state)
         if (!nb_quotes_attribution_only(only[i], 0, strlen(only[i])))
             fail_msg("'%s' is no attribution only", only[i]);
     static const char *const more[] = {
+        ", she said, adding, ",     /* a second quote, the same speaker */
+        ", she said, adding that ", /* the same */
+        ", he said, continuing: ",
         ", she called it ",  /* a fragment verb */
         "; she said, ",      /* a new clause */
         ". Then she said, ", /* a new sentence */
@@ -169,9 +296,8 @@ static void test_between(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_after),
-        cmocka_unit_test(test_before),
-        cmocka_unit_test(test_clause_subject),
+        cmocka_unit_test(test_after),          cmocka_unit_test(test_before),
+        cmocka_unit_test(test_clause_subject), cmocka_unit_test(test_families),
         cmocka_unit_test(test_between),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

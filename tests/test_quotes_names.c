@@ -67,6 +67,22 @@ static void test_np_split(void **state)
     sp = split("they", NB_QUOTES_SP_PRONOUN, "they", "-");
     assert_int_equal(sp.gender, 0);
 
+    /* not names: a clause cut short, a possessive, an event */
+    static const char *const none[] = {"harbour officials haven't", "Brekke's",
+                                       "the Nordhavn Shipping Symposium", "they'll"};
+    for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+        struct nb_quotes_win nw;
+        nb_quotes_win_fill(&nw, none[i], 0, strlen(none[i]));
+        memset(&sp, 0, sizeof(sp));
+        nb_quotes_np_split(&nw, 0, nw.n, &sp);
+        if (sp.kind != NB_QUOTES_SP_NONE)
+            fail_msg("'%s' is no subject", none[i]);
+    }
+    sp = split("The New York Times", NB_QUOTES_SP_NAME, "New York Times", "-");
+    assert_false(sp.person);
+    split("the United Nations", NB_QUOTES_SP_NAME, "United Nations", "-");
+    split("Brekke's spokesman", NB_QUOTES_SP_NP, "Brekke's spokesman", "-");
+
     /* nothing to split: *sp is left alone */
     struct nb_quotes_win w;
     nb_quotes_win_fill(&w, ", --", 0, 4);
@@ -87,9 +103,44 @@ static void test_np_back(void **state)
     assert_int_equal(nb_quotes_np_back(&w, 0, 4), 1); /* "Ola Berg", past "also" */
     assert_int_equal(nb_quotes_np_back(&w, 2, 4), 2); /* not before lo */
 
+    p = "harbour officials haven't said";
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    assert_int_equal(nb_quotes_np_back(&w, 0, 3), 0); /* past "haven't" */
+
     p = "and said";
     nb_quotes_win_fill(&w, p, 0, strlen(p));
     assert_int_equal(nb_quotes_np_back(&w, 0, 1), 1); /* none */
+}
+
+static void test_contraction(void **state)
+{
+    (void)state;
+    const char *p = "haven't didn\xe2\x80\x99t we're they\xe2\x80\x99ll I'd O'Brien Berg's n't";
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    assert_int_equal(w.n, 8);
+    assert_int_equal(nb_quotes_contraction(&w, 0), 2);
+    assert_int_equal(nb_quotes_contraction(&w, 1), 2);
+    assert_int_equal(nb_quotes_contraction(&w, 2), 1);
+    assert_int_equal(nb_quotes_contraction(&w, 3), 1);
+    assert_int_equal(nb_quotes_contraction(&w, 4), 1);
+    assert_int_equal(nb_quotes_contraction(&w, 5), 0);
+    assert_int_equal(nb_quotes_contraction(&w, 6), 0);
+    assert_int_equal(nb_quotes_contraction(&w, 7), 0);
+}
+
+static void test_adverb(void **state)
+{
+    (void)state;
+    const char *p = "Brekke famously the family also Italy their assembly";
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    assert_int_equal(w.n, 8);
+    assert_true(nb_quotes_adverb(&w, 1));
+    assert_false(nb_quotes_adverb(&w, 3)); /* after "the" */
+    assert_true(nb_quotes_adverb(&w, 4));
+    assert_false(nb_quotes_adverb(&w, 5)); /* a capital */
+    assert_false(nb_quotes_adverb(&w, 7));
 }
 
 static void test_words(void **state)
@@ -119,8 +170,8 @@ static void test_words(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_np_split),
-        cmocka_unit_test(test_np_back),
+        cmocka_unit_test(test_np_split),    cmocka_unit_test(test_np_back),
+        cmocka_unit_test(test_contraction), cmocka_unit_test(test_adverb),
         cmocka_unit_test(test_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,6 +65,11 @@ static void test_word_in(void **state)
         {NB_QUOTES_SUBJECT_PREPS, "in", "to"},
         {NB_QUOTES_DEMONYMS, "Pole", "Poles"},
         {NB_QUOTES_NOT_PEOPLE, "Vatican", "Italian"},
+        {NB_QUOTES_PLACE_PARTS, "New", "York"},
+        {NB_QUOTES_EVENT_WORDS, "Symposium", "Forum"},
+        {NB_QUOTES_LY_NOUNS, "family", "famously"},
+        {NB_QUOTES_SUBORDINATORS, "after", "that"},
+        {NB_QUOTES_CAP_STOPS, "Advertisement", "Berg"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         if (!in(cases[i].list, cases[i].yes))

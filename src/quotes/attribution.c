@@ -37,6 +37,28 @@ static int relative_start(const struct nb_quotes_win *w, size_t k)
            nb_char_is_digit(nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL));
 }
 
+/* 1 when token k is an age: "Graham Doyle, 58, said" (a number, no role). */
+static int age_token(const struct nb_quotes_win *w, size_t k)
+{
+    size_t n = nb_quotes_tok_len(w, k);
+    if (n == 0 || n > 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!nb_ascii_is_digit((unsigned char)w->p[w->t[k].s + i]))
+            return 0;
+    return 1;
+}
+
+/* The flags of a speech verb at token k, 0 for none or for a capitalised
+ * one inside a run of capitals: "Article Continued Below" is furniture. */
+static int cue_verb(const struct nb_quotes_win *w, size_t k)
+{
+    if (k > 0 && nb_quotes_tok_cap(w, k) && nb_quotes_tok_word(w, k - 1) &&
+        nb_quotes_tok_cap(w, k - 1))
+        return 0;
+    return nb_quotes_tok_verb(w, k);
+}
+
 #define MAX_SEGMENTS 4
 
 /* The subject of a verb at token v, read backwards from it, through
@@ -48,7 +70,8 @@ static size_t subject_before(const struct nb_quotes_win *w, size_t lo, size_t v,
                              struct nb_quotes_speaker *sp)
 {
     size_t k = v, adv = 0;
-    while (k > lo && adv < 3 && nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS)) {
+    while (k > lo && adv < 3 &&
+           (nb_quotes_adverb(w, k - 1) || nb_quotes_contraction(w, k - 1) == 2)) {
         k--;
         adv++;
     }
@@ -94,9 +117,12 @@ static size_t subject_before(const struct nb_quotes_win *w, size_t lo, size_t v,
                     continue; /* but "a partner at Lenox, Lawrence Cummings," */
             }
             *sp = cand;
-            if (cand.kind == NB_QUOTES_SP_NAME && i > 0 && !relative_start(w, sa[i - 1])) {
-                sp->rs = w->t[sa[i - 1]].s; /* Ola Berg, Norway's foreign minister, */
-                sp->re = w->t[sb[i - 1] - 1].e;
+            size_t ri = i; /* the apposition after the name, less an age */
+            if (ri > 0 && sb[ri - 1] == sa[ri - 1] + 1 && age_token(w, sa[ri - 1]))
+                ri--; /* "Graham Doyle, 58, a retired teacher, said" */
+            if (cand.kind == NB_QUOTES_SP_NAME && ri > 0 && !relative_start(w, sa[ri - 1])) {
+                sp->rs = w->t[sa[ri - 1]].s; /* Ola Berg, Norway's foreign minister, */
+                sp->re = w->t[sb[ri - 1] - 1].e;
             } else if (cand.kind == NB_QUOTES_SP_NAME && i + 1 < n && cand.rs == cand.re) {
                 struct nb_quotes_speaker left;
                 memset(&left, 0, sizeof(left));
@@ -186,6 +212,16 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_q
         !nb_quotes_tok_verb(w, e + 1) && !nb_quotes_tok_is(w, e + 1, "and") &&
         !nb_quotes_tok_is(w, e + 1, "but")) {
         size_t b = e + 1, c = b;
+        if (age_token(w, b)) {
+            /* "said Graham Doyle, 58," is no role; "Graham Doyle, 58, a
+             * retired teacher" has one after the age */
+            if (!(b + 2 < w->n && nb_quotes_tok_punct(w, b + 1, ',') &&
+                  (nb_quotes_tok_is(w, b + 2, "a") || nb_quotes_tok_is(w, b + 2, "an") ||
+                   nb_quotes_tok_is(w, b + 2, "the"))))
+                return b + 1;
+            b += 2;
+            c = b;
+        }
         while (c < w->n && c - b < 12 && nb_quotes_tok_word(w, c) && !nb_quotes_tok_verb(w, c) &&
                !(c > b && nb_quotes_relative_word(w, c)))
             c++;
@@ -218,40 +254,6 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_q
         }
     }
     return e;
-}
-
-void nb_quotes_clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
-                              struct nb_quotes_speaker *sp)
-{
-    for (size_t k = lo; k < v; k++) {
-        if (nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
-            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) || nb_quotes_name_token(w, k)) {
-            size_t e = k;
-            while (
-                e < v &&
-                (nb_quotes_name_token(w, e) || nb_quotes_tok_in(w, e, NB_QUOTES_NAME_PARTICLES)) &&
-                e - k < 5)
-                e++;
-            if (e == k)
-                e = k + 1;
-            size_t s = k;
-            if (e < v && nb_quotes_tok_word(w, e) && !nb_quotes_tok_cap(w, e) &&
-                !nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
-                !nb_quotes_tok_in(w, e, NB_QUOTES_VERB_ADVERBS) && !nb_quotes_tok_verb(w, e) &&
-                !nb_quotes_tok_possessive(w, e - 1) &&
-                nb_quotes_tok_in(w, e, NB_QUOTES_ROLE_NOUNS)) {
-                /* "The Republican nominee": the name only qualifies the
-                 * noun; the subject is the whole phrase */
-                e++;
-                if (s > lo && (nb_quotes_tok_is(w, s - 1, "the") ||
-                               nb_quotes_tok_is(w, s - 1, "a") || nb_quotes_tok_is(w, s - 1, "an")))
-                    s--;
-            }
-            nb_quotes_np_split(w, s, e, sp);
-            if (sp->kind != NB_QUOTES_SP_NONE)
-                return;
-        }
-    }
 }
 
 /* A subject with a prepositional phrase filling tokens [a, v): "Mr. Morgan
@@ -367,7 +369,7 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
             !(v + 1 < w.n &&
               (nb_quotes_tok_punct(&w, v + 1, ',') || !nb_quotes_tok_cap(&w, v + 1))))
             break;
-        int fv = nb_quotes_tok_verb(&w, v);
+        int fv = cue_verb(&w, v);
         if (!fv)
             continue;
         if (fv & NB_QUOTES_V_ING)
@@ -397,6 +399,43 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
     }
 }
 
+/* A round-up's label before a quote, the whole of tokens [0, n) up to a
+ * colon: "Gerald F. Seib, The Wall Street Journal:" (a name, an outlet
+ * after a comma).  The name is a person's of two words or more, or an
+ * organisation's.  Writes *sp and answers 1 when it is one. */
+static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *sp)
+{
+    if (w->n < 3 || w->n > 16 || !nb_quotes_tok_punct(w, w->n - 1, ':'))
+        return 0;
+    size_t c = 0;
+    while (c < w->n - 1 && !nb_quotes_tok_punct(w, c, ','))
+        c++;
+    if (c == 0 || c > 6)
+        return 0;
+    for (size_t k = c + (c < w->n - 1); k < w->n - 1; k++)
+        if (!nb_quotes_tok_word(w, k) ||
+            !(nb_quotes_tok_cap(w, k) || nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS)))
+            return 0; /* the outlet: capitalised words only */
+    struct nb_quotes_speaker s;
+    memset(&s, 0, sizeof(s));
+    nb_quotes_np_split(w, 0, c, &s);
+    if (s.kind != NB_QUOTES_SP_NAME || s.rs < s.re)
+        return 0;
+    size_t first = nb_quotes_tok_is(w, 0, "the") ? 1 : 0;
+    if (s.ns != w->t[first].s || s.ne != w->t[c - 1].e)
+        return 0;
+    if (s.person && (c - first < 2 || memchr(w->p + s.ns, ' ', s.ne - s.ns) == NULL))
+        return 0;
+    *sp = s;
+    if (c + 1 < w->n - 1) { /* the outlet is the role */
+        sp->rs = w->t[c + 1].s;
+        sp->re = w->t[w->n - 2].e;
+    }
+    sp->verb = 1;
+    sp->pos = w->t[0].s;
+    return 1;
+}
+
 void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)
 {
     struct nb_quotes_win w;
@@ -415,7 +454,7 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
             }
             continue;
         }
-        int f = nb_quotes_tok_verb(&w, v);
+        int f = cue_verb(&w, v);
         if (!f)
             continue;
         struct nb_quotes_speaker s;
@@ -433,6 +472,8 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
         if (st == v && v > 0 &&
             (nb_quotes_tok_is(&w, v - 1, "that") || nb_quotes_tok_is(&w, v - 1, "which")))
             relative = 1; /* "any meeting that offered": no one's words */
+        if (st < v && st > 0 && nb_quotes_tok_in(&w, st - 1, NB_QUOTES_SUBORDINATORS))
+            relative = 1; /* "Berg spoke after reporters asked": the main verb frames */
         if (who && s.kind == NB_QUOTES_SP_NAME && s.person) {
             /* "Paolo Venturi, who called the talks": a named person's own
              * words, whatever the main clause says */
@@ -465,8 +506,15 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
         sp->pos = w.t[v].s;
         return;
     }
-    if (deferred.verb)
+    if (deferred.verb) {
         *sp = deferred;
+        return;
+    }
+    size_t lead = from;
+    while (lead < to && nb_ascii_is_space((unsigned char)p[lead]))
+        lead++;
+    if (w.n && w.t[0].s == lead)
+        colon_label(&w, sp);
 }
 
 int nb_quotes_attribution_only(const char *p, size_t from, size_t to)
@@ -478,6 +526,8 @@ int nb_quotes_attribution_only(const char *p, size_t from, size_t to)
     int verb = 0;
     size_t words = 0;
     for (size_t k = 0; k < w.n; k++) {
+        if (nb_quotes_tok_verb(&w, k) & NB_QUOTES_V_ING)
+            return 0; /* "...," she said, adding, "...": a second quote */
         if (nb_quotes_tok_verb(&w, k) && !(nb_quotes_tok_verb(&w, k) & NB_QUOTES_V_PART))
             verb = 1;
         if (nb_quotes_tok_word(&w, k))

@@ -33,12 +33,6 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
  * the verb is. */
 void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp);
 
-/* The first subject of tokens [lo, v), a pronoun or a name, for a
- * participle's clause ("Berg left, saying").  Writes *sp as
- * nb_quotes_np_split() does, only when it finds one. */
-void nb_quotes_clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
-                              struct nb_quotes_speaker *sp);
-
 /* 1 when p[from..to), the stretch between two quotes of a paragraph, is
  * no more than an attribution ("...," she said, "..."): at most 200 bytes
  * and 12 words, a speech verb that frames more than a fragment, one

@@ -23,6 +23,56 @@ int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
     return 1;
 }
 
+int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k)
+{
+    static const char *const tails[] = {"n't", "'re", "'ve", "'ll", "'m", "'d"};
+    if (!nb_quotes_tok_word(w, k))
+        return 0;
+    const char *t = w->p + w->t[k].s;
+    size_t n = nb_quotes_tok_len(w, k);
+    for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+        const char *tl = tails[i];
+        size_t ap = tl[0] == 'n' ? 1 : 0;  /* where the apostrophe is in the tail */
+        size_t rest = strlen(tl) - ap - 1; /* letters after the apostrophe */
+        /* the apostrophe is ' or U+2019 (3 bytes) */
+        for (size_t alen = 1; alen <= 3; alen += 2) {
+            size_t tail = ap + alen + rest;
+            if (n <= tail)
+                continue;
+            const char *x = t + n - tail;
+            if (ap && nb_ascii_lower((unsigned char)x[0]) != 'n')
+                continue;
+            const char *m = x + ap;
+            if (alen == 1 ? m[0] != '\'' : memcmp(m, "\xe2\x80\x99", 3) != 0)
+                continue;
+            size_t j = 0;
+            while (j < rest && nb_ascii_lower((unsigned char)m[alen + j]) == tl[ap + 1 + j])
+                j++;
+            if (j == rest)
+                return ap ? 2 : 1;
+        }
+    }
+    return 0;
+}
+
+int nb_quotes_adverb(const struct nb_quotes_win *w, size_t k)
+{
+    if (nb_quotes_tok_in(w, k, NB_QUOTES_VERB_ADVERBS))
+        return 1;
+    size_t n = nb_quotes_tok_len(w, k);
+    const char *t = w->p + w->t[k].s;
+    if (n < 5 || t[n - 2] != 'l' || t[n - 1] != 'y' || nb_quotes_tok_in(w, k, NB_QUOTES_LY_NOUNS))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!nb_ascii_is_lower((unsigned char)t[i]))
+            return 0;
+    /* "the family", "their assembly": a noun after a determiner */
+    return !(k > 0 && (nb_quotes_tok_is(w, k - 1, "the") || nb_quotes_tok_is(w, k - 1, "a") ||
+                       nb_quotes_tok_is(w, k - 1, "an") ||
+                       nb_quotes_tok_in(w, k - 1, NB_QUOTES_POSSESSIVES) ||
+                       nb_quotes_tok_possessive(w, k - 1)));
+}
+
 int nb_quotes_role_gender(const struct nb_quotes_win *w, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
@@ -107,6 +157,15 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
         sp->ne = w->t[a].e;
         return;
     }
+    /* a clause cut short is no subject: "officials haven't", "Trump's"
+     * (the speaker is whose, not a possessive), "the Goldman Sachs
+     * Symposium" (an event) */
+    for (size_t k = a; k < b; k++)
+        if (nb_quotes_contraction(w, k))
+            return;
+    if (nb_quotes_tok_possessive(w, b - 1) ||
+        (nb_quotes_tok_cap(w, b - 1) && nb_quotes_tok_in(w, b - 1, NB_QUOTES_EVENT_WORDS)))
+        return;
     /* drop a parenthetical at the end: (D-N.C.) */
     if (nb_quotes_tok_punct(w, b - 1, ')')) {
         size_t k = b - 1;
@@ -121,6 +180,11 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
         size_t k = r - 1;
         if (nb_quotes_name_token(w, k) && !(nb_quotes_tok_possessive(w, k) && k != b - 1)) {
             r = k;
+            continue;
+        }
+        if (r < b && nb_quotes_tok_cap(w, k) && nb_quotes_tok_in(w, k, NB_QUOTES_PLACE_PARTS) &&
+            (k == a || !nb_quotes_name_token(w, k - 1))) {
+            r = k; /* "The New York Times" */
             continue;
         }
         if (r < b && k > a && nb_quotes_name_token(w, k - 1) &&
@@ -201,10 +265,90 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
     }
 }
 
+/* 1 when tokens [lo, c), before a comma, open a sentence with an
+ * adverbial ("Back in 1999", "Here in Columbia", "Appearing before
+ * supporters", "Ever since she won"): lower-case words that are no part
+ * of a name, no pronoun first and no speech verb ("calls" may be a noun). */
+static int opening_phrase(const struct nb_quotes_win *w, size_t lo, size_t c)
+{
+    int lower = 0;
+    if (nb_quotes_tok_in(w, lo, NB_QUOTES_PRONOUNS_M) ||
+        nb_quotes_tok_in(w, lo, NB_QUOTES_PRONOUNS_F) ||
+        nb_quotes_tok_in(w, lo, NB_QUOTES_PRONOUNS_OTHER))
+        return 0;
+    for (size_t k = lo; k < c; k++) {
+        int f = nb_quotes_tok_verb(w, k);
+        if ((f && !(f & NB_QUOTES_V_NOUN)) || nb_quotes_tok_possessive(w, k) ||
+            !nb_quotes_tok_word(w, k)) /* words only: no quote inside */
+            return 0;                  /* "Berg said in Oslo, adding": the subject is in it */
+        if (nb_quotes_tok_word(w, k) && !nb_quotes_tok_cap(w, k) &&
+            !nb_quotes_tok_in(w, k, NB_QUOTES_NAME_PARTICLES) &&
+            !nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS))
+            lower = 1;
+    }
+    return lower;
+}
+
+static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t v,
+                                struct nb_quotes_speaker *sp);
+
+void nb_quotes_clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
+                              struct nb_quotes_speaker *sp)
+{
+    size_t c = lo;
+    while (c < v && c - lo < 12 && !nb_quotes_tok_punct(w, c, ','))
+        c++;
+    if (c + 1 < v && c > lo && nb_quotes_tok_punct(w, c, ',') && opening_phrase(w, lo, c)) {
+        struct nb_quotes_speaker s;
+        memset(&s, 0, sizeof(s));
+        clause_subject_from(w, c + 1, v, &s);
+        if (s.kind != NB_QUOTES_SP_NONE) {
+            *sp = s;
+            return;
+        }
+    }
+    clause_subject_from(w, lo, v, sp);
+}
+
+static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t v,
+                                struct nb_quotes_speaker *sp)
+{
+    for (size_t k = lo; k < v; k++) {
+        if (nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_M) ||
+            nb_quotes_tok_in(w, k, NB_QUOTES_PRONOUNS_F) || nb_quotes_name_token(w, k)) {
+            size_t e = k;
+            while (
+                e < v &&
+                (nb_quotes_name_token(w, e) || nb_quotes_tok_in(w, e, NB_QUOTES_NAME_PARTICLES)) &&
+                e - k < 5)
+                e++;
+            if (e == k)
+                e = k + 1;
+            size_t s = k;
+            if (e < v && nb_quotes_tok_word(w, e) && !nb_quotes_tok_cap(w, e) &&
+                !nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
+                !nb_quotes_tok_in(w, e, NB_QUOTES_VERB_ADVERBS) && !nb_quotes_tok_verb(w, e) &&
+                !nb_quotes_tok_possessive(w, e - 1) &&
+                nb_quotes_tok_in(w, e, NB_QUOTES_ROLE_NOUNS)) {
+                /* "The Republican nominee": the name only qualifies the
+                 * noun; the subject is the whole phrase */
+                e++;
+                if (s > lo && (nb_quotes_tok_is(w, s - 1, "the") ||
+                               nb_quotes_tok_is(w, s - 1, "a") || nb_quotes_tok_is(w, s - 1, "an")))
+                    s--;
+            }
+            nb_quotes_np_split(w, s, e, sp);
+            if (sp->kind != NB_QUOTES_SP_NONE)
+                return;
+        }
+    }
+}
+
 size_t nb_quotes_np_back(const struct nb_quotes_win *w, size_t lo, size_t verb)
 {
     size_t k = verb, adv = 0;
-    while (k > lo && adv < 3 && nb_quotes_tok_in(w, k - 1, NB_QUOTES_VERB_ADVERBS) &&
+    while (k > lo && adv < 3 &&
+           (nb_quotes_adverb(w, k - 1) || nb_quotes_contraction(w, k - 1) == 2) &&
            !nb_quotes_tok_is(w, k - 1, "told")) {
         k--;
         adv++;

@@ -38,6 +38,15 @@ struct nb_quotes_speaker {
  * "al-Assad", "Mr" (capitalised, and no sentence opener or weekday). */
 int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k);
 
+/* 1 when token k is a contraction ("we're", "they'll", "I'd"), 2 when a
+ * negative one ("haven't", "didn't"), 0 otherwise ("O'Brien", "Berg's"). */
+int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k);
+
+/* 1 when token k is an adverb that may stand between a subject and its
+ * verb: one of NB_QUOTES_VERB_ADVERBS, or a lower-case word in -ly not
+ * after a determiner ("famously", not "the family"). */
+int nb_quotes_adverb(const struct nb_quotes_win *w, size_t k);
+
 /* The gender the first gendered word of tokens [from, to) tells
  * ("spokeswoman", "father"): 1 male, 2 female, 0 when none. */
 int nb_quotes_role_gender(const struct nb_quotes_win *w, size_t from, size_t to);
@@ -61,6 +70,12 @@ void nb_quotes_np_split(const struct nb_quotes_win *w, size_t a, size_t b,
  * spokesperson for Granite Coast").  A parenthetical at the end, (D-N.C.),
  * is dropped.  Writes *sp only when [a, b) holds a word: clear it first. */
 void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
+                              struct nb_quotes_speaker *sp);
+
+/* The first subject of tokens [lo, v), a pronoun or a name, for a
+ * participle's clause ("Berg left, saying").  Writes *sp as
+ * nb_quotes_np_split() does, only when it finds one. */
+void nb_quotes_clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
                               struct nb_quotes_speaker *sp);
 
 /* The subject read backwards from token `verb`, no further back than token

@@ -31,6 +31,10 @@ enum nb_quotes_list {
     NB_QUOTES_SUBJECT_PREPS,  /* inside a subject: "Mr. Morgan of the Sierra Club" */
     NB_QUOTES_DEMONYMS,       /* "the Pole", "the Dane" (not told by their ending) */
     NB_QUOTES_NOT_PEOPLE,     /* end like a nationality, no people: "Vatican" */
+    NB_QUOTES_PLACE_PARTS,    /* open names of places, not after a capital: "New" */
+    NB_QUOTES_EVENT_WORDS,    /* end events' names, no speakers: "Symposium" */
+    NB_QUOTES_LY_NOUNS,       /* end in -ly, no adverbs: "family" */
+    NB_QUOTES_SUBORDINATORS,  /* open a clause that frames no quote: "after" */
 };
 
 /* 1 when s[0..len) is `word` (lower case) but for the case of ASCII
