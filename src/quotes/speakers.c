@@ -102,11 +102,13 @@ static struct nb_quotes_entity *mem_note(struct nb_quotes_memory *m, const char 
     return e;
 }
 
-/* The person a pronoun at (para, pos) stands for. */
+/* The person a pronoun at (para, pos) stands for, among those the text
+ * shows to be people (evidence), else among sentence subjects: never a
+ * capitalised run only mentioned ("On Christmas Day, he ..."). */
 static struct nb_quotes_entity *mem_pronoun(struct nb_quotes_memory *m, int gender, size_t para,
                                             size_t pos)
 {
-    struct nb_quotes_entity *best = NULL, *any = NULL;
+    struct nb_quotes_entity *best = NULL, *any = NULL, *weak = NULL;
     for (size_t i = 0; i < m->n; i++) {
         struct nb_quotes_entity *e = &m->e[i];
         if (!e->person || !later(para, pos, e->para, e->pos))
@@ -115,6 +117,11 @@ static struct nb_quotes_entity *mem_pronoun(struct nb_quotes_memory *m, int gend
             continue;
         if (para > e->para + 4)
             continue;
+        if (!e->evidence) {
+            if (e->subject && (!weak || later(e->para, e->pos, weak->para, weak->pos)))
+                weak = e;
+            continue;
+        }
         if (e->subject && (!best || later(e->para, e->pos, best->para, best->pos)))
             best = e;
         if (!any || later(e->para, e->pos, any->para, any->pos))
@@ -122,7 +129,9 @@ static struct nb_quotes_entity *mem_pronoun(struct nb_quotes_memory *m, int gend
     }
     if (best && any && any->para > best->para + 1)
         return any;
-    return best ? best : any;
+    if (best || any)
+        return best ? best : any;
+    return weak;
 }
 
 /* The part of a role that says what the person is: "an economist" of
@@ -170,6 +179,33 @@ static struct nb_quotes_entity *mem_role(struct nb_quotes_memory *m, const char 
         }
     }
     return best;
+}
+
+/* The honorific right before p[ns] ("Mr" of "Mr. Berg", "Dame" of "Dame
+ * Ann Reed"), noted for e as its title and what it tells of e. */
+static void note_title(struct nb_quotes_entity *e, const char *p, size_t ns)
+{
+    size_t i = ns;
+    while (i > 0 && p[i - 1] == ' ')
+        i--;
+    size_t end = i;
+    if (end > 0 && p[end - 1] == '.')
+        end--;
+    size_t s = end;
+    while (s > 0 && nb_ascii_is_alpha((unsigned char)p[s - 1]))
+        s--;
+    int g = 0;
+    if (s == end || end - s > 5 || (s > 0 && nb_ascii_is_alpha((unsigned char)p[s - 1])) ||
+        !nb_quotes_honorific(p + s, end - s, &g))
+        return;
+    e->evidence = 1;
+    if (!e->title) {
+        e->title = p + s;
+        e->title_len = end - s;
+        e->title_gender = g;
+    }
+    if (g && !e->gender)
+        e->gender = g;
 }
 
 /* ---- people named in running text -------------------------------------- */
@@ -315,6 +351,12 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
                         m, nm, nl, 1, sp.gender, para, w.t[k].s,
                         sentence_start || (sent_k != SIZE_MAX && subject_lead(&w, sent_k, k)));
                     size_t rs, re;
+                    note_title(en, p, sp.ns);
+                    /* "Ferri said", "Ferri, who told": a person's verb */
+                    if (sp.gender || (e < w.n && nb_quotes_tok_verb(&w, e)) ||
+                        (e + 1 < w.n && nb_quotes_tok_in(&w, e, NB_QUOTES_VERB_ADVERBS) &&
+                         nb_quotes_tok_verb(&w, e + 1)))
+                        en->evidence = 1;
                     if (!en->role && sp.rs < sp.re) { /* "Mayor Ann Reed" */
                         en->role = p + sp.rs;
                         en->role_len = sp.re - sp.rs;
@@ -324,6 +366,8 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
                         if (!en->gender)
                             en->gender = nb_quotes_role_gender(&w, k > 2 ? k - 3 : 0, k);
                     }
+                    if (en->role || en->gender)
+                        en->evidence = 1;
                 }
             }
             sentence_start = 0;
@@ -377,6 +421,11 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
             mem_note(m, name, nl, sp->person, sp->gender, para, sp->pos, 1);
         name = e->name;
         nl = e->len;
+        if (sp->person) {
+            note_title(e, p, sp->ns);
+            if (sp->verb)
+                e->evidence = 1;
+        }
         if (role) {
             e->role = role;
             e->role_len = rl;
@@ -395,6 +444,8 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
                 e->para = para;
                 e->pos = sp->pos;
                 e->subject = 1;
+                e->evidence = 1;
+                e->pronoun = sp->gender; /* what the text calls them */
             }
         } else if (m->have_last && para <= m->last_para + 1 && m->last_speaker &&
                    (p[sp->ns] == 't' || p[sp->ns] == 'T' || p[sp->ns] == 'i' ||

@@ -26,6 +26,12 @@ struct nb_quotes_entity {
     int person;
     size_t para, pos; /* last mention */
     int subject;      /* last mention was a speaker or a sentence subject */
+    int evidence;     /* the text shows a person: an honorific, a role, the
+                         subject of a speech verb, he/she for it */
+    int title_gender; /* the gender its honorific told, 0 when none */
+    const char *title; /* the honorific seen before it ("Mr"), borrowed; NULL */
+    size_t title_len;
+    int pronoun; /* 1 he, 2 she: the latest pronoun resolved to it, 0 none */
 };
 
 /* Who is who so far: up to NB_QUOTES_MEMORY_SIZE entities (then the
