@@ -492,6 +492,15 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
     return NB_OK;
 }
 
+const struct nb_quotes_entity *nb_quotes_mem_lookup(struct nb_quotes_memory *m, const char *name,
+                                                    size_t len)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (m->e[i].len == len && memcmp(m->e[i].name, name, len) == 0)
+            return &m->e[i];
+    return mem_find(m, name, len);
+}
+
 nb_status nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q,
                                      size_t para)
 {

@@ -71,6 +71,11 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
 nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
                             const struct nb_quotes_speaker *sp, struct nb_quote *q);
 
+/* The entity named name[0..len): the one of that name, else the latest
+ * person whose surname it is; NULL when none is remembered. */
+const struct nb_quotes_entity *nb_quotes_mem_lookup(struct nb_quotes_memory *m, const char *name,
+                                                    size_t len);
+
 /* Makes q's speaker and role (copied) the latest speaker, as of paragraph
  * para; a q without speaker leaves none.  NB_OK, or NB_ENOMEM when out of memory. */
 nb_status nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q,
