@@ -215,6 +215,16 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
             goto nomem;
         if (st->mem.last_role && !(q.role = nb_strdup(st->mem.last_role)))
             goto nomem;
+    } else if (!sp && !partial && may_continue && st->mem.have_last &&
+               para <= st->mem.last_para + 2) {
+        /* the article moved on to someone who now speaks */
+        const struct nb_quotes_entity *f = nb_quotes_mem_moved_on(&st->mem, para);
+        if (f && f->evidence && f->para + 1 >= para) {
+            if (!(q.speaker = nb_strndup(f->name, f->len)))
+                goto nomem;
+            if (f->role && !(q.role = nb_strndup(f->role, f->role_len)))
+                goto nomem;
+        }
     }
     q.partial = partial;
     q.sentence = sentence;

@@ -235,10 +235,10 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
     size_t j = e;
     if (j < w->n && nb_quotes_tok_punct(w, j, ','))
         j++;
-    if (j + 1 < w->n &&
-        (nb_quotes_tok_is(w, j, "of") || nb_quotes_tok_is(w, j, "at") ||
-         nb_quotes_tok_is(w, j, "from") ||
-         (j > e && (nb_quotes_tok_is(w, j, "a") || nb_quotes_tok_is(w, j, "an"))))) {
+    if (j + 1 < w->n && (nb_quotes_tok_is(w, j, "of") || nb_quotes_tok_is(w, j, "at") ||
+                         nb_quotes_tok_is(w, j, "from") ||
+                         (j > e && (nb_quotes_tok_is(w, j, "a") || nb_quotes_tok_is(w, j, "an") ||
+                                    nb_quotes_tok_is(w, j, "the"))))) {
         size_t c = j + 1, names = 0;
         while (c < w->n && c - j < 11 && nb_quotes_tok_word(w, c) && !nb_quotes_tok_verb(w, c) &&
                !nb_quotes_relative_word(w, c)) {
@@ -247,7 +247,8 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
         }
         int ended = c < w->n && (nb_quotes_tok_punct(w, c, ',') || nb_quotes_tok_punct(w, c, '.') ||
                                  nb_quotes_tok_punct(w, c, ';') || nb_quotes_relative_word(w, c));
-        int affil = !nb_quotes_tok_is(w, j, "a") && !nb_quotes_tok_is(w, j, "an");
+        int affil = !nb_quotes_tok_is(w, j, "a") && !nb_quotes_tok_is(w, j, "an") &&
+                    !nb_quotes_tok_is(w, j, "the");
         if (ended && c > j + 1 && (!affil || names)) {
             *rs = w->t[j].s;
             *re = w->t[c - 1].e;
