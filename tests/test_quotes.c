@@ -149,6 +149,14 @@ static void test_carry_over(void **state)
     check_case("carry_over");
 }
 
+/* "the rookie defenceman" is the one person just named; with two people
+ * named, "the veteran defender" stays a description. */
+static void test_description_people(void **state)
+{
+    (void)state;
+    check_case("description_people");
+}
+
 static void test_nested(void **state)
 {
     (void)state;
@@ -291,16 +299,27 @@ static void test_large_input(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_attribution),   cmocka_unit_test(test_roles),
-        cmocka_unit_test(test_pronouns),      cmocka_unit_test(test_pronoun_people),
-        cmocka_unit_test(test_continuation),  cmocka_unit_test(test_carry_over),
-        cmocka_unit_test(test_nested),        cmocka_unit_test(test_partial),
-        cmocka_unit_test(test_apostrophes),   cmocka_unit_test(test_unbalanced),
-        cmocka_unit_test(test_organisations), cmocka_unit_test(test_unknown),
-        cmocka_unit_test(test_curly),         cmocka_unit_test(test_reporting),
-        cmocka_unit_test(test_appositions),   cmocka_unit_test(test_descriptions),
-        cmocka_unit_test(test_no_quotes),     cmocka_unit_test(test_null_article),
-        cmocka_unit_test(test_rerun),         cmocka_unit_test(test_large_input),
+        cmocka_unit_test(test_attribution),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_pronouns),
+        cmocka_unit_test(test_pronoun_people),
+        cmocka_unit_test(test_continuation),
+        cmocka_unit_test(test_carry_over),
+        cmocka_unit_test(test_description_people),
+        cmocka_unit_test(test_nested),
+        cmocka_unit_test(test_partial),
+        cmocka_unit_test(test_apostrophes),
+        cmocka_unit_test(test_unbalanced),
+        cmocka_unit_test(test_organisations),
+        cmocka_unit_test(test_unknown),
+        cmocka_unit_test(test_curly),
+        cmocka_unit_test(test_reporting),
+        cmocka_unit_test(test_appositions),
+        cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_no_quotes),
+        cmocka_unit_test(test_null_article),
+        cmocka_unit_test(test_rerun),
+        cmocka_unit_test(test_large_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

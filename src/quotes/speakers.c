@@ -272,6 +272,14 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
     return 0;
 }
 
+/* 1 when role[0..len) is only where someone is from: "of the Tromvik
+ * Centre", "from Malmo". */
+static int affiliation(const char *role, size_t len)
+{
+    return (len > 3 && memcmp(role, "of ", 3) == 0) || (len > 3 && memcmp(role, "at ", 3) == 0) ||
+           (len > 5 && memcmp(role, "from ", 5) == 0);
+}
+
 /* Tokens [a, k) before a name are only its description, so the name is
  * the sentence's subject: "Kingsbridge boss Marco Ferri was", "The team's
  * lead author, Prof. Adaeze Nwosu". */
@@ -287,6 +295,12 @@ static int subject_lead(const struct nb_quotes_win *w, size_t a, size_t k)
             nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
             nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER) ||
             (nb_quotes_tok_in(w, j, NB_QUOTES_NP_STOPS) && !nb_quotes_tok_is(w, j, "the")))
+            return 0;
+        /* "Jonas Eklund joined Harbour Rovers": a name and its verb came
+         * first; "Kingsbridge boss" is only a description */
+        if (nb_quotes_name_token(w, j) && !nb_quotes_tok_possessive(w, j) && j + 1 < k &&
+            nb_quotes_tok_word(w, j + 1) && !nb_quotes_tok_cap(w, j + 1) &&
+            !nb_quotes_tok_in(w, j + 1, NB_QUOTES_ROLE_NOUNS))
             return 0;
     }
     return 1;
@@ -367,7 +381,9 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
                         if (!en->gender)
                             en->gender = nb_quotes_role_gender(&w, k > 2 ? k - 3 : 0, k);
                     }
-                    if (en->role || en->gender)
+                    /* a role says a person; an affiliation alone ("Harbour
+                     * Rovers from Malmo") does not */
+                    if ((en->role && !affiliation(en->role, en->role_len)) || en->gender)
                         en->evidence = 1;
                 }
             }
@@ -400,9 +416,48 @@ static int person_description(const char *np, size_t len)
         return 1;
     if (w.n == 2 && nb_quotes_demonym(&w, h))
         return 1;
+    /* "the rookie defenceman", "the veteran striker": a word for a person
+     * (a role noun, or -man, -woman, -ist) with a word that describes this
+     * one, and no name of its own; a bare "the senator", "the man" may be
+     * someone never named */
+    if (w.n < 3)
+        return 0;
+    for (size_t k = 1; k < w.n; k++)
+        if (nb_quotes_tok_cap(&w, k))
+            return 0;
+    if (nb_quotes_tok_in(&w, h, NB_QUOTES_ROLE_NOUNS))
+        return 1;
+    static const char *const ends[] = {"man", "woman", "ist"};
+    for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+        size_t el = strlen(ends[k]);
+        if (hl > el + 2 && memcmp(t + hl - el, ends[k], el) == 0)
+            return 1;
+    }
     /* "the manager", "the senator", "the man": only through a role said
      * before (mem_role); a bare description may be someone never named */
     return 0;
+}
+
+/* 1 when e is the only person named in paragraph para and the one before:
+ * a description can stand for no one else. */
+static int only_person(const struct nb_quotes_memory *m, const struct nb_quotes_entity *e,
+                       size_t para)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        const struct nb_quotes_entity *f = &m->e[i];
+        if (f != e && f->person && (f->evidence || f->subject) && f->para + 1 >= para)
+            return 0;
+    }
+    return 1;
+}
+
+/* "the Italian", "the 54-year-old": a description the text gives only to
+ * someone it has just named (a nationality, an age). */
+static int short_description(const char *np, size_t len)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, np, 0, len);
+    return w.n == 2;
 }
 
 nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
@@ -467,7 +522,8 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
             /* "the Italian said", "the 54-year-old said": the latest person
              * named, if named close by */
             e = mem_pronoun(m, sp->gender, para, sp->pos);
-            if (e && para > e->para + 1)
+            if (e &&
+                (para > e->para + 1 || (!short_description(name, nl) && !only_person(m, e, para))))
                 e = NULL;
         }
         if (e) {

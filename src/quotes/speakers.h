@@ -65,7 +65,11 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
  * "he" and "she" stand for the latest person of that gender named close
  * by; "they" and "it" for the latest speaker when that was no person; "the
  * minister" for the latest person whose role says so; "the Pole" and "the
- * 54-year-old" for the latest person named close by.  q->speaker stays
+ * 54-year-old" for the latest person named close by; "the rookie
+ * defenceman" (a word for a person and one that describes them) for the
+ * only person named close by.  he/she go to people the text shows to be
+ * people (an honorific, a role, a speech verb) before sentence subjects,
+ * never to a name only mentioned.  q->speaker stays
  * NULL when the text does not say.  NB_OK, or NB_ENOMEM when out of memory (whatever
  * was set in q is still q's to free). */
 nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
