@@ -157,6 +157,14 @@ static void test_description_people(void **state)
     check_case("description_people");
 }
 
+/* "the club", "the council" are the organisation named just before with
+ * that word in its name; "the ministry", none named, stays itself. */
+static void test_description_orgs(void **state)
+{
+    (void)state;
+    check_case("description_orgs");
+}
+
 static void test_nested(void **state)
 {
     (void)state;
@@ -306,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_continuation),
         cmocka_unit_test(test_carry_over),
         cmocka_unit_test(test_description_people),
+        cmocka_unit_test(test_description_orgs),
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_apostrophes),

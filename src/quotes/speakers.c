@@ -356,6 +356,8 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
             struct nb_quotes_speaker sp;
             memset(&sp, 0, sizeof(sp));
             nb_quotes_np_split(&w, k, e, &sp);
+            if (sp.kind == NB_QUOTES_SP_NAME && !sp.person && org && sp.ne - sp.ns < 80)
+                mem_note(m, p + sp.ns, sp.ne - sp.ns, 0, 0, para, w.t[k].s, 0); /* for "the club" */
             if (sp.kind == NB_QUOTES_SP_NAME && sp.person) {
                 const char *nm = p + sp.ns;
                 size_t nl = sp.ne - sp.ns;
@@ -436,6 +438,41 @@ static int person_description(const char *np, size_t len)
     /* "the manager", "the senator", "the man": only through a role said
      * before (mem_role); a bare description may be someone never named */
     return 0;
+}
+
+/* The organisation "the club", "the ministry" stands for: the latest named
+ * in this paragraph or the two before whose name has that word ("Harbour
+ * Rovers Football Club"). */
+static struct nb_quotes_entity *mem_org(struct nb_quotes_memory *m, const char *np, size_t len,
+                                        size_t para)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, np, 0, len);
+    size_t h = w.n ? w.n - 1 : 0;
+    if (w.n < 2 || w.n > 3 || !nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_WORDS) ||
+        nb_quotes_tok_cap(&w, h))
+        return NULL;
+    const char *head = np + w.t[h].s;
+    size_t hl = nb_quotes_tok_len(&w, h);
+    struct nb_quotes_entity *best = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct nb_quotes_entity *e = &m->e[i];
+        if (e->person || e->para + 2 < para)
+            continue;
+        for (size_t j = 0; j + hl <= e->len; j++) {
+            if ((j > 0 && e->name[j - 1] != ' ') || (j + hl < e->len && e->name[j + hl] != ' '))
+                continue;
+            size_t c = 0;
+            while (c < hl && nb_ascii_lower((unsigned char)e->name[j + c]) ==
+                                 nb_ascii_lower((unsigned char)head[c]))
+                c++;
+            if (c == hl && (!best || later(e->para, e->pos, best->para, best->pos))) {
+                best = e;
+                break;
+            }
+        }
+    }
+    return best;
 }
 
 /* 1 when e is the only person named in paragraph para and the one before:
@@ -526,6 +563,8 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
                 (para > e->para + 1 || (!short_description(name, nl) && !only_person(m, e, para))))
                 e = NULL;
         }
+        if (!e && definite)
+            e = mem_org(m, name, nl, para);
         if (e) {
             role = e->role;
             rl = e->role_len;

@@ -55,7 +55,8 @@ void nb_quotes_memory_release(struct nb_quotes_memory *m);
 /* Notes the people named in p[from..to) of paragraph para (no quotes
  * inside): runs of two or more name words, names after an honorific, and
  * surnames already known, with a role written next to them ("Kingsbridge
- * boss Marco Ferri", "Janet Holloway, a portfolio manager at ...,"). */
+ * boss Marco Ferri", "Janet Holloway, a portfolio manager at ...,"), and
+ * organisations whose name says so ("Leeds City Council"). */
 void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, size_t to,
                         size_t para);
 
@@ -67,7 +68,8 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
  * minister" for the latest person whose role says so; "the Pole" and "the
  * 54-year-old" for the latest person named close by; "the rookie
  * defenceman" (a word for a person and one that describes them) for the
- * only person named close by.  he/she go to people the text shows to be
+ * only person named close by; "the club" for the organisation named in
+ * the last three paragraphs with "club" in its name.  he/she go to people the text shows to be
  * people (an honorific, a role, a speech verb) before sentence subjects,
  * never to a name only mentioned.  q->speaker stays
  * NULL when the text does not say.  NB_OK, or NB_ENOMEM when out of memory (whatever
