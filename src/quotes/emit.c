@@ -12,6 +12,7 @@
  * latest speaker.
  */
 #include "quotes/emit.h"
+#include "quotes/people.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 #include "text/chars.h"

@@ -121,6 +121,43 @@ static int organisation_of(const char *role, size_t *os, size_t *oe)
     return end > 0;
 }
 
+static int later(size_t pa, size_t pos_a, size_t pb, size_t pos_b)
+{
+    return pa > pb || (pa == pb && pos_a > pos_b);
+}
+
+/* ---- whether the text is still with the latest speaker ----------------- */
+
+static const struct nb_quotes_entity *last_entity(struct nb_quotes_memory *m)
+{
+    if (!m->have_last || !m->last_speaker)
+        return NULL;
+    return nb_quotes_mem_lookup(m, m->last_speaker, strlen(m->last_speaker));
+}
+
+const struct nb_quotes_entity *nb_quotes_mem_moved_on(struct nb_quotes_memory *m, size_t para)
+{
+    const struct nb_quotes_entity *e = last_entity(m), *best = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        const struct nb_quotes_entity *f = &m->e[i];
+        if (f == e || !f->person || !f->subject || f->para <= m->last_para || f->para > para)
+            continue;
+        if (e && !later(f->para, f->pos, e->para, e->pos))
+            continue;
+        if (!best || later(f->para, f->pos, best->para, best->pos))
+            best = f;
+    }
+    return best;
+}
+
+int nb_quotes_mem_stays(struct nb_quotes_memory *m, size_t para)
+{
+    const struct nb_quotes_entity *e = last_entity(m);
+    return e && e->person && e->para > m->last_para && e->para + 1 >= para;
+}
+
+/* ---- the list ------------------------------------------------------------ */
+
 static nb_status describe(struct nb_article *a, struct nb_quotes_memory *m, struct nb_speaker *s,
                           size_t index)
 {

@@ -597,34 +597,6 @@ const struct nb_quotes_entity *nb_quotes_mem_lookup(struct nb_quotes_memory *m, 
     return mem_find(m, name, len);
 }
 
-static const struct nb_quotes_entity *last_entity(struct nb_quotes_memory *m)
-{
-    if (!m->have_last || !m->last_speaker)
-        return NULL;
-    return nb_quotes_mem_lookup(m, m->last_speaker, strlen(m->last_speaker));
-}
-
-const struct nb_quotes_entity *nb_quotes_mem_moved_on(struct nb_quotes_memory *m, size_t para)
-{
-    const struct nb_quotes_entity *e = last_entity(m), *best = NULL;
-    for (size_t i = 0; i < m->n; i++) {
-        const struct nb_quotes_entity *f = &m->e[i];
-        if (f == e || !f->person || !f->subject || f->para <= m->last_para || f->para > para)
-            continue;
-        if (e && !later(f->para, f->pos, e->para, e->pos))
-            continue;
-        if (!best || later(f->para, f->pos, best->para, best->pos))
-            best = f;
-    }
-    return best;
-}
-
-int nb_quotes_mem_stays(struct nb_quotes_memory *m, size_t para)
-{
-    const struct nb_quotes_entity *e = last_entity(m);
-    return e && e->person && e->para > m->last_para && e->para + 1 >= para;
-}
-
 nb_status nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q,
                                      size_t para)
 {

@@ -82,16 +82,6 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
 const struct nb_quotes_entity *nb_quotes_mem_lookup(struct nb_quotes_memory *m, const char *name,
                                                     size_t len);
 
-/* The person the text has moved on to since the latest speaker's quote:
- * the latest other person named as a sentence's subject in a paragraph
- * after that quote's, up to paragraph para, and after the speaker's own
- * latest mention.  NULL when the text stays with the speaker. */
-const struct nb_quotes_entity *nb_quotes_mem_moved_on(struct nb_quotes_memory *m, size_t para);
-
-/* 1 when the latest speaker is named again after their quote, in
- * paragraph para or the one before: the text is still with them. */
-int nb_quotes_mem_stays(struct nb_quotes_memory *m, size_t para);
-
 /* Makes q's speaker and role (copied) the latest speaker, as of paragraph
  * para; a q without speaker leaves none.  NB_OK, or NB_ENOMEM when out of memory. */
 nb_status nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q,
