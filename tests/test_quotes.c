@@ -125,7 +125,8 @@ static void test_pronouns(void **state)
 }
 
 /* he / she stand for a person the text shows to be one, never for an
- * event, a company or a day named in between. */
+ * event, a company or a day named in between; "she" is not a man called
+ * "he" before. */
 static void test_pronoun_people(void **state)
 {
     (void)state;

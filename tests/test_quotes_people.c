@@ -78,11 +78,14 @@ static void test_plain(void **state)
     (void)state;
     struct nb_article a;
     parse_fixture(&a, "quotes/pronoun_people.txt");
-    assert_int_equal(a.nspeakers, 1);
+    assert_int_equal(a.nspeakers, 2);
+    want_speaker(&a.speakers[1], 2, "Lena Moss", NULL, NULL, NULL, NB_PRONOUN_SHE, "Ms");
     want_speaker(&a.speakers[0], 1, "Sam Okafor", NULL, "a junior champion from Fife", "Fife",
                  NB_PRONOUN_HE, NULL);
-    for (size_t i = 0; i < a.nquotes; i++)
-        assert_int_equal(a.quotes[i].speaker_id, 1);
+    assert_int_equal(a.nquotes, 5);
+    const size_t ids[] = {1, 1, 1, 0, 2}; /* "she" is not him */
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(a.quotes[i].speaker_id, ids[i]);
     nb_article_release(&a);
 }
 

@@ -103,25 +103,28 @@ static struct nb_quotes_entity *mem_note(struct nb_quotes_memory *m, const char 
 }
 
 /* The person a pronoun at (para, pos) stands for, among those the text
- * shows to be people (evidence), else among sentence subjects: never a
- * capitalised run only mentioned ("On Christmas Day, he ..."). */
+ * shows to be people (evidence: an honorific, a role, a speech verb, he or
+ * she): never a capitalised run only mentioned, which may be a day, an
+ * event or a company ("On Christmas Day, he ...").  any_person: any
+ * person named will do (a description's, which says it is a person).
+ * *count: how many could it be. */
 static struct nb_quotes_entity *mem_pronoun(struct nb_quotes_memory *m, int gender, size_t para,
-                                            size_t pos)
+                                            size_t pos, int any_person, size_t *count)
 {
-    struct nb_quotes_entity *best = NULL, *any = NULL, *weak = NULL;
+    *count = 0;
+    struct nb_quotes_entity *best = NULL, *any = NULL;
     for (size_t i = 0; i < m->n; i++) {
         struct nb_quotes_entity *e = &m->e[i];
-        if (!e->person || !later(para, pos, e->para, e->pos))
+        if (!e->person || !(e->evidence || any_person) || !later(para, pos, e->para, e->pos))
             continue;
-        if (gender && e->gender && e->gender != gender)
+        /* what the text says (Mr, "spokeswoman"), or the pronoun it had
+         * when it was the only one it could be */
+        int known = e->gender ? e->gender : e->pronoun;
+        if (gender && known && known != gender)
             continue;
+        (*count)++;
         if (para > e->para + 4)
             continue;
-        if (!e->evidence) {
-            if (e->subject && (!weak || later(e->para, e->pos, weak->para, weak->pos)))
-                weak = e;
-            continue;
-        }
         if (e->subject && (!best || later(e->para, e->pos, best->para, best->pos)))
             best = e;
         if (!any || later(e->para, e->pos, any->para, any->pos))
@@ -129,9 +132,7 @@ static struct nb_quotes_entity *mem_pronoun(struct nb_quotes_memory *m, int gend
     }
     if (best && any && any->para > best->para + 1)
         return any;
-    if (best || any)
-        return best ? best : any;
-    return weak;
+    return best ? best : any;
 }
 
 /* The part of a role that says what the person is: "an economist" of
@@ -272,6 +273,28 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
     return 0;
 }
 
+/* "Tom Harlow lives with his grandmother": the subject of a sentence that
+ * goes on to say he or she (his, her) is a person. */
+static void referred_to(struct nb_quotes_entity *en, const struct nb_quotes_win *w, size_t e)
+{
+    for (size_t j = e; j < w->n && j < e + 15; j++) {
+        if (nb_quotes_tok_punct(w, j, '.') || nb_quotes_tok_punct(w, j, '?') ||
+            nb_quotes_tok_punct(w, j, '!'))
+            return;
+        int g = nb_quotes_tok_is(w, j, "he") || nb_quotes_tok_is(w, j, "his") ||
+                        nb_quotes_tok_is(w, j, "him")
+                    ? 1
+                : nb_quotes_tok_is(w, j, "she") || nb_quotes_tok_is(w, j, "her") ? 2
+                                                                                 : 0;
+        if (g) {
+            /* not its gender: "her" may be someone else's ("Berg attacked
+             * Reed over her plan") */
+            en->evidence = 1;
+            return;
+        }
+    }
+}
+
 /* 1 when role[0..len) is only where someone is from: "of the Tromvik
  * Centre", "from Malmo". */
 static int affiliation(const char *role, size_t len)
@@ -387,6 +410,8 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
                      * Rovers from Malmo") does not */
                     if ((en->role && !affiliation(en->role, en->role_len)) || en->gender)
                         en->evidence = 1;
+                    if (en->subject)
+                        referred_to(en, &w, e);
                 }
             }
             sentence_start = 0;
@@ -528,7 +553,8 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
         }
     } else if (sp->kind == NB_QUOTES_SP_PRONOUN) {
         if (sp->gender) {
-            struct nb_quotes_entity *e = mem_pronoun(m, sp->gender, para, sp->pos);
+            size_t cands;
+            struct nb_quotes_entity *e = mem_pronoun(m, sp->gender, para, sp->pos, 0, &cands);
             if (e) {
                 name = e->name;
                 nl = e->len;
@@ -538,7 +564,8 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
                 e->pos = sp->pos;
                 e->subject = 1;
                 e->evidence = 1;
-                e->pronoun = sp->gender; /* what the text calls them */
+                if (cands == 1 && !e->pronoun)
+                    e->pronoun = sp->gender; /* what the text calls them */
             }
         } else if (m->have_last && para <= m->last_para + 1 && m->last_speaker &&
                    (p[sp->ns] == 't' || p[sp->ns] == 'T' || p[sp->ns] == 'i' ||
@@ -558,7 +585,8 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
         if (!e && definite && person_description(name, nl)) {
             /* "the Italian said", "the 54-year-old said": the latest person
              * named, if named close by */
-            e = mem_pronoun(m, sp->gender, para, sp->pos);
+            size_t cands;
+            e = mem_pronoun(m, sp->gender, para, sp->pos, 1, &cands);
             if (e &&
                 (para > e->para + 1 || (!short_description(name, nl) && !only_person(m, e, para))))
                 e = NULL;
