@@ -5,9 +5,11 @@
  *     paired into quoted stretches, a quote over paragraphs included.
  *  2. attribution (attribution.c, names.c): the words around each quote
  *     are read for a speech verb and its subject, split into name and role.
- *  3. resolution (speakers.c): pronouns, surnames and descriptions are
- *     resolved through a memory of the people named so far; a quoted
- *     paragraph without attribution continues the previous speaker.
+ *  3. resolution (speakers.c, descriptions.c): pronouns, surnames and
+ *     descriptions are resolved through a memory of the people and
+ *     organisations named so far; a quoted paragraph without attribution
+ *     continues the previous speaker while the text stays with them
+ *     (people.c).
  * emit.c decides what each quoted stretch becomes: a quote or nothing,
  * whole or a fragment, and whose; people.c lists the speakers found, with
  * how the article refers to each.
