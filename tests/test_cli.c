@@ -249,6 +249,21 @@ static void test_read_json(void **state)
     assert_string_equal(json_object_get_string(f), "Norway's foreign minister");
     assert_true(json_object_object_get_ex(q, "partial", &f));
     assert_false(json_object_get_boolean(f));
+    assert_true(json_object_object_get_ex(q, "speaker_id", &f));
+    assert_int_equal(json_object_get_int(f), 1);
+    assert_true(json_object_object_get_ex(o, "speakers", &v));
+    assert_int_equal(json_object_array_length(v), 1);
+    q = json_object_array_get_idx(v, 0);
+    assert_true(json_object_object_get_ex(q, "id", &f));
+    assert_int_equal(json_object_get_int(f), 1);
+    assert_true(json_object_object_get_ex(q, "name", &f));
+    assert_string_equal(json_object_get_string(f), "Ola Berg");
+    assert_true(json_object_object_get_ex(q, "role", &f));
+    assert_string_equal(json_object_get_string(f), "Norway's foreign minister");
+    assert_true(json_object_object_get_ex(q, "short", &f));
+    assert_true(json_object_object_get_ex(q, "organisation", &f));
+    assert_true(json_object_object_get_ex(q, "pronoun", &f));
+    assert_true(json_object_object_get_ex(q, "title", &f));
     assert_true(json_object_object_get_ex(o, "removed", &v));
     assert_int_equal(json_object_array_length(v), 1);
     assert_string_equal(json_object_get_string(json_object_array_get_idx(v, 0)),

@@ -124,12 +124,46 @@ static void test_pronouns(void **state)
     check_case("pronouns");
 }
 
+/* he / she stand for a person the text shows to be one, never for an
+ * event, a company or a day named in between; "she" is not a man called
+ * "he" before. */
+static void test_pronoun_people(void **state)
+{
+    (void)state;
+    check_case("pronoun_people");
+}
+
 /* A quoted paragraph without attribution continues the previous speaker;
  * a quote over two paragraphs (no closing mark on the first) is one. */
 static void test_continuation(void **state)
 {
     (void)state;
     check_case("continuation");
+}
+
+/* The previous speaker goes on while the text stays with them (named
+ * again between their quotes); once another person is the subject, a
+ * quote without cue is that person's. */
+static void test_carry_over(void **state)
+{
+    (void)state;
+    check_case("carry_over");
+}
+
+/* "the rookie defenceman" is the one person just named; with two people
+ * named, "the veteran defender" stays a description. */
+static void test_description_people(void **state)
+{
+    (void)state;
+    check_case("description_people");
+}
+
+/* "the club", "the council" are the organisation named just before with
+ * that word in its name; "the ministry", none named, stays itself. */
+static void test_description_orgs(void **state)
+{
+    (void)state;
+    check_case("description_orgs");
 }
 
 static void test_nested(void **state)
@@ -274,15 +308,27 @@ static void test_large_input(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_attribution),   cmocka_unit_test(test_roles),
-        cmocka_unit_test(test_pronouns),      cmocka_unit_test(test_continuation),
-        cmocka_unit_test(test_nested),        cmocka_unit_test(test_partial),
-        cmocka_unit_test(test_apostrophes),   cmocka_unit_test(test_unbalanced),
-        cmocka_unit_test(test_organisations), cmocka_unit_test(test_unknown),
-        cmocka_unit_test(test_curly),         cmocka_unit_test(test_reporting),
-        cmocka_unit_test(test_appositions),   cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_attribution),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_pronouns),
+        cmocka_unit_test(test_pronoun_people),
+        cmocka_unit_test(test_continuation),
+        cmocka_unit_test(test_carry_over),
+        cmocka_unit_test(test_description_people),
+        cmocka_unit_test(test_description_orgs),
+        cmocka_unit_test(test_nested),
+        cmocka_unit_test(test_partial),
+        cmocka_unit_test(test_apostrophes),
+        cmocka_unit_test(test_unbalanced),
+        cmocka_unit_test(test_organisations),
+        cmocka_unit_test(test_unknown),
+        cmocka_unit_test(test_curly),
+        cmocka_unit_test(test_reporting),
+        cmocka_unit_test(test_appositions),
+        cmocka_unit_test(test_descriptions),
         cmocka_unit_test(test_no_quotes),
-        cmocka_unit_test(test_null_article),  cmocka_unit_test(test_rerun),
+        cmocka_unit_test(test_null_article),
+        cmocka_unit_test(test_rerun),
         cmocka_unit_test(test_large_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -694,7 +694,7 @@ static void test_attribution(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof(attribution_cases) / sizeof(attribution_cases[0]); i++) {
         const struct attribution_case *c = &attribution_cases[i];
-        struct nb_quote q = {(char *)c->text, (char *)c->speaker, (char *)c->role, 0, 0};
+        struct nb_quote q = {(char *)c->text, (char *)c->speaker, (char *)c->role, 0, 0, 0};
         struct nb_buf lead_in, quote;
         nb_buf_init(&lead_in, 0);
         nb_buf_init(&quote, 0);
@@ -716,9 +716,12 @@ static void test_features(void **state)
     storm_article->quotes = calloc(2, sizeof(struct nb_quote));
     storm_article->quotes[0] = (struct nb_quote){nb_strdup("We have never seen water like it"),
                                                  nb_strdup("Gareth Evans"),
-                                                 nb_strdup("a local farmer"), 0, 2};
-    storm_article->quotes[1] = (struct nb_quote){nb_strdup("scary"), nb_strdup("Mr Evans"), NULL,
-                                                 1, 2};
+                                                 nb_strdup("a local farmer"),
+                                                 0,
+                                                 2,
+                                                 0};
+    storm_article->quotes[1] =
+        (struct nb_quote){nb_strdup("scary"), nb_strdup("Mr Evans"), NULL, 1, 2, 0};
     storm_article->nquotes = 2;
     size_t picks[2] = {0, 1};
     b.summaries[0].quotes = picks;

@@ -61,7 +61,10 @@ static void add_quote(struct nb_article *a, const char *text, const char *speake
     a->quotes = realloc(a->quotes, (a->nquotes + 1) * sizeof(*a->quotes));
     a->quotes[a->nquotes++] = (struct nb_quote){text ? strdup(text) : NULL,
                                                 speaker ? strdup(speaker) : NULL,
-                                                role ? strdup(role) : NULL, partial, sentence};
+                                                role ? strdup(role) : NULL,
+                                                partial,
+                                                sentence,
+                                                0};
 }
 
 static void test_quote_rules(void **state)

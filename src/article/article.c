@@ -20,6 +20,16 @@ void nb_article_init(struct nb_article *a)
     nb_strv_init(&a->warnings);
 }
 
+void nb_speaker_release(struct nb_speaker *s)
+{
+    free(s->name);
+    free(s->short_name);
+    free(s->role);
+    free(s->organisation);
+    free(s->title);
+    memset(s, 0, sizeof(*s));
+}
+
 void nb_article_release(struct nb_article *a)
 {
     free(a->source);
@@ -34,6 +44,9 @@ void nb_article_release(struct nb_article *a)
         free(a->quotes[i].role);
     }
     free(a->quotes);
+    for (size_t i = 0; i < a->nspeakers; i++)
+        nb_speaker_release(&a->speakers[i]);
+    free(a->speakers);
     nb_strv_release(&a->removed);
     nb_strv_release(&a->warnings);
     free(a->publication);

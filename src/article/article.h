@@ -20,6 +20,23 @@ struct nb_quote {
     char *role;      /* "Norway's foreign minister"; NULL when none */
     int partial;     /* 1 for a fragment inside reported speech */
     size_t sentence; /* index into sentences of the sentence it starts in */
+    size_t speaker_id; /* the speaker's id in the article's speakers (1, 2, ...);
+                          0 when no speaker or none listed */
+};
+
+/* The pronoun the article uses for a speaker. */
+enum { NB_PRONOUN_NONE, NB_PRONOUN_HE, NB_PRONOUN_SHE, NB_PRONOUN_THEY };
+
+/* A speaker of the article's quotes, with what the article tells about how
+ * to refer to them.  Strings are NULL when the article does not say. */
+struct nb_speaker {
+    size_t id;          /* 1 + its index in speakers; quotes refer to it */
+    char *name;         /* the fullest name: "Ola Berg", "the Justice Department" */
+    char *short_name;   /* the surname as used later on its own: "Berg" */
+    char *role;         /* "Norway's foreign minister" */
+    char *organisation; /* "Nordhavn Capital" (of "an economist at Nordhavn Capital") */
+    int pronoun;        /* NB_PRONOUN_*: he/she/they as the text says or its title tells */
+    char *title;        /* the honorific used for them: "Mr", "Ms", "Dame" */
 };
 
 struct nb_article {
@@ -32,6 +49,8 @@ struct nb_article {
     struct nb_quote *quotes;    /* none until the quote stage has run
                                    (quotes/quotes.h: nb_quotes_find()) */
     size_t nquotes;
+    struct nb_speaker *speakers; /* the quotes' speakers, set with quotes */
+    size_t nspeakers;
     struct nb_strv removed;     /* text kept out of the body (boilerplate) */
     struct nb_strv warnings;    /* e.g. "not valid UTF-8, read as Windows-1252" */
     char *publication;          /* who published it ("Nordwire"); NULL when unknown */
@@ -40,6 +59,9 @@ struct nb_article {
 
 void nb_article_init(struct nb_article *a);
 void nb_article_release(struct nb_article *a);
+
+/* Frees the strings of s and zeroes it. */
+void nb_speaker_release(struct nb_speaker *s);
 
 /* Parses raw bytes (any encoding, see nb_text_import) of a plain-text
  * article: the first non-empty line is the headline, then paragraphs

@@ -15,10 +15,16 @@ static const char usage[] =
     "it, as one JSON object per article (a feed gives one line per item, JSON Lines):\n"
     "  {\"headline\": str, \"byline\": str|null, \"date\": str|null, \"paragraphs\": [str],\n"
     "   \"sentences\": [str], \"quotes\": [{\"text\": str, \"speaker\": str|null,\n"
-    "   \"role\": str|null, \"partial\": bool, \"sentence\": int}], \"removed\": [str],\n"
+    "   \"role\": str|null, \"partial\": bool, \"sentence\": int,\n"
+    "   \"speaker_id\": int|null}], \"removed\": [str],\n"
     "   \"publication\": str|null, \"language\": str|null, \"source\": str|null,\n"
-    "   \"guid\": str|null}\n"
-    "(source: the file, URL or feed item link it came from; guid: a feed item's id).\n"
+    "   \"guid\": str|null, \"speakers\": [{\"id\": int, \"name\": str,\n"
+    "   \"short\": str|null, \"role\": str|null, \"organisation\": str|null,\n"
+    "   \"pronoun\": \"he\"|\"she\"|\"they\"|null, \"title\": str|null}]}\n"
+    "(source: the file, URL or feed item link it came from; guid: a feed item's id;\n"
+    "speakers: who the quotes are by, as the article refers to them: short is the\n"
+    "surname it uses alone, title the honorific (Mr, Ms, Dame), pronoun the one it\n"
+    "uses or its title tells; a quote's speaker_id is its speaker's id).\n"
     "A plain-text article has its headline on the first line, then paragraphs\n"
     "separated by blank lines; .md is Markdown, .html/.htm a web page, .rss/.atom\n"
     "(or any XML file that is one) an RSS or Atom feed.  FILE '-' reads standard\n"
@@ -33,6 +39,33 @@ static void strv_out(struct nb_json_out *o, const char *key, const struct nb_str
     nb_json_out_open(o, '[');
     for (size_t i = 0; i < sv->n; i++)
         nb_json_out_string(o, sv->v[i]);
+    nb_json_out_close(o, ']');
+}
+
+static void speakers_out(struct nb_json_out *o, const struct nb_article *a)
+{
+    static const char *const pronouns[] = {NULL, "he", "she", "they"};
+    nb_json_out_key(o, "speakers");
+    nb_json_out_open(o, '[');
+    for (size_t i = 0; i < a->nspeakers; i++) {
+        const struct nb_speaker *s = &a->speakers[i];
+        nb_json_out_open(o, '{');
+        nb_json_out_key(o, "id");
+        nb_json_out_int(o, (int64_t)s->id);
+        nb_json_out_key(o, "name");
+        nb_json_out_string(o, s->name);
+        nb_json_out_key(o, "short");
+        nb_json_out_string(o, s->short_name);
+        nb_json_out_key(o, "role");
+        nb_json_out_string(o, s->role);
+        nb_json_out_key(o, "organisation");
+        nb_json_out_string(o, s->organisation);
+        nb_json_out_key(o, "pronoun");
+        nb_json_out_string(o, s->pronoun > 0 && s->pronoun < 4 ? pronouns[s->pronoun] : NULL);
+        nb_json_out_key(o, "title");
+        nb_json_out_string(o, s->title);
+        nb_json_out_close(o, '}');
+    }
     nb_json_out_close(o, ']');
 }
 
@@ -65,6 +98,11 @@ static int article_out(const struct nb_article *a, const char *guid, int pretty)
         nb_json_out_bool(&o, q->partial);
         nb_json_out_key(&o, "sentence");
         nb_json_out_int(&o, (int64_t)q->sentence);
+        nb_json_out_key(&o, "speaker_id");
+        if (q->speaker_id)
+            nb_json_out_int(&o, (int64_t)q->speaker_id);
+        else
+            nb_json_out_string(&o, NULL);
         nb_json_out_close(&o, '}');
     }
     nb_json_out_close(&o, ']');
@@ -77,6 +115,7 @@ static int article_out(const struct nb_article *a, const char *guid, int pretty)
     nb_json_out_string(&o, a->source);
     nb_json_out_key(&o, "guid");
     nb_json_out_string(&o, guid);
+    speakers_out(&o, a);
     nb_json_out_close(&o, '}');
     if (nb_json_out_finish(&o) != NB_OK)
         return nb_cli_failf(NB_EXIT_FAIL, "read: could not write the output");

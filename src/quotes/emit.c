@@ -12,6 +12,7 @@
  * latest speaker.
  */
 #include "quotes/emit.h"
+#include "quotes/people.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 #include "text/chars.h"
@@ -200,8 +201,14 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
     if (sp && nb_quotes_resolve(&st->mem, p, para, sp, &q) != NB_OK)
         goto nomem;
     int same_para = st->mem.have_last && st->mem.last_para == para && !embedded;
+    /* carried over while the text stays with the speaker: the next
+     * paragraph, or further while they are named again; never once another
+     * person has become the subject */
     if (!sp && !partial && st->mem.have_last &&
-        ((may_continue && (para <= st->mem.last_para + 1 || st->last_ended_colon)) || same_para)) {
+        ((may_continue && (para <= st->mem.last_para + 1 || st->last_ended_colon ||
+                           nb_quotes_mem_stays(&st->mem, para))) ||
+         same_para) &&
+        !nb_quotes_mem_moved_on(&st->mem, para)) {
         /* a quoted paragraph without attribution, or a quoted sentence
          * after an attributed one in the same paragraph ("...," said Ola
          * Berg, a minister who ... . "..."): the same voice goes on */
@@ -209,6 +216,16 @@ nb_status nb_quotes_finish_quote(struct nb_quotes_pass *st, const char *p, size_
             goto nomem;
         if (st->mem.last_role && !(q.role = nb_strdup(st->mem.last_role)))
             goto nomem;
+    } else if (!sp && !partial && may_continue && st->mem.have_last &&
+               para <= st->mem.last_para + 2) {
+        /* the article moved on to someone who now speaks */
+        const struct nb_quotes_entity *f = nb_quotes_mem_moved_on(&st->mem, para);
+        if (f && f->evidence && f->para + 1 >= para) {
+            if (!(q.speaker = nb_strndup(f->name, f->len)))
+                goto nomem;
+            if (f->role && !(q.role = nb_strndup(f->role, f->role_len)))
+                goto nomem;
+        }
     }
     q.partial = partial;
     q.sentence = sentence;

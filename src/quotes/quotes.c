@@ -5,11 +5,14 @@
  *     paired into quoted stretches, a quote over paragraphs included.
  *  2. attribution (attribution.c, names.c): the words around each quote
  *     are read for a speech verb and its subject, split into name and role.
- *  3. resolution (speakers.c): pronouns, surnames and descriptions are
- *     resolved through a memory of the people named so far; a quoted
- *     paragraph without attribution continues the previous speaker.
+ *  3. resolution (speakers.c, descriptions.c): pronouns, surnames and
+ *     descriptions are resolved through a memory of the people and
+ *     organisations named so far; a quoted paragraph without attribution
+ *     continues the previous speaker while the text stays with them
+ *     (people.c).
  * emit.c decides what each quoted stretch becomes: a quote or nothing,
- * whole or a fragment, and whose.
+ * whole or a fragment, and whose; people.c lists the speakers found, with
+ * how the article refers to each.
  * Every look-around reads a bounded window of tokens (tokens.c), so the
  * whole pass stays linear however long a paragraph is.
  *
@@ -22,6 +25,7 @@
 #include "quotes/emit.h"
 #include "quotes/marks.h"
 #include "quotes/names.h"
+#include "quotes/people.h"
 #include "quotes/speakers.h"
 #include "quotes/tokens.h"
 #include "text/buf.h"
@@ -215,6 +219,7 @@ nb_status nb_quotes_find(struct nb_article *a, struct nb_error *err)
         free(a->quotes);
         a->quotes = st->out.v;
         a->nquotes = st->out.n;
+        rc = nb_quotes_people(a, &st->mem, err);
     } else {
         for (size_t i = 0; i < st->out.n; i++)
             nb_quotes_quote_release(&st->out.v[i]);

@@ -11,7 +11,11 @@
  * the quoted words, the speaker (resolved through pronouns and
  * continuation paragraphs; NULL only when the text does not say), the
  * speaker's role when given, whether the quote is a fragment inside
- * reported speech, and the index of the sentence it starts in. */
+ * reported speech, and the index of the sentence it starts in; and
+ * a->speakers, one per speaker (name, surname used alone, role,
+ * organisation, pronoun, title), each quote's speaker_id pointing there.
+ * NB_ENOMEM when out of memory: the quotes may then be set without
+ * speakers. */
 nb_status nb_quotes_find(struct nb_article *a, struct nb_error *err);
 
 #endif

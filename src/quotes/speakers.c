@@ -7,6 +7,7 @@
  * (the driver asks for that through last_speaker).
  */
 #include "quotes/speakers.h"
+#include "quotes/descriptions.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 #include "text/buf.h"
@@ -32,7 +33,7 @@ void nb_quotes_memory_release(struct nb_quotes_memory *m)
 
 static int later(size_t pa, size_t pos_a, size_t pb, size_t pos_b)
 {
-    return pa > pb || (pa == pb && pos_a > pos_b);
+    return nb_quotes_later(pa, pos_a, pb, pos_b);
 }
 
 /* Length of the last word of name[0..len). */
@@ -102,17 +103,27 @@ static struct nb_quotes_entity *mem_note(struct nb_quotes_memory *m, const char 
     return e;
 }
 
-/* The person a pronoun at (para, pos) stands for. */
+/* The person a pronoun at (para, pos) stands for, among those the text
+ * shows to be people (evidence: an honorific, a role, a speech verb, he or
+ * she): never a capitalised run only mentioned, which may be a day, an
+ * event or a company ("On Christmas Day, he ...").  any_person: any
+ * person named will do (a description's, which says it is a person).
+ * *count: how many could it be. */
 static struct nb_quotes_entity *mem_pronoun(struct nb_quotes_memory *m, int gender, size_t para,
-                                            size_t pos)
+                                            size_t pos, int any_person, size_t *count)
 {
+    *count = 0;
     struct nb_quotes_entity *best = NULL, *any = NULL;
     for (size_t i = 0; i < m->n; i++) {
         struct nb_quotes_entity *e = &m->e[i];
-        if (!e->person || !later(para, pos, e->para, e->pos))
+        if (!e->person || !(e->evidence || any_person) || !later(para, pos, e->para, e->pos))
             continue;
-        if (gender && e->gender && e->gender != gender)
+        /* what the text says (Mr, "spokeswoman"), or the pronoun it had
+         * when it was the only one it could be */
+        int known = e->gender ? e->gender : e->pronoun;
+        if (gender && known && known != gender)
             continue;
+        (*count)++;
         if (para > e->para + 4)
             continue;
         if (e->subject && (!best || later(e->para, e->pos, best->para, best->pos)))
@@ -125,51 +136,31 @@ static struct nb_quotes_entity *mem_pronoun(struct nb_quotes_memory *m, int gend
     return best ? best : any;
 }
 
-/* The part of a role that says what the person is: "an economist" of
- * "an economist at Nordhavn Capital"; none of "of the Harbour Trust" (the
- * trust is not the person). */
-static size_t role_head_len(const char *role, size_t len)
+/* The honorific right before p[ns] ("Mr" of "Mr. Berg", "Dame" of "Dame
+ * Ann Reed"), noted for e as its title and what it tells of e. */
+static void note_title(struct nb_quotes_entity *e, const char *p, size_t ns)
 {
-    static const char *const preps[] = {"of", "at", "for", "from", "in", "with"};
-    size_t i = 0;
-    while (i < len) {
-        size_t s = i;
-        while (i < len && role[i] != ' ')
-            i++;
-        for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
-            if (i - s == strlen(preps[k]) && memcmp(role + s, preps[k], i - s) == 0)
-                return s;
-        while (i < len && role[i] == ' ')
-            i++;
+    size_t i = ns;
+    while (i > 0 && p[i - 1] == ' ')
+        i--;
+    size_t end = i;
+    if (end > 0 && p[end - 1] == '.')
+        end--;
+    size_t s = end;
+    while (s > 0 && nb_ascii_is_alpha((unsigned char)p[s - 1]))
+        s--;
+    int g = 0;
+    if (s == end || end - s > 5 || (s > 0 && nb_ascii_is_alpha((unsigned char)p[s - 1])) ||
+        !nb_quotes_honorific(p + s, end - s, &g))
+        return;
+    e->evidence = 1;
+    if (!e->title) {
+        e->title = p + s;
+        e->title_len = end - s;
+        e->title_gender = g;
     }
-    return len;
-}
-
-/* The person "the minister" stands for: the latest whose role says so. */
-static struct nb_quotes_entity *mem_role(struct nb_quotes_memory *m, const char *np, size_t len)
-{
-    size_t wl;
-    const char *head = last_word(np, len, &wl);
-    if (wl < 3)
-        return NULL;
-    struct nb_quotes_entity *best = NULL;
-    for (size_t i = 0; i < m->n; i++) {
-        struct nb_quotes_entity *e = &m->e[i];
-        if (!e->person || !e->role)
-            continue;
-        size_t rl = role_head_len(e->role, e->role_len);
-        for (size_t j = 0; j + wl <= rl; j++) {
-            size_t c = 0;
-            while (c < wl && nb_ascii_lower((unsigned char)e->role[j + c]) ==
-                                 nb_ascii_lower((unsigned char)head[c]))
-                c++;
-            if (c == wl && (!best || later(e->para, e->pos, best->para, best->pos))) {
-                best = e;
-                break;
-            }
-        }
-    }
-    return best;
+    if (g && !e->gender)
+        e->gender = g;
 }
 
 /* ---- people named in running text -------------------------------------- */
@@ -199,10 +190,10 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
     size_t j = e;
     if (j < w->n && nb_quotes_tok_punct(w, j, ','))
         j++;
-    if (j + 1 < w->n &&
-        (nb_quotes_tok_is(w, j, "of") || nb_quotes_tok_is(w, j, "at") ||
-         nb_quotes_tok_is(w, j, "from") ||
-         (j > e && (nb_quotes_tok_is(w, j, "a") || nb_quotes_tok_is(w, j, "an"))))) {
+    if (j + 1 < w->n && (nb_quotes_tok_is(w, j, "of") || nb_quotes_tok_is(w, j, "at") ||
+                         nb_quotes_tok_is(w, j, "from") ||
+                         (j > e && (nb_quotes_tok_is(w, j, "a") || nb_quotes_tok_is(w, j, "an") ||
+                                    nb_quotes_tok_is(w, j, "the"))))) {
         size_t c = j + 1, names = 0;
         while (c < w->n && c - j < 11 && nb_quotes_tok_word(w, c) && !nb_quotes_tok_verb(w, c) &&
                !nb_quotes_relative_word(w, c)) {
@@ -211,7 +202,8 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
         }
         int ended = c < w->n && (nb_quotes_tok_punct(w, c, ',') || nb_quotes_tok_punct(w, c, '.') ||
                                  nb_quotes_tok_punct(w, c, ';') || nb_quotes_relative_word(w, c));
-        int affil = !nb_quotes_tok_is(w, j, "a") && !nb_quotes_tok_is(w, j, "an");
+        int affil = !nb_quotes_tok_is(w, j, "a") && !nb_quotes_tok_is(w, j, "an") &&
+                    !nb_quotes_tok_is(w, j, "the");
         if (ended && c > j + 1 && (!affil || names)) {
             *rs = w->t[j].s;
             *re = w->t[c - 1].e;
@@ -235,6 +227,36 @@ static int scan_role(const struct nb_quotes_win *w, size_t k, size_t e, size_t *
     return 0;
 }
 
+/* "Tom Harlow lives with his grandmother": the subject of a sentence that
+ * goes on to say he or she (his, her) is a person. */
+static void referred_to(struct nb_quotes_entity *en, const struct nb_quotes_win *w, size_t e)
+{
+    for (size_t j = e; j < w->n && j < e + 15; j++) {
+        if (nb_quotes_tok_punct(w, j, '.') || nb_quotes_tok_punct(w, j, '?') ||
+            nb_quotes_tok_punct(w, j, '!'))
+            return;
+        int g = nb_quotes_tok_is(w, j, "he") || nb_quotes_tok_is(w, j, "his") ||
+                        nb_quotes_tok_is(w, j, "him")
+                    ? 1
+                : nb_quotes_tok_is(w, j, "she") || nb_quotes_tok_is(w, j, "her") ? 2
+                                                                                 : 0;
+        if (g) {
+            /* not its gender: "her" may be someone else's ("Berg attacked
+             * Reed over her plan") */
+            en->evidence = 1;
+            return;
+        }
+    }
+}
+
+/* 1 when role[0..len) is only where someone is from: "of the Tromvik
+ * Centre", "from Malmo". */
+static int affiliation(const char *role, size_t len)
+{
+    return (len > 3 && memcmp(role, "of ", 3) == 0) || (len > 3 && memcmp(role, "at ", 3) == 0) ||
+           (len > 5 && memcmp(role, "from ", 5) == 0);
+}
+
 /* Tokens [a, k) before a name are only its description, so the name is
  * the sentence's subject: "Kingsbridge boss Marco Ferri was", "The team's
  * lead author, Prof. Adaeze Nwosu". */
@@ -250,6 +272,12 @@ static int subject_lead(const struct nb_quotes_win *w, size_t a, size_t k)
             nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_F) ||
             nb_quotes_tok_in(w, j, NB_QUOTES_PRONOUNS_OTHER) ||
             (nb_quotes_tok_in(w, j, NB_QUOTES_NP_STOPS) && !nb_quotes_tok_is(w, j, "the")))
+            return 0;
+        /* "Jonas Eklund joined Harbour Rovers": a name and its verb came
+         * first; "Kingsbridge boss" is only a description */
+        if (nb_quotes_name_token(w, j) && !nb_quotes_tok_possessive(w, j) && j + 1 < k &&
+            nb_quotes_tok_word(w, j + 1) && !nb_quotes_tok_cap(w, j + 1) &&
+            !nb_quotes_tok_in(w, j + 1, NB_QUOTES_ROLE_NOUNS))
             return 0;
     }
     return 1;
@@ -305,6 +333,8 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
             struct nb_quotes_speaker sp;
             memset(&sp, 0, sizeof(sp));
             nb_quotes_np_split(&w, k, e, &sp);
+            if (sp.kind == NB_QUOTES_SP_NAME && !sp.person && org && sp.ne - sp.ns < 80)
+                mem_note(m, p + sp.ns, sp.ne - sp.ns, 0, 0, para, w.t[k].s, 0); /* for "the club" */
             if (sp.kind == NB_QUOTES_SP_NAME && sp.person) {
                 const char *nm = p + sp.ns;
                 size_t nl = sp.ne - sp.ns;
@@ -315,6 +345,12 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
                         m, nm, nl, 1, sp.gender, para, w.t[k].s,
                         sentence_start || (sent_k != SIZE_MAX && subject_lead(&w, sent_k, k)));
                     size_t rs, re;
+                    note_title(en, p, sp.ns);
+                    /* "Ferri said", "Ferri, who told": a person's verb */
+                    if (sp.gender || (e < w.n && nb_quotes_tok_verb(&w, e)) ||
+                        (e + 1 < w.n && nb_quotes_tok_in(&w, e, NB_QUOTES_VERB_ADVERBS) &&
+                         nb_quotes_tok_verb(&w, e + 1)))
+                        en->evidence = 1;
                     if (!en->role && sp.rs < sp.re) { /* "Mayor Ann Reed" */
                         en->role = p + sp.rs;
                         en->role_len = sp.re - sp.rs;
@@ -324,6 +360,12 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
                         if (!en->gender)
                             en->gender = nb_quotes_role_gender(&w, k > 2 ? k - 3 : 0, k);
                     }
+                    /* a role says a person; an affiliation alone ("Harbour
+                     * Rovers from Malmo") does not */
+                    if ((en->role && !affiliation(en->role, en->role_len)) || en->gender)
+                        en->evidence = 1;
+                    if (en->subject)
+                        referred_to(en, &w, e);
                 }
             }
             sentence_start = 0;
@@ -336,29 +378,6 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
 }
 
 /* ---- resolution -------------------------------------------------------- */
-
-/* "the Italian", "the 54-year-old", "the former manager": a definite
- * description of a person, not of an organisation ("the ministry"). */
-static int person_description(const char *np, size_t len)
-{
-    struct nb_quotes_win w;
-    nb_quotes_win_fill(&w, np, 0, len);
-    if (w.n < 2 || w.n > 4 || !nb_quotes_tok_is(&w, 0, "the"))
-        return 0;
-    size_t h = w.n - 1;
-    if (!nb_quotes_tok_word(&w, h) || nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_WORDS))
-        return 0;
-    size_t hl = nb_quotes_tok_len(&w, h);
-    const char *t = np + w.t[h].s;
-    if (hl > 9 && nb_ascii_is_digit((unsigned char)t[0]) &&
-        (memcmp(t + hl - 9, "-year-old", 9) == 0 || memcmp(t + hl - 9, " year old", 9) == 0))
-        return 1;
-    if (w.n == 2 && nb_quotes_demonym(&w, h))
-        return 1;
-    /* "the manager", "the senator", "the man": only through a role said
-     * before (mem_role); a bare description may be someone never named */
-    return 0;
-}
 
 nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
                             const struct nb_quotes_speaker *sp, struct nb_quote *q)
@@ -377,6 +396,11 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
             mem_note(m, name, nl, sp->person, sp->gender, para, sp->pos, 1);
         name = e->name;
         nl = e->len;
+        if (sp->person) {
+            note_title(e, p, sp->ns);
+            if (sp->verb)
+                e->evidence = 1;
+        }
         if (role) {
             e->role = role;
             e->role_len = rl;
@@ -386,7 +410,8 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
         }
     } else if (sp->kind == NB_QUOTES_SP_PRONOUN) {
         if (sp->gender) {
-            struct nb_quotes_entity *e = mem_pronoun(m, sp->gender, para, sp->pos);
+            size_t cands;
+            struct nb_quotes_entity *e = mem_pronoun(m, sp->gender, para, sp->pos, 0, &cands);
             if (e) {
                 name = e->name;
                 nl = e->len;
@@ -395,6 +420,9 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
                 e->para = para;
                 e->pos = sp->pos;
                 e->subject = 1;
+                e->evidence = 1;
+                if (cands == 1 && !e->pronoun)
+                    e->pronoun = sp->gender; /* what the text calls them */
             }
         } else if (m->have_last && para <= m->last_para + 1 && m->last_speaker &&
                    (p[sp->ns] == 't' || p[sp->ns] == 'T' || p[sp->ns] == 'i' ||
@@ -410,14 +438,18 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
         name = p + sp->ns;
         nl = sp->ne - sp->ns;
         int definite = nl > 4 && (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0);
-        struct nb_quotes_entity *e = definite ? mem_role(m, name, nl) : NULL;
-        if (!e && definite && person_description(name, nl)) {
+        struct nb_quotes_entity *e = definite ? nb_quotes_mem_role(m, name, nl) : NULL;
+        if (!e && definite && nb_quotes_person_description(name, nl)) {
             /* "the Italian said", "the 54-year-old said": the latest person
              * named, if named close by */
-            e = mem_pronoun(m, sp->gender, para, sp->pos);
-            if (e && para > e->para + 1)
+            size_t cands;
+            e = mem_pronoun(m, sp->gender, para, sp->pos, 1, &cands);
+            if (e && (para > e->para + 1 || (!nb_quotes_short_description(name, nl) &&
+                                             !nb_quotes_only_person(m, e, para))))
                 e = NULL;
         }
+        if (!e && definite)
+            e = nb_quotes_mem_org(m, name, nl, para);
         if (e) {
             role = e->role;
             rl = e->role_len;
@@ -439,6 +471,15 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
         q->role = own_role;
     }
     return NB_OK;
+}
+
+const struct nb_quotes_entity *nb_quotes_mem_lookup(struct nb_quotes_memory *m, const char *name,
+                                                    size_t len)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (m->e[i].len == len && memcmp(m->e[i].name, name, len) == 0)
+            return &m->e[i];
+    return mem_find(m, name, len);
 }
 
 nb_status nb_quotes_remember_speaker(struct nb_quotes_memory *m, const struct nb_quote *q,

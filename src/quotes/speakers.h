@@ -26,6 +26,12 @@ struct nb_quotes_entity {
     int person;
     size_t para, pos; /* last mention */
     int subject;      /* last mention was a speaker or a sentence subject */
+    int evidence;     /* the text shows a person: an honorific, a role, the
+                         subject of a speech verb, he/she for it */
+    int title_gender; /* the gender its honorific told, 0 when none */
+    const char *title; /* the honorific seen before it ("Mr"), borrowed; NULL */
+    size_t title_len;
+    int pronoun; /* 1 he, 2 she: the latest pronoun resolved to it, 0 none */
 };
 
 /* Who is who so far: up to NB_QUOTES_MEMORY_SIZE entities (then the
@@ -49,7 +55,8 @@ void nb_quotes_memory_release(struct nb_quotes_memory *m);
 /* Notes the people named in p[from..to) of paragraph para (no quotes
  * inside): runs of two or more name words, names after an honorific, and
  * surnames already known, with a role written next to them ("Kingsbridge
- * boss Marco Ferri", "Janet Holloway, a portfolio manager at ...,"). */
+ * boss Marco Ferri", "Janet Holloway, a portfolio manager at ...,"), and
+ * organisations whose name says so ("Leeds City Council"). */
 void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, size_t to,
                         size_t para);
 
@@ -59,11 +66,21 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
  * "he" and "she" stand for the latest person of that gender named close
  * by; "they" and "it" for the latest speaker when that was no person; "the
  * minister" for the latest person whose role says so; "the Pole" and "the
- * 54-year-old" for the latest person named close by.  q->speaker stays
+ * 54-year-old" for the latest person named close by; "the rookie
+ * defenceman" (a word for a person and one that describes them) for the
+ * only person named close by; "the club" for the organisation named in
+ * the last three paragraphs with "club" in its name.  he/she go to people the text shows to be
+ * people (an honorific, a role, a speech verb) before sentence subjects,
+ * never to a name only mentioned.  q->speaker stays
  * NULL when the text does not say.  NB_OK, or NB_ENOMEM when out of memory (whatever
  * was set in q is still q's to free). */
 nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t para,
                             const struct nb_quotes_speaker *sp, struct nb_quote *q);
+
+/* The entity named name[0..len): the one of that name, else the latest
+ * person whose surname it is; NULL when none is remembered. */
+const struct nb_quotes_entity *nb_quotes_mem_lookup(struct nb_quotes_memory *m, const char *name,
+                                                    size_t len);
 
 /* Makes q's speaker and role (copied) the latest speaker, as of paragraph
  * para; a q without speaker leaves none.  NB_OK, or NB_ENOMEM when out of memory. */

@@ -1,0 +1,168 @@
+/* descriptions.c - who a description cue stands for: a role said before
+ * ("the minister"), the one person just named ("the 54-year-old", "the
+ * rookie defenceman"), an organisation named with that word ("the club").
+ */
+#include "quotes/descriptions.h"
+#include "quotes/tokens.h"
+#include "quotes/wordlists.h"
+#include "text/chars.h"
+
+#include <string.h>
+
+int nb_quotes_later(size_t pa, size_t pos_a, size_t pb, size_t pos_b)
+{
+    return pa > pb || (pa == pb && pos_a > pos_b);
+}
+
+static const char *last_word(const char *name, size_t len, size_t *wl)
+{
+    size_t i = len;
+    while (i > 0 && name[i - 1] != ' ')
+        i--;
+    *wl = len - i;
+    return name + i;
+}
+
+/* The part of a role that says what the person is: "an economist" of
+ * "an economist at Nordhavn Capital"; none of "of the Harbour Trust" (the
+ * trust is not the person). */
+static size_t role_head_len(const char *role, size_t len)
+{
+    static const char *const preps[] = {"of", "at", "for", "from", "in", "with"};
+    size_t i = 0;
+    while (i < len) {
+        size_t s = i;
+        while (i < len && role[i] != ' ')
+            i++;
+        for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
+            if (i - s == strlen(preps[k]) && memcmp(role + s, preps[k], i - s) == 0)
+                return s;
+        while (i < len && role[i] == ' ')
+            i++;
+    }
+    return len;
+}
+
+/* The person "the minister" stands for: the latest whose role says so. */
+struct nb_quotes_entity *nb_quotes_mem_role(struct nb_quotes_memory *m, const char *np, size_t len)
+{
+    size_t wl;
+    const char *head = last_word(np, len, &wl);
+    if (wl < 3)
+        return NULL;
+    struct nb_quotes_entity *best = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct nb_quotes_entity *e = &m->e[i];
+        if (!e->person || !e->role)
+            continue;
+        size_t rl = role_head_len(e->role, e->role_len);
+        for (size_t j = 0; j + wl <= rl; j++) {
+            size_t c = 0;
+            while (c < wl && nb_ascii_lower((unsigned char)e->role[j + c]) ==
+                                 nb_ascii_lower((unsigned char)head[c]))
+                c++;
+            if (c == wl && (!best || nb_quotes_later(e->para, e->pos, best->para, best->pos))) {
+                best = e;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+/* "the Italian", "the 54-year-old", "the former manager": a definite
+ * description of a person, not of an organisation ("the ministry"). */
+int nb_quotes_person_description(const char *np, size_t len)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, np, 0, len);
+    if (w.n < 2 || w.n > 4 || !nb_quotes_tok_is(&w, 0, "the"))
+        return 0;
+    size_t h = w.n - 1;
+    if (!nb_quotes_tok_word(&w, h) || nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_WORDS))
+        return 0;
+    size_t hl = nb_quotes_tok_len(&w, h);
+    const char *t = np + w.t[h].s;
+    if (hl > 9 && nb_ascii_is_digit((unsigned char)t[0]) &&
+        (memcmp(t + hl - 9, "-year-old", 9) == 0 || memcmp(t + hl - 9, " year old", 9) == 0))
+        return 1;
+    if (w.n == 2 && nb_quotes_demonym(&w, h))
+        return 1;
+    /* "the rookie defenceman", "the veteran striker": a word for a person
+     * (a role noun, or -man, -woman, -ist) with a word that describes this
+     * one, and no name of its own; a bare "the senator", "the man" may be
+     * someone never named */
+    if (w.n < 3)
+        return 0;
+    for (size_t k = 1; k < w.n; k++)
+        if (nb_quotes_tok_cap(&w, k))
+            return 0;
+    if (nb_quotes_tok_in(&w, h, NB_QUOTES_ROLE_NOUNS))
+        return 1;
+    static const char *const ends[] = {"man", "woman", "ist"};
+    for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+        size_t el = strlen(ends[k]);
+        if (hl > el + 2 && memcmp(t + hl - el, ends[k], el) == 0)
+            return 1;
+    }
+    /* "the manager", "the senator", "the man": only through a role said
+     * before (mem_role); a bare description may be someone never named */
+    return 0;
+}
+
+/* The organisation "the club", "the ministry" stands for: the latest named
+ * in this paragraph or the two before whose name has that word ("Harbour
+ * Rovers Football Club"). */
+struct nb_quotes_entity *nb_quotes_mem_org(struct nb_quotes_memory *m, const char *np, size_t len,
+                                           size_t para)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, np, 0, len);
+    size_t h = w.n ? w.n - 1 : 0;
+    if (w.n < 2 || w.n > 3 || !nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_WORDS) ||
+        nb_quotes_tok_cap(&w, h))
+        return NULL;
+    const char *head = np + w.t[h].s;
+    size_t hl = nb_quotes_tok_len(&w, h);
+    struct nb_quotes_entity *best = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        struct nb_quotes_entity *e = &m->e[i];
+        if (e->person || e->para + 2 < para)
+            continue;
+        for (size_t j = 0; j + hl <= e->len; j++) {
+            if ((j > 0 && e->name[j - 1] != ' ') || (j + hl < e->len && e->name[j + hl] != ' '))
+                continue;
+            size_t c = 0;
+            while (c < hl && nb_ascii_lower((unsigned char)e->name[j + c]) ==
+                                 nb_ascii_lower((unsigned char)head[c]))
+                c++;
+            if (c == hl && (!best || nb_quotes_later(e->para, e->pos, best->para, best->pos))) {
+                best = e;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+/* 1 when e is the only person named in paragraph para and the one before:
+ * a description can stand for no one else. */
+int nb_quotes_only_person(const struct nb_quotes_memory *m, const struct nb_quotes_entity *e,
+                          size_t para)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        const struct nb_quotes_entity *f = &m->e[i];
+        if (f != e && f->person && (f->evidence || f->subject) && f->para + 1 >= para)
+            return 0;
+    }
+    return 1;
+}
+
+/* "the Italian", "the 54-year-old": a description the text gives only to
+ * someone it has just named (a nationality, an age). */
+int nb_quotes_short_description(const char *np, size_t len)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, np, 0, len);
+    return w.n == 2;
+}
