@@ -66,6 +66,13 @@ static void test_kind(void **state)
         {"He called the plan \"Overdue\".", 0, 1},
         {"Posters read \"Save our park\".", 0, 1},
         {"Then (\"maybe\") not.", 1, 0},
+        /* a capitalised noun phrase of the sentence is still a fragment */
+        {"Cruz railed against the \"Washington Cartel\" again.", 1, 1},
+        {"He said it was his campaign's \"Best night ever.\"", 1, 1},
+        {"She called him \"The best recruiter.\"", 1, 1},
+        {"Its members are \"Latino, non-Latino, Caucasian.\"", 1, 1},
+        {"He warned against \"Moscow's worrying moves\" there.", 1, 1},
+        {"He told reporters \"We are ready.\"", 0, 1},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         size_t open, start, end;

@@ -101,6 +101,57 @@ static int after_that(const char *p, size_t from, size_t i)
     return i == from + 4 || !nb_char_is_word(nb_char_before(p, i - 4, NULL));
 }
 
+/* Words after which a quoted stretch is a noun phrase or the rest of a
+ * clause of the sentence, never a sentence of its own, whatever its first
+ * letter: the articles and determiners ("the "Washington cartel""), the
+ * prepositions ("against "Russia's worrying actions"", "as "Hillary's
+ * authenticator""), the forms of "be" and "have" ("members are "Latino,
+ * non-Latino"", "had "Syrian roots.""), and the verbs of naming ("called
+ * the front-runner "ISIS' best recruiter""). */
+static const char *const np_openers[] = {
+    "the",  "a",       "an",       "this",    "these",   "those", "its",     "his",
+    "her",  "their",   "our",      "my",      "your",    "some",  "any",     "every",
+    "each", "no",      "of",       "for",     "against", "about", "as",      "in",
+    "on",   "at",      "by",       "with",    "from",    "into",  "onto",    "like",
+    "than", "to",      "over",     "under",   "between", "among", "without", "within",
+    "is",   "are",     "was",      "were",    "be",      "been",  "being",   "am",
+    "has",  "have",    "had",      "called",  "calls",   "call",  "calling", "dubbed",
+    "dubs", "labeled", "labelled", "branded", "termed",  "named", "deemed",  "nicknamed"};
+
+/* The verbs of naming, which may have their object between them and the
+ * name they give: called him "The best recruiter". */
+static const char *const naming_verbs[] = {"called",  "calls",    "call",    "calling",  "dubbed",
+                                           "labeled", "labelled", "branded", "nicknamed"};
+
+static int tok_naming(const struct nb_quotes_win *w, size_t k)
+{
+    for (size_t j = 0; j < sizeof(naming_verbs) / sizeof(naming_verbs[0]); j++)
+        if (nb_quotes_tok_is(w, k, naming_verbs[j]))
+            return 1;
+    return 0;
+}
+
+/* 1 when p[from..i) ends with a word of np_openers or a possessive
+ * ("his campaign's "Despite what people want to say ...""), or with a
+ * verb of naming and one word, its object ("called him "..."",
+ * "dubbed Trump "...""). */
+static int after_np_opener(const char *p, size_t from, size_t i)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill_tail(&w, p, from, i);
+    if (w.n == 0 || !nb_quotes_tok_word(&w, w.n - 1))
+        return 0;
+    size_t k = w.n - 1;
+    if (nb_quotes_tok_possessive(&w, k))
+        return 1;
+    if (k > 0 && tok_naming(&w, k - 1))
+        return 1;
+    for (size_t j = 0; j < sizeof(np_openers) / sizeof(np_openers[0]); j++)
+        if (nb_quotes_tok_is(&w, k, np_openers[j]))
+            return 1;
+    return 0;
+}
+
 int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
 {
     size_t i = open;
@@ -121,6 +172,8 @@ int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t s
         return 0;
     if (after_that(p, sent_start, i))
         return 1; /* said that "We will win.": a sentence, but in reported speech */
+    if (nb_char_is_word(prev) && after_np_opener(p, sent_start, i))
+        return 1; /* the "Washington cartel": a noun phrase of the sentence */
     if (prev == ',' || prev == 0x2014 || prev == 0x2013 || nb_char_is_letter(prev))
         return !(nb_char_is_upper(first) || nb_char_is_digit(first));
     return 1;
