@@ -85,6 +85,33 @@ static void test_kind(void **state)
     }
 }
 
+/* A quote right after another one that ended no sentence goes on with
+ * that sentence: lower case, it is a fragment. */
+static void test_after_quote(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *p;
+        int partial;
+    } cases[] = {
+        {"He said that \"ethanol people\" \"do a fine job.\"", 1},
+        {"It cited \"war crimes,\" \"genocide\" and more.", 1},
+        {"\"We won.\" \"it was close.\"", 0},
+        {"He cited \"war crimes,\" \"Genocide\" and more.", 0},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *p = cases[i].p;
+        size_t open, start, end;
+        quote_at(p, &open, &start, &end);
+        size_t from = end + 1; /* after the first quote's closing mark */
+        quote_at(p + from, &open, &start, &end);
+        open += from, start += from, end += from;
+        int partial = nb_quotes_is_partial(p, from, open, start, end);
+        if (partial != cases[i].partial)
+            fail_msg("'%s': partial %d, want %d", p, partial, cases[i].partial);
+    }
+}
+
 static void pass_init(struct nb_quotes_pass *st)
 {
     memset(st, 0, sizeof(*st));
@@ -159,9 +186,8 @@ static void test_finish_quote(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_text_add),
-        cmocka_unit_test(test_title_like),
-        cmocka_unit_test(test_kind),
+        cmocka_unit_test(test_text_add),     cmocka_unit_test(test_title_like),
+        cmocka_unit_test(test_kind),         cmocka_unit_test(test_after_quote),
         cmocka_unit_test(test_finish_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

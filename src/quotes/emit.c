@@ -152,13 +152,36 @@ static int after_np_opener(const char *p, size_t from, size_t i)
     return 0;
 }
 
+static int is_closing_mark(uint32_t c)
+{
+    return c == '"' || c == '\'' || c == 0x201D || c == 0x2019;
+}
+
+/* 1 when p[..i) ends with the closing mark of a quote that ended no
+ * sentence ("ethanol people" "do a fantastic job", "crimes against
+ * humanity," "genocide"): a quote right after it goes on with that
+ * sentence. */
+static int after_open_quote(const char *p, size_t i)
+{
+    if (i == 0 || !is_closing_mark(nb_char_before(p, i, NULL)))
+        return 0;
+    size_t k = i;
+    while (k > 0 && is_closing_mark(nb_char_before(p, k, NULL))) {
+        size_t at = 0;
+        nb_char_before(p, k, &at);
+        k = at;
+    }
+    if (k == 0)
+        return 0;
+    uint32_t c = nb_char_before(p, k, NULL);
+    return c != '.' && c != '!' && c != '?' && c != 0x2026;
+}
+
 int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
 {
     size_t i = open;
     while (i > sent_start && nb_ascii_is_space((unsigned char)p[i - 1]))
         i--;
-    if (i <= sent_start)
-        return 0;
     uint32_t first = 0;
     for (size_t j = start; j < end; j++) {
         uint32_t c = nb_char_at(p, end, j, NULL);
@@ -167,6 +190,8 @@ int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t s
             break;
         }
     }
+    if (i <= sent_start)
+        return after_open_quote(p, i) && nb_char_is_lower(first);
     uint32_t prev = nb_char_before(p, i, NULL);
     if (prev == ':' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026)
         return 0;
