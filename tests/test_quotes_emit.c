@@ -73,6 +73,14 @@ static void test_kind(void **state)
         {"Its members are \"Latino, non-Latino, Caucasian.\"", 1, 1},
         {"He warned against \"Moscow's worrying moves\" there.", 1, 1},
         {"He told reporters \"We are ready.\"", 0, 1},
+        /* the sentence goes on after the quote: its words are part of it */
+        {"He said, \"I am so sick of it\" about her record.", 1, 1},
+        {"\"We have weeks to go\" until the vote.", 1, 0},
+        {"\"Closing time,\" by Ann Lee.", 1, 0},
+        {"\"We won,\" the mayor said.", 0, 0},
+        {"\"We won\" she said.", 0, 0},
+        {"\"We won\" said Ann Lee.", 0, 0},
+        {"\"We won\" according to Ann Lee.", 0, 0},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         size_t open, start, end;
@@ -97,7 +105,7 @@ static void test_after_quote(void **state)
         {"He said that \"ethanol people\" \"do a fine job.\"", 1},
         {"It cited \"war crimes,\" \"genocide\" and more.", 1},
         {"\"We won.\" \"it was close.\"", 0},
-        {"He cited \"war crimes,\" \"Genocide\" and more.", 0},
+        {"He cited \"war crimes,\" \"Genocide.\"", 0},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         const char *p = cases[i].p;

@@ -177,8 +177,60 @@ static int after_open_quote(const char *p, size_t i)
     return c != '.' && c != '!' && c != '?' && c != 0x2026;
 }
 
+/* 1 when the sentence goes on after the quote whose words end at p[end]
+ * (p NUL-terminated): the words end with no punctuation and, past the
+ * closing mark, a lower-case word that is no pronoun and no verb of
+ * saying follows ("I am so sick of it" about her record; "Tame" by any
+ * measure), or "by" follows, a title and its author ("Closing time," by
+ * Ann Lee). */
+static int goes_on_after(const char *p, size_t start, size_t end)
+{
+    size_t e = end;
+    while (e > start && nb_ascii_is_space((unsigned char)p[e - 1]))
+        e--;
+    if (e == start)
+        return 0;
+    uint32_t last = nb_char_before(p, e, NULL);
+    int comma = last == ',';
+    if (!comma && !nb_char_is_word(last))
+        return 0;
+    size_t lim = end;
+    while (p[lim] && lim - end < NB_QUOTES_WIN_BYTES)
+        lim++;
+    size_t j = end, marks = 0;
+    while (j < lim && marks < 2) {
+        size_t n = 0;
+        uint32_t c = nb_char_at(p, lim, j, &n);
+        if (!is_closing_mark(c) || n == 0)
+            break;
+        j += n;
+        marks++;
+    }
+    if (marks == 0)
+        return 0;
+    if (!comma && j < lim && p[j] == ',') {
+        comma = 1;
+        j++;
+    }
+    size_t to = lim;
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, p, j, to);
+    if (w.n == 0 || !nb_quotes_tok_word(&w, 0))
+        return 0;
+    if (nb_quotes_tok_is(&w, 0, "by"))
+        return 1;
+    if (comma || !nb_char_is_lower(nb_char_at(p, to, w.t[0].s, NULL)))
+        return 0;
+    return !nb_quotes_tok_verb(&w, 0) && !nb_quotes_tok_in(&w, 0, NB_QUOTES_PRONOUNS_M) &&
+           !nb_quotes_tok_in(&w, 0, NB_QUOTES_PRONOUNS_F) &&
+           !nb_quotes_tok_in(&w, 0, NB_QUOTES_PRONOUNS_OTHER) &&
+           !nb_quotes_tok_is(&w, 0, "according");
+}
+
 int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
 {
+    if (goes_on_after(p, start, end))
+        return 1;
     size_t i = open;
     while (i > sent_start && nb_ascii_is_space((unsigned char)p[i - 1]))
         i--;
