@@ -66,6 +66,21 @@ static void test_kind(void **state)
         {"He called the plan \"Overdue\".", 0, 1},
         {"Posters read \"Save our park\".", 0, 1},
         {"Then (\"maybe\") not.", 1, 0},
+        /* a capitalised noun phrase of the sentence is still a fragment */
+        {"Cruz railed against the \"Washington Cartel\" again.", 1, 1},
+        {"He said it was his campaign's \"Best night ever.\"", 1, 1},
+        {"She called him \"The best recruiter.\"", 1, 1},
+        {"Its members are \"Latino, non-Latino, Caucasian.\"", 1, 1},
+        {"He warned against \"Moscow's worrying moves\" there.", 1, 1},
+        {"He told reporters \"We are ready.\"", 0, 1},
+        /* the sentence goes on after the quote: its words are part of it */
+        {"He said, \"I am so sick of it\" about her record.", 1, 1},
+        {"\"We have weeks to go\" until the vote.", 1, 0},
+        {"\"Closing time,\" by Ann Lee.", 1, 0},
+        {"\"We won,\" the mayor said.", 0, 0},
+        {"\"We won\" she said.", 0, 0},
+        {"\"We won\" said Ann Lee.", 0, 0},
+        {"\"We won\" according to Ann Lee.", 0, 0},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         size_t open, start, end;
@@ -75,6 +90,33 @@ static void test_kind(void **state)
         if (partial != cases[i].partial || embedded != cases[i].embedded)
             fail_msg("'%s': partial %d embedded %d, want %d %d", cases[i].p, partial, embedded,
                      cases[i].partial, cases[i].embedded);
+    }
+}
+
+/* A quote right after another one that ended no sentence goes on with
+ * that sentence: lower case, it is a fragment. */
+static void test_after_quote(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *p;
+        int partial;
+    } cases[] = {
+        {"He said that \"ethanol people\" \"do a fine job.\"", 1},
+        {"It cited \"war crimes,\" \"genocide\" and more.", 1},
+        {"\"We won.\" \"it was close.\"", 0},
+        {"He cited \"war crimes,\" \"Genocide.\"", 0},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *p = cases[i].p;
+        size_t open, start, end;
+        quote_at(p, &open, &start, &end);
+        size_t from = end + 1; /* after the first quote's closing mark */
+        quote_at(p + from, &open, &start, &end);
+        open += from, start += from, end += from;
+        int partial = nb_quotes_is_partial(p, from, open, start, end);
+        if (partial != cases[i].partial)
+            fail_msg("'%s': partial %d, want %d", p, partial, cases[i].partial);
     }
 }
 
@@ -152,9 +194,8 @@ static void test_finish_quote(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_text_add),
-        cmocka_unit_test(test_title_like),
-        cmocka_unit_test(test_kind),
+        cmocka_unit_test(test_text_add),     cmocka_unit_test(test_title_like),
+        cmocka_unit_test(test_kind),         cmocka_unit_test(test_after_quote),
         cmocka_unit_test(test_finish_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -101,13 +101,139 @@ static int after_that(const char *p, size_t from, size_t i)
     return i == from + 4 || !nb_char_is_word(nb_char_before(p, i - 4, NULL));
 }
 
+/* Words after which a quoted stretch is a noun phrase or the rest of a
+ * clause of the sentence, never a sentence of its own, whatever its first
+ * letter: the articles and determiners ("the "Washington cartel""), the
+ * prepositions ("against "Russia's worrying actions"", "as "Hillary's
+ * authenticator""), the forms of "be" and "have" ("members are "Latino,
+ * non-Latino"", "had "Syrian roots.""), and the verbs of naming ("called
+ * the front-runner "ISIS' best recruiter""). */
+static const char *const np_openers[] = {
+    "the",  "a",       "an",       "this",    "these",   "those", "its",     "his",
+    "her",  "their",   "our",      "my",      "your",    "some",  "any",     "every",
+    "each", "no",      "of",       "for",     "against", "about", "as",      "in",
+    "on",   "at",      "by",       "with",    "from",    "into",  "onto",    "like",
+    "than", "to",      "over",     "under",   "between", "among", "without", "within",
+    "is",   "are",     "was",      "were",    "be",      "been",  "being",   "am",
+    "has",  "have",    "had",      "called",  "calls",   "call",  "calling", "dubbed",
+    "dubs", "labeled", "labelled", "branded", "termed",  "named", "deemed",  "nicknamed"};
+
+/* The verbs of naming, which may have their object between them and the
+ * name they give: called him "The best recruiter". */
+static const char *const naming_verbs[] = {"called",  "calls",    "call",    "calling",  "dubbed",
+                                           "labeled", "labelled", "branded", "nicknamed"};
+
+static int tok_naming(const struct nb_quotes_win *w, size_t k)
+{
+    for (size_t j = 0; j < sizeof(naming_verbs) / sizeof(naming_verbs[0]); j++)
+        if (nb_quotes_tok_is(w, k, naming_verbs[j]))
+            return 1;
+    return 0;
+}
+
+/* 1 when p[from..i) ends with a word of np_openers or a possessive
+ * ("his campaign's "Despite what people want to say ...""), or with a
+ * verb of naming and one word, its object ("called him "..."",
+ * "dubbed Trump "...""). */
+static int after_np_opener(const char *p, size_t from, size_t i)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill_tail(&w, p, from, i);
+    if (w.n == 0 || !nb_quotes_tok_word(&w, w.n - 1))
+        return 0;
+    size_t k = w.n - 1;
+    if (nb_quotes_tok_possessive(&w, k))
+        return 1;
+    if (k > 0 && tok_naming(&w, k - 1))
+        return 1;
+    for (size_t j = 0; j < sizeof(np_openers) / sizeof(np_openers[0]); j++)
+        if (nb_quotes_tok_is(&w, k, np_openers[j]))
+            return 1;
+    return 0;
+}
+
+static int is_closing_mark(uint32_t c)
+{
+    return c == '"' || c == '\'' || c == 0x201D || c == 0x2019;
+}
+
+/* 1 when p[..i) ends with the closing mark of a quote that ended no
+ * sentence ("ethanol people" "do a fantastic job", "crimes against
+ * humanity," "genocide"): a quote right after it goes on with that
+ * sentence. */
+static int after_open_quote(const char *p, size_t i)
+{
+    if (i == 0 || !is_closing_mark(nb_char_before(p, i, NULL)))
+        return 0;
+    size_t k = i;
+    while (k > 0 && is_closing_mark(nb_char_before(p, k, NULL))) {
+        size_t at = 0;
+        nb_char_before(p, k, &at);
+        k = at;
+    }
+    if (k == 0)
+        return 0;
+    uint32_t c = nb_char_before(p, k, NULL);
+    return c != '.' && c != '!' && c != '?' && c != 0x2026;
+}
+
+/* 1 when the sentence goes on after the quote whose words end at p[end]
+ * (p NUL-terminated): the words end with no punctuation and, past the
+ * closing mark, a lower-case word that is no pronoun and no verb of
+ * saying follows ("I am so sick of it" about her record; "Tame" by any
+ * measure), or "by" follows, a title and its author ("Closing time," by
+ * Ann Lee). */
+static int goes_on_after(const char *p, size_t start, size_t end)
+{
+    size_t e = end;
+    while (e > start && nb_ascii_is_space((unsigned char)p[e - 1]))
+        e--;
+    if (e == start)
+        return 0;
+    uint32_t last = nb_char_before(p, e, NULL);
+    int comma = last == ',';
+    if (!comma && !nb_char_is_word(last))
+        return 0;
+    size_t lim = end;
+    while (p[lim] && lim - end < NB_QUOTES_WIN_BYTES)
+        lim++;
+    size_t j = end, marks = 0;
+    while (j < lim && marks < 2) {
+        size_t n = 0;
+        uint32_t c = nb_char_at(p, lim, j, &n);
+        if (!is_closing_mark(c) || n == 0)
+            break;
+        j += n;
+        marks++;
+    }
+    if (marks == 0)
+        return 0;
+    if (!comma && j < lim && p[j] == ',') {
+        comma = 1;
+        j++;
+    }
+    size_t to = lim;
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, p, j, to);
+    if (w.n == 0 || !nb_quotes_tok_word(&w, 0))
+        return 0;
+    if (nb_quotes_tok_is(&w, 0, "by"))
+        return 1;
+    if (comma || !nb_char_is_lower(nb_char_at(p, to, w.t[0].s, NULL)))
+        return 0;
+    return !nb_quotes_tok_verb(&w, 0) && !nb_quotes_tok_in(&w, 0, NB_QUOTES_PRONOUNS_M) &&
+           !nb_quotes_tok_in(&w, 0, NB_QUOTES_PRONOUNS_F) &&
+           !nb_quotes_tok_in(&w, 0, NB_QUOTES_PRONOUNS_OTHER) &&
+           !nb_quotes_tok_is(&w, 0, "according");
+}
+
 int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
 {
+    if (goes_on_after(p, start, end))
+        return 1;
     size_t i = open;
     while (i > sent_start && nb_ascii_is_space((unsigned char)p[i - 1]))
         i--;
-    if (i <= sent_start)
-        return 0;
     uint32_t first = 0;
     for (size_t j = start; j < end; j++) {
         uint32_t c = nb_char_at(p, end, j, NULL);
@@ -116,11 +242,15 @@ int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t s
             break;
         }
     }
+    if (i <= sent_start)
+        return after_open_quote(p, i) && nb_char_is_lower(first);
     uint32_t prev = nb_char_before(p, i, NULL);
     if (prev == ':' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026)
         return 0;
     if (after_that(p, sent_start, i))
         return 1; /* said that "We will win.": a sentence, but in reported speech */
+    if (nb_char_is_word(prev) && after_np_opener(p, sent_start, i))
+        return 1; /* the "Washington cartel": a noun phrase of the sentence */
     if (prev == ',' || prev == 0x2014 || prev == 0x2013 || nb_char_is_letter(prev))
         return !(nb_char_is_upper(first) || nb_char_is_digit(first));
     return 1;

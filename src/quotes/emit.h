@@ -49,12 +49,17 @@ int nb_quotes_title_like(const char *t, size_t len);
 /* Frees the contents of q and sets its pointers to NULL. */
 void nb_quotes_quote_release(struct nb_quote *q);
 
-/* 1 when the quote opening at p[open] (its words p[start..end)) is a
- * fragment inside its sentence, which starts at sent_start.  Not at the
+/* 1 when the quote opening at p[open] (its words p[start..end); p
+ * NUL-terminated) is a fragment inside its sentence, which starts at
+ * sent_start.  Always when the sentence goes on after the closing mark (a
+ * lower-case word that is no pronoun nor verb of saying: "..." about her
+ * record; or "by": a title and its author).  Not at the
  * sentence's start nor after ':' '.' '!' '?' '…'; always after "that"
- * (said that "We will win.": reported speech); after a word, a comma or a
- * dash, unless it starts with a capital or a digit; after anything else,
- * always. */
+ * (said that "We will win.": reported speech) and after an article, a
+ * determiner, a preposition, a possessive, "be", "have" or a verb of naming
+ * (the "Washington Cartel": a noun phrase of the sentence); after another
+ * word, a comma or a dash, unless it starts with a capital or a digit;
+ * after anything else, always. */
 int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end);
 
 /* 1 when the quote opening at p[open] follows a word, a figure or a comma
