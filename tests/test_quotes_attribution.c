@@ -119,10 +119,11 @@ static void test_before(void **state)
     assert_true(sp.verb);
     assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Berg", "-");
 
-    p = "The wall reads \"We won\".";
+    /* a document or a sign that reads is the source a listener needs */
+    p = "The letter reads \"We won\".";
     sp = before(p);
-    assert_false(sp.verb);
-    assert_speaker(p, &sp, NB_QUOTES_SP_NONE, "", "");
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "The letter", "-");
 }
 
 static void test_clause_subject(void **state)

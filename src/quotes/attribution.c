@@ -56,7 +56,24 @@ static int cue_verb(const struct nb_quotes_win *w, size_t k)
     if (k > 0 && nb_quotes_tok_cap(w, k) && nb_quotes_tok_word(w, k - 1) &&
         nb_quotes_tok_cap(w, k - 1))
         return 0;
+    if (k + 1 < w->n && nb_quotes_tok_is(w, k + 1, "back") &&
+        (nb_quotes_tok_is(w, k, "fired") || nb_quotes_tok_is(w, k, "shot") ||
+         nb_quotes_tok_is(w, k, "hit") || nb_quotes_tok_is(w, k, "pushed") ||
+         nb_quotes_tok_is(w, k, "fires") || nb_quotes_tok_is(w, k, "shoots") ||
+         nb_quotes_tok_is(w, k, "hits") || nb_quotes_tok_is(w, k, "pushes")))
+        return NB_QUOTES_V_INV; /* "Berg fired back" */
     return nb_quotes_tok_verb(w, k);
+}
+
+/* 1 when token k is a quote mark left over from a nested closing
+ * (''...'x,''' said Berg): the verb still follows it. */
+static int quote_mark(const struct nb_quotes_win *w, size_t k)
+{
+    static const char *const marks[] = {"'", "\"", "\u2019", "\u201d", "\u2018", "\u201c"};
+    for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+        if (nb_quotes_tok_is(w, k, marks[i]))
+            return 1;
+    return 0;
 }
 
 #define MAX_SEGMENTS 4
@@ -190,6 +207,12 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_q
         }
         if (!nb_quotes_tok_word(w, e))
             break;
+        if (e == a && e + 1 < w->n && nb_quotes_tok_word(w, e + 1) &&
+            (nb_quotes_tok_in(w, e, NB_QUOTES_POSSESSIVES) || nb_quotes_tok_is(w, e, "another"))) {
+            e++; /* "said his best friend", "said another user" */
+            n++;
+            continue;
+        }
         if (nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
             !(e == a && (nb_quotes_tok_in(w, e, NB_QUOTES_PRONOUNS_M) ||
                          nb_quotes_tok_in(w, e, NB_QUOTES_PRONOUNS_F))))
@@ -308,7 +331,7 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
     memset(sp, 0, sizeof(*sp));
     size_t k = 0;
     while (k < w.n && !nb_quotes_tok_word(&w, k) &&
-           (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_dash(&w, k)))
+           (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_dash(&w, k) || quote_mark(&w, k)))
         k++;
     if (k >= w.n || !nb_quotes_tok_word(&w, k))
         return;
