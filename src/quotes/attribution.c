@@ -62,6 +62,13 @@ static int cue_verb(const struct nb_quotes_win *w, size_t k)
          nb_quotes_tok_is(w, k, "fires") || nb_quotes_tok_is(w, k, "shoots") ||
          nb_quotes_tok_is(w, k, "hits") || nb_quotes_tok_is(w, k, "pushes")))
         return NB_QUOTES_V_INV; /* "Berg fired back" */
+    if (k + 1 < w->n && (((nb_quotes_tok_is(w, k, "pointed") || nb_quotes_tok_is(w, k, "points")) &&
+                          nb_quotes_tok_is(w, k + 1, "out")) ||
+                         ((nb_quotes_tok_is(w, k, "went") || nb_quotes_tok_is(w, k, "goes")) &&
+                          nb_quotes_tok_is(w, k + 1, "on")) ||
+                         ((nb_quotes_tok_is(w, k, "chimed") || nb_quotes_tok_is(w, k, "weighed")) &&
+                          nb_quotes_tok_is(w, k + 1, "in"))))
+        return NB_QUOTES_V_INV; /* "Rubel pointed out", "Trump went on" */
     return nb_quotes_tok_verb(w, k);
 }
 
@@ -422,18 +429,18 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
     }
 }
 
-/* A round-up's label before a quote, the whole of tokens [0, n) up to a
- * colon: "Gerald F. Seib, The Wall Street Journal:" (a name, an outlet
- * after a comma).  The name is a person's of two words or more, or an
+/* A round-up's label before a quote, tokens [a, n) up to a colon:
+ * "Gerald F. Seib, The Wall Street Journal:" (a name, an outlet after a
+ * comma).  The name is a person's of two words or more, or an
  * organisation's.  Writes *sp and answers 1 when it is one. */
-static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *sp)
+static int colon_label_at(const struct nb_quotes_win *w, size_t a, struct nb_quotes_speaker *sp)
 {
-    if (w->n < 3 || w->n > 16 || !nb_quotes_tok_punct(w, w->n - 1, ':'))
+    if (w->n < a + 3 || w->n - a > 16 || !nb_quotes_tok_punct(w, w->n - 1, ':'))
         return 0;
-    size_t c = 0;
+    size_t c = a;
     while (c < w->n - 1 && !nb_quotes_tok_punct(w, c, ','))
         c++;
-    if (c == 0 || c > 6)
+    if (c == a || c - a > 6)
         return 0;
     for (size_t k = c + (c < w->n - 1); k < w->n - 1; k++)
         if (!nb_quotes_tok_word(w, k) ||
@@ -441,13 +448,13 @@ static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *
             return 0; /* the outlet: capitalised words only */
     struct nb_quotes_speaker s;
     memset(&s, 0, sizeof(s));
-    nb_quotes_np_split(w, 0, c, &s);
+    nb_quotes_np_split(w, a, c, &s);
     if (s.kind != NB_QUOTES_SP_NAME || s.rs < s.re)
         return 0;
-    size_t first = nb_quotes_tok_is(w, 0, "the") ? 1 : 0;
+    size_t first = nb_quotes_tok_is(w, a, "the") ? a + 1 : a;
     if (s.ns != w->t[first].s || s.ne != w->t[c - 1].e)
         return 0;
-    if (s.person && (c - first < 2 || memchr(w->p + s.ns, ' ', s.ne - s.ns) == NULL))
+    if (s.person && (c - first < 2 || memchr(w->p + s.ns, ' ', s.ne - s.ns) == NULL) && a == 0)
         return 0;
     *sp = s;
     if (c + 1 < w->n - 1) { /* the outlet is the role */
@@ -455,8 +462,25 @@ static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *
         sp->re = w->t[w->n - 2].e;
     }
     sp->verb = 1;
-    sp->pos = w->t[0].s;
+    sp->pos = w->t[a].s;
     return 1;
+}
+
+/* The label is the whole stretch, or what follows a round-up's heading
+ * and a dash ("Pollsters agree - Carl Bialik:"), or "from" ("More from
+ * Jones:", "From the report:"). */
+static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *sp)
+{
+    if (colon_label_at(w, 0, sp))
+        return 1;
+    for (size_t d = w->n; d-- > 0;) {
+        if (nb_quotes_tok_dash(w, d) || nb_quotes_tok_is(w, d, "from"))
+            return d + 1 < w->n && colon_label_at(w, d + 1, sp);
+        if (!nb_quotes_tok_word(w, d) && !nb_quotes_tok_punct(w, d, ':') &&
+            !nb_quotes_tok_punct(w, d, ',') && !nb_quotes_tok_punct(w, d, '.'))
+            return 0;
+    }
+    return 0;
 }
 
 void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)

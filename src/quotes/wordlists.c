@@ -419,6 +419,8 @@ static const struct verb verbs[] = {
     {"responded", V_INV},
     {"responding", V_ING},
     {"responds", V_INV},
+    {"retaliated", V_INV},
+    {"retaliates", V_INV},
     {"retorted", V_INV},
     {"retorting", V_ING},
     {"retorts", V_INV},
