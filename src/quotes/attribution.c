@@ -355,6 +355,7 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
         if (sp->kind != NB_QUOTES_SP_NONE) {
             sp->verb = 1;
             sp->pos = from;
+            sp->inverted = 1;
             return;
         }
     }
