@@ -220,6 +220,12 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_q
             n++;
             continue;
         }
+        if (e == a && nb_quotes_tok_cap(w, e) && e + 1 < w->n && nb_quotes_name_token(w, e + 1) &&
+            (nb_quotes_tok_is(w, e, "will") || nb_quotes_tok_is(w, e, "may"))) {
+            e++; /* "said Will Doyle": a first name, no modal */
+            n++;
+            continue;
+        }
         if (nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
             !(e == a && (nb_quotes_tok_in(w, e, NB_QUOTES_PRONOUNS_M) ||
                          nb_quotes_tok_in(w, e, NB_QUOTES_PRONOUNS_F))))
@@ -286,6 +292,24 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_q
     return e;
 }
 
+/* The source after "according to" at token k: a document filed, issued
+ * or written by a named person is that person's word ("according to a
+ * court document filed by state attorney Dave Aronberg"). */
+static void according_subject(const struct nb_quotes_win *w, size_t k, struct nb_quotes_speaker *sp)
+{
+    subject_after(w, k, sp);
+    for (size_t b = k + 1; b < w->n && b < k + 8 && nb_quotes_tok_word(w, b); b++) {
+        if (!nb_quotes_tok_is(w, b, "by"))
+            continue;
+        struct nb_quotes_speaker s;
+        memset(&s, 0, sizeof(s));
+        subject_after(w, b + 1, &s);
+        if (s.kind == NB_QUOTES_SP_NAME)
+            *sp = s;
+        return;
+    }
+}
+
 /* A subject with a prepositional phrase filling tokens [a, v): "Mr. Morgan
  * of the Sierra Club", "a narrator in the Clinton ad".  The person is the
  * name before the preposition; without one, the whole noun phrase.  Leaves
@@ -344,7 +368,7 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
         return;
     size_t first = k;
     if (nb_quotes_tok_is(&w, k, "according") && k + 1 < w.n && nb_quotes_tok_is(&w, k + 1, "to")) {
-        subject_after(&w, k + 2, sp);
+        according_subject(&w, k + 2, sp);
         sp->verb = 1;
         sp->pos = from;
         return;
@@ -494,7 +518,7 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
     for (size_t v = w.n; v-- > 0;) {
         if (nb_quotes_tok_is(&w, v, "according") && v + 1 < w.n &&
             nb_quotes_tok_is(&w, v + 1, "to")) {
-            subject_after(&w, v + 2, sp);
+            according_subject(&w, v + 2, sp);
             if (sp->kind != NB_QUOTES_SP_NONE) {
                 sp->verb = 1;
                 sp->pos = w.t[v].s;
