@@ -407,6 +407,8 @@ static const struct verb verbs[] = {
     {"remarked", V_INV},
     {"remarking", V_ING},
     {"remarks", V_INV | V_NOUN},
+    {"remembered", V_INV},
+    {"remembers", V_INV},
     {"repeated", V_INV},
     {"repeating", V_ING},
     {"repeats", V_INV},
