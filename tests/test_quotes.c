@@ -166,6 +166,15 @@ static void test_description_orgs(void **state)
     check_case("description_orgs");
 }
 
+/* Cues after a nested closing mark, phrasal and vivid verbs ("fired
+ * back", "beamed"), a description then the name ("another supporter,
+ * Ruth Okafor"), a document that reads. */
+static void test_speaker_cues(void **state)
+{
+    (void)state;
+    check_case("speaker_cues");
+}
+
 static void test_nested(void **state)
 {
     (void)state;
@@ -316,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_carry_over),
         cmocka_unit_test(test_description_people),
         cmocka_unit_test(test_description_orgs),
+        cmocka_unit_test(test_speaker_cues),
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_apostrophes),

@@ -64,9 +64,20 @@ static void test_after(void **state)
     assert_false(sp.part);
     assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ola Berg", "Norway's foreign minister");
 
+    assert_true(sp.inverted);
+
     p = "\"We won,\" Berg said.";
     sp = after(p);
     assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Berg", "-");
+    assert_false(sp.inverted);
+
+    p = "\"We won,\" the captain fired back.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "the captain", "-");
+
+    p = "\"We won,\" said his best friend, Tom Ware.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tom Ware", "his best friend");
 
     p = "\"We won,\" she told reporters.";
     sp = after(p);
@@ -119,10 +130,11 @@ static void test_before(void **state)
     assert_true(sp.verb);
     assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Berg", "-");
 
-    p = "The wall reads \"We won\".";
+    /* a document or a sign that reads is the source a listener needs */
+    p = "The letter reads \"We won\".";
     sp = before(p);
-    assert_false(sp.verb);
-    assert_speaker(p, &sp, NB_QUOTES_SP_NONE, "", "");
+    assert_true(sp.verb);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "The letter", "-");
 }
 
 static void test_clause_subject(void **state)

@@ -56,7 +56,31 @@ static int cue_verb(const struct nb_quotes_win *w, size_t k)
     if (k > 0 && nb_quotes_tok_cap(w, k) && nb_quotes_tok_word(w, k - 1) &&
         nb_quotes_tok_cap(w, k - 1))
         return 0;
+    if (k + 1 < w->n && nb_quotes_tok_is(w, k + 1, "back") &&
+        (nb_quotes_tok_is(w, k, "fired") || nb_quotes_tok_is(w, k, "shot") ||
+         nb_quotes_tok_is(w, k, "hit") || nb_quotes_tok_is(w, k, "pushed") ||
+         nb_quotes_tok_is(w, k, "fires") || nb_quotes_tok_is(w, k, "shoots") ||
+         nb_quotes_tok_is(w, k, "hits") || nb_quotes_tok_is(w, k, "pushes")))
+        return NB_QUOTES_V_INV; /* "Berg fired back" */
+    if (k + 1 < w->n && (((nb_quotes_tok_is(w, k, "pointed") || nb_quotes_tok_is(w, k, "points")) &&
+                          nb_quotes_tok_is(w, k + 1, "out")) ||
+                         ((nb_quotes_tok_is(w, k, "went") || nb_quotes_tok_is(w, k, "goes")) &&
+                          nb_quotes_tok_is(w, k + 1, "on")) ||
+                         ((nb_quotes_tok_is(w, k, "chimed") || nb_quotes_tok_is(w, k, "weighed")) &&
+                          nb_quotes_tok_is(w, k + 1, "in"))))
+        return NB_QUOTES_V_INV; /* "Rubel pointed out", "Trump went on" */
     return nb_quotes_tok_verb(w, k);
+}
+
+/* 1 when token k is a quote mark left over from a nested closing
+ * (''...'x,''' said Berg): the verb still follows it. */
+static int quote_mark(const struct nb_quotes_win *w, size_t k)
+{
+    static const char *const marks[] = {"'", "\"", "\u2019", "\u201d", "\u2018", "\u201c"};
+    for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+        if (nb_quotes_tok_is(w, k, marks[i]))
+            return 1;
+    return 0;
 }
 
 #define MAX_SEGMENTS 4
@@ -190,6 +214,18 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_q
         }
         if (!nb_quotes_tok_word(w, e))
             break;
+        if (e == a && e + 1 < w->n && nb_quotes_tok_word(w, e + 1) &&
+            (nb_quotes_tok_in(w, e, NB_QUOTES_POSSESSIVES) || nb_quotes_tok_is(w, e, "another"))) {
+            e++; /* "said his best friend", "said another user" */
+            n++;
+            continue;
+        }
+        if (e == a && nb_quotes_tok_cap(w, e) && e + 1 < w->n && nb_quotes_name_token(w, e + 1) &&
+            (nb_quotes_tok_is(w, e, "will") || nb_quotes_tok_is(w, e, "may"))) {
+            e++; /* "said Will Doyle": a first name, no modal */
+            n++;
+            continue;
+        }
         if (nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
             !(e == a && (nb_quotes_tok_in(w, e, NB_QUOTES_PRONOUNS_M) ||
                          nb_quotes_tok_in(w, e, NB_QUOTES_PRONOUNS_F))))
@@ -256,6 +292,24 @@ static size_t subject_after(const struct nb_quotes_win *w, size_t k, struct nb_q
     return e;
 }
 
+/* The source after "according to" at token k: a document filed, issued
+ * or written by a named person is that person's word ("according to a
+ * court document filed by state attorney Dave Aronberg"). */
+static void according_subject(const struct nb_quotes_win *w, size_t k, struct nb_quotes_speaker *sp)
+{
+    subject_after(w, k, sp);
+    for (size_t b = k + 1; b < w->n && b < k + 8 && nb_quotes_tok_word(w, b); b++) {
+        if (!nb_quotes_tok_is(w, b, "by"))
+            continue;
+        struct nb_quotes_speaker s;
+        memset(&s, 0, sizeof(s));
+        subject_after(w, b + 1, &s);
+        if (s.kind == NB_QUOTES_SP_NAME)
+            *sp = s;
+        return;
+    }
+}
+
 /* A subject with a prepositional phrase filling tokens [a, v): "Mr. Morgan
  * of the Sierra Club", "a narrator in the Clinton ad".  The person is the
  * name before the preposition; without one, the whole noun phrase.  Leaves
@@ -308,13 +362,13 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
     memset(sp, 0, sizeof(*sp));
     size_t k = 0;
     while (k < w.n && !nb_quotes_tok_word(&w, k) &&
-           (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_dash(&w, k)))
+           (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_dash(&w, k) || quote_mark(&w, k)))
         k++;
     if (k >= w.n || !nb_quotes_tok_word(&w, k))
         return;
     size_t first = k;
     if (nb_quotes_tok_is(&w, k, "according") && k + 1 < w.n && nb_quotes_tok_is(&w, k + 1, "to")) {
-        subject_after(&w, k + 2, sp);
+        according_subject(&w, k + 2, sp);
         sp->verb = 1;
         sp->pos = from;
         return;
@@ -325,6 +379,7 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
         if (sp->kind != NB_QUOTES_SP_NONE) {
             sp->verb = 1;
             sp->pos = from;
+            sp->inverted = 1;
             return;
         }
     }
@@ -399,18 +454,18 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
     }
 }
 
-/* A round-up's label before a quote, the whole of tokens [0, n) up to a
- * colon: "Gerald F. Seib, The Wall Street Journal:" (a name, an outlet
- * after a comma).  The name is a person's of two words or more, or an
+/* A round-up's label before a quote, tokens [a, n) up to a colon:
+ * "Gerald F. Seib, The Wall Street Journal:" (a name, an outlet after a
+ * comma).  The name is a person's of two words or more, or an
  * organisation's.  Writes *sp and answers 1 when it is one. */
-static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *sp)
+static int colon_label_at(const struct nb_quotes_win *w, size_t a, struct nb_quotes_speaker *sp)
 {
-    if (w->n < 3 || w->n > 16 || !nb_quotes_tok_punct(w, w->n - 1, ':'))
+    if (w->n < a + 3 || w->n - a > 16 || !nb_quotes_tok_punct(w, w->n - 1, ':'))
         return 0;
-    size_t c = 0;
+    size_t c = a;
     while (c < w->n - 1 && !nb_quotes_tok_punct(w, c, ','))
         c++;
-    if (c == 0 || c > 6)
+    if (c == a || c - a > 6)
         return 0;
     for (size_t k = c + (c < w->n - 1); k < w->n - 1; k++)
         if (!nb_quotes_tok_word(w, k) ||
@@ -418,13 +473,13 @@ static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *
             return 0; /* the outlet: capitalised words only */
     struct nb_quotes_speaker s;
     memset(&s, 0, sizeof(s));
-    nb_quotes_np_split(w, 0, c, &s);
+    nb_quotes_np_split(w, a, c, &s);
     if (s.kind != NB_QUOTES_SP_NAME || s.rs < s.re)
         return 0;
-    size_t first = nb_quotes_tok_is(w, 0, "the") ? 1 : 0;
+    size_t first = nb_quotes_tok_is(w, a, "the") ? a + 1 : a;
     if (s.ns != w->t[first].s || s.ne != w->t[c - 1].e)
         return 0;
-    if (s.person && (c - first < 2 || memchr(w->p + s.ns, ' ', s.ne - s.ns) == NULL))
+    if (s.person && (c - first < 2 || memchr(w->p + s.ns, ' ', s.ne - s.ns) == NULL) && a == 0)
         return 0;
     *sp = s;
     if (c + 1 < w->n - 1) { /* the outlet is the role */
@@ -432,8 +487,25 @@ static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *
         sp->re = w->t[w->n - 2].e;
     }
     sp->verb = 1;
-    sp->pos = w->t[0].s;
+    sp->pos = w->t[a].s;
     return 1;
+}
+
+/* The label is the whole stretch, or what follows a round-up's heading
+ * and a dash ("Pollsters agree - Carl Bialik:"), or "from" ("More from
+ * Jones:", "From the report:"). */
+static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *sp)
+{
+    if (colon_label_at(w, 0, sp))
+        return 1;
+    for (size_t d = w->n; d-- > 0;) {
+        if (nb_quotes_tok_dash(w, d) || nb_quotes_tok_is(w, d, "from"))
+            return d + 1 < w->n && colon_label_at(w, d + 1, sp);
+        if (!nb_quotes_tok_word(w, d) && !nb_quotes_tok_punct(w, d, ':') &&
+            !nb_quotes_tok_punct(w, d, ',') && !nb_quotes_tok_punct(w, d, '.'))
+            return 0;
+    }
+    return 0;
 }
 
 void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)
@@ -446,7 +518,7 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
     for (size_t v = w.n; v-- > 0;) {
         if (nb_quotes_tok_is(&w, v, "according") && v + 1 < w.n &&
             nb_quotes_tok_is(&w, v + 1, "to")) {
-            subject_after(&w, v + 2, sp);
+            according_subject(&w, v + 2, sp);
             if (sp->kind != NB_QUOTES_SP_NONE) {
                 sp->verb = 1;
                 sp->pos = w.t[v].s;

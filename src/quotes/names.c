@@ -367,7 +367,8 @@ size_t nb_quotes_np_back(const struct nb_quotes_win *w, size_t lo, size_t verb)
         }
         if (!nb_quotes_tok_word(w, j))
             break;
-        if (k < end && nb_quotes_tok_in(w, j, NB_QUOTES_POSSESSIVES)) {
+        if (k < end && (nb_quotes_tok_in(w, j, NB_QUOTES_POSSESSIVES) ||
+                        nb_quotes_tok_is(w, j, "another") || nb_quotes_tok_is(w, j, "some"))) {
             k = j; /* "my father", "their lawyer": the phrase starts here */
             break;
         }

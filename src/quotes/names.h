@@ -32,6 +32,7 @@ struct nb_quotes_speaker {
     int verb;      /* a speech verb was seen */
     int part;      /* only a fragment verb (called, accused) */
     size_t pos;    /* where the attribution is */
+    int inverted;  /* the verb came first, right after the quote ("...," said Berg) */
 };
 
 /* 1 when token k can be part of a name: "Ola" "G.K." "O'Brien"

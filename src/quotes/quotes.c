@@ -143,6 +143,12 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
                                         st->pend_sentence, 1, 0, 0, err);
         } else {
             const struct nb_quotes_speaker *bs = &st->pend_before;
+            struct nb_quotes_speaker none;
+            memset(&none, 0, sizeof(none));
+            if (after.inverted && after.kind == NB_QUOTES_SP_NAME && !st->pend_partial &&
+                bs->kind != NB_QUOTES_SP_NONE)
+                bs = &none; /* "... -- but Moscow denies -- '...?' asked Dunn": the
+                             * inverted cue right after the quote is the speaker */
             if (!bs->verb && !after.verb && context.verb && !merge && !st->pend_embedded &&
                 !nb_quotes_title_like(st->text.data, st->text.len))
                 bs = &context;
