@@ -136,7 +136,7 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
         if (src == NB_ENOMEM || b->fail_on_source_error || r->state_failed) {
             if (err)
                 *err = e;
-            rc = src;
+            rc = src != NB_OK ? src : NB_EIO; /* the state failed after all was read */
         } else {
             failed++;
             if (warn_failed(bl, &e) != NB_OK)
