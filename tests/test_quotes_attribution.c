@@ -205,6 +205,22 @@ static void test_families(void **state)
     sp = before(p);
     assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
 
+    /* a passive verb of quoting: the subject stands before the auxiliary */
+    p = "\"The ferry runs late,\" Tove Brekke is quoted as saying.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Tove Brekke", "-");
+    p = "Ivo Lind has been quoted as saying \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ivo Lind", "-");
+
+    /* a written text that read */
+    p = "\"Opening hours have changed,\" read the notice.";
+    sp = after(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "the notice", "-");
+    p = "One banner read \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NP, "One banner", "-");
+
     /* a negative auxiliary between the subject and the verb */
     p = "\"No comment,\" harbour officials haven't said.";
     sp = after(p);

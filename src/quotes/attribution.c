@@ -83,6 +83,24 @@ static int quote_mark(const struct nb_quotes_win *w, size_t k)
     return 0;
 }
 
+/* Where the subject of a verb at token v ends: before a passive's
+ * auxiliary ("Berg is quoted as saying", "Berg has been quoted"), else v. */
+static size_t passive_subject_end(const struct nb_quotes_win *w, size_t lo, size_t v)
+{
+    if (!nb_quotes_tok_is(w, v, "quoted"))
+        return v;
+    size_t k = v;
+    if (k > lo && (nb_quotes_tok_is(w, k - 1, "is") || nb_quotes_tok_is(w, k - 1, "was") ||
+                   nb_quotes_tok_is(w, k - 1, "are") || nb_quotes_tok_is(w, k - 1, "were") ||
+                   nb_quotes_tok_is(w, k - 1, "been")))
+        k--;
+    if (k < v && k > lo && nb_quotes_tok_is(w, k, "been") &&
+        (nb_quotes_tok_is(w, k - 1, "has") || nb_quotes_tok_is(w, k - 1, "have") ||
+         nb_quotes_tok_is(w, k - 1, "had")))
+        k--;
+    return k;
+}
+
 #define MAX_SEGMENTS 4
 
 /* The subject of a verb at token v, read backwards from it, through
@@ -431,7 +449,7 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
             break;
         struct nb_quotes_speaker s;
         memset(&s, 0, sizeof(s));
-        size_t st = subject_before(&w, first, v, &s);
+        size_t st = subject_before(&w, first, passive_subject_end(&w, first, v), &s);
         if (lead.kind == NB_QUOTES_SP_NAME && nb_quotes_tok_punct(&w, v - 1, ',') && v > c + 2 &&
             (s.kind != NB_QUOTES_SP_NAME || st != first)) {
             s = lead; /* the apposition was too long to read as one */
@@ -533,7 +551,7 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
         memset(&s, 0, sizeof(s));
         size_t st = v;
         if (!(f & NB_QUOTES_V_ING))
-            st = subject_before(&w, 0, v, &s);
+            st = subject_before(&w, 0, passive_subject_end(&w, 0, v), &s);
         if ((f & NB_QUOTES_V_NOUN) && s.kind != NB_QUOTES_SP_NAME && s.kind != NB_QUOTES_SP_PRONOUN)
             continue; /* "a flurry of tweets" */
         int relative = 0, who = 0;

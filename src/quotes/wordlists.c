@@ -373,6 +373,7 @@ static const struct verb verbs[] = {
     {"ranted", V_INV},
     {"ranting", V_ING},
     {"rants", V_INV | V_NOUN},
+    {"read", V_INV},
     {"reads", V_INV},
     {"reasoned", V_INV},
     {"reasoning", V_ING},
