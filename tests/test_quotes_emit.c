@@ -81,6 +81,18 @@ static void test_kind(void **state)
         {"\"We won\" she said.", 0, 0},
         {"\"We won\" said Ann Lee.", 0, 0},
         {"\"We won\" according to Ann Lee.", 0, 0},
+        /* a sentence opened by its attribution is the speaker's, whatever
+         * its case; an attribution inside a sentence leaves a piece of it */
+        {"She says \"we worked hard for this.\"", 0, 1},
+        {"Clinton said, \"as long as we break no rules.\"", 0, 1},
+        {"Carson told his supporters, \"our nation is in trouble.\"", 0, 1},
+        {"The reality is, he added, \"there are no recusals.\"", 1, 1},
+        {"In cases of abortion, it said, \"the woman is a victim.\"", 1, 1},
+        {"She said, \"but I do not know.\"", 1, 1},
+        {"She said \"a deal.\"", 1, 1},
+        {"She called it \"a very big deal.\"", 1, 1},
+        {"Photos telling \"the story of their love.\"", 1, 1},
+        {"She said, \"we will win\" in May.", 1, 1},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         size_t open, start, end;

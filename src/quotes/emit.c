@@ -227,6 +227,83 @@ static int goes_on_after(const char *p, size_t start, size_t end)
            !nb_quotes_tok_is(&w, 0, "according");
 }
 
+/* 1 when the sentence p[from..i) is only its attribution, a quote to come:
+ * a subject of at most six words, with no punctuation, and a verb of
+ * saying that frames a sentence (not one of naming or accusing), then
+ * nothing, or an object of at most three words and a comma or colon:
+ * "She says "...", "Clinton said, "...", "Carson told his supporters, "...".
+ * An attribution inside a sentence ("The reality is, he added, "...")
+ * leaves the quote a piece of that sentence. */
+static int after_saying(const char *p, size_t from, size_t i)
+{
+    struct nb_quotes_win w;
+    nb_quotes_win_fill(&w, p, from, i);
+    if (w.n == 0 || w.n == NB_QUOTES_WIN_TOKENS)
+        return 0;
+    size_t k = w.n - 1;
+    int comma = nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_punct(&w, k, ':');
+    if (comma) {
+        if (k == 0)
+            return 0;
+        k--;
+    }
+    for (size_t j = 0; j <= k; j++) {
+        if (!nb_quotes_tok_word(&w, j))
+            return 0;
+        int f = nb_quotes_tok_verb(&w, j);
+        if (!f || j == 0)
+            continue;
+        if (j > 6 || (f & (NB_QUOTES_V_PART | NB_QUOTES_V_NOUN | NB_QUOTES_V_ING)))
+            return 0;
+        return k == j || (comma && k - j <= 3);
+    }
+    return 0;
+}
+
+/* 1 when the quote whose words are p[start..end) ends its sentence: its
+ * last word is followed by . ! ? or ..., inside the marks or right after
+ * them, or the paragraph ends with it; it holds at least three words, a
+ * clause rather than a name for something; and it does not open with
+ * "and", "but" or "or", the second piece of a quote cut in two. */
+static int ends_sentence(const char *p, size_t start, size_t end)
+{
+    struct nb_quotes_win first;
+    nb_quotes_win_fill(&first, p, start, end);
+    if (first.n && (nb_quotes_tok_is(&first, 0, "and") || nb_quotes_tok_is(&first, 0, "but") ||
+                    nb_quotes_tok_is(&first, 0, "or")))
+        return 0; /* ", "but I don't know ...": the rest of a quote cut in two */
+    size_t words = 0;
+    int in = 0;
+    for (size_t j = start; j < end; j++) {
+        int w = nb_ascii_is_alnum((unsigned char)p[j]) || (unsigned char)p[j] >= 0x80;
+        if (w && !in)
+            words++;
+        in = w;
+    }
+    if (words < 3)
+        return 0;
+    size_t e = end;
+    while (e > start && nb_ascii_is_space((unsigned char)p[e - 1]))
+        e--;
+    uint32_t last = nb_char_before(p, e, NULL);
+    if (last == '.' || last == '!' || last == '?' || last == 0x2026)
+        return 1;
+    size_t lim = end;
+    while (p[lim] && lim - end < 16)
+        lim++;
+    size_t j = end;
+    for (;;) {
+        size_t n = 0;
+        uint32_t c = nb_char_at(p, lim, j, &n);
+        if (n == 0 || !is_closing_mark(c))
+            break;
+        j += n;
+    }
+    if (j == end)
+        return 0;
+    return p[j] == '.' || p[j] == '!' || p[j] == '?' || p[j] == '\0' || p[j] == '\n';
+}
+
 int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t start, size_t end)
 {
     if (goes_on_after(p, start, end))
@@ -251,8 +328,12 @@ int nb_quotes_is_partial(const char *p, size_t sent_start, size_t open, size_t s
         return 1; /* said that "We will win.": a sentence, but in reported speech */
     if (nb_char_is_word(prev) && after_np_opener(p, sent_start, i))
         return 1; /* the "Washington cartel": a noun phrase of the sentence */
-    if (prev == ',' || prev == 0x2014 || prev == 0x2013 || nb_char_is_letter(prev))
-        return !(nb_char_is_upper(first) || nb_char_is_digit(first));
+    if (prev == ',' || prev == 0x2014 || prev == 0x2013 || nb_char_is_letter(prev)) {
+        if (nb_char_is_upper(first) || nb_char_is_digit(first))
+            return 0;
+        /* she said, "we will win.": a sentence of hers, whatever its case */
+        return !(after_saying(p, sent_start, i) && ends_sentence(p, start, end));
+    }
     return 1;
 }
 
