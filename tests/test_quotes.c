@@ -175,6 +175,16 @@ static void test_speaker_cues(void **state)
     check_case("speaker_cues");
 }
 
+/* Subjects after the quote of more shapes: two descriptions of one person
+ * ("the Vestland governor and former harbour pilot", the governor named
+ * as "Gov."), two people joined by "and", a long affiliation, a plural
+ * "state", an apposition whose relative clause is not closed by a comma. */
+static void test_subject_shapes(void **state)
+{
+    (void)state;
+    check_case("subject_shapes");
+}
+
 static void test_nested(void **state)
 {
     (void)state;
@@ -326,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_description_people),
         cmocka_unit_test(test_description_orgs),
         cmocka_unit_test(test_speaker_cues),
+        cmocka_unit_test(test_subject_shapes),
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_apostrophes),

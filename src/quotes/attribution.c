@@ -69,6 +69,15 @@ static int cue_verb(const struct nb_quotes_win *w, size_t k)
                          ((nb_quotes_tok_is(w, k, "chimed") || nb_quotes_tok_is(w, k, "weighed")) &&
                           nb_quotes_tok_is(w, k + 1, "in"))))
         return NB_QUOTES_V_INV; /* "Rubel pointed out", "Trump went on" */
+    if (nb_quotes_tok_is(w, k, "state") && k > 0 && !nb_quotes_tok_cap(w, k)) {
+        /* "the Saudis state in the paper", never "state Sen. Holsman" or
+         * "state officials": the plural verb only before what follows a
+         * verb of saying */
+        if (k + 1 == w->n || !nb_quotes_tok_word(w, k + 1) || nb_quotes_tok_is(w, k + 1, "in") ||
+            nb_quotes_tok_is(w, k + 1, "on") || nb_quotes_tok_is(w, k + 1, "that"))
+            return NB_QUOTES_V_SPEECH | NB_QUOTES_V_NOUN;
+        return 0;
+    }
     return nb_quotes_tok_verb(w, k);
 }
 
@@ -335,7 +344,7 @@ static void according_subject(const struct nb_quotes_win *w, size_t k, struct nb
 static int subject_with_pp(const struct nb_quotes_win *w, size_t a, size_t v,
                            struct nb_quotes_speaker *sp)
 {
-    if (v <= a + 2 || v - a > 9)
+    if (v <= a + 2 || v - a > 13)
         return 0;
     size_t j = 0;
     for (size_t k = a; k < v; k++) {
@@ -369,6 +378,69 @@ static int subject_with_pp(const struct nb_quotes_win *w, size_t a, size_t v,
         return 0;
     *sp = s;
     return 1;
+}
+
+/* A subject of two noun phrases joined by "and" filling tokens [a, v):
+ * two people ("David Albright and Serena Kell of the Institute") are one
+ * speaker, both named, the affiliation the role; two descriptions of one
+ * person ("the Florida senator and presidential candidate") are the
+ * first.  Leaves sp alone and answers 0 when [a, v) is not that shape. */
+static int subject_pair(const struct nb_quotes_win *w, size_t a, size_t v,
+                        struct nb_quotes_speaker *sp)
+{
+    size_t m = a + 1;
+    while (m < v && nb_quotes_tok_word(w, m) && !nb_quotes_tok_is(w, m, "and") &&
+           !(nb_quotes_tok_verb(w, m)))
+        m++;
+    if (m + 1 >= v || m - a > 6 || v - m > 12 || !nb_quotes_tok_is(w, m, "and"))
+        return 0;
+    for (size_t k = m + 1; k < v; k++)
+        if (!nb_quotes_tok_word(w, k) || nb_quotes_tok_verb(w, k))
+            return 0;
+    struct nb_quotes_speaker left, right;
+    memset(&left, 0, sizeof(left));
+    memset(&right, 0, sizeof(right));
+    nb_quotes_np_split(w, a, m, &left);
+    if (!subject_with_pp(w, m + 1, v, &right))
+        nb_quotes_np_split(w, m + 1, v, &right);
+    if (left.kind == NB_QUOTES_SP_NAME && left.person && right.kind == NB_QUOTES_SP_NAME &&
+        right.person) {
+        *sp = left;
+        sp->ne = right.ne;
+        sp->rs = right.rs;
+        sp->re = right.re;
+        sp->gender = 0;
+        return 1;
+    }
+    if (left.kind == NB_QUOTES_SP_NP && nb_quotes_tok_is(w, a, "the") &&
+        right.kind == NB_QUOTES_SP_NP) {
+        *sp = left;
+        return 1;
+    }
+    return 0;
+}
+
+/* 1 when the word before token v makes v a noun: "of the states", "his
+ * tweets". */
+static int np_opener_before(const struct nb_quotes_win *w, size_t v)
+{
+    return v > 0 && (nb_quotes_tok_is(w, v - 1, "the") || nb_quotes_tok_is(w, v - 1, "of") ||
+                     nb_quotes_tok_is(w, v - 1, "a") || nb_quotes_tok_is(w, v - 1, "an") ||
+                     nb_quotes_tok_in(w, v - 1, NB_QUOTES_POSSESSIVES));
+}
+
+/* When tokens [a, v) are an apposition whose relative clause runs up to
+ * the verb with no comma to close it ("Nate Silver, the polling guru who
+ * founded the site tweeted"), the index of its relative word; else 0. */
+static size_t relative_apposition(const struct nb_quotes_win *w, size_t a, size_t v)
+{
+    for (size_t k = a + 1; k < v; k++) {
+        if (!nb_quotes_tok_word(w, k))
+            return 0;
+        if (nb_quotes_tok_is(w, k, "who") || nb_quotes_tok_is(w, k, "which"))
+            return k + 1 < v ? k : 0;
+    }
+    return 0;
 }
 
 void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)
@@ -450,17 +522,28 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
         struct nb_quotes_speaker s;
         memset(&s, 0, sizeof(s));
         size_t st = subject_before(&w, first, passive_subject_end(&w, first, v), &s);
-        if (lead.kind == NB_QUOTES_SP_NAME && nb_quotes_tok_punct(&w, v - 1, ',') && v > c + 2 &&
-            (s.kind != NB_QUOTES_SP_NAME || st != first)) {
+        size_t rel = lead.kind == NB_QUOTES_SP_NAME ? relative_apposition(&w, c + 1, v) : 0;
+        if (lead.kind == NB_QUOTES_SP_NAME && v > c + 2 &&
+            (s.kind != NB_QUOTES_SP_NAME || st != first) &&
+            (nb_quotes_tok_punct(&w, v - 1, ',') || rel)) {
             s = lead; /* the apposition was too long to read as one */
             st = first;
+            if (rel && s.rs == s.re) { /* "the polling guru" who ... */
+                s.rs = w.t[c + 1].s;
+                s.re = w.t[rel - 1].e;
+            }
         }
-        if ((fv & NB_QUOTES_V_NOUN) && s.kind != NB_QUOTES_SP_NAME &&
-            s.kind != NB_QUOTES_SP_PRONOUN)
-            continue; /* "one of the states suing" */
         int pp = 0;
         if (!(s.kind != NB_QUOTES_SP_NONE && (st == first || nb_quotes_tok_punct(&w, st - 1, ','))))
-            pp = subject_with_pp(&w, first, v, &s);
+            pp = subject_pair(&w, first, v, &s) || subject_with_pp(&w, first, v, &s);
+        if ((fv & NB_QUOTES_V_NOUN) && s.kind != NB_QUOTES_SP_NAME &&
+            s.kind != NB_QUOTES_SP_PRONOUN &&
+            !((st == first || pp) && s.kind == NB_QUOTES_SP_NP && !np_opener_before(&w, v) &&
+              (nb_quotes_tok_is(&w, first, "the") || nb_quotes_tok_is(&w, first, "a") ||
+               nb_quotes_tok_is(&w, first, "an")))) {
+            memset(&s, 0, sizeof(s));
+            continue; /* "one of the states suing", but "...," the ad states */
+        }
         if (s.kind != NB_QUOTES_SP_NONE &&
             (st == first || nb_quotes_tok_punct(&w, st - 1, ',') || pp)) {
             *sp = s;

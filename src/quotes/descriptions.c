@@ -43,29 +43,59 @@ static size_t role_head_len(const char *role, size_t len)
     return len;
 }
 
-/* The person "the minister" stands for: the latest whose role says so. */
+/* The abbreviation a title is written with before a name: "Sen. Marco
+ * Rubio" is the senator, "Gov. Ann Lee" the governor. */
+static const char *title_abbreviation(const char *head, size_t wl)
+{
+    static const char *const pairs[][2] = {
+        {"senator", "sen"},         {"governor", "gov"},           {"representative", "rep"},
+        {"congressman", "rep"},     {"congresswoman", "rep"},      {"general", "gen"},
+        {"president", "pres"},      {"professor", "prof"},         {"secretary", "sec"},
+        {"lieutenant", "lt"},       {"sergeant", "sgt"},           {"captain", "capt"},
+        {"superintendent", "supt"}, {"inspector", "insp"},         {"detective", "det"},
+        {"commissioner", "comr"},   {"assemblyman", "assemblyman"}};
+    for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+        if (strlen(pairs[i][0]) == wl && nb_ascii_ncasecmp(head, pairs[i][0], wl) == 0)
+            return pairs[i][1];
+    return NULL;
+}
+
+/* 1 when role[0..rl) holds word[0..wl) at a word's start, ending there or
+ * with an abbreviation's full stop when abbrev. */
+static int role_has(const char *role, size_t rl, const char *word, size_t wl, int abbrev)
+{
+    for (size_t j = 0; j + wl <= rl; j++) {
+        if (j > 0 && nb_ascii_is_alpha((unsigned char)role[j - 1]))
+            continue;
+        if (nb_ascii_ncasecmp(role + j, word, wl) != 0)
+            continue;
+        if (!abbrev)
+            return 1;
+        if (j + wl == rl || role[j + wl] == '.' || role[j + wl] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
+/* The person "the minister" stands for: the latest whose role says so
+ * ("the senator" for "Sen. Marco Rubio" too). */
 struct nb_quotes_entity *nb_quotes_mem_role(struct nb_quotes_memory *m, const char *np, size_t len)
 {
     size_t wl;
     const char *head = last_word(np, len, &wl);
     if (wl < 3)
         return NULL;
+    const char *abbr = title_abbreviation(head, wl);
     struct nb_quotes_entity *best = NULL;
     for (size_t i = 0; i < m->n; i++) {
         struct nb_quotes_entity *e = &m->e[i];
         if (!e->person || !e->role)
             continue;
         size_t rl = role_head_len(e->role, e->role_len);
-        for (size_t j = 0; j + wl <= rl; j++) {
-            size_t c = 0;
-            while (c < wl && nb_ascii_lower((unsigned char)e->role[j + c]) ==
-                                 nb_ascii_lower((unsigned char)head[c]))
-                c++;
-            if (c == wl && (!best || nb_quotes_later(e->para, e->pos, best->para, best->pos))) {
-                best = e;
-                break;
-            }
-        }
+        if ((role_has(e->role, rl, head, wl, 0) ||
+             (abbr && role_has(e->role, rl, abbr, strlen(abbr), 1))) &&
+            (!best || nb_quotes_later(e->para, e->pos, best->para, best->pos)))
+            best = e;
     }
     return best;
 }
