@@ -185,6 +185,14 @@ static void test_subject_shapes(void **state)
     check_case("subject_shapes");
 }
 
+/* One-word labels in a round-up ("Solberg: "...""), only for surnames the
+ * article gave in full; a heading ("Verdict:") gives no speaker. */
+static void test_labels(void **state)
+{
+    (void)state;
+    check_case("labels");
+}
+
 static void test_nested(void **state)
 {
     (void)state;
@@ -337,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_description_orgs),
         cmocka_unit_test(test_speaker_cues),
         cmocka_unit_test(test_subject_shapes),
+        cmocka_unit_test(test_labels),
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_apostrophes),

@@ -6,6 +6,7 @@
  * Each look reads one bounded window of tokens (tokens.h).
  */
 #include "quotes/attribution.h"
+#include "quotes/labels.h"
 #include "quotes/tokens.h"
 #include "quotes/wordlists.h"
 #include "text/chars.h"
@@ -555,60 +556,6 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
     }
 }
 
-/* A round-up's label before a quote, tokens [a, n) up to a colon:
- * "Gerald F. Seib, The Wall Street Journal:" (a name, an outlet after a
- * comma).  The name is a person's of two words or more, or an
- * organisation's.  Writes *sp and answers 1 when it is one. */
-static int colon_label_at(const struct nb_quotes_win *w, size_t a, struct nb_quotes_speaker *sp)
-{
-    if (w->n < a + 3 || w->n - a > 16 || !nb_quotes_tok_punct(w, w->n - 1, ':'))
-        return 0;
-    size_t c = a;
-    while (c < w->n - 1 && !nb_quotes_tok_punct(w, c, ','))
-        c++;
-    if (c == a || c - a > 6)
-        return 0;
-    for (size_t k = c + (c < w->n - 1); k < w->n - 1; k++)
-        if (!nb_quotes_tok_word(w, k) ||
-            !(nb_quotes_tok_cap(w, k) || nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS)))
-            return 0; /* the outlet: capitalised words only */
-    struct nb_quotes_speaker s;
-    memset(&s, 0, sizeof(s));
-    nb_quotes_np_split(w, a, c, &s);
-    if (s.kind != NB_QUOTES_SP_NAME || s.rs < s.re)
-        return 0;
-    size_t first = nb_quotes_tok_is(w, a, "the") ? a + 1 : a;
-    if (s.ns != w->t[first].s || s.ne != w->t[c - 1].e)
-        return 0;
-    if (s.person && (c - first < 2 || memchr(w->p + s.ns, ' ', s.ne - s.ns) == NULL) && a == 0)
-        return 0;
-    *sp = s;
-    if (c + 1 < w->n - 1) { /* the outlet is the role */
-        sp->rs = w->t[c + 1].s;
-        sp->re = w->t[w->n - 2].e;
-    }
-    sp->verb = 1;
-    sp->pos = w->t[a].s;
-    return 1;
-}
-
-/* The label is the whole stretch, or what follows a round-up's heading
- * and a dash ("Pollsters agree - Carl Bialik:"), or "from" ("More from
- * Jones:", "From the report:"). */
-static int colon_label(const struct nb_quotes_win *w, struct nb_quotes_speaker *sp)
-{
-    if (colon_label_at(w, 0, sp))
-        return 1;
-    for (size_t d = w->n; d-- > 0;) {
-        if (nb_quotes_tok_dash(w, d) || nb_quotes_tok_is(w, d, "from"))
-            return d + 1 < w->n && colon_label_at(w, d + 1, sp);
-        if (!nb_quotes_tok_word(w, d) && !nb_quotes_tok_punct(w, d, ':') &&
-            !nb_quotes_tok_punct(w, d, ',') && !nb_quotes_tok_punct(w, d, '.'))
-            return 0;
-    }
-    return 0;
-}
-
 void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)
 {
     struct nb_quotes_win w;
@@ -687,7 +634,7 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
     while (lead < to && nb_ascii_is_space((unsigned char)p[lead]))
         lead++;
     if (w.n && w.t[0].s == lead)
-        colon_label(&w, sp);
+        nb_quotes_colon_label(&w, sp);
 }
 
 int nb_quotes_attribution_only(const char *p, size_t from, size_t to)

@@ -22,6 +22,7 @@
  */
 #include "quotes/quotes.h"
 #include "quotes/attribution.h"
+#include "quotes/labels.h"
 #include "quotes/emit.h"
 #include "quotes/marks.h"
 #include "quotes/names.h"
@@ -81,6 +82,8 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
             if (k > 0 && segs->v[k - 1].after > from)
                 from = segs->v[k - 1].after;
             nb_quotes_attrib_before(p, from, s->open, &before);
+            if (!before.verb)
+                nb_quotes_known_label(p, from, s->open, &st->mem, &before); /* "Clinton: "..."" */
             if (before.verb && before.kind == NB_QUOTES_SP_NONE && from > sent_start) {
                 /* "Mr. Trump ... -- ''...'' -- and, asked later, asserting,
                  * ''...''": a participle's subject opens the sentence, before
