@@ -193,6 +193,17 @@ static void test_labels(void **state)
     check_case("labels");
 }
 
+/* A participle's subject is the clause's: "with Berg shouting:", never a
+ * name of an opening phrase ("In response to Berg's plan,") nor a word of
+ * a quote earlier in the sentence; "Solberg's chief of staff" is no
+ * Solberg; the object of a relative clause is no speaker ("an official who
+ * spoke to discuss the talks said"). */
+static void test_participles(void **state)
+{
+    (void)state;
+    check_case("participles");
+}
+
 static void test_nested(void **state)
 {
     (void)state;
@@ -346,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_speaker_cues),
         cmocka_unit_test(test_subject_shapes),
         cmocka_unit_test(test_labels),
+        cmocka_unit_test(test_participles),
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_apostrophes),

@@ -556,6 +556,47 @@ void nb_quotes_attrib_after(const char *p, size_t from, size_t to, struct nb_quo
     }
 }
 
+/* The subject of a participle at token v in "with X (adverbs) V-ing":
+ * "..., with Trump reportedly yelling:" is Trump's.  Leaves sp alone when
+ * that is not the shape. */
+static void with_subject(const struct nb_quotes_win *w, size_t v, struct nb_quotes_speaker *sp)
+{
+    size_t k = v;
+    while (k > 0 && nb_quotes_adverb(w, k - 1) && v - k < 2)
+        k--;
+    size_t e = k;
+    while (k > 0 && nb_quotes_name_token(w, k - 1) && e - k < 4)
+        k--;
+    if (k == e || k == 0 || !nb_quotes_tok_is(w, k - 1, "with"))
+        return;
+    struct nb_quotes_speaker s;
+    memset(&s, 0, sizeof(s));
+    nb_quotes_np_split(w, k, e, &s);
+    if (s.kind == NB_QUOTES_SP_NAME)
+        *sp = s;
+}
+
+/* A subject read back from the verb that starts at token st inside a
+ * relative clause ("an official who spoke anonymously to discuss the talks
+ * said", "officials who know Berg said"): the clause's object is no
+ * speaker; the noun phrase before "who" is the subject.  Replaces *sp
+ * when found. */
+static void relative_head(const struct nb_quotes_win *w, size_t st, struct nb_quotes_speaker *sp)
+{
+    for (size_t k = st; k-- > 0 && st - k < 10;) {
+        if (!nb_quotes_tok_word(w, k))
+            return;
+        if (!nb_quotes_tok_is(w, k, "who"))
+            continue;
+        struct nb_quotes_speaker s;
+        memset(&s, 0, sizeof(s));
+        subject_before(w, 0, k, &s);
+        if (s.kind == NB_QUOTES_SP_NAME || s.kind == NB_QUOTES_SP_NP)
+            *sp = s;
+        return;
+    }
+}
+
 void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)
 {
     struct nb_quotes_win w;
@@ -608,6 +649,10 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
             deferred.pos = w.t[v].s;
             continue;
         }
+        if ((f & NB_QUOTES_V_ING) && s.kind == NB_QUOTES_SP_NONE)
+            with_subject(&w, v, &s);
+        if (!(f & NB_QUOTES_V_ING) && st < v && st > 1)
+            relative_head(&w, st, &s); /* "an official who spoke to discuss it said" */
         if (s.kind == NB_QUOTES_SP_NONE)
             nb_quotes_clause_subject(&w, 0, v, &s);
         if (s.kind == NB_QUOTES_SP_NONE && v + 1 < w.n && (f & NB_QUOTES_V_INV)) /* "said Berg:" */
@@ -623,6 +668,7 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
         *sp = s;
         sp->verb = 1;
         sp->part = (f & NB_QUOTES_V_PART) != 0;
+        sp->participle = (f & NB_QUOTES_V_ING) != 0;
         sp->pos = w.t[v].s;
         return;
     }

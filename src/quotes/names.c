@@ -276,11 +276,16 @@ static int opening_phrase(const struct nb_quotes_win *w, size_t lo, size_t c)
         nb_quotes_tok_in(w, lo, NB_QUOTES_PRONOUNS_F) ||
         nb_quotes_tok_in(w, lo, NB_QUOTES_PRONOUNS_OTHER))
         return 0;
+    /* a preposition or an adverb of time first: "Later on Sunday", "In
+     * response to Berg's plan", whatever names follow */
+    int opener = nb_quotes_tok_in(w, lo, NB_QUOTES_OPENERS);
     for (size_t k = lo; k < c; k++) {
         int f = nb_quotes_tok_verb(w, k);
-        if ((f && !(f & NB_QUOTES_V_NOUN)) || nb_quotes_tok_possessive(w, k) ||
+        if ((f && !(f & NB_QUOTES_V_NOUN)) || (nb_quotes_tok_possessive(w, k) && !opener) ||
             !nb_quotes_tok_word(w, k)) /* words only: no quote inside */
             return 0;                  /* "Berg said in Oslo, adding": the subject is in it */
+        if (opener)
+            lower = 1;
         if (nb_quotes_tok_word(w, k) && !nb_quotes_tok_cap(w, k) &&
             !nb_quotes_tok_in(w, k, NB_QUOTES_NAME_PARTICLES) &&
             !nb_quotes_tok_in(w, k, NB_QUOTES_ORG_JOINERS))
@@ -295,17 +300,17 @@ static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t
 void nb_quotes_clause_subject(const struct nb_quotes_win *w, size_t lo, size_t v,
                               struct nb_quotes_speaker *sp)
 {
-    size_t c = lo;
-    while (c < v && c - lo < 12 && !nb_quotes_tok_punct(w, c, ','))
+    size_t c = lo, reach = nb_quotes_tok_in(w, lo, NB_QUOTES_OPENERS) ? 20 : 12;
+    while (c < v && c - lo < reach && !nb_quotes_tok_punct(w, c, ','))
         c++;
     if (c + 1 < v && c > lo && nb_quotes_tok_punct(w, c, ',') && opening_phrase(w, lo, c)) {
         struct nb_quotes_speaker s;
         memset(&s, 0, sizeof(s));
         clause_subject_from(w, c + 1, v, &s);
-        if (s.kind != NB_QUOTES_SP_NONE) {
+        if (s.kind != NB_QUOTES_SP_NONE)
             *sp = s;
-            return;
-        }
+        if (s.kind != NB_QUOTES_SP_NONE || nb_quotes_tok_in(w, lo, NB_QUOTES_OPENERS))
+            return; /* never a name of the opening phrase ("In response to Berg's plan,") */
     }
     clause_subject_from(w, lo, v, sp);
 }
@@ -325,6 +330,44 @@ static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t
             if (e == k)
                 e = k + 1;
             size_t s = k;
+            if (nb_quotes_tok_possessive(w, e - 1)) {
+                /* "Clinton's right-hand woman", "Berg's spokesman": the
+                 * person is the one the name has */
+                size_t r = e;
+                while (r < v && r - e < 3 && nb_quotes_tok_word(w, r) && !nb_quotes_tok_cap(w, r) &&
+                       !nb_quotes_tok_in(w, r, NB_QUOTES_ROLE_NOUNS) &&
+                       !nb_quotes_tok_in(w, r, NB_QUOTES_FEMALE_WORDS) &&
+                       !nb_quotes_tok_in(w, r, NB_QUOTES_MALE_WORDS))
+                    r++;
+                if (r < v && (nb_quotes_tok_in(w, r, NB_QUOTES_ROLE_NOUNS) ||
+                              nb_quotes_tok_in(w, r, NB_QUOTES_FEMALE_WORDS) ||
+                              nb_quotes_tok_in(w, r, NB_QUOTES_MALE_WORDS))) {
+                    if (r + 2 < v && nb_quotes_tok_is(w, r + 1, "of") &&
+                        nb_quotes_tok_word(w, r + 2) && !nb_quotes_tok_cap(w, r + 2) &&
+                        !nb_quotes_tok_verb(w, r + 2))
+                        r += 2; /* "Solberg's chief of staff" */
+                    size_t n = r + 1;
+                    while (n < v && nb_quotes_name_token(w, n) && n - r < 5)
+                        n++;
+                    if (n > r + 1) { /* "Clinton's campaign manager Robby Mook" */
+                        struct nb_quotes_speaker named;
+                        memset(&named, 0, sizeof(named));
+                        nb_quotes_np_split(w, k, n, &named);
+                        if (named.kind == NB_QUOTES_SP_NAME) {
+                            *sp = named;
+                            return;
+                        }
+                    }
+                    memset(sp, 0, sizeof(*sp));
+                    sp->kind = NB_QUOTES_SP_NP;
+                    sp->ns = w->t[k].s;
+                    sp->ne = w->t[r].e;
+                    sp->gender = nb_quotes_role_gender(w, e, r + 1);
+                    sp->person = 1;
+                    return;
+                }
+                continue;
+            }
             if (e < v && nb_quotes_tok_word(w, e) && !nb_quotes_tok_cap(w, e) &&
                 !nb_quotes_tok_in(w, e, NB_QUOTES_NP_STOPS) &&
                 !nb_quotes_tok_in(w, e, NB_QUOTES_VERB_ADVERBS) && !nb_quotes_tok_verb(w, e) &&

@@ -33,6 +33,7 @@ struct nb_quotes_speaker {
     int part;      /* only a fragment verb (called, accused) */
     size_t pos;    /* where the attribution is */
     int inverted;  /* the verb came first, right after the quote ("...," said Berg) */
+    int participle; /* the verb is a participle ("..., saying:"), its subject the clause's */
 };
 
 /* 1 when token k can be part of a name: "Ola" "G.K." "O'Brien"

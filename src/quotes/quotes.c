@@ -84,13 +84,32 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
             nb_quotes_attrib_before(p, from, s->open, &before);
             if (!before.verb)
                 nb_quotes_known_label(p, from, s->open, &st->mem, &before); /* "Clinton: "..."" */
-            if (before.verb && before.kind == NB_QUOTES_SP_NONE && from > sent_start) {
+            size_t lead = sent_start;
+            while (lead < s->open && nb_ascii_is_space((unsigned char)p[lead]))
+                lead++;
+            int opens_with_quote = k > 0 && segs->v[0].open <= lead;
+            for (size_t j = 0; j < k && !opens_with_quote; j++)
+                opens_with_quote = segs->v[j].open == lead;
+            if (before.verb &&
+                (before.kind == NB_QUOTES_SP_NONE || (before.participle && !opens_with_quote)) &&
+                from > sent_start) {
                 /* "Mr. Trump ... -- ''...'' -- and, asked later, asserting,
                  * ''...''": a participle's subject opens the sentence, before
                  * the quote that came first */
                 struct nb_quotes_win w;
+                struct nb_quotes_speaker c;
+                memset(&c, 0, sizeof(c));
                 nb_quotes_win_fill(&w, p, sent_start, s->open);
-                nb_quotes_clause_subject(&w, 0, w.n, &before);
+                nb_quotes_clause_subject(&w, 0, w.n, &c);
+                if (c.kind == NB_QUOTES_SP_NAME || c.kind == NB_QUOTES_SP_PRONOUN ||
+                    (c.kind != NB_QUOTES_SP_NONE && before.kind == NB_QUOTES_SP_NONE)) {
+                    c.verb = 1; /* "Carson shared a class called "Perception" on his
+                                   Facebook page, writing "..."": Carson's */
+                    c.part = before.part;
+                    c.participle = before.participle;
+                    c.pos = before.pos;
+                    before = c;
+                }
             }
             int partial = nb_quotes_is_partial(p, from, s->open, s->start, s->end);
             size_t ctx_from = k > 0 ? segs->v[k - 1].after : 0;

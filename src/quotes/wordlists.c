@@ -863,6 +863,14 @@ static const char *const ly_nouns[] = {
 static const char *const subordinators[] = {"after",    "before", "because", "since",  "until",
                                             "although", "though", "while",   "unless", "once"};
 
+/* Open an adverbial phrase before a sentence's subject: "In response to
+ * Berg's plan, ...", "Later on Sunday, ...", "Back home, ...". */
+static const char *const openers[] = {
+    "in",     "on",      "at",     "after",      "before",  "during",  "despite",   "following",
+    "amid",   "since",   "until",  "throughout", "within",  "without", "under",     "over",
+    "across", "outside", "inside", "later",      "earlier", "back",    "meanwhile", "then",
+    "when",   "while",   "as",     "although",   "though",  "because", "once",      "upon"};
+
 /* The last word of an event's name: no one speaks as "the Goldman Sachs
  * Symposium". */
 static const char *const event_words[] = {
@@ -970,6 +978,7 @@ static const struct list lists[] = {
     [NB_QUOTES_EVENT_WORDS] = LIST(event_words),
     [NB_QUOTES_LY_NOUNS] = LIST(ly_nouns),
     [NB_QUOTES_SUBORDINATORS] = LIST(subordinators),
+    [NB_QUOTES_OPENERS] = LIST(openers),
 };
 
 /* No strlen: called for every entry of the lists. */

@@ -35,6 +35,7 @@ enum nb_quotes_list {
     NB_QUOTES_EVENT_WORDS,    /* end events' names, no speakers: "Symposium" */
     NB_QUOTES_LY_NOUNS,       /* end in -ly, no adverbs: "family" */
     NB_QUOTES_SUBORDINATORS,  /* open a clause that frames no quote: "after" */
+    NB_QUOTES_OPENERS,        /* open an adverbial before the subject: "in", "later" */
 };
 
 /* 1 when s[0..len) is `word` (lower case) but for the case of ASCII
