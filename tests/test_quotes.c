@@ -204,6 +204,17 @@ static void test_participles(void **state)
     check_case("participles");
 }
 
+/* A sentence ending in a colon with no verb of saying: the person named
+ * before the colon, or the sentence's subject when the article named that
+ * person ("Solberg was blunt:"), never a common noun ("Ferries ran late:");
+ * "when asked" leaves the speaker to who told; a verb of the clause is no
+ * role ("would involve Harbour Commissioner Ivo Lind"). */
+static void test_colons(void **state)
+{
+    (void)state;
+    check_case("colons");
+}
+
 static void test_nested(void **state)
 {
     (void)state;
@@ -358,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_subject_shapes),
         cmocka_unit_test(test_labels),
         cmocka_unit_test(test_participles),
+        cmocka_unit_test(test_colons),
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_apostrophes),

@@ -37,6 +37,7 @@ static void test_colon_label(void **state)
     assert_string_equal(name, "Ferry Workers Union");
     assert_false(colon("Solberg:", name, sizeof(name)));
     assert_false(colon("The plan, in short:", name, sizeof(name)));
+    assert_false(colon("Ingrid Solberg, of course, not:", name, sizeof(name))); /* no outlet */
     assert_false(colon("Ingrid Solberg's answer:", name, sizeof(name)));
 }
 

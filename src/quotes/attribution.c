@@ -597,6 +597,48 @@ static void relative_head(const struct nb_quotes_win *w, size_t st, struct nb_qu
     }
 }
 
+/* A sentence without a verb of saying that ends in a colon before the
+ * quote ("The timing does not surprise pollster Dana Shaw: "...", "Berg
+ * was blunt: "..."): the person named right before the colon, else a
+ * person named as the sentence's subject (sp->colon_only set: one word
+ * may be a common noun, "Ferries ran late:", which only the article's
+ * people tell apart).  w holds the whole sentence.  Writes *sp (verb 1)
+ * when found. */
+static void colon_subject(const struct nb_quotes_win *w, struct nb_quotes_speaker *sp)
+{
+    if (w->n < 3 || w->n > 24 || !nb_quotes_tok_punct(w, w->n - 1, ':'))
+        return;
+    for (size_t k = 0; k + 1 < w->n; k++)
+        if (!nb_quotes_tok_word(w, k) && !nb_quotes_tok_punct(w, k, ','))
+            return; /* another quote, a dash: more than one clause */
+    struct nb_quotes_speaker s;
+    memset(&s, 0, sizeof(s));
+    size_t e = w->n - 1, k = e;
+    while (k > 0 && nb_quotes_name_token(w, k - 1) && e - k < 4)
+        k--;
+    if (k < e && k > 0 && !nb_quotes_tok_in(w, k - 1, NB_QUOTES_ROLE_PREPS) &&
+        !nb_quotes_tok_in(w, k - 1, NB_QUOTES_SUBJECT_PREPS) && !nb_quotes_tok_is(w, k - 1, "in") &&
+        !nb_quotes_tok_is(w, k - 1, "to") && !nb_quotes_tok_is(w, k - 1, "on")) {
+        size_t r = k; /* and the role before it: "Republican pollster" */
+        while (r > 0 && k - r < 3 && nb_quotes_tok_word(w, r - 1) &&
+               (nb_quotes_tok_in(w, r - 1, NB_QUOTES_ROLE_NOUNS) ||
+                nb_quotes_tok_in(w, r - 1, NB_QUOTES_TITLE_MODIFIERS) ||
+                (nb_quotes_tok_cap(w, r - 1) && r - 1 > 0)))
+            r--;
+        nb_quotes_np_split(w, r, e, &s);
+    }
+    if (!(s.kind == NB_QUOTES_SP_NAME && s.person)) {
+        memset(&s, 0, sizeof(s));
+        nb_quotes_clause_subject(w, 0, w->n - 1, &s);
+        if (s.kind != NB_QUOTES_SP_NAME || s.ns != w->t[0].s)
+            return; /* the subject opens the sentence: "Berg was blunt:" */
+        s.colon_only = 1;
+    }
+    *sp = s;
+    sp->verb = 1;
+    sp->pos = w->t[w->n - 1].s;
+}
+
 void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_quotes_speaker *sp)
 {
     struct nb_quotes_win w;
@@ -618,6 +660,11 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
         int f = cue_verb(&w, v);
         if (!f)
             continue;
+        if (v > 0 && (nb_quotes_tok_in(&w, v - 1, NB_QUOTES_SUBORDINATORS) ||
+                      nb_quotes_tok_is(&w, v - 1, "when") || nb_quotes_tok_is(&w, v - 1, "if") ||
+                      nb_quotes_tok_is(&w, v - 1, "as")))
+            continue; /* "Lynch, who told Congress when asked about it:": a
+                         passive clause, its subject the sentence's */
         struct nb_quotes_speaker s;
         memset(&s, 0, sizeof(s));
         size_t st = v;
@@ -679,8 +726,10 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
     size_t lead = from;
     while (lead < to && nb_ascii_is_space((unsigned char)p[lead]))
         lead++;
+    if (w.n && w.t[0].s == lead && nb_quotes_colon_label(&w, sp))
+        return;
     if (w.n && w.t[0].s == lead)
-        nb_quotes_colon_label(&w, sp);
+        colon_subject(&w, sp);
 }
 
 int nb_quotes_attribution_only(const char *p, size_t from, size_t to)

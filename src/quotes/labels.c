@@ -60,6 +60,12 @@ int nb_quotes_colon_label(const struct nb_quotes_win *w, struct nb_quotes_speake
     return 0;
 }
 
+int nb_quotes_known_person(struct nb_quotes_memory *m, const char *name, size_t len)
+{
+    const struct nb_quotes_entity *e = nb_quotes_mem_lookup(m, name, len);
+    return e && e->person && e->len > len && memchr(e->name, ' ', e->len) != NULL;
+}
+
 int nb_quotes_known_label(const char *p, size_t from, size_t to, struct nb_quotes_memory *m,
                           struct nb_quotes_speaker *sp)
 {
@@ -73,8 +79,7 @@ int nb_quotes_known_label(const char *p, size_t from, size_t to, struct nb_quote
         return 0;
     const char *name = p + w.t[a].s;
     size_t len = nb_quotes_tok_len(&w, a);
-    const struct nb_quotes_entity *e = nb_quotes_mem_lookup(m, name, len);
-    if (!e || !e->person || e->len == len || memchr(e->name, ' ', e->len) == NULL)
+    if (!nb_quotes_known_person(m, name, len))
         return 0; /* a person named in full before, never a heading ("Verdict:") */
     memset(sp, 0, sizeof(*sp));
     sp->kind = NB_QUOTES_SP_NAME;

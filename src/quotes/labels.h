@@ -29,4 +29,8 @@ int nb_quotes_colon_label(const struct nb_quotes_win *w, struct nb_quotes_speake
 int nb_quotes_known_label(const char *p, size_t from, size_t to, struct nb_quotes_memory *m,
                           struct nb_quotes_speaker *sp);
 
+/* 1 when name[0..len), one word, is the surname of a person memory m
+ * knows by a fuller name ("Clinton" after "Hillary Clinton"). */
+int nb_quotes_known_person(struct nb_quotes_memory *m, const char *name, size_t len);
+
 #endif

@@ -259,6 +259,18 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
     if (ra < rb && org) {
         ra = rb; /* "the Department of Health": the article is no role */
     }
+    /* "would involve Attorney General Loretta Lynch": a word of the clause
+     * before a capitalised title is no part of the role ("former Attorney
+     * General", "state Sen." are) */
+    size_t t = ra;
+    while (t < rb && nb_quotes_tok_word(w, t) && !nb_quotes_tok_cap(w, t))
+        t++;
+    if (t > ra && t <= rb && !nb_quotes_tok_in(w, t - 1, NB_QUOTES_ROLE_NOUNS) &&
+        !nb_quotes_tok_in(w, t - 1, NB_QUOTES_FEMALE_WORDS) &&
+        !nb_quotes_tok_in(w, t - 1, NB_QUOTES_MALE_WORDS) &&
+        !nb_quotes_tok_in(w, t - 1, NB_QUOTES_TITLE_MODIFIERS) &&
+        !nb_quotes_tok_possessive(w, t - 1))
+        ra = t; /* nor, all in lower case, one that names no role: "would involve" */
     if (ra < rb) {
         sp->rs = w->t[ra].s;
         sp->re = w->t[rb - 1].e;

@@ -34,6 +34,7 @@ struct nb_quotes_speaker {
     size_t pos;    /* where the attribution is */
     int inverted;  /* the verb came first, right after the quote ("...," said Berg) */
     int participle; /* the verb is a participle ("..., saying:"), its subject the clause's */
+    int colon_only; /* no verb: the subject of a sentence ending in a colon ("Berg was blunt:") */
 };
 
 /* 1 when token k can be part of a name: "Ola" "G.K." "O'Brien"

@@ -84,6 +84,10 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
             nb_quotes_attrib_before(p, from, s->open, &before);
             if (!before.verb)
                 nb_quotes_known_label(p, from, s->open, &st->mem, &before); /* "Clinton: "..."" */
+            if (before.colon_only && before.rs == before.re &&
+                !memchr(p + before.ns, ' ', before.ne - before.ns) &&
+                !nb_quotes_known_person(&st->mem, p + before.ns, before.ne - before.ns))
+                memset(&before, 0, sizeof(before)); /* "Ferries ran late:", no one named so */
             size_t lead = sent_start;
             while (lead < s->open && nb_ascii_is_space((unsigned char)p[lead]))
                 lead++;

@@ -933,6 +933,15 @@ static const char *const openers[] = {
     "across", "outside", "inside", "later",      "earlier", "back",    "meanwhile", "then",
     "when",   "while",   "as",     "although",   "though",  "because", "once",      "upon"};
 
+/* Words that belong to the title they come before: "former Attorney
+ * General", "state Sen.", "deputy Prime Minister". */
+static const char *const title_modifiers[] = {
+    "former",   "then",     "acting",   "deputy",    "interim",   "late",      "current",
+    "outgoing", "incoming", "retired",  "ex",        "veteran",   "senior",    "state",
+    "federal",  "local",    "vice",     "assistant", "associate", "longtime",  "fellow",
+    "top",      "chief",    "new",      "junior",    "freshman",  "sophomore", "city",
+    "county",   "national", "regional", "provincial"};
+
 /* The last word of an event's name: no one speaks as "the Goldman Sachs
  * Symposium". */
 static const char *const event_words[] = {
@@ -1041,6 +1050,7 @@ static const struct list lists[] = {
     [NB_QUOTES_LY_NOUNS] = LIST(ly_nouns),
     [NB_QUOTES_SUBORDINATORS] = LIST(subordinators),
     [NB_QUOTES_OPENERS] = LIST(openers),
+    [NB_QUOTES_TITLE_MODIFIERS] = LIST(title_modifiers),
 };
 
 /* No strlen: called for every entry of the lists. */

@@ -12,30 +12,31 @@
 #include <stddef.h>
 
 enum nb_quotes_list {
-    NB_QUOTES_ELISIONS,       /* 'n' 'em 'til: words an apostrophe cut short */
-    NB_QUOTES_NP_STOPS,       /* words that end a noun phrase read backwards */
-    NB_QUOTES_VERB_ADVERBS,   /* between a subject and its verb: "Berg also said" */
-    NB_QUOTES_POSSESSIVES,    /* my his her their our its your */
-    NB_QUOTES_PRONOUNS_M,     /* he */
-    NB_QUOTES_PRONOUNS_F,     /* she */
-    NB_QUOTES_PRONOUNS_OTHER, /* they it i we you who */
-    NB_QUOTES_TITLES,         /* before a name, kept as the role: "Senator" */
-    NB_QUOTES_ORG_WORDS,      /* make a capitalised run an organisation or place */
-    NB_QUOTES_CAP_STOPS,      /* capitalised but no names: sentence openers, days */
-    NB_QUOTES_FEMALE_WORDS,   /* tell a woman: "spokeswoman", "mother" */
-    NB_QUOTES_MALE_WORDS,     /* tell a man: "spokesman", "father" */
-    NB_QUOTES_ROLE_NOUNS,     /* what a person is or does: "boss", "economist" */
-    NB_QUOTES_NAME_PARTICLES, /* inside names: "de", "van", "bin" */
-    NB_QUOTES_ORG_JOINERS,    /* inside organisations' names: "of", "&" */
-    NB_QUOTES_ROLE_PREPS,     /* before the object of a role: "a spokesperson for" */
-    NB_QUOTES_SUBJECT_PREPS,  /* inside a subject: "Mr. Morgan of the Sierra Club" */
-    NB_QUOTES_DEMONYMS,       /* "the Pole", "the Dane" (not told by their ending) */
-    NB_QUOTES_NOT_PEOPLE,     /* end like a nationality, no people: "Vatican" */
-    NB_QUOTES_PLACE_PARTS,    /* open names of places, not after a capital: "New" */
-    NB_QUOTES_EVENT_WORDS,    /* end events' names, no speakers: "Symposium" */
-    NB_QUOTES_LY_NOUNS,       /* end in -ly, no adverbs: "family" */
-    NB_QUOTES_SUBORDINATORS,  /* open a clause that frames no quote: "after" */
-    NB_QUOTES_OPENERS,        /* open an adverbial before the subject: "in", "later" */
+    NB_QUOTES_ELISIONS,        /* 'n' 'em 'til: words an apostrophe cut short */
+    NB_QUOTES_NP_STOPS,        /* words that end a noun phrase read backwards */
+    NB_QUOTES_VERB_ADVERBS,    /* between a subject and its verb: "Berg also said" */
+    NB_QUOTES_POSSESSIVES,     /* my his her their our its your */
+    NB_QUOTES_PRONOUNS_M,      /* he */
+    NB_QUOTES_PRONOUNS_F,      /* she */
+    NB_QUOTES_PRONOUNS_OTHER,  /* they it i we you who */
+    NB_QUOTES_TITLES,          /* before a name, kept as the role: "Senator" */
+    NB_QUOTES_ORG_WORDS,       /* make a capitalised run an organisation or place */
+    NB_QUOTES_CAP_STOPS,       /* capitalised but no names: sentence openers, days */
+    NB_QUOTES_FEMALE_WORDS,    /* tell a woman: "spokeswoman", "mother" */
+    NB_QUOTES_MALE_WORDS,      /* tell a man: "spokesman", "father" */
+    NB_QUOTES_ROLE_NOUNS,      /* what a person is or does: "boss", "economist" */
+    NB_QUOTES_NAME_PARTICLES,  /* inside names: "de", "van", "bin" */
+    NB_QUOTES_ORG_JOINERS,     /* inside organisations' names: "of", "&" */
+    NB_QUOTES_ROLE_PREPS,      /* before the object of a role: "a spokesperson for" */
+    NB_QUOTES_SUBJECT_PREPS,   /* inside a subject: "Mr. Morgan of the Sierra Club" */
+    NB_QUOTES_DEMONYMS,        /* "the Pole", "the Dane" (not told by their ending) */
+    NB_QUOTES_NOT_PEOPLE,      /* end like a nationality, no people: "Vatican" */
+    NB_QUOTES_PLACE_PARTS,     /* open names of places, not after a capital: "New" */
+    NB_QUOTES_EVENT_WORDS,     /* end events' names, no speakers: "Symposium" */
+    NB_QUOTES_LY_NOUNS,        /* end in -ly, no adverbs: "family" */
+    NB_QUOTES_SUBORDINATORS,   /* open a clause that frames no quote: "after" */
+    NB_QUOTES_OPENERS,         /* open an adverbial before the subject: "in", "later" */
+    NB_QUOTES_TITLE_MODIFIERS, /* before a capitalised title: "former", "state" */
 };
 
 /* 1 when s[0..len) is `word` (lower case) but for the case of ASCII
