@@ -85,6 +85,21 @@ static void test_word_in(void **state)
     assert_false(nb_quotes_word_in((enum nb_quotes_list)1000, "the", 3));
 }
 
+/* The search by halves relies on every list being sorted, no word twice;
+ * and finds the first, the last and a middle word of a list. */
+static void test_lists_sorted(void **state)
+{
+    (void)state;
+    assert_int_equal(nb_quotes_list_unsorted(), 0);
+    assert_true(nb_quotes_word_in(NB_QUOTES_POSSESSIVES, "her", 3));
+    assert_true(nb_quotes_word_in(NB_QUOTES_POSSESSIVES, "YOUR", 4));
+    assert_true(nb_quotes_word_in(NB_QUOTES_POSSESSIVES, "its", 3));
+    assert_false(nb_quotes_word_in(NB_QUOTES_POSSESSIVES, "yours", 5));
+    assert_false(nb_quotes_word_in(NB_QUOTES_POSSESSIVES, "hi", 2));
+    assert_false(nb_quotes_word_in(NB_QUOTES_POSSESSIVES, "", 0));
+    assert_true(nb_quotes_word_in(NB_QUOTES_ORG_JOINERS, "&", 1));
+}
+
 static void test_honorific(void **state)
 {
     (void)state;
@@ -145,9 +160,8 @@ static void test_verb_flags(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_word_is),
-        cmocka_unit_test(test_word_in),
-        cmocka_unit_test(test_honorific),
+        cmocka_unit_test(test_word_is),      cmocka_unit_test(test_word_in),
+        cmocka_unit_test(test_lists_sorted), cmocka_unit_test(test_honorific),
         cmocka_unit_test(test_verb_flags),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,6 +47,44 @@ static size_t span_of(const struct nb_spanv *sv, size_t *cursor, size_t at)
     return *cursor;
 }
 
+/* The spans in p[0..len) of the article's sentences from index `base`,
+ * found by their text: the article split them already, and sentences are
+ * the paragraph's text with its spaces collapsed, as the paragraph is.
+ * Falls back to splitting p again when they do not cover it exactly.
+ * NB_OK, or NB_ENOMEM. */
+static nb_status paragraph_spans(const struct nb_article *a, size_t base, const char *p, size_t len,
+                                 struct nb_spanv *out, struct nb_error *err)
+{
+    size_t at = 0, k = base;
+    for (;;) {
+        while (at < len && nb_ascii_is_space((unsigned char)p[at]))
+            at++;
+        if (at == len || k >= a->sentences.n)
+            break;
+        const char *sv = a->sentences.v[k];
+        size_t sl = strlen(sv);
+        if (sl == 0 || sl > len - at || memcmp(p + at, sv, sl) != 0)
+            break;
+        if (out->n == out->alloc) {
+            size_t na = out->alloc ? out->alloc * 2 : 8;
+            struct nb_span *nv = realloc(out->v, na * sizeof(*nv));
+            if (!nv)
+                return nb_error_set(err, NB_ENOMEM, "out of memory");
+            out->v = nv;
+            out->alloc = na;
+        }
+        out->v[out->n].start = at;
+        out->v[out->n].end = at + sl;
+        out->n++;
+        at += sl;
+        k++;
+    }
+    if (at == len && out->n > 0)
+        return NB_OK;
+    out->n = 0; /* not the article's sentences: split this paragraph itself */
+    return nb_sentences_spans(p, len, out, err);
+}
+
 static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char *next, int *carry,
                               size_t *sentence_base, struct nb_quotes_segv *segs,
                               struct nb_error *err)
@@ -55,9 +93,11 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
     size_t len = strlen(p);
     struct nb_spanv spans;
     nb_spanv_init(&spans);
-    nb_status rc = nb_sentences_spans(p, len, &spans, err);
-    if (rc != NB_OK)
+    nb_status rc = paragraph_spans(st->a, *sentence_base, p, len, &spans, err);
+    if (rc != NB_OK) {
+        nb_spanv_release(&spans);
         return rc;
+    }
     int carry_out = 0;
     if (nb_quotes_scan_marks(p, len, next, *carry, segs, &carry_out) != NB_OK) {
         nb_spanv_release(&spans);

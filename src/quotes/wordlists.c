@@ -1,9 +1,9 @@
 /* wordlists.c - the quote finder's word lists, as data.
  *
- * Every list is a static const table of lower-case words, matched whole
- * and ignoring ASCII case, in table order (the lists are short; only the
- * long verb lexicon is kept sorted and searched by halves).  Duplicates
- * in a list are harmless.
+ * Every list is a static const table of lower-case words in strcmp order,
+ * no word twice (nb_quotes_list_unsorted() checks), matched whole and
+ * ignoring ASCII case by a search by halves: a capitalised word is looked
+ * up in the list of openers for every token read, so a scan would cost.
  */
 #include "quotes/wordlists.h"
 #include "text/calendar.h"
@@ -628,39 +628,52 @@ int nb_quotes_verb_flags(const char *s, size_t len)
 /* ---- the other lists --------------------------------------------------- */
 
 /* Words that lose their first letters to an apostrophe: 'n' 'em 'til. */
-static const char *const elisions[] = {"n", "em", "til", "cause", "tis", "twas", "bout",
-                                       "round", "nuff", "ol", "im", "cos", "til"};
+static const char *const elisions[] = {
+    "bout", "cause", "cos", "em", "im", "n", "nuff", "ol", "round", "til", "tis", "twas",
+};
 
 /* Words that end a noun phrase read backwards from a verb (and the names
  * of months and days: text/calendar.h). */
 static const char *const np_stops[] = {
-    "that", "which", "who", "whom", "whose", "when", "where", "while", "as", "but",
-    "because", "after", "before", "if", "and", "or", "so", "than", "in", "on", "at",
-    "with", "to", "from", "by", "during", "is", "was", "were", "are", "be", "been",
-    "being", "has", "have", "had", "it", "this", "these", "those", "there", "here",
-    "not", "no", "also", "then", "later", "earlier", "once", "again", "yesterday",
-    "today", "tonight", "last", "week",
-    "recently", "previously", "would", "will", "could", "should", "might", "may",
-    "can", "did", "does", "do", "he", "she", "they", "we", "i", "you", "said",
-    "says", "what", "how", "why", "about", "into", "over", "under", "like",
-    "since", "until", "though", "although", "however", "meanwhile", "even",
-    "just", "only", "still", "now", "already", "us", "them", "him", "her", "me",
-    "its", "his", "their", "our", "my", "your", "some", "many", "all", "more",
-    "most", "such", "both", "each", "every", "other", "another", "ago", "year",
-    "month", "day", "morning", "afternoon", "evening", "night", "reporters",
+    "about",      "after",    "afternoon", "again",     "ago",       "all",   "already",
+    "also",       "although", "and",       "another",   "are",       "as",    "at",
+    "be",         "because",  "been",      "before",    "being",     "both",  "but",
+    "by",         "can",      "could",     "day",       "did",       "do",    "does",
+    "during",     "each",     "earlier",   "even",      "evening",   "every", "from",
+    "had",        "has",      "have",      "he",        "her",       "here",  "him",
+    "his",        "how",      "however",   "i",         "if",        "in",    "into",
+    "is",         "it",       "its",       "just",      "last",      "later", "like",
+    "many",       "may",      "me",        "meanwhile", "might",     "month", "more",
+    "morning",    "most",     "my",        "night",     "no",        "not",   "now",
+    "on",         "once",     "only",      "or",        "other",     "our",   "over",
+    "previously", "recently", "reporters", "said",      "says",      "she",   "should",
+    "since",      "so",       "some",      "still",     "such",      "than",  "that",
+    "their",      "them",     "then",      "there",     "these",     "they",  "this",
+    "those",      "though",   "to",        "today",     "tonight",   "under", "until",
+    "us",         "was",      "we",        "week",      "were",      "what",  "when",
+    "where",      "which",    "while",     "who",       "whom",      "whose", "why",
+    "will",       "with",     "would",     "year",      "yesterday", "you",   "your",
 };
 
 /* Adverbs and auxiliaries between a subject and its verb: "Berg also said". */
 static const char *const verb_adverbs[] = {
-    "also", "later", "then", "again", "once", "previously", "recently", "has", "had",
-    "have", "would", "will", "did", "does", "once", "has", "simply", "just", "even",
-    "further", "often", "repeatedly", "frequently", "flatly", "bluntly", "told",
+    "again",      "also",     "bluntly",    "did",    "does", "even",  "flatly", "frequently",
+    "further",    "had",      "has",        "have",   "just", "later", "often",  "once",
+    "previously", "recently", "repeatedly", "simply", "then", "told",  "will",   "would",
 };
 
-static const char *const possessives[] = {"my", "his", "her", "their", "our", "its", "your"};
-static const char *const pronouns_m[] = {"he"};
-static const char *const pronouns_f[] = {"she"};
-static const char *const pronouns_other[] = {"they", "it", "i", "we", "you", "who"};
+static const char *const possessives[] = {
+    "her", "his", "its", "my", "our", "their", "your",
+};
+static const char *const pronouns_m[] = {
+    "he",
+};
+static const char *const pronouns_f[] = {
+    "she",
+};
+static const char *const pronouns_other[] = {
+    "i", "it", "they", "we", "who", "you",
+};
 
 /* Honorifics: dropped from the name, they tell the gender. */
 static const struct {
@@ -674,346 +687,552 @@ static const struct {
 
 /* Titles before a name: kept as the role. */
 static const char *const titles[] = {
-    "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "sen",
-    "rep.", "rep", "representative", "congressman", "congresswoman", "gov.", "gov",
-    "governor", "mayor", "chancellor", "judge", "justice", "chairman", "chairwoman",
-    "chair", "chief", "general", "gen.", "adm.", "admiral", "col.", "colonel", "lt.",
-    "lieutenant", "sgt.", "sergeant", "capt.", "captain", "maj.", "major",
-    "commissioner", "director", "ambassador", "speaker", "leader", "attorney",
-    "deputy", "pope", "king", "queen", "prince", "princess", "sheikh", "rabbi",
-    "rev.", "reverend", "father", "bishop", "archbishop", "cardinal", "coach",
-    "officer", "detective", "inspector", "superintendent", "sheriff", "councillor",
-    "councilman", "councilwoman", "councilor", "alderman", "state", "foreign",
-    "defense", "defence", "interior", "finance", "health", "homeland", "security",
-    "former", "acting", "senior", "assistant", "associate", "executive", "ceo",
-    "founder", "gop", "democratic", "republican", "house", "senate", "majority",
-    "minority", "whip", "nominee", "candidate", "presidential", "first", "lady",
-    "of", "the", "for", "treasury", "labor", "labour", "education", "energy",
-    "commerce", "agriculture", "transportation", "trade", "economy", "press",
-    "spokesman", "spokeswoman", "spokesperson", "sen.", "del.", "atty.", "supt.",
-    "insp.", "det.", "cllr", "gen", "u.s.", "us", "uk", "u.k.", "eu", "un", "u.n.",
     /* occupations written like titles: "Historian Douglas Brinkley" */
-    "forecaster", "historian", "economist", "analyst", "activist", "lawyer", "doctor",
-    "scientist", "researcher", "engineer", "author", "writer", "journalist", "reporter",
-    "columnist", "official", "manager", "owner", "farmer", "fisherman", "teacher",
-    "student", "resident", "pastor", "nurse", "architect", "strategist", "pollster",
-    "consultant", "adviser", "advisor", "aide", "veteran", "expert", "referee",
-    "rival", "economists", "singer", "actor", "actress", "director", "producer",
+    "Historian Douglas Brinkley",
+    "acting",
+    "activist",
+    "actor",
+    "actress",
+    "adm.",
+    "admiral",
+    "adviser",
+    "advisor",
+    "agriculture",
+    "aide",
+    "alderman",
+    "ambassador",
+    "analyst",
+    "archbishop",
+    "architect",
+    "assistant",
+    "associate",
+    "attorney",
+    "atty.",
+    "author",
+    "bishop",
+    "candidate",
+    "capt.",
+    "captain",
+    "cardinal",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "cllr",
+    "coach",
+    "col.",
+    "colonel",
+    "columnist",
+    "commerce",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "consultant",
+    "councillor",
+    "councilman",
+    "councilor",
+    "councilwoman",
+    "defence",
+    "defense",
+    "del.",
+    "democratic",
+    "deputy",
+    "det.",
+    "detective",
+    "director",
+    "doctor",
+    "economist",
+    "economists",
+    "economy",
+    "education",
+    "energy",
+    "engineer",
+    "eu",
+    "executive",
+    "expert",
+    "farmer",
+    "father",
+    "finance",
+    "first",
+    "fisherman",
+    "for",
+    "forecaster",
+    "foreign",
+    "former",
+    "founder",
+    "gen",
+    "gen.",
+    "general",
+    "gop",
+    "gov",
+    "gov.",
+    "governor",
+    "health",
+    "historian",
+    "homeland",
+    "house",
+    "insp.",
+    "inspector",
+    "interior",
+    "journalist",
+    "judge",
+    "justice",
+    "king",
+    "labor",
+    "labour",
+    "lady",
+    "lawyer",
+    "leader",
+    "lieutenant",
+    "lt.",
+    "maj.",
+    "major",
+    "majority",
+    "manager",
+    "mayor",
+    "minister",
+    "minority",
+    "nominee",
+    "nurse",
+    "of",
+    "officer",
+    "official",
+    "owner",
+    "pastor",
+    "pollster",
+    "pope",
+    "president",
+    "presidential",
+    "press",
+    "prime",
+    "prince",
+    "princess",
+    "producer",
+    "queen",
+    "rabbi",
+    "referee",
+    "rep",
+    "rep.",
+    "reporter",
+    "representative",
+    "republican",
+    "researcher",
+    "resident",
+    "rev.",
+    "reverend",
+    "rival",
+    "scientist",
+    "secretary",
+    "security",
+    "sen",
+    "sen.",
+    "senate",
+    "senator",
+    "senior",
+    "sergeant",
+    "sgt.",
+    "sheikh",
+    "sheriff",
+    "singer",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "strategist",
+    "student",
+    "superintendent",
+    "supt.",
+    "teacher",
+    "the",
+    "trade",
+    "transportation",
+    "treasury",
+    "u.k.",
+    "u.n.",
+    "u.s.",
+    "uk",
+    "un",
+    "us",
+    "veteran",
+    "vice",
+    "whip",
+    "writer",
 };
 
 /* Words that make a capitalised run an organisation or a place. */
 static const char *const org_words[] = {
-    "department", "ministry", "house", "party", "court", "committee", "commission",
-    "council", "university", "college", "school", "agency", "service", "office",
-    "bank", "association", "institute", "foundation", "group", "company", "inc",
-    "inc.", "corp", "corp.", "co.", "ltd", "llc", "news", "times", "post", "journal",
-    "press", "network", "campaign", "administration", "government", "police",
-    "board", "union", "states", "republic", "kingdom", "federation", "city",
-    "county", "state", "center", "centre", "centers", "organization",
-    "organisation", "fund", "authority", "bureau", "force", "army", "navy",
-    "reuters", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "msnbc", "associated",
-    "senate", "congress", "parliament", "cabinet", "pentagon", "kremlin",
-    "street", "avenue", "club", "team", "league", "project", "coalition",
-    "alliance", "caucus", "institution", "hospital", "church", "review", "magazine",
-    "guardian", "telegraph", "tribune", "herald", "gazette", "daily", "weekly",
-    "report", "study", "poll", "survey", "statement", "website", "blog",
+    "abc",          "administration",
+    "agency",       "alliance",
+    "army",         "associated",
+    "association",  "authority",
+    "avenue",       "bank",
+    "bbc",          "blog",
+    "board",        "bureau",
+    "cabinet",      "campaign",
+    "caucus",       "cbs",
+    "center",       "centers",
+    "centre",       "church",
+    "city",         "club",
+    "cnn",          "co.",
+    "coalition",    "college",
+    "commission",   "committee",
+    "company",      "congress",
+    "corp",         "corp.",
+    "council",      "county",
+    "court",        "daily",
+    "department",   "federation",
+    "force",        "foundation",
+    "fox",          "fund",
+    "gazette",      "government",
+    "group",        "guardian",
+    "herald",       "hospital",
+    "house",        "inc",
+    "inc.",         "institute",
+    "institution",  "journal",
+    "kingdom",      "kremlin",
+    "league",       "llc",
+    "ltd",          "magazine",
+    "ministry",     "msnbc",
+    "navy",         "nbc",
+    "network",      "news",
+    "office",       "organisation",
+    "organization", "parliament",
+    "party",        "pentagon",
+    "police",       "poll",
+    "post",         "press",
+    "project",      "report",
+    "republic",     "reuters",
+    "review",       "school",
+    "senate",       "service",
+    "state",        "statement",
+    "states",       "street",
+    "study",        "survey",
+    "team",         "telegraph",
+    "times",        "tribune",
+    "union",        "university",
+    "website",      "weekly",
 };
 
 /* Capitalised words that are not names (sentence openers...; and the
  * names of months and days: text/calendar.h). */
 static const char *const cap_stops[] = {
+    /* page furniture: "Article Continued Below", "Advertisement" */
+    /* discourse openers: "Likewise, a paper ... had this to say:" */
+    "Advertisement",
+    "Article Continued Below",
+    "Likewise, a paper ... had this to say:",
     "a",
-    "an",
-    "the",
-    "but",
-    "and",
-    "or",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "as",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "yet",
-    "so",
-    "still",
-    "even",
-    "also",
-    "then",
-    "there",
-    "here",
-    "what",
-    "who",
-    "why",
-    "how",
-    "where",
-    "which",
-    "to",
-    "from",
-    "by",
-    "of",
     "about",
-    "asked",
     "according",
-    "meanwhile",
-    "however",
-    "since",
-    "during",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "now",
-    "not",
-    "no",
-    "yes",
-    "some",
-    "many",
-    "most",
+    "additionally",
+    "advertisement",
+    "afp",
+    "after",
+    "again",
     "all",
-    "both",
-    "each",
-    "every",
-    "one",
-    "two",
-    "three",
-    "first",
-    "last",
-    "next",
-    "more",
-    "other",
-    "another",
-    "such",
-    "only",
-    "just",
-    "is",
-    "was",
-    "are",
-    "were",
-    "will",
-    "would",
-    "said",
-    "says",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "do",
-    "does",
-    "did",
-    "can",
-    "could",
-    "should",
-    "let",
-    "we're",
-    "it's",
-    "i'm",
-    "don't",
-    "like",
-    "well",
-    "sure",
-    "thank",
-    "thanks",
-    "please",
-    "dear",
-    "god",
+    "also",
+    "although",
     "america",
     "american",
     "americans",
-    "united",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "washington",
-    "read",
-    "follow",
-    "watch",
-    "click",
-    "photo",
-    "video",
-    "image",
-    "getty",
+    "an",
+    "and",
+    "another",
     "ap",
-    "afp",
-    "reuters",
-    "update",
-    "updated",
-    "breaking",
-    "editor's",
-    "note",
-    /* page furniture: "Article Continued Below", "Advertisement" */
+    "are",
     "article",
+    "as",
+    "asked",
+    "at",
+    "because",
+    "before",
+    "below",
+    "besides",
+    "both",
+    "breaking",
+    "but",
+    "by",
+    "can",
+    "clearly",
+    "click",
     "continued",
     "continues",
-    "below",
-    "advertisement",
-    "sponsored",
-    "subscribe",
-    "related",
-    /* discourse openers: "Likewise, a paper ... had this to say:" */
-    "likewise",
-    "similarly",
-    "instead",
-    "indeed",
-    "again",
-    "besides",
-    "moreover",
-    "furthermore",
-    "nevertheless",
-    "nonetheless",
-    "otherwise",
-    "wait",
-    "look",
-    "listen",
-    "hey",
+    "could",
+    "dear",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "don't",
+    "dr",
+    "during",
+    "each",
+    "east",
+    "editor's",
+    "even",
+    "every",
     "finally",
-    "plus",
-    "sadly",
-    "unfortunately",
+    "first",
+    "follow",
+    "for",
     "fortunately",
-    "clearly",
-    "obviously",
-    "ironically",
-    "interestingly",
-    "notably",
-    "separately",
-    "additionally",
-    "overall",
-    "thus",
-    "therefore",
+    "from",
+    "furthermore",
+    "getty",
+    "god",
+    "he",
     "hence",
+    "her",
+    "here",
+    "hey",
+    "his",
+    "how",
+    "however",
+    "i",
+    "i'm",
+    "if",
+    "image",
+    "in",
+    "indeed",
+    "instead",
+    "interestingly",
+    "ironically",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "just",
+    "last",
+    "let",
+    "like",
+    "likewise",
+    "listen",
+    "look",
+    "many",
+    "meanwhile",
+    "more",
+    "moreover",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "my",
+    "nevertheless",
+    "new",
+    "next",
+    "no",
+    "nonetheless",
+    "north",
+    "not",
+    "notably",
+    "note",
+    "now",
+    "obviously",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "otherwise",
+    "our",
+    "overall",
+    "photo",
+    "please",
+    "plus",
+    "read",
+    "related",
+    "reuters",
+    "sadly",
+    "said",
+    "says",
+    "separately",
+    "she",
+    "should",
+    "similarly",
+    "since",
+    "so",
+    "some",
+    "south",
+    "sponsored",
+    "still",
+    "subscribe",
+    "such",
+    "sure",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "thus",
+    "to",
+    "two",
     "ultimately",
+    "unfortunately",
+    "united",
+    "update",
+    "updated",
+    "video",
+    "wait",
+    "was",
+    "washington",
+    "watch",
+    "we",
+    "we're",
+    "well",
+    "were",
+    "west",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yes",
+    "yet",
+    "you",
+    "your",
 };
 
 /* Capitalised words of places that open a name though they open sentences
  * too: "The New York Times", "the United Nations", "South Africa". */
-static const char *const place_parts[] = {"new", "north", "south", "east", "west", "united"};
+static const char *const place_parts[] = {
+    "east", "new", "north", "south", "united", "west",
+};
 
 /* Nouns ending like an adverb: "the family said" is no "Berg famously said". */
 static const char *const ly_nouns[] = {
-    "family", "ally",    "rally",     "assembly", "supply", "monopoly", "bully", "anomaly", "daily",
-    "weekly", "monthly", "quarterly", "fly",      "italy",  "july",     "lily",  "emily",
+    "ally", "anomaly", "assembly", "bully",   "daily",     "emily", "family", "fly",    "italy",
+    "july", "lily",    "monopoly", "monthly", "quarterly", "rally", "supply", "weekly",
 };
 
 /* Open a clause whose verb does not frame what follows: "two hours after
  * news outlets declared him the victor". */
-static const char *const subordinators[] = {"after",    "before", "because", "since",  "until",
-                                            "although", "though", "while",   "unless", "once"};
+static const char *const subordinators[] = {
+    "after", "although", "because", "before", "once", "since", "though", "unless", "until", "while",
+};
 
 /* Open an adverbial phrase before a sentence's subject: "In response to
  * Berg's plan, ...", "Later on Sunday, ...", "Back home, ...". */
 static const char *const openers[] = {
-    "in",     "on",      "at",     "after",      "before",  "during",  "despite",   "following",
-    "amid",   "since",   "until",  "throughout", "within",  "without", "under",     "over",
-    "across", "outside", "inside", "later",      "earlier", "back",    "meanwhile", "then",
-    "when",   "while",   "as",     "although",   "though",  "because", "once",      "upon"};
+    "across",     "after",   "although", "amid",    "as",        "at",    "back",   "because",
+    "before",     "despite", "during",   "earlier", "following", "in",    "inside", "later",
+    "meanwhile",  "on",      "once",     "outside", "over",      "since", "then",   "though",
+    "throughout", "under",   "until",    "upon",    "when",      "while", "within", "without",
+};
 
 /* Words that belong to the title they come before: "former Attorney
  * General", "state Sen.", "deputy Prime Minister". */
 static const char *const title_modifiers[] = {
-    "former",   "then",     "acting",   "deputy",    "interim",   "late",      "current",
-    "outgoing", "incoming", "retired",  "ex",        "veteran",   "senior",    "state",
-    "federal",  "local",    "vice",     "assistant", "associate", "longtime",  "fellow",
-    "top",      "chief",    "new",      "junior",    "freshman",  "sophomore", "city",
-    "county",   "national", "regional", "provincial"};
+    "acting",   "assistant",  "associate", "chief",   "city",     "county",    "current",
+    "deputy",   "ex",         "federal",   "fellow",  "former",   "freshman",  "incoming",
+    "interim",  "junior",     "late",      "local",   "longtime", "national",  "new",
+    "outgoing", "provincial", "regional",  "retired", "senior",   "sophomore", "state",
+    "then",     "top",        "veteran",   "vice",
+};
 
 /* The last word of an event's name: no one speaks as "the Goldman Sachs
  * Symposium". */
 static const char *const event_words[] = {
-    "symposium", "conference",  "summit", "festival", "championship", "championships", "tournament",
-    "olympics",  "paralympics", "expo",   "gala",     "marathon",     "awards",
+    "awards",   "championship", "championships", "conference", "expo",      "festival",   "gala",
+    "marathon", "olympics",     "paralympics",   "summit",     "symposium", "tournament",
 };
 
 static const char *const female_words[] = {
-    "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman",
-    "actress", "mother", "wife", "daughter", "sister", "queen", "princess", "woman",
-    "girl", "grandmother", "widow", "lady", "mrs", "mrs.", "ms", "ms.", "miss",
-    "dame", "aunt", "niece", "girlfriend", "stepmother", "mom", "mum",
+    "actress",     "aunt",       "businesswoman", "chairwoman", "congresswoman", "councilwoman",
+    "dame",        "daughter",   "girl",          "girlfriend", "grandmother",   "lady",
+    "miss",        "mom",        "mother",        "mrs",        "mrs.",          "ms",
+    "ms.",         "mum",        "niece",         "princess",   "queen",         "sister",
+    "spokeswoman", "stepmother", "widow",         "wife",       "woman",
 };
 
 static const char *const male_words[] = {
-    "spokesman", "chairman", "congressman", "businessman", "councilman", "actor",
-    "father", "husband", "son", "brother", "king", "prince", "man", "boy",
-    "grandfather", "widower", "mr", "mr.", "sir", "lord", "uncle", "nephew",
-    "boyfriend", "stepfather", "dad",
+    "actor",       "boy",         "boyfriend",  "brother", "businessman",
+    "chairman",    "congressman", "councilman", "dad",     "father",
+    "grandfather", "husband",     "king",       "lord",    "man",
+    "mr",          "mr.",         "nephew",     "prince",  "sir",
+    "son",         "spokesman",   "stepfather", "uncle",   "widower",
 };
 
 /* Nouns for what a person is or does: "Kingsbridge boss Marco Ferri",
  * "the manager said". */
 static const char *const role_nouns[] = {
-    "boss", "manager", "coach", "captain", "skipper", "striker", "defender", "midfielder",
-    "goalkeeper", "keeper", "winger", "forward", "substitute", "player", "referee",
-    "chairman", "chairwoman", "chair", "chief", "executive", "director", "minister",
-    "secretary", "spokesman", "spokeswoman", "spokesperson", "leader", "councillor",
-    "senator", "governor", "mayor", "driver", "forecaster", "economist", "analyst",
-    "historian", "scientist", "researcher", "engineer", "lawyer", "attorney", "doctor",
-    "surgeon", "nurse", "teacher", "headteacher", "officer", "official", "founder", "owner",
-    "veteran", "author", "professor", "astronomer", "astrophysicist", "physicist",
-    "biologist", "chemist", "geologist", "investor", "trader", "farmer", "fisherman",
-    "campaigner", "activist", "resident", "worker", "pilot", "singer", "actor", "actress",
-    "artist", "writer", "journalist", "commissioner", "negotiator", "diplomat",
-    "ambassador", "adviser", "advisor", "aide", "candidate", "nominee", "judge",
-    "prosecutor", "detective", "inspector", "constable", "sergeant", "admiral", "colonel",
-    "umpire", "rider", "cyclist", "runner", "champion", "youngster", "teenager",
-    "pensioner", "shopkeeper", "landlord", "tenant", "baker", "chef", "principal", "dean",
-    "bishop", "priest", "vicar", "rabbi", "imam", "partner", "strategist", "pollster",
-    "consultant", "architect", "planner", "manager", "organiser", "organizer",
-    "man", "woman", "mother", "father", "widow", "entrepreneur", "businessman",
-    "businesswoman", "designer", "producer", "presenter", "host", "winner",
+    "activist",       "actor",       "actress",       "admiral",      "adviser",      "advisor",
+    "aide",           "ambassador",  "analyst",       "architect",    "artist",       "astronomer",
+    "astrophysicist", "attorney",    "author",        "baker",        "biologist",    "bishop",
+    "boss",           "businessman", "businesswoman", "campaigner",   "candidate",    "captain",
+    "chair",          "chairman",    "chairwoman",    "champion",     "chef",         "chemist",
+    "chief",          "coach",       "colonel",       "commissioner", "constable",    "consultant",
+    "councillor",     "cyclist",     "dean",          "defender",     "designer",     "detective",
+    "diplomat",       "director",    "doctor",        "driver",       "economist",    "engineer",
+    "entrepreneur",   "executive",   "farmer",        "father",       "fisherman",    "forecaster",
+    "forward",        "founder",     "geologist",     "goalkeeper",   "governor",     "headteacher",
+    "historian",      "host",        "imam",          "inspector",    "investor",     "journalist",
+    "judge",          "keeper",      "landlord",      "lawyer",       "leader",       "man",
+    "manager",        "mayor",       "midfielder",    "minister",     "mother",       "negotiator",
+    "nominee",        "nurse",       "officer",       "official",     "organiser",    "organizer",
+    "owner",          "partner",     "pensioner",     "physicist",    "pilot",        "planner",
+    "player",         "pollster",    "presenter",     "priest",       "principal",    "producer",
+    "professor",      "prosecutor",  "rabbi",         "referee",      "researcher",   "resident",
+    "rider",          "runner",      "scientist",     "secretary",    "senator",      "sergeant",
+    "shopkeeper",     "singer",      "skipper",       "spokesman",    "spokesperson", "spokeswoman",
+    "strategist",     "striker",     "substitute",    "surgeon",      "teacher",      "teenager",
+    "tenant",         "trader",      "umpire",        "veteran",      "vicar",        "widow",
+    "winger",         "winner",      "woman",         "worker",       "writer",       "youngster",
 };
 
-static const char *const name_particles[] = {"de", "van", "von", "der", "den", "del", "da",
-                                             "di", "du", "la", "le", "bin", "al", "ibn",
-                                             "ben", "dos", "das", "ter", "st."};
-static const char *const org_joiners[] = {"of", "for", "and", "on", "the", "&"};
+static const char *const name_particles[] = {
+    "al",  "ben", "bin", "da", "das", "de",  "del", "den", "der", "di",
+    "dos", "du",  "ibn", "la", "le",  "st.", "ter", "van", "von",
+};
+static const char *const org_joiners[] = {
+    "&", "and", "for", "of", "on", "the",
+};
 
 /* Prepositions before the object of a role: "a spokesperson for Granite
  * Coast". */
-static const char *const role_preps[] = {"for", "of", "at", "from", "with", "to"};
+static const char *const role_preps[] = {
+    "at", "for", "from", "of", "to", "with",
+};
 
 /* Prepositions inside a subject: "Mr. Morgan of the Sierra Club", "a
  * narrator in the Clinton ad". */
-static const char *const subject_preps[] = {"of", "at", "in", "from", "for", "with", "on"};
+static const char *const subject_preps[] = {
+    "at", "for", "from", "in", "of", "on", "with",
+};
 
 /* Nationalities standing for a person: "the Pole", "the Dane" (those
  * ending in -ian -an -ese -ish -i -ch are told by their ending). */
 static const char *const demonyms[] = {
-    "pole", "dane", "swede", "finn", "scot", "greek", "spaniard", "briton", "swiss",
-    "thai", "czech", "slovak", "croat", "serb", "turk", "brit", "frenchman",
-    "frenchwoman", "englishman", "englishwoman", "welshman", "welshwoman", "irishman",
-    "irishwoman", "scotsman", "scotswoman", "dutchman", "dutchwoman", "kiwi", "aussie",
-    "argentine", "basque", "arab", "kurd", "uzbek", "kazakh", "tajik", "afghan",
+    "afghan", "arab",      "argentine",   "aussie",   "basque",     "brit",       "briton",
+    "croat",  "czech",     "dane",        "dutchman", "dutchwoman", "englishman", "englishwoman",
+    "finn",   "frenchman", "frenchwoman", "greek",    "irishman",   "irishwoman", "kazakh",
+    "kiwi",   "kurd",      "pole",        "scot",     "scotsman",   "scotswoman", "serb",
+    "slovak", "spaniard",  "swede",       "swiss",    "tajik",      "thai",       "turk",
+    "uzbek",  "welshman",  "welshwoman",
 };
 
 /* Capitalised words ending like a nationality that are no people: "the
  * Vatican", "the Taliban". */
-static const char *const not_people[] = {"vatican", "taliban", "kremlin", "pentagon",
-                                         "commission", "communist", "parish"};
+static const char *const not_people[] = {
+    "commission", "communist", "kremlin", "parish", "pentagon", "taliban", "vatican",
+};
 
 struct list {
     const char *const *words;
@@ -1054,6 +1273,15 @@ static const struct list lists[] = {
 };
 
 /* No strlen: called for every entry of the lists. */
+size_t nb_quotes_list_unsorted(void)
+{
+    for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
+        for (size_t i = 1; i < lists[k].n; i++)
+            if (strcmp(lists[k].words[i - 1], lists[k].words[i]) >= 0)
+                return k + 1;
+    return 0;
+}
+
 int nb_quotes_word_is(const char *s, size_t len, const char *word)
 {
     for (size_t i = 0; i < len; i++) {
@@ -1064,14 +1292,34 @@ int nb_quotes_word_is(const char *s, size_t len, const char *word)
     return word[len] == '\0';
 }
 
+/* s[0..len) in ASCII lower case against word, in strcmp order. */
+static int word_cmp(const char *s, size_t len, const char *word)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)nb_ascii_lower((unsigned char)s[i]);
+        unsigned char w = (unsigned char)word[i];
+        if (c != w)
+            return w == 0 ? 1 : (c < w ? -1 : 1);
+    }
+    return word[len] ? -1 : 0;
+}
+
 int nb_quotes_word_in(enum nb_quotes_list list, const char *s, size_t len)
 {
     if ((size_t)list >= sizeof(lists) / sizeof(lists[0]))
         return 0;
     const struct list *l = &lists[list];
-    for (size_t i = 0; i < l->n; i++)
-        if (nb_quotes_word_is(s, len, l->words[i]))
+    size_t lo = 0, hi = l->n; /* each list is sorted: search by halves */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(s, len, l->words[mid]);
+        if (c == 0)
             return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return l->calendar && (nb_calendar_month(&nb_calendar_en, s, len, 0) ||
                            nb_calendar_weekday(&nb_calendar_en, s, len, 0));
 }
