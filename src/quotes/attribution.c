@@ -245,8 +245,10 @@ static void colon_subject(const struct nb_quotes_win *w, struct nb_quotes_speake
     if (!(s.kind == NB_QUOTES_SP_NAME && s.person)) {
         memset(&s, 0, sizeof(s));
         nb_quotes_clause_subject(w, 0, w->n - 1, &s);
-        if (s.kind != NB_QUOTES_SP_NAME || s.ns != w->t[0].s)
-            return; /* the subject opens the sentence: "Berg was blunt:" */
+        if (s.kind != NB_QUOTES_SP_NAME ||
+            (s.ns != w->t[0].s && !(s.rs < s.re && s.rs == w->t[0].s)))
+            return; /* the subject, or its role, opens the sentence: "Berg
+                       was blunt:", "Millbrook captain Erik Vos was blunt:" */
         s.colon_only = 1;
     }
     *sp = s;

@@ -143,14 +143,27 @@ int nb_quotes_person_description(const char *np, size_t len)
 /* The organisation "the club", "the ministry" stands for: the latest named
  * in this paragraph or the two before whose name has that word ("Harbour
  * Rovers Football Club"). */
+/* 1 when word[0..wl) is a whole word of s[0..len), in any ASCII case. */
+static int word_in_name(const char *s, size_t len, const char *word, size_t wl)
+{
+    for (size_t j = 0; j + wl <= len; j++) {
+        if ((j > 0 && s[j - 1] != ' ') || (j + wl < len && s[j + wl] != ' '))
+            continue;
+        if (nb_ascii_ncasecmp(s + j, word, wl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 struct nb_quotes_entity *nb_quotes_mem_org(struct nb_quotes_memory *m, const char *np, size_t len,
                                            size_t para)
 {
     struct nb_quotes_win w;
     nb_quotes_win_fill(&w, np, 0, len);
     size_t h = w.n ? w.n - 1 : 0;
-    if (w.n < 2 || w.n > 3 || !nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_WORDS) ||
-        nb_quotes_tok_cap(&w, h))
+    if (w.n < 2 || w.n > 3 || nb_quotes_tok_cap(&w, h) ||
+        !(nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_WORDS) ||
+          nb_quotes_tok_in(&w, h, NB_QUOTES_ORG_NOUNS)))
         return NULL;
     const char *head = np + w.t[h].s;
     size_t hl = nb_quotes_tok_len(&w, h);
@@ -159,18 +172,12 @@ struct nb_quotes_entity *nb_quotes_mem_org(struct nb_quotes_memory *m, const cha
         struct nb_quotes_entity *e = &m->e[i];
         if (e->person || e->para + 2 < para)
             continue;
-        for (size_t j = 0; j + hl <= e->len; j++) {
-            if ((j > 0 && e->name[j - 1] != ' ') || (j + hl < e->len && e->name[j + hl] != ' '))
-                continue;
-            size_t c = 0;
-            while (c < hl && nb_ascii_lower((unsigned char)e->name[j + c]) ==
-                                 nb_ascii_lower((unsigned char)head[c]))
-                c++;
-            if (c == hl && (!best || nb_quotes_later(e->para, e->pos, best->para, best->pos))) {
-                best = e;
-                break;
-            }
-        }
+        /* the word in its name ("Harbour Rovers Football Club"), or in
+         * what the text said it is ("Brightwall, a security firm") */
+        if ((word_in_name(e->name, e->len, head, hl) ||
+             (e->role && word_in_name(e->role, role_head_len(e->role, e->role_len), head, hl))) &&
+            (!best || nb_quotes_later(e->para, e->pos, best->para, best->pos)))
+            best = e;
     }
     return best;
 }

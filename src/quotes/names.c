@@ -391,6 +391,10 @@ static void clause_subject_from(const struct nb_quotes_win *w, size_t lo, size_t
                 if (s > lo && (nb_quotes_tok_is(w, s - 1, "the") ||
                                nb_quotes_tok_is(w, s - 1, "a") || nb_quotes_tok_is(w, s - 1, "an")))
                     s--;
+                size_t n = e; /* "Millbrook captain Erik Vos": the name after it */
+                while (n < v && nb_quotes_name_token(w, n) && n - e < 4)
+                    n++;
+                e = n;
             }
             nb_quotes_np_split(w, s, e, sp);
             if (sp->kind != NB_QUOTES_SP_NONE)

@@ -259,9 +259,18 @@ static int affiliation(const char *role, size_t len)
 
 /* Tokens [a, k) before a name are only its description, so the name is
  * the sentence's subject: "Kingsbridge boss Marco Ferri was", "The team's
- * lead author, Prof. Adaeze Nwosu". */
+ * lead author, Prof. Adaeze Nwosu", after an opening phrase too ("On
+ * Christmas Day, Lind plans"). */
 static int subject_lead(const struct nb_quotes_win *w, size_t a, size_t k)
 {
+    if (k > a && nb_quotes_tok_in(w, a, NB_QUOTES_OPENERS)) {
+        /* "On Christmas Day, Lind plans": past an opening phrase */
+        size_t c = a + 1;
+        while (c < k && c - a < 8 && nb_quotes_tok_word(w, c))
+            c++;
+        if (c < k && nb_quotes_tok_punct(w, c, ','))
+            a = c + 1;
+    }
     if (k < a || k - a > 6)
         return 0;
     for (size_t j = a; j < k; j++) {
@@ -281,6 +290,57 @@ static int subject_lead(const struct nb_quotes_win *w, size_t a, size_t k)
             return 0;
     }
     return 1;
+}
+
+/* 1 when tokens [a, b) end in a noun that names an organisation: "a
+ * security firm", "the investment group", "The Hawks' parent company". */
+static int org_phrase(const struct nb_quotes_win *w, size_t a, size_t b)
+{
+    if (b <= a || b - a > 8)
+        return 0;
+    for (size_t j = a; j < b; j++)
+        if (!nb_quotes_tok_word(w, j) || nb_quotes_tok_verb(w, j))
+            return 0;
+    size_t h = b - 1;
+    return !nb_quotes_tok_cap(w, h) && !nb_quotes_tok_possessive(w, h) &&
+           (nb_quotes_tok_in(w, h, NB_QUOTES_ORG_NOUNS) ||
+            nb_quotes_tok_in(w, h, NB_QUOTES_ORG_WORDS));
+}
+
+/* The name at tokens [k, e) set off by commas next to a phrase that says
+ * it is an organisation: after it ("Brightwall, a security firm based in
+ * Oslo,": an article, the noun within its first words) or before it ("The
+ * Hawks' parent company, Nordlock Sports,").  The phrase is [*ra, *rb). */
+static int org_apposition(const struct nb_quotes_win *w, size_t k, size_t e, size_t *ra, size_t *rb)
+{
+    if (e + 2 < w->n && nb_quotes_tok_punct(w, e, ',') &&
+        (nb_quotes_tok_is(w, e + 1, "a") || nb_quotes_tok_is(w, e + 1, "an") ||
+         nb_quotes_tok_is(w, e + 1, "the"))) {
+        for (size_t h = e + 2; h < w->n && h < e + 6 && nb_quotes_tok_word(w, h); h++)
+            if (org_phrase(w, e + 1, h + 1) &&
+                (h + 1 == w->n || !nb_quotes_tok_word(w, h + 1) ||
+                 nb_quotes_tok_in(w, h + 1, NB_QUOTES_SUBJECT_PREPS) ||
+                 nb_quotes_tok_is(w, h + 1, "based") || nb_quotes_tok_is(w, h + 1, "behind") ||
+                 nb_quotes_tok_is(w, h + 1, "that") || nb_quotes_tok_is(w, h + 1, "which"))) {
+                /* the noun ends the phrase: "a security firm based in Oslo",
+                 * not "the campaign's press secretary" */
+                *ra = e + 1;
+                *rb = h + 1;
+                return 1;
+            }
+    }
+    if (k >= 3 && nb_quotes_tok_punct(w, k - 1, ',') && e < w->n &&
+        nb_quotes_tok_punct(w, e, ',')) {
+        size_t a = k - 1;
+        while (a > 0 && nb_quotes_tok_word(w, a - 1) && k - 1 - a < 6)
+            a--;
+        if ((a == 0 || !nb_quotes_tok_word(w, a - 1)) && org_phrase(w, a, k - 1)) {
+            *ra = a;
+            *rb = k - 1;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, size_t to,
@@ -333,6 +393,21 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
             struct nb_quotes_speaker sp;
             memset(&sp, 0, sizeof(sp));
             nb_quotes_np_split(&w, k, e, &sp);
+            size_t oa, ob;
+            if (sp.kind == NB_QUOTES_SP_NAME && sp.ne - sp.ns < 80 &&
+                org_apposition(&w, k, e, &oa, &ob)) {
+                /* "Brightwall, a security firm,", "The Hawks' parent
+                 * company, Nordlock Sports,": an organisation, and what it
+                 * is, for "the firm" later */
+                struct nb_quotes_entity *en =
+                    mem_note(m, p + sp.ns, sp.ne - sp.ns, 0, 0, para, w.t[k].s, 0);
+                en->person = 0;
+                en->role = p + w.t[oa].s;
+                en->role_len = w.t[ob - 1].e - w.t[oa].s;
+                sentence_start = 0;
+                k = e;
+                continue;
+            }
             if (sp.kind == NB_QUOTES_SP_NAME && !sp.person && org && sp.ne - sp.ns < 80)
                 mem_note(m, p + sp.ns, sp.ne - sp.ns, 0, 0, para, w.t[k].s, 0); /* for "the club" */
             if (sp.kind == NB_QUOTES_SP_NAME && sp.person) {
@@ -443,7 +518,11 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
             /* "the Italian said", "the 54-year-old said": the latest person
              * named, if named close by */
             size_t cands;
-            e = mem_pronoun(m, sp->gender, para, sp->pos, 1, &cands);
+            /* first among those the text shows to be people ("rookie
+             * defenceman Tomas Lind"), not a team named as a subject */
+            e = mem_pronoun(m, sp->gender, para, sp->pos, 0, &cands);
+            if (!e || para > e->para + 1)
+                e = mem_pronoun(m, sp->gender, para, sp->pos, 1, &cands);
             if (e && (para > e->para + 1 || (!nb_quotes_short_description(name, nl) &&
                                              !nb_quotes_only_person(m, e, para))))
                 e = NULL;

@@ -1147,6 +1147,14 @@ static const char *const title_modifiers[] = {
     "then",     "top",        "veteran",   "vice",
 };
 
+/* Nouns that say what an organisation is, in a description of it ("a
+ * security firm", "the carrier"), though not in its name. */
+static const char *const org_nouns[] = {
+    "airline",   "band",  "brand",   "carrier", "chain",  "charity",      "company", "firm",
+    "franchise", "group", "insurer", "label",   "lender", "manufacturer", "outfit",  "regulator",
+    "retailer",  "side",  "squad",   "startup", "studio", "supplier",     "utility", "watchdog",
+};
+
 /* The last word of an event's name: no one speaks as "the Goldman Sachs
  * Symposium". */
 static const char *const event_words[] = {
@@ -1173,28 +1181,37 @@ static const char *const male_words[] = {
 /* Nouns for what a person is or does: "Kingsbridge boss Marco Ferri",
  * "the manager said". */
 static const char *const role_nouns[] = {
-    "activist",       "actor",       "actress",       "admiral",      "adviser",      "advisor",
-    "aide",           "ambassador",  "analyst",       "architect",    "artist",       "astronomer",
-    "astrophysicist", "attorney",    "author",        "baker",        "biologist",    "bishop",
-    "boss",           "businessman", "businesswoman", "campaigner",   "candidate",    "captain",
-    "chair",          "chairman",    "chairwoman",    "champion",     "chef",         "chemist",
-    "chief",          "coach",       "colonel",       "commissioner", "constable",    "consultant",
-    "councillor",     "cyclist",     "dean",          "defender",     "designer",     "detective",
-    "diplomat",       "director",    "doctor",        "driver",       "economist",    "engineer",
-    "entrepreneur",   "executive",   "farmer",        "father",       "fisherman",    "forecaster",
-    "forward",        "founder",     "geologist",     "goalkeeper",   "governor",     "headteacher",
-    "historian",      "host",        "imam",          "inspector",    "investor",     "journalist",
-    "judge",          "keeper",      "landlord",      "lawyer",       "leader",       "man",
-    "manager",        "mayor",       "midfielder",    "minister",     "mother",       "negotiator",
-    "nominee",        "nurse",       "officer",       "official",     "organiser",    "organizer",
-    "owner",          "partner",     "pensioner",     "physicist",    "pilot",        "planner",
-    "player",         "pollster",    "presenter",     "priest",       "principal",    "producer",
-    "professor",      "prosecutor",  "rabbi",         "referee",      "researcher",   "resident",
-    "rider",          "runner",      "scientist",     "secretary",    "senator",      "sergeant",
-    "shopkeeper",     "singer",      "skipper",       "spokesman",    "spokesperson", "spokeswoman",
-    "strategist",     "striker",     "substitute",    "surgeon",      "teacher",      "teenager",
-    "tenant",         "trader",      "umpire",        "veteran",      "vicar",        "widow",
-    "winger",         "winner",      "woman",         "worker",       "writer",       "youngster",
+    "activist",       "actor",        "actress",      "admiral",       "adviser",    "advisor",
+    "aide",           "ambassador",   "analyst",      "architect",     "artist",     "astronomer",
+    "astrophysicist", "attorney",     "author",       "baker",         "banker",     "barrister",
+    "batsman",        "batter",       "biologist",    "bishop",        "boss",       "bowler",
+    "boxer",          "broadcaster",  "businessman",  "businesswoman", "campaigner", "candidate",
+    "captain",        "chair",        "chairman",     "chairwoman",    "champion",   "chef",
+    "chemist",        "chief",        "climber",      "coach",         "colonel",    "comedian",
+    "commissioner",   "commuter",     "constable",    "consultant",    "councillor", "cyclist",
+    "dean",           "defenceman",   "defender",     "defenseman",    "designer",   "detective",
+    "diplomat",       "director",     "doctor",       "driver",        "economist",  "editor",
+    "engineer",       "entrepreneur", "executive",    "fan",           "farmer",     "father",
+    "fighter",        "firefighter",  "fisherman",    "forecaster",    "forward",    "founder",
+    "geologist",      "goalie",       "goalkeeper",   "golfer",        "governor",   "headteacher",
+    "historian",      "host",         "imam",         "inspector",     "investor",   "jockey",
+    "journalist",     "judge",        "keeper",       "landlord",      "lawyer",     "leader",
+    "lecturer",       "man",          "manager",      "mayor",         "midfielder", "minister",
+    "mother",         "musician",     "negotiator",   "neighbor",      "neighbour",  "nominee",
+    "novelist",       "nurse",        "officer",      "official",      "organiser",  "organizer",
+    "owner",          "paramedic",    "parent",       "partner",       "passenger",  "pensioner",
+    "photographer",   "physicist",    "pilot",        "pitcher",       "planner",    "player",
+    "poet",           "pollster",     "presenter",    "priest",        "principal",  "producer",
+    "professor",      "prosecutor",   "protester",    "publican",      "pupil",      "quarterback",
+    "rabbi",          "referee",      "reporter",     "researcher",    "resident",   "rider",
+    "rookie",         "runner",       "sailor",       "scientist",     "secretary",  "senator",
+    "sergeant",       "shopkeeper",   "singer",       "skater",        "skier",      "skipper",
+    "solicitor",      "spokesman",    "spokesperson", "spokeswoman",   "sprinter",   "strategist",
+    "striker",        "student",      "substitute",   "supporter",     "surgeon",    "survivor",
+    "swimmer",        "teacher",      "teenager",     "tenant",        "trader",     "trainer",
+    "umpire",         "veteran",      "vicar",        "volunteer",     "voter",      "widow",
+    "winger",         "winner",       "witness",      "woman",         "worker",     "wrestler",
+    "writer",         "youngster",
 };
 
 static const char *const name_particles[] = {
@@ -1270,6 +1287,7 @@ static const struct list lists[] = {
     [NB_QUOTES_SUBORDINATORS] = LIST(subordinators),
     [NB_QUOTES_OPENERS] = LIST(openers),
     [NB_QUOTES_TITLE_MODIFIERS] = LIST(title_modifiers),
+    [NB_QUOTES_ORG_NOUNS] = LIST(org_nouns),
 };
 
 /* No strlen: called for every entry of the lists. */

@@ -37,6 +37,7 @@ enum nb_quotes_list {
     NB_QUOTES_SUBORDINATORS,   /* open a clause that frames no quote: "after" */
     NB_QUOTES_OPENERS,         /* open an adverbial before the subject: "in", "later" */
     NB_QUOTES_TITLE_MODIFIERS, /* before a capitalised title: "former", "state" */
+    NB_QUOTES_ORG_NOUNS,       /* say what an organisation is: "a security firm" */
 };
 
 /* 1 when s[0..len) is `word` (lower case) but for the case of ASCII
