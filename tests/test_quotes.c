@@ -226,6 +226,16 @@ static void test_sport_round(void **state)
     check_case("sport_round");
 }
 
+/* "He added, "..."" after a quote that ended its sentence is a second
+ * quote of the same speaker, not the rest of the first; a quote cut by
+ * its attribution ("...," she said, "...") is still one; "before saying"
+ * frames the quote. */
+static void test_added(void **state)
+{
+    (void)state;
+    check_case("added");
+}
+
 static void test_nested(void **state)
 {
     (void)state;
@@ -382,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_participles),
         cmocka_unit_test(test_colons),
         cmocka_unit_test(test_sport_round),
+        cmocka_unit_test(test_added),
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_partial),
         cmocka_unit_test(test_apostrophes),

@@ -277,9 +277,10 @@ void nb_quotes_attrib_before(const char *p, size_t from, size_t to, struct nb_qu
         int f = cue_verb(&w, v);
         if (!f)
             continue;
-        if (v > 0 && (nb_quotes_tok_in(&w, v - 1, NB_QUOTES_SUBORDINATORS) ||
-                      nb_quotes_tok_is(&w, v - 1, "when") || nb_quotes_tok_is(&w, v - 1, "if") ||
-                      nb_quotes_tok_is(&w, v - 1, "as")))
+        if (v > 0 && !(f & NB_QUOTES_V_ING) &&
+            (nb_quotes_tok_in(&w, v - 1, NB_QUOTES_SUBORDINATORS) ||
+             nb_quotes_tok_is(&w, v - 1, "when") || nb_quotes_tok_is(&w, v - 1, "if") ||
+             nb_quotes_tok_is(&w, v - 1, "as")))
             continue; /* "Lynch, who told Congress when asked about it:": a
                          passive clause, its subject the sentence's */
         struct nb_quotes_speaker s;

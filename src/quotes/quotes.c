@@ -85,6 +85,21 @@ static nb_status paragraph_spans(const struct nb_article *a, size_t base, const 
     return nb_sentences_spans(p, len, out, err);
 }
 
+/* 1 when the quote whose words end at p[end] ended its sentence and the
+ * stretch p[from..to) after its closing mark opens a new one: ""... we
+ * have found." He added, "..."" is two quotes, not one cut in two. */
+static int new_sentence_between(const char *p, size_t end, size_t from, size_t to)
+{
+    size_t e = end;
+    while (e > 0 && nb_ascii_is_space((unsigned char)p[e - 1]))
+        e--;
+    if (e == 0 || !(p[e - 1] == '.' || p[e - 1] == '!' || p[e - 1] == '?'))
+        return 0;
+    while (from < to && !nb_ascii_is_alpha((unsigned char)p[from]))
+        from++;
+    return from < to && nb_ascii_is_upper((unsigned char)p[from]);
+}
+
 static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char *next, int *carry,
                               size_t *sentence_base, struct nb_quotes_segv *segs,
                               struct nb_error *err)
@@ -192,7 +207,8 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
         int cont = (s->open == 0 || s->cont_prev) && !nb_quotes_has_verb(p, s->after, boundary);
         int merge = 0;
         if (k > 0 && !s->cont_prev && prev_full_with_after && st->out.n > prev_emitted &&
-            nb_quotes_attribution_only(p, prev_after, s->open))
+            nb_quotes_attribution_only(p, prev_after, s->open) &&
+            !new_sentence_between(p, segs->v[k - 1].end, prev_after, s->open))
             merge = 1;
         /* the attribution before a continued quote was read in its first
          * paragraph: resolve it there */
