@@ -311,6 +311,12 @@ static void test_families(void **state)
     sp = before(p);
     assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Ivo Lind", "Attorney General");
 
+    /* "puts it" is a verb of saying; an occupation before the name stays
+     * its role */
+    p = "As the columnist Dana Milbank puts it, \"";
+    sp = before(p);
+    assert_speaker(p, &sp, NB_QUOTES_SP_NAME, "Dana Milbank", "columnist");
+
     /* an event is no speaker */
     p = "\"We are ready,\" the Harbour Sailing Symposium said.";
     sp = after(p);

@@ -35,6 +35,9 @@ static int cue_verb(const struct nb_quotes_win *w, size_t k)
                          ((nb_quotes_tok_is(w, k, "chimed") || nb_quotes_tok_is(w, k, "weighed")) &&
                           nb_quotes_tok_is(w, k + 1, "in"))))
         return NB_QUOTES_V_INV; /* "Rubel pointed out", "Trump went on" */
+    if (k + 1 < w->n && nb_quotes_tok_is(w, k + 1, "it") &&
+        (nb_quotes_tok_is(w, k, "puts") || nb_quotes_tok_is(w, k, "put")))
+        return NB_QUOTES_V_INV; /* "As Dana Milbank puts it, "..."" */
     if (nb_quotes_tok_is(w, k, "state") && k > 0 && !nb_quotes_tok_cap(w, k)) {
         /* "the Saudis state in the paper", never "state Sen. Holsman" or
          * "state officials": the plural verb only before what follows a

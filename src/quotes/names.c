@@ -266,6 +266,7 @@ void nb_quotes_np_split_plain(const struct nb_quotes_win *w, size_t a, size_t b,
     while (t < rb && nb_quotes_tok_word(w, t) && !nb_quotes_tok_cap(w, t))
         t++;
     if (t > ra && t <= rb && !nb_quotes_tok_in(w, t - 1, NB_QUOTES_ROLE_NOUNS) &&
+        !nb_quotes_tok_in(w, t - 1, NB_QUOTES_TITLES) &&
         !nb_quotes_tok_in(w, t - 1, NB_QUOTES_FEMALE_WORDS) &&
         !nb_quotes_tok_in(w, t - 1, NB_QUOTES_MALE_WORDS) &&
         !nb_quotes_tok_in(w, t - 1, NB_QUOTES_TITLE_MODIFIERS) &&
