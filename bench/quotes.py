@@ -72,8 +72,10 @@ counted and printed on its own:
 Gold quotes without a source are left out of speaker accuracy, and so are
 the few whose source span is only a verb ("said", an annotation slip).
 
---misses prints every miss of the DIRECT figure with its paragraph: gold
-quotes not found (with the quotes we found in that paragraph), our quotes
+--misses prints a count of what is still wrong by family (what the text
+is: a fragment read for a whole quote, a short phrase, a quote the gold
+wraps in unquoted words, no speaker, a description...), then every miss of
+the DIRECT figure, grouped by family, with its paragraph: gold quotes not found (with the quotes we found in that paragraph), our quotes
 matching no gold (with the gold attribution they lie in, if any), and
 speaker disagreements (with the paragraph and the one before).
 
@@ -441,9 +443,19 @@ def polnear(args, binary):
     spk_all.report("speaker accuracy (all quoted pairs)")
     if args.verbose or args.misses:
         show = args.misses
+        fam_miss = [miss_family(g, got) for _, _, g, got, _ in misses]
+        fam_fp = [fp_family(q, other) for _, _, q, other in false_pos]
+        fam_spk = [speaker_family(q, g) for _, _, q, g in wrong_speaker]
+        print("\n-- what is still wrong, by family --")
+        for title, fams in (("missed direct gold quotes", fam_miss),
+                            ("our full quotes matching no direct gold", fam_fp),
+                            ("speaker disagrees", fam_spk)):
+            print("%s (%d):" % (title, len(fams)))
+            for fam, n in Counter(fams).most_common():
+                print("  %5d  %s" % (n, fam))
         print("\n-- missed direct gold quotes (%d) --" % len(misses))
-        for name, text, g, got, fgold in misses:
-            print("* %s: [%s] %s" % (name[:40], g["source"], g["content"][:200]))
+        for (name, text, g, got, fgold), fam in sorted(zip(misses, fam_miss), key=lambda x: x[1]):
+            print("* %s: {%s} [%s] %s" % (name[:40], fam, g["source"], g["content"][:200]))
             if show:
                 para, ps = para_of(text, g["start"])
                 print("    PARA: %s" % para[:600])
@@ -453,20 +465,63 @@ def polnear(args, binary):
                     print("    ours: [%s]%s %s" % (q["speaker"], " (partial)" if q["partial"]
                                                   else "", q["text"][:160]))
         print("\n-- our full quotes matching no direct gold (%d) --" % len(false_pos))
-        for name, text, q, other in false_pos:
-            print("* %s: [%s] %s" % (name[:40], q["speaker"], q["text"][:200]))
+        for (name, text, q, other), fam in sorted(zip(false_pos, fam_fp), key=lambda x: x[1]):
+            print("* %s: {%s} [%s] %s" % (name[:40], fam, q["speaker"], q["text"][:200]))
             if show and other is not None:
                 print("    in gold %s: [%s] %s" % (other["kind"], other["source"],
                                                    other["content"][:200]))
         print("\n-- speaker disagrees (%d) --" % len(wrong_speaker))
-        for name, text, q, g in wrong_speaker:
-            print("* %s: ours [%s] gold [%s]: %s" % (name[:40], q["speaker"], g["source"],
-                                                    q["text"][:100]))
+        for (name, text, q, g), fam in sorted(zip(wrong_speaker, fam_spk), key=lambda x: x[1]):
+            print("* %s: {%s} ours [%s] gold [%s]: %s" % (name[:40], fam, q["speaker"],
+                                                         g["source"], q["text"][:100]))
             if show:
                 para, ps = para_of(text, g["start"])
                 prev, _ = para_of(text, max(ps - 2, 0))
                 print("    PREV: %s" % prev[-300:])
                 print("    PARA: %s" % para[:500])
+
+
+NOMINAL_START = ("the ", "a ", "an ", "one ", "another ", "his ", "her ", "their ", "its ")
+
+
+def miss_family(g, got):
+    """Why a direct gold quote was missed, by what the text is."""
+    gt = Counter(g["tok"])
+    for q in got:
+        if q["partial"] and gt and sum((Counter(tokens(q["text"])) & gt).values()) >= \
+                0.8 * sum(gt.values()):
+            return "read as a fragment (partial), gold a whole quote"
+    for q in got:
+        if not q["partial"] and sum((Counter(tokens(q["text"])) & gt).values()) >= \
+                0.5 * sum(gt.values()):
+            return "found, but joined with or cut from another quote"
+    if len(g["tok"]) <= 4:
+        return "not found: a short quoted phrase (title, slogan, scare quote)"
+    return "not found"
+
+
+def fp_family(q, other):
+    """Why one of our full quotes matches no direct gold."""
+    if other is None:
+        return "not annotated as anyone's words"
+    if other["kind"] == "fragment":
+        return "gold content adds unquoted words around it (gold 'fragment')"
+    if other["kind"] is None:
+        return "gold content without its quote marks"
+    return "gold direct, text differs"
+
+
+def speaker_family(q, g):
+    """Why our speaker disagrees with the gold source."""
+    ours = q["speaker"]
+    src = norm(g["source"])
+    if not ours:
+        return "no speaker given"
+    if src.startswith(NOMINAL_START) or src in PRONOUNS:
+        return "gold a description or pronoun, ours a name (not checkable)"
+    if ours.split()[0][:1].islower():
+        return "ours a description"
+    return "another name"
 
 
 def textacy(args, binary):
