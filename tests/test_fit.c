@@ -130,6 +130,48 @@ static void test_targets(void **state)
     }
 }
 
+/* Fitting keeps what matters most: the top story's quote before the last
+ * stories' first sentences, and the first story's lead before all else. */
+static void test_news_value(void **state)
+{
+    struct world *w = *state;
+    struct nb_article *a = &w->articles[0];
+    a->quotes = calloc(1, sizeof(*a->quotes));
+    a->quotes[0] =
+        (struct nb_quote){strdup("Nobody in the harbour expected a season like this one"),
+                          strdup("Ola Berg"),
+                          NULL,
+                          0,
+                          1,
+                          0};
+    a->nquotes = 1;
+    struct nb_summary keep = w->summaries[0];
+    struct nb_summary_options o = {.sentences = SENTENCES, .quotes = 1};
+    struct nb_error err;
+    assert_int_equal(nb_summary_make(&w->summaries[0], a, &o, &err), NB_OK);
+    assert_int_equal(w->summaries[0].nquotes, 1);
+    struct nb_script_input in = input(w, 1);
+    struct nb_script s;
+    struct nb_script_fit fit = {.target = 90, .tolerance = 0.05};
+    unsigned calls = 0;
+    assert_int_equal(nb_script_fit(&s, &in, &fit, fake_measure, &calls, &err), NB_OK);
+    int quote = 0;
+    for (size_t i = 0; i < s.n; i++)
+        quote |= s.segments[i].kind == NB_SEG_QUOTE && s.segments[i].story == 1;
+    if (!quote)
+        fail_msg("no quote: %zu stories, %zu sentences, %zu quotes, %.1f s", fit.stories,
+                 fit.sentences, fit.quotes, fit.seconds);
+    assert_true(fit.stories < STORIES); /* the last stories gave way */
+    nb_script_release(&s);
+    nb_summary_release(&w->summaries[0]);
+    w->summaries[0] = keep;
+    free(a->quotes[0].text);
+    free(a->quotes[0].speaker);
+    free(a->quotes);
+    a->quotes = NULL;
+    a->nquotes = 0;
+}
+
 static void test_deterministic(void **state)
 {
     struct world *w = *state;
@@ -186,9 +228,8 @@ static void test_cannot_be_met(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_targets),
-        cmocka_unit_test(test_deterministic),
-        cmocka_unit_test(test_short_of_material),
+        cmocka_unit_test(test_targets),       cmocka_unit_test(test_news_value),
+        cmocka_unit_test(test_deterministic), cmocka_unit_test(test_short_of_material),
         cmocka_unit_test(test_cannot_be_met),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -754,7 +754,7 @@ static void test_features(void **state)
     }
     assert_int_equal(quotes, 1);
     assert_int_equal(s.segments[s.n - 2].kind, NB_SEG_HEADLINES);
-    assert_true(strncmp(s.segments[s.n - 2].text, "Once again, the headlines.", 26) == 0);
+    assert_true(strncmp(s.segments[s.n - 2].text, "Once again, the main stories.", 29) == 0);
     nb_script_release(&s);
 
     /* the same story from two sources is read once */
@@ -778,6 +778,81 @@ static void test_features(void **state)
                         "evening news: Morning Briefing, 2 stories, Saturday the 28th of November.");
     assert_string_equal(s.segments[s.n - 1].text, "Goodbye from Morning Briefing.");
     nb_script_release(&s);
+    b.summaries[0].quotes = NULL;
+    b.summaries[0].nquotes = 0;
+    for (size_t i = 0; i < 2; i++) {
+        free(storm_article->quotes[i].text);
+        free(storm_article->quotes[i].speaker);
+        free(storm_article->quotes[i].role);
+    }
+    free(storm_article->quotes);
+    bulletin_free(&b);
+}
+
+/* Each thing said once: with the headlines read, a transition is a
+ * connective without the headline; the recap holds the first
+ * NB_SCRIPT_RECAP_STORIES headlines; a quote the lead already says is not
+ * read again. */
+static void test_said_once(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    struct nb_article *storm_article = &b.stories[0].article;
+    storm_article->quotes = calloc(2, sizeof(struct nb_quote));
+    /* the lead's second sentence holds this one */
+    storm_article->quotes[0] = (struct nb_quote){
+        nb_strdup("More than two hundred homes were evacuated overnight in Pontypridd"),
+        nb_strdup("Gareth Evans"),
+        NULL,
+        0,
+        1,
+        0};
+    storm_article->quotes[1] = (struct nb_quote){
+        nb_strdup("We have never seen water like it"), nb_strdup("Ann Reed"), NULL, 0, 2, 0};
+    storm_article->nquotes = 2;
+    size_t picks[2] = {0, 1};
+    b.summaries[0].quotes = picks;
+    b.summaries[0].nquotes = 2;
+    struct nb_script_input in = sample_input(&b);
+    in.quote_voice = "correspondent";
+    in.headlines = in.recap = 1;
+    struct nb_script s;
+    build_ok(&s, &in);
+    size_t quotes = 0, recaps = 0;
+    for (size_t i = 0; i < s.n; i++) {
+        const struct nb_segment *g = &s.segments[i];
+        if (g->kind == NB_SEG_TRANSITION)
+            for (size_t k = 0; k < 4; k++)
+                if (strstr(g->text, b.stories[k].article.headline))
+                    fail_msg("transition '%s' says a headline again", g->text);
+        if (g->kind == NB_SEG_QUOTE) {
+            quotes++;
+            assert_string_equal(g->text, "We have never seen water like it.");
+        }
+        if (g->kind == NB_SEG_HEADLINES && i > 1) {
+            recaps++;
+            assert_non_null(strstr(g->text, "Storm Bert brings flooding"));
+            assert_non_null(strstr(g->text, "Chancellor defends budget"));
+            assert_null(strstr(g->text, "Rail fares")); /* the third story: not again */
+            assert_null(strstr(g->text, "Library book"));
+        }
+    }
+    assert_int_equal(quotes, 1);
+    assert_int_equal(recaps, 1);
+    nb_script_release(&s);
+
+    /* without the headlines list, the transition introduces the story */
+    in.headlines = 0;
+    build_ok(&s, &in);
+    int said = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (s.segments[i].kind == NB_SEG_TRANSITION &&
+            strstr(s.segments[i].text, "Storm Bert brings flooding"))
+            said = 1;
+    assert_true(said);
+    nb_script_release(&s);
+
     b.summaries[0].quotes = NULL;
     b.summaries[0].nquotes = 0;
     for (size_t i = 0; i < 2; i++) {
@@ -858,6 +933,7 @@ int main(void)
     const struct CMUnitTest more[] = {
         cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_features),
+        cmocka_unit_test(test_said_once),
     };
     return cmocka_run_group_tests(tests, load_bank, free_bank) |
            cmocka_run_group_tests(more, load_bank, free_bank);

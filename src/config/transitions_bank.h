@@ -1,7 +1,7 @@
 /* transitions_bank.h - the transition bank as YAML: voices/transitions-LANG.yaml.
  *
  *   headlines: "First, the headlines."     # before the headlines segment
- *   recap: "Once again, the headlines."    # before the recap
+ *   recap: "Once again, the main stories."    # before the recap
  *   first:                                 # the first story
  *     - "First, {headline}"                # a template...
  *     - {text: "Our top story: {headline}", without: "Our top story."}

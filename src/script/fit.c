@@ -18,7 +18,33 @@ struct unit {
     size_t story; /* index into the kept stories */
     size_t lead;  /* the lead sentence it adds (1-based); 0 for the quotes */
     double cost;
+    double value; /* its news value: what goes first (unit_value) */
 };
+
+/* The news value of a unit: a story is worth less the later it comes
+ * (stories are in the order of their news value), and within a story its
+ * first sentence most, then its quote, then each further sentence less.
+ * Units are read in this order, so fitting drops later stories and later
+ * sentences first and keeps the quotes of the main stories. */
+static double unit_value(size_t story, size_t lead)
+{
+    double w = 1.0 / (1.0 + 0.3 * (double)story);
+    if (lead == 1)
+        return w;
+    if (lead == 0)
+        return 0.7 * w;
+    return 0.6 * w * pow(0.7, (double)(lead - 2));
+}
+
+static int by_value(const void *a, const void *b)
+{
+    const struct unit *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    if (x->story != y->story)
+        return x->story < y->story ? -1 : 1;
+    return x->lead == y->lead ? 0 : (x->lead == 1 || (y->lead != 1 && x->lead == 0) ? -1 : 1);
+}
 
 struct fitter {
     const struct nb_script_input *in;
@@ -138,7 +164,7 @@ static nb_status make_units(struct fitter *f, const struct nb_script *full, cons
                     lead_chars += text_weight(nb_summary_lead(sum, i));
                 double chars = story_chars[k] > lead_chars ? story_chars[k] : lead_chars;
                 double per_char = chars > 0 ? story_sec[k] / chars : 0;
-                struct unit u = {k, quotes ? 0 : j, 0};
+                struct unit u = {k, quotes ? 0 : j, 0, 0};
                 if (quotes) {
                     if (!sum->nquotes || quote_sec[k] <= 0)
                         continue;
@@ -158,10 +184,13 @@ static nb_status make_units(struct fitter *f, const struct nb_script *full, cons
             for (size_t k = 0; k < f->nkept; k++) {
                 const struct nb_summary *sum = &in->stories[f->kept[k]];
                 if (sum->nquotes && quote_sec[k] > 0)
-                    f->units[f->nunits++] = (struct unit){k, 0, quote_sec[k]};
+                    f->units[f->nunits++] = (struct unit){k, 0, quote_sec[k], 0};
             }
         }
     }
+    for (size_t x = 0; x < f->nunits; x++)
+        f->units[x].value = unit_value(f->units[x].story, f->units[x].lead);
+    qsort(f->units, f->nunits, sizeof(*f->units), by_value);
 out:
     free(story_sec);
     free(quote_sec);
@@ -217,9 +246,9 @@ static int included(const struct pick *p, const struct unit *u)
 }
 
 /* The selection whose estimate is nearest `target`: the best prefix of the
- * units (the newsreader's order: every story's first sentence, then the
- * second ones...), improved by adding, removing or swapping single steps
- * while that brings the estimate nearer. */
+ * units in the order of their news value (unit_value), improved by adding,
+ * removing or swapping single steps while that brings the estimate
+ * nearer. */
 static void plan(const struct fitter *f, double target, struct pick *best, struct pick *tmp)
 {
     double best_gap = INFINITY, est = f->fixed, best_est = est;
@@ -236,9 +265,16 @@ static void plan(const struct fitter *f, double target, struct pick *best, struc
             break; /* longer prefixes only get further away */
     }
     for (int round = 0; round < 64; round++) {
-        /* the best single move or swap from `best` */
+        /* the best single move or swap from `best`; what goes is always the
+         * step of least news value that can go */
         double gap = best_gap;
-        size_t add = SIZE_MAX, drop = SIZE_MAX;
+        size_t add = SIZE_MAX, drop = SIZE_MAX, least = SIZE_MAX;
+        for (size_t x = 0; x < f->nunits; x++) {
+            const struct unit *u = &f->units[x];
+            if (included(best, u) && removable(f, best, u) && !(u->lead == 1 && u->story == 0) &&
+                (least == SIZE_MAX || u->value < f->units[least].value))
+                least = x;
+        }
         for (size_t x = 0; x < f->nunits; x++) {
             const struct unit *u = &f->units[x];
             if (!included(best, u) && eligible(f, best, u) &&
@@ -247,7 +283,7 @@ static void plan(const struct fitter *f, double target, struct pick *best, struc
                 add = x;
                 drop = SIZE_MAX;
             }
-            if (!included(best, u) || !removable(f, best, u) || (u->lead == 1 && u->story == 0))
+            if (x != least)
                 continue;
             if (fabs(best_est - u->cost - target) < gap) {
                 gap = fabs(best_est - u->cost - target);

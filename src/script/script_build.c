@@ -11,6 +11,7 @@
 #include "text/chars.h"
 #include "text/sentences.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,21 +314,63 @@ static nb_status add_built(struct nb_script *s, const struct nb_script_input *in
     return rc;
 }
 
-/* "First, the headlines. Storm Bert brings flooding. ..." */
+/* "First, the headlines. Storm Bert brings flooding. ..." - every story's
+ * headline, or only the first `most` (the recap: the main stories again,
+ * short). */
 static nb_status headlines_text(const struct nb_script_input *in, const unsigned char *keep,
-                                const char *lead_in, const struct bulletin_words *w,
+                                const char *lead_in, const struct bulletin_words *w, size_t most,
                                 struct nb_buf *out)
 {
     if (nb_template_expand(lead_in, &w->vars, out) != NB_OK)
         return NB_ENOMEM;
-    for (size_t i = 0; i < in->nstories; i++) {
+    size_t said = 0;
+    for (size_t i = 0; i < in->nstories && said < most; i++) {
         const char *h = in->stories[i].article->headline;
         if (!keep[i] || !h || !not_blank(h))
             continue;
+        said++;
         if ((out->len && nb_buf_addc(out, ' ') != NB_OK) || nb_transition_headline(h, out) != NB_OK)
             return NB_ENOMEM;
     }
     return NB_OK;
+}
+
+/* The words of s in lower case, letters and digits only, one space
+ * between, into out (reset first). */
+static nb_status plain_words(const char *s, struct nb_buf *out)
+{
+    nb_buf_reset(out);
+    int gap = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (nb_ascii_is_alnum(c) || c >= 0x80) {
+            if (gap && out->len && nb_buf_addc(out, ' ') != NB_OK)
+                return NB_ENOMEM;
+            if (nb_buf_addc(out, (char)nb_ascii_lower(c)) != NB_OK)
+                return NB_ENOMEM;
+            gap = 0;
+        } else if (c != '\'' && c != '-') {
+            gap = 1;
+        }
+    }
+    return nb_buf_addc(out, '\0') == NB_OK ? NB_OK : NB_ENOMEM;
+}
+
+/* 1 when a lead sentence of the story already holds the quote's words
+ * (the lead quotes them), so reading the quote too would say it twice. */
+static int said_in_lead(const struct nb_summary *sum, const char *quote)
+{
+    struct nb_buf q, l;
+    nb_buf_init(&q, 0);
+    nb_buf_init(&l, 0);
+    int found = 0;
+    if (plain_words(quote, &q) == NB_OK && q.len > 1) {
+        for (size_t i = 0; i < sum->nlead && !found; i++)
+            found = plain_words(nb_summary_lead(sum, i), &l) == NB_OK && strstr(l.data, q.data);
+    }
+    nb_buf_release(&q);
+    nb_buf_release(&l);
+    return found;
 }
 
 static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *in,
@@ -343,6 +386,8 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
         const struct nb_quote *q = &a->quotes[sum->quotes[k]];
         if (q->partial || !q->speaker || !not_blank(q->speaker) || !q->text || !not_blank(q->text))
             continue; /* never read: see summary.h */
+        if (said_in_lead(sum, q->text))
+            continue; /* the lead read it already: nothing said twice */
         struct nb_buf lead_in;
         nb_buf_init(&lead_in, 0);
         if (nb_script_quote_text(q, split, &lead_in, text) != NB_OK ||
@@ -412,7 +457,7 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
     if ((rc = add_built(s, in, NB_SEG_INTRO, 0, in->voice, text, err)) != NB_OK)
         return rc;
     if (in->headlines) {
-        if (headlines_text(in, keep, in->transitions->headlines, w, text) != NB_OK)
+        if (headlines_text(in, keep, in->transitions->headlines, w, SIZE_MAX, text) != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         if ((rc = add_built(s, in, NB_SEG_HEADLINES, 0, in->voice, text, err)) != NB_OK)
             return rc;
@@ -431,7 +476,9 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
         size_t pick =
             nb_transition_pick(&picker, place, nb_transition_count(in->transitions, place));
         struct nb_template_vars vars = w->vars;
-        vars.headline = sum->article->headline;
+        /* the headline once: after the headlines were read, a transition is
+         * only a connective ("Elsewhere in the news.") */
+        vars.headline = in->headlines ? NULL : sum->article->headline;
         if (nb_transition_write(in->transitions, place, pick, &vars, text) != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         if ((rc = add_built(s, in, NB_SEG_TRANSITION, story, in->voice, text, err)) != NB_OK)
@@ -451,7 +498,8 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
     }
 
     if (in->recap) {
-        if (headlines_text(in, keep, in->transitions->recap, w, text) != NB_OK)
+        if (headlines_text(in, keep, in->transitions->recap, w, NB_SCRIPT_RECAP_STORIES, text) !=
+            NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         if ((rc = add_built(s, in, NB_SEG_HEADLINES, 0, in->voice, text, err)) != NB_OK)
             return rc;

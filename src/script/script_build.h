@@ -44,6 +44,10 @@ struct nb_script_input {
  * one story told twice: only the first is read. */
 #define NB_SCRIPT_DUPLICATE 0.5
 
+/* The recap reads the headlines of this many stories, the first ones: a
+ * reminder of the main news, not the list again. */
+#define NB_SCRIPT_RECAP_STORIES 2
+
 /* "Good morning" (04:00-11:59), "Good afternoon" (12:00-17:59), "Good
  * evening" (otherwise) or, without a time, "Hello". */
 const char *nb_script_greeting(int has_time, int hour);
@@ -72,13 +76,16 @@ nb_status nb_script_quote_text(const struct nb_quote *q, int split, struct nb_bu
 /* Builds the bulletin: an intro (greeting fitted to the time of day, the
  * title and the date spoken naturally: "Saturday the 28th of November"),
  * optionally the headlines ("First, the headlines." and each story's
- * headline as a sentence), then for each story a transition that
- * introduces it by its headline (varied, never the same twice in a row,
- * chosen deterministically from title and date; fitted to the position:
- * first, middle, last), the story's lead and its quotes, framed and
- * attributed (in quote_voice when given), then optionally the recap
- * ("Once again, the headlines. ...") and an outro.  `s` must be freshly
- * initialised.
+ * headline as a sentence), then for each story a transition (varied,
+ * never the same twice in a row, chosen deterministically from title and
+ * date; fitted to the position: first, middle, last) that introduces it by
+ * its headline only when the headlines were not read (else a connective
+ * alone, "Elsewhere in the news.": each headline is said once), the
+ * story's lead and its quotes, framed and attributed (in quote_voice when
+ * given; a quote whose words a lead sentence already holds is not read
+ * again), then optionally the recap ("Once again, the main stories." and the
+ * first NB_SCRIPT_RECAP_STORIES headlines) and an outro.  `s` must be
+ * freshly initialised.
  *
  * Wording: intro "Good morning. This is the Morning Briefing for Saturday
  * the 28th of November." ("Hello." without a time; no "the" added before a

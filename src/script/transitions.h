@@ -46,7 +46,7 @@ struct nb_transition_bank {
     struct nb_transition *v[NB_TRANSITION_PLACES];
     size_t n[NB_TRANSITION_PLACES];
     char *headlines; /* "First, the headlines."; NULL when not set */
-    char *recap;     /* "Once again, the headlines."; NULL when not set */
+    char *recap;     /* "Once again, the main stories."; NULL when not set */
 };
 
 void nb_transition_bank_init(struct nb_transition_bank *b);
