@@ -162,6 +162,18 @@ static void test_news_value(void **state)
         fail_msg("no quote: %zu stories, %zu sentences, %zu quotes, %.1f s", fit.stories,
                  fit.sentences, fit.quotes, fit.seconds);
     assert_true(fit.stories < STORIES); /* the last stories gave way */
+    /* and what gave way is said, whole stories first, by headline */
+    assert_int_equal(fit.left_stories, STORIES - fit.stories);
+    assert_true(s.left_out.n >= fit.left_stories);
+    char want[128];
+    snprintf(want, sizeof(want), "the story \xE2\x80\x9CStory about %s makes the news\xE2\x80\x9D",
+             "markets");
+    int listed = 0;
+    for (size_t i = 0; i < fit.left_stories; i++)
+        listed |= strcmp(s.left_out.v[i], want) == 0;
+    assert_true(listed);
+    for (size_t i = fit.left_stories; i < s.left_out.n; i++)
+        assert_null(strstr(s.left_out.v[i], "the story "));
     nb_script_release(&s);
     nb_summary_release(&w->summaries[0]);
     w->summaries[0] = keep;

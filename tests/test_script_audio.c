@@ -31,7 +31,7 @@ static struct nb_segment segments[] = {
 
 static struct nb_script script(size_t n)
 {
-    struct nb_script s = {"Evening", "2026-11-28", segments, n, n, NULL};
+    struct nb_script s = {"Evening", "2026-11-28", segments, n, n, NULL, {NULL, 0, 0}};
     return s;
 }
 
@@ -148,7 +148,7 @@ static void test_unknown_voice_leaves_out_alone(void **state)
         {NB_SEG_INTRO, 0, "anchor", "", "Good evening.", 0},
         {NB_SEG_STORY, 1, "sports", "", "The match ended late.", 0},
     };
-    struct nb_script s = {"t", "2026-11-28", bad, 2, 2, NULL};
+    struct nb_script s = {"t", "2026-11-28", bad, 2, 2, NULL, {NULL, 0, 0}};
     struct nb_pcm out;
     nb_pcm_init(&out, 22050);
     int16_t mark[2] = {1, 2};
@@ -185,7 +185,7 @@ static double render_seconds(struct nb_speech *sp, const char *spoken, const cha
     vs[0].language = lang1;
     vs[1].language = lang2;
     struct nb_segment seg[] = {{NB_SEG_STORY, 1, "anchor", "", (char *)spoken, 0}};
-    struct nb_script s = {"t", "2026-11-28", seg, 1, 1, NULL};
+    struct nb_script s = {"t", "2026-11-28", seg, 1, 1, NULL, {NULL, 0, 0}};
     struct nb_render_span span;
     struct nb_pcm out;
     nb_pcm_init(&out, 0);

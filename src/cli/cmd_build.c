@@ -51,6 +51,12 @@ static int run(int argc, char **argv)
         printf(" for a %s slot", nb_duration_format(bl.fit.target, want, sizeof(want)));
     }
     printf(")\n");
+    if (bl.fitted && bl.script.left_out.n) {
+        /* what the producer lost to the slot, most important first */
+        printf("left out to fit the slot:\n");
+        for (size_t i = 0; i < bl.script.left_out.n; i++)
+            printf("  %s\n", bl.script.left_out.v[i]);
+    }
 out:
     nb_bulletin_release(&bl);
     nb_strv_release(&args);

@@ -18,7 +18,8 @@ static const char usage[] =
     "Options:\n"
     "  --json   print {\"title\", \"date\", \"segments\": [{\"kind\", \"story\", \"voice\",\n"
     "           \"text\", \"spoken\"}]}: text as a person reads it, spoken exactly as\n"
-    "           it goes to the synthesiser; story is null outside a story\n";
+    "           it goes to the synthesiser; story is null outside a story\n"
+    "           \"left_out\": what fitting to the slot left out, one line each\n";
 
 static int script_out(const struct nb_script *s)
 {
@@ -49,6 +50,11 @@ static int script_out(const struct nb_script *s)
         nb_json_out_string(&o, g->spoken);
         nb_json_out_close(&o, '}');
     }
+    nb_json_out_close(&o, ']');
+    nb_json_out_key(&o, "left_out");
+    nb_json_out_open(&o, '[');
+    for (size_t i = 0; i < s->left_out.n; i++)
+        nb_json_out_string(&o, s->left_out.v[i]);
     nb_json_out_close(&o, ']');
     nb_json_out_close(&o, '}');
     if (nb_json_out_finish(&o) != NB_OK)

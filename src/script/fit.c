@@ -2,6 +2,7 @@
 #include "script/fit.h"
 
 #include "script/transitions.h"
+#include "text/sentences.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -318,15 +319,69 @@ static void plan(const struct fitter *f, double target, struct pick *best, struc
 
 static void count_pick(const struct fitter *f, const struct pick *p)
 {
-    f->fit->stories = f->fit->sentences = f->fit->quotes = 0;
+    struct nb_script_fit *fit = f->fit;
+    fit->stories = fit->sentences = fit->quotes = 0;
+    fit->left_stories = fit->left_sentences = fit->left_quotes = 0;
     for (size_t k = 0; k < f->nkept; k++) {
-        if (!p[k].nlead)
+        const struct nb_summary *sum = &f->in->stories[f->kept[k]];
+        if (!p[k].nlead) {
+            fit->left_stories++;
             continue;
-        f->fit->stories++;
-        f->fit->sentences += p[k].nlead;
+        }
+        fit->stories++;
+        fit->sentences += p[k].nlead;
+        fit->left_sentences += sum->nlead - p[k].nlead;
         if (p[k].quotes)
-            f->fit->quotes += f->in->stories[f->kept[k]].nquotes;
+            fit->quotes += sum->nquotes;
+        else
+            fit->left_quotes += sum->nquotes;
     }
+}
+
+/* The headline of kept story k, or "story N" without one, into b. */
+static nb_status story_name(const struct fitter *f, size_t k, struct nb_buf *b)
+{
+    const char *h = f->in->stories[f->kept[k]].article->headline;
+    if (!h || !*h)
+        return nb_buf_addf(b, "story %zu", k + 1);
+    if (nb_buf_adds(b, "\xE2\x80\x9C") != NB_OK || nb_text_collapse_space(h, strlen(h), b) != NB_OK)
+        return NB_ENOMEM;
+    return nb_buf_adds(b, "\xE2\x80\x9D");
+}
+
+/* Lists in s->left_out what pick p leaves out: whole stories first, then
+ * quotes, then sentences. */
+static nb_status list_left_out(const struct fitter *f, const struct pick *p, struct nb_script *s)
+{
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    nb_status rc = NB_OK;
+    for (int pass = 0; pass < 3 && rc == NB_OK; pass++) {
+        for (size_t k = 0; k < f->nkept && rc == NB_OK; k++) {
+            const struct nb_summary *sum = &f->in->stories[f->kept[k]];
+            nb_buf_reset(&b);
+            if (pass == 0 && !p[k].nlead) {
+                rc = nb_buf_adds(&b, "the story ");
+            } else if (pass == 1 && p[k].nlead && !p[k].quotes && sum->nquotes) {
+                const struct nb_quote *q = sum->quotes[0] < sum->article->nquotes
+                                               ? &sum->article->quotes[sum->quotes[0]]
+                                               : NULL;
+                rc = q && q->speaker ? nb_buf_addf(&b, "the quote of %s in ", q->speaker)
+                                     : nb_buf_adds(&b, "the quote in ");
+            } else if (pass == 2 && p[k].nlead && p[k].nlead < sum->nlead) {
+                rc = nb_buf_addf(&b, "%zu of %zu sentences of ", sum->nlead - p[k].nlead,
+                                 sum->nlead);
+            } else {
+                continue;
+            }
+            if (rc == NB_OK)
+                rc = story_name(f, k, &b);
+            if (rc == NB_OK)
+                rc = nb_strv_push(&s->left_out, b.data, b.len);
+        }
+    }
+    nb_buf_release(&b);
+    return rc;
 }
 
 static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *err)
@@ -336,9 +391,10 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
     struct pick *cand = calloc(f->nkept, sizeof(*cand));
     struct pick *tmp = calloc(f->nkept, sizeof(*tmp));
     struct pick *last = calloc(f->nkept, sizeof(*last));
+    struct pick *last_chosen = calloc(f->nkept, sizeof(*last_chosen));
     double *sec = NULL, total = 0;
     nb_status rc = NB_OK;
-    if (!full || !cand || !tmp || !last) {
+    if (!full || !cand || !tmp || !last || !last_chosen) {
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         goto out;
     }
@@ -377,6 +433,7 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
             *out = s;
             fit->seconds = total;
             count_pick(f, cand);
+            memcpy(last_chosen, cand, f->nkept * sizeof(*cand));
         } else {
             nb_script_release(&s);
         }
@@ -384,7 +441,10 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
             break;
         aim *= fit->target / total; /* the estimate was off by this much */
     }
-    if (fit->stories == 1 && fit->sentences == 1 && fit->quotes == 0 && fit->seconds > hi) {
+    if (rc == NB_OK && list_left_out(f, last_chosen, out) != NB_OK)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK && fit->stories == 1 && fit->sentences == 1 && fit->quotes == 0 &&
+        fit->seconds > hi) {
         rc = nb_error_set(err, NB_EINPUT,
                           "a bulletin of %.0f s cannot be made: the shortest one (intro, one "
                           "story of one sentence, outro) lasts %.1f s",
@@ -396,6 +456,7 @@ out:
     free(cand);
     free(tmp);
     free(last);
+    free(last_chosen);
     return rc;
 }
 

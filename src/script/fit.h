@@ -27,6 +27,9 @@ struct nb_script_fit {
     int short_of_material;  /* 1: everything the stories have is shorter than
                                the slot; the script is all of it */
     size_t stories, sentences, quotes; /* what the script reads */
+    size_t left_stories, left_sentences, left_quotes; /* what it left out to fit
+                                                         (the script's left_out
+                                                         says which) */
     unsigned measured;      /* candidate scripts measured */
 };
 
@@ -41,7 +44,9 @@ struct nb_script_fit {
  * shorter than the target, it is used and fit->short_of_material set.
  * NB_EINPUT ("the shortest bulletin ... lasts 41.2 s") when one story of
  * one sentence is already longer than target plus tolerance; the errors of
- * nb_script_build() and of `measure`.  On failure `s` is left released. */
+ * nb_script_build() and of `measure`.  What was left out is counted in fit
+ * and listed in s->left_out, most important first (whole stories, then
+ * quotes, then sentences).  On failure `s` is left released. */
 nb_status nb_script_fit(struct nb_script *s, const struct nb_script_input *in,
                         struct nb_script_fit *fit, nb_script_measure_fn measure, void *ctx,
                         struct nb_error *err);

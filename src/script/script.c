@@ -38,6 +38,7 @@ void nb_script_init(struct nb_script *s)
     s->segments = NULL;
     s->n = 0;
     s->alloc = 0;
+    nb_strv_init(&s->left_out);
 }
 
 static void segment_release(struct nb_segment *seg)
@@ -55,6 +56,7 @@ void nb_script_release(struct nb_script *s)
     free(s->title);
     free(s->date);
     free(s->lexicon);
+    nb_strv_release(&s->left_out);
     nb_script_init(s);
 }
 

@@ -16,6 +16,7 @@
 #include "script/script_text.h"
 #include "text/buf.h"
 #include "text/error.h"
+#include "text/strv.h"
 
 #include <stddef.h>
 
@@ -47,6 +48,10 @@ struct nb_script {
     size_t alloc;
     char *lexicon; /* the briefing's own lexicon file, to say the edited script
                       the same way; NULL for none */
+    struct nb_strv left_out; /* what fitting to the slot left out, one line each
+                                ("the story “...”", "2 of 4 sentences of “...”",
+                                "the quote of Ola Berg in “...”"); empty when
+                                nothing was */
 };
 
 /* "intro", "headlines", "story", "quote", "transition", "outro". */
