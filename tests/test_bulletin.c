@@ -167,6 +167,50 @@ static void test_short_of_material_is_a_warning(void **state)
     free(dir);
 }
 
+/* Near-duplicates do not take places under the `stories` cap: three copies
+ * of one story and one other story, capped at two, give two stories. */
+static void test_duplicates_before_the_cap(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("bulletin_dups");
+    char text[2048], path[1024];
+    struct nb_error err;
+    nb_error_init(&err);
+    size_t len;
+    char *ferry = nb_test_fixture("bulletin/articles/ferry.txt", &len);
+    for (int k = 1; k <= 3; k++) { /* the same story from three sources */
+        snprintf(path, sizeof(path), "%s/ferry%d.txt", dir, k);
+        if (nb_file_write_atomic(path, ferry, len, &err) != NB_OK)
+            fail_msg("%s", err.message);
+    }
+    free(ferry);
+    int n = snprintf(text, sizeof(text),
+                     "title: Island Bulletin\n"
+                     "date: 2026-11-30\n"
+                     "stories: 2\n"
+                     "articles:\n"
+                     "  - %s/ferry1.txt\n"
+                     "  - %s/ferry2.txt\n"
+                     "  - %s/ferry3.txt\n"
+                     "  - %s/articles/library.txt\n",
+                     dir, dir, dir, FIXTURES);
+    snprintf(path, sizeof(path), "%s/dups.yaml", dir);
+    if (nb_file_write_atomic(path, text, (size_t)n, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    struct nb_bulletin bl;
+    nb_bulletin_init(&bl);
+    if (nb_bulletin_script(&bl, path, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    unsigned last = 0;
+    for (size_t i = 0; i < bl.script.n; i++)
+        if (bl.script.segments[i].story > last)
+            last = bl.script.segments[i].story;
+    assert_int_equal(last, 2);
+    assert_int_equal(bl.narticles, 4); /* the copies were read, and skipped */
+    nb_bulletin_release(&bl);
+    free(dir);
+}
+
 static void test_build_to_a_folder(void **state)
 {
     (void)state;
@@ -218,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_errors_are_whole_messages),
         cmocka_unit_test(test_duration_error_said_once),
         cmocka_unit_test(test_short_of_material_is_a_warning),
+        cmocka_unit_test(test_duplicates_before_the_cap),
         cmocka_unit_test(test_build_to_a_folder),
         cmocka_unit_test(test_read_article_finds_quotes),
     };

@@ -2,6 +2,8 @@
 #include "bulletin/sources.h"
 
 #include "quotes/quotes.h"
+#include "script/script_build.h"
+#include "summary/summary.h"
 #include "text/buf.h"
 #include "text/file.h"
 
@@ -119,16 +121,61 @@ static nb_status warn_failed(struct nb_bulletin *bl, const struct nb_error *e)
     return rc;
 }
 
+/* The opening of an article, its first two sentences, into b (reset):
+ * what tells one story told twice. */
+static nb_status opening(const struct nb_article *a, struct nb_buf *b)
+{
+    nb_buf_reset(b);
+    for (size_t i = 0; i < a->sentences.n && i < 2; i++)
+        if ((i && nb_buf_addc(b, ' ') != NB_OK) || nb_buf_adds(b, a->sentences.v[i]) != NB_OK)
+            return NB_ENOMEM;
+    return nb_buf_addc(b, '\0') == NB_OK ? NB_OK : NB_ENOMEM;
+}
+
+/* How many of the stories read from index `from` on tell a story not
+ * already read (near-duplicates, NB_SCRIPT_DUPLICATE alike, are skipped
+ * when the script is built, so they must not take a place under the
+ * `stories` cap).  *distinct is updated; -1 when out of memory. */
+static int count_distinct(const struct nb_source_reader *r, size_t from, size_t *distinct)
+{
+    struct nb_buf a, c;
+    nb_buf_init(&a, 0);
+    nb_buf_init(&c, 0);
+    int rc = 0;
+    for (size_t j = from; j < r->nstories && rc == 0; j++) {
+        if (opening(&r->stories[j].article, &a) != NB_OK) {
+            rc = -1;
+            break;
+        }
+        int dup = 0;
+        for (size_t i = 0; i < j && !dup; i++) {
+            if (opening(&r->stories[i].article, &c) != NB_OK) {
+                rc = -1;
+                break;
+            }
+            dup = nb_summary_similarity(a.data, c.data) >= NB_SCRIPT_DUPLICATE;
+        }
+        if (!dup)
+            (*distinct)++;
+    }
+    nb_buf_release(&a);
+    nb_buf_release(&c);
+    return rc;
+}
+
 nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
 {
     const struct nb_briefing *b = &bl->briefing;
     nb_status rc = set_options(bl, err);
     struct nb_source_reader *r = &bl->sources;
-    size_t failed = 0;
-    for (size_t i = 0; rc == NB_OK && i < b->articles.n && r->nstories < b->stories; i++) {
+    size_t failed = 0, distinct = 0;
+    for (size_t i = 0; rc == NB_OK && i < b->articles.n && distinct < b->stories; i++) {
         struct nb_error e;
         nb_error_init(&e);
-        nb_status src = nb_source_read(r, b->articles.v[i], b->stories - r->nstories, &e);
+        size_t before = r->nstories;
+        nb_status src = nb_source_read(r, b->articles.v[i], b->stories - distinct, &e);
+        if (count_distinct(r, before, &distinct) != 0)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         if (src == NB_OK && !r->state_failed)
             continue;
         /* a state database that cannot be used fails the bulletin whatever
