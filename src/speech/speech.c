@@ -211,6 +211,37 @@ nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct n
     return rc;
 }
 
+nb_status nb_speech_phonemes(struct nb_speech *sp, const char *voice, const char *text, size_t len,
+                             struct nb_buf *out, struct nb_error *err)
+{
+    nb_status rc = select_voice(voice, err);
+    if (rc == NB_OK) {
+        nb_buf_reset(&sp->text);
+        rc = nb_speech_sanitise(text, len, &sp->text);
+        if (rc == NB_OK && nb_buf_addc(&sp->text, '\0') != NB_OK)
+            rc = NB_ENOMEM;
+        if (rc != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    const void *p = sp->text.data;
+    while (rc == NB_OK && p) {
+        const char *ph = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, 0);
+        if (!ph)
+            break;
+        while (*ph == ' ')
+            ph++;
+        if (*ph && ((out->len && nb_buf_addc(out, ' ') != NB_OK) || nb_buf_adds(out, ph) != NB_OK))
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    if (sp->have_voice) {
+        struct nb_error ignored;
+        apply_voice(&sp->voice, &ignored);
+    } else {
+        espeak_ng_SetVoiceByName("en");
+    }
+    return rc;
+}
+
 nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice *voice,
                               struct nb_error *err)
 {

@@ -12,6 +12,7 @@
 #define NB_SPEECH_SPEECH_H
 
 #include "speech/pcm.h"
+#include "text/buf.h"
 #include "text/error.h"
 
 #include <stddef.h>
@@ -60,6 +61,14 @@ const char *nb_speech_sndfile_version(void);
  * voice file name first, then by language ("en-gb").  The voice in use
  * (nb_speech_set_voice) is selected again afterwards. */
 nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct nb_error *err);
+
+/* eSpeak NG's phonemes (its ASCII mnemonics, as "espeak-ng -q -x" prints
+ * them; clauses joined by a space) for text[0..len) read in voice `voice`
+ * (a voice or language name, "en-gb"), appended to *out.  The text is
+ * sanitised first, as for synthesis.  The voice in use is selected again
+ * afterwards.  NB_EINPUT when eSpeak NG has no such voice; NB_ENOMEM. */
+nb_status nb_speech_phonemes(struct nb_speech *sp, const char *voice, const char *text, size_t len,
+                             struct nb_buf *out, struct nb_error *err);
 
 /* Selects voice and parameters for the following nb_speech_say() calls. */
 nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice *voice,

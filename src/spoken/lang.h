@@ -113,6 +113,11 @@ struct nb_norm_lang {
     size_t ncardinal_roman_after;
     const char *const *metre_after; /* "100m sprint": metres, not million (sorted) */
     size_t nmetre_after;
+    const char *const *metre_before; /* "a wave 3m high", "jumped 2.1m": a word up to
+                                        three before the number makes a length (sorted) */
+    size_t nmetre_before;
+    const char *const *metre_of; /* "1.2m of water": what a length measures (sorted) */
+    size_t nmetre_of;
     const struct nb_fraction_name *fractions;
     size_t nfractions;
     const char *const *time_zones; /* "EST", "GMT" (sorted, upper case) */

@@ -245,6 +245,20 @@ static const char *const en_metre_after[] = {
     "freestyle", "high", "hurdles", "long", "race", "relay", "run", "sprint", "tall", "wide",
 };
 
+static const char *const en_metre_before[] = {
+    "altitude",   "cleared", "deep", "depth", "dived",  "diving", "drop",  "dropped",
+    "fell",       "height",  "high", "jump",  "jumped", "jumps",  "leap",  "leapt",
+    "length",     "long",    "ran",  "rise",  "rose",   "runs",   "sea",   "snow",
+    "snowdrifts", "surge",   "swam", "tall",  "threw",  "throw",  "tide",  "tides",
+    "under",      "vault",   "wall", "wave",  "waves",  "wide",   "width",
+};
+
+static const char *const en_metre_of[] = {
+    "cable",    "concrete", "fencing",  "floodwater", "ice",  "mud",   "pipe",
+    "pipeline", "rain",     "rainfall", "road",       "rock", "sand",  "sea",
+    "seawater", "snow",     "track",    "tunnel",     "wall", "water",
+};
+
 static const struct nb_fraction_name en_fractions[] = {
     {2, "half", "halves"},
     {4, "quarter", "quarters"},
@@ -255,19 +269,19 @@ static const char *const en_time_zones[] = {
     "HKT", "IST", "JST", "MDT", "MST", "PDT", "PST", "PT", "UTC",
 };
 
-#define EN_COMMON_TABLES                                                                       \
-    .calendar = &nb_calendar_en, .currencies = en_currencies,                                  \
-    .ncurrencies = N(en_currencies),                                                           \
-    .scales = en_scales, .nscales = N(en_scales), .per_units = en_per_units,                   \
-    .nper_units = N(en_per_units), .abbrevs = en_abbrevs, .nabbrevs = N(en_abbrevs),           \
-    .tokens = en_tokens, .ntokens = N(en_tokens), .entities = en_entities,                     \
-    .nentities = N(en_entities), .acronym_words = en_acronym_words,                            \
-    .nacronym_words = N(en_acronym_words), .initialisms = en_initialisms,                      \
-    .ninitialisms = N(en_initialisms), .sports_words = en_sports_words,                        \
-    .nsports_words = N(en_sports_words), .cardinal_roman_after = en_cardinal_roman_after,      \
-    .ncardinal_roman_after = N(en_cardinal_roman_after), .metre_after = en_metre_after,        \
-    .nmetre_after = N(en_metre_after), .fractions = en_fractions,                              \
-    .nfractions = N(en_fractions), .time_zones = en_time_zones,                                \
+#define EN_COMMON_TABLES                                                                           \
+    .calendar = &nb_calendar_en, .currencies = en_currencies, .ncurrencies = N(en_currencies),     \
+    .scales = en_scales, .nscales = N(en_scales), .per_units = en_per_units,                       \
+    .nper_units = N(en_per_units), .abbrevs = en_abbrevs, .nabbrevs = N(en_abbrevs),               \
+    .tokens = en_tokens, .ntokens = N(en_tokens), .entities = en_entities,                         \
+    .nentities = N(en_entities), .acronym_words = en_acronym_words,                                \
+    .nacronym_words = N(en_acronym_words), .initialisms = en_initialisms,                          \
+    .ninitialisms = N(en_initialisms), .sports_words = en_sports_words,                            \
+    .nsports_words = N(en_sports_words), .cardinal_roman_after = en_cardinal_roman_after,          \
+    .ncardinal_roman_after = N(en_cardinal_roman_after), .metre_after = en_metre_after,            \
+    .nmetre_after = N(en_metre_after), .metre_before = en_metre_before,                            \
+    .nmetre_before = N(en_metre_before), .metre_of = en_metre_of, .nmetre_of = N(en_metre_of),     \
+    .fractions = en_fractions, .nfractions = N(en_fractions), .time_zones = en_time_zones,         \
     .ntime_zones = N(en_time_zones)
 
 const struct nb_norm_lang nb_norm_lang_en_gb = {

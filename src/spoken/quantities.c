@@ -206,6 +206,35 @@ static size_t read_temperature(struct nb_norm_ctx *c, size_t i, size_t j, struct
     return 0;
 }
 
+/* 1 when the "m" after the number at text[i], ending at text[e], is
+ * metres by its context: the word after it says a length ("100m sprint",
+ * "3m high"), or "of" and what a length measures ("1.2m of water"), or a
+ * word up to three before the number does ("jumped 2.1m", "under 1.2m").
+ * Otherwise a number with "m" is a count: million. */
+static int metres_by_context(struct nb_norm_ctx *c, size_t i, size_t e)
+{
+    const char *t = c->text;
+    const struct nb_norm_lang *l = c->lang;
+    size_t ws, wl = nb_norm_next_word(t, c->len, e, &ws);
+    if (wl && nb_norm_in_list(l->metre_after, l->nmetre_after, t + ws, wl, 1))
+        return 1;
+    if (wl == 2 && nb_norm_starts_ci(t, c->len, ws, "of")) {
+        size_t os, ol = nb_norm_next_word(t, c->len, ws + wl, &os);
+        if (ol && nb_norm_in_list(l->metre_of, l->nmetre_of, t + os, ol, 1))
+            return 1;
+    }
+    size_t at = i;
+    for (int k = 0; k < 3; k++) {
+        size_t ps, pl = nb_norm_prev_word(t, at, &ps);
+        if (!pl)
+            break;
+        if (nb_norm_in_list(l->metre_before, l->nmetre_before, t + ps, pl, 1))
+            return 1;
+        at = ps;
+    }
+    return 0;
+}
+
 /* "5kg", "10-km", "100m sprint"; the "m" of "5m people" is a scale. */
 static size_t read_unit(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_quantity *it)
 {
@@ -223,9 +252,9 @@ static size_t read_unit(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_qua
     if (unit && u > j && ul == 1 && !hyphen)
         unit = NULL; /* "5 m" */
     if (unit && !strcmp(unit->written, "m") && !hyphen) {
-        /* "100m sprint" is metres, "5m people" is million */
-        size_t ws, wl = nb_norm_next_word(t, c->len, u + ul, &ws);
-        if (wl && !nb_norm_in_list(c->lang->metre_after, c->lang->nmetre_after, t + ws, wl, 1)) {
+        /* "100m sprint", "1.2m of water", "a wave 3m high" are metres; "5m
+         * people", "lists stand at 7.4m" are million */
+        if (!metres_by_context(c, i, u + ul)) {
             unit = NULL;
             if (!it->scale && u == j) {
                 it->scale = "million";

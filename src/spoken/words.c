@@ -395,14 +395,14 @@ static int pronounceable(const char *s, size_t n)
     return 1;
 }
 
-/* "O-S-C-E" (and "M-P's" for a plural).  A final A joined by a hyphen
- * reads as the article "a" before another word ("D-N-A is"), so such a
- * name is written with full stops instead: "D.N.A.". */
+/* "O-S-C-E" (and "M-P's" for a plural).  An A joined by hyphens reads as
+ * the article "a" ("D-N-A is", "U-A-E" said "you uh ee"), so a name with
+ * an A is written with full stops instead: "D.N.A.", "U.A.E.". */
 static nb_status say_spelled(struct nb_norm_ctx *c, const char *s, size_t n, const char *tail)
 {
     char buf[40];
     size_t b = 0;
-    int dots = s[n - 1] == 'A' && !tail;
+    int dots = memchr(s, 'A', n) != NULL && !tail;
     for (size_t k = 0; k < n && b + 3 < sizeof(buf); k++) {
         if (k && !dots)
             buf[b++] = '-';
@@ -413,6 +413,32 @@ static nb_status say_spelled(struct nb_norm_ctx *c, const char *s, size_t n, con
     if (nb_norm_say_n(c, buf, b) != NB_OK)
         return NB_ENOMEM;
     return tail ? nb_buf_adds(c->say, tail) : NB_OK;
+}
+
+/* "A-and-E", "A-T-and-T", "M-and-A-": the letters of a[0..n) and b[0..m)
+ * as one hyphened chain around the language's "and"; a final A gets a
+ * hyphen after it, or it is read as the article "a". */
+static nb_status amp_chain(struct nb_norm_ctx *c, const char *a, size_t n, const char *b, size_t m)
+{
+    const char *and_word = WORDS(c)->and_word;
+    char buf[64];
+    size_t k = 0;
+    for (size_t x = 0; x < n; x++) {
+        buf[k++] = a[x];
+        buf[k++] = '-';
+    }
+    size_t al = strlen(and_word);
+    if (al > 20)
+        return nb_norm_say(c, and_word); /* cannot happen: the words are short */
+    memcpy(buf + k, and_word, al);
+    k += al;
+    for (size_t x = 0; x < m; x++) {
+        buf[k++] = '-';
+        buf[k++] = b[x];
+    }
+    if (b[m - 1] == 'A')
+        buf[k++] = '-';
+    return nb_norm_say_n(c, buf, k);
 }
 
 /* "C. S. Lewis", "U.S.", "e.s.t": single letters each with a full stop. */
@@ -451,23 +477,24 @@ size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i)
     size_t n = 0;
     while (i + n < c->len && nb_ascii_is_upper((unsigned char)t[i + n]))
         n++;
-    if (n < 2 || n > 8)
-        return 0;
     size_t e = i + n;
-    /* "AT&T", "M&S" */
-    if (e + 1 < c->len && t[e] == '&' && n <= 3 && nb_ascii_is_upper((unsigned char)t[e + 1])) {
+    /* "AT&T", "M&S", "A&E", "P&O": letters joined by "&", one chain
+     * "A-and-E" (as words, "A and E", the A is the article "uh") */
+    if (n >= 1 && e + 1 < c->len && t[e] == '&' && n <= 3 &&
+        nb_ascii_is_upper((unsigned char)t[e + 1]) &&
+        (i == 0 || !nb_ascii_is_alnum((unsigned char)t[i - 1]))) {
         size_t m = 0;
         while (e + 1 + m < c->len && nb_ascii_is_upper((unsigned char)t[e + 1 + m]))
             m++;
         if (m <= 3 && nb_norm_token_end(t, c->len, e + 1 + m)) {
-            if (say_spelled(c, t + i, n, NULL) != NB_OK ||
-                nb_norm_say(c, WORDS(c)->and_word) != NB_OK ||
-                say_spelled(c, t + e + 1, m, NULL) != NB_OK)
+            if (amp_chain(c, t + i, n, t + e + 1, m) != NB_OK)
                 return nb_norm_fail(c);
             c->rule = "initialism";
             return e + 1 + m - i;
         }
     }
+    if (n < 2 || n > 8)
+        return 0;
     const char *tail = NULL;
     size_t end = e;
     if (e < c->len && t[e] == 's' && nb_norm_token_end(t, c->len, e + 1)) {
