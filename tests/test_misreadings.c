@@ -103,12 +103,28 @@ static void test_metres_or_million(void **state)
     heard_as("en-gb", "About 5m people watched.", "About five million people watched.");
 }
 
+/* Flight and model codes, letter by letter and digit by digit; short road
+ * and group names as eSpeak NG says them. */
+static void test_codes(void **state)
+{
+    (void)state;
+    for (int v = 0; v < 2; v++) {
+        const char *lang = v ? "en-us" : "en-gb";
+        heard_as(lang, "The flight BA286 landed late.",
+                 "The flight bee eigh two eight six landed late.");
+        heard_as(lang, "A B747 was parked.", "A bee seven four seven was parked.");
+        heard_as(lang, "An A380 landed.", "An eigh three eight zero landed.");
+    }
+    heard_as("en-gb", "Traffic on the M25 was slow.", "Traffic on the em twenty five was slow.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ampersand_initialisms),
         cmocka_unit_test(test_spelled_a),
         cmocka_unit_test(test_metres_or_million),
+        cmocka_unit_test(test_codes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

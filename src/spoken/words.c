@@ -468,8 +468,56 @@ static size_t dotted_initials(struct nb_norm_ctx *c, size_t i)
     return j - i;
 }
 
+/* A flight, model or catalogue code, "BA286", "B747", "TOI-9182": one to
+ * four capitals, perhaps a hyphen, then three to six digits, a whole
+ * token.  eSpeak NG reads "BA286" as "baa two hundred and eighty six";
+ * such codes are said letter by letter and digit by digit: "B.A. two
+ * eight six".  Shorter numbers ("M25", "G7", "QF1") eSpeak NG reads
+ * right. */
+static size_t match_code(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    if (i > 0 && (nb_ascii_is_alnum((unsigned char)t[i - 1]) || t[i - 1] == '-'))
+        return 0;
+    size_t n = 0;
+    while (i + n < c->len && nb_ascii_is_upper((unsigned char)t[i + n]) && n < 5)
+        n++;
+    if (n < 1 || n > 4)
+        return 0;
+    size_t d = i + n;
+    if (d < c->len && t[d] == '-')
+        d++;
+    size_t m = 0;
+    while (d + m < c->len && nb_ascii_is_digit((unsigned char)t[d + m]) && m < 7)
+        m++;
+    if (m < 3 || m > 6 || !nb_norm_token_end(t, c->len, d + m) ||
+        (d + m < c->len && (t[d + m] == '.' || t[d + m] == ',') && d + m + 1 < c->len &&
+         nb_ascii_is_digit((unsigned char)t[d + m + 1])))
+        return 0;
+    char letters[8];
+    for (size_t k = 0; k < n; k++) {
+        letters[2 * k] = t[i + k];
+        letters[2 * k + 1] = n == 1 ? '-' : '.'; /* "A. three" is "uh three", "A- three" not */
+    }
+    if (nb_norm_say_n(c, letters, 2 * n) != NB_OK)
+        return nb_norm_fail(c);
+    struct nb_buf digits;
+    nb_buf_init(&digits, 0);
+    nb_status rc = nb_numbers_digits(NUMS(c), t + d, m, &digits);
+    if (rc == NB_OK)
+        rc = nb_norm_say_n(c, digits.data, digits.len);
+    nb_buf_release(&digits);
+    if (rc != NB_OK)
+        return nb_norm_fail(c);
+    c->rule = "code";
+    return d + m - i;
+}
+
 size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i)
 {
+    size_t code = match_code(c, i);
+    if (code)
+        return code;
     const char *t = c->text;
     size_t used = dotted_initials(c, i);
     if (used)
