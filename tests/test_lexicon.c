@@ -152,7 +152,7 @@ static void test_shipped(void **state)
     nb_error_init(&err);
     assert_int_equal(nb_lexicon_load(lex, path.data, NB_LEXICON_SHIPPED, &err), NB_OK);
     assert_true(nb_lexicon_count(lex) >= 20);
-    struct nb_normaliser nz = {"en-gb", lex};
+    struct nb_normaliser nz = {.language = "en-gb", .lexicon = lex};
     struct nb_buf out;
     nb_buf_init(&out, 0);
     const char *text = "Nguyen met Xi in Kyiv; Niamh of Sinn Féin spoke.";

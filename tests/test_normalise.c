@@ -119,7 +119,7 @@ static void test_explain(void **state)
     struct nb_buf out, why;
     nb_buf_init(&out, 0);
     nb_buf_init(&why, 0);
-    struct nb_normaliser nz = {"en-gb", NULL};
+    struct nb_normaliser nz = {.language = "en-gb", .lexicon = NULL};
     const char *text = "Ms Patel paid \xc2\xa3" "2.7bn for OSCE talks.";
     assert_int_equal(nb_normalise_ex(text, strlen(text), &nz, &out, &why, NULL), NB_OK);
     assert_string_equal(out.data, "Miz Patel paid two point seven billion pounds for O-S-C-E talks.");
@@ -129,6 +129,28 @@ static void test_explain(void **state)
                         "\"OSCE\" -> \"O-S-C-E\" (initialism)\n");
     nb_buf_release(&out);
     nb_buf_release(&why);
+}
+
+/* A sports story reads "2-0" as a score wherever it stands, in a quote
+ * without sports words too; elsewhere it is "two to zero". */
+static void test_sports_story(void **state)
+{
+    (void)state;
+    const char *quote = "It finished 2-0 in the end.";
+    struct nb_buf out;
+    nb_buf_init(&out, 0);
+    struct nb_normaliser nz = {.language = "en-gb", .lexicon = NULL, .sports = 0};
+    assert_int_equal(nb_normalise_ex(quote, strlen(quote), &nz, &out, NULL, NULL), NB_OK);
+    assert_string_equal(out.data, "It finished two to zero in the end.");
+    nb_buf_reset(&out);
+    nz.sports = 1;
+    assert_int_equal(nb_normalise_ex(quote, strlen(quote), &nz, &out, NULL, NULL), NB_OK);
+    assert_string_equal(out.data, "It finished two nil in the end.");
+    nb_buf_release(&out);
+    const char *lead = "Rovers beat City in the league on Saturday.";
+    assert_true(nb_normalise_sports(lead, strlen(lead), "en-gb"));
+    assert_false(nb_normalise_sports(quote, strlen(quote), "en-gb"));
+    assert_false(nb_normalise_sports(lead, strlen(lead), "de"));
 }
 
 /* The lexicon comes before every rule; the briefing's beats the shipped. */
@@ -142,7 +164,7 @@ static void test_lexicon_first(void **state)
     assert_int_equal(nb_lexicon_add(lex, "nguyen", "New-yen", 0, NB_LEXICON_BRIEFING, "b:1", NULL), NB_OK);
     assert_int_equal(nb_lexicon_add(lex, "Saoirse", "s'3:S@", NB_LEXICON_PHONEMES, 0, "a:3", NULL), NB_OK);
     assert_int_equal(nb_lexicon_add(lex, "Mc", "Mac", NB_LEXICON_PARTIAL | NB_LEXICON_CASE, 0, NULL, NULL), NB_OK);
-    struct nb_normaliser nz = {"en-gb", lex};
+    struct nb_normaliser nz = {.language = "en-gb", .lexicon = lex};
     struct nb_buf out, why;
     nb_buf_init(&out, 0);
     nb_buf_init(&why, 0);
@@ -301,15 +323,25 @@ static void test_many_lines(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_english_fixture),  cmocka_unit_test(test_other_language_fixture),
-        cmocka_unit_test(test_whitespace),       cmocka_unit_test(test_appends),
-        cmocka_unit_test(test_invalid_utf8),     cmocka_unit_test(test_over_cap),
-        cmocka_unit_test(test_language_matches), cmocka_unit_test(test_many_lines),
-        cmocka_unit_test(test_numbers),          cmocka_unit_test(test_money),
-        cmocka_unit_test(test_units),            cmocka_unit_test(test_times),
-        cmocka_unit_test(test_dates),            cmocka_unit_test(test_words),
-        cmocka_unit_test(test_symbols),          cmocka_unit_test(test_explain),
-        cmocka_unit_test(test_lexicon_first),    cmocka_unit_test(test_no_markup_out),
+        cmocka_unit_test(test_sports_story),
+        cmocka_unit_test(test_english_fixture),
+        cmocka_unit_test(test_other_language_fixture),
+        cmocka_unit_test(test_whitespace),
+        cmocka_unit_test(test_appends),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_over_cap),
+        cmocka_unit_test(test_language_matches),
+        cmocka_unit_test(test_many_lines),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_money),
+        cmocka_unit_test(test_units),
+        cmocka_unit_test(test_times),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_symbols),
+        cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_lexicon_first),
+        cmocka_unit_test(test_no_markup_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

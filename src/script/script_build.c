@@ -304,14 +304,44 @@ nb_status nb_script_quote_text(const struct nb_quote *q, int split, struct nb_bu
     return nb_buf_adds(quote, close);
 }
 
+/* Adds the segment, its spoken form made with `sports` (the story's: one
+ * reading of "2-0" in all of it). */
+static nb_status add_story_built(struct nb_script *s, const struct nb_script_input *in,
+                                 enum nb_segment_kind kind, unsigned story, const char *voice,
+                                 struct nb_buf *text, int sports, struct nb_error *err)
+{
+    struct nb_normaliser norm = {
+        .language = in->language, .lexicon = in->lexicon, .sports = sports};
+    nb_status rc = nb_script_add_ex(s, kind, story, voice, text->data, NULL, &norm, err);
+    nb_buf_reset(text);
+    return rc;
+}
+
 static nb_status add_built(struct nb_script *s, const struct nb_script_input *in,
                            enum nb_segment_kind kind, unsigned story, const char *voice,
                            struct nb_buf *text, struct nb_error *err)
 {
-    struct nb_normaliser norm = {.language = in->language, .lexicon = in->lexicon};
-    nb_status rc = nb_script_add_ex(s, kind, story, voice, text->data, NULL, &norm, err);
-    nb_buf_reset(text);
-    return rc;
+    return add_story_built(s, in, kind, story, voice, text, 0, err);
+}
+
+/* 1 when the story (its headline, lead sentences or quotes) is about sport:
+ * a "2-0" in a quote is then the score the lead reads as "two nil". */
+static int story_is_sports(const struct nb_script_input *in, const struct nb_summary *sum)
+{
+    const struct nb_article *a = sum->article;
+    if (a->headline && nb_normalise_sports(a->headline, strlen(a->headline), in->language))
+        return 1;
+    for (size_t i = 0; i < sum->nlead; i++) {
+        const char *l = nb_summary_lead(sum, i);
+        if (nb_normalise_sports(l, strlen(l), in->language))
+            return 1;
+    }
+    for (size_t k = 0; k < sum->nquotes; k++)
+        if (sum->quotes[k] < a->nquotes && a->quotes[sum->quotes[k]].text &&
+            nb_normalise_sports(a->quotes[sum->quotes[k]].text,
+                                strlen(a->quotes[sum->quotes[k]].text), in->language))
+            return 1;
+    return 0;
 }
 
 /* "First, the headlines. Storm Bert brings flooding. ..." - every story's
@@ -375,7 +405,7 @@ static int said_in_lead(const struct nb_summary *sum, const char *quote)
 
 static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *in,
                             const struct nb_summary *sum, unsigned story, struct nb_buf *lead,
-                            struct nb_buf *text, struct nb_error *err)
+                            struct nb_buf *text, int sports, struct nb_error *err)
 {
     const struct nb_article *a = sum->article;
     const char *qvoice = in->quote_voice ? in->quote_voice : in->voice;
@@ -400,9 +430,9 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
         /* the lead (with the attribution) goes first, the quote after it */
         nb_status rc = NB_OK;
         if (lead->len)
-            rc = add_built(s, in, NB_SEG_STORY, story, in->voice, lead, err);
+            rc = add_story_built(s, in, NB_SEG_STORY, story, in->voice, lead, sports, err);
         if (rc == NB_OK)
-            rc = add_built(s, in, NB_SEG_QUOTE, story, qvoice, text, err);
+            rc = add_story_built(s, in, NB_SEG_QUOTE, story, qvoice, text, sports, err);
         if (rc != NB_OK)
             return rc;
     }
@@ -481,15 +511,17 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
         vars.headline = in->headlines ? NULL : sum->article->headline;
         if (nb_transition_write(in->transitions, place, pick, &vars, text) != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
-        if ((rc = add_built(s, in, NB_SEG_TRANSITION, story, in->voice, text, err)) != NB_OK)
+        int sports = story_is_sports(in, sum);
+        if ((rc = add_story_built(s, in, NB_SEG_TRANSITION, story, in->voice, text, sports, err)) !=
+            NB_OK)
             return rc;
         struct nb_buf lead;
         nb_buf_init(&lead, 0);
         rc = story_text(sum, &lead, err);
         if (rc == NB_OK)
-            rc = add_quotes(s, in, sum, story, &lead, text, err);
+            rc = add_quotes(s, in, sum, story, &lead, text, sports, err);
         if (rc == NB_OK && lead.len)
-            rc = add_built(s, in, NB_SEG_STORY, story, in->voice, &lead, err);
+            rc = add_story_built(s, in, NB_SEG_STORY, story, in->voice, &lead, sports, err);
         nb_buf_release(&lead);
         if (rc != NB_OK)
             return rc;

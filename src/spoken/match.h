@@ -24,6 +24,7 @@ struct nb_norm_ctx {
     struct nb_buf *say; /* the spoken form of the current match */
     const char *rule;   /* which rule matched */
     int shouting;       /* the text has no lower-case letters: a headline */
+    int sports;         /* a sports story's text: scores are scores */
     nb_status status;   /* NB_OK, or NB_ENOMEM once an append failed: the
                            match is void and the normaliser fails */
 };

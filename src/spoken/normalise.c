@@ -685,6 +685,7 @@ nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normalis
     n.ctx.len = len;
     n.ctx.say = &n.say;
     n.ctx.shouting = is_shouting(text, len);
+    n.ctx.sports = nz ? nz->sports : 0;
     size_t bad;
     if (!nb_utf8_valid(text, len, &bad))
         return nb_error_set(err, NB_EINPUT, "text is not valid UTF-8 at byte %zu", bad);
@@ -720,6 +721,25 @@ nomem:
 nb_status nb_normalise(const char *text, size_t len, const char *language, struct nb_buf *out,
                        struct nb_error *err)
 {
-    struct nb_normaliser nz = {language, NULL};
+    struct nb_normaliser nz = {.language = language, .lexicon = NULL};
     return nb_normalise_ex(text, len, &nz, out, NULL, err);
+}
+
+int nb_normalise_sports(const char *text, size_t len, const char *language)
+{
+    const struct nb_norm_lang *l = nb_norm_lang_find(language);
+    if (!l || !l->nsports_words)
+        return 0;
+    size_t j = 0;
+    while (j < len) {
+        size_t wl = nb_norm_letters(text, len, j);
+        if (!wl) {
+            j++;
+            continue;
+        }
+        if (nb_norm_in_list(l->sports_words, l->nsports_words, text + j, wl, 1))
+            return 1;
+        j += wl;
+    }
+    return 0;
 }

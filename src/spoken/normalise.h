@@ -23,7 +23,13 @@ nb_status nb_normalise(const char *text, size_t len, const char *language, struc
 struct nb_normaliser {
     const char *language;
     const struct nb_lexicon *lexicon;
+    int sports; /* the text belongs to a sports story (nb_normalise_sports()):
+                   "2-0" is a score wherever it stands, in a quote too */
 };
+
+/* 1 when text[0..len) holds one of the language's sports words ("match",
+ * "goal", "league"...): a story in which a "2-0" is a score. */
+int nb_normalise_sports(const char *text, size_t len, const char *language);
 
 /* Appends the spoken form of text[0..len) to out.
  *

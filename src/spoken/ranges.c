@@ -10,6 +10,8 @@
 
 static int is_sports_context(struct nb_norm_ctx *c, size_t i)
 {
+    if (c->sports)
+        return 1; /* the story is a sports story: one reading of "2-0" in it */
     size_t from = i > 160 ? i - 160 : 0, to = i + 160 < c->len ? i + 160 : c->len;
     while (from > 0 && nb_ascii_is_alpha((unsigned char)c->text[from - 1]))
         from--;
