@@ -26,8 +26,8 @@ struct nb_cli_command {
     int (*run)(int argc, char **argv);
 };
 
-extern const struct nb_cli_command nb_cmd_build, nb_cmd_read, nb_cmd_sentences,
-    nb_cmd_summarise, nb_cmd_script, nb_cmd_normalise, nb_cmd_speak, nb_cmd_voices;
+extern const struct nb_cli_command nb_cmd_build, nb_cmd_read, nb_cmd_sentences, nb_cmd_summarise,
+    nb_cmd_script, nb_cmd_names, nb_cmd_normalise, nb_cmd_speak, nb_cmd_voices;
 
 /* One option of a subcommand.  Exactly one of `value` (takes an argument)
  * or `flag` (set to 1 when present) is set. */

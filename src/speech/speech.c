@@ -8,6 +8,7 @@
 #include <sndfile.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -239,6 +240,27 @@ nb_status nb_speech_phonemes(struct nb_speech *sp, const char *voice, const char
     } else {
         espeak_ng_SetVoiceByName("en");
     }
+    return rc;
+}
+
+nb_status nb_speech_word(struct nb_speech *sp, const char *voice, const char *word,
+                         struct nb_buf *out, int *known, struct nb_error *err)
+{
+    *known = 0;
+    char *trace = NULL;
+    size_t tlen = 0;
+    FILE *f = open_memstream(&trace, &tlen);
+    if (!f)
+        return nb_error_set(err, NB_EIO, "cannot trace eSpeak NG's reading of '%s'", word);
+    espeak_SetPhonemeTrace(espeakPHONEMES_TRACE, f);
+    nb_status rc = nb_speech_phonemes(sp, voice, word, strlen(word), out, err);
+    espeak_SetPhonemeTrace(0, NULL);
+    fclose(f);
+    /* the trace says "Found: 'putin' [p'u:tIn]" for a word of the
+     * dictionary, "Translate 'stoere'" for one read by the letter rules */
+    if (rc == NB_OK && trace)
+        *known = strstr(trace, "Found: '") != NULL && strstr(trace, "Translate '") == NULL;
+    free(trace);
     return rc;
 }
 

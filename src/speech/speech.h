@@ -70,6 +70,14 @@ nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct n
 nb_status nb_speech_phonemes(struct nb_speech *sp, const char *voice, const char *text, size_t len,
                              struct nb_buf *out, struct nb_error *err);
 
+/* How eSpeak NG says one word in voice `voice`: its phonemes appended to
+ * *out (as nb_speech_phonemes()), and *known 1 when eSpeak NG found the
+ * word in its dictionary, 0 when it made it up from its letter rules (a
+ * guess a producer may want to check).  NB_EINPUT for an unknown voice,
+ * NB_ENOMEM, NB_EIO when the trace cannot be read. */
+nb_status nb_speech_word(struct nb_speech *sp, const char *voice, const char *word,
+                         struct nb_buf *out, int *known, struct nb_error *err);
+
 /* Selects voice and parameters for the following nb_speech_say() calls. */
 nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice *voice,
                               struct nb_error *err);
