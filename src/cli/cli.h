@@ -59,4 +59,9 @@ int nb_cli_number(const char *option, const char *text, long min, long max, long
 /* Prints each of the bulletin's warnings as "newsbrief: warning: ...". */
 void nb_cli_warnings(const struct nb_bulletin *bl);
 
+/* The script of the one BRIEFING in args (none: the example) into bl, its
+ * warnings printed: NB_EXIT_OK, or the exit code after printing the error
+ * ("CMD: give at most one BRIEFING", or the briefing's). */
+int nb_cli_briefing_script(const char *cmd, const struct nb_strv *args, struct nb_bulletin *bl);
+
 #endif

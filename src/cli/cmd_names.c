@@ -75,15 +75,9 @@ static int run(int argc, char **argv)
     nb_error_init(&err);
     if (!nb_cli_parse(&nb_cmd_names, argc, argv, opts, &args, &code))
         goto out;
-    if (args.n > 1) {
-        code = nb_cli_failf(NB_EXIT_INPUT, "names: give at most one BRIEFING");
+    if ((code = nb_cli_briefing_script("names", &args, &bl)) != NB_EXIT_OK)
         goto out;
-    }
-    nb_status rc = nb_bulletin_script(&bl, args.n ? args.v[0] : NULL, &err);
-    nb_cli_warnings(&bl);
-    if (rc == NB_OK)
-        rc = nb_bulletin_names(&bl, &names, &err);
-    if (rc != NB_OK) {
+    if (nb_bulletin_names(&bl, &names, &err) != NB_OK) {
         code = nb_cli_fail(&err);
         goto out;
     }

@@ -68,23 +68,13 @@ static int run(int argc, char **argv)
     struct nb_cli_option opts[] = {{"--json", NULL, NULL, &json}, {NULL, NULL, NULL, NULL}};
     struct nb_strv args;
     struct nb_bulletin bl;
-    struct nb_error err;
     int code = 0;
     nb_strv_init(&args);
     nb_bulletin_init(&bl);
-    nb_error_init(&err);
     if (!nb_cli_parse(&nb_cmd_script, argc, argv, opts, &args, &code))
         goto out;
-    if (args.n > 1) {
-        code = nb_cli_failf(NB_EXIT_INPUT, "script: give at most one BRIEFING");
+    if ((code = nb_cli_briefing_script("script", &args, &bl)) != NB_EXIT_OK)
         goto out;
-    }
-    nb_status rc = nb_bulletin_script(&bl, args.n ? args.v[0] : NULL, &err);
-    nb_cli_warnings(&bl);
-    if (rc != NB_OK) {
-        code = nb_cli_fail(&err);
-        goto out;
-    }
     if (json) {
         code = script_out(&bl.script);
     } else {

@@ -107,3 +107,14 @@ void nb_cli_warnings(const struct nb_bulletin *bl)
     for (size_t i = 0; i < bl->warnings.n; i++)
         fprintf(stderr, "newsbrief: warning: %s\n", bl->warnings.v[i]);
 }
+
+int nb_cli_briefing_script(const char *cmd, const struct nb_strv *args, struct nb_bulletin *bl)
+{
+    if (args->n > 1)
+        return nb_cli_failf(NB_EXIT_INPUT, "%s: give at most one BRIEFING", cmd);
+    struct nb_error err;
+    nb_error_init(&err);
+    nb_status rc = nb_bulletin_script(bl, args->n ? args->v[0] : NULL, &err);
+    nb_cli_warnings(bl);
+    return rc == NB_OK ? NB_EXIT_OK : nb_cli_fail(&err);
+}
