@@ -842,6 +842,28 @@ static void test_said_once(void **state)
     assert_int_equal(recaps, 1);
     nb_script_release(&s);
 
+    /* a speaker the lead has just named is not named and described again:
+     * the name the article uses on its own */
+    free(storm_article->quotes[1].speaker);
+    storm_article->quotes[1].speaker = nb_strdup("Pontypridd");
+    storm_article->quotes[1].role = nb_strdup("the town");
+    storm_article->quotes[1].speaker_id = 1;
+    struct nb_speaker town = {1, "Pontypridd", "Ponty", NULL, NULL, 0, NULL};
+    storm_article->speakers = &town;
+    storm_article->nspeakers = 1;
+    build_ok(&s, &in);
+    int short_named = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (s.segments[i].kind == NB_SEG_STORY && s.segments[i].story == 1) {
+            const char *t = s.segments[i].text;
+            short_named |= strlen(t) > 12 && strcmp(t + strlen(t) - 12, " Ponty said:") == 0;
+            assert_null(strstr(t, "the town"));
+        }
+    assert_true(short_named);
+    nb_script_release(&s);
+    storm_article->speakers = NULL;
+    storm_article->nspeakers = 0;
+
     /* without the headlines list, the transition introduces the story */
     in.headlines = 0;
     build_ok(&s, &in);

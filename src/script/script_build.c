@@ -420,7 +420,16 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
             continue; /* the lead read it already: nothing said twice */
         struct nb_buf lead_in;
         nb_buf_init(&lead_in, 0);
-        if (nb_script_quote_text(q, split, &lead_in, text) != NB_OK ||
+        /* the lead has just named the speaker: not the whole name and role
+         * again, but the name the article uses on its own ("Berg said:") */
+        struct nb_quote shortq = *q;
+        if (lead->len && strstr(lead->data, q->speaker)) {
+            shortq.role = NULL;
+            if (q->speaker_id && q->speaker_id <= a->nspeakers &&
+                a->speakers[q->speaker_id - 1].short_name)
+                shortq.speaker = a->speakers[q->speaker_id - 1].short_name;
+        }
+        if (nb_script_quote_text(&shortq, split, &lead_in, text) != NB_OK ||
             (lead_in.len && ((lead->len && nb_buf_addc(lead, ' ') != NB_OK) ||
                              nb_buf_add(lead, lead_in.data, lead_in.len) != NB_OK))) {
             nb_buf_release(&lead_in);
