@@ -38,9 +38,10 @@ struct nb_script_fit {
 
 /* Builds into `s` (freshly initialised) the script of `in` whose measured
  * length is nearest fit->target: every story read keeps its first lead
- * sentence; stories are dropped from the end, further sentences and quotes
- * are added round by round (every story's second sentence, then the
- * quotes, then the third sentences...).  When even the whole script is
+ * sentence; stories are dropped from the end; what is read is chosen by
+ * news value (a later story is worth less; within a story its first
+ * sentence most, then its quotes, then each further sentence less), so the
+ * main stories keep their quotes before the last stories are read.  When even the whole script is
  * shorter than the target, it is used and fit->short_of_material set.
  * NB_EINPUT ("the shortest bulletin ... lasts 41.2 s") when one story of
  * one sentence is already longer than target plus tolerance; the errors of
