@@ -48,12 +48,12 @@ static size_t role_head_len(const char *role, size_t len)
 static const char *title_abbreviation(const char *head, size_t wl)
 {
     static const char *const pairs[][2] = {
-        {"senator", "sen"},         {"governor", "gov"},           {"representative", "rep"},
-        {"congressman", "rep"},     {"congresswoman", "rep"},      {"general", "gen"},
-        {"president", "pres"},      {"professor", "prof"},         {"secretary", "sec"},
-        {"lieutenant", "lt"},       {"sergeant", "sgt"},           {"captain", "capt"},
-        {"superintendent", "supt"}, {"inspector", "insp"},         {"detective", "det"},
-        {"commissioner", "comr"},   {"assemblyman", "assemblyman"}};
+        {"senator", "sen"},         {"governor", "gov"},      {"representative", "rep"},
+        {"congressman", "rep"},     {"congresswoman", "rep"}, {"general", "gen"},
+        {"president", "pres"},      {"professor", "prof"},    {"secretary", "sec"},
+        {"lieutenant", "lt"},       {"sergeant", "sgt"},      {"captain", "capt"},
+        {"superintendent", "supt"}, {"inspector", "insp"},    {"detective", "det"},
+        {"commissioner", "comr"}};
     for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
         if (strlen(pairs[i][0]) == wl && nb_ascii_ncasecmp(head, pairs[i][0], wl) == 0)
             return pairs[i][1];

@@ -146,7 +146,7 @@ static nb_status do_paragraph(struct nb_quotes_pass *st, size_t para, const char
             size_t lead = sent_start;
             while (lead < s->open && nb_ascii_is_space((unsigned char)p[lead]))
                 lead++;
-            int opens_with_quote = k > 0 && segs->v[0].open <= lead;
+            int opens_with_quote = 0;
             for (size_t j = 0; j < k && !opens_with_quote; j++)
                 opens_with_quote = segs->v[j].open == lead;
             if (before.verb &&

@@ -687,8 +687,7 @@ static const struct {
 
 /* Titles before a name: kept as the role. */
 static const char *const titles[] = {
-    /* occupations written like titles: "Historian Douglas Brinkley" */
-    "Historian Douglas Brinkley",
+    /* among them occupations written like titles: "Historian Douglas Brinkley" */
     "acting",
     "activist",
     "actor",
@@ -919,11 +918,8 @@ static const char *const org_words[] = {
 /* Capitalised words that are not names (sentence openers...; and the
  * names of months and days: text/calendar.h). */
 static const char *const cap_stops[] = {
-    /* page furniture: "Article Continued Below", "Advertisement" */
-    /* discourse openers: "Likewise, a paper ... had this to say:" */
-    "Advertisement",
-    "Article Continued Below",
-    "Likewise, a paper ... had this to say:",
+    /* among them page furniture ("Article Continued Below", "Advertisement")
+     * and discourse openers ("Likewise, a paper ... had this to say:") */
     "a",
     "about",
     "according",
@@ -1294,9 +1290,13 @@ static const struct list lists[] = {
 size_t nb_quotes_list_unsorted(void)
 {
     for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
-        for (size_t i = 1; i < lists[k].n; i++)
-            if (strcmp(lists[k].words[i - 1], lists[k].words[i]) >= 0)
+        for (size_t i = 0; i < lists[k].n; i++) {
+            for (const char *c = lists[k].words[i]; *c; c++)
+                if (nb_ascii_is_upper((unsigned char)*c))
+                    return k + 1; /* never matched: the search lowers the word */
+            if (i && strcmp(lists[k].words[i - 1], lists[k].words[i]) >= 0)
                 return k + 1;
+        }
     return 0;
 }
 

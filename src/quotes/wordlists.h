@@ -67,8 +67,9 @@ enum {
  * any case), else NB_QUOTES_V_SPEECH | its NB_QUOTES_V_* flags. */
 int nb_quotes_verb_flags(const char *s, size_t len);
 
-/* 0 when every list is in strcmp order with no word twice (the search
- * relies on it), else 1 + the enum nb_quotes_list of the first that is not. */
+/* 0 when every list is in strcmp order with no word twice and no capital
+ * letter (the search relies on it), else 1 + the enum nb_quotes_list of
+ * the first that is not. */
 size_t nb_quotes_list_unsorted(void);
 
 #endif
