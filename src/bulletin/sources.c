@@ -135,31 +135,26 @@ static nb_status opening(const struct nb_article *a, struct nb_buf *b)
 /* How many of the stories read from index `from` on tell a story not
  * already read (near-duplicates, NB_SCRIPT_DUPLICATE alike, are skipped
  * when the script is built, so they must not take a place under the
- * `stories` cap).  *distinct is updated; -1 when out of memory. */
-static int count_distinct(const struct nb_source_reader *r, size_t from, size_t *distinct)
+ * `stories` cap).  `openings` holds the openings of the stories before
+ * `from` and gains those of the new ones.  *distinct is updated; NB_OK or
+ * NB_ENOMEM. */
+static nb_status count_distinct(const struct nb_source_reader *r, size_t from,
+                                struct nb_strv *openings, size_t *distinct)
 {
-    struct nb_buf a, c;
+    struct nb_buf a;
     nb_buf_init(&a, 0);
-    nb_buf_init(&c, 0);
-    int rc = 0;
-    for (size_t j = from; j < r->nstories && rc == 0; j++) {
-        if (opening(&r->stories[j].article, &a) != NB_OK) {
-            rc = -1;
-            break;
-        }
+    nb_status rc = NB_OK;
+    for (size_t j = from; j < r->nstories && rc == NB_OK; j++) {
+        rc = opening(&r->stories[j].article, &a);
         int dup = 0;
-        for (size_t i = 0; i < j && !dup; i++) {
-            if (opening(&r->stories[i].article, &c) != NB_OK) {
-                rc = -1;
-                break;
-            }
-            dup = nb_summary_similarity(a.data, c.data) >= NB_SCRIPT_DUPLICATE;
-        }
-        if (!dup)
+        for (size_t i = 0; rc == NB_OK && i < openings->n && !dup; i++)
+            dup = nb_summary_similarity(a.data, openings->v[i]) >= NB_SCRIPT_DUPLICATE;
+        if (rc == NB_OK)
+            rc = nb_strv_pushs(openings, a.data);
+        if (rc == NB_OK && !dup)
             (*distinct)++;
     }
     nb_buf_release(&a);
-    nb_buf_release(&c);
     return rc;
 }
 
@@ -169,12 +164,14 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
     nb_status rc = set_options(bl, err);
     struct nb_source_reader *r = &bl->sources;
     size_t failed = 0, distinct = 0;
+    struct nb_strv openings;
+    nb_strv_init(&openings);
     for (size_t i = 0; rc == NB_OK && i < b->articles.n && distinct < b->stories; i++) {
         struct nb_error e;
         nb_error_init(&e);
         size_t before = r->nstories;
         nb_status src = nb_source_read(r, b->articles.v[i], b->stories - distinct, &e);
-        if (count_distinct(r, before, &distinct) != 0)
+        if (count_distinct(r, before, &openings, &distinct) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         if (src == NB_OK && !r->state_failed)
             continue;
@@ -190,6 +187,7 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
                 rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         }
     }
+    nb_strv_release(&openings);
     for (size_t i = 0; rc == NB_OK && i < r->warnings.n; i++)
         if (nb_strv_pushs(&bl->warnings, r->warnings.v[i]) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
