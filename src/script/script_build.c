@@ -403,6 +403,18 @@ static int said_in_lead(const struct nb_summary *sum, const char *quote)
     return found;
 }
 
+/* 1 when text holds name as whole words: "Ola Berg" in "... Ola Berg
+ * said ...", not "Berg" in "Bergen". */
+static int names_whole(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *h = strstr(text, name); n && h; h = strstr(h + 1, name))
+        if ((h == text || !nb_ascii_is_alnum((unsigned char)h[-1])) &&
+            !nb_ascii_is_alnum((unsigned char)h[n]))
+            return 1;
+    return 0;
+}
+
 static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *in,
                             const struct nb_summary *sum, unsigned story, struct nb_buf *lead,
                             struct nb_buf *text, int sports, struct nb_error *err)
@@ -423,7 +435,7 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
         /* the lead has just named the speaker: not the whole name and role
          * again, but the name the article uses on its own ("Berg said:") */
         struct nb_quote shortq = *q;
-        if (lead->len && strstr(lead->data, q->speaker)) {
+        if (lead->len && names_whole(lead->data, q->speaker)) {
             shortq.role = NULL;
             if (q->speaker_id && q->speaker_id <= a->nspeakers &&
                 a->speakers[q->speaker_id - 1].short_name)
