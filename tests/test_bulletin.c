@@ -46,8 +46,13 @@ static void test_script_in_one_call(void **state)
     if (nb_bulletin_script(&bl, FIXTURES "/briefing.yaml", &err) != NB_OK)
         fail_msg("%s", err.message);
     assert_int_equal(bl.narticles, 2);
-    assert_int_equal(bl.nvoices, 2);
+    /* the quote voice, then one per variant of it (a voice per person quoted) */
+    assert_int_equal(bl.nvoices, 8);
     assert_string_equal(bl.voices[1].name, "correspondent");
+    assert_string_equal(bl.voices[2].name, "correspondent+f3");
+    assert_string_equal(bl.voices[2].espeak, "en-gb+f3");
+    assert_int_equal(bl.nfemale, 3);
+    assert_int_equal(bl.nmale, 3);
     /* the quote stage ran: the article knows who spoke */
     assert_int_equal(bl.articles[0].nquotes, 1);
     assert_string_equal(bl.articles[0].quotes[0].speaker, "Morag Leitch");
@@ -107,12 +112,12 @@ static void test_duration_error_said_once(void **state)
     /* the shortest bulletin (intro, one story of one sentence, outro)
      * lasts longer than the slot: a long intro */
     char *path = briefing_with(dir, "short.yaml",
-                         "duration: 30s\n"
-                         "intro: \"Good evening. This is the Island Bulletin, the news from "
-                         "the islands and the coast, read for you every evening of the "
-                         "week by the team in the studio on the quay, with the weather, "
-                         "the ferries, the harbour, the schools, the councils and the "
-                         "markets, and everything else that happened today.\"\n");
+                               "duration: 30s\n"
+                               "intro: \"Good evening. This is the Island Bulletin, the news from "
+                               "the islands and the coast, read for you every evening of the "
+                               "week by the team in the studio on the quay, with the weather, "
+                               "the ferries, the harbour, the schools, the councils and the "
+                               "markets, and everything else that happened today.\"\n");
     nb_bulletin_init(&bl);
     assert_int_equal(nb_bulletin_script(&bl, path, &err), NB_EINPUT);
     assert_string_equal(err.file, path);
@@ -248,11 +253,9 @@ static void test_read_article_finds_quotes(void **state)
     nb_article_release(&a);
 
     char msg[1024];
-    assert_int_equal(nb_bulletin_read_article(&a, FIXTURES "/articles/none.txt", &err),
-                     NB_EINPUT);
+    assert_int_equal(nb_bulletin_read_article(&a, FIXTURES "/articles/none.txt", &err), NB_EINPUT);
     nb_error_format(&err, msg, sizeof(msg));
-    assert_string_equal(msg,
-                        FIXTURES "/articles/none.txt: cannot open: No such file or directory");
+    assert_string_equal(msg, FIXTURES "/articles/none.txt: cannot open: No such file or directory");
 }
 
 int main(void)

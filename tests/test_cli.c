@@ -92,8 +92,8 @@ static void test_help_and_version(void **state)
     (void)state;
     struct run r = run_cmd(NULL, (char *[]){BIN, "--help", NULL});
     assert_int_equal(r.code, 0);
-    const char *cmds[] = {"build", "read", "sentences", "summarise", "script", "normalise",
-                          "speak", "voices"};
+    const char *cmds[] = {"build",  "read",      "sentences", "summarise",
+                          "script", "normalise", "speak",     "voices"};
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
         assert_non_null(strstr(r.out, cmds[i]));
         struct run h = run_cmd(NULL, (char *[]){BIN, (char *)cmds[i], "--help", NULL});
@@ -242,7 +242,8 @@ static void test_read_json(void **state)
     assert_int_equal(json_object_array_length(v), 1);
     struct json_object *q = json_object_array_get_idx(v, 0), *f;
     assert_true(json_object_object_get_ex(q, "text", &f));
-    assert_string_equal(json_object_get_string(f), "We are ready to host everyone in Tromso next month.");
+    assert_string_equal(json_object_get_string(f),
+                        "We are ready to host everyone in Tromso next month.");
     assert_true(json_object_object_get_ex(q, "speaker", &f));
     assert_string_equal(json_object_get_string(f), "Ola Berg");
     assert_true(json_object_object_get_ex(q, "role", &f));
@@ -391,6 +392,8 @@ static void test_speak_text_and_edited_script(void **state)
     nb_buf_init(&edited, 0);
     nb_buf_add(&edited, r.out, (size_t)(intro - r.out));
     nb_buf_adds(&edited, "[intro voice=anchor]\nAn edited intro.\n\n");
+    /* a quote voice with a variant, as a script gives each person quoted */
+    nb_buf_adds(&edited, "[quote voice=correspondent+m7]\nWe will be back next week.\n\n");
     const char *next = strstr(intro, "\n[");
     assert_non_null(next);
     nb_buf_adds(&edited, next + 1);
@@ -404,6 +407,14 @@ static void test_speak_text_and_edited_script(void **state)
         fail_msg("speak failed: %s", r.err);
     a = check_audio(wav);
     assert_true(a.ok && a.seconds > 10 && a.rms > 500);
+    run_free(&r);
+    /* a variant eSpeak NG does not have: said where the profile is */
+    static const char unknown[] = "# newsbrief script\n\n[quote voice=correspondent+zz9]\nHello.\n";
+    assert_int_equal(nb_file_write_atomic(script, unknown, sizeof(unknown) - 1, &err), NB_OK);
+    r = run_cmd(NULL, (char *[]){BIN, "speak", script, "-o", wav, NULL});
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "correspondent.yaml:"));
+    assert_non_null(strstr(r.err, ": eSpeak NG has no voice 'en-gb+zz9'\n"));
     run_free(&r);
 
     r = run_cmd("x", (char *[]){BIN, "speak", NULL});
@@ -471,8 +482,7 @@ static void test_lexicon(void **state)
     snprintf(bad, sizeof(bad), "%s/bad.yaml", dir);
     static const char bad_text[] = "entries:\n  Okafor: [Oh, kahfor]\n";
     assert_int_equal(nb_file_write_atomic(bad, bad_text, sizeof(bad_text) - 1, &err), NB_OK);
-    r = run_cmd("Ms Okafor spoke.\n",
-                (char *[]){BIN, "speak", "-o", wav, "--lexicon", bad, NULL});
+    r = run_cmd("Ms Okafor spoke.\n", (char *[]){BIN, "speak", "-o", wav, "--lexicon", bad, NULL});
     assert_int_equal(r.code, 2);
     snprintf(want, sizeof(want),
              "newsbrief: %s:2:11: lexicon entry 'Okafor' must be a respelling or a mapping\n", bad);

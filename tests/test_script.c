@@ -26,8 +26,7 @@ static int load_bank(void **state)
     (void)state;
     struct nb_error err;
     nb_transition_bank_init(&bank);
-    return nb_transition_bank_load(&bank, NB_DATA_DIR "/voices/transitions-en.yaml", &err) ==
-                   NB_OK
+    return nb_transition_bank_load(&bank, NB_DATA_DIR "/voices/transitions-en.yaml", &err) == NB_OK
                ? 0
                : -1;
 }
@@ -684,8 +683,8 @@ static const struct attribution_case attribution_cases[] = {
     {"she", NULL, "Why now?", 1, "She said:", "Why now?"},
     {"Paul Benoit", "of the Lyon Institute of Astronomy", "It is a hint.", 1,
      "Paul Benoit of the Lyon Institute of Astronomy said:", "It is a hint."},
-    {"Euan Reid", "Councillor", "It is an embarrassment.", 1, "Councillor Euan Reid said:",
-     "It is an embarrassment."},
+    {"Euan Reid", "Councillor", "It is an embarrassment.", 1,
+     "Councillor Euan Reid said:", "It is an embarrassment."},
     {"Ola Berg", "the foreign minister", "No.", 1, "The foreign minister, Ola Berg, said:", "No."},
 };
 
@@ -737,8 +736,9 @@ static void test_features(void **state)
                         "Good evening. This is the Morning Briefing for Saturday the 28th of "
                         "November.");
     assert_int_equal(s.segments[1].kind, NB_SEG_HEADLINES);
-    assert_true(strncmp(s.segments[1].text, "First, the headlines. Storm Bert brings flooding "
-                                            "to south Wales. Chancellor defends budget",
+    assert_true(strncmp(s.segments[1].text,
+                        "First, the headlines. Storm Bert brings flooding "
+                        "to south Wales. Chancellor defends budget",
                         80) == 0);
     size_t quotes = 0;
     for (size_t i = 0; i < s.n; i++) {
@@ -774,8 +774,9 @@ static void test_features(void **state)
     in.intro = "{time_of_day} news: {title}, {count} stories, {date}.";
     in.outro = "Goodbye from {title}.";
     build_ok(&s, &in);
-    assert_string_equal(s.segments[0].text,
-                        "evening news: Morning Briefing, 2 stories, Saturday the 28th of November.");
+    assert_string_equal(
+        s.segments[0].text,
+        "evening news: Morning Briefing, 2 stories, Saturday the 28th of November.");
     assert_string_equal(s.segments[s.n - 1].text, "Goodbye from Morning Briefing.");
     nb_script_release(&s);
     b.summaries[0].quotes = NULL;
@@ -886,6 +887,83 @@ static void test_said_once(void **state)
     bulletin_free(&b);
 }
 
+/* A voice per person quoted: the pool's women's voices for "she", men's
+ * for "he"; the same person in the same voice in every story; two people
+ * one after the other never in one voice. */
+static void test_voice_per_speaker(void **state)
+{
+    (void)state;
+    struct bulletin b;
+    bulletin_make(&b);
+    struct nb_article *storm_article = &b.stories[0].article, *rail_article = &b.stories[2].article;
+    struct nb_speaker storm_people[2] = {
+        {1, "Ann Reed", "Reed", NULL, NULL, NB_PRONOUN_SHE, NULL},
+        {2, "Gareth Evans", "Evans", NULL, NULL, NB_PRONOUN_HE, NULL}};
+    struct nb_speaker rail_people[2] = {{1, "Ann  Reed", "Reed", NULL, NULL, NB_PRONOUN_NONE, NULL},
+                                        {2, "Tom Hale", "Hale", NULL, NULL, NB_PRONOUN_NONE, NULL}};
+    struct nb_quote storm_quotes[3] = {
+        {"We have never seen water like it", "Ann Reed", NULL, 0, 1, 1},
+        {"The river rose a metre in an hour", "Gareth Evans", NULL, 0, 1, 2},
+        {"Nobody could have stopped it", "she", NULL, 0, 1, 1},
+    };
+    struct nb_quote rail_quotes[2] = {
+        {"Fares keep rising and trains keep failing", "Tom Hale", NULL, 0, 1, 2},
+        {"Passengers deserve better than this", "Reed", NULL, 0, 1, 1},
+    };
+    storm_article->quotes = storm_quotes;
+    storm_article->nquotes = 3;
+    storm_article->speakers = storm_people;
+    storm_article->nspeakers = 2;
+    rail_article->quotes = rail_quotes;
+    rail_article->nquotes = 2;
+    rail_article->speakers = rail_people;
+    rail_article->nspeakers = 2;
+    size_t picks[3] = {0, 1, 2};
+    b.summaries[0].quotes = picks;
+    b.summaries[0].nquotes = 3;
+    b.summaries[2].quotes = picks;
+    b.summaries[2].nquotes = 2;
+    static const char *const female[] = {"correspondent+f3", "correspondent+f2"};
+    static const char *const male[] = {"correspondent+m3", "correspondent+m7"};
+    struct nb_script_input in = sample_input(&b);
+    in.quote_voice = "correspondent";
+    in.quote_voices = (struct nb_voice_pool){female, 2, male, 2};
+    struct nb_script s;
+    build_ok(&s, &in);
+    const char *heard[8] = {0};
+    size_t n = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (s.segments[i].kind == NB_SEG_QUOTE) {
+            assert_true(n < 8);
+            heard[n++] = s.segments[i].voice;
+        }
+    assert_int_equal(n, 5);
+    assert_string_equal(heard[0], "correspondent+f3"); /* Ann Reed: she */
+    assert_string_equal(heard[1], "correspondent+m3"); /* Gareth Evans: he */
+    assert_string_equal(heard[2], "correspondent+f3"); /* "she" is Ann Reed */
+    /* Tom Hale, unknown, in a voice unlike the one before and after */
+    assert_string_not_equal(heard[3], heard[2]);
+    assert_string_not_equal(heard[3], heard[4]);
+    assert_string_equal(heard[4], "correspondent+f3"); /* Ann Reed again, another story */
+    /* the quote voice itself when the pool is empty */
+    nb_script_release(&s);
+    in.quote_voices = (struct nb_voice_pool){NULL, 0, NULL, 0};
+    build_ok(&s, &in);
+    for (size_t i = 0; i < s.n; i++)
+        if (s.segments[i].kind == NB_SEG_QUOTE)
+            assert_string_equal(s.segments[i].voice, "correspondent");
+    nb_script_release(&s);
+    for (size_t k = 0; k < 4; k++) {
+        b.stories[k].article.quotes = NULL;
+        b.stories[k].article.nquotes = 0;
+        b.stories[k].article.speakers = NULL;
+        b.stories[k].article.nspeakers = 0;
+        b.summaries[k].quotes = NULL;
+        b.summaries[k].nquotes = 0;
+    }
+    bulletin_free(&b);
+}
+
 /* A lexicon changes the spoken form only, and the script keeps the
  * briefing's lexicon file so that the edited script is said the same way. */
 static void test_lexicon(void **state)
@@ -956,6 +1034,7 @@ int main(void)
         cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_features),
         cmocka_unit_test(test_said_once),
+        cmocka_unit_test(test_voice_per_speaker),
     };
     return cmocka_run_group_tests(tests, load_bank, free_bank) |
            cmocka_run_group_tests(more, load_bank, free_bank);

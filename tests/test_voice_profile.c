@@ -50,6 +50,21 @@ static void test_full_profile(void **state)
     assert_int_equal(v.sentence_pause_ms, 400);
     assert_int_equal(v.segment_pause_ms, 700);
     assert_int_equal(v.story_pause_ms, 1000);
+    assert_int_equal(v.female.n, 2);
+    assert_string_equal(v.female.v[1], "f4");
+    assert_int_equal(v.male.n, 1);
+    assert_string_equal(v.male.v[0], "m7");
+    /* a variant: the same settings, its own eSpeak NG voice and name */
+    struct nb_voice_profile m;
+    nb_voice_profile_init(&m);
+    assert_int_equal(nb_voice_profile_variant(&v, v.male.v[0], &m, &err), NB_OK);
+    assert_string_equal(m.name, "reader+m7");
+    assert_string_equal(m.espeak, "en-us+m7");
+    assert_string_equal(m.language, "en-us");
+    assert_int_equal(m.rate, 180);
+    assert_int_equal(m.story_pause_ms, 1000);
+    assert_int_equal(m.female.n + m.male.n, 0);
+    nb_voice_profile_release(&m);
     nb_voice_profile_release(&v);
     nb_voice_profile_release(&v);
 }
@@ -130,6 +145,13 @@ static void test_error_fixtures(void **state)
         {"empty.yaml", 1, 1, "the file is empty; a voice profile needs at least 'espeak'"},
         {"syntax.yaml", 2, 7, "mapping values are not allowed in this context"},
         {"empty_name.yaml", 1, 7, "'name' must not be empty"},
+        {"bad_variant.yaml", 3, 16,
+         "'female': 'f 2' is not an eSpeak NG variant (one word like f3 or m7)"},
+        {"variants_list.yaml", 2, 11,
+         "'variants' must be a mapping with female and male lists, not a list"},
+        {"variants_scalar.yaml", 3, 9, "'male' must be a list of eSpeak NG variants like [f3, f2]"},
+        {"variants_key.yaml", 3, 3, "unknown key 'man' (did you mean 'male'?)"},
+        {"variants_many.yaml", 3, 9, "'male' lists 9 variants; at most 8 are used"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct nb_voice_profile v;

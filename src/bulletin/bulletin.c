@@ -46,8 +46,8 @@ void nb_bulletin_init(struct nb_bulletin *bl)
 {
     memset(bl, 0, sizeof(*bl));
     nb_briefing_init(&bl->briefing);
-    nb_voice_profile_init(&bl->voices[0]);
-    nb_voice_profile_init(&bl->voices[1]);
+    for (size_t i = 0; i < NB_BULLETIN_VOICES_MAX; i++)
+        nb_voice_profile_init(&bl->voices[i]);
     nb_transition_bank_init(&bl->transitions);
     nb_script_init(&bl->script);
     nb_strv_init(&bl->warnings);
@@ -67,8 +67,8 @@ void nb_bulletin_release(struct nb_bulletin *bl)
     free(bl->cache_dir);
     free(bl->state_path);
     nb_script_release(&bl->script);
-    nb_voice_profile_release(&bl->voices[0]);
-    nb_voice_profile_release(&bl->voices[1]);
+    for (size_t i = 0; i < NB_BULLETIN_VOICES_MAX; i++)
+        nb_voice_profile_release(&bl->voices[i]);
     nb_transition_bank_release(&bl->transitions);
     nb_briefing_release(&bl->briefing);
     nb_lexicon_free(bl->lexicon);
@@ -119,8 +119,33 @@ static nb_status load_briefing(struct nb_bulletin *bl, const struct request *rq,
     return rc;
 }
 
-static nb_status load_voices(struct nb_bulletin *bl, const struct request *rq,
-                             struct nb_error *err)
+/* The quote voice with each of its variants: a voice per person quoted.
+ * A variant that would sound like the newsreader is left out. */
+static nb_status add_variants(struct nb_bulletin *bl, struct nb_error *err)
+{
+    const struct nb_voice_profile *q = &bl->voices[1];
+    for (int male = 0; male < 2; male++) {
+        const struct nb_strv *list = male ? &q->male : &q->female;
+        for (size_t i = 0; i < list->n && bl->nvoices < NB_BULLETIN_VOICES_MAX; i++) {
+            struct nb_voice_profile *v = &bl->voices[bl->nvoices];
+            nb_status rc = nb_voice_profile_variant(q, list->v[i], v, err);
+            if (rc != NB_OK)
+                return rc;
+            if (strcmp(v->espeak, bl->voices[0].espeak) == 0) {
+                nb_voice_profile_release(v);
+                continue;
+            }
+            if (male)
+                bl->male[bl->nmale++] = v->name;
+            else
+                bl->female[bl->nfemale++] = v->name;
+            bl->nvoices++;
+        }
+    }
+    return NB_OK;
+}
+
+static nb_status load_voices(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
 {
     const struct nb_briefing *b = &bl->briefing;
     nb_status rc = nb_voice_profile_load(&bl->voices[0], b->voice_path, err);
@@ -129,7 +154,7 @@ static nb_status load_voices(struct nb_bulletin *bl, const struct request *rq,
         rc = nb_voice_profile_load(&bl->voices[1], b->quote_voice_path, err);
         bl->nvoices = 2;
     }
-    return rc;
+    return rc == NB_OK && b->quote_voice ? add_variants(bl, err) : rc;
 }
 
 /* The shipped bank for the voice's language, with the briefing's own
@@ -210,8 +235,7 @@ static nb_status read_articles(struct nb_bulletin *bl, const struct request *rq,
     return nb_bulletin_read_sources(bl, err);
 }
 
-static nb_status summarise(struct nb_bulletin *bl, const struct request *rq,
-                           struct nb_error *err)
+static nb_status summarise(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
 {
     const struct nb_briefing *b = &bl->briefing;
     struct nb_summary_options opts = {
@@ -239,10 +263,9 @@ static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input
                             struct nb_error *err)
 {
     const struct nb_briefing *b = &bl->briefing;
-    struct nb_render_voice voices[2];
+    struct nb_render_voice voices[NB_BULLETIN_VOICES_MAX];
     nb_script_audio_voices(bl->voices, bl->nvoices, voices);
-    bl->fit = (struct nb_script_fit){.target = (double)b->duration_ms / 1000.0,
-                                     .tolerance = 0.05};
+    bl->fit = (struct nb_script_fit){.target = (double)b->duration_ms / 1000.0, .tolerance = 0.05};
     nb_status rc = nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &bl->fit, err);
     if (rc == NB_EINPUT && err && err->file[0] == '\0') {
         char message[NB_ERROR_MSG_MAX];
@@ -282,6 +305,7 @@ static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
         .minute = b->minute,
         .voice = bl->voices[0].name,
         .quote_voice = b->quote_voice ? bl->voices[1].name : NULL,
+        .quote_voices = {bl->female, bl->nfemale, bl->male, bl->nmale},
         .language = bl->voices[0].language,
         .lexicon = bl->lexicon,
         .lexicon_path = bl->lexicon_path,
@@ -319,8 +343,7 @@ static const step_fn script_steps[] = {
 nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb_error *err)
 {
     struct request rq = {path, NULL};
-    return run_steps(script_steps, sizeof(script_steps) / sizeof(script_steps[0]), bl, &rq,
-                     err);
+    return run_steps(script_steps, sizeof(script_steps) / sizeof(script_steps[0]), bl, &rq, err);
 }
 
 /* ---- the steps from a script to audio ------------------------------------ */
@@ -367,8 +390,8 @@ static nb_status choose_output(struct nb_bulletin *bl, const struct request *rq,
 
 static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
 {
-    nb_status rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, bl->output,
-                                         &bl->seconds, err);
+    nb_status rc =
+        nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, bl->output, &bl->seconds, err);
     bl->stories = 0;
     for (size_t i = 0; i < bl->script.n; i++)
         if (bl->script.segments[i].story > bl->stories)

@@ -32,11 +32,17 @@
 
 #include <stddef.h>
 
+#define NB_BULLETIN_VOICES_MAX (2 + 2 * NB_VOICE_VARIANTS_MAX)
+
 /* Everything a bulletin is made of; it owns all of it. */
 struct nb_bulletin {
     struct nb_briefing briefing;
-    struct nb_voice_profile voices[2]; /* the briefing's voice, then the quote voice */
+    /* the briefing's voice, the quote voice, then the quote voice with each
+     * of its variants (a voice per person quoted) */
+    struct nb_voice_profile voices[NB_BULLETIN_VOICES_MAX];
     size_t nvoices;
+    const char *female[NB_VOICE_VARIANTS_MAX], *male[NB_VOICE_VARIANTS_MAX];
+    size_t nfemale, nmale;                 /* names of those variant voices, by kind */
     struct nb_transition_bank transitions; /* the shipped bank with the briefing's own */
     struct nb_lexicon *lexicon; /* shipped for the voice's language, then the briefing's */
     char *lexicon_path;         /* the briefing's lexicon as an absolute path; NULL for none */
@@ -49,14 +55,14 @@ struct nb_bulletin {
     struct nb_summary *summaries;
     size_t narticles;
     struct nb_script script;
-    int fitted;                 /* 1 when `fit` says how the duration was met */
+    int fitted; /* 1 when `fit` says how the duration was met */
     struct nb_script_fit fit;
-    struct nb_strv warnings;    /* one line each, "FILE:LINE:COLUMN: what", for
-                                   the front end to show */
+    struct nb_strv warnings; /* one line each, "FILE:LINE:COLUMN: what", for
+                                the front end to show */
     /* after nb_bulletin_speak() */
-    char *output;               /* the audio file written */
-    double seconds;             /* its duration */
-    size_t stories;             /* stories it reads */
+    char *output;   /* the audio file written */
+    double seconds; /* its duration */
+    size_t stories; /* stories it reads */
 };
 
 /* Empty bulletin (no allocation, cannot fail); release is then safe. */

@@ -56,6 +56,23 @@ static nb_status load_voice(struct nb_voice_profile *v, const char *name, const 
     if (rc != NB_EINPUT || strchr(name, '/') || strstr(name, ".yaml"))
         return rc;
     struct nb_error ignored;
+    const char *plus = strchr(name, '+');
+    if (plus && plus > name) {
+        /* "correspondent+m3": a profile speaking with a variant (a voice per
+         * person quoted, script_build.h) */
+        struct nb_voice_profile profile;
+        nb_voice_profile_init(&profile);
+        char *stem = nb_strndup(name, (size_t)(plus - name));
+        if (!stem)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        nb_status found = nb_voice_profile_open(&profile, stem, base, &ignored);
+        free(stem);
+        if (found == NB_OK) {
+            rc = nb_voice_profile_variant(&profile, plus + 1, v, err);
+            nb_voice_profile_release(&profile);
+            return rc;
+        }
+    }
     nb_voice_profile_release(v);
     if (nb_voice_profile_open(v, "anchor", base, &ignored) != NB_OK)
         return rc;

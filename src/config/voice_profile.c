@@ -1,6 +1,7 @@
 /* voice_profile.c - voices/NAME.yaml: which eSpeak NG voice, how fast, what pauses. */
 #include "config/voice_profile.h"
 
+#include "text/chars.h"
 #include "text/data_path.h"
 #include "text/file.h"
 #include "text/strv.h"
@@ -20,8 +21,9 @@
 #define DEFAULT_STORY_PAUSE_MS 1000
 #define MAX_PAUSE_MS 10000
 
-static const char *const profile_keys[] = {"name",  "espeak", "rate",   "pitch",
-                                           "range", "volume", "pauses", NULL};
+static const char *const profile_keys[] = {"name",   "espeak", "rate",     "pitch", "range",
+                                           "volume", "pauses", "variants", NULL};
+static const char *const variant_keys[] = {"female", "male", NULL};
 static const char *const pause_keys[] = {"sentence", "segment", "story", NULL};
 
 void nb_voice_profile_init(struct nb_voice_profile *v)
@@ -34,6 +36,8 @@ void nb_voice_profile_init(struct nb_voice_profile *v)
     v->sentence_pause_ms = DEFAULT_SENTENCE_PAUSE_MS;
     v->segment_pause_ms = DEFAULT_SEGMENT_PAUSE_MS;
     v->story_pause_ms = DEFAULT_STORY_PAUSE_MS;
+    nb_strv_init(&v->female);
+    nb_strv_init(&v->male);
 }
 
 void nb_voice_profile_release(struct nb_voice_profile *v)
@@ -42,6 +46,8 @@ void nb_voice_profile_release(struct nb_voice_profile *v)
     free(v->path);
     free(v->espeak);
     free(v->language);
+    nb_strv_release(&v->female);
+    nb_strv_release(&v->male);
     nb_voice_profile_init(v);
 }
 
@@ -123,6 +129,59 @@ static nb_status read_pauses(const struct nb_yaml_doc *doc, const struct nb_yaml
     return rc;
 }
 
+/* "f3", "m7", "klatt2": what eSpeak NG names a variant file. */
+static int variant_name_ok(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!nb_ascii_is_alnum((unsigned char)s[n]) && s[n] != '-' && s[n] != '_')
+            return 0;
+    return n > 0 && n <= 32;
+}
+
+static nb_status read_variant_list(const struct nb_yaml_doc *doc, const struct nb_yaml_node *map,
+                                   const char *key, struct nb_strv *out, struct nb_error *err)
+{
+    const struct nb_yaml_node *list = nb_yaml_get(map, key);
+    if (!list || nb_yaml_is_null(list))
+        return NB_OK;
+    if (list->kind != NB_YAML_SEQUENCE)
+        return nb_yaml_error(doc, list, err,
+                             "'%s' must be a list of eSpeak NG variants like [f3, f2]", key);
+    if (list->nitems > NB_VOICE_VARIANTS_MAX)
+        return nb_yaml_error(doc, list, err, "'%s' lists %zu variants; at most %d are used", key,
+                             list->nitems, NB_VOICE_VARIANTS_MAX);
+    for (size_t i = 0; i < list->nitems; i++) {
+        const struct nb_yaml_node *item = list->items[i];
+        if (item->kind != NB_YAML_SCALAR || !variant_name_ok(item->scalar))
+            return nb_yaml_error(doc, item, err,
+                                 "'%s': '%.40s' is not an eSpeak NG variant (one word like f3 or "
+                                 "m7)",
+                                 key, item->kind == NB_YAML_SCALAR ? item->scalar : "a list");
+        if (nb_strv_pushs(out, item->scalar) != NB_OK)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    return NB_OK;
+}
+
+static nb_status read_variants(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                               struct nb_voice_profile *v, struct nb_error *err)
+{
+    const struct nb_yaml_node *p = nb_yaml_get(root, "variants");
+    if (!p || nb_yaml_is_null(p))
+        return NB_OK;
+    if (p->kind != NB_YAML_MAPPING)
+        return nb_yaml_error(doc, p, err,
+                             "'variants' must be a mapping with female and male lists, not %s",
+                             p->kind == NB_YAML_SEQUENCE ? "a list" : "a single value");
+    nb_status rc = nb_yaml_check_keys(doc, p, variant_keys, err);
+    if (rc == NB_OK)
+        rc = read_variant_list(doc, p, "female", &v->female, err);
+    if (rc == NB_OK)
+        rc = read_variant_list(doc, p, "male", &v->male, err);
+    return rc;
+}
+
 static nb_status read_espeak(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
                              struct nb_voice_profile *v, struct nb_error *err)
 {
@@ -175,7 +234,38 @@ static nb_status read_profile(const struct nb_yaml_doc *doc, struct nb_voice_pro
         rc = read_int(doc, root, "volume", 0, 200, &v->volume, err);
     if (rc == NB_OK)
         rc = read_pauses(doc, root, v, err);
+    if (rc == NB_OK)
+        rc = read_variants(doc, root, v, err);
     return rc;
+}
+
+nb_status nb_voice_profile_variant(const struct nb_voice_profile *base, const char *variant,
+                                   struct nb_voice_profile *out, struct nb_error *err)
+{
+    nb_voice_profile_release(out);
+    const char *lang = base->language ? base->language : "en";
+    out->rate = base->rate;
+    out->pitch = base->pitch;
+    out->range = base->range;
+    out->volume = base->volume;
+    out->sentence_pause_ms = base->sentence_pause_ms;
+    out->segment_pause_ms = base->segment_pause_ms;
+    out->story_pause_ms = base->story_pause_ms;
+    out->espeak_mark = base->espeak_mark;
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    int ok = nb_buf_addf(&b, "%s+%s", base->name ? base->name : lang, variant) == NB_OK &&
+             (out->name = nb_buf_detach(&b, NULL)) != NULL &&
+             nb_buf_addf(&b, "%s+%s", lang, variant) == NB_OK &&
+             (out->espeak = nb_buf_detach(&b, NULL)) != NULL &&
+             (out->language = nb_strdup(lang)) != NULL &&
+             (!base->path || (out->path = nb_strdup(base->path)) != NULL);
+    nb_buf_release(&b);
+    if (!ok) {
+        nb_voice_profile_release(out);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    return NB_OK;
 }
 
 nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path, struct nb_error *err)
@@ -336,8 +426,8 @@ nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct n
     return rc;
 }
 
-nb_status nb_voice_profile_open(struct nb_voice_profile *v, const char *name,
-                                const char *base_dir, struct nb_error *err)
+nb_status nb_voice_profile_open(struct nb_voice_profile *v, const char *name, const char *base_dir,
+                                struct nb_error *err)
 {
     struct nb_buf path;
     nb_buf_init(&path, 0);

@@ -10,6 +10,15 @@
  *     sentence: 350ms       # after each sentence
  *     segment: 600ms        # after each segment (intro, transition, quote...)
  *     story: 1200ms         # before each new story
+ *   variants:               # optional: a voice per person quoted (see below)
+ *     female: [f3, f2, f4]
+ *     male: [m3, m7, m4]
+ *
+ * `variants` are eSpeak NG variant names (at most NB_VOICE_VARIANTS_MAX per
+ * list, each letters, digits, '-' or '_'), said with the profile's language
+ * and settings: the script gives each person quoted one of them, women's
+ * voices to people the article calls "she" or "Ms", men's to "he" or "Mr"
+ * (script_build.h).  Without them every quote is read in `espeak`.
  *
  * Only the keys shown are accepted.  The profile owns its strings.
  */
@@ -23,13 +32,16 @@
 
 struct nb_voice_profile {
     char *name;
-    char *path;                  /* file it was read from */
-    char *espeak;                /* eSpeak NG voice name, e.g. "en-gb+f3" */
-    struct nb_mark espeak_mark;  /* position of the espeak value, for errors */
-    char *language;              /* espeak without its "+variant", e.g. "en-gb" */
+    char *path;                 /* file it was read from */
+    char *espeak;               /* eSpeak NG voice name, e.g. "en-gb+f3" */
+    struct nb_mark espeak_mark; /* position of the espeak value, for errors */
+    char *language;             /* espeak without its "+variant", e.g. "en-gb" */
     int rate, pitch, range, volume;
     unsigned sentence_pause_ms, segment_pause_ms, story_pause_ms;
+    struct nb_strv female, male; /* variant names, e.g. "f3"; empty when none */
 };
+
+#define NB_VOICE_VARIANTS_MAX 8
 
 /* Empty profile with the defaults (rate 165, pitch 50, range 50, volume
  * 100, pauses 350/600/1000 ms); no allocation. */
@@ -43,8 +55,14 @@ void nb_voice_profile_release(struct nb_voice_profile *v);
  * at most 10s.
  * Does not ask eSpeak NG whether the voice exists: the caller does that
  * with nb_speech_check_voice() and reports at espeak_mark. */
-nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path,
-                                struct nb_error *err);
+nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path, struct nb_error *err);
+
+/* The profile `base` speaking with eSpeak NG variant `variant` ("f3"):
+ * a copy named "NAME+VARIANT" (base's name), its espeak the language plus
+ * "+VARIANT", without variants of its own.  `out` must have been
+ * initialised; its old contents are released first.  NB_OK or NB_ENOMEM. */
+nb_status nb_voice_profile_variant(const struct nb_voice_profile *base, const char *variant,
+                                   struct nb_voice_profile *out, struct nb_error *err);
 
 /* Finds the file of a profile named `name` ("anchor") or given as a path
  * ("voices/anchor.yaml", "../my.yaml"; anything with '/' or ending in
@@ -69,7 +87,7 @@ nb_status nb_voice_profile_list(const char *dir, struct nb_strv *names);
 /* nb_voice_profile_find() then nb_voice_profile_load(): the profile named
  * (or given as a path) `name`.  `v` must have been initialised; on failure
  * it is left empty. */
-nb_status nb_voice_profile_open(struct nb_voice_profile *v, const char *name,
-                                const char *base_dir, struct nb_error *err);
+nb_status nb_voice_profile_open(struct nb_voice_profile *v, const char *name, const char *base_dir,
+                                struct nb_error *err);
 
 #endif

@@ -165,8 +165,8 @@ nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char
             break;
         keep[i] = leads[i].len > 0;
         for (size_t j = 0; j < i && keep[i]; j++)
-            if (keep[j] && nb_summary_similarity(leads[i].data, leads[j].data) >=
-                               NB_SCRIPT_DUPLICATE)
+            if (keep[j] &&
+                nb_summary_similarity(leads[i].data, leads[j].data) >= NB_SCRIPT_DUPLICATE)
                 keep[i] = 0;
         *nread += keep[i];
     }
@@ -415,21 +415,159 @@ static int names_whole(const char *text, const char *name)
     return 0;
 }
 
+/* 1 when the summary's quote q is read: a whole quote with a speaker
+ * (see summary.h) that the lead has not read already (nothing said
+ * twice). */
+static int quote_read(const struct nb_summary *sum, const struct nb_quote *q)
+{
+    if (q->partial || !q->speaker || !not_blank(q->speaker) || !q->text || !not_blank(q->text))
+        return 0;
+    return !said_in_lead(sum, q->text);
+}
+
+/* The people quoted in the bulletin and the voice each is read in. */
+struct quoted_people {
+    struct nb_strv keys; /* who: the fullest name, lower case */
+    enum nb_voice_kind *kinds;
+    size_t *voice; /* nb_voice_pool_name() numbers */
+    size_t *order; /* speakers of the quotes in reading order */
+    size_t norder, alloc;
+};
+
+static void quoted_people_release(struct quoted_people *qp)
+{
+    nb_strv_release(&qp->keys);
+    free(qp->kinds);
+    free(qp->voice);
+    free(qp->order);
+}
+
+/* Who speaks quote q of story `story`, as one key for the whole bulletin:
+ * the article's fullest name for them ("ola berg" in every story), or for
+ * an unnamed "he" the pronoun and the story (two unnamed men in two
+ * stories are two people). */
+static nb_status speaker_key(const struct nb_article *a, const struct nb_quote *q, unsigned story,
+                             struct nb_buf *out, enum nb_voice_kind *kind)
+{
+    const struct nb_speaker *sp =
+        q->speaker_id && q->speaker_id <= a->nspeakers ? &a->speakers[q->speaker_id - 1] : NULL;
+    const char *name = sp && sp->name ? sp->name : q->speaker;
+    int pronoun = sp ? sp->pronoun : NB_PRONOUN_NONE;
+    if (pronoun == NB_PRONOUN_NONE && is_word(q->speaker, "he"))
+        pronoun = NB_PRONOUN_HE;
+    if (pronoun == NB_PRONOUN_NONE && is_word(q->speaker, "she"))
+        pronoun = NB_PRONOUN_SHE;
+    *kind = pronoun == NB_PRONOUN_SHE  ? NB_VOICE_FEMALE
+            : pronoun == NB_PRONOUN_HE ? NB_VOICE_MALE
+                                       : NB_VOICE_EITHER;
+    nb_buf_reset(out);
+    if (is_pronoun(name) && nb_buf_addf(out, "#%u ", story) != NB_OK)
+        return NB_ENOMEM;
+    size_t mark = out->len;
+    if (nb_text_collapse_space(name, strlen(name), out) != NB_OK)
+        return NB_ENOMEM;
+    for (size_t i = mark; i < out->len; i++)
+        out->data[i] = (char)nb_ascii_lower((unsigned char)out->data[i]);
+    return NB_OK;
+}
+
+static nb_status note_speaker(struct quoted_people *qp, const char *key, enum nb_voice_kind kind)
+{
+    size_t i = 0;
+    while (i < qp->keys.n && strcmp(qp->keys.v[i], key) != 0)
+        i++;
+    if (i == qp->keys.n) {
+        enum nb_voice_kind *k = realloc(qp->kinds, (i + 1) * sizeof(*k));
+        if (!k)
+            return NB_ENOMEM;
+        qp->kinds = k;
+        if (nb_strv_pushs(&qp->keys, key) != NB_OK)
+            return NB_ENOMEM;
+        qp->kinds[i] = kind;
+    } else if (qp->kinds[i] == NB_VOICE_EITHER) {
+        qp->kinds[i] = kind; /* a later story may say "she" */
+    }
+    if (qp->norder == qp->alloc) {
+        size_t n = qp->alloc ? 2 * qp->alloc : 16;
+        size_t *o = realloc(qp->order, n * sizeof(*o));
+        if (!o)
+            return NB_ENOMEM;
+        qp->order = o;
+        qp->alloc = n;
+    }
+    qp->order[qp->norder++] = i;
+    return NB_OK;
+}
+
+/* Finds every person whose quote is read, in order, and gives each a voice
+ * from in->quote_voices. */
+static nb_status cast_voices(const struct nb_script_input *in, const unsigned char *keep,
+                             struct quoted_people *qp, struct nb_error *err)
+{
+    struct nb_buf key;
+    nb_buf_init(&key, 0);
+    nb_status rc = NB_OK;
+    unsigned story = 0;
+    for (size_t i = 0; i < in->nstories && rc == NB_OK; i++) {
+        if (!keep[i])
+            continue;
+        story++;
+        const struct nb_summary *sum = &in->stories[i];
+        const struct nb_article *a = sum->article;
+        for (size_t k = 0; k < sum->nquotes && rc == NB_OK; k++) {
+            if (sum->quotes[k] >= a->nquotes || !quote_read(sum, &a->quotes[sum->quotes[k]]))
+                continue;
+            enum nb_voice_kind kind;
+            if (speaker_key(a, &a->quotes[sum->quotes[k]], story, &key, &kind) != NB_OK ||
+                note_speaker(qp, key.data, kind) != NB_OK)
+                rc = NB_ENOMEM;
+        }
+    }
+    nb_buf_release(&key);
+    if (rc == NB_OK && qp->keys.n && !(qp->voice = calloc(qp->keys.n, sizeof(*qp->voice))))
+        rc = NB_ENOMEM;
+    if (rc == NB_OK)
+        rc = nb_speaker_voices_assign(&in->quote_voices, qp->kinds, qp->keys.n, qp->order,
+                                      qp->norder, qp->voice, err);
+    return rc == NB_ENOMEM ? nb_error_set(err, NB_ENOMEM, "out of memory") : rc;
+}
+
+/* The voice that reads quote q: its speaker's, else the quote voice. */
+static const char *quote_voice_of(const struct nb_script_input *in, const struct quoted_people *qp,
+                                  const struct nb_article *a, const struct nb_quote *q,
+                                  unsigned story, struct nb_buf *key)
+{
+    const char *fallback = in->quote_voice ? in->quote_voice : in->voice;
+    enum nb_voice_kind kind;
+    if (!qp || speaker_key(a, q, story, key, &kind) != NB_OK)
+        return fallback;
+    for (size_t i = 0; i < qp->keys.n; i++)
+        if (strcmp(qp->keys.v[i], key->data) == 0) {
+            const char *v = nb_voice_pool_name(&in->quote_voices, qp->voice[i]);
+            return v ? v : fallback;
+        }
+    return fallback;
+}
+
 static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *in,
-                            const struct nb_summary *sum, unsigned story, struct nb_buf *lead,
-                            struct nb_buf *text, int sports, struct nb_error *err)
+                            const struct quoted_people *qp, const struct nb_summary *sum,
+                            unsigned story, struct nb_buf *lead, struct nb_buf *text, int sports,
+                            struct nb_error *err)
 {
     const struct nb_article *a = sum->article;
-    const char *qvoice = in->quote_voice ? in->quote_voice : in->voice;
-    int split = in->quote_voice && strcmp(in->quote_voice, in->voice) != 0;
+    int pool = in->quote_voices.nfemale + in->quote_voices.nmale > 0;
+    int split = pool || (in->quote_voice && strcmp(in->quote_voice, in->voice) != 0);
+    struct nb_buf key;
+    nb_buf_init(&key, 0);
     for (size_t k = 0; k < sum->nquotes; k++) {
-        if (sum->quotes[k] >= a->nquotes)
+        if (sum->quotes[k] >= a->nquotes) {
+            nb_buf_release(&key);
             return nb_error_set(err, NB_EINTERNAL, "story %u: quote out of range", story);
+        }
         const struct nb_quote *q = &a->quotes[sum->quotes[k]];
-        if (q->partial || !q->speaker || !not_blank(q->speaker) || !q->text || !not_blank(q->text))
-            continue; /* never read: see summary.h */
-        if (said_in_lead(sum, q->text))
-            continue; /* the lead read it already: nothing said twice */
+        if (!quote_read(sum, q))
+            continue; /* never read (summary.h), or read by the lead already */
+        const char *qvoice = quote_voice_of(in, pool ? qp : NULL, a, q, story, &key);
         struct nb_buf lead_in;
         nb_buf_init(&lead_in, 0);
         /* the lead has just named the speaker: not the whole name and role
@@ -445,6 +583,7 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
             (lead_in.len && ((lead->len && nb_buf_addc(lead, ' ') != NB_OK) ||
                              nb_buf_add(lead, lead_in.data, lead_in.len) != NB_OK))) {
             nb_buf_release(&lead_in);
+            nb_buf_release(&key);
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         }
         nb_buf_release(&lead_in);
@@ -454,9 +593,12 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
             rc = add_story_built(s, in, NB_SEG_STORY, story, in->voice, lead, sports, err);
         if (rc == NB_OK)
             rc = add_story_built(s, in, NB_SEG_QUOTE, story, qvoice, text, sports, err);
-        if (rc != NB_OK)
+        if (rc != NB_OK) {
+            nb_buf_release(&key);
             return rc;
+        }
     }
+    nb_buf_release(&key);
     return NB_OK;
 }
 
@@ -476,6 +618,13 @@ static nb_status check_input(const struct nb_script_input *in, struct nb_error *
                                 "voice name '%s' cannot be used in a script (it must be one word "
                                 "without brackets)",
                                 voices[i] ? voices[i] : "");
+    const struct nb_voice_pool *pool = &in->quote_voices;
+    for (size_t i = 0; i < pool->nfemale + pool->nmale; i++)
+        if (!voice_ok(nb_voice_pool_name(pool, i)))
+            return nb_error_set(err, NB_EINPUT,
+                                "voice name '%s' cannot be used in a script (it must be one word "
+                                "without brackets)",
+                                nb_voice_pool_name(pool, i) ? nb_voice_pool_name(pool, i) : "");
     if (in->nstories && !in->stories)
         return nb_error_set(err, NB_EINTERNAL, "script input has stories but no summaries");
     const struct nb_transition_bank *bank = in->transitions;
@@ -488,8 +637,8 @@ static nb_status check_input(const struct nb_script_input *in, struct nb_error *
 }
 
 static nb_status build(struct nb_script *s, const struct nb_script_input *in,
-                       const unsigned char *keep, size_t nread, struct bulletin_words *w,
-                       struct nb_buf *text, struct nb_error *err)
+                       const unsigned char *keep, size_t nread, const struct quoted_people *qp,
+                       struct bulletin_words *w, struct nb_buf *text, struct nb_error *err)
 {
     nb_status rc;
     if (in->title && nb_text_collapse_space(in->title, strlen(in->title), text) != NB_OK)
@@ -540,7 +689,7 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
         nb_buf_init(&lead, 0);
         rc = story_text(sum, &lead, err);
         if (rc == NB_OK)
-            rc = add_quotes(s, in, sum, story, &lead, text, sports, err);
+            rc = add_quotes(s, in, qp, sum, story, &lead, text, sports, err);
         if (rc == NB_OK && lead.len)
             rc = add_story_built(s, in, NB_SEG_STORY, story, in->voice, &lead, sports, err);
         nb_buf_release(&lead);
@@ -576,7 +725,12 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
     nb_buf_init(&text, 0);
     nb_buf_init(&w.date, 0);
     size_t nread;
+    struct quoted_people qp;
+    memset(&qp, 0, sizeof(qp));
+    nb_strv_init(&qp.keys);
     rc = nb_script_stories_read(in, keep, &nread, err);
+    if (rc == NB_OK)
+        rc = cast_voices(in, keep, &qp, err);
     if (rc == NB_OK && nb_date_spoken(in->year, in->month, in->day, in->language, &w.date) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc == NB_OK) {
@@ -586,8 +740,9 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
             .time_of_day = nb_script_time_of_day(in->has_time, in->hour),
             .count = (size_t)nread,
         };
-        rc = build(s, in, keep, (size_t)nread, &w, &text, err);
+        rc = build(s, in, keep, (size_t)nread, &qp, &w, &text, err);
     }
+    quoted_people_release(&qp);
     nb_buf_release(&w.date);
     nb_buf_release(&text);
     free(keep);

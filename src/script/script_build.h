@@ -8,6 +8,7 @@
 #ifndef NB_SCRIPT_SCRIPT_BUILD_H
 #define NB_SCRIPT_SCRIPT_BUILD_H
 
+#include "script/speaker_voices.h"
 #include "summary/summary.h"
 #include "text/buf.h"
 #include "text/error.h"
@@ -20,24 +21,27 @@ struct nb_lexicon;
 
 struct nb_script_input {
     const char *title;
-    int year, month, day;             /* the bulletin's date */
-    int has_time;                     /* 1 when hour:minute is the time it goes out */
+    int year, month, day; /* the bulletin's date */
+    int has_time;         /* 1 when hour:minute is the time it goes out */
     int hour, minute;
-    const char *voice;                /* voice profile name for every segment */
-    const char *quote_voice;          /* voice for the quotes; NULL = `voice` */
-    const char *language;             /* e.g. "en-gb"; decides normalisation and
-                                         the date's wording; NULL = English */
-    const struct nb_lexicon *lexicon; /* pronunciations for the spoken form;
-                                         NULL = none */
-    const char *lexicon_path;         /* the briefing's own lexicon file, kept
-                                         in s->lexicon; NULL = none */
-    const struct nb_summary *stories; /* in bulletin order */
+    const char *voice;                 /* voice profile name for every segment */
+    const char *quote_voice;           /* voice for the quotes; NULL = `voice` */
+    struct nb_voice_pool quote_voices; /* a voice per person quoted, from these
+                                          (speaker_voices.h); empty: every
+                                          quote in quote_voice */
+    const char *language;              /* e.g. "en-gb"; decides normalisation and
+                                          the date's wording; NULL = English */
+    const struct nb_lexicon *lexicon;  /* pronunciations for the spoken form;
+                                          NULL = none */
+    const char *lexicon_path;          /* the briefing's own lexicon file, kept
+                                          in s->lexicon; NULL = none */
+    const struct nb_summary *stories;  /* in bulletin order */
     size_t nstories;
     const struct nb_transition_bank *transitions; /* required */
-    int headlines;                    /* a headlines segment after the intro */
-    int recap;                        /* the headlines again before the outro */
-    const char *intro, *outro;        /* templates (see transitions.h); NULL =
-                                         the built-in wording */
+    int headlines;                                /* a headlines segment after the intro */
+    int recap;                                    /* the headlines again before the outro */
+    const char *intro, *outro;                    /* templates (see transitions.h); NULL =
+                                                     the built-in wording */
 };
 
 /* Stories whose leads are at least this alike (nb_summary_similarity) are
@@ -82,9 +86,9 @@ nb_status nb_script_quote_text(const struct nb_quote *q, int split, struct nb_bu
  * its headline only when the headlines were not read (else a connective
  * alone, "Elsewhere in the news.": each headline is said once), the
  * story's lead and its quotes, framed and attributed (in quote_voice when
- * given; a quote whose words a lead sentence already holds is not read
- * again), then optionally the recap ("Once again, the main stories." and the
- * first NB_SCRIPT_RECAP_STORIES headlines) and an outro.  `s` must be
+ * given, or in the voice of its speaker from quote_voices; a quote whose
+ * words a lead sentence already holds is not read again), then optionally the recap ("Once again,
+ * the main stories." and the first NB_SCRIPT_RECAP_STORIES headlines) and an outro.  `s` must be
  * freshly initialised.
  *
  * Wording: intro "Good morning. This is the Morning Briefing for Saturday
