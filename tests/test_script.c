@@ -252,8 +252,9 @@ static void test_build_sample(void **state)
                         "the fine of one pound.");
     /* each transition introduces its story by the headline, as a sentence */
     assert_non_null(strstr(s.segments[1].text, "Storm Bert brings flooding to south Wales."));
-    assert_non_null(
-        strstr(s.segments[3].text, "Chancellor defends budget: 'We are fixing the foundations'."));
+    /* a quote in a headline is heard as one (quotation.h) */
+    assert_non_null(strstr(s.segments[3].text, "Chancellor defends budget. Quote: “We are fixing "
+                                               "the foundations,” end quote."));
     assert_non_null(strstr(s.segments[5].text, "Rail fares to rise by 4.6%."));
     assert_non_null(strstr(s.segments[7].text, "Library book returned 72 years late."));
 

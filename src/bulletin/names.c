@@ -76,12 +76,18 @@ static nb_status collect(const char *t, struct word **v, size_t *n, size_t *cap)
 {
     size_t len = strlen(t), i = 0;
     int opener = 1;
+    /* the capitalised word just before, with only a space between: a
+     * sentence's first word followed by a name is part of it ("Morag
+     * Leitch said") */
+    size_t run = SIZE_MAX;
     while (i < len) {
         size_t k = 0;
         uint32_t cp = nb_char_at(t, len, i, &k);
         if (k == 0)
             break;
         if (!nb_char_is_letter(cp)) {
+            if (cp != ' ')
+                run = SIZE_MAX;
             if (cp == '.' || cp == '!' || cp == '?' || cp == ':')
                 opener = 1;
             else if (!nb_ascii_is_space((int)(cp < 0x80 ? cp : 'x')) && cp != '"' && cp != 0x201C &&
@@ -113,8 +119,15 @@ static nb_status collect(const char *t, struct word **v, size_t *n, size_t *cap)
                 *v = nv;
                 *cap = nc;
             }
+            if (!opener && run != SIZE_MAX)
+                (*v)[run].opener = 0;
+            run = *n;
             (*v)[(*n)++] = (struct word){t + i, wl, opener};
+        } else {
+            run = SIZE_MAX;
         }
+        if (wl != e - i)
+            run = SIZE_MAX; /* "Aberdeen's", "California-based" end the run */
         opener = 0;
         i = e;
     }

@@ -3,6 +3,7 @@
 #include "script/script_build.h"
 
 #include "script/date.h"
+#include "script/quotation.h"
 #include "script/script.h"
 #include "script/script_internal.h"
 #include "script/transitions.h"
@@ -141,8 +142,16 @@ static nb_status story_text(const struct nb_summary *sum, struct nb_buf *out, st
         const char *sentence = nb_summary_lead(sum, i);
         size_t mark = out->len;
         size_t before = out->len + (out->len > 0);
-        if ((out->len && nb_buf_addc(out, ' ') != NB_OK) ||
-            nb_text_collapse_space(sentence, strlen(sentence), out) != NB_OK)
+        /* quoted words worded so that a listener hears them as a quote */
+        struct nb_buf one;
+        nb_buf_init(&one, 0);
+        nb_status rc = nb_text_collapse_space(sentence, strlen(sentence), &one);
+        if (rc == NB_OK && one.len && (out->len && nb_buf_addc(out, ' ') != NB_OK))
+            rc = NB_ENOMEM;
+        if (rc == NB_OK && one.len)
+            rc = nb_quotation_sentence(one.data, out);
+        nb_buf_release(&one);
+        if (rc != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         if (out->len == before)
             nb_buf_truncate(out, mark);
@@ -344,6 +353,44 @@ static int story_is_sports(const struct nb_script_input *in, const struct nb_sum
     return 0;
 }
 
+static nb_status plain_words(const char *s, struct nb_buf *out);
+
+/* The headline as it is said: a quote it opens or closes with moved after
+ * the rest and attributed to whoever the article says spoke it
+ * (quotation.h).  Into out (reset first). */
+static nb_status spoken_headline(const struct nb_article *a, struct nb_buf *out)
+{
+    nb_buf_reset(out);
+    const char *h = a->headline;
+    size_t start, len;
+    if (!h || !nb_quotation_headline_quote(h, &start, &len))
+        return h ? nb_buf_adds(out, h) : NB_OK;
+    char *words = nb_strndup(h + start, len);
+    if (!words)
+        return NB_ENOMEM;
+    struct nb_buf hq, aq;
+    nb_buf_init(&hq, 0);
+    nb_buf_init(&aq, 0);
+    const char *speaker = NULL;
+    nb_status rc = plain_words(words, &hq);
+    for (size_t k = 0; rc == NB_OK && !speaker && hq.len > 1 && k < a->nquotes; k++) {
+        const struct nb_quote *q = &a->quotes[k];
+        if (!q->text || !q->speaker || is_pronoun(q->speaker) || (rc = plain_words(q->text, &aq)))
+            continue;
+        if (strstr(aq.data, hq.data))
+            speaker = q->speaker_id && q->speaker_id <= a->nspeakers &&
+                              a->speakers[q->speaker_id - 1].name
+                          ? a->speakers[q->speaker_id - 1].name
+                          : q->speaker;
+    }
+    if (rc == NB_OK)
+        rc = nb_quotation_headline(h, speaker, out);
+    nb_buf_release(&hq);
+    nb_buf_release(&aq);
+    free(words);
+    return rc;
+}
+
 /* "First, the headlines. Storm Bert brings flooding. ..." - every story's
  * headline, or only the first `most` (the recap: the main stories again,
  * short). */
@@ -354,15 +401,20 @@ static nb_status headlines_text(const struct nb_script_input *in, const unsigned
     if (nb_template_expand(lead_in, &w->vars, out) != NB_OK)
         return NB_ENOMEM;
     size_t said = 0;
-    for (size_t i = 0; i < in->nstories && said < most; i++) {
-        const char *h = in->stories[i].article->headline;
-        if (!keep[i] || !h || !not_blank(h))
+    struct nb_buf h;
+    nb_buf_init(&h, 0);
+    nb_status rc = NB_OK;
+    for (size_t i = 0; i < in->nstories && said < most && rc == NB_OK; i++) {
+        const struct nb_article *a = in->stories[i].article;
+        if (!keep[i] || !a->headline || !not_blank(a->headline))
             continue;
         said++;
-        if ((out->len && nb_buf_addc(out, ' ') != NB_OK) || nb_transition_headline(h, out) != NB_OK)
-            return NB_ENOMEM;
+        if (spoken_headline(a, &h) != NB_OK || (out->len && nb_buf_addc(out, ' ') != NB_OK) ||
+            nb_transition_headline(h.data, out) != NB_OK)
+            rc = NB_ENOMEM;
     }
-    return NB_OK;
+    nb_buf_release(&h);
+    return rc;
 }
 
 /* The words of s in lower case, letters and digits only, one space
@@ -678,8 +730,16 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
         struct nb_template_vars vars = w->vars;
         /* the headline once: after the headlines were read, a transition is
          * only a connective ("Elsewhere in the news.") */
-        vars.headline = in->headlines ? NULL : sum->article->headline;
-        if (nb_transition_write(in->transitions, place, pick, &vars, text) != NB_OK)
+        struct nb_buf headline;
+        nb_buf_init(&headline, 0);
+        if (!in->headlines && spoken_headline(sum->article, &headline) != NB_OK) {
+            nb_buf_release(&headline);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        vars.headline = in->headlines || !sum->article->headline ? NULL : headline.data;
+        rc = nb_transition_write(in->transitions, place, pick, &vars, text);
+        nb_buf_release(&headline);
+        if (rc != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
         int sports = story_is_sports(in, sum);
         if ((rc = add_story_built(s, in, NB_SEG_TRANSITION, story, in->voice, text, sports, err)) !=
