@@ -75,10 +75,75 @@ static void test_names_of_a_briefing(void **state)
     free(dir);
 }
 
+/* An article file: all of it, not only what a bulletin reads. */
+static void test_names_of_an_article(void **state)
+{
+    (void)state;
+    struct nb_bulletin bl;
+    struct nb_error err;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    if (nb_bulletin_names_prepare(&bl, FIXTURES "/articles/ferry.txt", &err) != NB_OK)
+        fail_msg("%s", err.message);
+    struct nb_names names = {NULL, 0};
+    if (nb_bulletin_names(&bl, &names, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    assert_non_null(find(&names, "Inchmore"));
+    assert_non_null(find(&names, "Leitch"));
+    nb_names_release(&names);
+    nb_bulletin_release(&bl);
+
+    /* a missing file: named, nothing listed */
+    nb_bulletin_init(&bl);
+    assert_int_equal(nb_bulletin_names_prepare(&bl, FIXTURES "/articles/none.txt", &err),
+                     NB_EINPUT);
+    char said[1024];
+    assert_non_null(strstr(nb_error_format(&err, said, sizeof(said)), "none.txt"));
+    nb_bulletin_release(&bl);
+}
+
+/* A script file, perhaps edited: its own lexicon line is used. */
+static void test_names_of_a_script(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("names_script");
+    char path[1024], lex[1024], text[2048];
+    struct nb_error err;
+    nb_error_init(&err);
+    snprintf(lex, sizeof(lex), "%s/lexicon.yaml", dir);
+    const char *entries = "entries:\n  Quarrie: Kworry\n";
+    if (nb_file_write_atomic(lex, entries, strlen(entries), &err) != NB_OK)
+        fail_msg("%s", err.message);
+    int n = snprintf(text, sizeof(text),
+                     "# newsbrief script\n# lexicon: %s\n\n[story story=1 voice=anchor]\n"
+                     "Councillor Ewan Quarrie met Ms Thorsdottir in Lerwick.\n",
+                     lex);
+    snprintf(path, sizeof(path), "%s/edited.script", dir);
+    if (nb_file_write_atomic(path, text, (size_t)n, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    struct nb_bulletin bl;
+    nb_bulletin_init(&bl);
+    if (nb_bulletin_names_prepare(&bl, path, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    struct nb_names names = {NULL, 0};
+    if (nb_bulletin_names(&bl, &names, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    const struct nb_name *q = find(&names, "Quarrie");
+    assert_non_null(q);
+    assert_int_equal(q->source, NB_NAME_LEXICON);
+    assert_string_equal(q->spoken, "Kworry");
+    assert_non_null(find(&names, "Thorsdottir"));
+    nb_names_release(&names);
+    nb_bulletin_release(&bl);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_of_a_briefing),
+        cmocka_unit_test(test_names_of_an_article),
+        cmocka_unit_test(test_names_of_a_script),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,11 +1,14 @@
 /* names.c - the proper names of a bulletin and how eSpeak NG says them. */
 #include "bulletin/names.h"
 
+#include "config/lexicon.h"
+#include "script/script.h"
 #include "speech/speech.h"
 #include "spoken/normalise.h"
 #include "text/buf.h"
 #include "text/calendar.h"
 #include "text/chars.h"
+#include "text/file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -257,4 +260,58 @@ nb_status nb_bulletin_names(struct nb_bulletin *bl, struct nb_names *out, struct
         qsort(names.v, names.n, sizeof(*names.v), by_source_count);
     *out = names;
     return NB_OK;
+}
+
+static int is_yaml(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 5 && strcmp(path + n - 5, ".yaml") == 0) ||
+           (n > 4 && strcmp(path + n - 4, ".yml") == 0);
+}
+
+/* The article's headline and every paragraph, as story segments. */
+static nb_status article_script(struct nb_bulletin *bl, const char *path, struct nb_error *err)
+{
+    struct nb_article a;
+    nb_status rc = nb_bulletin_read_article(&a, path, err);
+    if (rc != NB_OK)
+        return rc;
+    const char *voice = bl->voices[0].name;
+    if (a.headline)
+        rc = nb_script_add(&bl->script, NB_SEG_STORY, 1, voice, a.headline, a.headline, NULL, err);
+    for (size_t i = 0; rc == NB_OK && i < a.paragraphs.n; i++)
+        rc = nb_script_add(&bl->script, NB_SEG_STORY, 1, voice, a.paragraphs.v[i],
+                           a.paragraphs.v[i], NULL, err);
+    nb_article_release(&a);
+    return rc;
+}
+
+nb_status nb_bulletin_names_prepare(struct nb_bulletin *bl, const char *path, struct nb_error *err)
+{
+    if (!path || is_yaml(path))
+        return nb_bulletin_script(bl, path, err);
+    struct nb_buf dir, text;
+    nb_buf_init(&dir, 0);
+    nb_buf_init(&text, 0);
+    nb_status rc = nb_path_dirname(path, &dir) == NB_OK
+                       ? NB_OK
+                       : nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK)
+        rc = nb_voice_profile_open(&bl->voices[0], "anchor", dir.data, err);
+    bl->nvoices = rc == NB_OK;
+    if (rc == NB_OK)
+        rc = nb_file_read_text(path, 0, &text, NULL, err);
+    int script = rc == NB_OK && nb_script_is_text(text.data, text.len);
+    if (rc == NB_OK && script)
+        rc = nb_script_parse_text(&bl->script, text.data, text.len, path, bl->voices[0].language,
+                                  err);
+    else if (rc == NB_OK)
+        rc = article_script(bl, path, err);
+    if (rc == NB_OK) {
+        const char *own = bl->script.lexicon;
+        rc = nb_lexicon_open(&bl->lexicon, bl->voices[0].language, 1, dir.data, &own, 1, err);
+    }
+    nb_buf_release(&dir);
+    nb_buf_release(&text);
+    return rc;
 }

@@ -46,6 +46,16 @@ const char *nb_name_source_name(enum nb_name_source s);
  * left empty.  Errors: eSpeak NG's (NB_ESYNTH), NB_ENOMEM. */
 nb_status nb_bulletin_names(struct nb_bulletin *bl, struct nb_names *out, struct nb_error *err);
 
+/* Sets bl (freshly initialised) up for nb_bulletin_names() from `path`
+ * (NULL: the example briefing): a briefing (a .yaml or .yml file: its
+ * script, by nb_bulletin_script()), a script written by `newsbrief script`
+ * (perhaps edited; the lexicon its "# lexicon:" line names is used), or an
+ * article in any format `read` reads (its headline and every paragraph,
+ * not only what a bulletin would read).  Scripts and articles are said by
+ * the "anchor" profile (found beside the file as for a briefing) with the
+ * shipped lexicon of its language.  Errors name the file. */
+nb_status nb_bulletin_names_prepare(struct nb_bulletin *bl, const char *path, struct nb_error *err);
+
 void nb_names_release(struct nb_names *names);
 
 #endif

@@ -9,11 +9,12 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: newsbrief names [BRIEFING] [--json]\n"
+    "usage: newsbrief names [BRIEFING|FILE] [--json]\n"
     "\n"
     "Lists every proper name in the script of BRIEFING (default: the example,\n"
-    "briefings/example.yaml) with how eSpeak NG will say it, so that names can\n"
-    "be fixed in a lexicon before air.  One line each: the name, how often the\n"
+    "briefings/example.yaml), in a script FILE written by 'newsbrief script',\n"
+    "or in an article FILE (all of it), with how eSpeak NG will say it, so that\n"
+    "names can be fixed in a lexicon before air.  One line each: the name, how often the\n"
     "script says it, where its reading comes from, and eSpeak NG's phonemes.\n"
     "The readings eSpeak NG made up from its letter rules come first (\"guess\":\n"
     "check these), then the lexicon's (\"lexicon\"), then those of eSpeak NG's\n"
@@ -75,9 +76,13 @@ static int run(int argc, char **argv)
     nb_error_init(&err);
     if (!nb_cli_parse(&nb_cmd_names, argc, argv, opts, &args, &code))
         goto out;
-    if ((code = nb_cli_briefing_script("names", &args, &bl)) != NB_EXIT_OK)
+    if (args.n > 1) {
+        code = nb_cli_failf(NB_EXIT_INPUT, "names: give at most one BRIEFING or FILE");
         goto out;
-    if (nb_bulletin_names(&bl, &names, &err) != NB_OK) {
+    }
+    nb_status rc = nb_bulletin_names_prepare(&bl, args.n ? args.v[0] : NULL, &err);
+    nb_cli_warnings(&bl);
+    if (rc != NB_OK || nb_bulletin_names(&bl, &names, &err) != NB_OK) {
         code = nb_cli_fail(&err);
         goto out;
     }

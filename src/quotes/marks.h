@@ -1,6 +1,7 @@
 /* marks.h - pass 1 of the quote finder: quotation marks classified and
- * paired into the quoted stretches of a paragraph (internal to
- * src/quotes/: marks.c, used by the driver quotes.c).
+ * paired into the quoted stretches of a paragraph (marks.c, used by the
+ * driver quotes.c, and by script/quotation.c to find the quotes of the
+ * sentences a newsreader reads).
  */
 #ifndef NB_QUOTES_MARKS_H
 #define NB_QUOTES_MARKS_H

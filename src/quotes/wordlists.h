@@ -1,6 +1,7 @@
 /* wordlists.h - the quote finder's word lists and how to look words up in
- * them (internal to src/quotes/: the data is in wordlists.c; marks.c asks
- * for elisions, the other files ask through tokens.h).
+ * them (the data is in wordlists.c; marks.c asks for elisions, the other
+ * files of src/quotes/ ask through tokens.h, and script/quotation.c asks
+ * for verbs of saying).
  *
  * A word is s[0..len), any case; the lists hold lower-case ASCII words, so
  * only ASCII letters are folded.  The tables are static const: nothing
