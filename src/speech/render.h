@@ -48,9 +48,32 @@ struct nb_render_span {
  * anything is spoken), nb_speech_set_voice() and nb_speech_say_ex()
  * errors, NB_ENOMEM.  On failure `out` is cut back to its length on
  * entry. */
-nb_status nb_speech_render(struct nb_speech *sp, const struct nb_speech_part *parts,
-                           size_t nparts, const struct nb_speech_voice *voices, size_t nvoices,
-                           unsigned flags, struct nb_pcm *out, struct nb_render_span *spans,
-                           struct nb_error *err);
+nb_status nb_speech_render(struct nb_speech *sp, const struct nb_speech_part *parts, size_t nparts,
+                           const struct nb_speech_voice *voices, size_t nvoices, unsigned flags,
+                           struct nb_pcm *out, struct nb_render_span *spans, struct nb_error *err);
+
+/* Where rendered samples go, as they are made (so that a long bulletin is
+ * never held in memory). */
+struct nb_render_sink {
+    /* the next n samples (silence and speech, in order, at the
+     * synthesiser's rate); an error stops the rendering */
+    nb_status (*samples)(void *ctx, const int16_t *s, size_t n, struct nb_error *err);
+    /* optional (NULL: not told): sentence `index` of part `part` was
+     * spoken, its text (the part's, as split), its speech from sample
+     * `start` to one past `end`, counted from the first sample given to
+     * this sink */
+    nb_status (*sentence)(void *ctx, size_t part, size_t index, const char *text, size_t start,
+                          size_t end, struct nb_error *err);
+    void *ctx;
+};
+
+/* nb_speech_render() with the samples given to `sink` a sentence at a
+ * time instead of held in a buffer; spans count from the sink's first
+ * sample.  On failure the sink has had part of the audio: the caller
+ * discards it. */
+nb_status nb_speech_render_to(struct nb_speech *sp, const struct nb_speech_part *parts,
+                              size_t nparts, const struct nb_speech_voice *voices, size_t nvoices,
+                              unsigned flags, const struct nb_render_sink *sink,
+                              struct nb_render_span *spans, struct nb_error *err);
 
 #endif
