@@ -176,8 +176,12 @@ static void test_error_fixtures(void **state)
          "unknown key 'podcast' (known keys: title, date, voice, articles, stories, sentences, "
          "output, time, quotes, max_words, headlines, recap, quote_voice, duration, intro, outro, "
          "transitions, order, lexicon, since, max_items, new_only, follow_links, on_source_error, "
-         "cache)"},
+         "cache, rate, pauses)"},
         {"quotes_negative.yaml", 3, 9, "'quotes' must be a whole number from 0 to 10, not '-1'"},
+        {"rate_range.yaml", 3, 7, "'rate' must be a whole number from 80 to 450, not '500'"},
+        {"pauses_key.yaml", 3, 21, "unknown key 'stop' (known keys: start, end)"},
+        {"pauses_scalar.yaml", 3, 9,
+         "'pauses' must be a mapping like {start: 500ms, end: 2s}, not a single value"},
         {"unknown_story_id.yaml", 3, 12,
          "unknown story id 'b' in 'order'; ids are article file names without the extension"},
         {"story_id_typo.yaml", 3, 9,
@@ -185,8 +189,7 @@ static void test_error_fixtures(void **state)
          "without the extension"},
         {"duration_short.yaml", 3, 11,
          "'duration' must be at least 30s (an intro, one story and an outro), not '10s'"},
-        {"duration_negative.yaml", 3, 11,
-         "'duration' must not be negative, not '-3m'"},
+        {"duration_negative.yaml", 3, 11, "'duration' must not be negative, not '-3m'"},
         {"time_bad.yaml", 3, 7, "'time' must be a time of day like \"07:00\", not '25:00'"},
         {"priority_zero.yaml", 3, 38, "'priority' must be a whole number from 1 to 100, not '0'"},
         {"article_bad_key.yaml", 3, 6, "unknown key 'path' (known keys: file, priority)"},
@@ -283,6 +286,9 @@ static void test_features(void **state)
     assert_string_equal(b.transitions.v[NB_TRANSITION_LAST][0].text, "Last, {headline}");
     assert_string_equal(b.lexicon_path, BRIEFINGS "/names.yaml");
     assert_int_equal(b.lexicon_mark.line, 19);
+    assert_int_equal(b.rate, 240);
+    assert_int_equal(b.lead_in_ms, 500);
+    assert_int_equal(b.lead_out_ms, 2000);
     /* priority 1 (b.md), then 2 (c.txt), then the rest as listed */
     static const char *const want[] = {BRIEFINGS "/articles/b.md", BRIEFINGS "/articles/c.txt",
                                        BRIEFINGS "/articles/a.txt", NULL};

@@ -11,6 +11,8 @@
 #include <cmocka.h>
 
 #include "bulletin/bulletin.h"
+
+#include <sndfile.h>
 #include "support.h"
 #include "text/error.h"
 #include "text/file.h"
@@ -239,6 +241,59 @@ static void test_build_to_a_folder(void **state)
     free(dir);
 }
 
+/* The samples of a mono 16-bit file. */
+static int16_t *read_samples(const char *path, size_t *n)
+{
+    SF_INFO info;
+    memset(&info, 0, sizeof(info));
+    SNDFILE *f = sf_open(path, SFM_READ, &info);
+    assert_non_null(f);
+    assert_int_equal(info.channels, 1);
+    int16_t *s = malloc((size_t)info.frames * sizeof(*s) + 1);
+    assert_non_null(s);
+    *n = (size_t)sf_readf_short(f, s, info.frames);
+    sf_close(f);
+    return s;
+}
+
+/* A listener's own speed, and silence before and after. */
+static void test_rate_and_lead_in(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("bulletin_rate");
+    struct nb_error err;
+    nb_error_init(&err);
+    double seconds[2];
+    for (int fast = 0; fast < 2; fast++) {
+        char *path = briefing_with(dir, fast ? "fast.yaml" : "plain.yaml",
+                                   fast ? "rate: 300\npauses: {start: 1500ms, end: 3s}\n" : "");
+        struct nb_bulletin bl;
+        nb_bulletin_init(&bl);
+        if (nb_bulletin_build(&bl, path, dir, &err) != NB_OK)
+            fail_msg("%s", err.message);
+        seconds[fast] = bl.seconds;
+        for (size_t i = 0; i < bl.nvoices; i++)
+            assert_int_equal(bl.voices[i].rate, fast ? 300 : bl.voices[i].rate);
+        if (fast) {
+            /* the first 1.5 s and the last 3 s are silent */
+            size_t n, lead = 0, tail = 0;
+            int16_t *pcm = read_samples(bl.output, &n);
+            while (lead < n && pcm[lead] == 0)
+                lead++;
+            while (tail < n && pcm[n - 1 - tail] == 0)
+                tail++;
+            assert_true(lead >= 22050 * 3 / 2 && lead < 22050 * 3 / 2 + 22050 / 10);
+            assert_true(tail >= 22050 * 3 && tail < 22050 * 3 + 22050 / 10);
+            free(pcm);
+        }
+        nb_bulletin_release(&bl);
+        free(path);
+    }
+    /* faster speech: shorter, though 4.5 s of silence were added */
+    assert_true(seconds[1] < seconds[0] - 4.5);
+    free(dir);
+}
+
 static void test_read_article_finds_quotes(void **state)
 {
     (void)state;
@@ -267,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_short_of_material_is_a_warning),
         cmocka_unit_test(test_duplicates_before_the_cap),
         cmocka_unit_test(test_build_to_a_folder),
+        cmocka_unit_test(test_rate_and_lead_in),
         cmocka_unit_test(test_read_article_finds_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

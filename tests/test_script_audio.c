@@ -16,8 +16,8 @@
 #define MS(ms) ((size_t)22050 * (ms) / 1000)
 
 static const struct nb_render_voice voices[] = {
-    {"anchor", {"en-gb", 175, 50, 50, 100}, 300, 600, 1200, NULL},
-    {"reporter", {"en-gb+f3", 190, 60, 50, 100}, 250, 500, 1000, NULL},
+    {"anchor", {"en-gb", 175, 50, 50, 100}, 300, 600, 1200, 600, 450, NULL},
+    {"reporter", {"en-gb+f3", 190, 60, 50, 100}, 250, 500, 1000, 800, 500, NULL},
 };
 
 static struct nb_segment segments[] = {
@@ -87,7 +87,7 @@ static void test_pauses_and_spans(void **state)
     nb_pcm_init(&out, 0);
     struct nb_error err;
     nb_error_init(&err);
-    if (nb_script_audio_render(sp, &s, voices, 2, &out, spans, &err) != NB_OK)
+    if (nb_script_audio_render(sp, &s, voices, 2, NULL, &out, spans, &err) != NB_OK)
         fail_msg("%s", err.message);
     assert_int_equal(out.rate, 22050);
     for (size_t i = 0; i < 5; i++) {
@@ -100,7 +100,8 @@ static void test_pauses_and_spans(void **state)
     assert_int_equal(spans[1].start - spans[0].end, MS(1200));
     /* same story: the segment pause replaces the sentence pause */
     assert_int_equal(spans[2].start - spans[1].end, MS(600));
-    assert_int_equal(spans[3].start - spans[2].end, MS(600));
+    /* a quote: the quote voice's quote pause before it */
+    assert_int_equal(spans[3].start - spans[2].end, MS(800));
     /* a new story after the reporter: the anchor's story pause */
     assert_int_equal(spans[4].start - spans[3].end, MS(1200));
     for (size_t i = 0; i < 4; i++)
@@ -119,6 +120,26 @@ static void test_pauses_and_spans(void **state)
     nb_pcm_release(&out);
 }
 
+/* Two paragraphs of one story in a row: the paragraph pause between. */
+static void test_paragraph_pause(void **state)
+{
+    struct nb_speech *sp = *state;
+    struct nb_segment two[] = {
+        {NB_SEG_STORY, 1, "anchor", "", "The tunnel opens in the spring.", 0},
+        {NB_SEG_STORY, 1, "anchor", "", "It cost three billion.", 0},
+    };
+    struct nb_script s = {"Evening", "2026-11-28", two, 2, 2, NULL, {NULL, 0, 0}};
+    struct nb_render_span spans[2];
+    struct nb_pcm out;
+    nb_pcm_init(&out, 0);
+    struct nb_error err;
+    nb_error_init(&err);
+    if (nb_script_audio_render(sp, &s, voices, 2, NULL, &out, spans, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    assert_int_equal(spans[1].start - spans[0].end, MS(450));
+    nb_pcm_release(&out);
+}
+
 static void test_appends_and_without_spans(void **state)
 {
     struct nb_speech *sp = *state;
@@ -128,7 +149,7 @@ static void test_appends_and_without_spans(void **state)
     int16_t mark[3] = {7, 8, 9};
     assert_int_equal(nb_pcm_add(&out, mark, 3), 0);
     struct nb_error err;
-    assert_int_equal(nb_script_audio_render(sp, &s, voices, 2, &out, NULL, &err), NB_OK);
+    assert_int_equal(nb_script_audio_render(sp, &s, voices, 2, NULL, &out, NULL, &err), NB_OK);
     assert_memory_equal(out.samples, mark, sizeof(mark));
     double secs = nb_pcm_seconds(&out);
     assert_true(secs > 3.0 && secs < 8.0);
@@ -136,7 +157,7 @@ static void test_appends_and_without_spans(void **state)
 
     struct nb_script empty = script(0);
     nb_pcm_init(&out, 0);
-    assert_int_equal(nb_script_audio_render(sp, &empty, voices, 2, &out, NULL, &err), NB_OK);
+    assert_int_equal(nb_script_audio_render(sp, &empty, voices, 2, NULL, &out, NULL, &err), NB_OK);
     assert_int_equal(out.n, 0);
     nb_pcm_release(&out);
 }
@@ -155,7 +176,8 @@ static void test_unknown_voice_leaves_out_alone(void **state)
     assert_int_equal(nb_pcm_add(&out, mark, 2), 0);
     struct nb_error err;
     nb_error_init(&err);
-    assert_int_equal(nb_script_audio_render(sp, &s, voices, 2, &out, NULL, &err), NB_EINTERNAL);
+    assert_int_equal(nb_script_audio_render(sp, &s, voices, 2, NULL, &out, NULL, &err),
+                     NB_EINTERNAL);
     assert_string_equal(err.message, "segment 2 uses voice 'sports', which is not loaded");
     assert_int_equal(out.n, 2);
 
@@ -163,14 +185,15 @@ static void test_unknown_voice_leaves_out_alone(void **state)
     struct nb_render_voice odd = voices[0];
     odd.speech.name = "xx-yy";
     struct nb_script one = script(1);
-    assert_int_equal(nb_script_audio_render(sp, &one, &odd, 1, &out, NULL, &err), NB_EINPUT);
+    assert_int_equal(nb_script_audio_render(sp, &one, &odd, 1, NULL, &out, NULL, &err), NB_EINPUT);
     assert_int_equal(out.n, 2);
 
     /* samples at another rate */
     struct nb_pcm other;
     nb_pcm_init(&other, 44100);
     assert_int_equal(nb_pcm_add(&other, mark, 2), 0);
-    assert_int_equal(nb_script_audio_render(sp, &one, voices, 2, &other, NULL, &err), NB_EINTERNAL);
+    assert_int_equal(nb_script_audio_render(sp, &one, voices, 2, NULL, &other, NULL, &err),
+                     NB_EINTERNAL);
     assert_int_equal(other.n, 2);
     nb_pcm_release(&other);
     nb_pcm_release(&out);
@@ -191,7 +214,7 @@ static double render_seconds(struct nb_speech *sp, const char *spoken, const cha
     nb_pcm_init(&out, 0);
     struct nb_error err;
     nb_error_init(&err);
-    if (nb_script_audio_render(sp, &s, vs, 2, &out, &span, &err) != NB_OK)
+    if (nb_script_audio_render(sp, &s, vs, 2, NULL, &out, &span, &err) != NB_OK)
         fail_msg("%s", err.message);
     double secs = (double)(span.end - span.start) / 22050.0;
     nb_pcm_release(&out);
@@ -229,6 +252,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pauses_and_spans),
+        cmocka_unit_test(test_paragraph_pause),
         cmocka_unit_test(test_appends_and_without_spans),
         cmocka_unit_test(test_unknown_voice_leaves_out_alone),
         cmocka_unit_test(test_phonemes_only_from_normalised_text),

@@ -50,6 +50,8 @@ static void test_full_profile(void **state)
     assert_int_equal(v.sentence_pause_ms, 400);
     assert_int_equal(v.segment_pause_ms, 700);
     assert_int_equal(v.story_pause_ms, 1000);
+    assert_int_equal(v.quote_pause_ms, 800);
+    assert_int_equal(v.paragraph_pause_ms, 0); /* not given: the segment pause */
     assert_int_equal(v.female.n, 2);
     assert_string_equal(v.female.v[1], "f4");
     assert_int_equal(v.male.n, 1);
@@ -136,7 +138,8 @@ static void test_error_fixtures(void **state)
         {"negative_pause.yaml", 3, 10, "'story' must not be negative, not '-1s'"},
         {"long_pause.yaml", 3, 10, "'story' must be at most 10s, not '1m'"},
         {"pauses_list.yaml", 2, 9,
-         "'pauses' must be a mapping with sentence, segment and story, not a list"},
+         "'pauses' must be a mapping with sentence, segment, story, quote and paragraph, not a "
+         "list"},
         {"bad_espeak.yaml", 1, 9,
          "'espeak' must be an eSpeak NG voice like en-gb or en-gb+f3, not 'en gb'"},
         {"espeak_list.yaml", 2, 3, "'espeak' must be text, not a list"},

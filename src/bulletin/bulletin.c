@@ -154,7 +154,12 @@ static nb_status load_voices(struct nb_bulletin *bl, const struct request *rq, s
         rc = nb_voice_profile_load(&bl->voices[1], b->quote_voice_path, err);
         bl->nvoices = 2;
     }
-    return rc == NB_OK && b->quote_voice ? add_variants(bl, err) : rc;
+    if (rc == NB_OK && b->quote_voice)
+        rc = add_variants(bl, err);
+    /* a listener's own speed for every voice */
+    for (size_t i = 0; rc == NB_OK && b->rate && i < bl->nvoices; i++)
+        bl->voices[i].rate = (int)b->rate;
+    return rc;
 }
 
 /* The shipped bank for the voice's language, with the briefing's own
@@ -266,7 +271,9 @@ static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input
     struct nb_render_voice voices[NB_BULLETIN_VOICES_MAX];
     nb_script_audio_voices(bl->voices, bl->nvoices, voices);
     bl->fit = (struct nb_script_fit){.target = (double)b->duration_ms / 1000.0, .tolerance = 0.05};
-    nb_status rc = nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &bl->fit, err);
+    const struct nb_script_audio_settings settings = {b->lead_in_ms, b->lead_out_ms};
+    nb_status rc =
+        nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &settings, &bl->fit, err);
     if (rc == NB_EINPUT && err && err->file[0] == '\0') {
         char message[NB_ERROR_MSG_MAX];
         memcpy(message, err->message, sizeof(message));
@@ -390,8 +397,10 @@ static nb_status choose_output(struct nb_bulletin *bl, const struct request *rq,
 
 static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
 {
-    nb_status rc =
-        nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, bl->output, &bl->seconds, err);
+    const struct nb_briefing *b = &bl->briefing;
+    const struct nb_script_audio_settings settings = {b->lead_in_ms, b->lead_out_ms};
+    nb_status rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, &settings,
+                                         bl->output, &bl->seconds, err);
     bl->stories = 0;
     for (size_t i = 0; i < bl->script.n; i++)
         if (bl->script.segments[i].story > bl->stories)

@@ -18,6 +18,9 @@ void nb_script_audio_voices(const struct nb_voice_profile *profiles, size_t npro
             .sentence_pause_ms = p->sentence_pause_ms,
             .segment_pause_ms = p->segment_pause_ms,
             .story_pause_ms = p->story_pause_ms,
+            .quote_pause_ms = p->quote_pause_ms ? p->quote_pause_ms : p->segment_pause_ms,
+            .paragraph_pause_ms =
+                p->paragraph_pause_ms ? p->paragraph_pause_ms : p->segment_pause_ms,
             .language = p->language, /* lexicon phonemes are trusted by it */
         };
     }
@@ -46,6 +49,7 @@ static unsigned say_flags(const struct nb_render_voice *voices, size_t nvoices)
  * first segment of each new story but the very first segment. */
 static nb_status segments_to_parts(const struct nb_script *script,
                                    const struct nb_render_voice *voices, size_t nvoices,
+                                   const struct nb_script_audio_settings *settings,
                                    struct nb_speech_part *parts, struct nb_error *err)
 {
     unsigned story = 0;
@@ -56,25 +60,40 @@ static nb_status segments_to_parts(const struct nb_script *script,
             return nb_error_set(err, NB_EINTERNAL,
                                 "segment %zu uses voice '%s', which is not loaded", i + 1,
                                 seg->voice ? seg->voice : "");
-        unsigned before = 0;
+        unsigned before = 0, after = voices[v].segment_pause_ms;
         if (seg->story && seg->story != story) {
             if (i > 0)
                 before = voices[v].story_pause_ms;
             story = seg->story;
+        }
+        const struct nb_segment *next = i + 1 < script->n ? &script->segments[i + 1] : NULL;
+        if (seg->kind == NB_SEG_QUOTE) {
+            before = before > voices[v].quote_pause_ms ? before : voices[v].quote_pause_ms;
+            after = voices[v].quote_pause_ms;
+        } else if (seg->kind == NB_SEG_STORY && next && next->kind == NB_SEG_STORY &&
+                   next->story == seg->story) {
+            after = voices[v].paragraph_pause_ms;
         }
         parts[i] = (struct nb_speech_part){
             .text = seg->spoken,
             .voice = v,
             .pause_before_ms = before,
             .sentence_pause_ms = voices[v].sentence_pause_ms,
-            .pause_after_ms = voices[v].segment_pause_ms,
+            .pause_after_ms = after,
         };
+    }
+    if (settings && script->n) {
+        parts[0].pause_before_ms = settings->lead_in_ms;
+        struct nb_speech_part *last = &parts[script->n - 1];
+        if (last->pause_after_ms < settings->lead_out_ms)
+            last->pause_after_ms = settings->lead_out_ms;
     }
     return NB_OK;
 }
 
 nb_status nb_script_audio_render(struct nb_speech *sp, const struct nb_script *script,
                                  const struct nb_render_voice *voices, size_t nvoices,
+                                 const struct nb_script_audio_settings *settings,
                                  struct nb_pcm *out, struct nb_render_span *spans,
                                  struct nb_error *err)
 {
@@ -85,7 +104,7 @@ nb_status nb_script_audio_render(struct nb_speech *sp, const struct nb_script *s
     if (!parts || !speech)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc == NB_OK)
-        rc = segments_to_parts(script, voices, nvoices, parts, err);
+        rc = segments_to_parts(script, voices, nvoices, settings, parts, err);
     for (size_t i = 0; rc == NB_OK && i < nvoices; i++)
         speech[i] = voices[i].speech;
     if (rc == NB_OK)
@@ -105,7 +124,8 @@ nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double *
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     struct nb_pcm pcm;
     nb_pcm_init(&pcm, nb_speech_sample_rate(c->speech));
-    nb_status rc = nb_script_audio_render(c->speech, s, c->voices, c->nvoices, &pcm, spans, err);
+    nb_status rc =
+        nb_script_audio_render(c->speech, s, c->voices, c->nvoices, c->settings, &pcm, spans, err);
     if (rc == NB_OK) {
         double rate = (double)pcm.rate;
         for (size_t i = 0; i < s->n; i++) {
@@ -121,9 +141,10 @@ nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double *
 
 nb_status nb_script_audio_fit(struct nb_script *s, const struct nb_script_input *in,
                               const struct nb_render_voice *voices, size_t nvoices,
+                              const struct nb_script_audio_settings *settings,
                               struct nb_script_fit *fit, struct nb_error *err)
 {
-    struct nb_script_audio_measurer ctx = {NULL, voices, nvoices};
+    struct nb_script_audio_measurer ctx = {NULL, voices, nvoices, settings};
     nb_script_init(s);
     nb_status rc = nb_speech_new(&ctx.speech, err);
     if (rc != NB_OK)
@@ -155,7 +176,8 @@ static nb_status check_voices(struct nb_speech *sp, const struct nb_voice_profil
 
 nb_status nb_script_audio_write(const struct nb_script *script,
                                 const struct nb_voice_profile *profiles, size_t nprofiles,
-                                const char *path, double *seconds, struct nb_error *err)
+                                const struct nb_script_audio_settings *settings, const char *path,
+                                double *seconds, struct nb_error *err)
 {
     struct nb_speech *sp = NULL;
     nb_status rc = nb_speech_new(&sp, err);
@@ -171,7 +193,7 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     struct nb_pcm pcm;
     nb_pcm_init(&pcm, nb_speech_sample_rate(sp));
     if (rc == NB_OK)
-        rc = nb_script_audio_render(sp, script, voices, nprofiles, &pcm, NULL, err);
+        rc = nb_script_audio_render(sp, script, voices, nprofiles, settings, &pcm, NULL, err);
     if (rc == NB_OK)
         rc = nb_audio_write(path, &pcm, err);
     if (rc == NB_OK && seconds)

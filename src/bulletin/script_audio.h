@@ -26,9 +26,18 @@ struct nb_render_voice {
     unsigned sentence_pause_ms;    /* after each sentence */
     unsigned segment_pause_ms;     /* after each segment */
     unsigned story_pause_ms;       /* before the first segment of a new story */
+    unsigned quote_pause_ms;       /* before and after a quote it reads */
+    unsigned paragraph_pause_ms;   /* after a story segment that another of the
+                                      same story follows */
     const char *language;          /* the language its segments' `spoken` text was
                                       normalised for (spoken/normalise.h), e.g.
                                       "en-gb"; NULL: not normalised */
+};
+
+/* What the whole audio has around it (NULL: nothing). */
+struct nb_script_audio_settings {
+    unsigned lead_in_ms;  /* silence before the first sound */
+    unsigned lead_out_ms; /* at least this much silence ends the audio */
 };
 
 /* The render voices of `profiles` (out has nprofiles entries; the strings
@@ -40,9 +49,12 @@ void nb_script_audio_voices(const struct nb_voice_profile *profiles, size_t npro
  * the samples to out (rate set to the synthesiser's).  `spans`, when not
  * NULL, receives script->n entries.
  * Pauses never add up (speech/render.h): a segment is followed by its
- * voice's segment pause and its sentences by the sentence pause; the first
- * segment of a new story is preceded by the story pause of its voice
- * (never the very first segment).  The last segment pause ends the audio.
+ * voice's segment pause (its paragraph pause when a story segment of the
+ * same story follows) and its sentences by the sentence pause; a quote is
+ * preceded and followed by its voice's quote pause; the first segment of a
+ * new story is preceded by the story pause of its voice (never the very
+ * first segment).  `settings` (NULL: none) adds silence before the first
+ * segment and at the end.  The last segment pause ends the audio.
  * A segment with nothing to say gets an empty span where the speech stops.
  * Lexicon phoneme entries ("[[...]]" in `spoken`) are spoken as phonemes
  * (NB_SPEECH_PHONEMES) only when every voice in `voices` has a `language`
@@ -55,6 +67,7 @@ void nb_script_audio_voices(const struct nb_voice_profile *profiles, size_t npro
  * NB_ENOMEM.  On failure out is cut back to its length on entry. */
 nb_status nb_script_audio_render(struct nb_speech *sp, const struct nb_script *script,
                                  const struct nb_render_voice *voices, size_t nvoices,
+                                 const struct nb_script_audio_settings *settings,
                                  struct nb_pcm *out, struct nb_render_span *spans,
                                  struct nb_error *err);
 
@@ -64,6 +77,7 @@ struct nb_script_audio_measurer {
     struct nb_speech *speech;
     const struct nb_render_voice *voices;
     size_t nvoices;
+    const struct nb_script_audio_settings *settings; /* may be NULL */
 };
 nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double *seconds,
                                   double *total, struct nb_error *err);
@@ -73,6 +87,7 @@ nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double *
  * Errors as nb_script_fit() and nb_speech_render(). */
 nb_status nb_script_audio_fit(struct nb_script *s, const struct nb_script_input *in,
                               const struct nb_render_voice *voices, size_t nvoices,
+                              const struct nb_script_audio_settings *settings,
                               struct nb_script_fit *fit, struct nb_error *err);
 
 /* Speaks every segment of `script` (each segment's voice must be the name
@@ -82,6 +97,7 @@ nb_status nb_script_audio_fit(struct nb_script *s, const struct nb_script_input 
  * Creates (and frees) the one nb_speech of the process. */
 nb_status nb_script_audio_write(const struct nb_script *script,
                                 const struct nb_voice_profile *profiles, size_t nprofiles,
-                                const char *path, double *seconds, struct nb_error *err);
+                                const struct nb_script_audio_settings *settings, const char *path,
+                                double *seconds, struct nb_error *err);
 
 #endif

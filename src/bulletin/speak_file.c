@@ -229,7 +229,7 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     if (rc == NB_OK && is_script)
         rc = renormalise(&script, &vs, &files, err);
     if (rc == NB_OK)
-        rc = nb_script_audio_write(&script, vs.v, vs.n, out_path, seconds, err);
+        rc = nb_script_audio_write(&script, vs.v, vs.n, NULL, out_path, seconds, err);
     voices_release(&vs);
     nb_script_release(&script);
     nb_buf_release(&text);

@@ -31,7 +31,7 @@ static const char *const briefing_keys[] = {
     "output",      "time",     "quotes",    "max_words", "headlines",    "recap",
     "quote_voice", "duration", "intro",     "outro",     "transitions",  "order",
     "lexicon",     "since",    "max_items", "new_only",  "follow_links", "on_source_error",
-    "cache",       NULL};
+    "cache",       "rate",     "pauses",    NULL};
 static const char *const article_keys[] = {"file", "priority", NULL};
 
 #define DEFAULT_QUOTES 1
@@ -362,8 +362,7 @@ static nb_status order_articles(const struct nb_yaml_doc *doc, const struct nb_y
                                "without the extension",
                                id, hint);
         } else if (r[i].order != SIZE_MAX) {
-            rc = nb_yaml_error(doc, order->items[k], err, "story id '%s' is in 'order' twice",
-                               id);
+            rc = nb_yaml_error(doc, order->items[k], err, "story id '%s' is in 'order' twice", id);
         } else {
             r[i].order = k;
         }
@@ -622,6 +621,29 @@ static nb_status read_quote_voice(const struct nb_yaml_doc *doc, const struct nb
     return rc;
 }
 
+/* pauses: {start: 500ms, end: 2s} */
+static nb_status read_pauses(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                             struct nb_briefing *b, struct nb_error *err)
+{
+    static const char *const keys[] = {"start", "end", NULL};
+    const struct nb_yaml_node *p = nb_yaml_get(root, "pauses");
+    if (!p || nb_yaml_is_null(p))
+        return NB_OK;
+    if (p->kind != NB_YAML_MAPPING)
+        return nb_yaml_error(doc, p, err,
+                             "'pauses' must be a mapping like {start: 500ms, end: 2s}, not %s",
+                             p->kind == NB_YAML_SEQUENCE ? "a list" : "a single value");
+    nb_status rc = nb_yaml_check_keys(doc, p, keys, err);
+    unsigned *out[2] = {&b->lead_in_ms, &b->lead_out_ms};
+    for (size_t i = 0; rc == NB_OK && i < 2; i++) {
+        const struct nb_yaml_node *n = nb_yaml_get(p, keys[i]);
+        unsigned long ms;
+        if (n && (rc = nb_yaml_duration_ms(doc, n, keys[i], 0, 10000, &ms, err)) == NB_OK)
+            *out[i] = (unsigned)ms;
+    }
+    return rc;
+}
+
 static nb_status read_duration(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
                                struct nb_briefing *b, struct nb_error *err)
 {
@@ -787,6 +809,10 @@ static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing
         rc = read_articles(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_output(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_small(doc, root, "rate", 80, 450, &b->rate, err);
+    if (rc == NB_OK)
+        rc = read_pauses(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_time(doc, root, b, err);
     if (rc == NB_OK)

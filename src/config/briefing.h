@@ -21,6 +21,10 @@
  *   order: [tunnel, fisheries] # story ids (file names without extension) read first
  *   lexicon: names.yaml       # the briefing's own pronunciation lexicon (see
  *                             # config/lexicon.h); its entries beat the shipped ones
+ *   rate: 220                 # words a minute for every voice (80..450),
+ *                             # for listeners who want it faster
+ *   pauses: {start: 500ms, end: 2s}  # silence before the first word, and at
+ *                             # least this much after the last (at most 10s)
  *
  * Web pages and feeds: an articles entry may also be an .html page, an RSS
  * or Atom feed file (.xml, .rss, .atom), or an http(s):// URL of a page or
@@ -60,32 +64,32 @@
 #include "text/strv.h"
 
 struct nb_briefing {
-    char *path;                 /* the file */
-    char *dir;                  /* its folder */
+    char *path; /* the file */
+    char *dir;  /* its folder */
     char *title;
-    int has_date;               /* 0: no date key, the caller uses today */
+    int has_date; /* 0: no date key, the caller uses today */
     int year, month, day;
-    char *voice;                /* as written */
-    char *voice_path;           /* the profile file it resolved to */
-    struct nb_mark voice_mark;  /* where the voice value is; line 0 when the
-                                   key is absent and the default is used */
-    struct nb_strv articles;    /* resolved article files and URLs, in order,
-                                   no repeats */
+    char *voice;               /* as written */
+    char *voice_path;          /* the profile file it resolved to */
+    struct nb_mark voice_mark; /* where the voice value is; line 0 when the
+                                  key is absent and the default is used */
+    struct nb_strv articles;   /* resolved article files and URLs, in order,
+                                  no repeats */
     unsigned stories;
     unsigned sentences;
-    char *output;               /* resolved against dir; NULL when not given */
+    char *output;                       /* resolved against dir; NULL when not given */
     int stories_given, sentences_given; /* the keys were written */
-    unsigned quotes;            /* per story, default 1 */
-    unsigned max_words;         /* 0: lead sentences are never shortened */
-    int has_time, hour, minute; /* time: "07:00" */
-    int headlines, recap;       /* default 0 */
-    char *quote_voice;          /* NULL when not given */
+    unsigned quotes;                    /* per story, default 1 */
+    unsigned max_words;                 /* 0: lead sentences are never shortened */
+    int has_time, hour, minute;         /* time: "07:00" */
+    int headlines, recap;               /* default 0 */
+    char *quote_voice;                  /* NULL when not given */
     char *quote_voice_path;
     struct nb_mark quote_voice_mark;
-    unsigned long duration_ms;  /* 0 when not given */
+    unsigned long duration_ms; /* 0 when not given */
     struct nb_mark duration_mark;
-    char *intro, *outro;        /* templates; NULL when not given */
-    char *lexicon_path;         /* resolved against dir; NULL when not given */
+    char *intro, *outro; /* templates; NULL when not given */
+    char *lexicon_path;  /* resolved against dir; NULL when not given */
     struct nb_mark lexicon_mark;
     struct nb_transition_bank transitions; /* the briefing's own; sets left
                                               empty use the shipped bank */
@@ -98,6 +102,9 @@ struct nb_briefing {
     int follow_links;         /* default 1 */
     int fail_on_source_error; /* on_source_error: fail */
     char *cache_dir;          /* resolved against dir; NULL: not given */
+    /* audio */
+    unsigned rate;                    /* 0: each voice profile's own */
+    unsigned lead_in_ms, lead_out_ms; /* pauses: start and end */
 };
 
 enum { NB_SINCE_NONE, NB_SINCE_AGO, NB_SINCE_TIME };

@@ -24,7 +24,8 @@
 static const char *const profile_keys[] = {"name",   "espeak", "rate",     "pitch", "range",
                                            "volume", "pauses", "variants", NULL};
 static const char *const variant_keys[] = {"female", "male", NULL};
-static const char *const pause_keys[] = {"sentence", "segment", "story", NULL};
+static const char *const pause_keys[] = {"sentence", "segment",   "story",
+                                         "quote",    "paragraph", NULL};
 
 void nb_voice_profile_init(struct nb_voice_profile *v)
 {
@@ -117,7 +118,8 @@ static nb_status read_pauses(const struct nb_yaml_doc *doc, const struct nb_yaml
         return NB_OK;
     if (p->kind != NB_YAML_MAPPING)
         return nb_yaml_error(doc, p, err,
-                             "'pauses' must be a mapping with sentence, segment and story, not %s",
+                             "'pauses' must be a mapping with sentence, segment, story, quote "
+                             "and paragraph, not %s",
                              p->kind == NB_YAML_SEQUENCE ? "a list" : "a single value");
     nb_status rc = nb_yaml_check_keys(doc, p, pause_keys, err);
     if (rc == NB_OK)
@@ -126,6 +128,10 @@ static nb_status read_pauses(const struct nb_yaml_doc *doc, const struct nb_yaml
         rc = read_pause(doc, p, "segment", &v->segment_pause_ms, err);
     if (rc == NB_OK)
         rc = read_pause(doc, p, "story", &v->story_pause_ms, err);
+    if (rc == NB_OK)
+        rc = read_pause(doc, p, "quote", &v->quote_pause_ms, err);
+    if (rc == NB_OK)
+        rc = read_pause(doc, p, "paragraph", &v->paragraph_pause_ms, err);
     return rc;
 }
 
@@ -251,6 +257,8 @@ nb_status nb_voice_profile_variant(const struct nb_voice_profile *base, const ch
     out->sentence_pause_ms = base->sentence_pause_ms;
     out->segment_pause_ms = base->segment_pause_ms;
     out->story_pause_ms = base->story_pause_ms;
+    out->quote_pause_ms = base->quote_pause_ms;
+    out->paragraph_pause_ms = base->paragraph_pause_ms;
     out->espeak_mark = base->espeak_mark;
     struct nb_buf b;
     nb_buf_init(&b, 0);

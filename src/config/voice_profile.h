@@ -10,6 +10,9 @@
  *     sentence: 350ms       # after each sentence
  *     segment: 600ms        # after each segment (intro, transition, quote...)
  *     story: 1200ms         # before each new story
+ *     quote: 500ms          # before and after a quote (default: segment)
+ *     paragraph: 450ms      # between two paragraphs of one story read in
+ *                           # a row (default: segment)
  *   variants:               # optional: a voice per person quoted (see below)
  *     female: [f3, f2, f4]
  *     male: [m3, m7, m4]
@@ -38,7 +41,9 @@ struct nb_voice_profile {
     char *language;             /* espeak without its "+variant", e.g. "en-gb" */
     int rate, pitch, range, volume;
     unsigned sentence_pause_ms, segment_pause_ms, story_pause_ms;
-    struct nb_strv female, male; /* variant names, e.g. "f3"; empty when none */
+    unsigned quote_pause_ms, paragraph_pause_ms; /* 0 when not given: the
+                                                    segment pause */
+    struct nb_strv female, male;                 /* variant names, e.g. "f3"; empty when none */
 };
 
 #define NB_VOICE_VARIANTS_MAX 8
