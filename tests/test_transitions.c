@@ -220,7 +220,7 @@ static void test_write(void **state)
     assert_string_equal(s, "And finally, Is the housing crisis over?");
     free(s);
     s = transition(NB_TRANSITION_MIDDLE, 0, "   ");
-    assert_string_equal(s, "Next, another story.");
+    assert_string_equal(s, "Now, the next story.");
     free(s);
 
     /* out of memory leaves the buffer as it was */
