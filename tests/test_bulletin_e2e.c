@@ -134,13 +134,18 @@ static void test_script_json(void **state)
     size_t n = json_object_array_length(segs);
     assert_true(n > 5);
     int kinds[6] = {0};
-    static const char *const names[] = {"intro", "headlines", "story", "quote", "transition",
-                                        "outro"};
+    static const char *const names[] = {"intro", "headlines",  "story",
+                                        "quote", "transition", "outro"};
     for (size_t i = 0; i < n; i++) {
         struct json_object *g = json_object_array_get_idx(segs, i), *kind, *text, *spoken, *story,
-                           *voice;
-        assert_int_equal(json_object_object_length(g), 5);
+                           *voice, *speaker;
+        assert_int_equal(json_object_object_length(g), 6);
         assert_true(json_object_object_get_ex(g, "kind", &kind));
+        /* a quote names its speaker; the newsreader's segments say null */
+        assert_true(json_object_object_get_ex(g, "speaker", &speaker));
+        assert_true(json_object_is_type(speaker, json_type_null) ||
+                    (json_object_is_type(speaker, json_type_string) &&
+                     strcmp(json_object_get_string(kind), "quote") == 0));
         assert_true(json_object_object_get_ex(g, "story", &story));
         assert_true(json_object_object_get_ex(g, "voice", &voice));
         assert_true(json_object_object_get_ex(g, "text", &text));

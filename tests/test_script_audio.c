@@ -21,12 +21,13 @@ static const struct nb_render_voice voices[] = {
 };
 
 static struct nb_segment segments[] = {
-    {NB_SEG_INTRO, 0, "anchor", "", "Good evening. Here is the news.", 0},
-    {NB_SEG_TRANSITION, 1, "anchor", "", "First, the harbour tunnel.", 0},
-    {NB_SEG_STORY, 1, "anchor", "", "The tunnel opens in the spring. It cost three billion.", 0},
-    {NB_SEG_QUOTE, 1, "reporter", "", "It is a great day for the city.", 0},
-    {NB_SEG_TRANSITION, 2, "anchor", "", "Next, freezing fog.", 0},
-    {NB_SEG_STORY, 2, "anchor", "", " \xf0\x9f\x8c\xab ", 0}, /* nothing to say */
+    {NB_SEG_INTRO, 0, "anchor", "", "Good evening. Here is the news.", 0, NULL},
+    {NB_SEG_TRANSITION, 1, "anchor", "", "First, the harbour tunnel.", 0, NULL},
+    {NB_SEG_STORY, 1, "anchor", "", "The tunnel opens in the spring. It cost three billion.", 0,
+     NULL},
+    {NB_SEG_QUOTE, 1, "reporter", "", "It is a great day for the city.", 0, NULL},
+    {NB_SEG_TRANSITION, 2, "anchor", "", "Next, freezing fog.", 0, NULL},
+    {NB_SEG_STORY, 2, "anchor", "", " \xf0\x9f\x8c\xab ", 0, NULL}, /* nothing to say */
 };
 
 static struct nb_script script(size_t n)
@@ -125,8 +126,8 @@ static void test_paragraph_pause(void **state)
 {
     struct nb_speech *sp = *state;
     struct nb_segment two[] = {
-        {NB_SEG_STORY, 1, "anchor", "", "The tunnel opens in the spring.", 0},
-        {NB_SEG_STORY, 1, "anchor", "", "It cost three billion.", 0},
+        {NB_SEG_STORY, 1, "anchor", "", "The tunnel opens in the spring.", 0, NULL},
+        {NB_SEG_STORY, 1, "anchor", "", "It cost three billion.", 0, NULL},
     };
     struct nb_script s = {"Evening", "2026-11-28", two, 2, 2, NULL, {NULL, 0, 0}};
     struct nb_render_span spans[2];
@@ -166,8 +167,8 @@ static void test_unknown_voice_leaves_out_alone(void **state)
 {
     struct nb_speech *sp = *state;
     struct nb_segment bad[] = {
-        {NB_SEG_INTRO, 0, "anchor", "", "Good evening.", 0},
-        {NB_SEG_STORY, 1, "sports", "", "The match ended late.", 0},
+        {NB_SEG_INTRO, 0, "anchor", "", "Good evening.", 0, NULL},
+        {NB_SEG_STORY, 1, "sports", "", "The match ended late.", 0, NULL},
     };
     struct nb_script s = {"t", "2026-11-28", bad, 2, 2, NULL, {NULL, 0, 0}};
     struct nb_pcm out;
@@ -207,7 +208,7 @@ static double render_seconds(struct nb_speech *sp, const char *spoken, const cha
     struct nb_render_voice vs[2] = {voices[0], voices[1]};
     vs[0].language = lang1;
     vs[1].language = lang2;
-    struct nb_segment seg[] = {{NB_SEG_STORY, 1, "anchor", "", (char *)spoken, 0}};
+    struct nb_segment seg[] = {{NB_SEG_STORY, 1, "anchor", "", (char *)spoken, 0, NULL}};
     struct nb_script s = {"t", "2026-11-28", seg, 1, 1, NULL, {NULL, 0, 0}};
     struct nb_render_span span;
     struct nb_pcm out;

@@ -110,6 +110,39 @@ static void test_parse_edited(void **state)
     nb_script_release(&s);
 }
 
+/* A quote's speaker survives the text form, with spaces in the name. */
+static void test_speaker_round_trip(void **state)
+{
+    (void)state;
+    struct nb_script s;
+    struct nb_error err;
+    nb_script_init(&s);
+    nb_error_init(&err);
+    assert_int_equal(nb_script_add(&s, NB_SEG_QUOTE, 1, "correspondent+m3", "We will stay.", NULL,
+                                   "en-gb", &err),
+                     NB_OK);
+    assert_int_equal(nb_script_set_speaker(&s, 0, "Ola  Berg \"the [minister]\"", &err), NB_OK);
+    assert_string_equal(s.segments[0].speaker, "Ola Berg 'the (minister)'");
+    char *text = write_text(&s);
+    assert_non_null(strstr(
+        text, "[quote story=1 voice=correspondent+m3 speaker=\"Ola Berg 'the (minister)'\"]"));
+    struct nb_script back;
+    nb_script_init(&back);
+    if (nb_script_parse_text(&back, text, strlen(text), "x.script", "en-gb", &err) != NB_OK)
+        fail_msg("%u:%u: %s", err.line, err.column, err.message);
+    assert_int_equal(back.n, 1);
+    assert_string_equal(back.segments[0].speaker, "Ola Berg 'the (minister)'");
+    assert_string_equal(back.segments[0].voice, "correspondent+m3");
+    /* no speaker: none written, none read */
+    assert_int_equal(nb_script_set_speaker(&s, 0, NULL, &err), NB_OK);
+    free(text);
+    text = write_text(&s);
+    assert_null(strstr(text, "speaker="));
+    free(text);
+    nb_script_release(&back);
+    nb_script_release(&s);
+}
+
 struct parse_error_case {
     const char *text;
     unsigned line, column;
@@ -122,7 +155,7 @@ struct parse_error_case {
     "starts with a bracket)"
 #define STORY_N "(expected a whole number from 1, or no story= at all)"
 #define NO_TEXT "(write it under the mark, or delete the mark)"
-#define ATTRS "in segment mark (expected story=N or voice=NAME)"
+#define ATTRS "in segment mark (expected story=N, voice=NAME or speaker=\"NAME\")"
 
 static const struct parse_error_case parse_errors[] = {
     {HEAD "[stroy story=1 voice=anchor]\nText.\n", 5, 2, "unknown segment kind 'stroy' " KINDS},
@@ -146,6 +179,11 @@ static const struct parse_error_case parse_errors[] = {
     {HEAD "[story story=1 speed=2 voice=anchor]\nText.\n", 5, 16,
      "unknown attribute 'speed=2' " ATTRS},
     {HEAD "[story story=1 anchor]\nText.\n", 5, 16, "unknown attribute 'anchor' " ATTRS},
+    {HEAD "[quote voice=a speaker=Ola]\nText.\n", 5, 16, "bad speaker (expected speaker=\"NAME\")"},
+    {HEAD "[quote voice=a speaker=\"Ola Berg]\nText.\n", 5, 16,
+     "bad speaker (expected speaker=\"NAME\")"},
+    {HEAD "[quote speaker=\"A\" voice=a speaker=\"B\"]\nText.\n", 5, 28,
+     "attribute 'speaker' given twice in segment mark"},
     {HEAD "[ ]\nText.\n", 5, 1, "empty segment mark (expected [kind voice=NAME])"},
     {HEAD "Hello.\n[intro voice=anchor]\nHi.\n", 5, 1,
      "text before the first segment mark (start a segment with [kind voice=NAME])"},
@@ -267,8 +305,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip_escapes), cmocka_unit_test(test_parse_edited),
-        cmocka_unit_test(test_parse_errors),       cmocka_unit_test(test_error_format),
-        cmocka_unit_test(test_is_text),            cmocka_unit_test(test_parse_minimal),
+        cmocka_unit_test(test_speaker_round_trip), cmocka_unit_test(test_parse_errors),
+        cmocka_unit_test(test_error_format),       cmocka_unit_test(test_is_text),
+        cmocka_unit_test(test_parse_minimal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

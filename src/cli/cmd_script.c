@@ -48,6 +48,8 @@ static int script_out(const struct nb_script *s)
         nb_json_out_string(&o, g->text);
         nb_json_out_key(&o, "spoken");
         nb_json_out_string(&o, g->spoken);
+        nb_json_out_key(&o, "speaker");
+        nb_json_out_string(&o, g->speaker); /* null: the newsreader */
         nb_json_out_close(&o, '}');
     }
     nb_json_out_close(&o, ']');

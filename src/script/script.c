@@ -3,6 +3,7 @@
 
 #include "script/script_internal.h"
 #include "spoken/normalise.h"
+#include "text/sentences.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,33 @@ static void segment_release(struct nb_segment *seg)
     free(seg->voice);
     free(seg->text);
     free(seg->spoken);
+    free(seg->speaker);
+}
+
+nb_status nb_script_set_speaker(struct nb_script *s, size_t i, const char *speaker,
+                                struct nb_error *err)
+{
+    if (i >= s->n)
+        return nb_error_set(err, NB_EINTERNAL, "no segment %zu to name a speaker for", i + 1);
+    char *copy = NULL;
+    if (speaker && *speaker) {
+        struct nb_buf b;
+        nb_buf_init(&b, 0);
+        if (nb_text_collapse_space(speaker, strlen(speaker), &b) != NB_OK) {
+            nb_buf_release(&b);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        for (size_t k = 0; k < b.len; k++)
+            b.data[k] = b.data[k] == '['   ? '('
+                        : b.data[k] == ']' ? ')'
+                        : b.data[k] == '"' ? '\''
+                                           : b.data[k];
+        if (!(copy = nb_buf_detach(&b, NULL)))
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    free(s->segments[i].speaker);
+    s->segments[i].speaker = copy;
+    return NB_OK;
 }
 
 void nb_script_release(struct nb_script *s)

@@ -38,6 +38,8 @@ struct nb_segment {
     unsigned source; /* 1-based index of the input story (nb_script_input's
                         stories) it was built from; 0 for none, or when the
                         script was read from text */
+    char *speaker;   /* a quote's speaker as the transcript names them ("Ola
+                        Berg"); NULL for the newsreader's own segments */
 };
 
 struct nb_script {
@@ -46,8 +48,8 @@ struct nb_script {
     struct nb_segment *segments;
     size_t n;
     size_t alloc;
-    char *lexicon; /* the briefing's own lexicon file, to say the edited script
-                      the same way; NULL for none */
+    char *lexicon;           /* the briefing's own lexicon file, to say the edited script
+                                the same way; NULL for none */
     struct nb_strv left_out; /* what fitting to the slot left out, one line each
                                 ("the story “...”", "2 of 4 sentences of “...”",
                                 "the quote of Ola Berg in “...”"); empty when
@@ -71,6 +73,12 @@ void nb_script_release(struct nb_script *s);
 nb_status nb_script_add(struct nb_script *s, enum nb_segment_kind kind, unsigned story,
                         const char *voice, const char *text, const char *spoken,
                         const char *language, struct nb_error *err);
+
+/* Names the speaker of segment i (a copy; NULL or "" for none): one line
+ * without brackets or double quotes, which are replaced ("[" -> "(",
+ * '"' -> "'").  NB_OK, or NB_ENOMEM (the segment is unchanged). */
+nb_status nb_script_set_speaker(struct nb_script *s, size_t i, const char *speaker,
+                                struct nb_error *err);
 
 /* The same, normalising with `norm` (its language and lexicon; NULL:
  * English without a lexicon). */

@@ -584,6 +584,15 @@ static nb_status cast_voices(const struct nb_script_input *in, const unsigned ch
     return rc == NB_ENOMEM ? nb_error_set(err, NB_ENOMEM, "out of memory") : rc;
 }
 
+/* Who speaks quote q, as a transcript names them: the article's fullest
+ * name for them; NULL for an unnamed "he". */
+static const char *speaker_name(const struct nb_article *a, const struct nb_quote *q)
+{
+    if (q->speaker_id && q->speaker_id <= a->nspeakers && a->speakers[q->speaker_id - 1].name)
+        return a->speakers[q->speaker_id - 1].name;
+    return q->speaker && !is_pronoun(q->speaker) ? q->speaker : NULL;
+}
+
 /* The voice that reads quote q: its speaker's, else the quote voice. */
 static const char *quote_voice_of(const struct nb_script_input *in, const struct quoted_people *qp,
                                   const struct nb_article *a, const struct nb_quote *q,
@@ -645,6 +654,8 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
             rc = add_story_built(s, in, NB_SEG_STORY, story, in->voice, lead, sports, err);
         if (rc == NB_OK)
             rc = add_story_built(s, in, NB_SEG_QUOTE, story, qvoice, text, sports, err);
+        if (rc == NB_OK)
+            rc = nb_script_set_speaker(s, s->n - 1, speaker_name(a, q), err);
         if (rc != NB_OK) {
             nb_buf_release(&key);
             return rc;

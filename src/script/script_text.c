@@ -44,7 +44,9 @@ nb_status nb_script_write_text(const struct nb_script *s, struct nb_buf *out)
         const struct nb_segment *seg = &s->segments[i];
         if (nb_buf_addf(out, "\n[%s", nb_segment_kind_name(seg->kind)) != NB_OK ||
             (seg->story && nb_buf_addf(out, " story=%u", seg->story) != NB_OK) ||
-            nb_buf_addf(out, " voice=%s]\n", seg->voice) != NB_OK)
+            nb_buf_addf(out, " voice=%s", seg->voice) != NB_OK ||
+            (seg->speaker && nb_buf_addf(out, " speaker=\"%s\"", seg->speaker) != NB_OK) ||
+            nb_buf_adds(out, "]\n") != NB_OK)
             goto fail;
         size_t start = out->len;
         if (nb_text_collapse_space(seg->text, strlen(seg->text), out) != NB_OK)
@@ -96,6 +98,7 @@ struct parser {
     enum nb_segment_kind kind;
     unsigned story;
     char *voice;
+    char *speaker; /* speaker="..." of the open mark, or NULL */
     unsigned mark_line, mark_column;
     struct nb_buf text;
 };
@@ -141,10 +144,14 @@ static nb_status close_segment(struct parser *ps)
     else
         rc = nb_script_add(ps->s, ps->kind, ps->story, ps->voice, text.data, NULL, ps->language,
                            ps->err);
+    if (rc == NB_OK && ps->speaker)
+        rc = nb_script_set_speaker(ps->s, ps->s->n - 1, ps->speaker, ps->err);
     nb_buf_release(&text);
     nb_buf_reset(&ps->text);
     free(ps->voice);
     ps->voice = NULL;
+    free(ps->speaker);
+    ps->speaker = NULL;
     return rc;
 }
 
@@ -213,6 +220,20 @@ static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
         w = word_end(p, close);
         const char *eq = memchr(p, '=', (size_t)(w - p));
         size_t klen = eq ? (size_t)(eq - p) : 0;
+        if (eq && klen == 7 && memcmp(p, "speaker", 7) == 0) {
+            /* speaker="Ola Berg": the name may hold spaces */
+            const char *q = eq + 1, *qe = q + 1 < close && *q == '"'
+                                              ? memchr(q + 1, '"', (size_t)(close - q - 1))
+                                              : NULL;
+            if (!qe)
+                return fail_at(ps, p, "bad speaker (expected speaker=\"NAME\")");
+            if (ps->speaker)
+                return fail_at(ps, p, "attribute 'speaker' given twice in segment mark");
+            if (!(ps->speaker = nb_strndup(q + 1, (size_t)(qe - q - 1))))
+                return nb_error_set(ps->err, NB_ENOMEM, "out of memory");
+            p = qe + 1;
+            continue;
+        }
         if (eq && klen == 5 && memcmp(p, "story", 5) == 0) {
             if (have_story++)
                 return fail_at(ps, p, "attribute 'story' given twice in segment mark");
@@ -229,8 +250,8 @@ static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
         } else {
             char *bad = nb_strndup(p, (size_t)(w - p));
             rc = bad ? fail_at(ps, p,
-                               "unknown attribute '%s' in segment mark (expected story=N or "
-                               "voice=NAME)",
+                               "unknown attribute '%s' in segment mark (expected story=N, "
+                               "voice=NAME or speaker=\"NAME\")",
                                bad)
                      : nb_error_set(ps->err, NB_ENOMEM, "out of memory");
             free(bad);
@@ -366,6 +387,7 @@ nb_status nb_script_parse_text(struct nb_script *s, const char *text, size_t len
                              "the script has no segments (each starts with a mark such as "
                              "[story story=1 voice=anchor])");
     free(ps.voice);
+    free(ps.speaker);
     nb_buf_release(&ps.text);
     if (rc != NB_OK)
         nb_script_release(s);
