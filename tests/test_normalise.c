@@ -17,13 +17,14 @@
 
 static char *norm(const char *text, const char *language);
 
-/* Normalises each line of script/normalise/NAME.txt for `language` and
- * compares it with the same line of NAME.expected. */
-static void check_fixture_as(const char *name, const char *expected, const char *language)
+/* Normalises each line of DIR/NAME.txt for `language` and compares it
+ * with the same line of DIR/EXPECTED.expected. */
+static void check_fixture_in(const char *dir, const char *name, const char *expected,
+                             const char *language)
 {
     char in_path[256], want_path[256];
-    snprintf(in_path, sizeof(in_path), "script/normalise/%s.txt", name);
-    snprintf(want_path, sizeof(want_path), "script/normalise/%s.expected", expected);
+    snprintf(in_path, sizeof(in_path), "%s/%s.txt", dir, name);
+    snprintf(want_path, sizeof(want_path), "%s/%s.expected", dir, expected);
     char *in = nb_test_fixture(in_path, NULL);
     char *want = nb_test_fixture(want_path, NULL);
     char *in_line = in, *want_line = want;
@@ -53,6 +54,11 @@ static void check_fixture_as(const char *name, const char *expected, const char 
     free(want);
 }
 
+static void check_fixture_as(const char *name, const char *expected, const char *language)
+{
+    check_fixture_in("script/normalise", name, expected, language);
+}
+
 static void check_fixture(const char *name, const char *language)
 {
     check_fixture_as(name, name, language);
@@ -68,6 +74,38 @@ static void check_both(const char *name)
     snprintf(want, sizeof(want), "%s.en-us", name);
     check_fixture_as(name, want, "en-us");
     check_fixture_as(name, want, "en_US");
+}
+
+/* Written forms of news copy that were misread: a decade cut from its
+ * "s", unit rates, º for the degree sign, years with an era, North
+ * American and freephone numbers, a spaced dash between two years. */
+static void test_news_forms(void **state)
+{
+    (void)state;
+    check_fixture_in("normalise", "news", "news.en-gb", "en-gb");
+    check_fixture_in("normalise", "news", "news.en-us", "en-us");
+}
+
+/* What the rules above must leave alone. */
+static void test_news_forms_not(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"It took 30 s.", "It took thirty s."},        /* no decade without four digits */
+        {"Mix 5 l/2 parts.", "Mix five l/two parts."}, /* no rate without a unit */
+        {"AD 79 BC", "A-D seventy nine BC"},           /* one era per year */
+        {"ADs 790", "A-D's seven hundred and ninety"},
+        {"1 800 MIGRANTS", "one eight hundred MIGRANTS"}, /* letters only when hyphened */
+        {"the 2019 - 2 lead", "the twenty nineteen, two lead"},
+        {"1945 - 1939", "nineteen forty five, nineteen thirty nine"},
+        {"Part 2 - 5 things", "Part two, five things"},
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        char *s = norm(cases[k][0], "en-gb");
+        if (strcmp(s, cases[k][1]) != 0)
+            fail_msg("'%s': got '%s', want '%s'", cases[k][0], s, cases[k][1]);
+        free(s);
+    }
 }
 
 static void test_numbers(void **state)
@@ -339,6 +377,8 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_symbols),
+        cmocka_unit_test(test_news_forms),
+        cmocka_unit_test(test_news_forms_not),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_lexicon_first),
         cmocka_unit_test(test_no_markup_out),

@@ -83,6 +83,12 @@ static void test_years(void **state)
     check("en-gb", YEAR, "2024", "twenty twenty four");
     check("en-gb", YEAR, "1066", "ten sixty six");
     check("en-gb", YEAR, "1000", "one thousand");
+    /* years of an era: three digits read like four, two as cardinals */
+    check("en-gb", YEAR, "632", "six thirty two");
+    check("en-us", YEAR, "907", "nine oh seven");
+    check("en-gb", YEAR, "700", "seven hundred");
+    check("en-gb", YEAR, "58", "fifty eight");
+    check("en-us", YEAR, "12000", "twelve thousand");
     check("en-gb", DIGITS, "0042", "zero zero four two");
 }
 

@@ -434,3 +434,82 @@ size_t nb_quantity_quarter_year(struct nb_norm_ctx *c, size_t i, const struct nb
     c->rule = "quarter";
     return 2 + y;
 }
+
+/* ---- years with an era: "44 BC", "AD 79", "340 A.D." ---- */
+
+/* The era marker at text[j] ("BC", "A.D"), a whole token, with the full
+ * stop of a dotted one unless that stop ends the sentence ("in 44 B.C.
+ * Caesar": kept, so the pause stays).  *era its entry; the bytes read, 0
+ * when there is none.  `before` 1: only the markers written before a
+ * year. */
+static size_t era_at(struct nb_norm_ctx *c, size_t j, int before, const struct nb_era **era)
+{
+    const char *t = c->text;
+    for (size_t k = 0; k < c->lang->neras; k++) {
+        const struct nb_era *e = &c->lang->eras[k];
+        size_t l = strlen(e->written);
+        if ((before && !e->before_number) || l > c->len - j || memcmp(t + j, e->written, l) != 0 ||
+            !nb_norm_token_end(t, c->len, j + l))
+            continue;
+        *era = e;
+        if (memchr(e->written, '.', l) && j + l < c->len && t[j + l] == '.') {
+            size_t after = j + l + 1;
+            int ends =
+                after >= c->len || (nb_ascii_is_blank((unsigned char)t[after]) &&
+                                    after + 1 < c->len && nb_norm_capital_at(t, c->len, after + 1));
+            if (!ends)
+                l++;
+        }
+        return l;
+    }
+    return 0;
+}
+
+/* A year of an era, up to four digits: "four ten", "ten sixty six";
+ * longer or grouped ones ("10,000 BC") as cardinals. */
+static nb_status say_era_year(struct nb_norm_ctx *c, const struct nb_norm_num *n)
+{
+    if (n->grouped || n->nint > 4)
+        return nb_quantity_say_number(c, n);
+    return nb_numbers_year(NUMS(c), (unsigned)nb_norm_num_value(n), c->say);
+}
+
+/* "340 AD", "44 BC", "2,500 B.C.": a year read as years are, then the
+ * era spelled. */
+size_t nb_quantity_era_year(struct nb_norm_ctx *c, size_t i, const struct nb_quantity *q)
+{
+    const char *t = c->text;
+    if (!c->lang->neras || !nb_quantity_is_bare(q) || q->num.digits[0] == '0' ||
+        q->end + 1 >= c->len || !nb_ascii_is_blank((unsigned char)t[q->end]))
+        return 0;
+    const struct nb_era *era;
+    size_t el = era_at(c, q->end + 1, 0, &era);
+    if (!el)
+        return 0;
+    if (say_era_year(c, &q->num) != NB_OK || nb_norm_say(c, era->spoken) != NB_OK)
+        return nb_norm_fail(c);
+    c->rule = "year";
+    return q->end + 1 + el - i;
+}
+
+size_t nb_norm_match_era(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    const struct nb_era *era;
+    if (!c->lang->neras || (i > 0 && nb_ascii_is_alnum((unsigned char)t[i - 1])))
+        return 0;
+    size_t el = era_at(c, i, 1, &era);
+    if (!el || i + el + 1 >= c->len || !nb_ascii_is_blank((unsigned char)t[i + el]))
+        return 0;
+    struct nb_norm_num n;
+    size_t j = i + el + 1;
+    if (!nb_norm_number_at(t, c->len, j, &n) || n.has_point || n.digits[0] == '0' ||
+        !nb_norm_token_end(t, c->len, n.end) ||
+        (n.end + 1 < c->len && strchr(".,:-/", t[n.end]) &&
+         nb_ascii_is_digit((unsigned char)t[n.end + 1])))
+        return 0;
+    if (nb_norm_say(c, era->spoken) != NB_OK || say_era_year(c, &n) != NB_OK)
+        return nb_norm_fail(c);
+    c->rule = "year";
+    return n.end - i;
+}

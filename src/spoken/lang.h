@@ -55,6 +55,14 @@ struct nb_abbrev {
     int needs_dot; /* 1: only "No." with its full stop */
 };
 
+/* An era marker of a year: "AD", "B.C.".  Written without a final full
+ * stop (the matcher takes one after it unless it ends the sentence). */
+struct nb_era {
+    const char *written; /* matched exactly: "AD", "A.D", "BCE" */
+    const char *spoken;  /* spelled for the synthesiser: "A-D" */
+    int before_number;   /* 1: may also precede the year ("AD 79") */
+};
+
 struct nb_fraction_name {
     unsigned denominator;
     const char *one;  /* "half" */
@@ -122,6 +130,8 @@ struct nb_norm_lang {
     size_t nfractions;
     const char *const *time_zones; /* "EST", "GMT" (sorted, upper case) */
     size_t ntime_zones;
+    const struct nb_era *eras; /* "44 BC", "AD 79": the number is a year */
+    size_t neras;
 };
 
 /* The English tables (lang_en.c). */

@@ -124,6 +124,7 @@ static const struct nb_unit en_per_units[] = {
     {"lb", "pound", NULL}, {"person", "person", NULL}, {"head", "head", NULL},
     {"barrel", "barrel", NULL}, {"share", "share", NULL}, {"tonne", "tonne", NULL},
     {"t", "tonne", NULL},  {"MWh", "megawatt hour", NULL}, {"kWh", "kilowatt hour", NULL},
+    {"s", "second", NULL}, {"sec", "second", NULL}, {"min", "minute", NULL},
 };
 
 static const struct nb_abbrev en_abbrevs[] = {
@@ -269,6 +270,12 @@ static const char *const en_time_zones[] = {
     "HKT", "IST", "JST", "MDT", "MST", "PDT", "PST", "PT", "UTC",
 };
 
+/* "B.C.E" before "B.C": a stop ends a token, so "B.C" would take its start. */
+static const struct nb_era en_eras[] = {
+    {"BCE", "B-C-E", 0}, {"B.C.E", "B-C-E", 0}, {"BC", "B-C", 0}, {"B.C", "B-C", 0},
+    {"AD", "A-D", 1},    {"A.D", "A-D", 1},     {"CE", "C-E", 0}, {"C.E", "C-E", 0},
+};
+
 #define EN_COMMON_TABLES                                                                           \
     .calendar = &nb_calendar_en, .currencies = en_currencies, .ncurrencies = N(en_currencies),     \
     .scales = en_scales, .nscales = N(en_scales), .per_units = en_per_units,                       \
@@ -282,7 +289,7 @@ static const char *const en_time_zones[] = {
     .nmetre_after = N(en_metre_after), .metre_before = en_metre_before,                            \
     .nmetre_before = N(en_metre_before), .metre_of = en_metre_of, .nmetre_of = N(en_metre_of),     \
     .fractions = en_fractions, .nfractions = N(en_fractions), .time_zones = en_time_zones,         \
-    .ntime_zones = N(en_time_zones)
+    .ntime_zones = N(en_time_zones), .eras = en_eras, .neras = N(en_eras)
 
 const struct nb_norm_lang nb_norm_lang_en_gb = {
     .language = "en",

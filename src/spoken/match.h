@@ -78,9 +78,11 @@ int nb_norm_capital_at(const char *text, size_t len, size_t i);
 /* ASCII case-insensitive prefix test: text[i..) starts with `s`. */
 int nb_norm_starts_ci(const char *text, size_t len, size_t i, const char *s);
 
-/* The matchers, in quantities.c (month dates in dates_times.c) and words.c. */
+/* The matchers, in quantities.c (month dates and eras in dates_times.c)
+ * and words.c. */
 size_t nb_norm_match_quantity(struct nb_norm_ctx *c, size_t i); /* numbers, money, dates... */
 size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i); /* "March 3, 2025" */
+size_t nb_norm_match_era(struct nb_norm_ctx *c, size_t i);        /* "AD 79" */
 size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i);
 size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i);       /* URLs, e-mail */
 size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i);

@@ -204,6 +204,7 @@ static const struct matcher matchers[] = {
     {nb_norm_match_phone, "+(0123456789"},
     {nb_norm_match_quantity, "0123456789$.-'\xc2\xe2UACNH"},
     {nb_norm_match_month_date, NULL},
+    {nb_norm_match_era, "A"},
     {nb_norm_match_abbrev, NULL},
     {nb_norm_match_roman, "IVXLCDM"},
     {nb_norm_match_acronym, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},

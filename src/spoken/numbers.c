@@ -178,8 +178,10 @@ nb_status nb_numbers_year(const struct nb_number_words *w, unsigned v, struct nb
 {
     size_t from = out->len;
     unsigned hi = v / 100, lo = v % 100;
-    /* 2000-2009 and 1000-1009 are said as cardinals; so are short years */
-    if (v < 1000 || (hi % 10 == 0 && lo < 10) || v >= 10000)
+    /* 2000-2009 and 1000-1009 are said as cardinals; so are two-digit
+     * years.  Three digits read like four: 410 "four ten", 305 "three oh
+     * five", 800 "eight hundred" */
+    if (v < 100 || (hi % 10 == 0 && lo < 10) || v >= 10000)
         return nb_numbers_cardinal_u(w, v, out);
     if (say_below_hundred(w, hi, out, from) != NB_OK)
         goto fail;

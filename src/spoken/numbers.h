@@ -63,7 +63,8 @@ nb_status nb_numbers_decimal(const struct nb_number_words *w, const char *ip, si
                              const char *frac, size_t nf, struct nb_buf *out);
 /* A year as said in news: 1987 "nineteen eighty seven", 1906 "nineteen oh
  * six", 1900 "nineteen hundred", 2006 "two thousand (and) six", 2024
- * "twenty twenty four".  v must be below 10000. */
+ * "twenty twenty four", 410 "four ten", 44 "forty four".  From 10000 on,
+ * a cardinal. */
 nb_status nb_numbers_year(const struct nb_number_words *w, unsigned v, struct nb_buf *out);
 
 /* Rewrites the last word of out (from byte `from`) into its ordinal or its

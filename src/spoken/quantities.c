@@ -27,14 +27,15 @@ static size_t currency_at(struct nb_norm_ctx *c, size_t i, const struct nb_curre
     return 0;
 }
 
-static const struct nb_unit *unit_at(struct nb_norm_ctx *c, size_t j, size_t *ul)
+/* The unit written exactly at text[j], a whole token, or NULL. */
+static const struct nb_unit *unit_exact(const struct nb_unit *units, size_t n,
+                                        struct nb_norm_ctx *c, size_t j, size_t *ul)
 {
-    for (size_t k = 0; k < c->lang->nunits; k++) {
-        const struct nb_unit *u = &c->lang->units[k];
+    for (size_t k = 0; k < n; k++) {
+        const struct nb_unit *u = &units[k];
         size_t l = strlen(u->written);
         if (l <= c->len - j && memcmp(c->text + j, u->written, l) == 0 &&
-            nb_norm_token_end(c->text, c->len, j + l) &&
-            !(j + l < c->len && c->text[j + l] == '/' && l == 1)) {
+            nb_norm_token_end(c->text, c->len, j + l)) {
             *ul = l;
             return u;
         }
@@ -42,20 +43,32 @@ static const struct nb_unit *unit_at(struct nb_norm_ctx *c, size_t j, size_t *ul
     return NULL;
 }
 
-static const char *per_at(struct nb_norm_ctx *c, size_t j, size_t *pl)
+/* "/mo" after money or a number: "per month".  After a unit, any unit
+ * may follow the slash: "kg/ha" is kilograms per hectare, "cc/s" per
+ * second (unit_rate 1).  The word to say, and *pl the bytes, or NULL. */
+static const char *per_at(struct nb_norm_ctx *c, size_t j, int unit_rate, size_t *pl)
 {
     if (j + 1 >= c->len || c->text[j] != '/')
         return NULL;
-    for (size_t k = 0; k < c->lang->nper_units; k++) {
-        const struct nb_unit *u = &c->lang->per_units[k];
-        size_t l = strlen(u->written);
-        if (l <= c->len - j - 1 && memcmp(c->text + j + 1, u->written, l) == 0 &&
-            nb_norm_token_end(c->text, c->len, j + 1 + l)) {
-            *pl = l + 1;
-            return u->one;
-        }
-    }
-    return NULL;
+    const struct nb_norm_lang *l = c->lang;
+    const struct nb_unit *u = unit_exact(l->per_units, l->nper_units, c, j + 1, pl);
+    if (!u && unit_rate)
+        u = unit_exact(l->units, l->nunits, c, j + 1, pl);
+    if (!u)
+        return NULL;
+    *pl += 1;
+    return u->one;
+}
+
+/* A unit at text[j]; a one-letter one before a slash only in a rate
+ * ("m/s"): "5 l/2" is no unit. */
+static const struct nb_unit *unit_at(struct nb_norm_ctx *c, size_t j, size_t *ul)
+{
+    const struct nb_unit *u = unit_exact(c->lang->units, c->lang->nunits, c, j, ul);
+    size_t pl;
+    if (u && *ul == 1 && j + 1 < c->len && c->text[j + 1] == '/' && !per_at(c, j + 1, 1, &pl))
+        return NULL;
+    return u;
 }
 
 /* Scale words after a number: "bn" (attached or not), "million". */
@@ -101,6 +114,15 @@ static int valid_ordinal_suffix(const struct nb_norm_num *n, const char *s)
 
 /* ---- reading one quantity ---- */
 
+/* 1 when the word before text[i] is "a" or "an": what the number measures
+ * is an adjective, so singular ("a 5kg bag", "a 90° angle"). */
+static int after_article(struct nb_norm_ctx *c, size_t i)
+{
+    size_t ps, pl = nb_norm_prev_word(c->text, i, &ps);
+    return (pl == 1 && nb_ascii_lower((unsigned char)c->text[ps]) == 'a') ||
+           (pl == 2 && nb_norm_starts_ci(c->text, c->len, ps, "an"));
+}
+
 /* The readers of what follows a number: each looks at text[j], right
  * after the number (or its scale) of the quantity `it` that starts at
  * text[i], fills in `it` and returns the bytes it read from j (0: not
@@ -135,14 +157,19 @@ static size_t read_odd_suffix(struct nb_norm_ctx *c, size_t i, size_t j, struct 
     return 0;
 }
 
-/* "1980s", "80's". */
+/* "1980s", "80's", "1980’s"; "1980 s", with the s cut off by a space,
+ * only after a four-digit decade (a "30 s" is seconds). */
 static size_t read_decade(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_quantity *it)
 {
     const char *t = c->text;
     if (!it->cur && !it->num.has_point && !it->num.grouped &&
         (it->num.nint == 2 || it->num.nint == 4) && it->num.digits[it->num.nint - 1] == '0') {
         size_t k = j;
-        if (k < c->len && (t[k] == '\''))
+        if (k < c->len && t[k] == '\'')
+            k++;
+        else if (k + 2 < c->len && memcmp(t + k, "\xe2\x80\x99", 3) == 0)
+            k += 3;
+        else if (it->num.nint == 4 && k + 1 < c->len && t[k] == ' ')
             k++;
         if (k < c->len && t[k] == 's' && nb_norm_token_end(t, c->len, k + 1)) {
             it->kind = NB_QUANTITY_DECADE;
@@ -189,19 +216,30 @@ static size_t read_percent(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_
     return 0;
 }
 
-/* "22.5C", "-3C", "2°C". */
+/* "22.5C", "-3C", "2°C", "4° C"; "45°" alone is degrees of no scale
+ * (it->temp 'D').  English copy writes the ordinal indicator º for the
+ * degree sign: "45ºC", "45º". */
 static size_t read_temperature(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_quantity *it)
 {
     const char *t = c->text;
     if (it->cur)
         return 0;
     size_t k = j;
+    int sign = 0;
     if (k + 1 < c->len && (unsigned char)t[k] == 0xC2 &&
-        ((unsigned char)t[k + 1] == 0xB0 || (unsigned char)t[k + 1] == 0xBA))
+        ((unsigned char)t[k + 1] == 0xB0 || (unsigned char)t[k + 1] == 0xBA)) {
         k += 2;
-    if (k < c->len && (t[k] == 'C' || t[k] == 'F') && nb_norm_token_end(t, c->len, k + 1)) {
-        it->temp = t[k];
-        return k + 1 - j;
+        sign = 1;
+    }
+    size_t s = sign && k + 1 < c->len && t[k] == ' ' ? k + 1 : k;
+    if (s < c->len && (t[s] == 'C' || t[s] == 'F') && nb_norm_token_end(t, c->len, s + 1)) {
+        it->temp = t[s];
+        return s + 1 - j;
+    }
+    if (sign) {
+        it->temp = 'D';
+        it->unit_adjective = after_article(c, i);
+        return k - j;
     }
     return 0;
 }
@@ -247,11 +285,13 @@ static size_t read_unit(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_qua
         u++;
     else if (u + 1 < c->len && t[u] == '-' && nb_ascii_is_alpha((unsigned char)t[u + 1]))
         u++, hyphen = 1;
-    size_t ul;
+    size_t ul, pl;
     const struct nb_unit *unit = unit_at(c, u, &ul);
-    if (unit && u > j && ul == 1 && !hyphen)
+    /* a rate is a measure however short its unit: "12 m/s" */
+    int rate = unit && per_at(c, u + ul, 1, &pl) != NULL;
+    if (unit && u > j && ul == 1 && !hyphen && !rate)
         unit = NULL; /* "5 m" */
-    if (unit && !strcmp(unit->written, "m") && !hyphen) {
+    if (unit && !strcmp(unit->written, "m") && !hyphen && !rate) {
         /* "100m sprint", "1.2m of water", "a wave 3m high" are metres; "5m
          * people", "lists stand at 7.4m" are million */
         if (!metres_by_context(c, i, u + ul)) {
@@ -263,11 +303,8 @@ static size_t read_unit(struct nb_norm_ctx *c, size_t i, size_t j, struct nb_qua
         }
     }
     if (unit && (!it->scale || u > j)) {
-        size_t ps, pl = nb_norm_prev_word(t, i, &ps);
-        int article = (pl == 1 && nb_ascii_lower((unsigned char)t[ps]) == 'a') ||
-                      (pl == 2 && nb_norm_starts_ci(t, c->len, ps, "an"));
         it->unit = unit;
-        it->unit_adjective = hyphen || article; /* "a 5kg bag" */
+        it->unit_adjective = hyphen || after_article(c, i); /* "a 5kg bag" */
         return u + ul - j;
     }
     return 0;
@@ -305,9 +342,7 @@ int nb_quantity_read(struct nb_norm_ctx *c, size_t i, struct nb_quantity *it)
     it->kind = it->cur ? NB_QUANTITY_MONEY : NB_QUANTITY_NUMBER;
     if (it->cur) {
         /* "a €1.8bn deal": the currency is an adjective, so singular */
-        size_t ps, pl = nb_norm_prev_word(t, i, &ps);
-        it->unit_adjective = (pl == 1 && nb_ascii_lower((unsigned char)t[ps]) == 'a') ||
-                             (pl == 2 && nb_norm_starts_ci(t, c->len, ps, "an"));
+        it->unit_adjective = after_article(c, i);
     }
     /* asked before the endings: a number with no integer part is never a time */
     if (it->num.has_point && it->num.nint == 0 && !it->cur && i > 0 &&
@@ -334,7 +369,7 @@ int nb_quantity_read(struct nb_norm_ctx *c, size_t i, struct nb_quantity *it)
         }
     }
     size_t pl;
-    const char *per = per_at(c, j, &pl);
+    const char *per = per_at(c, j, it->unit != NULL, &pl);
     if (per) {
         it->per = per;
         j += pl;
@@ -470,9 +505,10 @@ nb_status nb_quantity_say(struct nb_norm_ctx *c, const struct nb_quantity *it, i
         if (it->percent && nb_norm_say(c, w->percent) != NB_OK)
             return NB_ENOMEM;
         if (it->temp) {
-            int one = is_one(&it->num);
+            int one = is_one(&it->num) || (it->temp == 'D' && it->unit_adjective);
             if (nb_norm_say(c, one ? w->degree : w->degrees) != NB_OK ||
-                nb_norm_say(c, it->temp == 'C' ? w->celsius : w->fahrenheit) != NB_OK)
+                (it->temp != 'D' &&
+                 nb_norm_say(c, it->temp == 'C' ? w->celsius : w->fahrenheit) != NB_OK))
                 return NB_ENOMEM;
         }
         if (it->unit) {
@@ -523,7 +559,7 @@ static const char *quantity_rule(const struct nb_quantity *it)
     if (it->percent)
         return "percent";
     if (it->temp)
-        return "temperature";
+        return it->temp == 'D' ? "measure" : "temperature";
     if (it->unit)
         return "measure";
     return nb_quantity_is_year(it) ? "year" : "number";
@@ -561,6 +597,7 @@ static const struct recogniser {
     {START_DIGIT, 0, nb_quantity_quarter_year},  /* "2Q22" */
     {START_DIGIT, 0, nb_quantity_fraction},      /* "2/3", "1/4th"; "29/11" a date */
     {START_QUANTITY, 1, nb_quantity_day_month},  /* "3 March 2025", "26th May" */
+    {START_DIGIT, 1, nb_quantity_era_year},      /* "44 BC", "340 A.D." */
     {START_QUANTITY, 1, nb_quantity_fraction},   /* "2 1/2" */
     {START_QUANTITY, 1, nb_quantity_dimensions}, /* "2x4" */
     {START_QUANTITY, 1, nb_quantity_score},      /* "2-1" near sports words */
@@ -597,7 +634,7 @@ static int quantity_at(struct nb_norm_ctx *c, size_t i, struct nb_quantity *it)
     if (!nb_quantity_read(c, i, it))
         return 0;
     return !(it->kind == NB_QUANTITY_NUMBER && it->end < c->len && c->text[it->end] == '/' &&
-             !it->per);
+             !it->per && !it->unit);
 }
 
 size_t nb_norm_match_quantity(struct nb_norm_ctx *c, size_t i)

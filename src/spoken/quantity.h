@@ -36,7 +36,7 @@ struct nb_quantity {
     const struct nb_unit *unit;
     int unit_adjective; /* "10-km race": singular */
     int percent;
-    int temp;                 /* 'C', 'F' or 0 */
+    int temp;                 /* 'C', 'F', 'D' (degrees alone: "45°") or 0 */
     size_t letters, nletters; /* "21th": a suffix that is no ordinal's, read as written */
     const char *per;          /* "month" in "$20/mo" */
     int hh, mm, ss, has_mm, has_ss;
@@ -94,6 +94,7 @@ size_t nb_quantity_digits_at(const char *t, size_t len, size_t j, size_t max);
 /* The recognisers (see the table in quantities.c). */
 size_t nb_quantity_numeric_date(struct nb_norm_ctx *c, size_t i, const struct nb_quantity *q);
 size_t nb_quantity_quarter_year(struct nb_norm_ctx *c, size_t i, const struct nb_quantity *q);
+size_t nb_quantity_era_year(struct nb_norm_ctx *c, size_t i, const struct nb_quantity *q);
 size_t nb_quantity_day_month(struct nb_norm_ctx *c, size_t i, const struct nb_quantity *q);
 size_t nb_quantity_fraction(struct nb_norm_ctx *c, size_t i, const struct nb_quantity *whole);
 size_t nb_quantity_dimensions(struct nb_norm_ctx *c, size_t i, const struct nb_quantity *q);

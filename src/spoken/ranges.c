@@ -82,8 +82,11 @@ size_t nb_quantity_dimensions(struct nb_norm_ctx *c, size_t i, const struct nb_q
 static int second_half(struct nb_norm_ctx *c, const struct nb_quantity *a, struct nb_quantity *b)
 {
     const char *t = c->text;
+    /* spaced, a dash between two bare numbers is a pause ("Part 2 - 5
+     * things"), but not between two years in order ("1939 - 1945") */
+    int years = nb_quantity_is_year(a);
     int spaced_ok = a->kind == NB_QUANTITY_TIME || a->kind == NB_QUANTITY_MONEY ||
-                    a->kind == NB_QUANTITY_DECADE;
+                    a->kind == NB_QUANTITY_DECADE || years;
     size_t sl = range_sep(c, a->end, spaced_ok);
     if (!sl)
         return 0;
@@ -95,6 +98,9 @@ static int second_half(struct nb_norm_ctx *c, const struct nb_quantity *a, struc
          nb_ascii_is_digit((unsigned char)t[b->end + 1])))
         return 0;
     if (a->kind == NB_QUANTITY_ORDINAL || b->kind == NB_QUANTITY_ORDINAL)
+        return 0;
+    if (years && t[a->end] == ' ' &&
+        (!nb_quantity_is_year(b) || nb_norm_num_value(&b->num) <= nb_norm_num_value(&a->num)))
         return 0;
     return 1;
 }

@@ -10,6 +10,15 @@
 
 /* ---- phone numbers and IP addresses ---- */
 
+/* Length of the run of ASCII digits at t[j]. */
+static size_t digits_run(const char *t, size_t len, size_t j)
+{
+    size_t k = j;
+    while (k < len && nb_ascii_is_digit((unsigned char)t[k]))
+        k++;
+    return k - j;
+}
+
 static nb_status say_phone_digits(struct nb_norm_ctx *c, const char *d, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -20,9 +29,98 @@ static nb_status say_phone_digits(struct nb_norm_ctx *c, const char *d, size_t n
     return NB_OK;
 }
 
+/* A North American area code: "eight hundred" for 800 and the other
+ * round ones, else digit by digit. */
+static nb_status say_area_code(struct nb_norm_ctx *c, const char *d)
+{
+    if (d[1] == '0' && d[2] == '0' && d[0] != '0')
+        return nb_numbers_cardinal(NUMS(c), d, 3, c->say);
+    return say_phone_digits(c, d, 3);
+}
+
+/* 1 when d[0..3) is a toll-free area code: 800, 888, 877 ... 833. */
+static int toll_free(const char *d)
+{
+    return d[0] == '8' && d[1] == d[2] && (d[1] == '0' || (d[1] >= '3' && d[1] <= '8'));
+}
+
+/* "1-800-555-0199", "1-800-GO-U-HAUL", "1 888 FLOWERS", "800-GO-U-HAUL":
+ * a North American number with the trunk prefix 1, or a toll-free one
+ * spelled with words.  Groups are said apart: the prefix, the area code,
+ * then digits digit by digit, single letters spelled and longer ones
+ * as the words they are ("one, eight hundred, go, U, haul"). */
+static size_t match_north_american(struct nb_norm_ctx *c, size_t i)
+{
+    const char *t = c->text;
+    size_t j = i;
+    int trunk = 0;
+    if (i > 0 && (nb_ascii_is_alnum((unsigned char)t[i - 1]) || t[i - 1] == '-' ||
+                  t[i - 1] == '.' || t[i - 1] == '/'))
+        return 0;
+    if (j + 1 < c->len && t[j] == '1' && strchr("-. ", t[j + 1]) && t[j + 1]) {
+        trunk = 1;
+        j += 2;
+    }
+    char sep = trunk ? t[j - 1] : '-';
+    if (digits_run(t, c->len, j) != 3 || j + 3 >= c->len || t[j + 3] != sep)
+        return 0;
+    const char *area = t + j;
+    j += 4;
+    size_t gstart[6], glen[6], ng = 0, total = 0, letter_groups = 0;
+    while (ng < 6) {
+        size_t d = digits_run(t, c->len, j), l = 0;
+        if (!d)
+            while (j + l < c->len && nb_ascii_is_upper((unsigned char)t[j + l]))
+                l++;
+        if ((!d && !l) || d > 4 || l > 8)
+            return 0;
+        letter_groups += l > 0;
+        gstart[ng] = j;
+        glen[ng++] = d + l;
+        total += d + l;
+        j += d + l;
+        if (j + 1 < c->len && t[j] == sep && nb_ascii_is_alnum((unsigned char)t[j + 1]))
+            j++;
+        else
+            break;
+    }
+    if (!nb_norm_token_end(t, c->len, j) || (j < c->len && (t[j] == '-' || t[j] == '/')) ||
+        (j + 1 < c->len && t[j] == '.' && nb_ascii_is_digit((unsigned char)t[j + 1])))
+        return 0;
+    /* letters only in a hyphened number: "1 800 MIGRANTS" is a headline */
+    if (letter_groups ? total < 7 || total > 10 || !(trunk || toll_free(area)) || sep == ' '
+                      : !trunk || ng != 2 || glen[0] != 3 || glen[1] != 4)
+        return 0;
+    if ((trunk && nb_norm_say(c, NUMS(c)->ones[1]) != NB_OK) ||
+        (trunk && nb_buf_addc(c->say, ',') != NB_OK) || say_area_code(c, area) != NB_OK)
+        return nb_norm_fail(c);
+    for (size_t g = 0; g < ng; g++) {
+        const char *s = t + gstart[g];
+        nb_status rc = nb_buf_addc(c->say, ',');
+        if (rc == NB_OK && nb_ascii_is_digit((unsigned char)s[0])) {
+            rc = say_phone_digits(c, s, glen[g]);
+        } else if (rc == NB_OK && glen[g] == 1) {
+            char letter[2] = {s[0], s[0] == 'A' ? '-' : '\0'}; /* "A" alone is "uh" */
+            rc = nb_norm_say_n(c, letter, letter[1] ? 2 : 1);
+        } else if (rc == NB_OK) {
+            char word[8];
+            for (size_t k = 0; k < glen[g]; k++)
+                word[k] = (char)nb_ascii_lower((unsigned char)s[k]);
+            rc = nb_norm_say_n(c, word, glen[g]);
+        }
+        if (rc != NB_OK)
+            return nb_norm_fail(c);
+    }
+    c->rule = "phone";
+    return j - i;
+}
+
 size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
 {
     const char *t = c->text;
+    size_t na = match_north_american(c, i);
+    if (na || c->status != NB_OK)
+        return na;
     size_t j = i;
     int plus = 0, paren = 0;
     size_t gstart[8], glen[8], ng = 0, total = 0;
@@ -98,9 +196,15 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
     if (plus && nb_norm_say(c, WORDS(c)->plus) != NB_OK)
         return nb_norm_fail(c);
     for (size_t g = 0; g < ng; g++) {
+        const char *d = t + gstart[g];
         if (g && nb_buf_addc(c->say, ',') != NB_OK)
             return nb_norm_fail(c);
-        if (say_phone_digits(c, t + gstart[g], glen[g]) != NB_OK)
+        /* "0800", "0300": "oh eight hundred" */
+        int round = g == 0 && !plus && glen[g] == 4 && d[0] == '0' && d[1] != '0' && d[2] == '0' &&
+                    d[3] == '0';
+        if (round ? nb_norm_say(c, WORDS(c)->phone_zero) != NB_OK ||
+                        nb_numbers_cardinal(NUMS(c), d + 1, 3, c->say) != NB_OK
+                  : say_phone_digits(c, d, glen[g]) != NB_OK)
             return nb_norm_fail(c);
     }
     c->rule = "phone";
