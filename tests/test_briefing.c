@@ -176,7 +176,18 @@ static void test_error_fixtures(void **state)
          "unknown key 'podcast' (known keys: title, date, voice, articles, stories, sentences, "
          "output, time, quotes, max_words, headlines, recap, quote_voice, duration, intro, outro, "
          "transitions, order, lexicon, since, max_items, new_only, follow_links, on_source_error, "
-         "cache, rate, pauses)"},
+         "cache, rate, pauses, loudness, publisher)"},
+        {"output_bad_ext.yaml", 3, 9,
+         "'output': 'out/m.aiff': no audio format for the extension '.aiff' (use .wav, .flac, "
+         ".mp3, .ogg or .opus)"},
+        {"output_bad_format.yaml", 3, 31,
+         "'format' must be wav, flac, mp3, ogg or opus, not 'aac'"},
+        {"output_format_mismatch.yaml", 3, 31,
+         "'format' mp3 does not match the file's extension (name the file '.mp3' or leave "
+         "'format' out)"},
+        {"loudness_bad.yaml", 3, 11,
+         "loudness 'loud' is not a preset (podcast, broadcast, atsc, alexa, off) or a number of "
+         "LUFS such as -16"},
         {"quotes_negative.yaml", 3, 9, "'quotes' must be a whole number from 0 to 10, not '-1'"},
         {"rate_range.yaml", 3, 7, "'rate' must be a whole number from 80 to 450, not '500'"},
         {"pauses_key.yaml", 3, 21, "unknown key 'stop' (known keys: start, end)"},
@@ -258,6 +269,35 @@ static void test_error_fixtures(void **state)
 
 /* Every key of the bulletin's script: values, defaults under a duration,
  * and stories ordered by priority. */
+/* output: a path or a mapping; loudness: a preset, a number or off */
+static void test_output_and_loudness(void **state)
+{
+    (void)state;
+    struct nb_briefing b;
+    load_ok(&b, BRIEFINGS "/output_mapping.yaml");
+    assert_int_equal(b.format.container, NB_AUDIO_MP3);
+    assert_int_equal(b.format.rate, 44100);
+    assert_int_equal(b.format.channels, 2);
+    assert_true(b.per_story);
+    assert_true(b.loudness.lufs == -23.0 && b.loudness.ceiling_dbtp == -1.0);
+    assert_non_null(strstr(b.output, "out/m.mp3"));
+    assert_string_equal(b.publisher, "Island Radio");
+    nb_briefing_release(&b);
+    load_ok(&b, BRIEFINGS "/output_format_only.yaml");
+    assert_int_equal(b.format.container, NB_AUDIO_FLAC);
+    assert_null(b.output);
+    assert_string_equal(b.output_ext, ".flac");
+    assert_true(b.loudness.off);
+    nb_briefing_release(&b);
+    /* Opus cannot be 22050 Hz: said at the output, before anything is read */
+    struct nb_error err;
+    nb_briefing_init(&b);
+    assert_int_equal(nb_briefing_load(&b, BRIEFINGS "/output_opus_rate.yaml", &err), NB_EINPUT);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "'output': "));
+    nb_briefing_release(&b);
+}
+
 static void test_features(void **state)
 {
     (void)state;
@@ -287,6 +327,12 @@ static void test_features(void **state)
     assert_string_equal(b.lexicon_path, BRIEFINGS "/names.yaml");
     assert_int_equal(b.lexicon_mark.line, 19);
     assert_int_equal(b.rate, 240);
+    /* by default: WAV, 22050 Hz mono 16-bit, podcast loudness */
+    assert_int_equal(b.format.container, NB_AUDIO_WAV);
+    assert_int_equal(b.format.rate, 22050);
+    assert_int_equal(b.format.channels, 1);
+    assert_false(b.loudness.off);
+    assert_true(b.loudness.lufs == -16.0);
     assert_int_equal(b.lead_in_ms, 500);
     assert_int_equal(b.lead_out_ms, 2000);
     /* priority 1 (b.md), then 2 (c.txt), then the rest as listed */
@@ -482,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_output_and_voice_paths),
         cmocka_unit_test(test_error_fixtures),
         cmocka_unit_test(test_features),
+        cmocka_unit_test(test_output_and_loudness),
         cmocka_unit_test(test_unknown_voice),
         cmocka_unit_test(test_voice_search),
         cmocka_unit_test(test_missing_briefing),

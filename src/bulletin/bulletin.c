@@ -53,6 +53,8 @@ void nb_bulletin_init(struct nb_bulletin *bl)
     nb_strv_init(&bl->warnings);
     nb_source_options_init(&bl->source_options);
     nb_source_reader_init(&bl->sources, &bl->source_options);
+    nb_loudness_target_init(&bl->loudness);
+    nb_script_audio_result_init(&bl->audio);
 }
 
 void nb_bulletin_release(struct nb_bulletin *bl)
@@ -75,6 +77,7 @@ void nb_bulletin_release(struct nb_bulletin *bl)
     free(bl->lexicon_path);
     nb_strv_release(&bl->warnings);
     free(bl->output);
+    nb_script_audio_result_release(&bl->audio);
     nb_bulletin_init(bl);
 }
 
@@ -271,7 +274,8 @@ static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input
     struct nb_render_voice voices[NB_BULLETIN_VOICES_MAX];
     nb_script_audio_voices(bl->voices, bl->nvoices, voices);
     bl->fit = (struct nb_script_fit){.target = (double)b->duration_ms / 1000.0, .tolerance = 0.05};
-    const struct nb_script_audio_settings settings = {b->lead_in_ms, b->lead_out_ms};
+    const struct nb_script_audio_settings settings = {.lead_in_ms = b->lead_in_ms,
+                                                      .lead_out_ms = b->lead_out_ms};
     nb_status rc =
         nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &settings, &bl->fit, err);
     if (rc == NB_EINPUT && err && err->file[0] == '\0') {
@@ -362,6 +366,11 @@ static nb_status output_path(const struct nb_briefing *b, const char *dir, struc
     nb_buf_init(&name, 0);
     nb_status r = b->output ? nb_buf_adds(&name, nb_path_basename(b->output))
                             : nb_briefing_default_output(b->title, &name);
+    /* output: {format: mp3} without a file: the default name, as .mp3 */
+    if (r == NB_OK && !b->output && b->output_ext && name.len >= 4) {
+        nb_buf_truncate(&name, name.len - 4);
+        r = nb_buf_adds(&name, b->output_ext);
+    }
     if (r == NB_OK) {
         if (dir)
             r = nb_path_join(dir, name.data, out);
@@ -395,12 +404,49 @@ static nb_status choose_output(struct nb_bulletin *bl, const struct request *rq,
     return rc;
 }
 
+/* Each story's headline, for its chapter: titles[n-1] for story n. */
+static nb_status story_titles(const struct nb_bulletin *bl, const char ***out, size_t *n,
+                              struct nb_error *err)
+{
+    *n = 0;
+    for (size_t i = 0; i < bl->script.n; i++)
+        if (bl->script.segments[i].story > *n)
+            *n = bl->script.segments[i].story;
+    *out = calloc(*n ? *n : 1, sizeof(**out));
+    if (!*out)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t i = 0; i < bl->script.n; i++) {
+        const struct nb_segment *seg = &bl->script.segments[i];
+        if (seg->story && seg->source && seg->source <= bl->narticles)
+            (*out)[seg->story - 1] = bl->articles[seg->source - 1].headline;
+    }
+    return NB_OK;
+}
+
 static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
 {
+    (void)rq;
     const struct nb_briefing *b = &bl->briefing;
-    const struct nb_script_audio_settings settings = {b->lead_in_ms, b->lead_out_ms};
-    nb_status rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, &settings,
-                                         bl->output, &bl->seconds, err);
+    const char **titles = NULL;
+    size_t ntitles = 0;
+    nb_status rc = story_titles(bl, &titles, &ntitles, err);
+    if (rc != NB_OK)
+        return rc;
+    const struct nb_script_audio_settings settings = {
+        .lead_in_ms = b->lead_in_ms,
+        .lead_out_ms = b->lead_out_ms,
+        .format = &b->format,
+        .loudness = bl->loudness_given ? &bl->loudness : &b->loudness,
+        .per_story = b->per_story,
+        .meta = {.title = bl->script.title, .date = bl->script.date, .publisher = b->publisher},
+        .titles = titles,
+        .ntitles = ntitles,
+    };
+    nb_script_audio_result_release(&bl->audio);
+    rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, &settings, bl->output,
+                               &bl->audio, err);
+    free(titles);
+    bl->seconds = bl->audio.seconds;
     bl->stories = 0;
     for (size_t i = 0; i < bl->script.n; i++)
         if (bl->script.segments[i].story > bl->stories)

@@ -22,6 +22,7 @@
 #include "config/briefing.h"
 #include "config/voice_profile.h"
 #include "script/fit.h"
+#include "bulletin/script_audio.h"
 #include "script/script.h"
 #include "script/transitions.h"
 #include "source/source.h"
@@ -59,10 +60,16 @@ struct nb_bulletin {
     struct nb_script_fit fit;
     struct nb_strv warnings; /* one line each, "FILE:LINE:COLUMN: what", for
                                 the front end to show */
+    /* set by the caller before nb_bulletin_speak(): overrides the briefing */
+    int loudness_given;                 /* 1: `loudness` replaces the briefing's */
+    struct nb_loudness_target loudness; /* e.g. from build --loudness */
     /* after nb_bulletin_speak() */
-    char *output;   /* the audio file written */
-    double seconds; /* its duration */
-    size_t stories; /* stories it reads */
+    char *output;                        /* the audio file written */
+    double seconds;                      /* its duration */
+    size_t stories;                      /* stories it reads */
+    struct nb_script_audio_result audio; /* every file written (the bulletin
+                                            first), its loudness, chapters
+                                            and transcript */
 };
 
 /* Empty bulletin (no allocation, cannot fail); release is then safe. */
@@ -125,10 +132,13 @@ nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
  * script's voices, or "anchor" for plain text) is a profile name or path,
  * or an eSpeak NG voice such as "en-us" spoken with the anchor's settings;
  * it replaces every segment's voice.  `lexicon` (NULL: none) is a lexicon
- * file whose entries beat the shipped one and the script's.  *seconds
+ * file whose entries beat the shipped one and the script's.  `loudness`
+ * (NULL: the default, podcast) is the loudness target; the format is the
+ * extension's (speech/encoder.h).  *seconds
  * (may be NULL) receives the duration.  Errors name the file, with
  * line:column for a script or YAML file. */
 nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, const char *voice,
-                                 const char *lexicon, double *seconds, struct nb_error *err);
+                                 const char *lexicon, const struct nb_loudness_target *loudness,
+                                 double *seconds, struct nb_error *err);
 
 #endif

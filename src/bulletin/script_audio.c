@@ -1,11 +1,16 @@
 /* script_audio.c - a script as audio. */
 #include "bulletin/script_audio.h"
 
-#include "speech/audio_file.h"
+#include "bulletin/sidecars.h"
+#include "speech/master.h"
+#include "text/file.h"
 #include "spoken/lang.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void nb_script_audio_voices(const struct nb_voice_profile *profiles, size_t nprofiles,
                             struct nb_render_voice *out)
@@ -174,13 +179,249 @@ static nb_status check_voices(struct nb_speech *sp, const struct nb_voice_profil
     return NB_OK;
 }
 
+void nb_script_audio_result_init(struct nb_script_audio_result *r)
+{
+    memset(r, 0, sizeof(*r));
+    nb_strv_init(&r->files);
+    nb_timeline_init(&r->timeline, 0);
+}
+
+void nb_script_audio_result_release(struct nb_script_audio_result *r)
+{
+    nb_strv_release(&r->files);
+    nb_timeline_release(&r->timeline);
+    nb_script_audio_result_init(r);
+}
+
+/* Pass 1: the samples to the spool, each sentence to the timeline. */
+struct pass1 {
+    struct nb_master_spool *spool;
+    struct nb_timeline *timeline;
+    const struct nb_script *script;
+};
+
+static nb_status spool_samples(void *ctx, const int16_t *s, size_t n, struct nb_error *err)
+{
+    struct pass1 *p = ctx;
+    return nb_master_spool_add(p->spool, s, n, err);
+}
+
+static nb_status note_sentence(void *ctx, size_t part, size_t index, const char *text, size_t start,
+                               size_t end, struct nb_error *err)
+{
+    struct pass1 *p = ctx;
+    return nb_timeline_add_sentence(p->timeline, p->script, part, index, text, start, end, err);
+}
+
+/* Speaks the script into the spool, noting the timeline. */
+static nb_status speak_to_spool(struct nb_speech *sp, const struct nb_script *script,
+                                const struct nb_render_voice *voices, size_t nvoices,
+                                const struct nb_script_audio_settings *settings,
+                                struct nb_master_spool *spool, struct nb_timeline *timeline,
+                                struct nb_error *err)
+{
+    size_t n = script->n ? script->n : 1;
+    struct nb_speech_part *parts = calloc(n, sizeof(*parts));
+    struct nb_speech_voice *speech = calloc(nvoices ? nvoices : 1, sizeof(*speech));
+    struct nb_render_span *spans = calloc(n, sizeof(*spans));
+    nb_status rc = NB_OK;
+    if (!parts || !speech || !spans)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK)
+        rc = segments_to_parts(script, voices, nvoices, settings, parts, err);
+    for (size_t i = 0; rc == NB_OK && i < nvoices; i++)
+        speech[i] = voices[i].speech;
+    struct pass1 p1 = {spool, timeline, script};
+    const struct nb_render_sink sink = {spool_samples, note_sentence, &p1};
+    if (rc == NB_OK)
+        rc = nb_speech_render_to(sp, parts, script->n, speech, nvoices, say_flags(voices, nvoices),
+                                 &sink, spans, err);
+    if (rc == NB_OK)
+        rc = nb_timeline_chapters(timeline, script, spans, nb_master_spool_frames(spool),
+                                  settings ? settings->titles : NULL,
+                                  settings ? settings->ntitles : 0, err);
+    free(parts);
+    free(speech);
+    free(spans);
+    return rc;
+}
+
+/* "out/morning.mp3" -> "out/morning" + suffix. */
+static nb_status beside(const char *path, const char *suffix, struct nb_buf *out)
+{
+    const char *base = nb_path_basename(path), *dot = strrchr(base, '.');
+    size_t stem = dot && dot > base ? (size_t)(dot - path) : strlen(path);
+    nb_buf_reset(out);
+    if (nb_buf_add(out, path, stem) != NB_OK || nb_buf_adds(out, suffix) != NB_OK)
+        return NB_ENOMEM;
+    return NB_OK;
+}
+
+/* One file per chapter, NAME-01.EXT..., and the playlist NAME.m3u8. */
+static nb_status write_per_story(struct nb_master_spool *spool, const char *path,
+                                 const struct nb_audio_format *f, const struct nb_audio_meta *meta,
+                                 const struct nb_loudness_target *target, double gain,
+                                 const struct nb_timeline *t, struct nb_strv *files,
+                                 struct nb_error *err)
+{
+    const char *ext = strrchr(nb_path_basename(path), '.');
+    struct nb_buf name, list, suffix;
+    nb_buf_init(&name, 0);
+    nb_buf_init(&list, 0);
+    nb_buf_init(&suffix, 0);
+    nb_status rc =
+        nb_buf_addf(&list, "#EXTM3U\n") == NB_OK &&
+                (!meta->title || nb_buf_addf(&list, "#PLAYLIST:%s\n", meta->title) == NB_OK)
+            ? NB_OK
+            : nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t c = 0; rc == NB_OK && c < t->nchapters; c++) {
+        const struct nb_timeline_chapter *ch = &t->chapters[c];
+        nb_buf_reset(&suffix);
+        if (nb_buf_addf(&suffix, "-%02zu%s", c + 1, ext ? ext : "") != NB_OK ||
+            beside(path, suffix.data, &name) != NB_OK) {
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+            break;
+        }
+        const struct nb_audio_chapter one = {0.0, ch->title};
+        struct nb_master_output o = {.path = name.data,
+                                     .format = *f,
+                                     .meta = *meta,
+                                     .chapters = &one,
+                                     .nchapters = 1,
+                                     .from = ch->from,
+                                     .to = ch->to};
+        o.meta.title = ch->title;
+        struct nb_master_result r;
+        rc = nb_master_write(spool, &o, target, gain, &r, err);
+        if (rc == NB_OK && nb_strv_pushs(files, name.data) != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        /* the playlist names the files beside it */
+        if (rc == NB_OK && nb_buf_addf(&list, "#EXTINF:%.0f,%s\n%s\n", r.seconds, ch->title,
+                                       nb_path_basename(name.data)) != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    if (rc == NB_OK && beside(path, ".m3u8", &name) != NB_OK)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK)
+        rc = nb_file_write_atomic(name.data, list.data, list.len, err);
+    if (rc == NB_OK && nb_strv_pushs(files, name.data) != NB_OK)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_release(&name);
+    nb_buf_release(&list);
+    nb_buf_release(&suffix);
+    return rc;
+}
+
+/* "podcast (-16 LUFS, -1 dBTP)" or "off". */
+static void target_words(const struct nb_loudness_target *t, char *out, size_t size)
+{
+    if (t->off)
+        snprintf(out, size, "off");
+    else
+        snprintf(out, size, "%s (%g LUFS, %g dBTP)", t->name ? t->name : "custom", t->lufs,
+                 t->ceiling_dbtp);
+}
+
+static const char *container_word(enum nb_audio_container c)
+{
+    static const char *const words[] = {"wav", "flac", "mp3", "ogg", "opus"};
+    return (size_t)c < sizeof(words) / sizeof(words[0]) ? words[c] : NULL;
+}
+
+/* The chapters, transcripts and manifest beside the audio. */
+static nb_status write_sidecars(const char *path, const struct nb_audio_format *f,
+                                const struct nb_loudness_target *target,
+                                const struct nb_script_audio_settings *settings,
+                                struct nb_script_audio_result *res, struct nb_error *err)
+{
+    const struct nb_timeline *t = &res->timeline;
+    struct nb_sidecar_chapter *ch = calloc(t->nchapters + 1, sizeof(*ch));
+    struct nb_sidecar_cue *cues = calloc(t->ncues + 1, sizeof(*cues));
+    struct nb_sidecar_file *files = calloc(res->files.n + 1, sizeof(*files));
+    if (!ch || !cues || !files) {
+        free(ch);
+        free(cues);
+        free(files);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < t->nchapters; i++)
+        ch[i] = (struct nb_sidecar_chapter){t->chapters[i].start, t->chapters[i].end,
+                                            t->chapters[i].title, t->chapters[i].story};
+    for (size_t i = 0; i < t->ncues; i++)
+        cues[i] = (struct nb_sidecar_cue){t->cues[i].start, t->cues[i].end, t->cues[i].speaker,
+                                          t->cues[i].text, t->cues[i].story};
+    /* the audio files: the bulletin, then one per chapter (not the playlist) */
+    size_t nfiles = 0;
+    for (size_t i = 0; i < res->files.n; i++) {
+        const char *p = res->files.v[i];
+        size_t n = strlen(p);
+        if (n > 5 && strcmp(p + n - 5, ".m3u8") == 0)
+            continue;
+        int whole = strcmp(p, path) == 0;
+        size_t c = whole ? 0 : nfiles - 1; /* per chapter, in order after the bulletin */
+        files[nfiles++] = (struct nb_sidecar_file){
+            .path = p,
+            .format = container_word(f->container),
+            .rate = f->rate,
+            .channels = f->channels,
+            .seconds = whole ? res->seconds
+                             : (c < t->nchapters ? t->chapters[c].end - t->chapters[c].start : 0),
+            .lufs = whole ? res->lufs : NAN,
+            .true_peak_dbtp = whole ? res->true_peak : NAN,
+            .story = whole || c >= t->nchapters ? 0 : t->chapters[c].story,
+        };
+    }
+    char words[96];
+    target_words(target, words, sizeof(words));
+    const struct nb_sidecar_bulletin b = {
+        .title = settings->meta.title,
+        .date = settings->meta.date,
+        .publisher = settings->meta.publisher,
+        .seconds = res->seconds,
+        .loudness_target = words,
+        .chapters = ch,
+        .nchapters = t->nchapters,
+        .cues = cues,
+        .ncues = t->ncues,
+        .files = files,
+        .nfiles = nfiles,
+    };
+    nb_status rc = nb_sidecars_write(path, &b, &res->files, err);
+    free(ch);
+    free(cues);
+    free(files);
+    return rc;
+}
+
 nb_status nb_script_audio_write(const struct nb_script *script,
                                 const struct nb_voice_profile *profiles, size_t nprofiles,
                                 const struct nb_script_audio_settings *settings, const char *path,
-                                double *seconds, struct nb_error *err)
+                                struct nb_script_audio_result *res, struct nb_error *err)
 {
+    static const struct nb_script_audio_settings none;
+    if (!settings)
+        settings = &none;
+    struct nb_script_audio_result mine;
+    nb_script_audio_result_init(&mine);
+    if (!res)
+        res = &mine;
+    struct nb_audio_format format;
+    struct nb_loudness_target target;
+    nb_loudness_target_init(&target);
+    if (settings->loudness)
+        target = *settings->loudness;
+    nb_status rc = NB_OK;
+    if (settings->format)
+        format = *settings->format;
+    else
+        rc = nb_audio_format_from_path(path, &format, err);
+    if (rc == NB_OK)
+        rc = nb_audio_format_check(&format, err);
+    if (rc == NB_OK)
+        rc = nb_audio_clean_stale(path, err);
     struct nb_speech *sp = NULL;
-    nb_status rc = nb_speech_new(&sp, err);
+    if (rc == NB_OK)
+        rc = nb_speech_new(&sp, err);
     if (rc != NB_OK)
         return rc;
     struct nb_render_voice *voices = calloc(nprofiles ? nprofiles : 1, sizeof(*voices));
@@ -190,16 +431,64 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     }
     rc = check_voices(sp, profiles, nprofiles, err);
     nb_script_audio_voices(profiles, nprofiles, voices);
-    struct nb_pcm pcm;
-    nb_pcm_init(&pcm, nb_speech_sample_rate(sp));
+    unsigned rate = nb_speech_sample_rate(sp);
+    nb_timeline_release(&res->timeline);
+    nb_timeline_init(&res->timeline, rate);
+    struct nb_master_spool *spool = NULL;
     if (rc == NB_OK)
-        rc = nb_script_audio_render(sp, script, voices, nprofiles, settings, &pcm, NULL, err);
+        rc = nb_master_spool_open(&spool, path, rate, format.channels, err);
     if (rc == NB_OK)
-        rc = nb_audio_write(path, &pcm, err);
-    if (rc == NB_OK && seconds)
-        *seconds = nb_pcm_seconds(&pcm);
-    nb_pcm_release(&pcm);
-    free(voices);
+        rc = speak_to_spool(sp, script, voices, nprofiles, settings, spool, &res->timeline, err);
     nb_speech_free(sp);
+    free(voices);
+    /* pass 2: one gain for the whole bulletin */
+    double gain = 0;
+    if (rc == NB_OK)
+        rc = nb_master_gain(spool, &format, &target, &gain, err);
+    size_t before = res->files.n;
+    if (rc == NB_OK && settings->per_story)
+        rc = write_per_story(spool, path, &format, &settings->meta, &target, gain, &res->timeline,
+                             &res->files, err);
+    struct nb_audio_chapter *chapters =
+        calloc(res->timeline.nchapters ? res->timeline.nchapters : 1, sizeof(*chapters));
+    if (rc == NB_OK && !chapters)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t c = 0; rc == NB_OK && c < res->timeline.nchapters; c++)
+        chapters[c] = (struct nb_audio_chapter){res->timeline.chapters[c].start,
+                                                res->timeline.chapters[c].title};
+    struct nb_master_output o = {.path = path,
+                                 .format = format,
+                                 .meta = settings->meta,
+                                 .chapters = chapters,
+                                 .nchapters = res->timeline.nchapters};
+    struct nb_master_result r = {0, 0, 0};
+    if (rc == NB_OK)
+        rc = nb_master_write(spool, &o, &target, gain, &r, err);
+    free(chapters);
+    nb_master_spool_free(spool);
+    if (rc == NB_OK) {
+        res->seconds = r.seconds;
+        res->lufs = r.lufs;
+        res->true_peak = r.true_peak;
+        /* the bulletin first */
+        rc = nb_strv_pushs(&res->files, path) == NB_OK
+                 ? NB_OK
+                 : nb_error_set(err, NB_ENOMEM, "out of memory");
+        if (rc == NB_OK && res->files.n > before + 1) {
+            char *main_file = res->files.v[res->files.n - 1];
+            memmove(&res->files.v[before + 1], &res->files.v[before],
+                    (res->files.n - 1 - before) * sizeof(char *));
+            res->files.v[before] = main_file;
+        }
+    }
+    if (rc == NB_OK)
+        rc = write_sidecars(path, &format, &target, settings, res, err);
+    if (rc != NB_OK) {
+        /* none of this call's files is left */
+        for (size_t i = before; i < res->files.n; i++)
+            if (strcmp(res->files.v[i], path) != 0)
+                unlink(res->files.v[i]);
+    }
+    nb_script_audio_result_release(&mine);
     return rc;
 }

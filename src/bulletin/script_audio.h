@@ -9,13 +9,17 @@
 #ifndef NB_BULLETIN_SCRIPT_AUDIO_H
 #define NB_BULLETIN_SCRIPT_AUDIO_H
 
+#include "bulletin/timeline.h"
 #include "config/voice_profile.h"
 #include "script/fit.h"
 #include "script/script.h"
 #include "speech/pcm.h"
 #include "speech/render.h"
+#include "speech/encoder.h"
+#include "speech/loudness.h"
 #include "speech/speech.h"
 #include "text/error.h"
+#include "text/strv.h"
 
 #include <stddef.h>
 
@@ -34,11 +38,30 @@ struct nb_render_voice {
                                       "en-gb"; NULL: not normalised */
 };
 
-/* What the whole audio has around it (NULL: nothing). */
+/* How the whole audio is made (NULL: the defaults, all zero). */
 struct nb_script_audio_settings {
     unsigned lead_in_ms;  /* silence before the first sound */
     unsigned lead_out_ms; /* at least this much silence ends the audio */
+    /* for nb_script_audio_write(): */
+    const struct nb_audio_format *format;      /* NULL: from the path's extension */
+    const struct nb_loudness_target *loudness; /* NULL: the default, podcast */
+    int per_story;                             /* also one file per chapter, and a playlist */
+    struct nb_audio_meta meta;                 /* title, date, publisher in the files */
+    const char *const *titles;                 /* story n's chapter title is titles[n-1] */
+    size_t ntitles;
 };
+
+/* What nb_script_audio_write() made. */
+struct nb_script_audio_result {
+    double seconds;              /* the bulletin's duration */
+    double lufs;                 /* its integrated loudness as written */
+    double true_peak;            /* its true peak, dBTP */
+    struct nb_strv files;        /* every file written, the bulletin first */
+    struct nb_timeline timeline; /* chapters and transcript cues */
+};
+
+void nb_script_audio_result_init(struct nb_script_audio_result *r);
+void nb_script_audio_result_release(struct nb_script_audio_result *r);
 
 /* The render voices of `profiles` (out has nprofiles entries; the strings
  * are borrowed from the profiles).  Cannot fail. */
@@ -91,13 +114,23 @@ nb_status nb_script_audio_fit(struct nb_script *s, const struct nb_script_input 
                               struct nb_script_fit *fit, struct nb_error *err);
 
 /* Speaks every segment of `script` (each segment's voice must be the name
- * of one of `profiles`) and writes the audio atomically to `path`.  An
- * eSpeak NG voice that does not exist is NB_EINPUT at its profile's
- * file:line:column.  *seconds (may be NULL) receives the duration.
- * Creates (and frees) the one nb_speech of the process. */
+ * of one of `profiles`) and writes the audio to `path` in two passes
+ * (speech/master.h): spoken to a temporary file beside it while its
+ * loudness is measured, then brought to the loudness target, resampled,
+ * limited and encoded in the format of settings->format or of the path's
+ * extension, with chapters (one per story, and the introduction and
+ * closing) and the metadata.  With per_story, each chapter is also
+ * written alone, as NAME-01.EXT, NAME-02.EXT..., with NAME.m3u8 listing
+ * them in order.  Stale temporary files of an earlier killed run are
+ * removed first.  An eSpeak NG voice that does not exist is NB_EINPUT at
+ * its profile's file:line:column.  *res (initialised by the caller; may be
+ * NULL) gets the figures, the files and the timeline.  Every file is
+ * written atomically: on failure none of this call's files is left and
+ * earlier ones stay.  Creates (and frees) the one nb_speech of the
+ * process. */
 nb_status nb_script_audio_write(const struct nb_script *script,
                                 const struct nb_voice_profile *profiles, size_t nprofiles,
                                 const struct nb_script_audio_settings *settings, const char *path,
-                                double *seconds, struct nb_error *err);
+                                struct nb_script_audio_result *res, struct nb_error *err);
 
 #endif

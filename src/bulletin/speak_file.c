@@ -182,11 +182,14 @@ static nb_status renormalise(struct nb_script *s, struct voices *vs,
 }
 
 nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, const char *voice,
-                                 const char *lexicon, double *seconds, struct nb_error *err)
+                                 const char *lexicon, const struct nb_loudness_target *loudness,
+                                 double *seconds, struct nb_error *err)
 {
     struct nb_buf text, base, own;
     struct nb_script script;
     struct voices vs = {NULL, NULL, 0};
+    struct nb_script_audio_result res;
+    nb_script_audio_result_init(&res);
     struct lexicon_files files = {NULL, {NULL, lexicon}};
     nb_buf_init(&text, 0);
     nb_buf_init(&base, 0);
@@ -229,7 +232,12 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     if (rc == NB_OK && is_script)
         rc = renormalise(&script, &vs, &files, err);
     if (rc == NB_OK)
-        rc = nb_script_audio_write(&script, vs.v, vs.n, NULL, out_path, seconds, err);
+        rc = nb_script_audio_write(&script, vs.v, vs.n,
+                                   &(struct nb_script_audio_settings){.loudness = loudness},
+                                   out_path, &res, err);
+    if (rc == NB_OK && seconds)
+        *seconds = res.seconds;
+    nb_script_audio_result_release(&res);
     voices_release(&vs);
     nb_script_release(&script);
     nb_buf_release(&text);

@@ -4,9 +4,10 @@
 #include "text/duration.h"
 
 static const char usage[] =
-    "usage: newsbrief speak [FILE] -o OUT.wav [--voice V] [--lexicon F]\n"
+    "usage: newsbrief speak [FILE] -o OUT.wav [--voice V] [--lexicon F] [--loudness L]\n"
     "\n"
-    "Speaks FILE (or standard input) to OUT.wav.  FILE is either a script written\n"
+    "Speaks FILE (or standard input) to OUT (.wav, .flac, .mp3, .ogg or .opus, by\n"
+    "its extension).  FILE is either a script written\n"
     "by 'newsbrief script' (and perhaps edited: each segment is read by the voice\n"
     "its mark names) or plain text, read paragraph by paragraph.\n"
     "\n"
@@ -17,15 +18,20 @@ static const char usage[] =
     "                         replaces every segment's voice (default: anchor)\n"
     "  --lexicon F            a pronunciation lexicon whose entries beat the shipped\n"
     "                         one (and the briefing's, named in a script's\n"
-    "                         '# lexicon:' line)\n";
+    "                         '# lexicon:' line)\n"
+    "  --loudness L           podcast (-16 LUFS, the default), broadcast (-23),\n"
+    "                         atsc (-24), alexa (-14), off, or a number of LUFS\n";
 
 static int run(int argc, char **argv)
 {
-    const char *out = NULL, *voice = NULL, *lexicon = NULL;
+    const char *out = NULL, *voice = NULL, *lexicon = NULL, *loudness = NULL;
     struct nb_cli_option opts[] = {{"--output", "-o", &out, NULL},
                                    {"--voice", NULL, &voice, NULL},
                                    {"--lexicon", NULL, &lexicon, NULL},
+                                   {"--loudness", NULL, &loudness, NULL},
                                    {NULL, NULL, NULL, NULL}};
+    struct nb_loudness_target target;
+    nb_loudness_target_init(&target);
     struct nb_strv args;
     int code = 0;
     nb_strv_init(&args);
@@ -41,9 +47,13 @@ static int run(int argc, char **argv)
     }
     struct nb_error err;
     nb_error_init(&err);
+    if (loudness && nb_loudness_target_parse(loudness, &target, &err) != NB_OK) {
+        code = nb_cli_failf(NB_EXIT_INPUT, "speak: --loudness: %s", err.message);
+        goto done;
+    }
     double seconds = 0;
-    if (nb_bulletin_speak_file(args.n ? args.v[0] : "-", out, voice, lexicon, &seconds, &err) !=
-        NB_OK) {
+    if (nb_bulletin_speak_file(args.n ? args.v[0] : "-", out, voice, lexicon, &target, &seconds,
+                               &err) != NB_OK) {
         code = nb_cli_fail(&err);
         goto done;
     }
@@ -56,4 +66,4 @@ done:
 }
 
 const struct nb_cli_command nb_cmd_speak = {
-    "speak", "speak a text or an edited script to a WAV file", usage, run};
+    "speak", "speak a text or an edited script to an audio file", usage, run};

@@ -31,7 +31,7 @@ static const char *const briefing_keys[] = {
     "output",      "time",     "quotes",    "max_words", "headlines",    "recap",
     "quote_voice", "duration", "intro",     "outro",     "transitions",  "order",
     "lexicon",     "since",    "max_items", "new_only",  "follow_links", "on_source_error",
-    "cache",       "rate",     "pauses",    NULL};
+    "cache",       "rate",     "pauses",    "loudness",  "publisher",    NULL};
 static const char *const article_keys[] = {"file", "priority", NULL};
 
 #define DEFAULT_QUOTES 1
@@ -48,6 +48,9 @@ void nb_briefing_init(struct nb_briefing *b)
     b->sentences = DEFAULT_SENTENCES;
     b->quotes = DEFAULT_QUOTES;
     nb_transition_bank_init(&b->transitions);
+    b->format = (struct nb_audio_format){NB_AUDIO_WAV, NB_AUDIO_DEFAULT_RATE,
+                                         NB_AUDIO_DEFAULT_CHANNELS, NB_AUDIO_DEFAULT_BITS};
+    nb_loudness_target_init(&b->loudness);
 }
 
 void nb_briefing_release(struct nb_briefing *b)
@@ -58,6 +61,8 @@ void nb_briefing_release(struct nb_briefing *b)
     free(b->voice);
     free(b->voice_path);
     free(b->output);
+    free(b->output_ext);
+    free(b->publisher);
     free(b->quote_voice);
     free(b->quote_voice_path);
     free(b->lexicon_path);
@@ -432,6 +437,16 @@ static nb_status read_title(const struct nb_yaml_doc *doc, const struct nb_yaml_
     return NB_OK;
 }
 
+/* publisher: Nordhavn Radio - written in the audio files' metadata */
+static nb_status read_publisher(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                                struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "publisher");
+    if (!n || nb_yaml_is_null(n))
+        return NB_OK;
+    return nb_yaml_string(doc, n, "publisher", &b->publisher, err);
+}
+
 static nb_status read_date(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
                            struct nb_briefing *b, struct nb_error *err)
 {
@@ -491,21 +506,36 @@ static nb_status read_voice(const struct nb_yaml_doc *doc, const struct nb_yaml_
     return rc;
 }
 
-static nb_status read_output(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
-                             struct nb_briefing *b, struct nb_error *err)
+static nb_status read_flag(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                           const char *key, int *out, struct nb_error *err);
+static nb_status read_small(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                            const char *key, long min, long max, unsigned *out,
+                            struct nb_error *err);
+
+/* The formats `output: {format: ...}` names, and their extensions. */
+static const struct {
+    const char *name, *ext;
+} formats[] = {{"wav", ".wav"}, {"flac", ".flac"},  {"mp3", ".mp3"},
+               {"ogg", ".ogg"}, {"vorbis", ".ogg"}, {"opus", ".opus"}};
+
+/* The file name, resolved against the briefing's folder; its extension
+ * must name a format. */
+static nb_status read_output_file(const struct nb_yaml_doc *doc, const struct nb_yaml_node *n,
+                                  struct nb_briefing *b, struct nb_error *err)
 {
-    const struct nb_yaml_node *n = nb_yaml_get(root, "output");
     char *value = NULL;
-    if (!n)
-        return NB_OK;
     nb_status rc = nb_yaml_string(doc, n, "output", &value, err);
     if (rc != NB_OK)
         return rc;
     size_t len = strlen(value);
+    struct nb_error why;
+    nb_error_init(&why);
     if (!len)
         rc = nb_yaml_error(doc, n, err, "'output' must not be empty");
     else if (value[len - 1] == '/')
         rc = nb_yaml_error(doc, n, err, "'output' must be a file name, not the folder '%s'", value);
+    else if (nb_audio_format_from_path(value, &b->format, &why) != NB_OK)
+        rc = nb_yaml_error(doc, n, err, "'output': %s", why.message);
     struct nb_buf path;
     nb_buf_init(&path, 0);
     if (rc == NB_OK &&
@@ -514,6 +544,87 @@ static nb_status read_output(const struct nb_yaml_doc *doc, const struct nb_yaml
     nb_buf_release(&path);
     free(value);
     return rc;
+}
+
+/* output: out/morning.mp3, or {file, format, rate, channels, bits, per_story} */
+static nb_status read_output(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                             struct nb_briefing *b, struct nb_error *err)
+{
+    static const char *const keys[] = {"file", "format",    "rate", "channels",
+                                       "bits", "per_story", NULL};
+    const struct nb_yaml_node *n = nb_yaml_get(root, "output");
+    if (!n)
+        return NB_OK;
+    b->output_mark = n->mark;
+    if (n->kind != NB_YAML_MAPPING)
+        return read_output_file(doc, n, b, err);
+    nb_status rc = nb_yaml_check_keys(doc, n, keys, err);
+    const struct nb_yaml_node *file = nb_yaml_get(n, "file"), *format = nb_yaml_get(n, "format");
+    if (rc == NB_OK && file)
+        rc = read_output_file(doc, file, b, err);
+    if (rc == NB_OK && format) {
+        char *name = NULL;
+        rc = nb_yaml_string(doc, format, "format", &name, err);
+        size_t i = 0;
+        while (rc == NB_OK && i < sizeof(formats) / sizeof(formats[0]) &&
+               !(strlen(name) == strlen(formats[i].name) &&
+                 nb_ascii_ncasecmp(formats[i].name, name, strlen(name)) == 0))
+            i++;
+        if (rc == NB_OK && i == sizeof(formats) / sizeof(formats[0]))
+            rc = nb_yaml_error(doc, format, err,
+                               "'format' must be wav, flac, mp3, ogg or opus, not '%.40s'", name);
+        struct nb_error why;
+        nb_error_init(&why);
+        const char *ext = file && b->output ? strrchr(b->output, '.') : NULL;
+        if (rc == NB_OK && ext &&
+            (strlen(ext) != strlen(formats[i].ext) ||
+             nb_ascii_ncasecmp(ext, formats[i].ext, strlen(ext)) != 0))
+            rc = nb_yaml_error(doc, format, err,
+                               "'format' %s does not match the file's extension (name the file "
+                               "'.%s' or leave 'format' out)",
+                               name, formats[i].ext + 1);
+        char sample[16];
+        snprintf(sample, sizeof(sample), "x%s", rc == NB_OK ? formats[i].ext : "");
+        if (rc == NB_OK && nb_audio_format_from_path(sample, &b->format, &why) != NB_OK)
+            rc = nb_error_set(err, NB_EINTERNAL, "%s", why.message);
+        if (rc == NB_OK && !(b->output_ext = nb_strdup(formats[i].ext)))
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        free(name);
+    }
+    if (rc == NB_OK)
+        rc = read_small(doc, n, "rate", 8000, 192000, &b->format.rate, err);
+    if (rc == NB_OK)
+        rc = read_small(doc, n, "channels", 1, 2, &b->format.channels, err);
+    if (rc == NB_OK)
+        rc = read_small(doc, n, "bits", 16, 24, &b->format.bits, err);
+    if (rc == NB_OK)
+        rc = read_flag(doc, n, "per_story", &b->per_story, err);
+    struct nb_error why;
+    nb_error_init(&why);
+    if (rc == NB_OK && nb_audio_format_check(&b->format, &why) != NB_OK)
+        rc = nb_yaml_error(doc, n, err, "'output': %s", why.message);
+    return rc;
+}
+
+/* loudness: podcast | broadcast | atsc | alexa | off | -18 */
+static nb_status read_loudness(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                               struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "loudness");
+    if (!n)
+        return NB_OK;
+    b->loudness_mark = n->mark;
+    char shown[96];
+    if (n->kind != NB_YAML_SCALAR || nb_yaml_is_null(n))
+        return nb_yaml_error(doc, n, err,
+                             "'loudness' must be a preset (%s) or a number of LUFS, not %s",
+                             nb_loudness_presets(), nb_yaml_describe(n, shown, sizeof(shown)));
+    struct nb_error why;
+    nb_error_init(&why);
+    /* YAML reads "off" as false: take the text as written */
+    if (nb_loudness_target_parse(n->scalar, &b->loudness, &why) != NB_OK)
+        return nb_yaml_error(doc, n, err, "%s", why.message);
+    return NB_OK;
 }
 
 static nb_status read_lexicon(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
@@ -809,6 +920,10 @@ static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing
         rc = read_articles(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_output(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_loudness(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_publisher(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_small(doc, root, "rate", 80, 450, &b->rate, err);
     if (rc == NB_OK)

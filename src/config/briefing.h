@@ -7,7 +7,14 @@
  *     - articles          # e.g. a folder, a file, or the glob articles/[*].txt
  *   stories: 5                # at most this many stories (1..100), default 5
  *   sentences: 3              # lead sentences per story (1..50), default 3
- *   output: out/morning.wav   # relative to this file; default title-slug.wav
+ *   output: out/morning.wav   # relative to this file; default title-slug.wav;
+ *                             # the extension picks the format: .wav .flac
+ *                             # .mp3 .ogg .opus; or a mapping:
+ *   output: {file: out/morning.mp3, format: mp3, rate: 44100, channels: 2,
+ *            bits: 16, per_story: true}
+ *   loudness: podcast         # podcast (-16 LUFS), broadcast (-23), atsc,
+ *                             # alexa, off, or a number of LUFS
+ *   publisher: Nordhavn Radio # in the audio files' metadata and manifest
  *   time: "07:00"             # when it goes out: "Good morning", {time_of_day}
  *   quotes: 1                 # quotes per story (0..10), default 1
  *   max_words: 30             # longer lead sentences lose asides (0 = never)
@@ -59,6 +66,8 @@
 
 #include "text/yaml_doc.h"
 #include "script/transitions.h"
+#include "speech/encoder.h"
+#include "speech/loudness.h"
 #include "text/buf.h"
 #include "text/error.h"
 #include "text/strv.h"
@@ -77,7 +86,16 @@ struct nb_briefing {
                                   no repeats */
     unsigned stories;
     unsigned sentences;
-    char *output;                       /* resolved against dir; NULL when not given */
+    char *output; /* resolved against dir; NULL when not given */
+    struct nb_mark output_mark;
+    struct nb_audio_format format;      /* from the output's extension and keys;
+                                           WAV 22050 Hz mono 16-bit by default */
+    char *output_ext;                   /* `format:` given without `file:`: the default name's
+                                           extension (".mp3"); NULL */
+    int per_story;                      /* output: {per_story: true} */
+    struct nb_loudness_target loudness; /* default podcast */
+    struct nb_mark loudness_mark;
+    char *publisher;                    /* NULL when not given */
     int stories_given, sentences_given; /* the keys were written */
     unsigned quotes;                    /* per story, default 1 */
     unsigned max_words;                 /* 0: lead sentences are never shortened */

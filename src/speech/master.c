@@ -1,0 +1,344 @@
+/* master.c - the bulletin's audio made ready for air, in two passes. */
+#include "speech/master.h"
+
+#include "speech/limiter.h"
+#include "speech/resample.h"
+#include "text/buf.h"
+#include "text/file.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define BLOCK 8192 /* samples read back from the spool at a time */
+
+struct nb_master_spool {
+    int fd;
+    char *path;
+    unsigned rate;
+    size_t frames;
+    struct nb_loudness_meter *meter;
+    unsigned channels; /* as measured */
+    int16_t buf[BLOCK];
+    size_t nbuf; /* samples waiting in buf */
+};
+
+nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, unsigned rate,
+                               unsigned channels, struct nb_error *err)
+{
+    *out = NULL;
+    struct nb_master_spool *s = calloc(1, sizeof(*s));
+    struct nb_buf dir, tmp;
+    nb_buf_init(&dir, 0);
+    nb_buf_init(&tmp, 0);
+    if (!s || nb_path_dirname(path, &dir) != NB_OK ||
+        nb_buf_addf(&tmp, "%s/.%s.tmp-XXXXXX", dir.data, nb_path_basename(path)) != NB_OK) {
+        free(s);
+        nb_buf_release(&dir);
+        nb_buf_release(&tmp);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    s->rate = rate;
+    s->channels = channels;
+    s->fd = mkstemp(tmp.data);
+    nb_status rc = NB_OK;
+    if (s->fd < 0)
+        rc = nb_error_set(err, NB_EIO, "cannot write in the folder '%s': %s", dir.data,
+                          strerror(errno));
+    else if (!(s->path = nb_buf_detach(&tmp, NULL)))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK)
+        rc = nb_loudness_meter_new(&s->meter, rate, channels, err);
+    nb_buf_release(&dir);
+    if (rc != NB_OK) {
+        if (s->fd >= 0) {
+            unlink(s->path ? s->path : tmp.data);
+            close(s->fd);
+        }
+        nb_buf_release(&tmp);
+        free(s->path);
+        nb_loudness_meter_free(s->meter);
+        free(s);
+        return rc;
+    }
+    *out = s;
+    return NB_OK;
+}
+
+/* Writes the samples waiting in the buffer to the file and the meter. */
+static nb_status spool_flush(struct nb_master_spool *s, struct nb_error *err)
+{
+    if (!s->nbuf)
+        return NB_OK;
+    if (s->channels == 2) {
+        int16_t two[2 * 1024];
+        for (size_t i = 0; i < s->nbuf;) {
+            size_t n = s->nbuf - i < 1024 ? s->nbuf - i : 1024;
+            for (size_t k = 0; k < n; k++)
+                two[2 * k] = two[2 * k + 1] = s->buf[i + k];
+            nb_status rc = nb_loudness_meter_add_s16(s->meter, two, n, err);
+            if (rc != NB_OK)
+                return rc;
+            i += n;
+        }
+    } else {
+        nb_status rc = nb_loudness_meter_add_s16(s->meter, s->buf, s->nbuf, err);
+        if (rc != NB_OK)
+            return rc;
+    }
+    const char *p = (const char *)s->buf;
+    size_t left = s->nbuf * sizeof(int16_t);
+    while (left) {
+        ssize_t w = write(s->fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return nb_error_set(err, NB_EIO, "cannot write the audio being made to '%s': %s",
+                                s->path, w < 0 ? strerror(errno) : "nothing written");
+        p += w;
+        left -= (size_t)w;
+    }
+    s->nbuf = 0;
+    return NB_OK;
+}
+
+nb_status nb_master_spool_add(struct nb_master_spool *s, const int16_t *samples, size_t n,
+                              struct nb_error *err)
+{
+    while (n) {
+        size_t k = BLOCK - s->nbuf < n ? BLOCK - s->nbuf : n;
+        memcpy(s->buf + s->nbuf, samples, k * sizeof(*samples));
+        s->nbuf += k;
+        s->frames += k;
+        samples += k;
+        n -= k;
+        if (s->nbuf == BLOCK) {
+            nb_status rc = spool_flush(s, err);
+            if (rc != NB_OK)
+                return rc;
+        }
+    }
+    return NB_OK;
+}
+
+size_t nb_master_spool_frames(const struct nb_master_spool *s)
+{
+    return s->frames;
+}
+
+unsigned nb_master_spool_rate(const struct nb_master_spool *s)
+{
+    return s->rate;
+}
+
+const char *nb_master_spool_path(const struct nb_master_spool *s)
+{
+    return s->path;
+}
+
+nb_status nb_master_spool_loudness(struct nb_master_spool *s, double *lufs, double *true_peak,
+                                   struct nb_error *err)
+{
+    nb_status rc = spool_flush(s, err);
+    return rc == NB_OK ? nb_loudness_meter_result(s->meter, lufs, true_peak, err) : rc;
+}
+
+void nb_master_spool_free(struct nb_master_spool *s)
+{
+    if (!s)
+        return;
+    if (s->fd >= 0) {
+        unlink(s->path);
+        close(s->fd);
+    }
+    free(s->path);
+    nb_loudness_meter_free(s->meter);
+    free(s);
+}
+
+/* ---- pass 2 ---- */
+
+/* The stages of pass 2, each optional but the writer. */
+struct chain {
+    struct nb_resampler *resampler; /* NULL: same rate */
+    struct nb_limiter *limiter;     /* NULL: loudness off */
+    struct nb_loudness_meter *meter;
+    struct nb_audio_writer *writer;
+    unsigned channels;
+    float *a, *b, *c; /* work buffers */
+    size_t cap;       /* frames each holds */
+    size_t frames;    /* made, when only measuring */
+};
+
+/* Mono frames at the output rate, after the limiter: made stereo as
+ * asked, measured, written. */
+static nb_status emit(struct chain *ch, const float *mono, size_t n, struct nb_error *err)
+{
+    const float *frames = mono;
+    if (ch->channels == 2) {
+        for (size_t i = 0; i < n; i++)
+            ch->c[2 * i] = ch->c[2 * i + 1] = mono[i];
+        frames = ch->c;
+    }
+    nb_status rc = nb_loudness_meter_add_float(ch->meter, frames, n, err);
+    if (rc == NB_OK && !ch->writer)
+        ch->frames += n; /* only measuring */
+    return rc == NB_OK && ch->writer ? nb_audio_writer_write(ch->writer, frames, n, err) : rc;
+}
+
+/* Mono frames at the output rate, before the limiter. */
+static nb_status limit(struct chain *ch, const float *in, size_t n, struct nb_error *err)
+{
+    if (!ch->limiter)
+        return emit(ch, in, n, err);
+    size_t got = 0;
+    if (nb_limiter_process(ch->limiter, in, n, ch->b, &got) != NB_OK)
+        return nb_error_set(err, NB_EINTERNAL, "the limiter was used after its end");
+    return got ? emit(ch, ch->b, got, err) : NB_OK;
+}
+
+/* Mono frames at the synthesiser's rate (NULL, 0: the end). */
+static nb_status resample(struct chain *ch, const float *in, size_t n, struct nb_error *err)
+{
+    if (!ch->resampler)
+        return in ? limit(ch, in, n, err) : NB_OK;
+    size_t got = 0;
+    nb_status rc;
+    if (in) {
+        if (nb_resampler_out_max(ch->resampler, n) > ch->cap)
+            return nb_error_set(err, NB_EINTERNAL, "resampling buffer too small");
+        rc = nb_resampler_process(ch->resampler, in, n, ch->a, ch->cap, &got, err);
+        return rc == NB_OK && got ? limit(ch, ch->a, got, err) : rc;
+    }
+    /* the end: until the resampler gives nothing more */
+    do {
+        rc = nb_resampler_flush(ch->resampler, ch->a, ch->cap, &got, err);
+        if (rc == NB_OK && got)
+            rc = limit(ch, ch->a, got, err);
+    } while (rc == NB_OK && got);
+    return rc;
+}
+
+static nb_status drain_limiter(struct chain *ch, struct nb_error *err)
+{
+    if (!ch->limiter)
+        return NB_OK;
+    size_t got;
+    do {
+        nb_limiter_flush(ch->limiter, ch->b, ch->cap, &got);
+        if (got) {
+            nb_status rc = emit(ch, ch->b, got, err);
+            if (rc != NB_OK)
+                return rc;
+        }
+    } while (got == ch->cap);
+    return NB_OK;
+}
+
+static nb_status run_chain(struct nb_master_spool *s, const struct nb_master_output *o,
+                           struct chain *ch, struct nb_error *err)
+{
+    size_t to = o->to && o->to < s->frames ? o->to : s->frames;
+    int16_t block[BLOCK];
+    float in[BLOCK];
+    for (size_t at = o->from; at < to;) {
+        size_t n = to - at < BLOCK ? to - at : BLOCK;
+        ssize_t r = pread(s->fd, block, n * sizeof(int16_t), (off_t)(at * sizeof(int16_t)));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0 || (size_t)r % sizeof(int16_t))
+            return nb_error_set(err, NB_EIO, "cannot read back the audio made in '%s': %s", s->path,
+                                r < 0 ? strerror(errno) : "it is shorter than written");
+        n = (size_t)r / sizeof(int16_t);
+        for (size_t i = 0; i < n; i++)
+            in[i] = (float)block[i] / 32768.0f;
+        nb_status rc = resample(ch, in, n, err);
+        if (rc != NB_OK)
+            return rc;
+        at += n;
+    }
+    nb_status rc = resample(ch, NULL, 0, err);
+    return rc == NB_OK ? drain_limiter(ch, err) : rc;
+}
+
+nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_output *o,
+                          const struct nb_loudness_target *target, double gain_db,
+                          struct nb_master_result *res, struct nb_error *err)
+{
+    nb_status rc = spool_flush(s, err);
+    if (rc != NB_OK)
+        return rc;
+    const struct nb_audio_format *f = &o->format;
+    struct chain ch = {.channels = f->channels};
+    /* room for a block resampled up to 48 kHz and a little */
+    ch.cap = 2 * (size_t)((double)BLOCK * ((double)f->rate / (double)s->rate)) + 4096;
+    ch.a = malloc(ch.cap * sizeof(float));
+    ch.b = malloc(ch.cap * sizeof(float));
+    ch.c = malloc(2 * ch.cap * sizeof(float));
+    if (!ch.a || !ch.b || !ch.c)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK && f->rate != s->rate)
+        rc = nb_resampler_new(&ch.resampler, s->rate, f->rate, 1, err);
+    if (rc == NB_OK && target && !target->off)
+        rc = nb_limiter_new(&ch.limiter, f->rate, 1, gain_db, target->ceiling_dbtp, err);
+    if (rc == NB_OK)
+        rc = nb_loudness_meter_new(&ch.meter, f->rate, f->channels, err);
+    if (rc == NB_OK && o->path)
+        rc = nb_audio_writer_open(&ch.writer, o->path, f, &o->meta, o->chapters, o->nchapters, err);
+    if (rc == NB_OK)
+        rc = run_chain(s, o, &ch, err);
+    if (rc == NB_OK && res) {
+        size_t frames = ch.writer ? nb_audio_writer_frames(ch.writer) : ch.frames;
+        res->seconds = (double)frames / (double)f->rate;
+        rc = nb_loudness_meter_result(ch.meter, &res->lufs, &res->true_peak, err);
+    }
+    if (rc == NB_OK && ch.writer) {
+        rc = nb_audio_writer_commit(ch.writer, err);
+        ch.writer = NULL;
+    }
+    nb_audio_writer_abort(ch.writer);
+    nb_loudness_meter_free(ch.meter);
+    nb_limiter_free(ch.limiter);
+    nb_resampler_free(ch.resampler);
+    free(ch.a);
+    free(ch.b);
+    free(ch.c);
+    return rc;
+}
+
+nb_status nb_master_gain(struct nb_master_spool *s, const struct nb_audio_format *format,
+                         const struct nb_loudness_target *target, double *gain_db,
+                         struct nb_error *err)
+{
+    *gain_db = 0;
+    if (!target || target->off)
+        return NB_OK;
+    double lufs;
+    nb_status rc = nb_master_spool_loudness(s, &lufs, NULL, err);
+    if (rc != NB_OK)
+        return rc;
+    double gain = nb_loudness_gain_db(lufs, target);
+    if (!isfinite(lufs)) {
+        *gain_db = gain;
+        return NB_OK;
+    }
+    const struct nb_master_output dry = {.path = NULL, .format = *format};
+    for (int round = 0; round < 3; round++) {
+        struct nb_master_result r;
+        rc = nb_master_write(s, &dry, target, gain, &r, err);
+        if (rc != NB_OK)
+            return rc;
+        double off = target->lufs - r.lufs;
+        if (!isfinite(off) || fabs(off) <= 0.1)
+            break;
+        gain += off;
+        if (gain > NB_LOUDNESS_MAX_GAIN_DB) {
+            gain = NB_LOUDNESS_MAX_GAIN_DB;
+            break;
+        }
+    }
+    *gain_db = gain;
+    return NB_OK;
+}
