@@ -1,6 +1,12 @@
 /* End-to-end tests: run build/newsbrief on real files and check what it
  * printed and the audio it wrote. */
 #include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -556,6 +562,67 @@ static void test_default_briefing(void **state)
     run_free(&r);
 }
 
+/* Files of the form .NAME.tmp-XXXXXX in dir. */
+static int temp_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += e->d_name[0] == '.' && strstr(e->d_name, ".tmp-") != NULL;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* SIGTERM while the audio is written leaves no temporary file, and a
+ * stale one a killed run left is removed by the next run. */
+static void test_signal_leaves_nothing(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_signal");
+    char stale[1200];
+    snprintf(stale, sizeof(stale), "%s/.long.wav.tmp-Ab12Cd", dir);
+    FILE *f = fopen(stale, "w");
+    assert_non_null(f);
+    fclose(f);
+    /* a long text, so that the run is still writing when stopped */
+    char text[1200];
+    snprintf(text, sizeof(text), "%s/long.txt", dir);
+    f = fopen(text, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 300; i++)
+        fprintf(f, "Paragraph %d of a long text that takes a while to say aloud.\n\n", i);
+    fclose(f);
+    char wav[1200];
+    snprintf(wav, sizeof(wav), "%s/long.wav", dir);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        execl(BIN, BIN, "speak", text, "-o", wav, (char *)NULL);
+        _exit(127);
+    }
+    /* wait for the stale file to go (cleaned first) and the new one to come */
+    int seen = 0;
+    for (int i = 0; i < 3000 && !seen; i++) {
+        struct stat st;
+        seen = stat(stale, &st) != 0 && temp_files(dir) > 0;
+        if (!seen)
+            nanosleep(&(struct timespec){0, 10000000}, NULL);
+    }
+    assert_true(seen);
+    kill(pid, SIGTERM);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+    assert_int_equal(temp_files(dir), 0);
+    struct stat st;
+    assert_int_not_equal(stat(wav, &st), 0); /* no half-written output */
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -568,6 +635,7 @@ int main(void)
         cmocka_unit_test(test_sentences_and_normalise),
         cmocka_unit_test(test_summarise),
         cmocka_unit_test(test_speak_text_and_edited_script),
+        cmocka_unit_test(test_signal_leaves_nothing),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_voices),
         cmocka_unit_test(test_default_briefing),

@@ -441,6 +441,7 @@ static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct 
         .meta = {.title = bl->script.title, .date = bl->script.date, .publisher = b->publisher},
         .titles = titles,
         .ntitles = ntitles,
+        .temp = bl->temp,
     };
     nb_script_audio_result_release(&bl->audio);
     rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, &settings, bl->output,

@@ -61,6 +61,7 @@ struct nb_bulletin {
     struct nb_strv warnings; /* one line each, "FILE:LINE:COLUMN: what", for
                                 the front end to show */
     /* set by the caller before nb_bulletin_speak(): overrides the briefing */
+    struct nb_temp_hook temp;           /* told of the temporary files */
     int loudness_given;                 /* 1: `loudness` replaces the briefing's */
     struct nb_loudness_target loudness; /* e.g. from build --loudness */
     /* after nb_bulletin_speak() */
@@ -133,12 +134,14 @@ nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
  * or an eSpeak NG voice such as "en-us" spoken with the anchor's settings;
  * it replaces every segment's voice.  `lexicon` (NULL: none) is a lexicon
  * file whose entries beat the shipped one and the script's.  `loudness`
- * (NULL: the default, podcast) is the loudness target; the format is the
+ * (NULL: the default, podcast) is the loudness target; `temp` (may be
+ * NULL) is told of the temporary files; the format is the
  * extension's (speech/encoder.h).  *seconds
  * (may be NULL) receives the duration.  Errors name the file, with
  * line:column for a script or YAML file. */
 nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, const char *voice,
                                  const char *lexicon, const struct nb_loudness_target *loudness,
-                                 double *seconds, struct nb_error *err);
+                                 const struct nb_temp_hook *temp, double *seconds,
+                                 struct nb_error *err);
 
 #endif

@@ -261,8 +261,8 @@ static nb_status beside(const char *path, const char *suffix, struct nb_buf *out
 static nb_status write_per_story(struct nb_master_spool *spool, const char *path,
                                  const struct nb_audio_format *f, const struct nb_audio_meta *meta,
                                  const struct nb_loudness_target *target, double gain,
-                                 const struct nb_timeline *t, struct nb_strv *files,
-                                 struct nb_error *err)
+                                 const struct nb_timeline *t, const struct nb_temp_hook *temp,
+                                 struct nb_strv *files, struct nb_error *err)
 {
     const char *ext = strrchr(nb_path_basename(path), '.');
     struct nb_buf name, list, suffix;
@@ -289,7 +289,8 @@ static nb_status write_per_story(struct nb_master_spool *spool, const char *path
                                      .chapters = &one,
                                      .nchapters = 1,
                                      .from = ch->from,
-                                     .to = ch->to};
+                                     .to = ch->to,
+                                     .temp = temp};
         o.meta.title = ch->title;
         struct nb_master_result r;
         rc = nb_master_write(spool, &o, target, gain, &r, err);
@@ -437,6 +438,8 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     struct nb_master_spool *spool = NULL;
     if (rc == NB_OK)
         rc = nb_master_spool_open(&spool, path, rate, format.channels, err);
+    char *spool_path = spool ? nb_strdup(nb_master_spool_path(spool)) : NULL;
+    nb_temp_tell(&settings->temp, spool_path, 1);
     if (rc == NB_OK)
         rc = speak_to_spool(sp, script, voices, nprofiles, settings, spool, &res->timeline, err);
     nb_speech_free(sp);
@@ -448,7 +451,7 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     size_t before = res->files.n;
     if (rc == NB_OK && settings->per_story)
         rc = write_per_story(spool, path, &format, &settings->meta, &target, gain, &res->timeline,
-                             &res->files, err);
+                             &settings->temp, &res->files, err);
     struct nb_audio_chapter *chapters =
         calloc(res->timeline.nchapters ? res->timeline.nchapters : 1, sizeof(*chapters));
     if (rc == NB_OK && !chapters)
@@ -460,12 +463,15 @@ nb_status nb_script_audio_write(const struct nb_script *script,
                                  .format = format,
                                  .meta = settings->meta,
                                  .chapters = chapters,
-                                 .nchapters = res->timeline.nchapters};
+                                 .nchapters = res->timeline.nchapters,
+                                 .temp = &settings->temp};
     struct nb_master_result r = {0, 0, 0};
     if (rc == NB_OK)
         rc = nb_master_write(spool, &o, &target, gain, &r, err);
     free(chapters);
     nb_master_spool_free(spool);
+    nb_temp_tell(&settings->temp, spool_path, 0);
+    free(spool_path);
     if (rc == NB_OK) {
         res->seconds = r.seconds;
         res->lufs = r.lufs;

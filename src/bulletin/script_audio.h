@@ -19,6 +19,7 @@
 #include "speech/loudness.h"
 #include "speech/speech.h"
 #include "text/error.h"
+#include "text/file.h"
 #include "text/strv.h"
 
 #include <stddef.h>
@@ -49,6 +50,7 @@ struct nb_script_audio_settings {
     struct nb_audio_meta meta;                 /* title, date, publisher in the files */
     const char *const *titles;                 /* story n's chapter title is titles[n-1] */
     size_t ntitles;
+    struct nb_temp_hook temp; /* told of the temporary files (text/file.h) */
 };
 
 /* What nb_script_audio_write() made. */

@@ -62,6 +62,11 @@ void nb_cli_warnings(const struct nb_bulletin *bl);
 /* The script of the one BRIEFING in args (none: the example) into bl, its
  * warnings printed: NB_EXIT_OK, or the exit code after printing the error
  * ("CMD: give at most one BRIEFING", or the briefing's). */
+/* Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the
+ * temporary files the returned hook is told of (cleanup.c), then die of
+ * the signal. */
+struct nb_temp_hook nb_cli_cleanup_on_signals(void);
+
 int nb_cli_briefing_script(const char *cmd, const struct nb_strv *args, struct nb_bulletin *bl);
 
 #endif

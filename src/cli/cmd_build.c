@@ -51,6 +51,7 @@ static int run(int argc, char **argv)
         }
         bl.loudness_given = 1;
     }
+    bl.temp = nb_cli_cleanup_on_signals();
     nb_status rc = nb_bulletin_build(&bl, args.n ? args.v[0] : NULL, dir, &err);
     nb_cli_warnings(&bl);
     if (rc != NB_OK) {

@@ -52,8 +52,9 @@ static int run(int argc, char **argv)
         goto done;
     }
     double seconds = 0;
-    if (nb_bulletin_speak_file(args.n ? args.v[0] : "-", out, voice, lexicon, &target, &seconds,
-                               &err) != NB_OK) {
+    const struct nb_temp_hook temp = nb_cli_cleanup_on_signals();
+    if (nb_bulletin_speak_file(args.n ? args.v[0] : "-", out, voice, lexicon, &target, &temp,
+                               &seconds, &err) != NB_OK) {
         code = nb_cli_fail(&err);
         goto done;
     }

@@ -287,6 +287,8 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
         rc = nb_loudness_meter_new(&ch.meter, f->rate, f->channels, err);
     if (rc == NB_OK && o->path)
         rc = nb_audio_writer_open(&ch.writer, o->path, f, &o->meta, o->chapters, o->nchapters, err);
+    char *temp = ch.writer ? nb_strdup(nb_audio_writer_temp_path(ch.writer)) : NULL;
+    nb_temp_tell(o->temp, temp, 1);
     if (rc == NB_OK)
         rc = run_chain(s, o, &ch, err);
     if (rc == NB_OK && res) {
@@ -299,6 +301,8 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
         ch.writer = NULL;
     }
     nb_audio_writer_abort(ch.writer);
+    nb_temp_tell(o->temp, temp, 0);
+    free(temp);
     nb_loudness_meter_free(ch.meter);
     nb_limiter_free(ch.limiter);
     nb_resampler_free(ch.resampler);

@@ -23,6 +23,7 @@
 #include "speech/encoder.h"
 #include "speech/loudness.h"
 #include "text/error.h"
+#include "text/file.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -64,7 +65,8 @@ struct nb_master_output {
     struct nb_audio_meta meta;
     const struct nb_audio_chapter *chapters; /* seconds from `from` */
     size_t nchapters;
-    size_t from, to; /* the spool's samples [from, to); to 0: to the end */
+    size_t from, to;                 /* the spool's samples [from, to); to 0: to the end */
+    const struct nb_temp_hook *temp; /* told of the encoder's temporary file */
 };
 
 /* What was written, as measured on the samples encoded. */

@@ -32,6 +32,21 @@ nb_status nb_file_write_atomic(const char *path, const void *data, size_t len,
  * libraries (libsndfile takes the descriptor).  Usage: open, write to fd,
  * commit (or abort on any failure).  commit and abort free the names and
  * close the descriptor; after either the struct may be opened again. */
+/* Told of each temporary file a long write makes (created 1) and when it
+ * is gone (created 0, renamed or removed), so that a program stopped by a
+ * signal can remove what is left: the front end keeps the paths.  `fn`
+ * NULL: no one is told. */
+struct nb_temp_hook {
+    void (*fn)(void *ctx, const char *path, int created);
+    void *ctx;
+};
+
+static inline void nb_temp_tell(const struct nb_temp_hook *h, const char *path, int created)
+{
+    if (h && h->fn && path)
+        h->fn(h->ctx, path, created);
+}
+
 struct nb_tmpfile {
     int fd;           /* -1 when not open */
     char *tmp_path;   /* owned */
