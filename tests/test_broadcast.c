@@ -250,11 +250,86 @@ static void test_disk_full_keeps_the_old_bulletin(void **state)
     free(dir);
 }
 
+/* Runs a shell command, its standard output and error in *out (malloc'd). */
+static int run_shell(const char *cmd, char **out)
+{
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, p)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+    }
+    buf[n] = '\0';
+    *out = buf;
+    return pclose(p);
+}
+
+/* Every format, read by an independent meter (ffmpeg's ebur128, true
+ * peak) and chapter reader (ffprobe), where they are installed. */
+static void test_every_format_by_ffmpeg(void **state)
+{
+    (void)state;
+    if (access("/usr/bin/ffmpeg", X_OK) != 0 || access("/usr/bin/ffprobe", X_OK) != 0) {
+        skip();
+        return;
+    }
+    char *dir = nb_test_tmpdir("broadcast_ffmpeg");
+    static const char *const outputs[] = {
+        "output: {file: b.wav, bits: 24, rate: 48000, channels: 2}\n",
+        "output: b.flac\nloudness: broadcast\n",
+        "output: {file: b.mp3, rate: 44100}\nloudness: atsc\n",
+        "output: b.ogg\nloudness: alexa\n",
+        "output: b.opus\nloudness: -18\n",
+    };
+    static const double target[] = {-16, -23, -24, -14, -18}, ceiling[] = {-1, -1, -2, -2, -1};
+    for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
+        char *path = briefing(dir, "b.yaml", outputs[i]);
+        struct nb_bulletin bl;
+        build(path, dir, &bl);
+        char cmd[2600], *out;
+        snprintf(cmd, sizeof(cmd),
+                 "ffmpeg -hide_banner -nostats -i '%s' -af ebur128=peak=true -f null - 2>&1 | "
+                 "tail -n 12",
+                 bl.output);
+        run_shell(cmd, &out);
+        const char *in = strstr(out, "I:"), *pk = strstr(out, "Peak:");
+        assert_non_null(in);
+        assert_non_null(pk);
+        double lufs = strtod(in + 2, NULL), peak = strtod(pk + 5, NULL);
+        if (fabs(lufs - target[i]) > 0.5 || peak > ceiling[i])
+            fail_msg("%s: ffmpeg reads %.1f LUFS, %.1f dBTP (target %.0f, ceiling %.0f)", bl.output,
+                     lufs, peak, target[i], ceiling[i]);
+        free(out);
+        snprintf(cmd, sizeof(cmd), "ffprobe -v error -show_chapters '%s'", bl.output);
+        run_shell(cmd, &out);
+        int chapters = 0;
+        for (const char *c = out; (c = strstr(c, "[CHAPTER]")); c++)
+            chapters++;
+        if (chapters != (int)bl.audio.timeline.nchapters)
+            fail_msg("%s: ffprobe lists %d chapters, not %zu", bl.output, chapters,
+                     bl.audio.timeline.nchapters);
+        assert_non_null(strstr(out, "Island ferry returns after winter repairs"));
+        free(out);
+        nb_bulletin_release(&bl);
+        free(path);
+    }
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mp3_per_story),
         cmocka_unit_test(test_transcript_timing),
+        cmocka_unit_test(test_every_format_by_ffmpeg),
         cmocka_unit_test(test_disk_full_keeps_the_old_bulletin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -99,7 +99,7 @@ static void test_loudness_and_formats(void **state)
         spool_bursts(sp, 12);
         assert_int_equal(leftovers(dir), 1); /* the spool, beside the output */
         double gain;
-        if (nb_master_gain(sp, &f, &t, &gain, &err) != NB_OK)
+        if (nb_master_gain(sp, &f, &t, NULL, &gain, &err) != NB_OK)
             fail_msg("%s: gain: %s", cases[i].name, err.message);
         struct nb_master_output o = {.path = path, .format = f};
         struct nb_master_result r;

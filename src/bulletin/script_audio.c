@@ -313,6 +313,25 @@ static nb_status write_per_story(struct nb_master_spool *spool, const char *path
     return rc;
 }
 
+/* The gain for the whole bulletin (speech/master.h), a lossy format
+ * measured through a probe file beside the output. */
+static nb_status measured_gain(struct nb_master_spool *spool, const char *path,
+                               const struct nb_audio_format *format,
+                               struct nb_loudness_target *target, const struct nb_temp_hook *temp,
+                               double *gain, struct nb_error *err)
+{
+    struct nb_buf probe;
+    nb_buf_init(&probe, 0);
+    const char *ext = strrchr(nb_path_basename(path), '.');
+    if (nb_buf_addf(&probe, "%s.probe%s", nb_master_spool_path(spool), ext ? ext : "") != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_temp_tell(temp, probe.data, 1);
+    nb_status rc = nb_master_gain(spool, format, target, probe.data, gain, err);
+    nb_temp_tell(temp, probe.data, 0);
+    nb_buf_release(&probe);
+    return rc;
+}
+
 /* "podcast (-16 LUFS, -1 dBTP)" or "off". */
 static void target_words(const struct nb_loudness_target *t, char *out, size_t size)
 {
@@ -447,7 +466,7 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     /* pass 2: one gain for the whole bulletin */
     double gain = 0;
     if (rc == NB_OK)
-        rc = nb_master_gain(spool, &format, &target, &gain, err);
+        rc = measured_gain(spool, path, &format, &target, &settings->temp, &gain, err);
     size_t before = res->files.n;
     if (rc == NB_OK && settings->per_story)
         rc = write_per_story(spool, path, &format, &settings->meta, &target, gain, &res->timeline,

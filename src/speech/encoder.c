@@ -247,6 +247,14 @@ static nb_status configure(struct nb_audio_writer *w, struct nb_error *err)
                                        STRS[i].what, sf_strerror(w->sf));
         }
     }
+    /* Vorbis: quality 0.8 (libsndfile's default is 0.4), for speech
+     * brought to broadcast loudness, whose dense peaks a low quality
+     * spreads above the ceiling */
+    double vorbis_level = 0.2;
+    if (w->f.container == NB_AUDIO_OGG_VORBIS &&
+        sf_command(w->sf, SFC_SET_COMPRESSION_LEVEL, &vorbis_level, sizeof(vorbis_level)) !=
+            SF_TRUE)
+        return nb_error_set(err, NB_EIO, "'%s': the Vorbis encoder refused its quality", path);
     if (w->f.container == NB_AUDIO_MP3 && set_mp3_rate(w) != NB_OK)
         return nb_error_set_at(err, NB_EIO, path, 0, 0, "cannot set the MP3 bit rate: %s",
                                sf_strerror(w->sf));

@@ -6,8 +6,11 @@
 #include "text/buf.h"
 #include "text/file.h"
 
+#include <sndfile.h>
+
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -312,8 +315,35 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
     return rc;
 }
 
+/* Loudness and true peak of a written file, decoded by libsndfile. */
+static nb_status measure_file(const char *path, double *lufs, double *peak, struct nb_error *err)
+{
+    SF_INFO info;
+    memset(&info, 0, sizeof(info));
+    SNDFILE *f = sf_open(path, SFM_READ, &info);
+    if (!f)
+        return nb_error_set(err, NB_EIO, "cannot read back '%s': %s", path, sf_strerror(NULL));
+    struct nb_loudness_meter *m = NULL;
+    nb_status rc =
+        nb_loudness_meter_new(&m, (unsigned)info.samplerate, (unsigned)info.channels, err);
+    float buf[4096 * 2];
+    sf_count_t n;
+    while (rc == NB_OK && (n = sf_readf_float(f, buf, 4096)) > 0)
+        rc = nb_loudness_meter_add_float(m, buf, (size_t)n, err);
+    sf_close(f);
+    if (rc == NB_OK)
+        rc = nb_loudness_meter_result(m, lufs, peak, err);
+    nb_loudness_meter_free(m);
+    return rc;
+}
+
+static int lossy(enum nb_audio_container c)
+{
+    return c == NB_AUDIO_MP3 || c == NB_AUDIO_OGG_VORBIS || c == NB_AUDIO_OGG_OPUS;
+}
+
 nb_status nb_master_gain(struct nb_master_spool *s, const struct nb_audio_format *format,
-                         const struct nb_loudness_target *target, double *gain_db,
+                         struct nb_loudness_target *target, const char *probe, double *gain_db,
                          struct nb_error *err)
 {
     *gain_db = 0;
@@ -342,6 +372,39 @@ nb_status nb_master_gain(struct nb_master_spool *s, const struct nb_audio_format
             gain = NB_LOUDNESS_MAX_GAIN_DB;
             break;
         }
+    }
+    /* a lossy codec moves the level and raises the peaks: encode, decode,
+     * measure, and correct the gain and the ceiling the limiter aims at */
+    const double ceiling = target->ceiling_dbtp;
+    double last_gain = gain, last_lufs = NAN;
+    for (int round = 0; probe && lossy(format->container) && round < 6; round++) {
+        const struct nb_master_output o = {.path = probe, .format = *format};
+        double got_lufs, got_peak;
+        rc = nb_master_write(s, &o, target, gain, NULL, err);
+        if (rc == NB_OK)
+            rc = measure_file(probe, &got_lufs, &got_peak, err);
+        unlink(probe);
+        if (rc != NB_OK)
+            return rc;
+        /* meters' true peaks differ by a tenth of a dB: aim that far under */
+        double off = target->lufs - got_lufs, over = got_peak - (ceiling - 0.15);
+        if ((!isfinite(off) || fabs(off) <= 0.2) && (!isfinite(over) || over <= 0))
+            break;
+        /* past the limiter's knee a dB of gain adds less than a dB of
+         * loudness: step by the slope seen between the last two rounds */
+        double slope = 1.0;
+        if (round > 0 && fabs(gain - last_gain) > 0.01 && isfinite(last_lufs))
+            slope = (got_lufs - last_lufs) / (gain - last_gain);
+        slope = slope < 0.15 ? 0.15 : slope > 1.0 ? 1.0 : slope;
+        last_gain = gain;
+        last_lufs = got_lufs;
+        if (isfinite(off))
+            gain = gain + off / slope > NB_LOUDNESS_MAX_GAIN_DB ? NB_LOUDNESS_MAX_GAIN_DB
+                                                                : gain + off / slope;
+        if (isfinite(over) && over > 0)
+            target->ceiling_dbtp -= over + 0.1;
+        if (target->ceiling_dbtp < -30)
+            target->ceiling_dbtp = -30;
     }
     *gain_db = gain;
     return NB_OK;

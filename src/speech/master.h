@@ -93,9 +93,14 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
  * loudness gain, then corrected (up to three more measuring runs, nothing
  * written) for what the limiter takes off the peaks of speech, so that
  * the file reads within 0.1 LU of the target where the gain cap allows.
- * 0 when the target is off.  *gain_db is set on success. */
+ * For a lossy format (MP3, Vorbis, Opus), with `probe` (a scratch file
+ * name beside the output; NULL: none), the audio is also encoded to
+ * `probe`, decoded and measured, up to six times, correcting the gain
+ * and lowering target->ceiling_dbtp by what the codec added to the peaks
+ * (the probe is removed each time).  0 when the target is off.  *gain_db
+ * is set on success. */
 nb_status nb_master_gain(struct nb_master_spool *s, const struct nb_audio_format *format,
-                         const struct nb_loudness_target *target, double *gain_db,
+                         struct nb_loudness_target *target, const char *probe, double *gain_db,
                          struct nb_error *err);
 
 #endif
