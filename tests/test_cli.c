@@ -137,6 +137,11 @@ static void test_build_writes_wav(void **state)
     snprintf(path, sizeof(path), "%s/test-bulletin.wav", dir);
     assert_non_null(strstr(r.out, path));
     assert_non_null(strstr(r.out, "2 stories"));
+    /* every file written is named; no progress lines when not on a terminal */
+    assert_non_null(strstr(r.out, "test-bulletin.vtt\n"));
+    assert_non_null(strstr(r.out, "test-bulletin.manifest.json\n"));
+    assert_non_null(strstr(r.out, "\nloudness -16."));
+    assert_null(strstr(r.err, "reading the articles"));
     struct audio a = check_audio(path);
     assert_true(a.ok);
     assert_int_equal(a.format, SF_FORMAT_WAV | SF_FORMAT_PCM_16);

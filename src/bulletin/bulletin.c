@@ -31,11 +31,19 @@ struct request {
 typedef nb_status (*step_fn)(struct nb_bulletin *bl, const struct request *rq,
                              struct nb_error *err);
 
-static nb_status run_steps(const step_fn *steps, size_t n, struct nb_bulletin *bl,
+/* A step and what it does, in the words of a progress line. */
+struct step {
+    step_fn fn;
+    const char *doing;
+};
+
+static nb_status run_steps(const struct step *steps, size_t n, struct nb_bulletin *bl,
                            const struct request *rq, struct nb_error *err)
 {
     for (size_t i = 0; i < n; i++) {
-        nb_status rc = steps[i](bl, rq, err);
+        if (bl->progress && steps[i].doing)
+            bl->progress(bl->progress_ctx, steps[i].doing);
+        nb_status rc = steps[i].fn(bl, rq, err);
         if (rc != NB_OK)
             return rc;
     }
@@ -340,15 +348,15 @@ static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
     return nb_script_build(&bl->script, &in, err);
 }
 
-static const step_fn script_steps[] = {
-    load_briefing,    /* the briefing (config/) */
-    load_voices,      /* its voice profiles (config/) */
-    load_transitions, /* the transition bank, with the briefing's own wording (config/) */
-    load_lexicon,     /* the lexicons: shipped, then the briefing's (config/, spoken/) */
-    read_articles,    /* each source read: files, pages, feeds, URLs (source/, article/),
-                         cleaned, quotes found (quotes/) */
-    summarise,        /* each story's lead and quotes (summary/) */
-    write_script,     /* the script, fitted to the slot when it has one (script/, spoken/) */
+static const struct step script_steps[] = {
+    {load_briefing, "reading the briefing"}, /* (config/) */
+    {load_voices, NULL},                     /* its voice profiles (config/) */
+    {load_transitions, NULL},                /* the transition bank (config/) */
+    {load_lexicon, NULL},                    /* shipped, then the briefing's */
+    {read_articles, "reading the articles"}, /* files, pages, feeds, URLs (source/,
+                                                article/), cleaned, quotes found */
+    {summarise, "summarising"},              /* each story's lead and quotes */
+    {write_script, "writing the script"},    /* fitted to the slot when it has one */
 };
 
 nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb_error *err)
@@ -460,10 +468,10 @@ static nb_status remember(struct nb_bulletin *bl, const struct request *rq, stru
     return nb_bulletin_remember_heard(bl, err);
 }
 
-static const step_fn audio_steps[] = {
-    choose_output, /* where the audio goes, its folder made */
-    speak,         /* the script spoken and written (speech/, through script_audio.h) */
-    remember,      /* the feed items it spoke remembered as heard (source/) */
+static const struct step audio_steps[] = {
+    {choose_output, NULL},                       /* where the audio goes, its folder made */
+    {speak, "speaking, then writing the audio"}, /* speech/, through script_audio.h */
+    {remember, NULL},                            /* the feed items it spoke, as heard */
 };
 
 nb_status nb_bulletin_speak(struct nb_bulletin *bl, const char *dir, struct nb_error *err)

@@ -61,7 +61,10 @@ struct nb_bulletin {
     struct nb_strv warnings; /* one line each, "FILE:LINE:COLUMN: what", for
                                 the front end to show */
     /* set by the caller before nb_bulletin_speak(): overrides the briefing */
-    struct nb_temp_hook temp;           /* told of the temporary files */
+    struct nb_temp_hook temp; /* told of the temporary files */
+    /* told as each stage starts ("reading the articles"); NULL: no one */
+    void (*progress)(void *ctx, const char *doing);
+    void *progress_ctx;
     int loudness_given;                 /* 1: `loudness` replaces the briefing's */
     struct nb_loudness_target loudness; /* e.g. from build --loudness */
     /* after nb_bulletin_speak() */

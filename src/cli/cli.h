@@ -67,6 +67,9 @@ void nb_cli_warnings(const struct nb_bulletin *bl);
  * the signal. */
 struct nb_temp_hook nb_cli_cleanup_on_signals(void);
 
+/* A progress line on standard error: "newsbrief: reading the articles...". */
+void nb_cli_progress(void *ctx, const char *doing);
+
 int nb_cli_briefing_script(const char *cmd, const struct nb_strv *args, struct nb_bulletin *bl);
 
 #endif

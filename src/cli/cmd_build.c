@@ -4,9 +4,10 @@
 #include "text/duration.h"
 
 #include <math.h>
+#include <unistd.h>
 
 static const char usage[] =
-    "usage: newsbrief build [BRIEFING] [-o DIR] [--loudness L]\n"
+    "usage: newsbrief build [BRIEFING] [-o DIR] [--loudness L] [-q]\n"
     "\n"
     "Reads the articles of a briefing, summarises them, builds the script and\n"
     "speaks it to an audio file (WAV, FLAC, MP3, Ogg Vorbis or Opus, with a\n"
@@ -21,6 +22,8 @@ static const char usage[] =
     "  --loudness L           podcast (-16 LUFS, true peak -1 dBTP), broadcast\n"
     "                         (EBU R128: -23 LUFS), atsc (-24), alexa (-14), off, or\n"
     "                         a number of LUFS; replaces the briefing's 'loudness'\n"
+    "  -q, --quiet            no progress lines (they are shown only when standard\n"
+    "                         error is a terminal)\n"
     "\n"
     "The output is written to a temporary file and renamed into place: a failure\n"
     "never leaves a half-written file and never destroys the previous one.\n";
@@ -28,8 +31,10 @@ static const char usage[] =
 static int run(int argc, char **argv)
 {
     const char *dir = NULL, *loudness = NULL;
+    int quiet = 0;
     struct nb_cli_option opts[] = {{"--output-dir", "-o", &dir, NULL},
                                    {"--loudness", NULL, &loudness, NULL},
+                                   {"--quiet", "-q", NULL, &quiet},
                                    {NULL, NULL, NULL, NULL}};
     struct nb_strv args;
     struct nb_bulletin bl;
@@ -52,6 +57,8 @@ static int run(int argc, char **argv)
         bl.loudness_given = 1;
     }
     bl.temp = nb_cli_cleanup_on_signals();
+    if (!quiet && isatty(STDERR_FILENO))
+        bl.progress = nb_cli_progress;
     nb_status rc = nb_bulletin_build(&bl, args.n ? args.v[0] : NULL, dir, &err);
     nb_cli_warnings(&bl);
     if (rc != NB_OK) {

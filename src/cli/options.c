@@ -43,9 +43,9 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
         size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
         const struct nb_cli_option *o = find_option(opts, arg, len);
         if (!o) {
-            *exit_code = nb_cli_failf(NB_EXIT_INPUT,
-                                      "%s: unknown option '%.*s' (see 'newsbrief %s --help')",
-                                      cmd->name, (int)len, arg, cmd->name);
+            *exit_code =
+                nb_cli_failf(NB_EXIT_INPUT, "%s: unknown option '%.*s' (see 'newsbrief %s --help')",
+                             cmd->name, (int)len, arg, cmd->name);
             return 0;
         }
         if (o->flag) {
@@ -62,8 +62,8 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
         } else if (i + 1 < argc) {
             *o->value = argv[++i];
         } else {
-            *exit_code = nb_cli_failf(NB_EXIT_INPUT, "%s: option '%s' needs a value", cmd->name,
-                                      o->name);
+            *exit_code =
+                nb_cli_failf(NB_EXIT_INPUT, "%s: option '%s' needs a value", cmd->name, o->name);
             return 0;
         }
     }
@@ -117,4 +117,10 @@ int nb_cli_briefing_script(const char *cmd, const struct nb_strv *args, struct n
     nb_status rc = nb_bulletin_script(bl, args->n ? args->v[0] : NULL, &err);
     nb_cli_warnings(bl);
     return rc == NB_OK ? NB_EXIT_OK : nb_cli_fail(&err);
+}
+
+void nb_cli_progress(void *ctx, const char *doing)
+{
+    (void)ctx;
+    fprintf(stderr, "newsbrief: %s...\n", doing);
 }
