@@ -324,12 +324,93 @@ static void test_every_format_by_ffmpeg(void **state)
     free(dir);
 }
 
+/* A sine of `seconds` at 44.1 kHz stereo, quiet (-30 dBFS). */
+static void write_sting(const char *path, double seconds)
+{
+    SF_INFO info = {.samplerate = 44100, .channels = 2, .format = SF_FORMAT_WAV | SF_FORMAT_PCM_16};
+    SNDFILE *f = sf_open(path, SFM_WRITE, &info);
+    assert_non_null(f);
+    size_t n = (size_t)(seconds * 44100);
+    float *buf = malloc(n * 2 * sizeof(float));
+    assert_non_null(buf);
+    for (size_t i = 0; i < n; i++)
+        buf[2 * i] = buf[2 * i + 1] =
+            (float)(0.0316 * sin(2 * 3.14159265 * 440 * (double)i / 44100));
+    assert_int_equal(sf_writef_float(f, buf, (sf_count_t)n), (sf_count_t)n);
+    sf_close(f);
+    free(buf);
+}
+
+/* Jingles before, between and after the stories, brought to the speech's
+ * loudness; one that is not audio refused at its line and column. */
+static void test_jingles(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("broadcast_jingles");
+    char sting[1200], bad[1200];
+    snprintf(sting, sizeof(sting), "%s/sting.wav", dir);
+    write_sting(sting, 2.0);
+    char *plain = briefing(dir, "plain.yaml", "output: plain.wav\n");
+    char *path = briefing(dir, "b.yaml",
+                          "output: jingled.wav\n"
+                          "jingles: {intro: sting.wav, between: sting.wav, outro: sting.wav}\n");
+    struct nb_bulletin a, b;
+    build(plain, dir, &a);
+    build(path, dir, &b);
+    /* three jingles of 2 s, each with a breath after it */
+    double extra = b.seconds - a.seconds;
+    if (extra < 6.0 || extra > 9.0)
+        fail_msg("jingles added %.2f s", extra);
+    /* the intro jingle, at the start, is about as loud as the speech */
+    SF_INFO info;
+    float *s = decode(b.output, &info);
+    struct nb_loudness_meter *m;
+    struct nb_error err;
+    double jingle_lufs, all_lufs;
+    assert_int_equal(nb_loudness_meter_new(&m, (unsigned)info.samplerate, 1, &err), NB_OK);
+    assert_int_equal(nb_loudness_meter_add_float(m, s, (size_t)info.samplerate * 2, &err), NB_OK);
+    assert_int_equal(nb_loudness_meter_result(m, &jingle_lufs, NULL, &err), NB_OK);
+    nb_loudness_meter_free(m);
+    loudness_of(s, &info, &all_lufs, NULL);
+    if (fabs(jingle_lufs - all_lufs) > 3.0)
+        fail_msg("jingle %.1f LUFS, bulletin %.1f LUFS", jingle_lufs, all_lufs);
+    free(s);
+    /* chapters still start at the stories */
+    assert_string_equal(b.audio.timeline.chapters[1].title,
+                        "Island ferry returns after winter repairs");
+    nb_bulletin_release(&a);
+    nb_bulletin_release(&b);
+
+    /* a jingle that is not audio: said before anything is spoken */
+    snprintf(bad, sizeof(bad), "%s/notes.txt", dir);
+    FILE *f = fopen(bad, "w");
+    assert_non_null(f);
+    fputs("not a sound\n", f);
+    fclose(f);
+    char *broken = briefing(dir, "broken.yaml", "output: x.wav\njingles: {outro: notes.txt}\n");
+    nb_bulletin_init(&b);
+    nb_error_init(&err);
+    assert_int_equal(nb_bulletin_build(&b, broken, dir, &err), NB_EINPUT);
+    assert_int_equal(err.line, 8);
+    assert_non_null(strstr(err.message, "'outro': '"));
+    assert_non_null(strstr(err.message, "notes.txt': not an audio file"));
+    char x[1200];
+    snprintf(x, sizeof(x), "%s/x.wav", dir);
+    assert_false(exists(x));
+    nb_bulletin_release(&b);
+    free(broken);
+    free(plain);
+    free(path);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mp3_per_story),
         cmocka_unit_test(test_transcript_timing),
         cmocka_unit_test(test_every_format_by_ffmpeg),
+        cmocka_unit_test(test_jingles),
         cmocka_unit_test(test_disk_full_keeps_the_old_bulletin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -450,6 +450,7 @@ static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct 
         .titles = titles,
         .ntitles = ntitles,
         .temp = bl->temp,
+        .jingles = {b->jingles[0], b->jingles[1], b->jingles[2]},
     };
     nb_script_audio_result_release(&bl->audio);
     rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, &settings, bl->output,

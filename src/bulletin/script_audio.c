@@ -2,6 +2,7 @@
 #include "bulletin/script_audio.h"
 
 #include "bulletin/sidecars.h"
+#include "speech/jingle.h"
 #include "speech/master.h"
 #include "text/file.h"
 #include "spoken/lang.h"
@@ -198,6 +199,8 @@ struct pass1 {
     struct nb_master_spool *spool;
     struct nb_timeline *timeline;
     const struct nb_script *script;
+    size_t base;  /* the spool's length when this stretch began */
+    size_t first; /* the stretch's first part */
 };
 
 static nb_status spool_samples(void *ctx, const int16_t *s, size_t n, struct nb_error *err)
@@ -210,7 +213,58 @@ static nb_status note_sentence(void *ctx, size_t part, size_t index, const char 
                                size_t end, struct nb_error *err)
 {
     struct pass1 *p = ctx;
-    return nb_timeline_add_sentence(p->timeline, p->script, part, index, text, start, end, err);
+    return nb_timeline_add_sentence(p->timeline, p->script, p->first + part, index, text,
+                                    p->base + start, p->base + end, err);
+}
+
+/* The briefing's jingles, decoded: intro, between stories, outro. */
+struct jingles {
+    struct nb_pcm pcm[3];
+    size_t n[3]; /* samples; 0: none */
+    double lufs[3];
+};
+
+static nb_status load_jingles(const struct nb_script_audio_settings *settings, unsigned rate,
+                              struct jingles *j, struct nb_error *err)
+{
+    for (int k = 0; k < 3; k++) {
+        nb_pcm_init(&j->pcm[k], rate);
+        const char *path = settings ? settings->jingles[k] : NULL;
+        if (!path)
+            continue;
+        nb_status rc = nb_jingle_load(path, rate, &j->pcm[k], &j->lufs[k], err);
+        if (rc != NB_OK)
+            return rc;
+        j->n[k] = j->pcm[k].n;
+    }
+    return NB_OK;
+}
+
+static nb_status add_silence(struct nb_master_spool *spool, unsigned rate, unsigned ms,
+                             struct nb_error *err)
+{
+    int16_t zero[1024] = {0};
+    size_t n = (size_t)rate * ms / 1000;
+    while (n) {
+        size_t k = n < 1024 ? n : 1024;
+        nb_status rc = nb_master_spool_add(spool, zero, k, err);
+        if (rc != NB_OK)
+            return rc;
+        n -= k;
+    }
+    return NB_OK;
+}
+
+/* A jingle and the breath after it. */
+#define JINGLE_PAUSE_MS 400
+
+static nb_status add_jingle(struct nb_master_spool *spool, const struct jingles *j, int k,
+                            unsigned rate, struct nb_error *err)
+{
+    if (!j->n[k])
+        return NB_OK;
+    nb_status rc = nb_master_spool_add_jingle(spool, j->pcm[k].samples, j->n[k], j->lufs[k], err);
+    return rc == NB_OK ? add_silence(spool, rate, JINGLE_PAUSE_MS, err) : rc;
 }
 
 /* Speaks the script into the spool, noting the timeline. */
@@ -231,11 +285,51 @@ static nb_status speak_to_spool(struct nb_speech *sp, const struct nb_script *sc
         rc = segments_to_parts(script, voices, nvoices, settings, parts, err);
     for (size_t i = 0; rc == NB_OK && i < nvoices; i++)
         speech[i] = voices[i].speech;
-    struct pass1 p1 = {spool, timeline, script};
-    const struct nb_render_sink sink = {spool_samples, note_sentence, &p1};
+    struct jingles j;
+    memset(&j, 0, sizeof(j));
     if (rc == NB_OK)
-        rc = nb_speech_render_to(sp, parts, script->n, speech, nvoices, say_flags(voices, nvoices),
-                                 &sink, spans, err);
+        rc = load_jingles(settings, nb_master_spool_rate(spool), &j, err);
+    unsigned rate = nb_master_spool_rate(spool);
+    /* with an intro jingle: the lead-in, the jingle, a breath, the speech */
+    if (rc == NB_OK && j.n[0] && script->n) {
+        rc = add_silence(spool, rate, parts[0].pause_before_ms, err);
+        parts[0].pause_before_ms = 0;
+        if (rc == NB_OK)
+            rc = add_jingle(spool, &j, 0, rate, err);
+    }
+    struct pass1 p1 = {spool, timeline, script, 0, 0};
+    const struct nb_render_sink sink = {spool_samples, note_sentence, &p1};
+    /* spoken a stretch at a time: the between-stories jingle before each
+     * story after the first */
+    unsigned story = 0;
+    for (size_t a = 0; rc == NB_OK && a < script->n;) {
+        size_t b = a + 1;
+        story = script->segments[a].story ? script->segments[a].story : story;
+        for (; b < script->n; b++) {
+            unsigned next = script->segments[b].story;
+            if (j.n[1] && next && story && next != story)
+                break; /* a new story after the first: the jingle first */
+            story = next ? next : story;
+        }
+        p1.base = nb_master_spool_frames(spool);
+        p1.first = a;
+        rc = nb_speech_render_to(sp, parts + a, b - a, speech, nvoices, say_flags(voices, nvoices),
+                                 &sink, spans + a, err);
+        for (size_t i = a; rc == NB_OK && i < b; i++) {
+            spans[i].start += p1.base;
+            spans[i].end += p1.base;
+        }
+        if (rc == NB_OK && b < script->n)
+            rc = add_jingle(spool, &j, 1, rate, err);
+        a = b;
+    }
+    if (rc == NB_OK && j.n[2]) {
+        rc = add_jingle(spool, &j, 2, rate, err);
+        if (rc == NB_OK && settings)
+            rc = add_silence(spool, rate, settings->lead_out_ms, err);
+    }
+    for (int k = 0; k < 3; k++)
+        nb_pcm_release(&j.pcm[k]);
     if (rc == NB_OK)
         rc = nb_timeline_chapters(timeline, script, spans, nb_master_spool_frames(spool),
                                   settings ? settings->titles : NULL,

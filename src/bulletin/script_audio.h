@@ -51,6 +51,8 @@ struct nb_script_audio_settings {
     const char *const *titles;                 /* story n's chapter title is titles[n-1] */
     size_t ntitles;
     struct nb_temp_hook temp; /* told of the temporary files (text/file.h) */
+    const char *jingles[3];   /* audio files played before the bulletin,
+                                 between stories and after it; NULL: none */
 };
 
 /* What nb_script_audio_write() made. */

@@ -5,6 +5,7 @@
 #include "config/transitions_bank.h"
 #include "source/fetch.h"
 #include "config/voice_profile.h"
+#include "speech/jingle.h"
 #include "text/buf.h"
 #include "text/calendar.h"
 #include "text/chars.h"
@@ -31,7 +32,8 @@ static const char *const briefing_keys[] = {
     "output",      "time",     "quotes",    "max_words", "headlines",    "recap",
     "quote_voice", "duration", "intro",     "outro",     "transitions",  "order",
     "lexicon",     "since",    "max_items", "new_only",  "follow_links", "on_source_error",
-    "cache",       "rate",     "pauses",    "loudness",  "publisher",    NULL};
+    "cache",       "rate",     "pauses",    "loudness",  "publisher",    "jingles",
+    NULL};
 static const char *const article_keys[] = {"file", "priority", NULL};
 
 #define DEFAULT_QUOTES 1
@@ -63,6 +65,8 @@ void nb_briefing_release(struct nb_briefing *b)
     free(b->output);
     free(b->output_ext);
     free(b->publisher);
+    for (int k = 0; k < 3; k++)
+        free(b->jingles[k]);
     free(b->quote_voice);
     free(b->quote_voice_path);
     free(b->lexicon_path);
@@ -435,6 +439,40 @@ static nb_status read_title(const struct nb_yaml_doc *doc, const struct nb_yaml_
     if (!*s)
         return nb_yaml_error(doc, n, err, "'title' must not be empty");
     return NB_OK;
+}
+
+/* jingles: {intro: sting.wav, between: bed.flac, outro: end.ogg} */
+static nb_status read_jingles(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                              struct nb_briefing *b, struct nb_error *err)
+{
+    static const char *const keys[] = {"intro", "between", "outro", NULL};
+    const struct nb_yaml_node *m = nb_yaml_get(root, "jingles");
+    if (!m || nb_yaml_is_null(m))
+        return NB_OK;
+    if (m->kind != NB_YAML_MAPPING)
+        return nb_yaml_error(doc, m, err,
+                             "'jingles' must be a mapping like {intro: sting.wav, between: "
+                             "bed.wav, outro: end.wav}");
+    nb_status rc = nb_yaml_check_keys(doc, m, keys, err);
+    for (int k = 0; rc == NB_OK && k < 3; k++) {
+        const struct nb_yaml_node *n = nb_yaml_get(m, keys[k]);
+        char *value = NULL;
+        if (!n || (rc = nb_yaml_string(doc, n, keys[k], &value, err)) != NB_OK)
+            continue;
+        struct nb_buf path;
+        nb_buf_init(&path, 0);
+        struct nb_error why;
+        nb_error_init(&why);
+        if (nb_path_join(b->dir, value, &path) != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        else if (nb_jingle_check(path.data, &why) != NB_OK)
+            rc = nb_yaml_error(doc, n, err, "'%s': %s", keys[k], why.message);
+        else if (!(b->jingles[k] = nb_buf_detach(&path, NULL)))
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        nb_buf_release(&path);
+        free(value);
+    }
+    return rc;
 }
 
 /* publisher: Nordhavn Radio - written in the audio files' metadata */
@@ -924,6 +962,8 @@ static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing
         rc = read_loudness(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_publisher(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_jingles(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_small(doc, root, "rate", 80, 450, &b->rate, err);
     if (rc == NB_OK)

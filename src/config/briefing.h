@@ -15,6 +15,9 @@
  *   loudness: podcast         # podcast (-16 LUFS), broadcast (-23), atsc,
  *                             # alexa, off, or a number of LUFS
  *   publisher: Nordhavn Radio # in the audio files' metadata and manifest
+ *   jingles: {intro: sting.wav, between: bed.flac, outro: end.ogg}
+ *                             # any audio libsndfile reads, at most 2 min,
+ *                             # brought to the speech's loudness
  *   time: "07:00"             # when it goes out: "Good morning", {time_of_day}
  *   quotes: 1                 # quotes per story (0..10), default 1
  *   max_words: 30             # longer lead sentences lose asides (0 = never)
@@ -96,6 +99,7 @@ struct nb_briefing {
     struct nb_loudness_target loudness; /* default podcast */
     struct nb_mark loudness_mark;
     char *publisher;                    /* NULL when not given */
+    char *jingles[3];                   /* intro, between, outro: resolved paths; NULL: none */
     int stories_given, sentences_given; /* the keys were written */
     unsigned quotes;                    /* per story, default 1 */
     unsigned max_words;                 /* 0: lead sentences are never shortened */

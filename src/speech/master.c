@@ -26,6 +26,13 @@ struct nb_master_spool {
     unsigned channels; /* as measured */
     int16_t buf[BLOCK];
     size_t nbuf; /* samples waiting in buf */
+    /* jingles: spooled, not measured with the speech, brought to its
+     * loudness in pass 2 */
+    struct jingle_range {
+        size_t from, to;
+        double lufs; /* as measured, mono */
+    } * jingles;
+    size_t njingles;
 };
 
 nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, unsigned rate,
@@ -70,6 +77,9 @@ nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, u
     return NB_OK;
 }
 
+static nb_status spool_write(struct nb_master_spool *s, const int16_t *samples, size_t n,
+                             struct nb_error *err);
+
 /* Writes the samples waiting in the buffer to the file and the meter. */
 static nb_status spool_flush(struct nb_master_spool *s, struct nb_error *err)
 {
@@ -91,18 +101,9 @@ static nb_status spool_flush(struct nb_master_spool *s, struct nb_error *err)
         if (rc != NB_OK)
             return rc;
     }
-    const char *p = (const char *)s->buf;
-    size_t left = s->nbuf * sizeof(int16_t);
-    while (left) {
-        ssize_t w = write(s->fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return nb_error_set(err, NB_EIO, "cannot write the audio being made to '%s': %s",
-                                s->path, w < 0 ? strerror(errno) : "nothing written");
-        p += w;
-        left -= (size_t)w;
-    }
+    nb_status rc = spool_write(s, s->buf, s->nbuf, err);
+    if (rc != NB_OK)
+        return rc;
     s->nbuf = 0;
     return NB_OK;
 }
@@ -157,8 +158,46 @@ void nb_master_spool_free(struct nb_master_spool *s)
         close(s->fd);
     }
     free(s->path);
+    free(s->jingles);
     nb_loudness_meter_free(s->meter);
     free(s);
+}
+
+/* Writes samples to the spool's file, unmeasured. */
+static nb_status spool_write(struct nb_master_spool *s, const int16_t *samples, size_t n,
+                             struct nb_error *err)
+{
+    const char *p = (const char *)samples;
+    size_t left = n * sizeof(int16_t);
+    while (left) {
+        ssize_t w = write(s->fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return nb_error_set(err, NB_EIO, "cannot write the audio being made to '%s': %s",
+                                s->path, w < 0 ? strerror(errno) : "nothing written");
+        p += w;
+        left -= (size_t)w;
+    }
+    return NB_OK;
+}
+
+nb_status nb_master_spool_add_jingle(struct nb_master_spool *s, const int16_t *samples, size_t n,
+                                     double lufs, struct nb_error *err)
+{
+    nb_status rc = spool_flush(s, err);
+    if (rc != NB_OK || !n)
+        return rc;
+    struct jingle_range *j = realloc(s->jingles, (s->njingles + 1) * sizeof(*j));
+    if (!j)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    s->jingles = j;
+    rc = spool_write(s, samples, n, err);
+    if (rc != NB_OK)
+        return rc;
+    s->jingles[s->njingles++] = (struct jingle_range){s->frames, s->frames + n, lufs};
+    s->frames += n;
+    return NB_OK;
 }
 
 /* ---- pass 2 ---- */
@@ -240,9 +279,31 @@ static nb_status drain_limiter(struct chain *ch, struct nb_error *err)
     return NB_OK;
 }
 
+/* 1, or for a sample of a jingle the gain that brings the jingle to the
+ * loudness of the speech (at most +12 dB). */
+static float jingle_gain(const struct nb_master_spool *s, size_t at, double speech_lufs)
+{
+    for (size_t j = 0; j < s->njingles; j++)
+        if (at >= s->jingles[j].from && at < s->jingles[j].to) {
+            /* the speech was measured as the output's channels */
+            double jingle = s->jingles[j].lufs + (s->channels == 2 ? 3.0103 : 0.0);
+            if (!isfinite(jingle) || !isfinite(speech_lufs))
+                return 1.0f;
+            double db = speech_lufs - jingle;
+            return (float)pow(10.0, (db > 12.0 ? 12.0 : db) / 20.0);
+        }
+    return 1.0f;
+}
+
 static nb_status run_chain(struct nb_master_spool *s, const struct nb_master_output *o,
                            struct chain *ch, struct nb_error *err)
 {
+    double speech_lufs = -HUGE_VAL;
+    if (s->njingles) {
+        nb_status rc = nb_loudness_meter_result(s->meter, &speech_lufs, NULL, err);
+        if (rc != NB_OK)
+            return rc;
+    }
     size_t to = o->to && o->to < s->frames ? o->to : s->frames;
     int16_t block[BLOCK];
     float in[BLOCK];
@@ -256,7 +317,7 @@ static nb_status run_chain(struct nb_master_spool *s, const struct nb_master_out
                                 r < 0 ? strerror(errno) : "it is shorter than written");
         n = (size_t)r / sizeof(int16_t);
         for (size_t i = 0; i < n; i++)
-            in[i] = (float)block[i] / 32768.0f;
+            in[i] = (float)block[i] / 32768.0f * jingle_gain(s, at + i, speech_lufs);
         nb_status rc = resample(ch, in, n, err);
         if (rc != NB_OK)
             return rc;

@@ -42,6 +42,13 @@ nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, u
 nb_status nb_master_spool_add(struct nb_master_spool *s, const int16_t *samples, size_t n,
                               struct nb_error *err);
 
+/* Appends a jingle's n samples (speech/jingle.h), measured at `lufs`
+ * (mono): not counted in the spool's loudness, and brought to the
+ * speech's loudness in pass 2 (at most 12 dB up).  Errors as
+ * nb_master_spool_add(). */
+nb_status nb_master_spool_add_jingle(struct nb_master_spool *s, const int16_t *samples, size_t n,
+                                     double lufs, struct nb_error *err);
+
 /* Samples so far, and the synthesiser's rate. */
 size_t nb_master_spool_frames(const struct nb_master_spool *s);
 unsigned nb_master_spool_rate(const struct nb_master_spool *s);
