@@ -426,6 +426,11 @@ static nb_status measured_gain(struct nb_master_spool *spool, const char *path,
     return rc;
 }
 
+static int lossy_format(enum nb_audio_container c)
+{
+    return c == NB_AUDIO_MP3 || c == NB_AUDIO_OGG_VORBIS || c == NB_AUDIO_OGG_OPUS;
+}
+
 /* "podcast (-16 LUFS, -1 dBTP)" or "off". */
 static void target_words(const struct nb_loudness_target *t, char *out, size_t size)
 {
@@ -559,6 +564,7 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     free(voices);
     /* pass 2: one gain for the whole bulletin */
     double gain = 0;
+    const double ceiling = target.ceiling_dbtp;
     if (rc == NB_OK)
         rc = measured_gain(spool, path, &format, &target, &settings->temp, &gain, err);
     size_t before = res->files.n;
@@ -581,6 +587,24 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     struct nb_master_result r = {0, 0, 0};
     if (rc == NB_OK)
         rc = nb_master_write(spool, &o, &target, gain, &r, err);
+    /* a lossy file as it decodes: over the ceiling somewhere the probe did
+     * not reach, or off the target, it is made again, corrected, once */
+    if (rc == NB_OK && lossy_format(format.container) && !target.off) {
+        double got_lufs, got_peak;
+        rc = nb_master_measure_file(path, &got_lufs, &got_peak, err);
+        double over = got_peak - (ceiling - 0.15), off = target.lufs - got_lufs;
+        if (rc == NB_OK && ((isfinite(over) && over > 0) || (isfinite(off) && fabs(off) > 0.4))) {
+            if (isfinite(over) && over > 0)
+                target.ceiling_dbtp -= over + 0.1;
+            if (isfinite(off))
+                gain += off;
+            rc = nb_master_write(spool, &o, &target, gain, &r, err);
+            if (rc == NB_OK)
+                rc = nb_master_measure_file(path, &got_lufs, &got_peak, err);
+        }
+        r.lufs = got_lufs;
+        r.true_peak = got_peak;
+    }
     free(chapters);
     nb_master_spool_free(spool);
     nb_temp_tell(&settings->temp, spool_path, 0);

@@ -377,7 +377,7 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
 }
 
 /* Loudness and true peak of a written file, decoded by libsndfile. */
-static nb_status measure_file(const char *path, double *lufs, double *peak, struct nb_error *err)
+nb_status nb_master_measure_file(const char *path, double *lufs, double *peak, struct nb_error *err)
 {
     SF_INFO info;
     memset(&info, 0, sizeof(info));
@@ -401,6 +401,65 @@ static nb_status measure_file(const char *path, double *lufs, double *peak, stru
 static int lossy(enum nb_audio_container c)
 {
     return c == NB_AUDIO_MP3 || c == NB_AUDIO_OGG_VORBIS || c == NB_AUDIO_OGG_OPUS;
+}
+
+/* Up to this long, the whole bulletin is encoded to measure the codec;
+ * longer, PROBE_WINDOWS stretches of PROBE_WINDOW_S seconds spread over
+ * it (a codec's effect is local: the level moves alike everywhere, the
+ * peaks are sampled). */
+#define PROBE_WHOLE_S 360
+#define PROBE_WINDOWS 6
+#define PROBE_WINDOW_S 20
+
+/* Encodes [from, to) of the spool to `probe`, decodes and measures it;
+ * the same stretch's loudness before the codec in *before. */
+static nb_status probe_stretch(struct nb_master_spool *s, const struct nb_audio_format *format,
+                               const struct nb_loudness_target *target, double gain,
+                               const char *probe, size_t from, size_t to, double *before,
+                               double *lufs, double *peak, struct nb_error *err)
+{
+    struct nb_master_output o = {.path = NULL, .format = *format, .from = from, .to = to};
+    struct nb_master_result r;
+    nb_status rc = nb_master_write(s, &o, target, gain, &r, err);
+    *before = r.lufs;
+    o.path = probe;
+    if (rc == NB_OK)
+        rc = nb_master_write(s, &o, target, gain, NULL, err);
+    if (rc == NB_OK)
+        rc = nb_master_measure_file(probe, lufs, peak, err);
+    unlink(probe);
+    return rc;
+}
+
+/* The loudness and true peak the codec gives the bulletin at this gain. */
+static nb_status probe_codec(struct nb_master_spool *s, const struct nb_audio_format *format,
+                             const struct nb_loudness_target *target, double gain,
+                             const char *probe, double *lufs, double *peak, struct nb_error *err)
+{
+    size_t total = s->frames, window = (size_t)s->rate * PROBE_WINDOW_S;
+    double before;
+    if (total <= (size_t)s->rate * PROBE_WHOLE_S)
+        return probe_stretch(s, format, target, gain, probe, 0, 0, &before, lufs, peak, err);
+    /* the whole before the codec, then what the codec does to stretches */
+    const struct nb_master_output all = {.path = NULL, .format = *format};
+    struct nb_master_result r;
+    nb_status rc = nb_master_write(s, &all, target, gain, &r, err);
+    double shift = 0, worst = -HUGE_VAL;
+    int counted = 0;
+    for (int w = 0; rc == NB_OK && w < PROBE_WINDOWS; w++) {
+        size_t from = (total - window) / (PROBE_WINDOWS - 1) * (size_t)w;
+        double b, l, p;
+        rc = probe_stretch(s, format, target, gain, probe, from, from + window, &b, &l, &p, err);
+        if (rc == NB_OK && isfinite(b) && isfinite(l)) {
+            shift += l - b;
+            counted++;
+        }
+        if (rc == NB_OK && p > worst)
+            worst = p;
+    }
+    *lufs = r.lufs + (counted ? shift / counted : 0);
+    *peak = worst;
+    return rc;
 }
 
 nb_status nb_master_gain(struct nb_master_spool *s, const struct nb_audio_format *format,
@@ -439,12 +498,8 @@ nb_status nb_master_gain(struct nb_master_spool *s, const struct nb_audio_format
     const double ceiling = target->ceiling_dbtp;
     double last_gain = gain, last_lufs = NAN;
     for (int round = 0; probe && lossy(format->container) && round < 6; round++) {
-        const struct nb_master_output o = {.path = probe, .format = *format};
         double got_lufs, got_peak;
-        rc = nb_master_write(s, &o, target, gain, NULL, err);
-        if (rc == NB_OK)
-            rc = measure_file(probe, &got_lufs, &got_peak, err);
-        unlink(probe);
+        rc = probe_codec(s, format, target, gain, probe, &got_lufs, &got_peak, err);
         if (rc != NB_OK)
             return rc;
         /* meters' true peaks differ by a tenth of a dB: aim that far under */

@@ -102,12 +102,18 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
  * the file reads within 0.1 LU of the target where the gain cap allows.
  * For a lossy format (MP3, Vorbis, Opus), with `probe` (a scratch file
  * name beside the output; NULL: none), the audio is also encoded to
- * `probe`, decoded and measured, up to six times, correcting the gain
+ * `probe` (the whole bulletin up to 6 minutes, six stretches of 20 s spread
+ * over a longer one), decoded and measured, up to six times, correcting the gain
  * and lowering target->ceiling_dbtp by what the codec added to the peaks
  * (the probe is removed each time).  0 when the target is off.  *gain_db
  * is set on success. */
 nb_status nb_master_gain(struct nb_master_spool *s, const struct nb_audio_format *format,
                          struct nb_loudness_target *target, const char *probe, double *gain_db,
                          struct nb_error *err);
+
+/* The integrated loudness and true peak of an audio file as libsndfile
+ * decodes it.  Errors: NB_EIO naming the file; NB_ENOMEM. */
+nb_status nb_master_measure_file(const char *path, double *lufs, double *true_peak,
+                                 struct nb_error *err);
 
 #endif
