@@ -470,7 +470,7 @@ static size_t era_at(struct nb_norm_ctx *c, size_t j, int before, const struct n
 static nb_status say_era_year(struct nb_norm_ctx *c, const struct nb_norm_num *n)
 {
     if (n->grouped || n->nint > 4)
-        return nb_quantity_say_number(c, n);
+        return nb_numbers_cardinal(NUMS(c), n->digits, n->nint, c->say);
     return nb_numbers_year(NUMS(c), (unsigned)nb_norm_num_value(n), c->say);
 }
 

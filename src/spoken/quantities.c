@@ -380,12 +380,6 @@ int nb_quantity_read(struct nb_norm_ctx *c, size_t i, struct nb_quantity *it)
 
 /* ---- saying one quantity ---- */
 
-int nb_quantity_is_bare(const struct nb_quantity *it)
-{
-    return it->kind == NB_QUANTITY_NUMBER && !it->num.has_point && !it->scale && !it->unit &&
-           !it->percent && !it->temp && !it->per && !it->neg && !it->nletters;
-}
-
 int nb_quantity_is_year(const struct nb_quantity *it)
 {
     if (!nb_quantity_is_bare(it) || it->num.grouped || it->num.nint != 4)

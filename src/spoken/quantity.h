@@ -70,7 +70,11 @@ nb_status nb_quantity_say_money(struct nb_norm_ctx *c, const struct nb_quantity 
  * long or zero-led ones digit by digit.  NB_OK or NB_ENOMEM. */
 nb_status nb_quantity_say_number(struct nb_norm_ctx *c, const struct nb_norm_num *n);
 /* 1 when q is a bare whole number (nothing attached). */
-int nb_quantity_is_bare(const struct nb_quantity *q);
+static inline int nb_quantity_is_bare(const struct nb_quantity *q)
+{
+    return q->kind == NB_QUANTITY_NUMBER && !q->num.has_point && !q->scale && !q->unit &&
+           !q->percent && !q->temp && !q->per && !q->neg && !q->nletters;
+}
 /* 1 when q is a bare four-digit number from 1100 to 2099. */
 int nb_quantity_is_year(const struct nb_quantity *q);
 
