@@ -404,6 +404,38 @@ static void test_jingles(void **state)
     free(dir);
 }
 
+/* A folder that cannot be written (here: a path through a regular file,
+ * which even root cannot write into): a clear error naming it, nothing
+ * left, and the bulletin written before untouched. */
+static void test_unwritable_folder(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("broadcast_unwritable");
+    char *path = briefing(dir, "b.yaml", "output: island.mp3\n");
+    struct nb_bulletin bl;
+    build(path, dir, &bl);
+    struct stat before;
+    assert_int_equal(stat(bl.output, &before), 0);
+    nb_bulletin_release(&bl);
+    char blocker[1200];
+    snprintf(blocker, sizeof(blocker), "%s/island.mp3/out", dir);
+    struct nb_error err;
+    nb_error_init(&err);
+    nb_bulletin_init(&bl);
+    assert_int_not_equal(nb_bulletin_build(&bl, path, blocker, &err), NB_OK);
+    char said[1024];
+    assert_non_null(strstr(nb_error_format(&err, said, sizeof(said)), "island.mp3"));
+    nb_bulletin_release(&bl);
+    char audio[1200];
+    snprintf(audio, sizeof(audio), "%s/island.mp3", dir);
+    struct stat after;
+    assert_int_equal(stat(audio, &after), 0);
+    assert_int_equal(after.st_size, before.st_size);
+    assert_int_equal(temporary_files(dir), 0);
+    free(path);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_transcript_timing),
         cmocka_unit_test(test_every_format_by_ffmpeg),
         cmocka_unit_test(test_jingles),
+        cmocka_unit_test(test_unwritable_folder),
         cmocka_unit_test(test_disk_full_keeps_the_old_bulletin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
