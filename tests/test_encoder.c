@@ -82,7 +82,7 @@ static nb_status write_sine(const char *path, const struct nb_audio_format *f,
     size_t n = (size_t)llround(seconds * f->rate);
     float *s = sine(f->rate, f->channels, n);
     struct nb_audio_writer *w;
-    nb_status rc = nb_audio_writer_open(&w, path, f, meta, ch, nch, err);
+    nb_status rc = nb_audio_writer_open(&w, path, f, meta, ch, nch, NULL, err);
     if (rc != NB_OK) {
         free(s);
         return rc;
@@ -611,7 +611,7 @@ static void test_clipping(void **state)
     struct nb_error err;
     assert_int_equal(nb_audio_format_from_path(path, &f, &err), NB_OK);
     struct nb_audio_writer *w;
-    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, NULL, 0, &err), NB_OK);
+    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, NULL, 0, NULL, &err), NB_OK);
     const float s[] = {2.0f, -3.0f, NAN, 1.0f, -1.0f, 0.5f, INFINITY};
     assert_int_equal(nb_audio_writer_write(w, s, 7, &err), NB_OK);
     assert_int_equal(nb_audio_writer_commit(w, &err), NB_OK);
@@ -644,14 +644,14 @@ static void test_bad_chapters_and_folders(void **state)
     assert_int_equal(nb_audio_format_from_path(path, &f, &err), NB_OK);
     struct nb_audio_writer *w = (struct nb_audio_writer *)&w;
     struct nb_audio_chapter back[] = {{1.0, "b"}, {0.5, "a"}};
-    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, back, 2, &err), NB_EINPUT);
+    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, back, 2, NULL, &err), NB_EINPUT);
     assert_null(w);
     assert_string_equal(err.file, path);
     assert_string_equal(err.message, "chapter 2 starts at 0.5 s, not after chapter 1 (1 s)");
     struct nb_audio_chapter neg[] = {{-1.0, "a"}};
-    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, neg, 1, &err), NB_EINPUT);
+    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, neg, 1, NULL, &err), NB_EINPUT);
     f.rate = 8000;
-    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, NULL, 0, &err), NB_EINPUT);
+    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, NULL, 0, NULL, &err), NB_EINPUT);
     assert_string_equal(err.file, path);
     f.rate = 22050;
     /* a chapter after the end: nothing is written, the old file stays */
@@ -672,13 +672,14 @@ static void test_bad_chapters_and_folders(void **state)
     /* missing folder, a file in the way, a locked folder (root writes anyway) */
     char *missing = path_in(dir, "no/such/out.wav");
     assert_int_equal(nb_audio_format_from_path(missing, &f, &err), NB_OK);
-    assert_int_equal(nb_audio_writer_open(&w, missing, &f, NULL, NULL, 0, &err), NB_EIO);
+    assert_int_equal(nb_audio_writer_open(&w, missing, &f, NULL, NULL, 0, NULL, &err), NB_EIO);
     assert_string_equal(err.file, missing);
     char *locked = path_in(dir, "locked");
     assert_int_equal(mkdir(locked, 0500), 0);
     char *in_locked = path_in(dir, "locked/out.wav");
     if (geteuid() != 0) {
-        assert_int_equal(nb_audio_writer_open(&w, in_locked, &f, NULL, NULL, 0, &err), NB_EIO);
+        assert_int_equal(nb_audio_writer_open(&w, in_locked, &f, NULL, NULL, 0, NULL, &err),
+                         NB_EIO);
         assert_string_equal(err.file, in_locked);
         assert_int_equal(entries(locked), 0);
     }
@@ -700,7 +701,8 @@ static void test_temp_path_and_abort(void **state)
     struct nb_error err;
     assert_int_equal(nb_audio_format_from_path(path, &f, &err), NB_OK);
     struct nb_audio_writer *w;
-    assert_int_equal(nb_audio_writer_open(&w, path, &f, &META, CHAPTERS, NCHAPTERS, &err), NB_OK);
+    assert_int_equal(nb_audio_writer_open(&w, path, &f, &META, CHAPTERS, NCHAPTERS, NULL, &err),
+                     NB_OK);
     const char *tmp = nb_audio_writer_temp_path(w);
     char *prefix = path_in(dir, ".out.mp3.tmp-");
     assert_int_equal(strncmp(tmp, prefix, strlen(prefix)), 0);
@@ -757,7 +759,7 @@ static void test_clean_stale(void **state)
     struct nb_audio_format f;
     assert_int_equal(nb_audio_format_from_path(path, &f, &err), NB_OK);
     struct nb_audio_writer *w;
-    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, NULL, 0, &err), NB_OK);
+    assert_int_equal(nb_audio_writer_open(&w, path, &f, NULL, NULL, 0, NULL, &err), NB_OK);
     char *tmp = strdup(nb_audio_writer_temp_path(w));
     assert_int_equal(nb_audio_clean_stale(path, &err), NB_OK);
     assert_false(exists(tmp));

@@ -42,7 +42,7 @@ static void test_write_then_read(void **state)
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
     assert_true((st.st_mode & 0444) == 0444); /* not mkstemp's 0600 */
-    assert_int_equal(count_entries(dir), 1); /* no temporary left */
+    assert_int_equal(count_entries(dir), 1);  /* no temporary left */
     nb_buf_release(&b);
     free(dir);
 }
@@ -180,6 +180,87 @@ static void test_mkdirs(void **state)
     free(dir);
 }
 
+/* What a hook was told, and whether each file existed when it was. */
+struct told {
+    char path[8][1024];
+    int created[8], existed[8];
+    int n;
+};
+
+static void record(void *ctx, const char *path, int created)
+{
+    struct told *t = ctx;
+    assert_true(t->n < 8);
+    snprintf(t->path[t->n], sizeof(t->path[0]), "%s", path);
+    struct stat st;
+    t->created[t->n] = created;
+    t->existed[t->n] = stat(path, &st) == 0;
+    t->n++;
+}
+
+/* Each temporary file is told before it exists (a signal at any moment
+ * finds it told) and told gone once renamed or removed. */
+static void test_temp_files_told_before_they_exist(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("file_told");
+    struct told t = {.n = 0};
+    const struct nb_temp_hook hook = {record, &t};
+    char tmpl[1024];
+    snprintf(tmpl, sizeof(tmpl), "%s/.x.tmp-XXXXXX", dir);
+    int fd = nb_temp_create(tmpl, &hook);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(t.n, 1);
+    assert_string_equal(t.path[0], tmpl);
+    assert_true(t.created[0] && !t.existed[0]);
+    assert_null(strstr(tmpl, "XXXXXX"));
+    for (const char *c = tmpl + strlen(tmpl) - 6; *c; c++)
+        assert_true((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                    (*c >= '0' && *c <= '9'));
+    unlink(tmpl);
+    /* two in a row get different names */
+    char again[1024];
+    snprintf(again, sizeof(again), "%s/.x.tmp-XXXXXX", dir);
+    char first[1024];
+    snprintf(first, sizeof(first), "%s", again);
+    fd = nb_temp_create(first, NULL);
+    assert_true(fd >= 0);
+    close(fd);
+    int fd2 = nb_temp_create(again, NULL);
+    assert_true(fd2 >= 0);
+    close(fd2);
+    assert_string_not_equal(first, again);
+    unlink(first);
+    unlink(again);
+    /* not a template; a missing folder: -1, and told gone again */
+    char bad[] = "no-x-at-the-end";
+    assert_int_equal(nb_temp_create(bad, NULL), -1);
+    t.n = 0;
+    snprintf(tmpl, sizeof(tmpl), "%s/missing/.x.tmp-XXXXXX", dir);
+    assert_int_equal(nb_temp_create(tmpl, &hook), -1);
+    assert_int_equal(t.n, 2);
+    assert_true(t.created[0] && !t.created[1]);
+    /* a committed file and an aborted one: told created, then gone */
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/out.txt", dir);
+    struct nb_tmpfile f;
+    struct nb_error err;
+    t.n = 0;
+    assert_int_equal(nb_tmpfile_open(&f, path, &hook, &err), NB_OK);
+    assert_int_equal(nb_tmpfile_commit(&f, &err), NB_OK);
+    assert_int_equal(t.n, 2);
+    assert_true(t.created[0] && !t.existed[0] && !t.created[1] && !t.existed[1]);
+    assert_string_equal(t.path[0], t.path[1]);
+    t.n = 0;
+    assert_int_equal(nb_tmpfile_open(&f, path, &hook, &err), NB_OK);
+    nb_tmpfile_abort(&f);
+    assert_int_equal(t.n, 2);
+    assert_true(!t.created[1] && !t.existed[1]);
+    assert_int_equal(count_entries(dir), 1); /* out.txt only */
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_mkdirs),
         cmocka_unit_test(test_read_text),
+        cmocka_unit_test(test_temp_files_told_before_they_exist),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -555,9 +555,7 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     nb_timeline_init(&res->timeline, rate);
     struct nb_master_spool *spool = NULL;
     if (rc == NB_OK)
-        rc = nb_master_spool_open(&spool, path, rate, format.channels, err);
-    char *spool_path = spool ? nb_strdup(nb_master_spool_path(spool)) : NULL;
-    nb_temp_tell(&settings->temp, spool_path, 1);
+        rc = nb_master_spool_open(&spool, path, rate, format.channels, &settings->temp, err);
     if (rc == NB_OK)
         rc = speak_to_spool(sp, script, voices, nprofiles, settings, spool, &res->timeline, err);
     nb_speech_free(sp);
@@ -607,8 +605,6 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     }
     free(chapters);
     nb_master_spool_free(spool);
-    nb_temp_tell(&settings->temp, spool_path, 0);
-    free(spool_path);
     if (rc == NB_OK) {
         res->seconds = r.seconds;
         res->lufs = r.lufs;

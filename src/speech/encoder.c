@@ -330,7 +330,7 @@ static sf_count_t vio_write(const void *ptr, sf_count_t count, void *user)
 nb_status nb_audio_writer_open(struct nb_audio_writer **out, const char *path,
                                const struct nb_audio_format *f, const struct nb_audio_meta *meta,
                                const struct nb_audio_chapter *chapters, size_t nchapters,
-                               struct nb_error *err)
+                               const struct nb_temp_hook *temp, struct nb_error *err)
 {
     *out = NULL;
     nb_status rc = nb_audio_format_check(f, err);
@@ -366,7 +366,7 @@ nb_status nb_audio_writer_open(struct nb_audio_writer **out, const char *path,
         free_writer(w);
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     }
-    rc = nb_tmpfile_open(&w->tmp, path, err);
+    rc = nb_tmpfile_open(&w->tmp, path, temp, err);
     if (rc != NB_OK) {
         free_writer(w);
         return rc;

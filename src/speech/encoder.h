@@ -22,6 +22,7 @@
 #define NB_SPEECH_ENCODER_H
 
 #include "text/error.h"
+#include "text/file.h"
 
 #include <stddef.h>
 
@@ -98,11 +99,13 @@ struct nb_audio_writer;
  * nb_audio_writer_commit() or nb_audio_writer_abort().  Errors: NB_EINPUT
  * for a bad format or bad chapters, NB_EIO when the temporary file cannot
  * be created or opened (unwritable or missing folder), NB_ENOMEM; the error
- * names `path`.  *out is NULL on failure and nothing is left on disk. */
+ * names `path`.  *out is NULL on failure and nothing is left on disk.
+ * `temp` (may be NULL) is told of the temporary file before it is created
+ * and when it is gone (text/file.h). */
 nb_status nb_audio_writer_open(struct nb_audio_writer **out, const char *path,
                                const struct nb_audio_format *f, const struct nb_audio_meta *meta,
                                const struct nb_audio_chapter *chapters, size_t nchapters,
-                               struct nb_error *err);
+                               const struct nb_temp_hook *temp, struct nb_error *err);
 
 /* Appends nframes interleaved frames (f->channels samples each) of float
  * audio, full scale +-1.0; samples outside are clipped, NaN written as 0.

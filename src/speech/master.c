@@ -23,7 +23,8 @@ struct nb_master_spool {
     unsigned rate;
     size_t frames;
     struct nb_loudness_meter *meter;
-    unsigned channels; /* as measured */
+    struct nb_temp_hook temp; /* told of path */
+    unsigned channels;        /* as measured */
     int16_t buf[BLOCK];
     size_t nbuf; /* samples waiting in buf */
     /* jingles: spooled, not measured with the speech, brought to its
@@ -36,7 +37,8 @@ struct nb_master_spool {
 };
 
 nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, unsigned rate,
-                               unsigned channels, struct nb_error *err)
+                               unsigned channels, const struct nb_temp_hook *temp,
+                               struct nb_error *err)
 {
     *out = NULL;
     struct nb_master_spool *s = calloc(1, sizeof(*s));
@@ -52,7 +54,8 @@ nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, u
     }
     s->rate = rate;
     s->channels = channels;
-    s->fd = mkstemp(tmp.data);
+    s->temp = temp ? *temp : (struct nb_temp_hook){NULL, NULL};
+    s->fd = nb_temp_create(tmp.data, &s->temp);
     nb_status rc = NB_OK;
     if (s->fd < 0)
         rc = nb_error_set(err, NB_EIO, "cannot write in the folder '%s': %s", dir.data,
@@ -65,6 +68,7 @@ nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, u
     if (rc != NB_OK) {
         if (s->fd >= 0) {
             unlink(s->path ? s->path : tmp.data);
+            nb_temp_tell(&s->temp, s->path ? s->path : tmp.data, 0);
             close(s->fd);
         }
         nb_buf_release(&tmp);
@@ -155,6 +159,7 @@ void nb_master_spool_free(struct nb_master_spool *s)
         return;
     if (s->fd >= 0) {
         unlink(s->path);
+        nb_temp_tell(&s->temp, s->path, 0);
         close(s->fd);
     }
     free(s->path);
@@ -350,9 +355,8 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
     if (rc == NB_OK)
         rc = nb_loudness_meter_new(&ch.meter, f->rate, f->channels, err);
     if (rc == NB_OK && o->path)
-        rc = nb_audio_writer_open(&ch.writer, o->path, f, &o->meta, o->chapters, o->nchapters, err);
-    char *temp = ch.writer ? nb_strdup(nb_audio_writer_temp_path(ch.writer)) : NULL;
-    nb_temp_tell(o->temp, temp, 1);
+        rc = nb_audio_writer_open(&ch.writer, o->path, f, &o->meta, o->chapters, o->nchapters,
+                                  o->temp, err);
     if (rc == NB_OK)
         rc = run_chain(s, o, &ch, err);
     if (rc == NB_OK && res) {
@@ -365,8 +369,6 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
         ch.writer = NULL;
     }
     nb_audio_writer_abort(ch.writer);
-    nb_temp_tell(o->temp, temp, 0);
-    free(temp);
     nb_loudness_meter_free(ch.meter);
     nb_limiter_free(ch.limiter);
     nb_resampler_free(ch.resampler);
@@ -423,6 +425,7 @@ static nb_status probe_stretch(struct nb_master_spool *s, const struct nb_audio_
     nb_status rc = nb_master_write(s, &o, target, gain, &r, err);
     *before = r.lufs;
     o.path = probe;
+    o.temp = &s->temp; /* the spool's caller is told of the probe's own temporary file */
     if (rc == NB_OK)
         rc = nb_master_write(s, &o, target, gain, NULL, err);
     if (rc == NB_OK)

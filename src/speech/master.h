@@ -32,10 +32,13 @@ struct nb_master_spool;
 
 /* A spool for mono 16-bit samples at `rate`, in the folder of `path` (the
  * output it is for), measured as `channels` (1 or 2: the output's; stereo
- * audio made of the mono reads 3 LU louder).  Errors: NB_EIO naming the
- * folder when the file cannot be made; NB_ENOMEM. */
+ * audio made of the mono reads 3 LU louder).  `temp` (may be NULL) is told
+ * of the spool's file before it is made and when it is gone, and of the
+ * temporary files of probes written from it (text/file.h).  Errors: NB_EIO
+ * naming the folder when the file cannot be made; NB_ENOMEM. */
 nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, unsigned rate,
-                               unsigned channels, struct nb_error *err);
+                               unsigned channels, const struct nb_temp_hook *temp,
+                               struct nb_error *err);
 
 /* Appends n samples.  Errors: NB_EIO (disk full...), naming the spool's
  * folder; NB_ENOMEM. */

@@ -5,8 +5,10 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 nb_status nb_file_read(const char *path, size_t max, struct nb_buf *out, struct nb_error *err)
@@ -117,12 +119,47 @@ nb_status nb_file_mkdirs(const char *dir, struct nb_error *err)
     return rc;
 }
 
-nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, struct nb_error *err)
+int nb_temp_create(char *tmpl, const struct nb_temp_hook *h)
+{
+    static const char digits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    size_t n = strlen(tmpl);
+    if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX") != 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    char *x = tmpl + n - 6;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    /* a different start in each process and call; O_EXCL makes it safe */
+    uint64_t seed = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
+                    ((uint64_t)getpid() << 40) ^ (uint64_t)(uintptr_t)tmpl;
+    for (int attempt = 0; attempt < 1000; attempt++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        uint64_t v = seed >> 16;
+        for (int i = 0; i < 6; i++, v /= 62)
+            x[i] = digits[v % 62];
+        nb_temp_tell(h, tmpl, 1);
+        int fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            return fd;
+        int e = errno;
+        nb_temp_tell(h, tmpl, 0);
+        errno = e;
+        if (e != EEXIST)
+            return -1;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, const struct nb_temp_hook *hook,
+                          struct nb_error *err)
 {
     struct nb_buf b;
     nb_buf_init(&b, 0);
     t->fd = -1;
     t->tmp_path = NULL;
+    t->hook = hook ? *hook : (struct nb_temp_hook){NULL, NULL};
     t->final_path = nb_strdup(path);
     if (!t->final_path || nb_path_dirname(path, &b) != NB_OK || nb_buf_adds(&b, "/.") != NB_OK ||
         nb_buf_adds(&b, nb_path_basename(path)) != NB_OK ||
@@ -133,7 +170,7 @@ nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, struct nb_erro
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     }
     t->tmp_path = nb_buf_detach(&b, NULL);
-    t->fd = t->tmp_path ? mkstemp(t->tmp_path) : -1;
+    t->fd = t->tmp_path ? nb_temp_create(t->tmp_path, &t->hook) : -1;
     if (t->fd < 0) {
         int e = errno;
         free(t->tmp_path);
@@ -148,8 +185,10 @@ void nb_tmpfile_abort(struct nb_tmpfile *t)
 {
     if (t->fd >= 0)
         close(t->fd);
-    if (t->tmp_path)
+    if (t->tmp_path) {
         unlink(t->tmp_path);
+        nb_temp_tell(&t->hook, t->tmp_path, 0);
+    }
     free(t->tmp_path);
     free(t->final_path);
     t->fd = -1;
@@ -174,6 +213,7 @@ nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err)
         nb_tmpfile_abort(t);
         return NB_EIO;
     }
+    nb_temp_tell(&t->hook, t->tmp_path, 0);
     struct nb_buf dir;
     nb_buf_init(&dir, 0);
     if (nb_path_dirname(t->final_path, &dir) == NB_OK) {
@@ -209,11 +249,10 @@ nb_status nb_file_read_text(const char *path, size_t max, struct nb_buf *out,
     return rc;
 }
 
-nb_status nb_file_write_atomic(const char *path, const void *data, size_t len,
-                               struct nb_error *err)
+nb_status nb_file_write_atomic(const char *path, const void *data, size_t len, struct nb_error *err)
 {
     struct nb_tmpfile t;
-    nb_status rc = nb_tmpfile_open(&t, path, err);
+    nb_status rc = nb_tmpfile_open(&t, path, NULL, err);
     if (rc != NB_OK)
         return rc;
     const char *p = data;

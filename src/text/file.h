@@ -47,12 +47,22 @@ static inline void nb_temp_tell(const struct nb_temp_hook *h, const char *path, 
         h->fn(h->ctx, path, created);
 }
 
+/* Creates the file `tmpl` names, its last six characters "XXXXXX"
+ * replaced in place by letters and digits, exclusively (O_EXCL), mode 0600,
+ * and returns its descriptor, or -1 with errno set.  `h` (may be NULL) is
+ * told of the name before the file exists, so that a signal at any moment
+ * finds every file told; told gone again when the creation fails. */
+int nb_temp_create(char *tmpl, const struct nb_temp_hook *h);
+
 struct nb_tmpfile {
-    int fd;           /* -1 when not open */
-    char *tmp_path;   /* owned */
-    char *final_path; /* owned */
+    int fd;                   /* -1 when not open */
+    char *tmp_path;           /* owned */
+    char *final_path;         /* owned */
+    struct nb_temp_hook hook; /* told of tmp_path as it comes and goes */
 };
-nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, struct nb_error *err);
+/* `hook` may be NULL: no one is told. */
+nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, const struct nb_temp_hook *hook,
+                          struct nb_error *err);
 /* fsync, permissions 0644 less the umask, close, rename into place, fsync
  * the folder. On failure the temporary file is removed. */
 nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err);
