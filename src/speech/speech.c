@@ -30,7 +30,23 @@ struct nb_speech {
     struct nb_buf text;           /* sanitised text, reused */
     struct nb_speech_voice voice; /* the current voice; name owned */
     int have_voice;
+    /* the voice eSpeak NG holds: the name last selected ("" when not
+     * known) and whether it differs from `voice` with its settings.  A
+     * voice change that no synthesis follows stays in eSpeak NG's command
+     * queue until the queue wraps and drops it unfreed (1.51: a voice_t,
+     * 1,344 bytes, lost per change), so phonemes and checks select a voice
+     * only when it is not the one held, and leave it for the next
+     * synthesis to put `voice` back. */
+    char selected[VOICE_NAME_MAX + 1];
+    int dirty;
+    /* eSpeak NG's variants ("!v/f3"), listed once: listing reads every
+     * file of its voices folder */
+    char **variants;
+    size_t nvariants;
+    int listed;
 };
+
+static void note_selected(struct nb_speech *sp, const char *name);
 
 /* Where the synthesis callback puts samples: passed as user_data. */
 struct sample_sink {
@@ -96,6 +112,7 @@ nb_status nb_speech_new(struct nb_speech **out, struct nb_error *err)
     espeak_SetSynthCallback(on_samples);
     espeak_SetUriCallback(on_uri);
     espeak_ng_SetVoiceByName("en"); /* a voice until the caller picks one */
+    note_selected(sp, "en");
     int rate = espeak_ng_GetSampleRate();
     sp->rate = rate > 0 ? (unsigned)rate : 22050u;
     sp->version = espeak_Info(NULL);
@@ -114,6 +131,9 @@ void nb_speech_free(struct nb_speech *sp)
     speech_live = 0;
     nb_buf_release(&sp->text);
     free((char *)sp->voice.name);
+    for (size_t i = 0; i < sp->nvariants; i++)
+        free(sp->variants[i]);
+    free(sp->variants);
     free(sp);
 }
 
@@ -132,19 +152,37 @@ const char *nb_speech_sndfile_version(void)
     return sf_version_string();
 }
 
+/* Lists eSpeak NG's variants into sp, once. */
+static void list_variants(struct nb_speech *sp)
+{
+    if (sp->listed)
+        return;
+    espeak_VOICE spec;
+    memset(&spec, 0, sizeof(spec));
+    spec.languages = "variant";
+    const espeak_VOICE **list = espeak_ListVoices(&spec);
+    size_t n = 0;
+    while (list && list[n])
+        n++;
+    sp->variants = calloc(n ? n : 1, sizeof(*sp->variants));
+    if (!sp->variants)
+        return; /* listed again next time */
+    for (size_t i = 0; i < n; i++)
+        if (list[i]->identifier && (sp->variants[sp->nvariants] = nb_strdup(list[i]->identifier)))
+            sp->nvariants++;
+    sp->listed = 1;
+}
+
 /* 1 when eSpeak NG has the variant file voices/!v/<variant>. */
-static int variant_exists(const char *variant)
+static int variant_exists(struct nb_speech *sp, const char *variant)
 {
     char id[VOICE_NAME_MAX + 8];
     /* "+3" means "+m3", as eSpeak NG reads it */
     int digits = variant[0] >= '0' && variant[0] <= '9';
     snprintf(id, sizeof(id), "!v/%s%s", digits ? "m" : "", variant);
-    espeak_VOICE spec;
-    memset(&spec, 0, sizeof(spec));
-    spec.languages = "variant";
-    const espeak_VOICE **list = espeak_ListVoices(&spec);
-    for (size_t i = 0; list && list[i]; i++)
-        if (list[i]->identifier && strcmp(list[i]->identifier, id) == 0)
+    list_variants(sp);
+    for (size_t i = 0; i < sp->nvariants; i++)
+        if (strcmp(sp->variants[i], id) == 0)
             return 1;
     return 0;
 }
@@ -152,7 +190,7 @@ static int variant_exists(const char *variant)
 /* Selects voice `name` ("en-gb", "en-gb+f3") as the espeak-ng program
  * does: by voice file name first, then by language.  An unknown variant is
  * an error here (eSpeak NG would ignore it). */
-static nb_status select_voice(const char *name, struct nb_error *err)
+static nb_status select_voice(struct nb_speech *sp, const char *name, struct nb_error *err)
 {
     char base[VOICE_NAME_MAX + 1];
     size_t n = strlen(name);
@@ -161,7 +199,7 @@ static nb_status select_voice(const char *name, struct nb_error *err)
     int ok = n > 0 && n <= VOICE_NAME_MAX && blen > 0 && (!plus || plus[1]);
     for (size_t i = 0; ok && i < n; i++)
         ok = (unsigned char)name[i] >= 0x20 && name[i] != 0x7F;
-    if (ok && plus && !variant_exists(plus + 1))
+    if (ok && plus && !variant_exists(sp, plus + 1))
         ok = 0;
     if (ok) {
         memcpy(base, name, blen);
@@ -185,9 +223,38 @@ static nb_status select_voice(const char *name, struct nb_error *err)
     return NB_OK;
 }
 
-static nb_status apply_voice(const struct nb_speech_voice *v, struct nb_error *err)
+/* Records that eSpeak NG holds voice `name` (or nothing known). */
+static void note_selected(struct nb_speech *sp, const char *name)
 {
-    nb_status rc = select_voice(v->name, err);
+    size_t n = name ? strlen(name) : 0;
+    if (n >= sizeof(sp->selected))
+        n = 0;
+    memcpy(sp->selected, name ? name : "", n);
+    sp->selected[n] = '\0';
+}
+
+/* Selects `name` unless eSpeak NG holds it already; then the current
+ * voice's settings are no longer in effect. */
+static nb_status select_if_needed(struct nb_speech *sp, const char *name, struct nb_error *err)
+{
+    if (sp->selected[0] && strcmp(sp->selected, name) == 0)
+        return NB_OK;
+    sp->dirty = 1;
+    nb_status rc = select_voice(sp, name, err);
+    note_selected(sp, rc == NB_OK ? name : NULL);
+    /* nothing to say: runs the wave generator over the queued voice
+     * change, which frees it (well under a millisecond) */
+    char nothing[1] = "";
+    espeak_ng_Synthesize(nothing, 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
+    return rc;
+}
+
+static nb_status apply_voice(struct nb_speech *sp, const struct nb_speech_voice *v,
+                             struct nb_error *err)
+{
+    sp->dirty = 1;
+    nb_status rc = select_voice(sp, v->name, err);
+    note_selected(sp, rc == NB_OK ? v->name : NULL);
     if (rc != NB_OK)
         return rc;
     if (espeak_ng_SetParameter(espeakRATE, v->rate, 0) != ENS_OK ||
@@ -196,26 +263,36 @@ static nb_status apply_voice(const struct nb_speech_voice *v, struct nb_error *e
         espeak_ng_SetParameter(espeakVOLUME, v->volume, 0) != ENS_OK)
         return nb_error_set(err, NB_ESYNTH, "eSpeak NG refused the settings of voice '%s'",
                             v->name);
+    sp->dirty = 0;
+    return NB_OK;
+}
+
+/* Puts the current voice (or eSpeak NG's "en") back before synthesis
+ * when a phoneme lookup or a check selected another. */
+static nb_status restore_voice(struct nb_speech *sp, struct nb_error *err)
+{
+    if (!sp->dirty)
+        return NB_OK;
+    if (sp->have_voice)
+        return apply_voice(sp, &sp->voice, err);
+    if (espeak_ng_SetVoiceByName("en") != ENS_OK)
+        return nb_error_set(err, NB_ESYNTH, "eSpeak NG has no voice 'en'");
+    note_selected(sp, "en");
+    sp->dirty = 0;
     return NB_OK;
 }
 
 nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct nb_error *err)
 {
-    nb_status rc = select_voice(name, err);
-    /* checking selects the voice: put back the one in use */
-    if (sp->have_voice) {
-        struct nb_error ignored;
-        apply_voice(&sp->voice, &ignored);
-    } else {
-        espeak_ng_SetVoiceByName("en");
-    }
-    return rc;
+    /* checking selects the voice; the next synthesis puts back the one
+     * in use */
+    return select_if_needed(sp, name, err);
 }
 
 nb_status nb_speech_phonemes(struct nb_speech *sp, const char *voice, const char *text, size_t len,
                              struct nb_buf *out, struct nb_error *err)
 {
-    nb_status rc = select_voice(voice, err);
+    nb_status rc = select_if_needed(sp, voice, err);
     if (rc == NB_OK) {
         nb_buf_reset(&sp->text);
         rc = nb_speech_sanitise(text, len, &sp->text);
@@ -233,12 +310,6 @@ nb_status nb_speech_phonemes(struct nb_speech *sp, const char *voice, const char
             ph++;
         if (*ph && ((out->len && nb_buf_addc(out, ' ') != NB_OK) || nb_buf_adds(out, ph) != NB_OK))
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-    }
-    if (sp->have_voice) {
-        struct nb_error ignored;
-        apply_voice(&sp->voice, &ignored);
-    } else {
-        espeak_ng_SetVoiceByName("en");
     }
     return rc;
 }
@@ -279,12 +350,12 @@ nb_status nb_speech_set_voice(struct nb_speech *sp, const struct nb_speech_voice
         return nb_error_set(err, NB_EINPUT, "voice '%s': range %d is not in 0..100", voice->name,
                             voice->range);
     if (voice->volume < 0 || voice->volume > 200)
-        return nb_error_set(err, NB_EINPUT, "voice '%s': volume %d is not in 0..200",
-                            voice->name, voice->volume);
+        return nb_error_set(err, NB_EINPUT, "voice '%s': volume %d is not in 0..200", voice->name,
+                            voice->volume);
     char *name = nb_strdup(voice->name);
     if (!name)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
-    nb_status rc = apply_voice(voice, err);
+    nb_status rc = apply_voice(sp, voice, err);
     if (rc != NB_OK) {
         free(name);
         return rc;
@@ -314,13 +385,16 @@ nb_status nb_speech_say_ex(struct nb_speech *sp, const char *text, size_t len, u
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     if (!sp->text.len)
         return NB_OK;
+    nb_status vrc = restore_voice(sp, err);
+    if (vrc != NB_OK)
+        return vrc;
     size_t start = out->n;
     struct sample_sink sink = {out, 0};
     /* espeakPHONEMES only with the sanitiser's phoneme spans: then every
      * "[[" left in the text opens a span it checked */
     unsigned synth_flags = espeakCHARS_UTF8 | espeakENDPAUSE | (phonemes ? espeakPHONEMES : 0);
-    espeak_ng_STATUS st = espeak_ng_Synthesize(sp->text.data, sp->text.len + 1, 0, POS_CHARACTER,
-                                               0, synth_flags, NULL, &sink);
+    espeak_ng_STATUS st = espeak_ng_Synthesize(sp->text.data, sp->text.len + 1, 0, POS_CHARACTER, 0,
+                                               synth_flags, NULL, &sink);
     if (sink.failed) {
         out->n = start;
         return nb_error_set(err, NB_ENOMEM, "out of memory");
