@@ -19,6 +19,7 @@
 
 #include "support.h"
 #include "article/article.h"
+#include "article/cleanup_lines.h"
 #include "text/buf.h"
 
 static void render(const struct nb_article *a, struct nb_buf *out)
@@ -57,25 +58,101 @@ static void check_case(const char *name)
 }
 
 /* one test per family of furniture, and the prose that must survive */
-static void test_consent(void **state) { (void)state; check_case("consent"); }
-static void test_newsletter(void **state) { (void)state; check_case("newsletter"); }
-static void test_share_and_follow(void **state) { (void)state; check_case("share"); }
-static void test_captions(void **state) { (void)state; check_case("captions"); }
-static void test_related(void **state) { (void)state; check_case("related"); }
-static void test_tail_credits(void **state) { (void)state; check_case("tail"); }
-static void test_ads(void **state) { (void)state; check_case("ads"); }
-static void test_video(void **state) { (void)state; check_case("video"); }
-static void test_mixed_line(void **state) { (void)state; check_case("mixed-line"); }
-static void test_header_lines(void **state) { (void)state; check_case("header-lines"); }
-static void test_prose_survives(void **state) { (void)state; check_case("prose"); }
-static void test_variants(void **state) { (void)state; check_case("variants"); }
-static void test_dateline_reuters(void **state) { (void)state; check_case("dateline-reuters"); }
-static void test_dateline_ap(void **state) { (void)state; check_case("dateline-ap"); }
-static void test_dateline_plain(void **state) { (void)state; check_case("dateline-plain"); }
-static void test_dateline_none(void **state) { (void)state; check_case("dateline-none"); }
-static void test_repair(void **state) { (void)state; check_case("repair"); }
-static void test_comments(void **state) { (void)state; check_case("comments"); }
-static void test_wrapped(void **state) { (void)state; check_case("wrapped"); }
+static void test_consent(void **state)
+{
+    (void)state;
+    check_case("consent");
+}
+static void test_newsletter(void **state)
+{
+    (void)state;
+    check_case("newsletter");
+}
+static void test_share_and_follow(void **state)
+{
+    (void)state;
+    check_case("share");
+}
+static void test_captions(void **state)
+{
+    (void)state;
+    check_case("captions");
+}
+static void test_related(void **state)
+{
+    (void)state;
+    check_case("related");
+}
+static void test_tail_credits(void **state)
+{
+    (void)state;
+    check_case("tail");
+}
+static void test_ads(void **state)
+{
+    (void)state;
+    check_case("ads");
+}
+static void test_video(void **state)
+{
+    (void)state;
+    check_case("video");
+}
+static void test_mixed_line(void **state)
+{
+    (void)state;
+    check_case("mixed-line");
+}
+static void test_header_lines(void **state)
+{
+    (void)state;
+    check_case("header-lines");
+}
+static void test_prose_survives(void **state)
+{
+    (void)state;
+    check_case("prose");
+}
+static void test_variants(void **state)
+{
+    (void)state;
+    check_case("variants");
+}
+static void test_dateline_reuters(void **state)
+{
+    (void)state;
+    check_case("dateline-reuters");
+}
+static void test_dateline_ap(void **state)
+{
+    (void)state;
+    check_case("dateline-ap");
+}
+static void test_dateline_plain(void **state)
+{
+    (void)state;
+    check_case("dateline-plain");
+}
+static void test_dateline_none(void **state)
+{
+    (void)state;
+    check_case("dateline-none");
+}
+static void test_repair(void **state)
+{
+    (void)state;
+    check_case("repair");
+}
+static void test_comments(void **state)
+{
+    (void)state;
+    check_case("comments");
+}
+static void test_wrapped(void **state)
+{
+    (void)state;
+    check_case("wrapped");
+}
 /* the story's second half, after a list, stays; other stories' teasers
  * after it go, titles and all */
 static void test_teasers(void **state)
@@ -199,9 +276,18 @@ static void test_large_page(void **state)
     free(big);
 }
 
+/* The vocabulary is searched by halves, and a phrase is looked up only
+ * after a word marked as its first. */
+static void test_vocabulary_sorted(void **state)
+{
+    (void)state;
+    assert_int_equal(nb_clean_vocab_sorted(), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vocabulary_sorted),
         cmocka_unit_test(test_consent),
         cmocka_unit_test(test_newsletter),
         cmocka_unit_test(test_share_and_follow),

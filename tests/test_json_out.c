@@ -80,6 +80,36 @@ static void test_pretty_parses_the_same(void **state)
     free(pretty);
 }
 
+/* Every byte is escaped as json-c escapes it (with '/' left alone). */
+static void test_escapes_as_json_c(void **state)
+{
+    (void)state;
+    char all[256];
+    for (int c = 1; c < 256; c++)
+        all[c - 1] = (char)c;
+    all[255] = '\0';
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    struct nb_json_out o;
+    nb_json_out_init(&o, f, 0);
+    nb_json_out_string(&o, all);
+    assert_int_equal(nb_json_out_finish(&o), NB_OK);
+    long n = ftell(f);
+    char *got = calloc(1, (size_t)n + 1);
+    assert_non_null(got);
+    rewind(f);
+    assert_int_equal(fread(got, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    struct json_object *j = json_object_new_string(all);
+    const char *want =
+        json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    assert_int_equal(strlen(got), strlen(want) + 1);
+    assert_memory_equal(got, want, strlen(want));
+    assert_int_equal(got[strlen(want)], '\n');
+    json_object_put(j);
+    free(got);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -115,6 +145,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain),
         cmocka_unit_test(test_pretty_parses_the_same),
+        cmocka_unit_test(test_escapes_as_json_c),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

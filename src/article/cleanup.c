@@ -210,10 +210,13 @@ nb_status nb_article_clean(struct nb_article *a, struct nb_error *err)
         return rc;
     for (size_t i = 0; i < n; i++)
         nb_clean_measure(&v[i]);
-    if (nb_clean_decide(v, n) != NB_OK) {
+    uint64_t *words = NULL;
+    if (nb_clean_topic_words(v, n, &words) != NB_OK || nb_clean_decide(v, n) != NB_OK) {
+        free(words);
         free(v);
         return oom(err);
     }
+    free(words);
     struct nb_strv paras, joined;
     nb_strv_init(&paras);
     nb_strv_init(&joined);

@@ -152,7 +152,7 @@ static int lone_stranger(const struct nb_clean_topic *topic, const struct nb_cle
     if (!v[i].strong || (i > 0 && v[i - 1].strong) || (i + 1 < n && v[i + 1].strong))
         return 0;
     unsigned content = 0, shared = 0;
-    nb_clean_topic_overlap(topic, v[i].s, v[i].len, 0, &content, &shared);
+    nb_clean_topic_overlap(topic, &v[i], 0, &content, &shared);
     return content >= 5 && shared * 100 < (content + 4) * STRANGER;
 }
 
@@ -166,7 +166,7 @@ static int notice(const struct nb_clean_topic *topic, const struct nb_clean_line
         (ln->reader + ln->prompt) * 10 < ln->words || ln->score < 15)
         return 0;
     unsigned content = 0, shared = 0;
-    nb_clean_topic_overlap(topic, ln->s, ln->len, inside, &content, &shared);
+    nb_clean_topic_overlap(topic, ln, inside, &content, &shared);
     return shared * 100 < (content + 4) * STRANGER;
 }
 
@@ -201,8 +201,8 @@ static int on_topic(const struct nb_clean_topic *topic, const struct nb_clean_li
         return 0;
     for (size_t i = r->first; i <= r->last; i++)
         if (!v[i].fixed) {
-            nb_clean_topic_overlap(topic, v[i].s, v[i].len, 0, &content, &shared);
-            salient += nb_clean_topic_salient(topic, v[i].s, v[i].len);
+            nb_clean_topic_overlap(topic, &v[i], 0, &content, &shared);
+            salient += nb_clean_topic_salient(topic, &v[i]);
         }
     /* a few words prove little either way: count four more, unshared; a
      * long run that brings much news of its own goes on with the story
@@ -225,7 +225,7 @@ static nb_status run_weight(const struct nb_clean_line *v, const struct run *r, 
         if (!v[i].strong)
             continue;
         strong++;
-        if (nb_clean_topic_add(&own, v[i].s, v[i].len, (unsigned)i) != NB_OK) {
+        if (nb_clean_topic_add(&own, &v[i], (unsigned)i) != NB_OK) {
             nb_clean_topic_release(&own);
             return NB_ENOMEM;
         }
@@ -234,7 +234,7 @@ static nb_status run_weight(const struct nb_clean_line *v, const struct run *r, 
     unsigned content = 0, shared = 0;
     for (size_t i = r->first; i <= r->last; i++)
         if (v[i].strong)
-            nb_clean_topic_overlap(&own, v[i].s, v[i].len, 1, &content, &shared);
+            nb_clean_topic_overlap(&own, &v[i], 1, &content, &shared);
     nb_clean_topic_release(&own);
     /* a run of one line has nothing to share: count it a little */
     *weight = (double)words * (content ? (double)(shared + 1) / (double)(content + 1) : 0.0) *
@@ -290,8 +290,8 @@ static size_t story_list(const struct nb_clean_line *v, size_t n,
     int introduced = i > 0 && !v[i - 1].remove && v[i - 1].s[v[i - 1].len - 1] == ':';
     unsigned content = 0, shared = 0, salient = 0;
     for (size_t k = i; k < j; k++) {
-        nb_clean_topic_overlap(topic, v[k].s, v[k].len, 0, &content, &shared);
-        salient += nb_clean_topic_salient(topic, v[k].s, v[k].len);
+        nb_clean_topic_overlap(topic, &v[k], 0, &content, &shared);
+        salient += nb_clean_topic_salient(topic, &v[k]);
     }
     return introduced || shared * 100 >= (content + 4) * ON_TOPIC || salient >= 3 ? j : i;
 }
@@ -347,7 +347,7 @@ static nb_status find_story(struct nb_clean_line *v, size_t n, struct nb_clean_t
         }
     }
     for (size_t i = runs[best].first; i <= runs[best].last; i++)
-        if (!v[i].fixed && nb_clean_topic_add(topic, v[i].s, v[i].len, (unsigned)i) != NB_OK) {
+        if (!v[i].fixed && nb_clean_topic_add(topic, &v[i], (unsigned)i) != NB_OK) {
             free(runs);
             return NB_ENOMEM;
         }

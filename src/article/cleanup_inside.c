@@ -68,12 +68,11 @@ static nb_status shared_with(const struct nb_clean_line *ln, const struct nb_cle
     struct nb_clean_topic near;
     nb_clean_topic_init(&near);
     *content = *shared = 0;
-    if (nb_clean_topic_add(&near, a->s, a->len, 0) != NB_OK ||
-        nb_clean_topic_add(&near, b->s, b->len, 1) != NB_OK) {
+    if (nb_clean_topic_add(&near, a, 0) != NB_OK || nb_clean_topic_add(&near, b, 1) != NB_OK) {
         nb_clean_topic_release(&near);
         return NB_ENOMEM;
     }
-    nb_clean_topic_overlap(&near, ln->s, ln->len, 0, content, shared);
+    nb_clean_topic_overlap(&near, ln, 0, content, shared);
     nb_clean_topic_release(&near);
     return NB_OK;
 }

@@ -40,10 +40,12 @@ struct nb_clean_line {
     unsigned marker : 1;    /* starts with a list marker */
     unsigned narrates : 1;  /* a verb in the past, a modal, "I": a story told */
     unsigned remove : 1;
-    unsigned fixed : 1;   /* shape says furniture whatever its position */
-    unsigned wrapped : 1; /* one line of a hard-wrapped prose paragraph */
-    unsigned strong : 1;  /* surely a sentence of some story */
-    unsigned foreign : 1; /* prose of another subject than the story's */
+    unsigned fixed : 1;    /* shape says furniture whatever its position */
+    unsigned wrapped : 1;  /* one line of a hard-wrapped prose paragraph */
+    unsigned strong : 1;   /* surely a sentence of some story */
+    unsigned foreign : 1;  /* prose of another subject than the story's */
+    const uint64_t *topic; /* its content words, hashed (nb_clean_topic_words()) */
+    unsigned ntopic;
 };
 
 /* ---- cleanup_measure.c ---- */
@@ -57,6 +59,11 @@ void nb_clean_word_key(const char *w, size_t n, char key[NB_CLEAN_KEY_MAX]);
 
 /* Key of the last word of s[0..len). */
 void nb_clean_last_key(const char *s, size_t len, char key[NB_CLEAN_KEY_MAX]);
+
+/* 1 when the measure's vocabulary is in strcmp order with no word twice,
+ * and the first word of every phrase is marked as such (the search and
+ * the phrase test rely on it), else 0. */
+int nb_clean_vocab_sorted(void);
 
 /* Whether `key` is one of a sorted list of n words. */
 int nb_clean_in_list(const char *key, const char *const *list, size_t n);
@@ -117,15 +124,20 @@ struct nb_clean_topic {
 };
 void nb_clean_topic_init(struct nb_clean_topic *t);
 void nb_clean_topic_release(struct nb_clean_topic *t);
-/* Adds the content words of line number `line`.  NB_OK or NB_ENOMEM. */
-nb_status nb_clean_topic_add(struct nb_clean_topic *t, const char *s, size_t len, unsigned line);
-/* Adds to *content the content words of s[0..len) and to *shared those
- * the story uses (in another line, when `inside`: s was added itself). */
-void nb_clean_topic_overlap(const struct nb_clean_topic *t, const char *s, size_t len, int inside,
-                            unsigned *content, unsigned *shared);
-/* The number of words of s[0..len) that the story uses in two lines or
+/* Reads the content words of every line of v[0..n) once, hashed: each
+ * line's `topic` and `ntopic` point into *words, which the caller frees
+ * (after the lines' last use).  NB_OK or NB_ENOMEM. */
+nb_status nb_clean_topic_words(struct nb_clean_line *v, size_t n, uint64_t **words);
+/* Adds the content words of line `ln`, number `line`.  NB_OK or NB_ENOMEM. */
+nb_status nb_clean_topic_add(struct nb_clean_topic *t, const struct nb_clean_line *ln,
+                             unsigned line);
+/* Adds to *content the content words of `ln` and to *shared those
+ * the story uses (in another line, when `inside`: ln was added itself). */
+void nb_clean_topic_overlap(const struct nb_clean_topic *t, const struct nb_clean_line *ln,
+                            int inside, unsigned *content, unsigned *shared);
+/* The number of words of `ln` that the story uses in two lines or
  * more: its subject, not a word it happens to use once. */
-unsigned nb_clean_topic_salient(const struct nb_clean_topic *t, const char *s, size_t len);
+unsigned nb_clean_topic_salient(const struct nb_clean_topic *t, const struct nb_clean_line *ln);
 
 /* ---- cleanup_decide.c ---- */
 

@@ -9,99 +9,180 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Words of the furniture vocabulary.  Weights add up per line; a line's
- * shape decides how much it needs (see is_furniture()).  F_LIST marks
- * words that head a list of other stories. */
-enum { F_LIST = 1 };
+/* The words a line is measured by, each looked up once: the furniture
+ * vocabulary (a weight; weights add up per line, and a line's shape
+ * decides how much it needs, see is_furniture()), and what else the word
+ * tells, as flags:
+ *   F_LIST      heads a list of other stories ("related", "popular")
+ *   F_PROMPT    first word of a prompt ("Sign up to our...", "Follow us on...")
+ *   F_ADDRESS   addresses the reader ("you", "our")
+ *   F_REPORTS   marks a line as reporting, not prompting: it stays ("said")
+ *   F_NARRATES  a story told: a verb in the past, a modal, the first person
+ *               (a caption describes what a picture shows, in the present)
+ *   F_PASSIVE   before a participle in "-ed" makes it no past tense ("is
+ *               displayed", "after being cleaned")
+ *   F_PAIR      the first word of one of the phrases below */
+enum {
+    F_LIST = 1,
+    F_PROMPT = 2,
+    F_ADDRESS = 4,
+    F_REPORTS = 8,
+    F_NARRATES = 16,
+    F_PASSIVE = 32,
+    F_PAIR = 64,
+};
 
 struct vocab {
     const char *word;
-    unsigned char weight; /* tenths */
+    unsigned char weight; /* tenths; 0 for a word that only has flags */
     unsigned char flags;
 };
 
-/* Sorted by strcmp: looked up with bsearch. */
+/* Sorted by strcmp, no word twice (a test checks): searched by halves. */
 static const struct vocab words[] = {
-    {"about", 3, 0},
-    {"accept", 15, 0},
+    {"about", 3, F_PAIR},
+    {"accept", 15, F_PROMPT},
     {"access", 10, 0},
+    {"according", 0, F_REPORTS},
     {"account", 15, 0},
     {"ad", 20, 0},
     {"adblock", 30, 0},
     {"adblocker", 30, 0},
+    {"added", 0, F_REPORTS},
+    {"admitted", 0, F_REPORTS},
     {"ads", 20, 0},
     {"advert", 30, 0},
     {"advertise", 30, 0},
     {"advertisement", 40, 0},
     {"advertising", 15, 0},
     {"alerts", 15, 0},
+    {"all", 0, F_PAIR},
+    {"allow", 0, F_PROMPT},
+    {"also", 0, F_PAIR},
+    {"announced", 0, F_REPORTS},
     {"app", 15, 0},
     {"apps", 15, 0},
     {"archive", 10, 0},
     {"archives", 15, 0},
+    {"are", 0, F_PASSIVE},
+    {"argue", 0, F_REPORTS},
+    {"argued", 0, F_REPORTS},
+    {"ate", 0, F_NARRATES},
     {"audio", 10, 0},
     {"back", 5, 0},
+    {"be", 0, F_PASSIVE},
+    {"became", 0, F_NARRATES},
+    {"become", 0, F_PROMPT},
+    {"been", 0, F_PASSIVE},
+    {"began", 0, F_NARRATES},
+    {"being", 0, F_PASSIVE},
     {"bookmark", 25, 0},
     {"briefing", 10, 0},
+    {"brought", 0, F_NARRATES},
     {"browser", 15, 0},
     {"browsing", 15, 0},
+    {"came", 0, F_NARRATES},
     {"careers", 20, 0},
     {"categories", 20, 0},
-    {"click", 20, 0},
+    {"claimed", 0, F_REPORTS},
+    {"claims", 0, F_REPORTS},
+    {"click", 20, F_PROMPT},
     {"close", 10, 0},
     {"comment", 10, 0},
     {"comments", 15, 0},
     {"conditions", 5, 0},
     {"consent", 20, 0},
-    {"contact", 10, 0},
-    {"continue", 5, 0},
+    {"contact", 10, F_PAIR},
+    {"continue", 5, F_PROMPT},
+    {"continues", 0, F_PAIR},
     {"cookie", 30, 0},
     {"cookies", 30, 0},
     {"copy", 5, 0},
     {"copyright", 30, 0},
+    {"could", 0, F_NARRATES},
     {"credit", 10, 0},
-    {"download", 15, 0},
+    {"did", 0, F_NARRATES},
+    {"didn't", 0, F_NARRATES},
+    {"discover", 0, F_PROMPT},
+    {"don't", 0, F_PROMPT},
+    {"download", 15, F_PROMPT},
     {"duration", 20, 0},
     {"e-mail", 15, 0},
     {"editor's", 10, F_LIST},
     {"email", 15, 0},
     {"emails", 15, 0},
-    {"enable", 10, 0},
+    {"enable", 10, F_PROMPT},
+    {"enjoy", 0, F_PROMPT},
     {"experience", 5, 0},
-    {"explore", 10, F_LIST},
+    {"explained", 0, F_REPORTS},
+    {"explore", 10, F_LIST | F_PROMPT},
     {"facebook", 20, 0},
     {"faq", 20, 0},
     {"feedback", 15, 0},
+    {"fell", 0, F_NARRATES},
+    {"felt", 0, F_NARRATES},
     {"flipboard", 25, 0},
-    {"follow", 20, 0},
+    {"follow", 20, F_PROMPT},
+    {"found", 0, F_REPORTS | F_NARRATES},
     {"free", 5, 0},
+    {"further", 0, F_PAIR},
     {"gallery", 25, 0},
+    {"gave", 0, F_NARRATES},
+    {"get", 0, F_PROMPT | F_PASSIVE | F_PAIR},
+    {"gets", 0, F_PASSIVE},
     {"getty", 20, 0},
+    {"got", 0, F_NARRATES},
+    {"had", 0, F_NARRATES},
+    {"has", 0, F_NARRATES},
+    {"have", 0, F_NARRATES},
+    {"held", 0, F_NARRATES},
     {"help", 5, 0},
     {"home", 15, 0},
     {"homepage", 20, 0},
+    {"i", 0, F_NARRATES},
+    {"i'm", 0, F_NARRATES},
     {"images", 10, 0},
+    {"in", 0, F_PAIR},
     {"inbox", 25, 0},
+    {"insisted", 0, F_REPORTS},
     {"instagram", 20, 0},
+    {"is", 0, F_PASSIVE},
     {"javascript", 20, 0},
+    {"join", 0, F_PROMPT},
+    {"kept", 0, F_NARRATES},
+    {"knew", 0, F_NARRATES},
     {"latest", 10, F_LIST},
+    {"led", 0, F_NARRATES},
     {"link", 10, 0},
     {"linkedin", 25, 0},
-    {"listen", 15, 0},
-    {"load", 10, 0},
+    {"listen", 15, F_PROMPT},
+    {"load", 10, F_PAIR},
     {"loading", 20, 0},
+    {"log", 0, F_PROMPT | F_PAIR},
     {"login", 20, 0},
     {"logout", 20, 0},
-    {"manage", 10, 0},
+    {"lost", 0, F_NARRATES},
+    {"made", 0, F_NARRATES},
+    {"manage", 10, F_PROMPT},
+    {"may", 0, F_NARRATES},
     {"menu", 20, 0},
     {"messenger", 15, 0},
-    {"more", 5, F_LIST},
+    {"met", 0, F_NARRATES},
+    {"might", 0, F_NARRATES},
+    {"more", 5, F_LIST | F_PAIR},
+    {"most", 0, F_PAIR},
+    {"must", 0, F_NARRATES},
     {"navigation", 20, 0},
     {"newsletter", 30, 0},
     {"newsletters", 30, 0},
     {"next", 10, F_LIST},
+    {"noted", 0, F_REPORTS},
     {"notifications", 15, 0},
     {"offer", 10, 0},
+    {"originally", 0, F_PAIR},
+    {"our", 0, F_ADDRESS},
+    {"ours", 0, F_ADDRESS},
+    {"paid", 0, F_NARRATES},
     {"password", 20, 0},
     {"permalink", 30, 0},
     {"photos", 15, 0},
@@ -119,49 +200,111 @@ static const struct vocab words[] = {
     {"print", 10, 0},
     {"privacy", 20, 0},
     {"promoted", 20, 0},
-    {"read", 10, F_LIST},
+    {"ran", 0, F_NARRATES},
+    {"read", 10, F_LIST | F_PROMPT | F_PAIR},
     {"recommended", 25, F_LIST},
     {"reddit", 20, 0},
-    {"register", 20, 0},
+    {"register", 20, F_PROMPT},
     {"related", 25, F_LIST},
     {"replay", 15, 0},
+    {"reported", 0, F_REPORTS},
     {"reserved", 10, 0},
+    {"rights", 0, F_PAIR},
+    {"rose", 0, F_NARRATES},
     {"rss", 20, 0},
+    {"said", 0, F_REPORTS | F_NARRATES},
+    {"saw", 0, F_NARRATES},
+    {"say", 0, F_REPORTS},
+    {"says", 0, F_REPORTS},
     {"search", 15, 0},
+    {"see", 0, F_PROMPT | F_PAIR},
+    {"sent", 0, F_NARRATES},
     {"settings", 10, 0},
-    {"share", 30, 0},
+    {"shall", 0, F_NARRATES},
+    {"share", 30, F_PROMPT},
     {"sharing", 15, 0},
+    {"should", 0, F_NARRATES},
+    {"showed", 0, F_REPORTS},
+    {"shows", 0, F_REPORTS},
     {"shutterstock", 30, 0},
-    {"sign", 10, 0},
+    {"sign", 10, F_PROMPT | F_PAIR},
     {"sitemap", 30, 0},
-    {"skip", 20, 0},
+    {"skip", 20, F_PAIR},
     {"slideshow", 30, 0},
+    {"sold", 0, F_NARRATES},
+    {"spent", 0, F_NARRATES},
+    {"spoke", 0, F_NARRATES},
     {"sponsored", 30, 0},
+    {"start", 0, F_PROMPT},
+    {"stated", 0, F_REPORTS},
+    {"stood", 0, F_NARRATES},
     {"stories", 10, F_LIST},
-    {"subscribe", 30, 0},
+    {"story", 0, F_PAIR},
+    {"subscribe", 30, F_PROMPT},
     {"subscribed", 20, 0},
     {"subscriber", 15, 0},
     {"subscribers", 15, 0},
     {"subscription", 20, 0},
     {"subscriptions", 20, 0},
+    {"suggests", 0, F_REPORTS},
+    {"support", 0, F_PROMPT},
     {"tags", 20, F_LIST},
-    {"tap", 15, 0},
-    {"terms", 10, 0},
+    {"tap", 15, F_PROMPT},
+    {"tell", 0, F_REPORTS},
+    {"terms", 10, F_PAIR},
+    {"the", 0, F_PAIR},
+    {"thought", 0, F_NARRATES},
     {"tiktok", 15, 0},
+    {"to", 0, F_PASSIVE},
+    {"told", 0, F_REPORTS | F_NARRATES},
+    {"took", 0, F_NARRATES},
+    {"top", 0, F_PAIR},
     {"topics", 15, F_LIST},
     {"trending", 25, F_LIST},
     {"trial", 15, 0},
+    {"try", 0, F_PROMPT},
     {"tumblr", 25, 0},
+    {"turn", 0, F_PROMPT},
     {"tweet", 20, 0},
     {"twitter", 20, 0},
     {"unlimited", 15, 0},
+    {"unlock", 0, F_PROMPT},
     {"unsubscribe", 30, 0},
+    {"up", 0, F_PAIR},
+    {"update", 0, F_PROMPT},
     {"updates", 10, 0},
+    {"us", 0, F_ADDRESS},
     {"video", 20, 0},
     {"videos", 20, 0},
-    {"watch", 15, 0},
+    {"view", 0, F_PROMPT},
+    {"warn", 0, F_REPORTS},
+    {"warned", 0, F_REPORTS},
+    {"warns", 0, F_REPORTS},
+    {"was", 0, F_NARRATES},
+    {"wasn't", 0, F_NARRATES},
+    {"watch", 15, F_PROMPT | F_PAIR},
+    {"we", 0, F_ADDRESS},
+    {"we'd", 0, F_ADDRESS},
+    {"we'll", 0, F_ADDRESS},
+    {"we're", 0, F_ADDRESS},
+    {"we've", 0, F_ADDRESS},
     {"website", 10, 0},
+    {"went", 0, F_NARRATES},
+    {"were", 0, F_NARRATES},
+    {"weren't", 0, F_NARRATES},
     {"whatsapp", 25, 0},
+    {"will", 0, F_NARRATES},
+    {"won", 0, F_NARRATES},
+    {"won't", 0, F_NARRATES},
+    {"would", 0, F_NARRATES},
+    {"wrote", 0, F_REPORTS | F_NARRATES},
+    {"you", 0, F_ADDRESS | F_PAIR},
+    {"you'd", 0, F_ADDRESS},
+    {"you'll", 0, F_ADDRESS},
+    {"you're", 0, F_ADDRESS},
+    {"you've", 0, F_ADDRESS},
+    {"your", 0, F_ADDRESS},
+    {"yourself", 0, F_ADDRESS},
     {"youtube", 15, 0},
 };
 
@@ -200,45 +343,6 @@ static const struct vocab phrases[] = {
     {"you may", 5, F_LIST},
 };
 
-/* First words of a prompt ("Sign up to our...", "Follow us on..."). */
-static const char *const imperatives[] = {
-    "accept",  "allow", "become",   "click",  "continue", "discover", "don't",  "download",
-    "enable",  "enjoy", "explore",  "follow", "get",      "join",     "listen", "log",
-    "manage",  "read",  "register", "see",    "share",    "sign",     "start",  "subscribe",
-    "support", "tap",   "try",      "turn",   "unlock",   "update",   "view",   "watch",
-};
-
-/* Words that mark a line as reporting, not prompting: it stays. */
-static const char *const reporting[] = {
-    "according", "added",     "admitted", "announced", "argue",  "argued",   "claimed",
-    "claims",    "explained", "found",    "insisted",  "noted",  "reported", "said",
-    "say",       "says",      "showed",   "shows",     "stated", "suggests", "tell",
-    "told",      "warn",      "warned",   "warns",     "wrote",
-};
-
-/* Words of a story told: verbs in the past, modals, the first person.
- * A caption describes what a picture shows, in the present. */
-static const char *const narration[] = {
-    "ate",  "became", "began",   "brought", "came",    "could", "did",   "didn't", "fell",
-    "felt", "found",  "gave",    "got",     "had",     "has",   "have",  "held",   "i",
-    "i'm",  "kept",   "knew",    "led",     "lost",    "made",  "may",   "met",    "might",
-    "must", "paid",   "ran",     "rose",    "said",    "saw",   "sent",  "shall",  "should",
-    "sold", "spent",  "spoke",   "stood",   "thought", "told",  "took",  "was",    "wasn't",
-    "went", "were",   "weren't", "will",    "won",     "won't", "would", "wrote",
-};
-
-/* Words before a participle in "-ed" that make it no past tense: "is
- * displayed", "after being cleaned". */
-static const char *const passive[] = {
-    "are", "be", "been", "being", "get", "gets", "is", "to",
-};
-
-/* Words addressing the reader. */
-static const char *const address[] = {
-    "our", "ours",  "us",     "we",     "we'd",   "we'll", "we're",    "we've",
-    "you", "you'd", "you'll", "you're", "you've", "your",  "yourself",
-};
-
 /* Words a sentence broken in its middle may end with. */
 static const char *const function_words[] = {
     "a",      "about", "after",   "against", "among",  "an",      "and",     "are",     "as",
@@ -253,14 +357,31 @@ static const char *const function_words[] = {
 
 /* Words allowed in a credit line besides names. */
 
-static int cmp_key(const void *key, const void *entry)
+/* strcmp's order, inline: most words differ from the entry they meet in
+ * their first byte. */
+static int key_cmp(const char *a, const char *b)
 {
-    return strcmp((const char *)key, *(const char *const *)entry);
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return (unsigned char)*a - (unsigned char)*b;
 }
 
 int nb_clean_in_list(const char *key, const char *const *list, size_t n)
 {
-    return bsearch(key, list, n, sizeof(list[0]), cmp_key) != NULL;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = key_cmp(key, list[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
 
 int nb_clean_is_function_word(const char *key)
@@ -273,7 +394,7 @@ static const struct vocab *vocab_find(const char *w, const struct vocab *table, 
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(w, table[mid].word);
+        int c = key_cmp(w, table[mid].word);
         if (c == 0)
             return &table[mid];
         if (c < 0)
@@ -282,6 +403,31 @@ static const struct vocab *vocab_find(const char *w, const struct vocab *table, 
             lo = mid + 1;
     }
     return NULL;
+}
+
+/* The flags of the first word of `phrase`. */
+static unsigned first_word_flags(const char *phrase)
+{
+    char w[NB_CLEAN_KEY_MAX];
+    size_t n = strcspn(phrase, " ");
+    if (n >= sizeof(w))
+        return 0;
+    memcpy(w, phrase, n);
+    w[n] = '\0';
+    const struct vocab *v = vocab_find(w, words, sizeof(words) / sizeof(words[0]));
+    return v ? v->flags : 0;
+}
+
+int nb_clean_vocab_sorted(void)
+{
+    for (size_t i = 1; i < sizeof(words) / sizeof(words[0]); i++)
+        if (key_cmp(words[i - 1].word, words[i].word) >= 0)
+            return 0;
+    for (size_t i = 1; i < sizeof(phrases) / sizeof(phrases[0]); i++)
+        if (key_cmp(phrases[i - 1].word, phrases[i].word) >= 0 ||
+            !(first_word_flags(phrases[i].word) & F_PAIR))
+            return 0;
+    return phrases[0].word && (first_word_flags(phrases[0].word) & F_PAIR);
 }
 
 #define SCORED_WORDS 60 /* lines longer than this are prose: no vocabulary */
@@ -361,8 +507,11 @@ int nb_clean_starts_with(const char *s, size_t len, const char *prefix)
 int nb_clean_has_words(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
+    int first = nb_ascii_lower((unsigned char)needle[0]);
     for (size_t i = 0; i + n <= len; i++) {
-        if (i && nb_ascii_is_alnum((unsigned char)s[i - 1]))
+        /* the first byte first: most places differ there */
+        if (nb_ascii_lower((unsigned char)s[i]) != first ||
+            (i && nb_ascii_is_alnum((unsigned char)s[i - 1])))
             continue;
         if (nb_clean_starts_with(s + i, len - i, needle))
             return 1;
@@ -373,6 +522,8 @@ int nb_clean_has_words(const char *s, size_t len, const char *needle)
 void nb_clean_measure(struct nb_clean_line *ln)
 {
     char key[NB_CLEAN_KEY_MAX], prev[NB_CLEAN_KEY_MAX] = "";
+    size_t prev_len = 0;
+    unsigned prev_flags = 0; /* of the word before, when it had a key */
     const char *s = ln->s;
     size_t len = ln->len;
     ln->terminal = (unsigned)nb_sentence_ends(s, len);
@@ -401,19 +552,20 @@ void nb_clean_measure(struct nb_clean_line *ln)
             ln->upper++;
         if (ln->words <= SCORED_WORDS) {
             nb_clean_word_key(s + p, q - p, key);
-            if (key[0]) {
+            size_t kl = strlen(key);
+            if (kl) {
                 const struct vocab *v = vocab_find(key, words, sizeof(words) / sizeof(words[0]));
+                unsigned flags = v ? v->flags : 0;
                 if (v) {
                     ln->score += v->weight;
                     ln->hits += v->weight >= 15;
-                    ln->list_head |= (v->flags & F_LIST) != 0;
+                    ln->list_head |= (flags & F_LIST) != 0;
                 }
-                if (prev[0] && strlen(prev) + strlen(key) + 2 <= 2 * NB_CLEAN_KEY_MAX) {
+                if ((prev_flags & F_PAIR) && prev_len + kl + 2 <= 2 * NB_CLEAN_KEY_MAX) {
                     char pair[2 * NB_CLEAN_KEY_MAX];
-                    size_t a = strlen(prev), b = strlen(key);
-                    memcpy(pair, prev, a);
-                    pair[a] = ' ';
-                    memcpy(pair + a + 1, key, b + 1);
+                    memcpy(pair, prev, prev_len);
+                    pair[prev_len] = ' ';
+                    memcpy(pair + prev_len + 1, key, kl + 1);
                     v = vocab_find(pair, phrases, sizeof(phrases) / sizeof(phrases[0]));
                     if (v) {
                         ln->score += v->weight;
@@ -421,22 +573,25 @@ void nb_clean_measure(struct nb_clean_line *ln)
                         ln->list_head |= (v->flags & F_LIST) != 0;
                     }
                 }
-                if (ln->words == 1 && NB_CLEAN_IN(key, imperatives))
+                if (ln->words == 1 && (flags & F_PROMPT))
                     ln->prompt = 1;
-                if (NB_CLEAN_IN(key, address)) {
+                if (flags & F_ADDRESS) {
                     ln->addresses = 1;
                     ln->reader++;
                 }
-                if (NB_CLEAN_IN(key, reporting))
+                if (flags & F_REPORTS)
                     ln->reports = 1;
-                size_t kl = strlen(key);
-                if (NB_CLEAN_IN(key, narration) ||
+                if ((flags & F_NARRATES) ||
                     (kl >= 5 && c < 0x80 && nb_ascii_is_lower(c) && !strcmp(key + kl - 2, "ed") &&
-                     !NB_CLEAN_IN(prev, passive)))
+                     !(prev_flags & F_PASSIVE)))
                     ln->narrates = 1;
-                memcpy(prev, key, strlen(key) + 1);
+                memcpy(prev, key, kl + 1);
+                prev_len = kl;
+                prev_flags = flags;
             } else {
                 prev[0] = '\0';
+                prev_len = 0;
+                prev_flags = 0;
             }
             if (nb_clean_has_copyright_sign(s + p, q - p))
                 ln->score += 50;

@@ -98,16 +98,46 @@ static nb_status grow(struct nb_clean_topic *t)
     return NB_OK;
 }
 
-nb_status nb_clean_topic_add(struct nb_clean_topic *t, const char *s, size_t len, unsigned line)
+nb_status nb_clean_topic_words(struct nb_clean_line *v, size_t n, uint64_t **words)
 {
+    uint64_t *h = NULL;
+    size_t nh = 0, alloc = 0;
     char key[NB_CLEAN_KEY_MAX];
-    size_t pos = 0;
-    while (next_word(s, len, &pos, key)) {
+    for (size_t i = 0; i < n; i++) {
+        size_t pos = 0, from = nh;
+        while (next_word(v[i].s, v[i].len, &pos, key)) {
+            if (nh == alloc) {
+                size_t na = alloc ? alloc * 2 : 256;
+                uint64_t *p = realloc(h, na * sizeof(*p));
+                if (!p) {
+                    free(h);
+                    return NB_ENOMEM;
+                }
+                h = p;
+                alloc = na;
+            }
+            h[nh++] = hash_key(key);
+        }
+        v[i].ntopic = (unsigned)(nh - from);
+    }
+    for (size_t i = 0, at = 0; i < n; i++) {
+        v[i].topic = h ? h + at : NULL;
+        at += v[i].ntopic;
+    }
+    *words = h;
+    return NB_OK;
+}
+
+nb_status nb_clean_topic_add(struct nb_clean_topic *t, const struct nb_clean_line *ln,
+                             unsigned line)
+{
+    for (unsigned k = 0; k < ln->ntopic; k++) {
         if ((t->n + 1) * 2 > t->cap && grow(t) != NB_OK)
             return NB_ENOMEM;
-        struct nb_clean_word *w = slot_for(t->slots, t->cap, hash_key(key));
+        uint64_t h = ln->topic[k];
+        struct nb_clean_word *w = slot_for(t->slots, t->cap, h);
         if (!w->hash) {
-            w->hash = hash_key(key);
+            w->hash = h;
             t->n++;
         }
         /* lines, not uses: the last line that counted it is remembered */
@@ -119,27 +149,23 @@ nb_status nb_clean_topic_add(struct nb_clean_topic *t, const char *s, size_t len
     return NB_OK;
 }
 
-void nb_clean_topic_overlap(const struct nb_clean_topic *t, const char *s, size_t len, int inside,
-                            unsigned *content, unsigned *shared)
+void nb_clean_topic_overlap(const struct nb_clean_topic *t, const struct nb_clean_line *ln,
+                            int inside, unsigned *content, unsigned *shared)
 {
-    char key[NB_CLEAN_KEY_MAX];
-    size_t pos = 0;
-    while (next_word(s, len, &pos, key)) {
+    for (unsigned k = 0; k < ln->ntopic; k++) {
         (*content)++;
         if (!t->cap)
             continue;
-        const struct nb_clean_word *w = slot_for(t->slots, t->cap, hash_key(key));
+        const struct nb_clean_word *w = slot_for(t->slots, t->cap, ln->topic[k]);
         *shared += w->hash && w->lines > (unsigned)(inside != 0);
     }
 }
 
-unsigned nb_clean_topic_salient(const struct nb_clean_topic *t, const char *s, size_t len)
+unsigned nb_clean_topic_salient(const struct nb_clean_topic *t, const struct nb_clean_line *ln)
 {
-    char key[NB_CLEAN_KEY_MAX];
-    size_t pos = 0;
     unsigned n = 0;
-    while (t->cap && next_word(s, len, &pos, key)) {
-        const struct nb_clean_word *w = slot_for(t->slots, t->cap, hash_key(key));
+    for (unsigned k = 0; t->cap && k < ln->ntopic; k++) {
+        const struct nb_clean_word *w = slot_for(t->slots, t->cap, ln->topic[k]);
         n += w->hash && w->lines >= 2;
     }
     return n;

@@ -14,13 +14,21 @@
 
 #include <string.h>
 
-int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
+static int name_token(const struct nb_quotes_win *w, size_t k)
 {
     if (!nb_quotes_tok_word(w, k) || !nb_quotes_tok_cap(w, k))
         return 0;
     if (nb_quotes_tok_in(w, k, NB_QUOTES_CAP_STOPS) && !nb_quotes_tok_honorific(w, k, NULL))
         return 0;
     return 1;
+}
+
+int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
+{
+    struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
+    if (!(m->word[k] & 1))
+        m->word[k] |= (unsigned char)(1 | name_token(w, k) << 1);
+    return (m->word[k] & 2) != 0;
 }
 
 int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k)

@@ -358,6 +358,7 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
             w.t[w.n++] = t;
             last = i;
         }
+        nb_quotes_win_forget(&w);
         if (w.n == 0)
             break;
         size_t k = 0;
@@ -500,8 +501,8 @@ nb_status nb_quotes_resolve(struct nb_quotes_memory *m, const char *p, size_t pa
                     e->pronoun = sp->gender; /* what the text calls them */
             }
         } else if (m->have_last && para <= m->last_para + 1 && m->last_speaker &&
-                   (p[sp->ns] == 't' || p[sp->ns] == 'T' || p[sp->ns] == 'i' ||
-                    p[sp->ns] == 'I') && sp->ne - sp->ns > 1) {
+                   (p[sp->ns] == 't' || p[sp->ns] == 'T' || p[sp->ns] == 'i' || p[sp->ns] == 'I') &&
+                   sp->ne - sp->ns > 1) {
             /* "they" / "it": the latest speaker when it was not a person */
             struct nb_quotes_entity *e = mem_find(m, m->last_speaker, strlen(m->last_speaker));
             if (!e) {

@@ -72,6 +72,11 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
     return 1;
 }
 
+void nb_quotes_win_forget(struct nb_quotes_win *w)
+{
+    memset(&w->memo, 0, sizeof(w->memo));
+}
+
 void nb_quotes_win_fill(struct nb_quotes_win *w, const char *p, size_t from, size_t to)
 {
     w->p = p;
@@ -80,6 +85,7 @@ void nb_quotes_win_fill(struct nb_quotes_win *w, const char *p, size_t from, siz
     struct nb_quotes_tok t;
     while (w->n < NB_QUOTES_WIN_TOKENS && nb_quotes_next_token(p, to, &i, &t))
         w->t[w->n++] = t;
+    nb_quotes_win_forget(w);
 }
 
 void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from, size_t to)
@@ -102,6 +108,7 @@ void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from
         w->n = NB_QUOTES_WIN_TOKENS;
         for (size_t j = 0; j < NB_QUOTES_WIN_TOKENS; j++)
             w->t[j] = tmp.t[(k + j) % NB_QUOTES_WIN_TOKENS];
+        nb_quotes_win_forget(w);
     }
 }
 
@@ -117,7 +124,16 @@ int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word)
 
 int nb_quotes_tok_in(const struct nb_quotes_win *w, size_t k, enum nb_quotes_list list)
 {
-    return nb_quotes_word_in(list, w->p + w->t[k].s, nb_quotes_tok_len(w, k));
+    if ((unsigned)list >= 32)
+        return nb_quotes_word_in(list, w->p + w->t[k].s, nb_quotes_tok_len(w, k));
+    struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
+    uint32_t bit = (uint32_t)1 << list;
+    if (!(m->asked[k] & bit)) {
+        m->asked[k] |= bit;
+        if (nb_quotes_word_in(list, w->p + w->t[k].s, nb_quotes_tok_len(w, k)))
+            m->in[k] |= bit;
+    }
+    return (m->in[k] & bit) != 0;
 }
 
 int nb_quotes_tok_punct(const struct nb_quotes_win *w, size_t k, char c)
@@ -165,5 +181,16 @@ int nb_quotes_tok_verb(const struct nb_quotes_win *w, size_t k)
 
 int nb_quotes_tok_honorific(const struct nb_quotes_win *w, size_t k, int *gender)
 {
-    return nb_quotes_honorific(w->p + w->t[k].s, nb_quotes_tok_len(w, k), gender);
+    struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
+    if (!(m->word[k] & 4)) {
+        int g = 0;
+        m->word[k] |= 4;
+        if (nb_quotes_honorific(w->p + w->t[k].s, nb_quotes_tok_len(w, k), &g))
+            m->word[k] |= (unsigned char)(8 | (g & 3) << 4);
+    }
+    if (!(m->word[k] & 8))
+        return 0;
+    if (gender)
+        *gender = (m->word[k] >> 4) & 3;
+    return 1;
 }

@@ -14,6 +14,7 @@
 #include "quotes/wordlists.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define NB_QUOTES_WIN_TOKENS 48
 #define NB_QUOTES_WIN_BYTES 480
@@ -23,11 +24,37 @@ struct nb_quotes_tok {
     size_t s, e;
 };
 
+/* The same token is asked the same question many times (is it in this
+ * list, is it a name, an honorific) as the finder reads around it: the
+ * window remembers each answer for its token.  The memory is a cache, not
+ * part of the window's value: the nb_quotes_tok_* functions fill it
+ * through a const window, and whoever sets tokens forgets it
+ * (nb_quotes_win_forget(); the fill functions do). */
+struct nb_quotes_win_memo {
+    uint32_t asked[NB_QUOTES_WIN_TOKENS]; /* bit L: looked up in list L */
+    uint32_t in[NB_QUOTES_WIN_TOKENS];    /* bit L: is in list L */
+    /* bit 0: name asked, 1: a name, 2: honorific asked, 3: an honorific,
+     * 4-5: its gender */
+    unsigned char word[NB_QUOTES_WIN_TOKENS];
+};
+
 struct nb_quotes_win {
     const char *p;
     struct nb_quotes_tok t[NB_QUOTES_WIN_TOKENS];
     size_t n;
+    struct nb_quotes_win_memo memo;
 };
+
+/* Forgets what was remembered of the tokens: after setting w->t or w->n
+ * by hand. */
+void nb_quotes_win_forget(struct nb_quotes_win *w);
+
+/* The memory of a window read through a const pointer (tokens.c and
+ * names.c only). */
+static inline struct nb_quotes_win_memo *nb_quotes_win_memo(const struct nb_quotes_win *w)
+{
+    return (struct nb_quotes_win_memo *)&w->memo;
+}
 
 /* Reads the next token of p[*i..end) into *t, skipping spaces, and moves
  * *i past it.  0 when only spaces remain. */

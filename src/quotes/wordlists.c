@@ -603,7 +603,12 @@ static const struct verb verbs[] = {
 
 static int verb_cmp(const void *key, const void *elem)
 {
-    return strcmp((const char *)key, ((const struct verb *)elem)->word);
+    const unsigned char *a = key, *b = (const unsigned char *)((const struct verb *)elem)->word;
+    while (*a && *a == *b) { /* strcmp's order, inline */
+        a++;
+        b++;
+    }
+    return *a - *b;
 }
 
 /* The table is in strcmp order and searched by halves: it is long, and
@@ -675,14 +680,16 @@ static const char *const pronouns_other[] = {
     "i", "it", "they", "we", "who", "you",
 };
 
-/* Honorifics: dropped from the name, they tell the gender. */
+/* Honorifics: dropped from the name, they tell the gender.  Two to nine
+ * bytes, starting with m, s, l, d or p: nb_quotes_honorific() turns every
+ * other word away before reading the table. */
 static const struct {
     const char *word;
     int gender;
 } honorifics[] = {
-    {"mr", 1}, {"mr.", 1}, {"mister", 1}, {"sir", 1}, {"lord", 1}, {"mrs", 2}, {"mrs.", 2},
-    {"ms", 2}, {"ms.", 2}, {"miss", 2}, {"dame", 2}, {"lady", 2}, {"dr", 0}, {"dr.", 0},
-    {"prof", 0}, {"prof.", 0}, {"professor", 0}, {"m.", 1}, {"mme", 2}, {"mme.", 2},
+    {"mr", 1},   {"mr.", 1},   {"mister", 1},    {"sir", 1},  {"lord", 1}, {"mrs", 2},  {"mrs.", 2},
+    {"ms", 2},   {"ms.", 2},   {"miss", 2},      {"dame", 2}, {"lady", 2}, {"dr", 0},   {"dr.", 0},
+    {"prof", 0}, {"prof.", 0}, {"professor", 0}, {"m.", 1},   {"mme", 2},  {"mme.", 2},
 };
 
 /* Titles before a name: kept as the role. */
@@ -1253,8 +1260,14 @@ struct list {
     int calendar; /* the names of months and days belong to the list too */
 };
 
-#define LIST(words) {words, sizeof(words) / sizeof(words[0]), 0}
-#define LIST_WITH_CALENDAR(words) {words, sizeof(words) / sizeof(words[0]), 1}
+#define LIST(words)                                                                                \
+    {                                                                                              \
+        words, sizeof(words) / sizeof(words[0]), 0                                                 \
+    }
+#define LIST_WITH_CALENDAR(words)                                                                  \
+    {                                                                                              \
+        words, sizeof(words) / sizeof(words[0]), 1                                                 \
+    }
 
 /* Indexed by enum nb_quotes_list. */
 static const struct list lists[] = {
@@ -1344,8 +1357,14 @@ int nb_quotes_word_in(enum nb_quotes_list list, const char *s, size_t len)
 
 int nb_quotes_honorific(const char *s, size_t len, int *gender)
 {
+    /* asked of every token: most are no honorific by length or first letter */
+    if (len < 2 || len > 9)
+        return 0;
+    int c = nb_ascii_lower((unsigned char)s[0]);
+    if (c != 'm' && c != 's' && c != 'l' && c != 'd' && c != 'p')
+        return 0;
     for (size_t i = 0; i < sizeof(honorifics) / sizeof(honorifics[0]); i++)
-        if (nb_quotes_word_is(s, len, honorifics[i].word)) {
+        if (honorifics[i].word[0] == c && nb_quotes_word_is(s, len, honorifics[i].word)) {
             if (gender)
                 *gender = honorifics[i].gender;
             return 1;

@@ -1,6 +1,8 @@
-/* lexicon.c - a pronunciation lexicon: 256 buckets by the first byte
- * (ASCII folded), each kept sorted most specific first, so that a match is
- * the first entry that fits. */
+/* lexicon.c - a pronunciation lexicon: buckets by the first two bytes
+ * (ASCII folded, hashed; one-byte words apart by their byte), each kept
+ * sorted most specific first, so that a match is the first entry that
+ * fits.  The words that may match at a place share its first two bytes:
+ * they are all in its bucket, and the one-byte words come after them. */
 #include "spoken/lexicon.h"
 
 #include "spoken/phonemes.h"
@@ -26,8 +28,11 @@ struct bucket {
     size_t n, alloc;
 };
 
+#define PAIR_BUCKETS 1024
+
 struct nb_lexicon {
-    struct bucket buckets[256];
+    struct bucket pairs[PAIR_BUCKETS]; /* words of two bytes or more */
+    struct bucket buckets[256];        /* words of one byte */
     size_t count;
     size_t npartial;
 };
@@ -37,21 +42,35 @@ struct nb_lexicon *nb_lexicon_new(void)
     return calloc(1, sizeof(struct nb_lexicon));
 }
 
+static void bucket_release(struct bucket *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        struct entry *e = b->v[i];
+        free(e->written);
+        free(e->spoken);
+        free(e->source);
+        free(e);
+    }
+    free(b->v);
+}
+
 void nb_lexicon_free(struct nb_lexicon *lex)
 {
     if (!lex)
         return;
-    for (size_t b = 0; b < 256; b++) {
-        for (size_t i = 0; i < lex->buckets[b].n; i++) {
-            struct entry *e = lex->buckets[b].v[i];
-            free(e->written);
-            free(e->spoken);
-            free(e->source);
-            free(e);
-        }
-        free(lex->buckets[b].v);
-    }
+    for (size_t b = 0; b < 256; b++)
+        bucket_release(&lex->buckets[b]);
+    for (size_t b = 0; b < PAIR_BUCKETS; b++)
+        bucket_release(&lex->pairs[b]);
     free(lex);
+}
+
+/* The bucket of the words of two bytes or more that start as s[0], s[1]. */
+static size_t pair_bucket(const char *s)
+{
+    unsigned a = (unsigned)nb_ascii_lower((unsigned char)s[0]);
+    unsigned b = (unsigned)nb_ascii_lower((unsigned char)s[1]);
+    return (a * 31u + b) & (PAIR_BUCKETS - 1);
 }
 
 size_t nb_lexicon_count(const struct nb_lexicon *lex)
@@ -82,8 +101,8 @@ static nb_status check_entry(const char *written, const char *spoken, unsigned f
 {
     size_t wl = strlen(written);
     if (wl == 0 || wl > NB_LEXICON_MAX_WRITTEN)
-        return nb_error_set(err, NB_EINPUT, "lexicon word '%.60s' must be 1 to %d bytes",
-                            written, NB_LEXICON_MAX_WRITTEN);
+        return nb_error_set(err, NB_EINPUT, "lexicon word '%.60s' must be 1 to %d bytes", written,
+                            NB_LEXICON_MAX_WRITTEN);
     if (!nb_utf8_valid(written, wl, NULL) || !nb_utf8_valid(spoken, strlen(spoken), NULL))
         return nb_error_set(err, NB_EINPUT, "lexicon entry '%.60s' is not valid UTF-8", written);
     if (!nb_char_is_word(nb_char_at(written, wl, 0, NULL)) ||
@@ -97,9 +116,8 @@ static nb_status check_entry(const char *written, const char *spoken, unsigned f
     for (const char *p = spoken; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '[' || c == ']')
-            return nb_error_set(err, NB_EINPUT,
-                                "pronunciation of '%.60s' may not contain '%c'%s", written,
-                                c < 0x20 ? '?' : c,
+            return nb_error_set(err, NB_EINPUT, "pronunciation of '%.60s' may not contain '%c'%s",
+                                written, c < 0x20 ? '?' : c,
                                 (flags & NB_LEXICON_PHONEMES) ? ""
                                                               : " (phonemes go under 'phonemes')");
     }
@@ -121,7 +139,9 @@ nb_status nb_lexicon_add(struct nb_lexicon *lex, const char *written, const char
     if (lex->count >= NB_LEXICON_MAX_ENTRIES)
         return nb_error_set(err, NB_EINPUT, "lexicon has more than %d entries",
                             NB_LEXICON_MAX_ENTRIES);
-    struct bucket *b = &lex->buckets[nb_ascii_lower((unsigned char)written[0])];
+    size_t wlen = strlen(written);
+    struct bucket *b = wlen >= 2 ? &lex->pairs[pair_bucket(written)]
+                                 : &lex->buckets[nb_ascii_lower((unsigned char)written[0])];
     if (b->n == b->alloc) {
         size_t na = b->alloc ? b->alloc * 2 : 8;
         struct entry **v = realloc(b->v, na * sizeof(*v));
@@ -139,7 +159,7 @@ nb_status nb_lexicon_add(struct nb_lexicon *lex, const char *written, const char
     if (!e || !(e->written = nb_strdup(written)) || !(e->spoken = nb_buf_detach(&sp, NULL)) ||
         (source && !(e->source = nb_strdup(source))))
         goto nomem;
-    e->wlen = strlen(written);
+    e->wlen = wlen;
     e->flags = flags;
     e->layer = layer;
     e->order = lex->count;
@@ -174,12 +194,10 @@ static int same(const struct entry *e, const char *s)
     return 1;
 }
 
-size_t nb_lexicon_match(const struct nb_lexicon *lex, const char *text, size_t len, size_t i,
-                        int inside_word, struct nb_lexicon_match *m)
+/* The first entry of bucket b that fits text[i..len): its length, 0 when none. */
+static size_t bucket_match(const struct bucket *b, const char *text, size_t len, size_t i,
+                           int inside_word, struct nb_lexicon_match *m)
 {
-    if (!lex || i >= len)
-        return 0;
-    const struct bucket *b = &lex->buckets[nb_ascii_lower((unsigned char)text[i])];
     for (size_t k = 0; k < b->n; k++) {
         const struct entry *e = b->v[k];
         int partial = (e->flags & NB_LEXICON_PARTIAL) != 0;
@@ -194,4 +212,17 @@ size_t nb_lexicon_match(const struct nb_lexicon *lex, const char *text, size_t l
         return e->wlen;
     }
     return 0;
+}
+
+size_t nb_lexicon_match(const struct nb_lexicon *lex, const char *text, size_t len, size_t i,
+                        int inside_word, struct nb_lexicon_match *m)
+{
+    if (!lex || i >= len)
+        return 0;
+    size_t n = i + 1 < len
+                   ? bucket_match(&lex->pairs[pair_bucket(text + i)], text, len, i, inside_word, m)
+                   : 0;
+    return n ? n
+             : bucket_match(&lex->buckets[nb_ascii_lower((unsigned char)text[i])], text, len, i,
+                            inside_word, m);
 }

@@ -17,6 +17,9 @@
 
 #include <stddef.h>
 
+/* Abbreviation tables up to this long are indexed by their first byte. */
+#define NB_NORM_ABBREVS_INDEXED 255
+
 struct nb_norm_ctx {
     const struct nb_norm_lang *lang;
     const char *text;
@@ -27,7 +30,17 @@ struct nb_norm_ctx {
     int sports;         /* a sports story's text: scores are scores */
     nb_status status;   /* NB_OK, or NB_ENOMEM once an append failed: the
                            match is void and the normaliser fails */
+    /* The language's abbreviations by first byte, in table order (set by
+     * nb_norm_abbrev_index()): abbrev_first[b] is 1 + the first entry
+     * starting with byte b, abbrev_next[k] 1 + the next one after entry k;
+     * 0 ends.  abbrev_indexed 0: the table is too long, read it all. */
+    int abbrev_indexed;
+    unsigned char abbrev_first[256];
+    unsigned char abbrev_next[NB_NORM_ABBREVS_INDEXED];
 };
+
+/* Fills c's abbreviation index from c->lang. */
+void nb_norm_abbrev_index(struct nb_norm_ctx *c);
 
 /* The words and number words of the matcher's language. */
 #define WORDS(c) ((c)->lang->words)
@@ -80,11 +93,11 @@ int nb_norm_starts_ci(const char *text, size_t len, size_t i, const char *s);
 
 /* The matchers, in quantities.c (month dates and eras in dates_times.c)
  * and words.c. */
-size_t nb_norm_match_quantity(struct nb_norm_ctx *c, size_t i); /* numbers, money, dates... */
+size_t nb_norm_match_quantity(struct nb_norm_ctx *c, size_t i);   /* numbers, money, dates... */
 size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i); /* "March 3, 2025" */
 size_t nb_norm_match_era(struct nb_norm_ctx *c, size_t i);        /* "AD 79" */
 size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i);
-size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i);       /* URLs, e-mail */
+size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i); /* URLs, e-mail */
 size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i);
 size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i);
 size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i);

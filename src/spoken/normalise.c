@@ -219,6 +219,8 @@ static size_t match_token(struct nb_norm_ctx *c, size_t i)
     if (i > 0 && (text[i - 1] == '/' || nb_ascii_is_digit((unsigned char)text[i - 1])))
         return 0;
     for (size_t k = 0; k < r->ntokens; k++) {
+        if (r->tokens[k].from[0] != text[i])
+            continue;
         size_t wl = strlen(r->tokens[k].from);
         if (c->len - i < wl || memcmp(text + i, r->tokens[k].from, wl) != 0)
             continue;
@@ -687,6 +689,8 @@ nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normalis
     n.ctx.say = &n.say;
     n.ctx.shouting = is_shouting(text, len);
     n.ctx.sports = nz ? nz->sports : 0;
+    if (n.rules)
+        nb_norm_abbrev_index(&n.ctx);
     size_t bad;
     if (!nb_utf8_valid(text, len, &bad))
         return nb_error_set(err, NB_EINPUT, "text is not valid UTF-8 at byte %zu", bad);
@@ -694,9 +698,21 @@ nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normalis
     if (nb_buf_grow(out, len + len / 4) != NB_OK)
         goto nomem;
     size_t i = 0;
+    int partial = nb_lexicon_has_partial(n.lexicon);
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
         size_t used;
+        if (n.prev_word && nb_ascii_is_alnum(c) && n.space == SPACE_NONE && !n.pause && !partial) {
+            /* the rest of a word: no rule starts inside it, it goes out as
+             * it is (as ascii_step() would send it, byte by byte) */
+            size_t j = i + 1;
+            while (j < len && nb_ascii_is_alnum((unsigned char)text[j]))
+                j++;
+            if (nb_buf_add(out, text + i, j - i) != NB_OK)
+                goto nomem;
+            i = j;
+            continue;
+        }
         if (c < 0x80) {
             used = ascii_step(&n, text, len, i);
         } else {

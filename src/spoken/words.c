@@ -6,6 +6,7 @@
 #include "spoken/numbers.h"
 #include "text/chars.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* ---- phone numbers and IP addresses ---- */
@@ -213,8 +214,8 @@ size_t nb_norm_match_phone(struct nb_norm_ctx *c, size_t i)
 
 /* ---- URLs and e-mail addresses ---- */
 
-static const char *const tlds[] = {"com", "edu", "eu", "gov", "int", "io", "net", "news",
-                                   "org", "uk"};
+static const char *const tlds[] = {"com", "edu", "eu",   "gov", "int",
+                                   "io",  "net", "news", "org", "uk"};
 
 static int url_char(int ch)
 {
@@ -242,8 +243,12 @@ static nb_status say_web(struct nb_norm_ctx *c, const char *s, size_t n)
             k = e;
             continue;
         }
-        const char *word = ch == '.' ? w->dot : ch == '/' ? w->slash : ch == '-' ? w->dash
-                         : ch == '_' ? w->underscore : ch == '@' ? w->at : NULL;
+        const char *word = ch == '.'   ? w->dot
+                           : ch == '/' ? w->slash
+                           : ch == '-' ? w->dash
+                           : ch == '_' ? w->underscore
+                           : ch == '@' ? w->at
+                                       : NULL;
         if (word && nb_norm_say(c, word) != NB_OK)
             return NB_ENOMEM;
         k++;
@@ -266,6 +271,7 @@ size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i)
     else if (nb_norm_starts_ci(t, c->len, i, "http://"))
         start = j = i + 7;
     size_t at = 0;
+    int dotted = 0;
     while (j < c->len && (url_char((unsigned char)t[j]) || t[j] == '@')) {
         if (j - i > MAX_WEB)
             return 0; /* no address is this long: read it as text */
@@ -274,8 +280,11 @@ size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i)
                 return 0;
             at = j;
         }
+        dotted |= t[j] == '.';
         j++;
     }
+    if (!dotted)
+        return 0; /* no dot, no domain (asked at every word: the common answer first) */
     /* trailing punctuation belongs to the sentence */
     while (j > start && strchr(".,:;?!/)-", t[j - 1]))
         j--;
@@ -317,11 +326,35 @@ static int number_before(const char *t, size_t ws)
     return k > 0 && nb_ascii_is_digit((unsigned char)t[k - 1]);
 }
 
+void nb_norm_abbrev_index(struct nb_norm_ctx *c)
+{
+    const struct nb_norm_lang *r = c->lang;
+    memset(c->abbrev_first, 0, sizeof(c->abbrev_first));
+    c->abbrev_indexed = r && r->nabbrevs <= NB_NORM_ABBREVS_INDEXED;
+    for (size_t k = c->abbrev_indexed ? r->nabbrevs : 0; k-- > 0;) {
+        unsigned char b = (unsigned char)r->abbrevs[k].written[0];
+        c->abbrev_next[k] = c->abbrev_first[b];
+        c->abbrev_first[b] = (unsigned char)(k + 1);
+    }
+}
+
+/* The entry after entry k (SIZE_MAX: before the first) that may start
+ * with byte b, in table order; r->nabbrevs when there is none. */
+static size_t abbrev_after(const struct nb_norm_ctx *c, size_t k, unsigned char b)
+{
+    if (!c->abbrev_indexed)
+        return k + 1;
+    size_t next = k == SIZE_MAX ? c->abbrev_first[b] : c->abbrev_next[k];
+    return next ? next - 1 : c->lang->nabbrevs;
+}
+
 size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
 {
     const char *t = c->text;
     const struct nb_norm_lang *r = c->lang;
-    for (size_t k = 0; k < r->nabbrevs; k++) {
+    unsigned char b = (unsigned char)t[i];
+    /* asked at every word: only the entries with its first byte are read */
+    for (size_t k = abbrev_after(c, SIZE_MAX, b); k < r->nabbrevs; k = abbrev_after(c, k, b)) {
         const struct nb_abbrev *a = &r->abbrevs[k];
         size_t wl = strlen(a->written);
         if (wl > c->len - i || memcmp(t + i, a->written, wl) != 0)
@@ -373,14 +406,22 @@ size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
 static int roman_value(int ch)
 {
     switch (ch) {
-    case 'I': return 1;
-    case 'V': return 5;
-    case 'X': return 10;
-    case 'L': return 50;
-    case 'C': return 100;
-    case 'D': return 500;
-    case 'M': return 1000;
-    default: return 0;
+    case 'I':
+        return 1;
+    case 'V':
+        return 5;
+    case 'X':
+        return 10;
+    case 'L':
+        return 50;
+    case 'C':
+        return 100;
+    case 'D':
+        return 500;
+    case 'M':
+        return 1000;
+    default:
+        return 0;
     }
 }
 
@@ -390,9 +431,9 @@ static unsigned roman_parse(const char *s, size_t n)
     static const struct {
         unsigned v;
         const char *r;
-    } parts[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
-                 {50, "L"},   {40, "XL"},  {10, "X"},  {9, "IX"},   {5, "V"},   {4, "IV"},
-                 {1, "I"}};
+    } parts[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"},
+                 {90, "XC"},  {50, "L"},   {40, "XL"}, {10, "X"},   {9, "IX"},
+                 {5, "V"},    {4, "IV"},   {1, "I"}};
     unsigned v = 0;
     for (size_t k = 0; k < n; k++)
         if (!roman_value((unsigned char)s[k]))
@@ -429,7 +470,8 @@ size_t nb_norm_match_roman(struct nb_norm_ctx *c, size_t i)
     size_t ps, pl = nb_norm_prev_word(t, i, &ps);
     if (!pl || ps + pl == i || !nb_ascii_is_blank((unsigned char)t[ps + pl]))
         return 0;
-    if (nb_norm_in_list(c->lang->cardinal_roman_after, c->lang->ncardinal_roman_after, t + ps, pl, 1)) {
+    if (nb_norm_in_list(c->lang->cardinal_roman_after, c->lang->ncardinal_roman_after, t + ps, pl,
+                        1)) {
         if (nb_numbers_cardinal_u(NUMS(c), v, c->say) != NB_OK)
             return nb_norm_fail(c);
         c->rule = "roman numeral";
@@ -489,7 +531,8 @@ static int pronounceable(const char *s, size_t n)
     }
     if (vowels < 2)
         return 0;
-    if (!is_vowel((unsigned char)s[0]) && !is_vowel((unsigned char)s[1]) && !in_pairs(onsets, s[0], s[1]))
+    if (!is_vowel((unsigned char)s[0]) && !is_vowel((unsigned char)s[1]) &&
+        !in_pairs(onsets, s[0], s[1]))
         return 0;
     if (!is_vowel((unsigned char)s[n - 1]) && !is_vowel((unsigned char)s[n - 2]) &&
         !in_pairs(codas, s[n - 2], s[n - 1]))
@@ -553,8 +596,9 @@ static size_t dotted_initials(struct nb_norm_ctx *c, size_t i)
     size_t n = 0, j = i;
     int spaced = 0;
     while (j + 1 < c->len && nb_ascii_is_upper((unsigned char)t[j]) && t[j + 1] == '.' &&
-           n < sizeof(letters) && (j + 2 >= c->len || !nb_ascii_is_alpha((unsigned char)t[j + 2]) ||
-                                   nb_ascii_is_upper((unsigned char)t[j + 2]))) {
+           n < sizeof(letters) &&
+           (j + 2 >= c->len || !nb_ascii_is_alpha((unsigned char)t[j + 2]) ||
+            nb_ascii_is_upper((unsigned char)t[j + 2]))) {
         if (j > i && t[j - 1] == ' ')
             spaced = 1;
         letters[n++] = t[j];
@@ -652,11 +696,13 @@ size_t nb_norm_match_acronym(struct nb_norm_ctx *c, size_t i)
     if (e < c->len && t[e] == 's' && nb_norm_token_end(t, c->len, e + 1)) {
         tail = "'s"; /* "MPs" */
         end = e + 1;
-    } else if (e + 1 < c->len && t[e] == '\'' && t[e + 1] == 's' && nb_norm_token_end(t, c->len, e + 2)) {
+    } else if (e + 1 < c->len && t[e] == '\'' && t[e + 1] == 's' &&
+               nb_norm_token_end(t, c->len, e + 2)) {
         tail = "'s";
         end = e + 2;
-    } else if (!nb_norm_token_end(t, c->len, e) || (e < c->len && (t[e] == '-' || t[e] == '&') &&
-                                                   e + 1 < c->len && nb_ascii_is_alnum((unsigned char)t[e + 1]))) {
+    } else if (!nb_norm_token_end(t, c->len, e) ||
+               (e < c->len && (t[e] == '-' || t[e] == '&') && e + 1 < c->len &&
+                nb_ascii_is_alnum((unsigned char)t[e + 1]))) {
         return 0;
     }
     const struct nb_norm_lang *r = c->lang;

@@ -50,7 +50,9 @@ nb_status nb_buf_grow(struct nb_buf *b, size_t extra)
 
 nb_status nb_buf_add(struct nb_buf *b, const char *s, size_t len)
 {
-    if (nb_buf_grow(b, len) != NB_OK)
+    /* the room is there (the usual case): no call to grow */
+    if (!(len < b->alloc - b->len && len <= b->cap && b->len <= b->cap - len) &&
+        nb_buf_grow(b, len) != NB_OK)
         return NB_ENOMEM;
     if (len)
         memmove(b->data + b->len, s, len);
@@ -62,11 +64,6 @@ nb_status nb_buf_add(struct nb_buf *b, const char *s, size_t len)
 nb_status nb_buf_adds(struct nb_buf *b, const char *s)
 {
     return nb_buf_add(b, s, strlen(s));
-}
-
-nb_status nb_buf_addc(struct nb_buf *b, char c)
-{
-    return nb_buf_add(b, &c, 1);
 }
 
 nb_status nb_buf_vaddf(struct nb_buf *b, const char *fmt, va_list ap)

@@ -33,7 +33,16 @@ void nb_buf_reset(struct nb_buf *b);
 nb_status nb_buf_grow(struct nb_buf *b, size_t extra);
 nb_status nb_buf_add(struct nb_buf *b, const char *s, size_t len);
 nb_status nb_buf_adds(struct nb_buf *b, const char *s);
-nb_status nb_buf_addc(struct nb_buf *b, char c);
+/* One byte; inline: the scanners append byte by byte. */
+static inline nb_status nb_buf_addc(struct nb_buf *b, char c)
+{
+    if (b->len + 1 < b->alloc && b->len < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return NB_OK;
+    }
+    return nb_buf_add(b, &c, 1);
+}
 nb_status nb_buf_addf(struct nb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 nb_status nb_buf_vaddf(struct nb_buf *b, const char *fmt, va_list ap);
 /* Shortens the buffer to `len` bytes (no-op when len >= b->len). */

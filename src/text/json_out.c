@@ -2,7 +2,6 @@
 #include "text/json_out.h"
 
 #include <inttypes.h>
-#include <json-c/json.h>
 #include <string.h>
 
 void nb_json_out_init(struct nb_json_out *o, FILE *f, int pretty)
@@ -70,17 +69,64 @@ void nb_json_out_close(struct nb_json_out *o, char bracket)
     put(o, s);
 }
 
+static void put_bytes(struct nb_json_out *o, const char *s, size_t n)
+{
+    if (!o->failed && n && fwrite(s, 1, n, o->f) != n)
+        o->failed = 1;
+}
+
+/* A JSON string, escaped byte for byte as json-c escapes it (with '/'
+ * left alone): the named escapes \b \f \n \r \t \" \\, other control
+ * bytes as \u00xx in lower case, every other byte as it is.  Written in
+ * runs, without building the string. */
 static void put_escaped(struct nb_json_out *o, const char *s)
 {
-    struct json_object *j = json_object_new_string(s);
-    const char *t = j ? json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN |
-                                                              JSON_C_TO_STRING_NOSLASHESCAPE)
-                      : NULL;
-    if (t)
-        put(o, t);
-    else
-        o->failed = 1;
-    json_object_put(j);
+    static const char hex[] = "0123456789abcdef";
+    put_bytes(o, "\"", 1);
+    const char *run = s, *p = s;
+    for (; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t n = 2;
+        switch (c) {
+        case '\b':
+            esc[1] = 'b';
+            break;
+        case '\f':
+            esc[1] = 'f';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        case '"':
+            esc[1] = '"';
+            break;
+        case '\\':
+            esc[1] = '\\';
+            break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 0xF];
+            n = 6;
+            break;
+        }
+        put_bytes(o, run, (size_t)(p - run));
+        put_bytes(o, esc, n);
+        run = p + 1;
+    }
+    put_bytes(o, run, (size_t)(p - run));
+    put_bytes(o, "\"", 1);
 }
 
 void nb_json_out_key(struct nb_json_out *o, const char *key)

@@ -99,6 +99,11 @@ static size_t ws_at(const char *t, size_t p, size_t e)
 {
     if (p >= e)
         return 0;
+    unsigned char c = (unsigned char)t[p];
+    if (c < 0x80)
+        return (size_t)nb_ascii_is_space(c);
+    if (c < 0xC2) /* inside a sequence, or no lead byte: U+FFFD */
+        return 0;
     size_t n;
     uint32_t cp = cp_at(t, p, e, &n);
     return nb_char_is_space(cp) ? n : 0;
@@ -109,9 +114,39 @@ static size_t ws_before(const char *t, size_t lo, size_t p)
 {
     if (p <= lo)
         return 0;
+    if ((unsigned char)t[p - 1] < 0x80)
+        return (size_t)nb_ascii_is_space((unsigned char)t[p - 1]);
     size_t s;
     uint32_t cp = cp_before(t, lo, p, &s);
     return nb_char_is_space(cp) ? p - s : 0;
+}
+
+/* ASCII quotation marks and brackets: the only ASCII bytes that open or
+ * close a protected region. */
+static int ascii_is_mark(unsigned char c)
+{
+    switch (c) {
+    case '"':
+    case '\'':
+    case '`':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A byte the scanner reads past inside a sentence: printable ASCII that is
+ * no space, stop or opening mark. */
+static int ascii_is_plain(unsigned char c)
+{
+    return c > ' ' && c < 0x7F && c != '.' && c != '!' && c != '?' && c != '(' && c != '[' &&
+           c != '{' && c != '"' && c != '\'' && c != '`';
 }
 
 static int cp_is_open_quote(uint32_t cp)
@@ -276,7 +311,12 @@ static int carries_on_after_time(const char *w, size_t len)
 
 static int abbr_cmp(const void *key, const void *elem)
 {
-    return strcmp((const char *)key, ((const struct abbr *)elem)->word);
+    const unsigned char *a = key, *b = (const unsigned char *)((const struct abbr *)elem)->word;
+    while (*a && *a == *b) { /* strcmp's order, inline */
+        a++;
+        b++;
+    }
+    return *a - *b;
 }
 
 /* The month abbreviations ("Jan." "Sept.") come from text/calendar.h. */
@@ -523,6 +563,10 @@ static nb_status find_regions(struct scan *s, size_t b, size_t e)
     size_t depth = 0;
     s->nreg = 0;
     for (size_t p = b; p < e;) {
+        if ((unsigned char)t[p] < 0x80 && !ascii_is_mark((unsigned char)t[p])) {
+            p++;
+            continue;
+        }
         size_t n;
         uint32_t cp = cp_at(t, p, e, &n);
         if (!(cp_is_opener(cp) || cp_is_closer(cp))) {
@@ -1077,6 +1121,11 @@ static nb_status scan_block(struct scan *s, size_t b, size_t e)
     s->start = NONE;
     s->has_mk = 0;
     while (pos < e) {
+        if (!prev_ws && s->start != NONE && ascii_is_plain((unsigned char)t[pos])) {
+            /* inside a word: nothing to judge */
+            pos++;
+            continue;
+        }
         if ((w = ws_at(t, pos, e)) > 0) {
             /* a list item ends with its line when a capital opens the next */
             if (t[pos] == '\n' && s->start != NONE && s->has_mk && pos > s->body) {
@@ -1267,7 +1316,9 @@ nb_status nb_sentences_split(const char *text, size_t len, struct nb_strv *out,
     return st;
 }
 
-nb_status nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out)
+/* The slow road of nb_text_collapse_space(): word by word through the
+ * buffer's appends. */
+static nb_status collapse_by_words(const char *text, size_t len, struct nb_buf *out)
 {
     size_t keep = out->len;
     int pending = 0, any = 0;
@@ -1293,12 +1344,49 @@ nb_status nb_text_collapse_space(const char *text, size_t len, struct nb_buf *ou
     return NB_OK;
 }
 
+nb_status nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out)
+{
+    /* The result is never longer than the text: with room for it, the
+     * bytes are copied in place, one pass (a cap too tight for the whole
+     * text takes the slow road, which fails only when the words do not
+     * fit). */
+    if (nb_buf_grow(out, len) != NB_OK)
+        return collapse_by_words(text, len, out);
+    char *d = out->data + out->len;
+    int pending = 0, any = 0;
+    for (size_t p = 0; p < len;) {
+        unsigned char c = (unsigned char)text[p];
+        size_t w = 0;
+        if (c <= ' ' || c >= 0x80) {
+            w = c < 0x80 ? (size_t)nb_ascii_is_space(c) : ws_at(text, p, len);
+            if (w) {
+                pending = 1;
+                p += w;
+                continue;
+            }
+        }
+        if (pending && any)
+            *d++ = ' ';
+        pending = 0;
+        any = 1;
+        /* the word: plain ASCII byte by byte, anything else one byte at a
+         * time through the test above (no byte inside a sequence is a space) */
+        do {
+            *d++ = (char)c;
+            p++;
+        } while (p < len && (c = (unsigned char)text[p]) > ' ' && c < 0x80);
+    }
+    out->len = (size_t)(d - out->data);
+    out->data[out->len] = '\0';
+    return NB_OK;
+}
+
 int nb_sentence_ends(const char *s, size_t len)
 {
     while (len) {
         unsigned char c = (unsigned char)s[len - 1];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' ||
-            c == ')' || c == ']' || c == '*' || c == '_') {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ')' ||
+            c == ']' || c == '*' || c == '_') {
             len--;
             continue;
         }

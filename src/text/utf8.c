@@ -48,9 +48,13 @@ int nb_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < len) {
+        if ((unsigned char)s[i] < 0x80) { /* ASCII, the most of news text */
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = nb_utf8_decode(s + i, len - i, &cp);
-        if (cp == NB_UTF8_REPLACEMENT && n == 1 && (unsigned char)s[i] >= 0x80) {
+        if (cp == NB_UTF8_REPLACEMENT && n == 1) {
             /* a literal U+FFFD is three bytes, so n == 1 means invalid */
             if (bad_offset)
                 *bad_offset = i;
@@ -94,9 +98,9 @@ nb_status nb_buf_add_cp(struct nb_buf *b, uint32_t cp)
 
 /* Windows-1252 0x80..0x9F; 0 marks the five undefined bytes. */
 static const uint16_t cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
 /* Whether a code point may enter the library text. */
@@ -128,6 +132,13 @@ static nb_status add_clean(struct nb_buf *out, uint32_t cp, int *pending_cr)
     return nb_buf_add_cp(out, cp);
 }
 
+/* Bytes that enter as they are, whatever came before (a '\n' may be the
+ * LF of a CR LF). */
+static int plain_ascii(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x7F) || c == '\t';
+}
+
 nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
                          enum nb_text_encoding *found)
 {
@@ -144,7 +155,27 @@ nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
     while (i < len) {
         uint32_t cp;
         if (utf8) {
-            i += nb_utf8_decode(s + i, len - i, &cp);
+            /* a run of plain ASCII is copied whole; valid UTF-8 kept as it
+             * is (decoding and encoding it again gives the same bytes) */
+            size_t r = i;
+            while (r < len && plain_ascii((unsigned char)s[r]))
+                r++;
+            if (r > i) {
+                if (nb_buf_add(out, s + i, r - i) != NB_OK)
+                    return NB_ENOMEM;
+                pending_cr = 0;
+                i = r;
+                continue;
+            }
+            size_t n = nb_utf8_decode(s + i, len - i, &cp);
+            if (n > 1) {
+                pending_cr = 0;
+                if (keep_cp(cp) && nb_buf_add(out, s + i, n) != NB_OK)
+                    return NB_ENOMEM;
+                i += n;
+                continue;
+            }
+            i += n;
         } else {
             unsigned char c = (unsigned char)s[i++];
             cp = c >= 0x80 && c <= 0x9F ? cp1252_high[c - 0x80] : c;
