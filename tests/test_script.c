@@ -591,6 +591,95 @@ static void test_stories_read(void **state)
         story_free(&st[i]);
 }
 
+/* Many stories, one in five an earlier one told again with a word or two
+ * changed: the stories read are those that comparing every lead with
+ * every earlier lead read gives. */
+static void test_stories_read_many(void **state)
+{
+    (void)state;
+    enum { N = 400, SENTENCES = 2, WORDS = 14 };
+    static const char *const common[] = {"the", "a", "of", "to", "in", "and", "said", "was"};
+    static const char *const syllables[] = {"ba", "ko", "ri", "na", "te", "lo", "mu", "si"};
+    struct story *st = calloc(N, sizeof(*st));
+    struct nb_summary *sums = calloc(N, sizeof(*sums));
+    char **lead = calloc(N, sizeof(*lead));
+    assert_true(st && sums && lead);
+    uint64_t seed = 100;
+    size_t retold = 0;
+    for (size_t i = 0; i < N; i++) {
+        char sentence[SENTENCES][256];
+        const char *v[SENTENCES];
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        size_t from = i ? (size_t)(seed >> 33) % i : 0;
+        int again = i > 0 && (seed >> 20) % 5 == 0;
+        for (size_t k = 0; k < SENTENCES; k++) {
+            if (again) { /* the earlier story's sentence, its last word changed */
+                const char *old = st[from].article.sentences.v[k];
+                size_t cut = strlen(old) - 1;
+                while (cut && old[cut - 1] != ' ')
+                    cut--;
+                snprintf(sentence[k], sizeof(sentence[k]), "%.*sretold%zu.", (int)cut, old, i);
+            } else {
+                size_t at = 0;
+                for (size_t w = 0; w < WORDS; w++) {
+                    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                    uint32_t r = (uint32_t)(seed >> 33);
+                    if (r % 3 == 0) {
+                        at += (size_t)snprintf(sentence[k] + at, sizeof(sentence[k]) - at, "%s ",
+                                               common[r / 3 % 8]);
+                    } else {
+                        for (size_t y = 0; y < 3; y++) /* one of 512 made-up words */
+                            at += (size_t)snprintf(sentence[k] + at, sizeof(sentence[k]) - at, "%s",
+                                                   syllables[(r >> (3 * y + 4)) % 8]);
+                        sentence[k][at++] = ' ';
+                    }
+                }
+                sentence[k][at - 1] = '.';
+                sentence[k][at] = '\0';
+                sentence[k][0] = (char)(sentence[k][0] - 'a' + 'A');
+            }
+            v[k] = sentence[k];
+        }
+        retold += (size_t)again;
+        story_make(&st[i], "A story", v, SENTENCES, SENTENCES);
+        sums[i] = st[i].summary;
+        struct nb_buf b;
+        nb_buf_init(&b, 0);
+        assert_int_equal(nb_buf_addf(&b, "%s %s", v[0], v[1]), NB_OK);
+        lead[i] = nb_buf_detach(&b, NULL);
+    }
+    unsigned char *keep = calloc(N, 1), *want = calloc(N, 1);
+    assert_true(keep && want);
+    size_t nwant = 0;
+    for (size_t i = 0; i < N; i++) {
+        want[i] = 1;
+        for (size_t j = 0; j < i && want[i]; j++)
+            if (want[j] && nb_summary_similarity(lead[i], lead[j]) >= NB_SCRIPT_DUPLICATE)
+                want[i] = 0;
+        nwant += want[i];
+    }
+    struct nb_script_input in = {.stories = sums, .nstories = N};
+    size_t nread = 0;
+    struct nb_error err;
+    nb_error_init(&err);
+    assert_int_equal(nb_script_stories_read(&in, keep, &nread, &err), NB_OK);
+    assert_int_equal(nread, nwant);
+    assert_memory_equal(keep, want, N);
+    /* the test tells something: the retold stories, and only they, are
+     * skipped */
+    assert_true(retold > N / 8);
+    assert_int_equal(nread, N - retold);
+    for (size_t i = 0; i < N; i++) {
+        story_free(&st[i]);
+        free(lead[i]);
+    }
+    free(keep);
+    free(want);
+    free(lead);
+    free(sums);
+    free(st);
+}
+
 /* ---- the built bulletin in the plain-text form -------------------------- */
 
 static void parse_ok(struct nb_script *s, const char *text, const char *language)
@@ -1029,7 +1118,7 @@ int main(void)
         cmocka_unit_test(test_build_errors), cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_round_trip),   cmocka_unit_test(test_write_over_cap),
         cmocka_unit_test(test_lexicon),      cmocka_unit_test(test_greeting),
-        cmocka_unit_test(test_stories_read),
+        cmocka_unit_test(test_stories_read), cmocka_unit_test(test_stories_read_many),
     };
     const struct CMUnitTest more[] = {
         cmocka_unit_test(test_attribution),

@@ -4,6 +4,7 @@
 #include "quotes/quotes.h"
 #include "script/script_build.h"
 #include "summary/summary.h"
+#include "summary/wordset.h"
 #include "text/buf.h"
 #include "text/file.h"
 
@@ -135,22 +136,27 @@ static nb_status opening(const struct nb_article *a, struct nb_buf *b)
 /* How many of the stories read from index `from` on tell a story not
  * already read (near-duplicates, NB_SCRIPT_DUPLICATE alike, are skipped
  * when the script is built, so they must not take a place under the
- * `stories` cap).  `openings` holds the openings of the stories before
- * `from` and gains those of the new ones.  *distinct is updated; NB_OK or
- * NB_ENOMEM. */
+ * `stories` cap).  `openings` holds the words of the openings of the
+ * stories before `from` and gains those of the new ones.  *distinct is
+ * updated; NB_OK or NB_ENOMEM. */
 static nb_status count_distinct(const struct nb_source_reader *r, size_t from,
-                                struct nb_strv *openings, size_t *distinct)
+                                struct nb_wordset_index *openings, size_t *distinct)
 {
     struct nb_buf a;
+    struct nb_wordset words;
     nb_buf_init(&a, 0);
+    nb_wordset_init(&words);
     nb_status rc = NB_OK;
     for (size_t j = from; j < r->nstories && rc == NB_OK; j++) {
-        rc = opening(&r->stories[j].article, &a);
         int dup = 0;
-        for (size_t i = 0; rc == NB_OK && i < openings->n && !dup; i++)
-            dup = nb_summary_similarity(a.data, openings->v[i]) >= NB_SCRIPT_DUPLICATE;
+        rc = opening(&r->stories[j].article, &a);
         if (rc == NB_OK)
-            rc = nb_strv_pushs(openings, a.data);
+            rc = nb_wordset_make(&words, a.data);
+        if (rc == NB_OK)
+            dup = nb_wordset_index_has_alike(openings, &words);
+        if (rc == NB_OK)
+            rc = nb_wordset_index_add(openings, &words);
+        nb_wordset_release(&words);
         if (rc == NB_OK && !dup)
             (*distinct)++;
     }
@@ -164,8 +170,8 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
     nb_status rc = set_options(bl, err);
     struct nb_source_reader *r = &bl->sources;
     size_t failed = 0, distinct = 0;
-    struct nb_strv openings;
-    nb_strv_init(&openings);
+    struct nb_wordset_index openings;
+    nb_wordset_index_init(&openings, NB_SCRIPT_DUPLICATE);
     for (size_t i = 0; rc == NB_OK && i < b->articles.n && distinct < b->stories; i++) {
         struct nb_error e;
         nb_error_init(&e);
@@ -187,7 +193,7 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
                 rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         }
     }
-    nb_strv_release(&openings);
+    nb_wordset_index_release(&openings);
     for (size_t i = 0; rc == NB_OK && i < r->warnings.n; i++)
         if (nb_strv_pushs(&bl->warnings, r->warnings.v[i]) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");

@@ -8,6 +8,7 @@
 #include "script/script_internal.h"
 #include "script/transitions.h"
 #include "spoken/normalise.h"
+#include "summary/wordset.h"
 #include "text/calendar.h"
 #include "text/chars.h"
 #include "text/sentences.h"
@@ -162,26 +163,36 @@ static nb_status story_text(const struct nb_summary *sum, struct nb_buf *out, st
 nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char *keep,
                                  size_t *nread, struct nb_error *err)
 {
-    struct nb_buf *leads = calloc(in->nstories ? in->nstories : 1, sizeof(*leads));
-    if (!leads)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    /* each lead's words are read once; a story is compared only with the
+     * stories read before it that share one of its rarest words (the same
+     * answer as comparing it with each: summary/wordset.h) */
+    struct nb_wordset_index read;
+    struct nb_wordset words;
+    struct nb_buf lead;
+    nb_wordset_index_init(&read, NB_SCRIPT_DUPLICATE);
+    nb_wordset_init(&words);
+    nb_buf_init(&lead, 0);
     nb_status rc = NB_OK;
     *nread = 0;
     for (size_t i = 0; i < in->nstories && rc == NB_OK; i++) {
-        nb_buf_init(&leads[i], 0);
-        rc = story_text(&in->stories[i], &leads[i], err);
+        nb_buf_reset(&lead);
+        rc = story_text(&in->stories[i], &lead, err);
         if (rc != NB_OK)
             break;
-        keep[i] = leads[i].len > 0;
-        for (size_t j = 0; j < i && keep[i]; j++)
-            if (keep[j] &&
-                nb_summary_similarity(leads[i].data, leads[j].data) >= NB_SCRIPT_DUPLICATE)
-                keep[i] = 0;
+        keep[i] = lead.len > 0;
+        if (!keep[i])
+            continue;
+        int dup = 0;
+        if (nb_wordset_make(&words, lead.data) != NB_OK ||
+            (!(dup = nb_wordset_index_has_alike(&read, &words)) &&
+             nb_wordset_index_add(&read, &words) != NB_OK))
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        nb_wordset_release(&words);
+        keep[i] = !dup;
         *nread += keep[i];
     }
-    for (size_t i = 0; i < in->nstories; i++)
-        nb_buf_release(&leads[i]);
-    free(leads);
+    nb_buf_release(&lead);
+    nb_wordset_index_release(&read);
     if (rc == NB_OK && *nread == 0)
         rc = nb_error_set(err, NB_EINPUT, "no story to read: every article's lead is empty");
     return rc;

@@ -1,6 +1,8 @@
 /* summary.c - the lead and the quotes a newsreader would read of a story. */
 #include "summary/summary.h"
 
+#include "summary/wordset.h"
+
 #include "text/buf.h"
 #include "text/calendar.h"
 #include "text/chars.h"
@@ -34,41 +36,8 @@ const char *nb_summary_lead(const struct nb_summary *s, size_t i)
 
 /* ---- words ---------------------------------------------------------- */
 
-/* Bytes of a word: ASCII letters and digits, and every byte of a non-ASCII
- * character (so a word is never cut inside one). */
-static int is_word_byte(unsigned char c)
-{
-    return nb_ascii_is_alnum(c) || c >= 0x80;
-}
-
-/* The next word of text at *pos (letters, digits, non-ASCII), or 0 at the
- * end: *start and the length returned. Typographic quotes and dashes are
- * UTF-8 punctuation, not word bytes. */
-static size_t next_word(const char *text, size_t *pos, size_t *start)
-{
-    size_t i = *pos;
-    for (;;) {
-        unsigned char c = (unsigned char)text[i];
-        if (!c) {
-            *pos = i;
-            return 0;
-        }
-        /* U+2010..U+205F (dashes, quotes, ellipsis) are punctuation */
-        if (c == 0xE2 && (unsigned char)text[i + 1] == 0x80 && text[i + 2]) {
-            i += 3;
-            continue;
-        }
-        if (is_word_byte(c))
-            break;
-        i++;
-    }
-    *start = i;
-    while (text[i] && is_word_byte((unsigned char)text[i]) &&
-           !((unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80))
-        i++;
-    *pos = i;
-    return i - *start;
-}
+/* Words are nb_wordset_next_word()'s (wordset.h): the one definition of a
+ * word that similarity, headlines and quotes share. */
 
 static int word_equal(const char *a, size_t alen, const char *b, size_t blen)
 {
@@ -83,7 +52,7 @@ static int word_equal(const char *a, size_t alen, const char *b, size_t blen)
 static int contains_word(const char *text, const char *w, size_t wlen)
 {
     size_t pos = 0, start, len;
-    while ((len = next_word(text, &pos, &start)))
+    while ((len = nb_wordset_next_word(text, &pos, &start)))
         if (word_equal(text + start, len, w, wlen))
             return 1;
     return 0;
@@ -93,26 +62,43 @@ static int contains_word(const char *text, const char *w, size_t wlen)
 static int seen_before(const char *text, size_t start, size_t len)
 {
     size_t pos = 0, s, l;
-    while ((l = next_word(text, &pos, &s)) && s < start)
+    while ((l = nb_wordset_next_word(text, &pos, &s)) && s < start)
         if (word_equal(text + s, l, text + start, len))
             return 1;
     return 0;
 }
 
-double nb_summary_similarity(const char *a, const char *b)
+/* The word-by-word comparison, which needs no memory: used when the sets
+ * cannot be made. */
+static double similarity_in_place(const char *a, const char *b)
 {
     size_t na = 0, nb = 0, common = 0, pos = 0, start, len;
-    while ((len = next_word(a, &pos, &start))) {
+    while ((len = nb_wordset_next_word(a, &pos, &start))) {
         if (seen_before(a, start, len))
             continue;
         na++;
         common += contains_word(b, a + start, len);
     }
     pos = 0;
-    while ((len = next_word(b, &pos, &start)))
+    while ((len = nb_wordset_next_word(b, &pos, &start)))
         nb += !seen_before(b, start, len);
     size_t all = na + nb - common;
     return all ? (double)common / (double)all : 0.0;
+}
+
+double nb_summary_similarity(const char *a, const char *b)
+{
+    struct nb_wordset wa, wb;
+    if (nb_wordset_make(&wa, a) != NB_OK)
+        return similarity_in_place(a, b);
+    if (nb_wordset_make(&wb, b) != NB_OK) {
+        nb_wordset_release(&wa);
+        return similarity_in_place(a, b);
+    }
+    double s = nb_wordset_similarity(&wa, &wb);
+    nb_wordset_release(&wa);
+    nb_wordset_release(&wb);
+    return s;
 }
 
 size_t nb_summary_count_words(const char *text)
@@ -143,13 +129,12 @@ static int is_small_word(const char *w, size_t len)
     return 0;
 }
 
-
 /* "LONDON, 28 November 2026" or "Aberdeen, Scotland": short, and no word
  * but a small one starts in lower case. */
 static int is_dateline(const char *s)
 {
     size_t pos = 0, start, len, words = 0;
-    while ((len = next_word(s, &pos, &start))) {
+    while ((len = nb_wordset_next_word(s, &pos, &start))) {
         words++;
         unsigned char c = (unsigned char)s[start];
         if (nb_ascii_is_lower(c) && !is_small_word(s + start, len))
@@ -162,7 +147,7 @@ static int is_dateline(const char *s)
 static int has_date_word(const char *s)
 {
     size_t pos = 0, start, len;
-    while ((len = next_word(s, &pos, &start))) {
+    while ((len = nb_wordset_next_word(s, &pos, &start))) {
         const char *w = s + start;
         if (len == 4 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && w[2] >= '0' &&
             w[2] <= '9' && w[3] >= '0' && w[3] <= '9')
@@ -179,8 +164,8 @@ static int repeats_headline(const char *s, const char *headline)
     if (!headline)
         return 0;
     size_t hp = 0, sp = 0, hs, ss, hl, sl, n = 0;
-    while ((hl = next_word(headline, &hp, &hs))) {
-        sl = next_word(s, &sp, &ss);
+    while ((hl = nb_wordset_next_word(headline, &hp, &hs))) {
+        sl = nb_wordset_next_word(s, &sp, &ss);
         if (!sl || !word_equal(headline + hs, hl, s + ss, sl))
             return 0;
         n++;
@@ -188,7 +173,7 @@ static int repeats_headline(const char *s, const char *headline)
     if (n >= 3)
         return 1;
     /* a short headline must be the whole sentence */
-    return n > 0 && next_word(s, &sp, &ss) == 0;
+    return n > 0 && nb_wordset_next_word(s, &sp, &ss) == 0;
 }
 
 static int is_news_prose(const char *s, const char *headline)
@@ -408,7 +393,7 @@ static nb_status pick_lead(struct nb_summary *s, const struct nb_article *a,
 static double novelty(const struct nb_summary *s, const char *quote)
 {
     size_t pos = 0, start, len, total = 0, fresh = 0;
-    while ((len = next_word(quote, &pos, &start))) {
+    while ((len = nb_wordset_next_word(quote, &pos, &start))) {
         if (len < 4)
             continue;
         total++;
@@ -425,8 +410,8 @@ static int same_words(const char *a, const char *b)
 {
     size_t pa = 0, pb = 0, sa, sb, la, lb;
     for (;;) {
-        la = next_word(a, &pa, &sa);
-        lb = next_word(b, &pb, &sb);
+        la = nb_wordset_next_word(a, &pa, &sa);
+        lb = nb_wordset_next_word(b, &pb, &sb);
         if (!la || !lb)
             return !la && !lb;
         if (!word_equal(a + sa, la, b + sb, lb))
@@ -438,18 +423,18 @@ static int same_words(const char *a, const char *b)
 static int says_words(const char *text, const char *quote)
 {
     size_t tp = 0, ts, tl;
-    size_t qp0 = 0, qs0, ql0 = next_word(quote, &qp0, &qs0);
+    size_t qp0 = 0, qs0, ql0 = nb_wordset_next_word(quote, &qp0, &qs0);
     if (!ql0)
         return 0;
-    while ((tl = next_word(text, &tp, &ts))) {
+    while ((tl = nb_wordset_next_word(text, &tp, &ts))) {
         if (!word_equal(text + ts, tl, quote + qs0, ql0))
             continue;
         size_t tp2 = tp, qp = qp0, ts2, qs, tl2, ql;
         for (;;) {
-            ql = next_word(quote, &qp, &qs);
+            ql = nb_wordset_next_word(quote, &qp, &qs);
             if (!ql)
                 return 1;
-            tl2 = next_word(text, &tp2, &ts2);
+            tl2 = nb_wordset_next_word(text, &tp2, &ts2);
             if (!tl2 || !word_equal(text + ts2, tl2, quote + qs, ql))
                 break;
         }

@@ -64,8 +64,11 @@ nb_status nb_summary_make(struct nb_summary *s, const struct nb_article *a,
 const char *nb_summary_lead(const struct nb_summary *s, size_t i);
 
 /* How alike two texts are: the share of distinct words (lower case, letters
- * and digits) the two have in common, 0..1 (Jaccard).  Two empty texts
- * give 0. */
+ * and digits; see wordset.h) the two have in common, 0..1 (Jaccard).  Two
+ * empty texts give 0.  It makes both word sets each call: to compare a
+ * text with many, make its nb_wordset once and use nb_wordset_similarity(),
+ * which gives the same value (or an nb_wordset_index).  Cannot fail: out of
+ * memory, the words are compared in place (slower, same value). */
 double nb_summary_similarity(const char *a, const char *b);
 
 /* `text` with asides removed while it is over max_words words and an aside

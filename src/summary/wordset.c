@@ -1,0 +1,376 @@
+/* wordset.c - the distinct words of a text, sorted once, compared by a
+ * merge; an index of them by word. */
+#include "summary/wordset.h"
+
+#include "text/chars.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- words ---------------------------------------------------------- */
+
+/* Bytes of a word: ASCII letters and digits, and every byte of a non-ASCII
+ * character (so a word is never cut inside one). */
+static int is_word_byte(unsigned char c)
+{
+    return nb_ascii_is_alnum(c) || c >= 0x80;
+}
+
+size_t nb_wordset_next_word(const char *text, size_t *pos, size_t *start)
+{
+    size_t i = *pos;
+    for (;;) {
+        unsigned char c = (unsigned char)text[i];
+        if (!c) {
+            *pos = i;
+            return 0;
+        }
+        /* U+2000..U+203F (dashes, quotes, ellipsis) are punctuation */
+        if (c == 0xE2 && (unsigned char)text[i + 1] == 0x80 && text[i + 2]) {
+            i += 3;
+            continue;
+        }
+        if (is_word_byte(c))
+            break;
+        i++;
+    }
+    *start = i;
+    while (text[i] && is_word_byte((unsigned char)text[i]) &&
+           !((unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80))
+        i++;
+    *pos = i;
+    return i - *start;
+}
+
+/* ---- sets ----------------------------------------------------------- */
+
+void nb_wordset_init(struct nb_wordset *w)
+{
+    memset(w, 0, sizeof(*w));
+}
+
+void nb_wordset_release(struct nb_wordset *w)
+{
+    free(w->words);
+    free(w->copy);
+    nb_wordset_init(w);
+}
+
+/* The order of a set's words: by hash, and by bytes when two words share
+ * a hash, so that sets compare exactly. */
+static int word_cmp(const struct nb_wordset_word *a, const struct nb_wordset_word *b)
+{
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return memcmp(a->text, b->text, a->len);
+}
+
+static int word_qsort_cmp(const void *a, const void *b)
+{
+    return word_cmp(a, b);
+}
+
+/* FNV-1a's bytes, finished with a multiply-xorshift so that the low bits
+ * (the index's slots) depend on every byte. */
+static uint64_t finish_hash(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return h;
+}
+
+nb_status nb_wordset_make(struct nb_wordset *w, const char *text)
+{
+    nb_wordset_init(w);
+    size_t len = strlen(text), n = 0, alloc = 0, at = 0, pos = 0, start, wl;
+    char *copy = malloc(len + 1);
+    struct nb_wordset_word *words = NULL;
+    if (!copy)
+        return NB_ENOMEM;
+    while ((wl = nb_wordset_next_word(text, &pos, &start))) {
+        if (n == alloc) {
+            size_t grown = alloc ? 2 * alloc : 32;
+            struct nb_wordset_word *p = realloc(words, grown * sizeof(*p));
+            if (!p) {
+                free(words);
+                free(copy);
+                return NB_ENOMEM;
+            }
+            words = p;
+            alloc = grown;
+        }
+        uint64_t h = 0xCBF29CE484222325ull;
+        for (size_t k = 0; k < wl; k++) {
+            unsigned char c = (unsigned char)nb_ascii_lower((unsigned char)text[start + k]);
+            copy[at + k] = (char)c;
+            h = (h ^ c) * 0x100000001B3ull;
+        }
+        words[n++] = (struct nb_wordset_word){finish_hash(h), copy + at, wl};
+        at += wl;
+    }
+    if (!n) {
+        free(copy);
+        return NB_OK;
+    }
+    qsort(words, n, sizeof(*words), word_qsort_cmp);
+    size_t m = 1;
+    for (size_t i = 1; i < n; i++)
+        if (word_cmp(&words[i], &words[m - 1]) != 0)
+            words[m++] = words[i];
+    w->words = words;
+    w->n = m;
+    w->copy = copy;
+    return NB_OK;
+}
+
+size_t nb_wordset_common(const struct nb_wordset *a, const struct nb_wordset *b)
+{
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        int r = word_cmp(&a->words[i], &b->words[j]);
+        i += r <= 0;
+        j += r >= 0;
+        common += r == 0;
+    }
+    return common;
+}
+
+double nb_wordset_similarity(const struct nb_wordset *a, const struct nb_wordset *b)
+{
+    size_t common = nb_wordset_common(a, b);
+    size_t all = a->n + b->n - common;
+    return all ? (double)common / (double)all : 0.0;
+}
+
+/* ---- the index ------------------------------------------------------ */
+
+/* Why the index gives the plain comparison's answer.  A pair with
+ * similarity >= t (0 < t <= 1) shares common >= t * n of the n words of
+ * the set looked for (common / (n + other - common) <= common / n).  Every
+ * set is listed under each of its words, so looking up any n - need + 1 of
+ * the n words, need <= t * n, finds every set that alike: those words
+ * include one it shares.  The words looked up are those the fewest sets
+ * are listed under ("the" and "said" only when nothing rarer is left).
+ * `need` is taken one lower than the bound so that rounding cannot hide a
+ * set the plain comparison finds. */
+
+/* The sets listed under words of one hash (two words of one hash share a
+ * list: a set found through the other word is compared in full anyway).
+ * A slot whose `sets` is NULL is free. */
+struct nb_wordset_posting {
+    uint64_t hash;
+    uint32_t *sets;
+    uint32_t n, alloc;
+};
+
+/* One list to look through: how many sets it holds, and how many of the
+ * words looked for it stands for. */
+struct nb_wordset_probe {
+    const struct nb_wordset_posting *list;
+    size_t words;
+};
+
+void nb_wordset_index_init(struct nb_wordset_index *x, double at_least)
+{
+    memset(x, 0, sizeof(*x));
+    x->at_least = at_least;
+}
+
+void nb_wordset_index_release(struct nb_wordset_index *x)
+{
+    for (size_t i = 0; i < x->n; i++)
+        nb_wordset_release(&x->sets[i]);
+    free(x->sets);
+    for (size_t i = 0; i < x->nslots; i++)
+        free(x->slots[i].sets);
+    free(x->slots);
+    free(x->seen);
+    free(x->probe);
+    nb_wordset_index_init(x, x->at_least);
+}
+
+/* The slot of `hash`: its list, or the free slot where it would go. */
+static struct nb_wordset_posting *slot_of(struct nb_wordset_posting *slots, size_t nslots,
+                                          uint64_t hash)
+{
+    size_t i = (size_t)hash & (nslots - 1);
+    while (slots[i].sets && slots[i].hash != hash)
+        i = (i + 1) & (nslots - 1);
+    return &slots[i];
+}
+
+/* Room for `more` new hashes with the table at most half full, and a
+ * probe entry for every hash. */
+static nb_status reserve_slots(struct nb_wordset_index *x, size_t more)
+{
+    if (x->probe_alloc < x->used + more) {
+        struct nb_wordset_probe *p = realloc(x->probe, (x->used + more) * sizeof(*p));
+        if (!p)
+            return NB_ENOMEM;
+        x->probe = p;
+        x->probe_alloc = x->used + more;
+    }
+    size_t want = x->nslots ? x->nslots : 64;
+    while (want / 2 < x->used + more)
+        want *= 2;
+    if (want == x->nslots)
+        return NB_OK;
+    struct nb_wordset_posting *slots = calloc(want, sizeof(*slots));
+    if (!slots)
+        return NB_ENOMEM;
+    for (size_t i = 0; i < x->nslots; i++)
+        if (x->slots[i].sets)
+            *slot_of(slots, want, x->slots[i].hash) = x->slots[i];
+    free(x->slots);
+    x->slots = slots;
+    x->nslots = want;
+    return NB_OK;
+}
+
+/* Room for one more set in the list of every word of w (a word new to the
+ * index gets an empty list), so that listing cannot fail half-way. */
+static nb_status reserve_lists(struct nb_wordset_index *x, const struct nb_wordset *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        struct nb_wordset_posting *p = slot_of(x->slots, x->nslots, w->words[i].hash);
+        if (p->sets && p->n < p->alloc)
+            continue;
+        uint32_t grown = p->alloc ? 2 * p->alloc : 4;
+        uint32_t *sets = realloc(p->sets, grown * sizeof(*sets));
+        if (!sets)
+            return NB_ENOMEM;
+        if (!p->sets) {
+            p->hash = w->words[i].hash;
+            x->used++;
+        }
+        p->sets = sets;
+        p->alloc = grown;
+    }
+    return NB_OK;
+}
+
+nb_status nb_wordset_index_add(struct nb_wordset_index *x, struct nb_wordset *w)
+{
+    if (x->n >= UINT32_MAX)
+        return NB_ENOMEM;
+    if (x->n == x->alloc) {
+        size_t grown = x->alloc ? 2 * x->alloc : 16;
+        struct nb_wordset *sets = realloc(x->sets, grown * sizeof(*sets));
+        if (!sets)
+            return NB_ENOMEM;
+        x->sets = sets;
+        uint32_t *seen = realloc(x->seen, grown * sizeof(*seen));
+        if (!seen)
+            return NB_ENOMEM;
+        x->seen = seen;
+        x->alloc = grown;
+    }
+    if (reserve_slots(x, w->n) != NB_OK || reserve_lists(x, w) != NB_OK)
+        return NB_ENOMEM;
+    uint32_t id = (uint32_t)x->n;
+    for (size_t i = 0; i < w->n; i++) {
+        struct nb_wordset_posting *p = slot_of(x->slots, x->nslots, w->words[i].hash);
+        if (!p->n || p->sets[p->n - 1] != id) /* two words of one hash: once */
+            p->sets[p->n++] = id;
+    }
+    x->seen[id] = 0;
+    x->sets[x->n++] = *w;
+    nb_wordset_init(w);
+    return NB_OK;
+}
+
+/* Whether nb_wordset_similarity(a, b) >= at_least (0 < at_least <= 1),
+ * merging only while enough words are left to get there: a pair that
+ * alike shares common >= at_least * (a->n + b->n) / (1 + at_least) words.
+ * The bound is taken one lower so that rounding cannot stop a merge the
+ * plain comparison would accept; a merge that runs to its end answers
+ * with the plain comparison's own arithmetic. */
+static int alike(const struct nb_wordset *a, const struct nb_wordset *b, double at_least)
+{
+    double bound = floor(at_least * (double)(a->n + b->n) / (1.0 + at_least));
+    size_t need = bound > 1 ? (size_t)bound - 1 : 0;
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        size_t left = a->n - i < b->n - j ? a->n - i : b->n - j;
+        if (common + left < need)
+            return 0;
+        int r = word_cmp(&a->words[i], &b->words[j]);
+        i += r <= 0;
+        j += r >= 0;
+        common += r == 0;
+    }
+    size_t all = a->n + b->n - common;
+    return (all ? (double)common / (double)all : 0.0) >= at_least;
+}
+
+static int probe_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const struct nb_wordset_probe *)a)->list->n;
+    uint32_t y = ((const struct nb_wordset_probe *)b)->list->n;
+    return x < y ? -1 : x > y;
+}
+
+/* Compares w with the sets of one list not compared yet. */
+static int alike_in(struct nb_wordset_index *x, const struct nb_wordset_posting *list,
+                    const struct nb_wordset *w)
+{
+    for (uint32_t k = 0; k < list->n; k++) {
+        uint32_t id = list->sets[k];
+        if (x->seen[id] == x->search)
+            continue;
+        x->seen[id] = x->search;
+        if (alike(w, &x->sets[id], x->at_least))
+            return 1;
+    }
+    return 0;
+}
+
+int nb_wordset_index_has_alike(struct nb_wordset_index *x, const struct nb_wordset *w)
+{
+    double t = x->at_least;
+    if (!x->n || !(t <= 1.0)) /* no set, or more alike than alike can be */
+        return 0;
+    if (t <= 0) /* every set is alike enough */
+        return 1;
+    size_t need = (size_t)floor(t * (double)w->n);
+    need = need > 1 ? need - 1 : 1;
+    if (!w->n || !x->nslots)
+        return 0; /* no word in common with anything: 0 */
+    /* the lists of w's words in the index (words of one hash: one list;
+     * w's words are in hash order), the shortest first: words in none
+     * count towards the w->n - need + 1 words looked up at no cost */
+    size_t lookup = w->n - need + 1, absent = 0, nprobe = 0;
+    int present = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        if (i && w->words[i].hash == w->words[i - 1].hash) {
+            if (present)
+                x->probe[nprobe - 1].words++;
+            else
+                absent++;
+            continue;
+        }
+        const struct nb_wordset_posting *p = slot_of(x->slots, x->nslots, w->words[i].hash);
+        present = p->n > 0;
+        if (present)
+            x->probe[nprobe++] = (struct nb_wordset_probe){p, 1};
+        else
+            absent++;
+    }
+    if (absent >= lookup)
+        return 0;
+    qsort(x->probe, nprobe, sizeof(*x->probe), probe_cmp);
+    if (++x->search == 0) { /* wrapped: no set may look compared already */
+        memset(x->seen, 0, x->n * sizeof(*x->seen));
+        x->search = 1;
+    }
+    for (size_t i = 0, done = absent; i < nprobe && done < lookup; i++) {
+        if (alike_in(x, x->probe[i].list, w))
+            return 1;
+        done += x->probe[i].words;
+    }
+    return 0;
+}
