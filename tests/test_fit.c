@@ -28,7 +28,7 @@ static int setup(void **state)
     nb_transition_bank_init(&w->bank);
     if (nb_transition_bank_load(&w->bank, NB_DATA_DIR "/voices/transitions-en.yaml", &err) != NB_OK)
         return -1;
-    static const char *const topics[] = {"harbour", "fishing", "chips",  "clinics",
+    static const char *const topics[] = {"harbour",  "fishing", "chips",   "clinics",
                                          "football", "planets", "weather", "markets"};
     for (size_t k = 0; k < STORIES; k++) {
         struct nb_article *a = &w->articles[k];
@@ -65,13 +65,18 @@ static int teardown(void **state)
 
 /* The fake synthesiser: 0.065 s a byte, 0.6 s after every segment and
  * 1.2 s more before each new story; counts its calls. */
-static nb_status fake_measure(void *ctx, const struct nb_script *s, double *seconds,
-                              double *total, struct nb_error *err)
+static nb_status fake_measure(void *ctx, const struct nb_script *s, double limit, double *seconds,
+                              size_t *measured, double *total, struct nb_error *err)
 {
     (void)err;
     (*(unsigned *)ctx)++;
     *total = 0;
+    *measured = s->n;
     for (size_t i = 0; i < s->n; i++) {
+        if (limit > 0 && *total >= limit) {
+            *measured = i; /* stops once the slot is filled, as the real one does */
+            break;
+        }
         seconds[i] = 0.065 * (double)strlen(s->segments[i].spoken) + 0.6;
         if (i + 1 < s->n && s->segments[i + 1].story != s->segments[i].story)
             seconds[i] += 1.2;
@@ -84,7 +89,8 @@ static double fake_total(const struct nb_script *s)
 {
     double *sec = calloc(s->n, sizeof(double)), total = 0;
     unsigned calls = 0;
-    fake_measure(&calls, s, sec, &total, NULL);
+    size_t measured;
+    fake_measure(&calls, s, 0, sec, &measured, &total, NULL);
     free(sec);
     return total;
 }
@@ -92,9 +98,16 @@ static double fake_total(const struct nb_script *s)
 static struct nb_script_input input(struct world *w, int headlines)
 {
     struct nb_script_input in = {
-        .title = "Morning Briefing", .year = 2026, .month = 11, .day = 28,
-        .voice = "anchor", .language = "en-gb", .stories = w->summaries,
-        .nstories = STORIES, .transitions = &w->bank, .headlines = headlines,
+        .title = "Morning Briefing",
+        .year = 2026,
+        .month = 11,
+        .day = 28,
+        .voice = "anchor",
+        .language = "en-gb",
+        .stories = w->summaries,
+        .nstories = STORIES,
+        .transitions = &w->bank,
+        .headlines = headlines,
         .recap = headlines,
     };
     return in;

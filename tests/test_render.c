@@ -49,10 +49,10 @@ static void test_pauses_between_parts(void **state)
 {
     struct nb_speech *sp = *state;
     const struct nb_speech_part parts[] = {
-        {"Good evening.", 0, 0, 300, 600},
-        {"The tunnel opens in spring.", 0, 1500, 300, 200},
-        {"\xf0\x9f\x8c\xab", 1, 4000, 300, 100}, /* nothing to say */
-        {"It is a great day.", 1, 0, 300, 700},
+        {"Good evening.", 0, 0, 300, 600, 0},
+        {"The tunnel opens in spring.", 0, 1500, 300, 200, 0},
+        {"\xf0\x9f\x8c\xab", 1, 4000, 300, 100, 0}, /* nothing to say */
+        {"It is a great day.", 1, 0, 300, 700, 0},
     };
     struct nb_render_span spans[4];
     struct nb_pcm out;
@@ -113,9 +113,9 @@ static void test_sink(void **state)
 {
     struct nb_speech *sp = *state;
     const struct nb_speech_part parts[] = {
-        {"Good evening. Here is the news.", 0, 0, 300, 600},
-        {"\xf0\x9f\x8c\xab", 1, 4000, 300, 100}, /* nothing to say */
-        {"The tunnel opens in spring.", 1, 0, 300, 200},
+        {"Good evening. Here is the news.", 0, 0, 300, 600, 0},
+        {"\xf0\x9f\x8c\xab", 1, 4000, 300, 100, 0}, /* nothing to say */
+        {"The tunnel opens in spring.", 1, 0, 300, 200, 0},
     };
     struct nb_error err;
     nb_error_init(&err);
@@ -158,8 +158,8 @@ static void test_sink(void **state)
 static void test_sentence_pause_inside_a_part(void **state)
 {
     struct nb_speech *sp = *state;
-    const struct nb_speech_part one[] = {{"It rained. It stopped.", 0, 0, 900, 0}};
-    const struct nb_speech_part two[] = {{"It rained. It stopped.", 0, 0, 0, 0}};
+    const struct nb_speech_part one[] = {{"It rained. It stopped.", 0, 0, 900, 0, 0}};
+    const struct nb_speech_part two[] = {{"It rained. It stopped.", 0, 0, 0, 0, 0}};
     struct nb_pcm a, b;
     nb_pcm_init(&a, 0);
     nb_pcm_init(&b, 0);
@@ -185,7 +185,7 @@ static void test_errors_leave_out_alone(void **state)
     struct nb_error err;
     nb_error_init(&err);
 
-    const struct nb_speech_part bad[] = {{"Hello.", 0, 0, 0, 0}, {"Again.", 2, 0, 0, 0}};
+    const struct nb_speech_part bad[] = {{"Hello.", 0, 0, 0, 0, 0}, {"Again.", 2, 0, 0, 0, 0}};
     assert_int_equal(nb_speech_render(sp, bad, 2, voices, 2, 0, &out, NULL, &err), NB_EINTERNAL);
     assert_string_equal(err.message, "part 2 uses voice 3 of 2");
     assert_int_equal(out.n, 2);

@@ -73,6 +73,7 @@ void nb_bulletin_release(struct nb_bulletin *bl)
     }
     free(bl->summaries);
     free(bl->articles);
+    nb_take_store_free(bl->takes);
     nb_source_reader_release(&bl->sources);
     free(bl->cache_dir);
     free(bl->state_path);
@@ -282,10 +283,17 @@ static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input
     struct nb_render_voice voices[NB_BULLETIN_VOICES_MAX];
     nb_script_audio_voices(bl->voices, bl->nvoices, voices);
     bl->fit = (struct nb_script_fit){.target = (double)b->duration_ms / 1000.0, .tolerance = 0.05};
+    nb_status rc = NB_OK;
+    if (!bl->takes)
+        rc = nb_take_store_open(&bl->takes, NULL, &bl->temp, err);
+    if (rc != NB_OK)
+        return rc;
     const struct nb_script_audio_settings settings = {.lead_in_ms = b->lead_in_ms,
-                                                      .lead_out_ms = b->lead_out_ms};
-    nb_status rc =
-        nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &settings, &bl->fit, err);
+                                                      .lead_out_ms = b->lead_out_ms,
+                                                      .temp = bl->temp,
+                                                      .jobs = bl->jobs,
+                                                      .takes = bl->takes};
+    rc = nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &settings, &bl->fit, err);
     if (rc == NB_EINPUT && err && err->file[0] == '\0') {
         char message[NB_ERROR_MSG_MAX];
         memcpy(message, err->message, sizeof(message));
@@ -451,6 +459,8 @@ static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct 
         .ntitles = ntitles,
         .temp = bl->temp,
         .jingles = {b->jingles[0], b->jingles[1], b->jingles[2]},
+        .jobs = bl->jobs,
+        .takes = bl->takes,
     };
     nb_script_audio_result_release(&bl->audio);
     rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, &settings, bl->output,

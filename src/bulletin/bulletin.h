@@ -58,13 +58,15 @@ struct nb_bulletin {
     struct nb_script script;
     int fitted; /* 1 when `fit` says how the duration was met */
     struct nb_script_fit fit;
-    struct nb_strv warnings; /* one line each, "FILE:LINE:COLUMN: what", for
-                                the front end to show */
+    struct nb_strv warnings;     /* one line each, "FILE:LINE:COLUMN: what", for
+                                    the front end to show */
+    struct nb_take_store *takes; /* the blocks fitting spoke, for the audio */
     /* set by the caller before nb_bulletin_speak(): overrides the briefing */
     struct nb_temp_hook temp; /* told of the temporary files */
     /* told as each stage starts ("reading the articles"); NULL: no one */
     void (*progress)(void *ctx, const char *doing);
     void *progress_ctx;
+    unsigned jobs;                      /* speech workers at a time; 0: one per processor */
     int loudness_given;                 /* 1: `loudness` replaces the briefing's */
     struct nb_loudness_target loudness; /* e.g. from build --loudness */
     /* after nb_bulletin_speak() */
@@ -138,13 +140,14 @@ nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
  * it replaces every segment's voice.  `lexicon` (NULL: none) is a lexicon
  * file whose entries beat the shipped one and the script's.  `loudness`
  * (NULL: the default, podcast) is the loudness target; `temp` (may be
- * NULL) is told of the temporary files; the format is the
+ * NULL) is told of the temporary files; `jobs` speech workers run at a
+ * time (0: one per processor; the audio is the same for any); the format is the
  * extension's (speech/encoder.h).  *seconds
  * (may be NULL) receives the duration.  Errors name the file, with
  * line:column for a script or YAML file. */
 nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, const char *voice,
                                  const char *lexicon, const struct nb_loudness_target *loudness,
-                                 const struct nb_temp_hook *temp, double *seconds,
+                                 const struct nb_temp_hook *temp, unsigned jobs, double *seconds,
                                  struct nb_error *err);
 
 #endif

@@ -83,6 +83,7 @@ static nb_status segments_to_parts(const struct nb_script *script,
         parts[i] = (struct nb_speech_part){
             .text = seg->spoken,
             .voice = v,
+            .group = seg->story,
             .pause_before_ms = before,
             .sentence_pause_ms = voices[v].sentence_pause_ms,
             .pause_after_ms = after,
@@ -121,27 +122,40 @@ nb_status nb_script_audio_render(struct nb_speech *sp, const struct nb_script *s
     return rc;
 }
 
-nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double *seconds,
-                                  double *total, struct nb_error *err)
+nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double limit,
+                                  double *seconds, size_t *measured, double *total,
+                                  struct nb_error *err)
 {
     struct nb_script_audio_measurer *c = ctx;
-    struct nb_render_span *spans = calloc(s->n ? s->n : 1, sizeof(*spans));
-    if (!spans)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    struct nb_pcm pcm;
-    nb_pcm_init(&pcm, nb_speech_sample_rate(c->speech));
-    nb_status rc =
-        nb_script_audio_render(c->speech, s, c->voices, c->nvoices, c->settings, &pcm, spans, err);
+    size_t n = s->n ? s->n : 1;
+    struct nb_render_span *spans = calloc(n, sizeof(*spans));
+    struct nb_speech_part *parts = calloc(n, sizeof(*parts));
+    struct nb_speech_voice *speech = calloc(c->nvoices ? c->nvoices : 1, sizeof(*speech));
+    nb_status rc = NB_OK;
+    if (!spans || !parts || !speech)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK)
+        rc = segments_to_parts(s, c->voices, c->nvoices, c->settings, parts, err);
+    for (size_t i = 0; rc == NB_OK && i < c->nvoices; i++)
+        speech[i] = c->voices[i].speech;
+    /* only the lengths: nothing is read back */
+    size_t done = 0, end = 0;
+    if (rc == NB_OK)
+        rc = nb_speech_render_stored(
+            c->speech, c->takes, c->settings ? c->settings->jobs : 0, parts, s->n, speech,
+            c->nvoices, say_flags(c->voices, c->nvoices), limit, NULL, spans, &done, &end, err);
     if (rc == NB_OK) {
-        double rate = (double)pcm.rate;
-        for (size_t i = 0; i < s->n; i++) {
-            size_t next = i + 1 < s->n ? spans[i + 1].start : pcm.n;
+        double rate = (double)nb_speech_sample_rate(c->speech);
+        for (size_t i = 0; i < done; i++) {
+            size_t next = i + 1 < done ? spans[i + 1].start : end;
             seconds[i] = next > spans[i].start ? (double)(next - spans[i].start) / rate : 0.0;
         }
-        *total = nb_pcm_seconds(&pcm);
+        *measured = done;
+        *total = (double)end / rate;
     }
-    nb_pcm_release(&pcm);
     free(spans);
+    free(parts);
+    free(speech);
     return rc;
 }
 
@@ -150,13 +164,21 @@ nb_status nb_script_audio_fit(struct nb_script *s, const struct nb_script_input 
                               const struct nb_script_audio_settings *settings,
                               struct nb_script_fit *fit, struct nb_error *err)
 {
-    struct nb_script_audio_measurer ctx = {NULL, voices, nvoices, settings};
+    struct nb_script_audio_measurer ctx = {NULL, voices, nvoices, settings,
+                                           settings ? settings->takes : NULL};
     nb_script_init(s);
-    nb_status rc = nb_speech_new(&ctx.speech, err);
-    if (rc != NB_OK)
-        return rc;
-    rc = nb_script_fit(s, in, fit, nb_script_audio_measure, &ctx, err);
+    struct nb_take_store *own = NULL;
+    nb_status rc = NB_OK;
+    if (!ctx.takes) {
+        rc = nb_take_store_open(&own, NULL, settings ? &settings->temp : NULL, err);
+        ctx.takes = own;
+    }
+    if (rc == NB_OK)
+        rc = nb_speech_new(&ctx.speech, err);
+    if (rc == NB_OK)
+        rc = nb_script_fit(s, in, fit, nb_script_audio_measure, &ctx, err);
     nb_speech_free(ctx.speech);
+    nb_take_store_free(own);
     return rc;
 }
 
@@ -271,8 +293,8 @@ static nb_status add_jingle(struct nb_master_spool *spool, const struct jingles 
 static nb_status speak_to_spool(struct nb_speech *sp, const struct nb_script *script,
                                 const struct nb_render_voice *voices, size_t nvoices,
                                 const struct nb_script_audio_settings *settings,
-                                struct nb_master_spool *spool, struct nb_timeline *timeline,
-                                struct nb_error *err)
+                                struct nb_take_store *takes, struct nb_master_spool *spool,
+                                struct nb_timeline *timeline, struct nb_error *err)
 {
     size_t n = script->n ? script->n : 1;
     struct nb_speech_part *parts = calloc(n, sizeof(*parts));
@@ -313,8 +335,9 @@ static nb_status speak_to_spool(struct nb_speech *sp, const struct nb_script *sc
         }
         p1.base = nb_master_spool_frames(spool);
         p1.first = a;
-        rc = nb_speech_render_to(sp, parts + a, b - a, speech, nvoices, say_flags(voices, nvoices),
-                                 &sink, spans + a, err);
+        rc = nb_speech_render_stored(sp, takes, settings ? settings->jobs : 0, parts + a, b - a,
+                                     speech, nvoices, say_flags(voices, nvoices), 0, &sink,
+                                     spans + a, NULL, NULL, err);
         for (size_t i = a; rc == NB_OK && i < b; i++) {
             spans[i].start += p1.base;
             spans[i].end += p1.base;
@@ -556,8 +579,23 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     struct nb_master_spool *spool = NULL;
     if (rc == NB_OK)
         rc = nb_master_spool_open(&spool, path, rate, format.channels, &settings->temp, err);
+    /* the blocks fitting spoke, or a store of this call's own beside the
+     * output */
+    struct nb_take_store *takes = settings->takes, *own = NULL;
+    struct nb_buf dir;
+    nb_buf_init(&dir, 0);
+    if (rc == NB_OK && !takes) {
+        if (nb_path_dirname(path, &dir) != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        else
+            rc = nb_take_store_open(&own, dir.data, &settings->temp, err);
+        takes = own;
+    }
+    nb_buf_release(&dir);
     if (rc == NB_OK)
-        rc = speak_to_spool(sp, script, voices, nprofiles, settings, spool, &res->timeline, err);
+        rc = speak_to_spool(sp, script, voices, nprofiles, settings, takes, spool, &res->timeline,
+                            err);
+    nb_take_store_free(own);
     nb_speech_free(sp);
     free(voices);
     /* pass 2: one gain for the whole bulletin */

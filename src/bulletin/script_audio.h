@@ -15,6 +15,7 @@
 #include "script/script.h"
 #include "speech/pcm.h"
 #include "speech/render.h"
+#include "speech/render_stored.h"
 #include "speech/encoder.h"
 #include "speech/loudness.h"
 #include "speech/speech.h"
@@ -53,6 +54,12 @@ struct nb_script_audio_settings {
     struct nb_temp_hook temp; /* told of the temporary files (text/file.h) */
     const char *jingles[3];   /* audio files played before the bulletin,
                                  between stories and after it; NULL: none */
+    /* speech workers at a time (speech/workers.h); 0: one per processor */
+    unsigned jobs;
+    /* blocks already spoken (speech/take_store.h), shared by fitting and
+     * writing so that nothing is spoken twice; borrowed; NULL: each call
+     * keeps its own */
+    struct nb_take_store *takes;
 };
 
 /* What nb_script_audio_write() made. */
@@ -105,12 +112,16 @@ struct nb_script_audio_measurer {
     const struct nb_render_voice *voices;
     size_t nvoices;
     const struct nb_script_audio_settings *settings; /* may be NULL */
+    struct nb_take_store *takes;                     /* where the blocks spoken are kept */
 };
-nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double *seconds,
-                                  double *total, struct nb_error *err);
+nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double limit,
+                                  double *seconds, size_t *measured, double *total,
+                                  struct nb_error *err);
 
 /* nb_script_fit() measured with eSpeak NG: creates (and frees) the one
- * nb_speech of the process, so none may exist when this is called.
+ * nb_speech of the process, so none may exist when this is called.  The
+ * blocks spoken are kept in settings->takes when it is given, so that
+ * nb_script_audio_write() of the script chosen speaks nothing again.
  * Errors as nb_script_fit() and nb_speech_render(). */
 nb_status nb_script_audio_fit(struct nb_script *s, const struct nb_script_input *in,
                               const struct nb_render_voice *voices, size_t nvoices,

@@ -183,7 +183,7 @@ static nb_status renormalise(struct nb_script *s, struct voices *vs,
 
 nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, const char *voice,
                                  const char *lexicon, const struct nb_loudness_target *loudness,
-                                 const struct nb_temp_hook *temp, double *seconds,
+                                 const struct nb_temp_hook *temp, unsigned jobs, double *seconds,
                                  struct nb_error *err)
 {
     struct nb_buf text, base, own;
@@ -233,11 +233,12 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     if (rc == NB_OK && is_script)
         rc = renormalise(&script, &vs, &files, err);
     if (rc == NB_OK)
-        rc = nb_script_audio_write(
-            &script, vs.v, vs.n,
-            &(struct nb_script_audio_settings){
-                .loudness = loudness, .temp = temp ? *temp : (struct nb_temp_hook){NULL, NULL}},
-            out_path, &res, err);
+        rc = nb_script_audio_write(&script, vs.v, vs.n,
+                                   &(struct nb_script_audio_settings){
+                                       .loudness = loudness,
+                                       .temp = temp ? *temp : (struct nb_temp_hook){NULL, NULL},
+                                       .jobs = jobs},
+                                   out_path, &res, err);
     if (rc == NB_OK && seconds)
         *seconds = res.seconds;
     nb_script_audio_result_release(&res);

@@ -26,8 +26,8 @@ struct nb_cli_command {
     int (*run)(int argc, char **argv);
 };
 
-extern const struct nb_cli_command nb_cmd_build, nb_cmd_read, nb_cmd_sentences, nb_cmd_summarise,
-    nb_cmd_script, nb_cmd_names, nb_cmd_normalise, nb_cmd_speak, nb_cmd_voices;
+extern const struct nb_cli_command nb_cmd_build, nb_cmd_batch, nb_cmd_read, nb_cmd_sentences,
+    nb_cmd_summarise, nb_cmd_script, nb_cmd_names, nb_cmd_normalise, nb_cmd_speak, nb_cmd_voices;
 
 /* One option of a subcommand.  Exactly one of `value` (takes an argument)
  * or `flag` (set to 1 when present) is set. */
@@ -55,6 +55,16 @@ int nb_cli_failf(int code, const char *fmt, ...) __attribute__((format(printf, 2
 /* Parses a whole number in [min, max] from an option: 1 and *out set, or 0
  * after printing a usage error naming `option` when it is not one. */
 int nb_cli_number(const char *option, const char *text, long min, long max, long *out);
+
+/* Parses the value of -j/--jobs (NULL: 0, one worker per processor) into
+ * *out: 1 when it is a number of speech workers (1..64), else 0 after
+ * printing a usage error. */
+int nb_cli_jobs(const char *text, unsigned *out);
+
+/* The line of --help that says what -j does. */
+#define NB_CLI_JOBS_HELP                                                                           \
+    "  -j, --jobs N           speak with N worker processes at once (default: one per\n"           \
+    "                         processor); the audio is the same for any N\n"
 
 /* Prints each of the bulletin's warnings as "newsbrief: warning: ...". */
 void nb_cli_warnings(const struct nb_bulletin *bl);

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: newsbrief build [BRIEFING] [-o DIR] [--loudness L] [-q]\n"
+    "usage: newsbrief build [BRIEFING] [-o DIR] [--loudness L] [-j N] [-q]\n"
     "\n"
     "Reads the articles of a briefing, summarises them, builds the script and\n"
     "speaks it to an audio file (WAV, FLAC, MP3, Ogg Vorbis or Opus, with a\n"
@@ -21,7 +21,8 @@ static const char usage[] =
     "                         title in lower case with dashes, .wav)\n"
     "  --loudness L           podcast (-16 LUFS, true peak -1 dBTP), broadcast\n"
     "                         (EBU R128: -23 LUFS), atsc (-24), alexa (-14), off, or\n"
-    "                         a number of LUFS; replaces the briefing's 'loudness'\n"
+    "                         a number of LUFS; replaces the briefing's "
+    "'loudness'\n" NB_CLI_JOBS_HELP
     "  -q, --quiet            no progress lines (they are shown only when standard\n"
     "                         error is a terminal)\n"
     "\n"
@@ -30,10 +31,11 @@ static const char usage[] =
 
 static int run(int argc, char **argv)
 {
-    const char *dir = NULL, *loudness = NULL;
+    const char *dir = NULL, *loudness = NULL, *jobs = NULL;
     int quiet = 0;
     struct nb_cli_option opts[] = {{"--output-dir", "-o", &dir, NULL},
                                    {"--loudness", NULL, &loudness, NULL},
+                                   {"--jobs", "-j", &jobs, NULL},
                                    {"--quiet", "-q", NULL, &quiet},
                                    {NULL, NULL, NULL, NULL}};
     struct nb_strv args;
@@ -47,6 +49,10 @@ static int run(int argc, char **argv)
         goto out;
     if (args.n > 1) {
         code = nb_cli_failf(NB_EXIT_INPUT, "build: give at most one BRIEFING");
+        goto out;
+    }
+    if (!nb_cli_jobs(jobs, &bl.jobs)) {
+        code = NB_EXIT_INPUT;
         goto out;
     }
     if (loudness) {

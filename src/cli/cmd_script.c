@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: newsbrief script [BRIEFING] [--json]\n"
+    "usage: newsbrief script [BRIEFING] [--json] [-j N]\n"
     "\n"
     "Prints the script of the bulletin that 'newsbrief build' would speak, as an\n"
     "editable text (one segment per paragraph under a [kind story=N voice=NAME]\n"
@@ -19,7 +19,9 @@ static const char usage[] =
     "  --json   print {\"title\", \"date\", \"segments\": [{\"kind\", \"story\", \"voice\",\n"
     "           \"text\", \"spoken\"}]}: text as a person reads it, spoken exactly as\n"
     "           it goes to the synthesiser; story is null outside a story\n"
-    "           \"left_out\": what fitting to the slot left out, one line each\n";
+    "           \"left_out\": what fitting to the slot left out, one line each\n"
+    "  -j, --jobs N           with a 'duration', measure the speech with N worker\n"
+    "                         processes (default: one per processor)\n";
 
 static int script_out(const struct nb_script *s)
 {
@@ -67,7 +69,9 @@ static int script_out(const struct nb_script *s)
 static int run(int argc, char **argv)
 {
     int json = 0;
-    struct nb_cli_option opts[] = {{"--json", NULL, NULL, &json}, {NULL, NULL, NULL, NULL}};
+    const char *jobs = NULL;
+    struct nb_cli_option opts[] = {
+        {"--json", NULL, NULL, &json}, {"--jobs", "-j", &jobs, NULL}, {NULL, NULL, NULL, NULL}};
     struct nb_strv args;
     struct nb_bulletin bl;
     int code = 0;
@@ -75,6 +79,10 @@ static int run(int argc, char **argv)
     nb_bulletin_init(&bl);
     if (!nb_cli_parse(&nb_cmd_script, argc, argv, opts, &args, &code))
         goto out;
+    if (!nb_cli_jobs(jobs, &bl.jobs)) {
+        code = NB_EXIT_INPUT;
+        goto out;
+    }
     if ((code = nb_cli_briefing_script("script", &args, &bl)) != NB_EXIT_OK)
         goto out;
     if (json) {

@@ -5,6 +5,7 @@
 
 static const char usage[] =
     "usage: newsbrief speak [FILE] -o OUT.wav [--voice V] [--lexicon F] [--loudness L]\n"
+    "                     [-j N]\n"
     "\n"
     "Speaks FILE (or standard input) to OUT (.wav, .flac, .mp3, .ogg or .opus, by\n"
     "its extension).  FILE is either a script written\n"
@@ -20,16 +21,16 @@ static const char usage[] =
     "                         one (and the briefing's, named in a script's\n"
     "                         '# lexicon:' line)\n"
     "  --loudness L           podcast (-16 LUFS, the default), broadcast (-23),\n"
-    "                         atsc (-24), alexa (-14), off, or a number of LUFS\n";
+    "                         atsc (-24), alexa (-14), off, or a number of LUFS\n" NB_CLI_JOBS_HELP;
 
 static int run(int argc, char **argv)
 {
-    const char *out = NULL, *voice = NULL, *lexicon = NULL, *loudness = NULL;
-    struct nb_cli_option opts[] = {{"--output", "-o", &out, NULL},
-                                   {"--voice", NULL, &voice, NULL},
-                                   {"--lexicon", NULL, &lexicon, NULL},
-                                   {"--loudness", NULL, &loudness, NULL},
-                                   {NULL, NULL, NULL, NULL}};
+    const char *out = NULL, *voice = NULL, *lexicon = NULL, *loudness = NULL, *jobs = NULL;
+    unsigned njobs = 0;
+    struct nb_cli_option opts[] = {
+        {"--output", "-o", &out, NULL},        {"--jobs", "-j", &jobs, NULL},
+        {"--voice", NULL, &voice, NULL},       {"--lexicon", NULL, &lexicon, NULL},
+        {"--loudness", NULL, &loudness, NULL}, {NULL, NULL, NULL, NULL}};
     struct nb_loudness_target target;
     nb_loudness_target_init(&target);
     struct nb_strv args;
@@ -37,6 +38,10 @@ static int run(int argc, char **argv)
     nb_strv_init(&args);
     if (!nb_cli_parse(&nb_cmd_speak, argc, argv, opts, &args, &code))
         goto done;
+    if (!nb_cli_jobs(jobs, &njobs)) {
+        code = NB_EXIT_INPUT;
+        goto done;
+    }
     if (!out) {
         code = nb_cli_failf(NB_EXIT_INPUT, "speak: give the output file with -o OUT.wav");
         goto done;
@@ -53,7 +58,7 @@ static int run(int argc, char **argv)
     }
     double seconds = 0;
     const struct nb_temp_hook temp = nb_cli_cleanup_on_signals();
-    if (nb_bulletin_speak_file(args.n ? args.v[0] : "-", out, voice, lexicon, &target, &temp,
+    if (nb_bulletin_speak_file(args.n ? args.v[0] : "-", out, voice, lexicon, &target, &temp, njobs,
                                &seconds, &err) != NB_OK) {
         code = nb_cli_fail(&err);
         goto done;

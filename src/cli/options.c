@@ -124,3 +124,15 @@ void nb_cli_progress(void *ctx, const char *doing)
     (void)ctx;
     fprintf(stderr, "newsbrief: %s...\n", doing);
 }
+
+int nb_cli_jobs(const char *text, unsigned *out)
+{
+    *out = 0;
+    if (!text)
+        return 1;
+    long n;
+    if (!nb_cli_number("--jobs", text, 1, 64, &n))
+        return 0;
+    *out = (unsigned)n;
+    return 1;
+}

@@ -10,8 +10,8 @@
 
 /* What a candidate reads of story k (index into the stories kept). */
 struct pick {
-    size_t nlead;  /* 0: the story is not read */
-    int quotes;    /* 1: its quotes are read */
+    size_t nlead; /* 0: the story is not read */
+    int quotes;   /* 1: its quotes are read */
 };
 
 /* A step that makes the bulletin longer, with its estimated cost. */
@@ -61,7 +61,8 @@ struct fitter {
 };
 
 static nb_status measure_script(struct fitter *f, struct nb_script *s, const struct pick *p,
-                                double **seconds, double *total, struct nb_error *err)
+                                double limit, double **seconds, size_t *measured, double *total,
+                                struct nb_error *err)
 {
     size_t n = 0;
     for (size_t k = 0; k < f->nkept; k++) {
@@ -84,7 +85,30 @@ static nb_status measure_script(struct fitter *f, struct nb_script *s, const str
     if (!*seconds)
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     f->fit->measured++;
-    return f->measure(f->ctx, s, *seconds, total, err);
+    *measured = s->n;
+    rc = f->measure(f->ctx, s, limit, *seconds, measured, total, err);
+    if (rc == NB_OK && *measured > s->n)
+        *measured = s->n;
+    return rc;
+}
+
+/* Seconds of the segments the first measure did not reach, estimated by
+ * their length in characters at the rate of those it did (a segment and
+ * its pause together); *total grows by them. */
+static void estimate_rest(const struct nb_script *s, size_t measured, double *sec, double *total)
+{
+    double chars = 0, secs = 0;
+    for (size_t i = 0; i < measured; i++) {
+        const struct nb_segment *g = &s->segments[i];
+        chars += (double)strlen(g->spoken ? g->spoken : g->text) + 1.0;
+        secs += sec[i];
+    }
+    double rate = chars > 0 ? secs / chars : 0.07;
+    for (size_t i = measured; i < s->n; i++) {
+        const struct nb_segment *g = &s->segments[i];
+        sec[i] = rate * ((double)strlen(g->spoken ? g->spoken : g->text) + 1.0);
+        *total += sec[i];
+    }
 }
 
 static double text_weight(const char *s)
@@ -402,10 +426,13 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
         full[k] = (struct pick){f->in->stories[f->kept[k]].nlead, 1};
     struct nb_script s;
     nb_script_init(&s);
-    if ((rc = measure_script(f, &s, full, &sec, &total, err)) != NB_OK)
-        goto out;
     double hi = fit->target * (1 + fit->tolerance);
-    if (total <= hi) {
+    size_t measured;
+    if ((rc = measure_script(f, &s, full, hi, &sec, &measured, &total, err)) != NB_OK)
+        goto out;
+    if (measured < s.n)
+        estimate_rest(&s, measured, sec, &total);
+    else if (total <= hi) {
         fit->seconds = total;
         fit->short_of_material = total < fit->target * (1 - fit->tolerance);
         count_pick(f, full);
@@ -424,7 +451,7 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
             break; /* the correction changes nothing any more */
         memcpy(last, cand, f->nkept * sizeof(*cand));
         nb_script_init(&s);
-        if ((rc = measure_script(f, &s, cand, &sec, &total, err)) != NB_OK)
+        if ((rc = measure_script(f, &s, cand, 0, &sec, &measured, &total, err)) != NB_OK)
             goto out;
         double gap = fabs(total - fit->target);
         if (gap < best_gap) {

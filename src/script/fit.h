@@ -15,29 +15,36 @@
 
 /* Speaks candidate `s`: seconds[i] (s->n entries) the time from the start
  * of segment i to the start of the next (its speech and the pause after
- * it), *total the length of the whole audio. */
-typedef nb_status (*nb_script_measure_fn)(void *ctx, const struct nb_script *s, double *seconds,
-                                          double *total, struct nb_error *err);
+ * it), *total the length of the whole audio.  With `limit` > 0 the
+ * measure may stop once the audio reaches `limit` seconds: *measured says
+ * how many segments from the first were measured (seconds[] holds those),
+ * *total the length of those; with limit 0, or when the whole script is
+ * shorter, *measured is s->n. */
+typedef nb_status (*nb_script_measure_fn)(void *ctx, const struct nb_script *s, double limit,
+                                          double *seconds, size_t *measured, double *total,
+                                          struct nb_error *err);
 
 struct nb_script_fit {
-    double target;          /* seconds wanted (> 0) */
-    double tolerance;       /* e.g. 0.05 for +-5% */
+    double target;    /* seconds wanted (> 0) */
+    double tolerance; /* e.g. 0.05 for +-5% */
     /* results */
-    double seconds;         /* measured length of the script chosen */
-    int short_of_material;  /* 1: everything the stories have is shorter than
-                               the slot; the script is all of it */
+    double seconds;                    /* measured length of the script chosen */
+    int short_of_material;             /* 1: everything the stories have is shorter than
+                                          the slot; the script is all of it */
     size_t stories, sentences, quotes; /* what the script reads */
     size_t left_stories, left_sentences, left_quotes; /* what it left out to fit
                                                          (the script's left_out
                                                          says which) */
-    unsigned measured;      /* candidate scripts measured */
+    unsigned measured;                                /* candidate scripts measured */
 };
 
 /* At most this many candidates are measured. */
 #define NB_SCRIPT_FIT_PASSES 8
 
 /* Builds into `s` (freshly initialised) the script of `in` whose measured
- * length is nearest fit->target: every story read keeps its first lead
+ * length is nearest fit->target (the first measure, of everything, stops
+ * once the slot and its tolerance are filled; what it did not reach is
+ * estimated by its length in characters): every story read keeps its first lead
  * sentence; stories are dropped from the end; what is read is chosen by
  * news value (a later story is worth less; within a story its first
  * sentence most, then its quotes, then each further sentence less), so the

@@ -21,6 +21,8 @@ struct nb_speech_part {
     unsigned pause_before_ms;   /* at least this much silence before its speech */
     unsigned sentence_pause_ms; /* after each of its sentences */
     unsigned pause_after_ms;    /* at least this much silence after it */
+    unsigned group;             /* parts of one group (a story; 0: none) are
+                                   spoken in one block (speech/workers.h) */
 };
 
 /* Where a part's speech lies in the output, for chapters and captions. */

@@ -1,0 +1,277 @@
+/* render_stored.c - parts spoken a block at a time by workers, kept, and
+ * put together with their pauses. */
+#include "speech/render_stored.h"
+
+#include "text/buf.h"
+#include "text/sentences.h"
+#include "text/strv.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK 16384 /* samples read back or made silent at a time */
+
+static unsigned longer(unsigned a, unsigned b)
+{
+    return a > b ? a : b;
+}
+
+size_t nb_render_blocks(const struct nb_speech_part *parts, size_t nparts,
+                        struct nb_speech_block *out)
+{
+    size_t n = 0, chars = 0;
+    for (size_t i = 0; i < nparts; i++) {
+        int boundary = i == 0 || parts[i].group == 0 || parts[i].group != parts[i - 1].group;
+        if (i == 0 || (boundary && chars >= NB_RENDER_BLOCK_CHARS)) {
+            out[n++] = (struct nb_speech_block){i, 0};
+            chars = 0;
+        }
+        out[n - 1].n++;
+        chars += parts[i].text ? strlen(parts[i].text) : 0;
+    }
+    return n;
+}
+
+/* Everything a block's speech depends on. */
+static nb_status block_key(const struct nb_speech_part *parts, const struct nb_speech_block *b,
+                           const struct nb_speech_voice *voices, unsigned flags, struct nb_buf *k)
+{
+    nb_buf_reset(k);
+    if (nb_buf_addf(k, "%u", flags) != NB_OK)
+        return NB_ENOMEM;
+    for (size_t i = b->first; i < b->first + b->n; i++) {
+        const struct nb_speech_voice *v = &voices[parts[i].voice];
+        if (nb_buf_addf(k, "\x1e%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f", v->name ? v->name : "", v->rate,
+                        v->pitch, v->range, v->volume) != NB_OK ||
+            nb_buf_adds(k, parts[i].text ? parts[i].text : "") != NB_OK)
+            return NB_ENOMEM;
+    }
+    return NB_OK;
+}
+
+/* A rendering in progress. */
+struct stored {
+    struct nb_take_store *store;
+    const size_t *missing_index; /* block of each job given to the workers */
+    const struct nb_speech_part *parts;
+    const struct nb_speech_block *blocks;
+    size_t nblocks;
+    struct nb_buf *keys;
+    /* for stopping early: which blocks are done, and their speech */
+    unsigned char *done;
+    size_t *speech; /* samples of speech of each block done */
+    size_t limit;   /* samples; 0: none */
+};
+
+static nb_status keep_take(void *ctx, size_t block, const struct nb_speech_take *take,
+                           struct nb_error *err)
+{
+    struct stored *r = ctx;
+    block = r->missing_index[block];
+    r->done[block] = 1;
+    r->speech[block] = take->nsamples;
+    return nb_take_store_put(r->store, r->keys[block].data, r->keys[block].len, take, err);
+}
+
+/* 1 once the blocks done in order from the first hold `limit` samples of
+ * speech: the rendering cannot need a later block. */
+static int enough(void *ctx)
+{
+    struct stored *r = ctx;
+    if (!r->limit)
+        return 0;
+    size_t sum = 0;
+    for (size_t b = 0; b < r->nblocks && r->done[b]; b++) {
+        sum += r->speech[b];
+        if (sum >= r->limit)
+            return 1;
+    }
+    return 0;
+}
+
+static nb_status emit_silence(const struct nb_render_sink *sink, size_t n, struct nb_error *err)
+{
+    static const int16_t zeros[CHUNK];
+    while (n) {
+        size_t k = n < CHUNK ? n : CHUNK;
+        nb_status rc = sink->samples(sink->ctx, zeros, k, err);
+        if (rc != NB_OK)
+            return rc;
+        n -= k;
+    }
+    return NB_OK;
+}
+
+static nb_status emit_take(const struct nb_take_store *store, const struct nb_stored_take *t,
+                           size_t from, size_t n, int16_t *buf, const struct nb_render_sink *sink,
+                           struct nb_error *err)
+{
+    while (n) {
+        size_t k = n < CHUNK ? n : CHUNK;
+        nb_status rc = nb_take_store_read(store, t, from, buf, k, err);
+        if (rc == NB_OK)
+            rc = sink->samples(sink->ctx, buf, k, err);
+        if (rc != NB_OK)
+            return rc;
+        from += k;
+        n -= k;
+    }
+    return NB_OK;
+}
+
+static size_t ms_samples(unsigned ms, unsigned rate)
+{
+    return (size_t)ms * rate / 1000;
+}
+
+nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *store,
+                                  unsigned workers, const struct nb_speech_part *parts,
+                                  size_t nparts, const struct nb_speech_voice *voices,
+                                  size_t nvoices, unsigned flags, double limit,
+                                  const struct nb_render_sink *sink, struct nb_render_span *spans,
+                                  size_t *nparts_done, size_t *length, struct nb_error *err)
+{
+    if (nparts_done)
+        *nparts_done = 0;
+    if (length)
+        *length = 0;
+    for (size_t i = 0; i < nparts; i++)
+        if (parts[i].voice >= nvoices)
+            return nb_error_set(err, NB_EINTERNAL, "part %zu uses voice %zu of %zu", i + 1,
+                                parts[i].voice + 1, nvoices);
+    unsigned rate = nb_speech_sample_rate(sp);
+    int reading = sink && sink->samples;
+    struct stored r;
+    memset(&r, 0, sizeof(r));
+    r.store = store;
+    r.parts = parts;
+    size_t n = nparts ? nparts : 1;
+    struct nb_speech_block *blocks = calloc(n, sizeof(*blocks));
+    struct nb_speech_block *missing = calloc(n, sizeof(*missing));
+    size_t *missing_index = calloc(n, sizeof(*missing_index));
+    r.keys = calloc(n, sizeof(*r.keys));
+    r.done = calloc(n, 1);
+    r.speech = calloc(n, sizeof(*r.speech));
+    int16_t *buf = reading ? malloc(CHUNK * sizeof(*buf)) : NULL;
+    nb_status rc = NB_OK;
+    if (!blocks || !missing || !missing_index || !r.keys || !r.done || !r.speech ||
+        (reading && !buf))
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK) {
+        r.nblocks = nb_render_blocks(parts, nparts, blocks);
+        r.blocks = blocks;
+        r.limit = limit > 0 ? (size_t)(limit * rate) : 0;
+    }
+    size_t nmissing = 0;
+    for (size_t b = 0; rc == NB_OK && b < r.nblocks; b++) {
+        nb_buf_init(&r.keys[b], 0);
+        if (block_key(parts, &blocks[b], voices, flags, &r.keys[b]) != NB_OK) {
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+            break;
+        }
+        const struct nb_stored_take *t = nb_take_store_find(store, r.keys[b].data, r.keys[b].len);
+        if (t) {
+            r.done[b] = 1;
+            r.speech[b] = t->nsamples;
+        } else {
+            missing_index[nmissing] = b;
+            missing[nmissing++] = blocks[b];
+        }
+    }
+    /* the blocks not kept yet, spoken; done() is told the index among
+     * the missing ones: map it back */
+    r.missing_index = missing_index;
+    if (rc == NB_OK && nmissing) {
+        const struct nb_speech_work work = {.parts = parts,
+                                            .voices = voices,
+                                            .nvoices = nvoices,
+                                            .flags = flags,
+                                            .blocks = missing,
+                                            .nblocks = nmissing,
+                                            .workers = workers,
+                                            .done = keep_take,
+                                            .stop_after = enough,
+                                            .ctx = &r};
+        rc = nb_speech_workers_run(sp, &work, err);
+    }
+    /* put together, in order */
+    size_t pos = 0, done_parts = 0;
+    unsigned pending = 0;
+    struct nb_strv sentences;
+    nb_strv_init(&sentences);
+    int stop = 0;
+    for (size_t b = 0; rc == NB_OK && b < r.nblocks && !stop; b++) {
+        const struct nb_stored_take *t = nb_take_store_find(store, r.keys[b].data, r.keys[b].len);
+        if (!t) {
+            if (!r.limit)
+                rc = nb_error_set(err, NB_EINTERNAL, "a block was not spoken");
+            break;
+        }
+        size_t k = 0, from = 0;
+        for (size_t i = blocks[b].first; rc == NB_OK && i < blocks[b].first + blocks[b].n; i++) {
+            const struct nb_speech_part *part = &parts[i];
+            pending = longer(pending, part->pause_before_ms);
+            const char *text = part->text ? part->text : "";
+            nb_strv_release(&sentences);
+            rc = nb_sentences_split(text, strlen(text), &sentences, err);
+            struct nb_render_span span = {pos, pos};
+            int any = 0;
+            for (size_t s = 0; rc == NB_OK && s < sentences.n; s++, k++) {
+                if (k >= t->nlengths) {
+                    rc = nb_error_set(err, NB_EINTERNAL, "a take has too few sentences");
+                    break;
+                }
+                size_t len = t->lengths[k];
+                if (!len)
+                    continue;
+                size_t silence = ms_samples(pending, rate);
+                if (reading) {
+                    rc = emit_silence(sink, silence, err);
+                    if (rc == NB_OK)
+                        rc = emit_take(store, t, from, len, buf, sink, err);
+                }
+                size_t start = pos + silence, end = start + len;
+                from += len;
+                pos = end;
+                pending = part->sentence_pause_ms;
+                if (rc == NB_OK && sink && sink->sentence)
+                    rc = sink->sentence(sink->ctx, i, s, sentences.v[s], start, end, err);
+                if (!any)
+                    span.start = start;
+                any = 1;
+                span.end = end;
+            }
+            if (!any)
+                span.start = span.end = pos;
+            if (spans)
+                spans[i] = span;
+            pending = longer(pending, part->pause_after_ms);
+        }
+        done_parts = blocks[b].first + blocks[b].n;
+        if (r.limit && pos >= r.limit && done_parts < nparts)
+            stop = 1;
+    }
+    nb_strv_release(&sentences);
+    if (rc == NB_OK && spans)
+        for (size_t i = done_parts; i < nparts; i++)
+            spans[i] = (struct nb_render_span){pos, pos};
+    /* the pauses still pending end the audio */
+    size_t closing = stop ? 0 : ms_samples(pending, rate);
+    if (rc == NB_OK && reading)
+        rc = emit_silence(sink, closing, err);
+    if (nparts_done)
+        *nparts_done = rc == NB_OK ? done_parts : 0;
+    if (length && rc == NB_OK)
+        *length = pos + closing;
+    for (size_t b = 0; r.keys && b < r.nblocks; b++)
+        nb_buf_release(&r.keys[b]);
+    free(blocks);
+    free(missing);
+    free(missing_index);
+    free(r.keys);
+    free(r.done);
+    free(r.speech);
+    free(buf);
+    return rc;
+}
