@@ -7,8 +7,8 @@
 #include <string.h>
 
 static const struct nb_cli_command *const commands[] = {
-    &nb_cmd_build, &nb_cmd_read,      &nb_cmd_sentences, &nb_cmd_summarise, &nb_cmd_script,
-    &nb_cmd_names, &nb_cmd_normalise, &nb_cmd_speak,     &nb_cmd_voices,
+    &nb_cmd_build,  &nb_cmd_batch, &nb_cmd_read,      &nb_cmd_sentences, &nb_cmd_summarise,
+    &nb_cmd_script, &nb_cmd_names, &nb_cmd_normalise, &nb_cmd_speak,     &nb_cmd_voices,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
