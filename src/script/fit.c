@@ -82,13 +82,20 @@ static nb_status measure_script(struct fitter *f, struct nb_script *s, const str
         return rc;
     free(*seconds);
     *seconds = calloc(s->n ? s->n : 1, sizeof(**seconds));
-    if (!*seconds)
+    if (!*seconds) {
+        nb_script_release(s);
+        nb_script_init(s);
         return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
     f->fit->measured++;
     *measured = s->n;
     rc = f->measure(f->ctx, s, limit, *seconds, measured, total, err);
     if (rc == NB_OK && *measured > s->n)
         *measured = s->n;
+    if (rc != NB_OK) { /* the script is not the caller's to keep */
+        nb_script_release(s);
+        nb_script_init(s);
+    }
     return rc;
 }
 
