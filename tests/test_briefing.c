@@ -176,7 +176,7 @@ static void test_error_fixtures(void **state)
          "unknown key 'podcast' (known keys: title, date, voice, articles, stories, sentences, "
          "output, time, quotes, max_words, headlines, recap, quote_voice, duration, intro, outro, "
          "transitions, order, lexicon, since, max_items, new_only, follow_links, on_source_error, "
-         "cache, rate, pauses, loudness, publisher, jingles)"},
+         "cache, rate, pauses, loudness, publisher, jingles, on_error)"},
         {"output_bad_ext.yaml", 3, 9,
          "'output': 'out/m.aiff': no audio format for the extension '.aiff' (use .wav, .flac, "
          ".mp3, .ogg or .opus)"},

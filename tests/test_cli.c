@@ -628,6 +628,85 @@ static void test_signal_leaves_nothing(void **state)
     free(dir);
 }
 
+/* A child process of `parent` (a speech worker), or 0. */
+static pid_t child_of(pid_t parent)
+{
+    DIR *d = opendir("/proc");
+    if (!d)
+        return 0;
+    pid_t found = 0;
+    struct dirent *e;
+    while (!found && (e = readdir(d))) {
+        char path[300], line[512];
+        if (e->d_name[0] < '1' || e->d_name[0] > '9')
+            continue;
+        snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t n = fread(line, 1, sizeof(line) - 1, f);
+        fclose(f);
+        line[n] = '\0';
+        const char *close = strrchr(line, ')'); /* after the command's name */
+        char st;
+        int ppid;
+        if (close && sscanf(close + 1, " %c %d", &st, &ppid) == 2 && ppid == parent)
+            found = (pid_t)atoi(e->d_name);
+    }
+    closedir(d);
+    return found;
+}
+
+/* A speech worker killed mid-segment: the command fails, naming the
+ * segment, and leaves neither output nor temporary files. */
+static void test_killed_worker_fails_cleanly(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_worker_killed");
+    char text[1200], wav[1200], errors[1200];
+    snprintf(text, sizeof(text), "%s/long.txt", dir);
+    snprintf(wav, sizeof(wav), "%s/long.wav", dir);
+    snprintf(errors, sizeof(errors), "%s/stderr.txt", dir);
+    FILE *f = fopen(text, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 300; i++)
+        fprintf(f, "Paragraph %d of a long text that takes a while to say aloud.\n\n", i);
+    fclose(f);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        int e = open(errors, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(null, 1);
+        dup2(e, 2);
+        execl(BIN, BIN, "speak", text, "-o", wav, "-j", "1", (char *)NULL);
+        _exit(127);
+    }
+    pid_t worker = 0;
+    for (int i = 0; i < 3000 && !worker; i++) {
+        worker = child_of(pid);
+        if (!worker)
+            nanosleep(&(struct timespec){0, 10000000}, NULL);
+    }
+    assert_true(worker > 0);
+    nanosleep(&(struct timespec){0, 50000000}, NULL); /* into its block */
+    kill(worker, SIGKILL);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 0);
+    size_t len;
+    char *said = nb_test_file(errors, &len);
+    assert_non_null(said);
+    assert_non_null(strstr(said, "speech failed at segment"));
+    assert_non_null(strstr(said, "eSpeak NG crashed (signal 9)"));
+    assert_true(len > 0 && strchr(said, '\n') == said + len - 1); /* one line */
+    free(said);
+    assert_int_equal(temp_files(dir), 0);
+    struct stat st;
+    assert_int_not_equal(stat(wav, &st), 0);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -641,6 +720,7 @@ int main(void)
         cmocka_unit_test(test_summarise),
         cmocka_unit_test(test_speak_text_and_edited_script),
         cmocka_unit_test(test_signal_leaves_nothing),
+        cmocka_unit_test(test_killed_worker_fails_cleanly),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_voices),
         cmocka_unit_test(test_default_briefing),

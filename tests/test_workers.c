@@ -319,7 +319,7 @@ static void test_render_stored(void **state)
     struct nb_render_span measured[5], spans[5], again[5];
     size_t done, length;
     assert_int_equal(nb_speech_render_stored(sp, s, 2, parts, 5, voices, 2, 0, 0, NULL, measured,
-                                             &done, &length, &err),
+                                             &done, &length, NULL, &err),
                      NB_OK);
     assert_int_equal(done, 5);
     size_t kept = nb_take_store_count(s);
@@ -328,7 +328,7 @@ static void test_render_stored(void **state)
     nb_pcm_init(&pcm, 22050);
     const struct nb_render_sink sink = {to_pcm, NULL, &pcm};
     assert_int_equal(nb_speech_render_stored(sp, s, 1, parts, 5, voices, 2, 0, 0, &sink, spans,
-                                             &done, &length, &err),
+                                             &done, &length, NULL, &err),
                      NB_OK);
     assert_int_equal(nb_take_store_count(s), kept); /* nothing spoken again */
     assert_int_equal(pcm.n, length);
@@ -345,7 +345,7 @@ static void test_render_stored(void **state)
     nb_pcm_init(&pcm2, 22050);
     const struct nb_render_sink sink2 = {to_pcm, NULL, &pcm2};
     assert_int_equal(nb_speech_render_stored(sp, s2, 1, parts, 5, voices, 2, 0, 0, &sink2, again,
-                                             NULL, NULL, &err),
+                                             NULL, NULL, NULL, &err),
                      NB_OK);
     assert_int_equal(pcm.n, pcm2.n);
     assert_memory_equal(pcm.samples, pcm2.samples, pcm.n * 2);
@@ -356,7 +356,7 @@ static void test_render_stored(void **state)
     size_t nb = nb_render_blocks(parts, 5, b);
     assert_int_equal(nb, 1); /* a short script is one block */
     assert_int_equal(nb_speech_render_stored(sp, s3, 1, parts, 5, voices, 2, 0, 0.1, NULL, again,
-                                             &done, &length, &err),
+                                             &done, &length, NULL, &err),
                      NB_OK);
     assert_int_equal(done, 5);
     nb_take_store_free(s3);

@@ -74,6 +74,7 @@ void nb_bulletin_release(struct nb_bulletin *bl)
     free(bl->summaries);
     free(bl->articles);
     nb_take_store_free(bl->takes);
+    free(bl->skipped);
     nb_source_reader_release(&bl->sources);
     free(bl->cache_dir);
     free(bl->state_path);
@@ -277,7 +278,7 @@ static void today(int *y, int *m, int *d)
 
 /* Fits the script to the briefing's duration by speaking candidates. */
 static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input *in,
-                            struct nb_error *err)
+                            unsigned *failed, struct nb_error *err)
 {
     const struct nb_briefing *b = &bl->briefing;
     struct nb_render_voice voices[NB_BULLETIN_VOICES_MAX];
@@ -292,7 +293,8 @@ static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input
                                                       .lead_out_ms = b->lead_out_ms,
                                                       .temp = bl->temp,
                                                       .jobs = bl->jobs,
-                                                      .takes = bl->takes};
+                                                      .takes = bl->takes,
+                                                      .failed_source = failed};
     rc = nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &settings, &bl->fit, err);
     if (rc == NB_EINPUT && err && err->file[0] == '\0') {
         char message[NB_ERROR_MSG_MAX];
@@ -321,10 +323,28 @@ static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input
     return NB_OK;
 }
 
-static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
-                              struct nb_error *err)
+/* The script of the stories not skipped; *failed (fitting only) gets the
+ * article (1-based) speech failed on. */
+static nb_status write_script_once(struct nb_bulletin *bl, unsigned *failed, struct nb_error *err)
 {
     const struct nb_briefing *b = &bl->briefing;
+    /* the stories left, and where each came from */
+    struct nb_summary *kept = NULL;
+    size_t *from = NULL, nkept = 0;
+    if (bl->skipped) {
+        kept = calloc(bl->narticles ? bl->narticles : 1, sizeof(*kept));
+        from = calloc(bl->narticles ? bl->narticles : 1, sizeof(*from));
+        if (!kept || !from) {
+            free(kept);
+            free(from);
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        for (size_t i = 0; i < bl->narticles; i++)
+            if (!bl->skipped[i]) {
+                kept[nkept] = bl->summaries[i];
+                from[nkept++] = i;
+            }
+    }
     struct nb_script_input in = {
         .title = b->title,
         .has_time = b->has_time,
@@ -336,8 +356,8 @@ static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
         .language = bl->voices[0].language,
         .lexicon = bl->lexicon,
         .lexicon_path = bl->lexicon_path,
-        .stories = bl->summaries,
-        .nstories = bl->narticles,
+        .stories = kept ? kept : bl->summaries,
+        .nstories = kept ? nkept : bl->narticles,
         .transitions = &bl->transitions,
         .headlines = b->headlines,
         .recap = b->recap,
@@ -351,9 +371,72 @@ static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
     } else {
         today(&in.year, &in.month, &in.day);
     }
-    if (b->duration_ms)
-        return fit_script(bl, &in, err);
-    return nb_script_build(&bl->script, &in, err);
+    nb_script_release(&bl->script);
+    nb_script_init(&bl->script);
+    unsigned fit_failed = 0;
+    nb_status rc = b->duration_ms ? fit_script(bl, &in, &fit_failed, err)
+                                  : nb_script_build(&bl->script, &in, err);
+    /* sources count the stories given: back to the articles */
+    if (from && fit_failed && fit_failed <= nkept)
+        fit_failed = (unsigned)from[fit_failed - 1] + 1;
+    *failed = fit_failed;
+    for (size_t i = 0; from && rc == NB_OK && i < bl->script.n; i++) {
+        struct nb_segment *seg = &bl->script.segments[i];
+        if (seg->source && seg->source <= nkept)
+            seg->source = (unsigned)from[seg->source - 1] + 1;
+    }
+    free(kept);
+    free(from);
+    return rc;
+}
+
+/* After speech failed on article `failed` (1-based) with the error in
+ * err: with on_error: skip, marks it skipped, warns (the warning names
+ * the story and the failure) and returns NB_OK to try again without it;
+ * else, or when no story would be left, returns `rc` with err as it is. */
+static nb_status skip_story(struct nb_bulletin *bl, nb_status rc, unsigned failed,
+                            struct nb_error *err)
+{
+    const struct nb_briefing *b = &bl->briefing;
+    if (rc != NB_ESYNTH || !b->skip_on_error || !failed || failed > bl->narticles)
+        return rc;
+    if (!bl->skipped && !(bl->skipped = calloc(bl->narticles, 1)))
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (bl->skipped[failed - 1])
+        return rc; /* it failed again: something else is wrong */
+    size_t left = 0;
+    for (size_t i = 0; i < bl->narticles; i++)
+        left += !bl->skipped[i] && i != failed - 1;
+    if (!left)
+        return rc;
+    bl->skipped[failed - 1] = 1;
+    const char *headline = bl->articles[failed - 1].headline;
+    struct nb_buf w;
+    nb_buf_init(&w, 0);
+    if (nb_buf_addf(&w, "%s:%u:%u: on_error: skip: the story \"%s\" is left out: %s", b->path,
+                    b->on_error_mark.line, b->on_error_mark.column, headline ? headline : "",
+                    err->message) != NB_OK ||
+        nb_strv_push_owned(&bl->warnings, nb_buf_detach(&w, NULL)) != NB_OK) {
+        nb_buf_release(&w);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    nb_error_init(err);
+    return NB_OK;
+}
+
+static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
+                              struct nb_error *err)
+{
+    (void)rq;
+    for (;;) {
+        unsigned failed = 0;
+        nb_status rc = write_script_once(bl, &failed, err);
+        if (rc == NB_OK)
+            return rc;
+        rc = skip_story(bl, rc, failed, err);
+        if (rc != NB_OK)
+            return rc;
+    }
 }
 
 static const struct step script_steps[] = {
@@ -439,9 +522,10 @@ static nb_status story_titles(const struct nb_bulletin *bl, const char ***out, s
     return NB_OK;
 }
 
-static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
+/* The audio of the script; *failed gets the article (1-based) speech
+ * failed on. */
+static nb_status speak_once(struct nb_bulletin *bl, unsigned *failed, struct nb_error *err)
 {
-    (void)rq;
     const struct nb_briefing *b = &bl->briefing;
     const char **titles = NULL;
     size_t ntitles = 0;
@@ -461,11 +545,30 @@ static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct 
         .jingles = {b->jingles[0], b->jingles[1], b->jingles[2]},
         .jobs = bl->jobs,
         .takes = bl->takes,
+        .failed_source = failed,
     };
     nb_script_audio_result_release(&bl->audio);
     rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, &settings, bl->output,
                                &bl->audio, err);
     free(titles);
+    return rc;
+}
+
+static nb_status speak(struct nb_bulletin *bl, const struct request *rq, struct nb_error *err)
+{
+    nb_status rc;
+    for (;;) {
+        unsigned failed = 0;
+        rc = speak_once(bl, &failed, err);
+        if (rc == NB_OK)
+            break;
+        /* without the story: a new script (fitted again), then the audio */
+        rc = skip_story(bl, rc, failed, err);
+        if (rc == NB_OK)
+            rc = write_script(bl, rq, err);
+        if (rc != NB_OK)
+            return rc;
+    }
     bl->seconds = bl->audio.seconds;
     bl->stories = 0;
     for (size_t i = 0; i < bl->script.n; i++)

@@ -61,6 +61,9 @@ struct nb_bulletin {
     struct nb_strv warnings;     /* one line each, "FILE:LINE:COLUMN: what", for
                                     the front end to show */
     struct nb_take_store *takes; /* the blocks fitting spoke, for the audio */
+    /* skipped[i]: article i left out because eSpeak NG could not say it
+     * (briefing on_error: skip); NULL: none */
+    unsigned char *skipped;
     /* set by the caller before nb_bulletin_speak(): overrides the briefing */
     struct nb_temp_hook temp; /* told of the temporary files */
     /* told as each stage starts ("reading the articles"); NULL: no one */

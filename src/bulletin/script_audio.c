@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -139,11 +140,14 @@ nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double l
     for (size_t i = 0; rc == NB_OK && i < c->nvoices; i++)
         speech[i] = c->voices[i].speech;
     /* only the lengths: nothing is read back */
-    size_t done = 0, end = 0;
+    size_t done = 0, end = 0, failed = SIZE_MAX;
     if (rc == NB_OK)
-        rc = nb_speech_render_stored(
-            c->speech, c->takes, c->settings ? c->settings->jobs : 0, parts, s->n, speech,
-            c->nvoices, say_flags(c->voices, c->nvoices), limit, NULL, spans, &done, &end, err);
+        rc =
+            nb_speech_render_stored(c->speech, c->takes, c->settings ? c->settings->jobs : 0, parts,
+                                    s->n, speech, c->nvoices, say_flags(c->voices, c->nvoices),
+                                    limit, NULL, spans, &done, &end, &failed, err);
+    if (rc == NB_ESYNTH && failed < s->n && c->settings && c->settings->failed_source)
+        *c->settings->failed_source = s->segments[failed].source;
     if (rc == NB_OK) {
         double rate = (double)nb_speech_sample_rate(c->speech);
         for (size_t i = 0; i < done; i++) {
@@ -335,9 +339,12 @@ static nb_status speak_to_spool(struct nb_speech *sp, const struct nb_script *sc
         }
         p1.base = nb_master_spool_frames(spool);
         p1.first = a;
+        size_t failed = SIZE_MAX;
         rc = nb_speech_render_stored(sp, takes, settings ? settings->jobs : 0, parts + a, b - a,
                                      speech, nvoices, say_flags(voices, nvoices), 0, &sink,
-                                     spans + a, NULL, NULL, err);
+                                     spans + a, NULL, NULL, &failed, err);
+        if (rc == NB_ESYNTH && failed < b - a && settings && settings->failed_source)
+            *settings->failed_source = script->segments[a + failed].source;
         for (size_t i = a; rc == NB_OK && i < b; i++) {
             spans[i].start += p1.base;
             spans[i].end += p1.base;

@@ -60,6 +60,10 @@ struct nb_script_audio_settings {
      * writing so that nothing is spoken twice; borrowed; NULL: each call
      * keeps its own */
     struct nb_take_store *takes;
+    /* told, when speech fails in a worker (NB_ESYNTH: eSpeak NG crashed,
+     * hung or refused), the `source` of the segment it failed on (the
+     * input story, 1-based; 0: a segment of no story); NULL: not wanted */
+    unsigned *failed_source;
 };
 
 /* What nb_script_audio_write() made. */

@@ -33,7 +33,7 @@ static const char *const briefing_keys[] = {
     "quote_voice", "duration", "intro",     "outro",     "transitions",  "order",
     "lexicon",     "since",    "max_items", "new_only",  "follow_links", "on_source_error",
     "cache",       "rate",     "pauses",    "loudness",  "publisher",    "jingles",
-    NULL};
+    "on_error",    NULL};
 static const char *const article_keys[] = {"file", "priority", NULL};
 
 #define DEFAULT_QUOTES 1
@@ -544,6 +544,27 @@ static nb_status read_voice(const struct nb_yaml_doc *doc, const struct nb_yaml_
     return rc;
 }
 
+/* on_error: fail (the default) or skip. */
+static nb_status read_on_error(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                               struct nb_briefing *b, struct nb_error *err)
+{
+    const struct nb_yaml_node *n = nb_yaml_get(root, "on_error");
+    if (!n)
+        return NB_OK;
+    char shown[96];
+    if (n->kind == NB_YAML_SCALAR && strcmp(n->scalar, "fail") == 0)
+        b->skip_on_error = 0;
+    else if (n->kind == NB_YAML_SCALAR && strcmp(n->scalar, "skip") == 0)
+        b->skip_on_error = 1;
+    else
+        return nb_yaml_error(doc, n, err,
+                             "'on_error' must be fail (the build fails) or skip (the story "
+                             "eSpeak NG cannot say is left out), not %s",
+                             nb_yaml_describe(n, shown, sizeof(shown)));
+    b->on_error_mark = n->mark;
+    return NB_OK;
+}
+
 static nb_status read_flag(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
                            const char *key, int *out, struct nb_error *err);
 static nb_status read_small(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
@@ -988,6 +1009,8 @@ static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing
         rc = read_lexicon(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_sources(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_on_error(doc, root, b, err);
     return rc;
 }
 

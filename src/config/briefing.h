@@ -35,6 +35,9 @@
  *                             # for listeners who want it faster
  *   pauses: {start: 500ms, end: 2s}  # silence before the first word, and at
  *                             # least this much after the last (at most 10s)
+ *   on_error: skip            # a story eSpeak NG crashes or hangs on is left
+ *                             # out with a warning (default fail: the build
+ *                             # fails, naming the segment)
  *
  * Web pages and feeds: an articles entry may also be an .html page, an RSS
  * or Atom feed file (.xml, .rss, .atom), or an http(s):// URL of a page or
@@ -123,6 +126,8 @@ struct nb_briefing {
     int new_only;             /* default 1 */
     int follow_links;         /* default 1 */
     int fail_on_source_error; /* on_source_error: fail */
+    int skip_on_error;        /* on_error: skip */
+    struct nb_mark on_error_mark; /* where on_error is set (line 0: not set) */
     char *cache_dir;          /* resolved against dir; NULL: not given */
     /* audio */
     unsigned rate;                    /* 0: each voice profile's own */

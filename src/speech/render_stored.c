@@ -130,7 +130,8 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
                                   size_t nparts, const struct nb_speech_voice *voices,
                                   size_t nvoices, unsigned flags, double limit,
                                   const struct nb_render_sink *sink, struct nb_render_span *spans,
-                                  size_t *nparts_done, size_t *length, struct nb_error *err)
+                                  size_t *nparts_done, size_t *length, size_t *failed_part,
+                                  struct nb_error *err)
 {
     if (nparts_done)
         *nparts_done = 0;
@@ -192,7 +193,8 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
                                             .workers = workers,
                                             .done = keep_take,
                                             .stop_after = enough,
-                                            .ctx = &r};
+                                            .ctx = &r,
+                                            .failed_part = failed_part};
         rc = nb_speech_workers_run(sp, &work, err);
     }
     /* put together, in order */

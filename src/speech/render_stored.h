@@ -40,12 +40,15 @@ size_t nb_render_blocks(const struct nb_speech_part *parts, size_t nparts,
  * rendered, the audio ends there (without the closing pause) and spans
  * after it are empty.  *length (may be NULL) gets the audio's length in
  * samples, with the closing pause when every part was rendered.
+ * *failed_part (may be NULL) is set to the index of the part speech
+ * failed on when a worker crashed, hung or failed (NB_ESYNTH).
  * Errors: nb_speech_workers_run()'s, the store's, the sink's, NB_ENOMEM. */
 nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *store,
                                   unsigned workers, const struct nb_speech_part *parts,
                                   size_t nparts, const struct nb_speech_voice *voices,
                                   size_t nvoices, unsigned flags, double limit,
                                   const struct nb_render_sink *sink, struct nb_render_span *spans,
-                                  size_t *nparts_done, size_t *length, struct nb_error *err);
+                                  size_t *nparts_done, size_t *length, size_t *failed_part,
+                                  struct nb_error *err);
 
 #endif

@@ -129,6 +129,7 @@ struct running {
 };
 
 struct run {
+    size_t *failed; /* told the part a child failed on; may be NULL */
     const struct nb_speech_part *parts;
     const struct nb_speech_block *blocks;
     struct running r[MAX_WORKERS];
@@ -244,6 +245,26 @@ static int grow(void **p, size_t *alloc, size_t need, size_t width)
     return 0;
 }
 
+/* The part child c was speaking, by the last 'P' record it sent. */
+static size_t reached_part(const struct running *c, size_t first)
+{
+    size_t part = first, pos = 0;
+    while (c->len - pos >= 5 && c->data[pos] != 'E') {
+        char tag = c->data[pos];
+        uint32_t n;
+        memcpy(&n, c->data + pos + 1, 4);
+        size_t width = tag == 'S' ? 2 : tag == 'X' ? 1 : 0;
+        if (tag == 'P')
+            part = n;
+        else if (!width)
+            break;
+        pos += 5 + (tag == 'P' ? 0 : (size_t)n * width);
+        if (pos > c->len)
+            break;
+    }
+    return part;
+}
+
 /* The take in child c's records, once it has exited with `status`. */
 static nb_status finish(struct run *w, struct running *c, int status, struct nb_speech_take *take,
                         struct nb_error *err)
@@ -270,6 +291,8 @@ static nb_status finish(struct run *w, struct running *c, int status, struct nb_
         if (tag == 'P') {
             part = n;
         } else if (tag == 'X') {
+            if (w->failed)
+                *w->failed = part;
             name_segment(w->parts, part, where, sizeof(where));
             return nb_error_set(err, NB_ESYNTH, "speech failed at %s: %.*s", where,
                                 (int)(n > 300 ? 300 : n), c->data + pos + 5);
@@ -284,6 +307,8 @@ static nb_status finish(struct run *w, struct running *c, int status, struct nb_
         pos += 5 + body;
     }
     if (!complete || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        if (w->failed)
+            *w->failed = part;
         name_segment(w->parts, part, where, sizeof(where));
         if (WIFSIGNALED(status))
             return nb_error_set(err, NB_ESYNTH,
@@ -316,6 +341,7 @@ nb_status nb_speech_workers_run(struct nb_speech *sp, const struct nb_speech_wor
     memset(&w, 0, sizeof(w));
     w.parts = parts;
     w.blocks = blocks;
+    w.failed = work->failed_part;
     size_t next = 0;
     int stopped = 0;
     nb_status rc = NB_OK;
@@ -339,11 +365,13 @@ nb_status nb_speech_workers_run(struct nb_speech *sp, const struct nb_speech_wor
                 rc = gather(c, err);
             if (rc == NB_OK && !c->eof && t > c->deadline) {
                 char where[128];
-                name_segment(parts, blocks[c->block].first, where, sizeof(where));
+                size_t part = reached_part(c, blocks[c->block].first);
+                if (work->failed_part)
+                    *work->failed_part = part;
+                name_segment(parts, part, where, sizeof(where));
                 rc = nb_error_set(err, NB_ESYNTH,
-                                  "speech failed at %s and after: eSpeak NG did not finish in "
-                                  "%.0f s",
-                                  where, c->allowed);
+                                  "speech failed at %s: eSpeak NG did not finish in %.0f s", where,
+                                  c->allowed);
             }
             if (rc != NB_OK || !c->eof)
                 continue;

@@ -58,6 +58,10 @@ struct nb_speech_work {
     nb_speech_take_fn done;
     int (*stop_after)(void *ctx); /* NULL: never */
     void *ctx;
+    /* told the index in `parts` of the part a child crashed, hung or
+     * failed on (for a caller that skips what cannot be said); NULL: not
+     * wanted */
+    size_t *failed_part;
 };
 
 /* Speaks every block of `w` (each part with its voice and w->flags), up
@@ -67,11 +71,12 @@ struct nb_speech_work {
  * (it is asked after each `done`).
  *
  * Errors: NB_ESYNTH "speech failed at segment N ("...text..."): eSpeak NG
- * crashed (signal 11)", or "... did not finish in 60 s" (the child is
- * killed), or the child's own error (a voice eSpeak NG refuses); NB_EIO
- * when no process can be started; NB_ENOMEM; `done`'s error.  Segment
- * numbers count parts from 1.  On any failure every child still running
- * is killed and reaped: none outlives the call. */
+ * crashed (signal 11)", or "...: eSpeak NG did not finish in 60 s" (the
+ * child is killed; the segment is the one it had reached), or the child's
+ * own error (a voice eSpeak NG refuses); NB_EIO when no process can be
+ * started; NB_ENOMEM; `done`'s error.  Segment numbers count parts from 1.
+ * On any failure every child still running is killed and reaped: none
+ * outlives the call. */
 nb_status nb_speech_workers_run(struct nb_speech *sp, const struct nb_speech_work *w,
                                 struct nb_error *err);
 
