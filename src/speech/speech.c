@@ -47,6 +47,7 @@ struct nb_speech {
 };
 
 static void note_selected(struct nb_speech *sp, const char *name);
+static void list_variants(struct nb_speech *sp);
 
 /* Where the synthesis callback puts samples: passed as user_data. */
 struct sample_sink {
@@ -111,6 +112,11 @@ nb_status nb_speech_new(struct nb_speech **out, struct nb_error *err)
     speech_live = 1;
     espeak_SetSynthCallback(on_samples);
     espeak_SetUriCallback(on_uri);
+    /* eSpeak NG reads every voice file to list them, and lists them to
+     * find a voice by language ("en"): the variants are listed first, so
+     * that the one reading serves both, and before any worker is forked
+     * (speech/workers.h), so that none reads them again */
+    list_variants(sp);
     espeak_ng_SetVoiceByName("en"); /* a voice until the caller picks one */
     note_selected(sp, "en");
     int rate = espeak_ng_GetSampleRate();
