@@ -679,7 +679,7 @@ static void test_killed_worker_fails_cleanly(void **state)
         int e = open(errors, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(null, 1);
         dup2(e, 2);
-        execl(BIN, BIN, "speak", text, "-o", wav, "-j", "1", (char *)NULL);
+        execl(BIN, BIN, "speak", text, "-o", wav, "-j1", (char *)NULL);
         _exit(127);
     }
     pid_t worker = 0;

@@ -42,6 +42,13 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
         const char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
         size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
         const struct nb_cli_option *o = find_option(opts, arg, len);
+        const char *attached = NULL; /* "-j2", as make and cc take it */
+        if (!o && arg[1] != '-' && len > 2) {
+            o = find_option(opts, arg, 2);
+            if (o && o->flag)
+                o = NULL;
+            attached = o ? arg + 2 : NULL;
+        }
         if (!o) {
             *exit_code =
                 nb_cli_failf(NB_EXIT_INPUT, "%s: unknown option '%.*s' (see 'newsbrief %s --help')",
@@ -57,8 +64,8 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
             *o->flag = 1;
             continue;
         }
-        if (eq) {
-            *o->value = eq + 1;
+        if (eq || attached) {
+            *o->value = eq ? eq + 1 : attached;
         } else if (i + 1 < argc) {
             *o->value = argv[++i];
         } else {
