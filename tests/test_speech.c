@@ -148,7 +148,11 @@ static void test_check_voice(void **state)
             fail_msg("%s: %s", good[i], err.message);
     }
     static const char *const bad[] = {"xx-yy", "en+nosuchvariant", "", "+f3", "en+", "nosuch",
-                                      "en\x01", "en-gb+../../etc"};
+                                      "en\x01", "en-gb+../../etc",
+                                      /* paths eSpeak NG would open as voice files: one
+                                         hung a build reading /dev/zero */
+                                      "../../../../dev/zero", "../../../../etc/passwd",
+                                      "/etc/passwd", "../voices/!v/f3", "!v/f3", "gmw/../en"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
         struct nb_error err;
         nb_error_init(&err);
@@ -156,6 +160,14 @@ static void test_check_voice(void **state)
         char want[128];
         snprintf(want, sizeof(want), "eSpeak NG has no voice '%s'", bad[i]);
         assert_string_equal(err.message, want);
+    }
+    /* MBROLA voices would start the program mbrola from $PATH */
+    static const char *const mbrola[] = {"mb-en1", "MB-de2", "mb/mb-en1", "mb-us1+f3"};
+    for (size_t i = 0; i < sizeof(mbrola) / sizeof(*mbrola); i++) {
+        struct nb_error err;
+        nb_error_init(&err);
+        assert_int_equal(nb_speech_check_voice(sp, mbrola[i], &err), NB_EINPUT);
+        assert_non_null(strstr(err.message, "is an MBROLA voice"));
     }
 }
 

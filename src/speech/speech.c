@@ -7,6 +7,7 @@
 #include <espeak-ng/speak_lib.h>
 #include <sndfile.h>
 
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,8 @@ struct nb_speech {
      * file of its voices folder */
     char **variants;
     size_t nvariants;
+    char **voices; /* the names eSpeak NG's voices go by */
+    size_t nvoices;
     int listed;
 };
 
@@ -140,6 +143,9 @@ void nb_speech_free(struct nb_speech *sp)
     for (size_t i = 0; i < sp->nvariants; i++)
         free(sp->variants[i]);
     free(sp->variants);
+    for (size_t i = 0; i < sp->nvoices; i++)
+        free(sp->voices[i]);
+    free(sp->voices);
     free(sp);
 }
 
@@ -158,25 +164,86 @@ const char *nb_speech_sndfile_version(void)
     return sf_version_string();
 }
 
-/* Lists eSpeak NG's variants into sp, once. */
+/* Adds a copy of s to the list *v (n entries); 0, or -1 out of memory. */
+static int push_name(char ***v, size_t *n, size_t *alloc, const char *s)
+{
+    if (*n == *alloc) {
+        size_t a = *alloc ? *alloc * 2 : 64;
+        char **nv = realloc(*v, a * sizeof(*nv));
+        if (!nv)
+            return -1;
+        *v = nv;
+        *alloc = a;
+    }
+    if (!((*v)[*n] = nb_strdup(s)))
+        return -1;
+    (*n)++;
+    return 0;
+}
+
+/* Lists eSpeak NG's voices and variants into sp, once: the voices (not
+ * the MBROLA ones) as eSpeak NG lists them, each as its identifier
+ * ("gmw/en-GB"), its file name ("en-GB") and its languages ("en-gb",
+ * "en"); the variants from the file names of its voices/!v folder, as
+ * "!v/f3" (no file is read for them). */
 static void list_variants(struct nb_speech *sp)
 {
     if (sp->listed)
         return;
-    espeak_VOICE spec;
-    memset(&spec, 0, sizeof(spec));
-    spec.languages = "variant";
-    const espeak_VOICE **list = espeak_ListVoices(&spec);
-    size_t n = 0;
-    while (list && list[n])
-        n++;
-    sp->variants = calloc(n ? n : 1, sizeof(*sp->variants));
-    if (!sp->variants)
-        return; /* listed again next time */
-    for (size_t i = 0; i < n; i++)
-        if (list[i]->identifier && (sp->variants[sp->nvariants] = nb_strdup(list[i]->identifier)))
-            sp->nvariants++;
-    sp->listed = 1;
+    size_t alloc = 0, valloc = 0;
+    int failed = 0;
+    const espeak_VOICE **list = espeak_ListVoices(NULL);
+    for (size_t i = 0; list && list[i] && !failed; i++) {
+        const espeak_VOICE *v = list[i];
+        if (!v->identifier)
+            continue;
+        const char *slash = strrchr(v->identifier, '/');
+        failed = push_name(&sp->voices, &sp->nvoices, &valloc, v->identifier) ||
+                 (slash && push_name(&sp->voices, &sp->nvoices, &valloc, slash + 1));
+        /* languages: a priority byte, then the name, then NUL; an empty name ends */
+        for (const char *l = v->languages; l && l[0] && l[1] && !failed; l += strlen(l + 1) + 2)
+            failed = push_name(&sp->voices, &sp->nvoices, &valloc, l + 1);
+    }
+    const char *data = NULL;
+    espeak_Info(&data);
+    char dir[4096];
+    DIR *d = NULL;
+    if (data && (size_t)snprintf(dir, sizeof(dir), "%s/voices/!v", data) < sizeof(dir))
+        d = opendir(dir);
+    struct dirent *e;
+    while (d && !failed && (e = readdir(d))) {
+        char id[VOICE_NAME_MAX + 8];
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] != '.' && len <= VOICE_NAME_MAX) {
+            memcpy(id, "!v/", 3);
+            memcpy(id + 3, e->d_name, len + 1);
+            failed = push_name(&sp->variants, &sp->nvariants, &alloc, id);
+        }
+    }
+    if (d)
+        closedir(d);
+    sp->listed = !failed; /* else listed again next time */
+    if (failed) {
+        for (size_t i = 0; i < sp->nvariants; i++)
+            free(sp->variants[i]);
+        for (size_t i = 0; i < sp->nvoices; i++)
+            free(sp->voices[i]);
+        free(sp->variants);
+        free(sp->voices);
+        sp->variants = sp->voices = NULL;
+        sp->nvariants = sp->nvoices = 0;
+    }
+}
+
+/* 1 when `name` is one of eSpeak NG's voices by identifier, file name or
+ * language (case aside): never a path of eSpeak NG's folders or beyond. */
+static int voice_known(struct nb_speech *sp, const char *name)
+{
+    list_variants(sp);
+    for (size_t i = 0; i < sp->nvoices; i++)
+        if (strcasecmp(sp->voices[i], name) == 0)
+            return 1;
+    return 0;
 }
 
 /* 1 when eSpeak NG has the variant file voices/!v/<variant>. */
@@ -194,8 +261,11 @@ static int variant_exists(struct nb_speech *sp, const char *variant)
 }
 
 /* Selects voice `name` ("en-gb", "en-gb+f3") as the espeak-ng program
- * does: by voice file name first, then by language.  An unknown variant is
- * an error here (eSpeak NG would ignore it). */
+ * does: by voice file name first, then by language.  The name must be one
+ * eSpeak NG lists (a voice's identifier, file name or language): a path
+ * such as "../../dev/zero" would have it open any file as a voice.  An
+ * unknown variant is an error here (eSpeak NG would ignore it); MBROLA
+ * voices are refused. */
 static nb_status select_voice(struct nb_speech *sp, const char *name, struct nb_error *err)
 {
     char base[VOICE_NAME_MAX + 1];
@@ -210,6 +280,16 @@ static nb_status select_voice(struct nb_speech *sp, const char *name, struct nb_
     if (ok) {
         memcpy(base, name, blen);
         base[blen] = '\0';
+        /* MBROLA voices start the program mbrola from $PATH */
+        if (strncasecmp(base, "mb-", 3) == 0 || strncasecmp(base, "mb/", 3) == 0)
+            return nb_error_set(err, NB_EINPUT,
+                                "'%s' is an MBROLA voice: newsbrief does not use them (eSpeak NG "
+                                "would start the external program mbrola)",
+                                name);
+        /* a name eSpeak NG lists, never a path it would open */
+        ok = voice_known(sp, base);
+    }
+    if (ok) {
         if (espeak_ng_SetVoiceByName(base) != ENS_OK) {
             espeak_VOICE spec;
             memset(&spec, 0, sizeof(spec));
