@@ -628,6 +628,36 @@ static void test_signal_leaves_nothing(void **state)
     free(dir);
 }
 
+/* `speak` refuses a binary file (it once spoke 100 KB of random bytes for
+ * five hours) and writes nothing. */
+static void test_speak_refuses_binary(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_binary");
+    char bin[1200], wav[1200];
+    snprintf(bin, sizeof(bin), "%s/noise.bin", dir);
+    snprintf(wav, sizeof(wav), "%s/noise.wav", dir);
+    FILE *f = fopen(bin, "wb");
+    assert_non_null(f);
+    uint32_t x = 2463534242u; /* xorshift: bytes of every value */
+    for (int i = 0; i < 20000; i++) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        fputc((int)(x & 0xFF), f);
+    }
+    fclose(f);
+    struct run r = run_cmd(NULL, (char *[]){BIN, "speak", bin, "-o", wav, NULL});
+    assert_int_equal(r.code, 2);
+    char want[1400];
+    snprintf(want, sizeof(want), "newsbrief: %s: not a text file (it holds binary data)\n", bin);
+    assert_string_equal(r.err, want);
+    struct stat st;
+    assert_int_not_equal(stat(wav, &st), 0);
+    run_free(&r);
+    free(dir);
+}
+
 /* A child process of `parent` (a speech worker), or 0. */
 static pid_t child_of(pid_t parent)
 {
@@ -721,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_speak_text_and_edited_script),
         cmocka_unit_test(test_signal_leaves_nothing),
         cmocka_unit_test(test_killed_worker_fails_cleanly),
+        cmocka_unit_test(test_speak_refuses_binary),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_voices),
         cmocka_unit_test(test_default_briefing),

@@ -1,6 +1,7 @@
 /* speak_file.c - a text or an edited script to audio (`newsbrief speak`):
  * the voices its segments name, the lexicons it is said with, the spoken
  * form recomputed from the edited text, then script_audio.h. */
+#include "article/reader.h"
 #include "bulletin/bulletin.h"
 
 #include "bulletin/script_audio.h"
@@ -197,7 +198,17 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     nb_buf_init(&own, 0);
     nb_script_init(&script);
     const char *name = strcmp(in_path, "-") == 0 ? "<stdin>" : in_path;
-    nb_status rc = nb_file_read_text(in_path, 0, &text, NULL, err);
+    /* the bytes as they are, checked before they become text (importing
+     * drops NULs and widens the rest, which hides binary data) */
+    nb_status rc = nb_file_read(in_path, 0, &own, err);
+    if (rc == NB_OK && nb_article_looks_binary(own.data, own.len)) {
+        nb_error_set(err, NB_EINPUT, "not a text file (it holds binary data)");
+        nb_error_set_file(err, name);
+        rc = NB_EINPUT;
+    }
+    if (rc == NB_OK && nb_text_import(own.data, own.len, &text, NULL) != NB_OK)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_buf_reset(&own);
     if (rc == NB_OK && nb_path_dirname(strcmp(in_path, "-") ? in_path : "./-", &base) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     files.base_dir = base.data;
