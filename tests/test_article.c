@@ -92,6 +92,14 @@ static void test_no_prose(void **state)
     read_fixture(&a, "short-prose.txt", NB_OK, &err);
     assert_string_equal(a.sentences.v[0], "The bridge has reopened.");
     nb_article_release(&a);
+    /* the lines of a data file are not words: /etc/passwd was read as news */
+    read_fixture(&a, "config-file.txt", NB_EINPUT, &err);
+    assert_string_equal(err.message, "no paragraph of prose after the headline (only short lines "
+                                     "such as menus, lists or captions)");
+    /* words with vowel signs, closed by a danda, are prose */
+    read_fixture(&a, "hindi-prose.txt", NB_OK, &err);
+    assert_int_equal(a.sentences.n, 1);
+    nb_article_release(&a);
 }
 
 static void test_binary_refused(void **state)

@@ -8,6 +8,7 @@
 #include "text/sentences.h"
 #include "text/utf8.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,22 +173,57 @@ nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, 
     return NB_OK;
 }
 
+/* Whether the token s[0..len) is a word: it holds a letter, and inside it
+ * (leading and trailing punctuation aside) at most two ASCII characters
+ * that are neither letters nor digits ("don't", "e-mail", "12/03/2026"
+ * are words; "daemon:x:1:1:/usr/sbin", "https://a.example/b" and
+ * "a=b;c=d" are not).  Every character beyond ASCII counts as a letter,
+ * as the vowel signs and marks of many scripts are not letters. */
+static int is_word(const char *s, size_t len)
+{
+    size_t first = SIZE_MAX, last = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        uint32_t cp = nb_char_at(s, len, i, &n);
+        if (cp >= 0x80 || nb_ascii_is_alnum((int)cp)) {
+            if (first == SIZE_MAX)
+                first = i;
+            last = i + n;
+        }
+        i += n;
+    }
+    if (first == SIZE_MAX)
+        return 0;
+    int letter = 0;
+    size_t other = 0;
+    for (size_t i = first; i < last;) {
+        size_t n;
+        uint32_t cp = nb_char_at(s, len, i, &n);
+        if (cp >= 0x80 || nb_ascii_is_alpha((int)cp))
+            letter = 1;
+        else if (!nb_ascii_is_digit((int)cp))
+            other++;
+        i += n;
+    }
+    return letter && other <= 2;
+}
+
 /* Whether a sentence reads as prose: three or more words closed by a full
  * stop, question or exclamation mark (perhaps inside a closing quote), a
  * long run of words, or a long run of a script written without spaces
  * (Chinese, Japanese, Thai).  Menus ("Home | News | Sport"), lists of
- * links and lone captions are not. */
+ * links, lone captions and the lines of a configuration or data file are
+ * not. */
 static int is_prose_sentence(const char *s)
 {
-    size_t words = 0, unspaced = 0, len = strlen(s);
-    int in_word = 0;
-    for (size_t i = 0; i < len;) {
-        size_t n;
-        uint32_t cp = nb_char_at(s, len, i, &n);
-        int letter = nb_ascii_is_alnum((int)cp) || cp >= 0x80;
-        if (letter && !in_word)
-            words++;
-        in_word = letter || cp == '\'' || cp == '-';
+    size_t words = 0, unspaced = 0, len = strlen(s), start = 0;
+    for (size_t i = 0; i <= len;) {
+        size_t n = 1;
+        uint32_t cp = i < len ? nb_char_at(s, len, i, &n) : ' ';
+        if (nb_char_is_space(cp)) {
+            words += i > start && is_word(s + start, i - start);
+            start = i + n;
+        }
         if ((cp >= 0x3040 && cp < 0xA000) || (cp >= 0x0E00 && cp < 0x0E80))
             unspaced++;
         i += n;
