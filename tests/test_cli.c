@@ -658,6 +658,31 @@ static void test_speak_refuses_binary(void **state)
     free(dir);
 }
 
+/* A voice the edited script names that eSpeak NG lacks is said at its
+ * mark, FILE:LINE:COLUMN. */
+static void test_script_voice_at_its_mark(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_script_voice");
+    char script[1200], wav[1200];
+    snprintf(script, sizeof(script), "%s/edited.txt", dir);
+    snprintf(wav, sizeof(wav), "%s/edited.wav", dir);
+    FILE *f = fopen(script, "w");
+    assert_non_null(f);
+    fputs("# newsbrief script\n\n[intro voice=anchor]\nGood morning.\n\n"
+          "[story story=1 voice=nosuchvoice]\nThe bridge has reopened.\n",
+          f);
+    fclose(f);
+    struct run r = run_cmd(NULL, (char *[]){BIN, "speak", script, "-o", wav, NULL});
+    assert_int_equal(r.code, 2);
+    char want[1400];
+    snprintf(want, sizeof(want), "newsbrief: %s:6:22: eSpeak NG has no voice 'nosuchvoice'\n",
+             script);
+    assert_string_equal(r.err, want);
+    run_free(&r);
+    free(dir);
+}
+
 /* A child process of `parent` (a speech worker), or 0. */
 static pid_t child_of(pid_t parent)
 {
@@ -752,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_signal_leaves_nothing),
         cmocka_unit_test(test_killed_worker_fails_cleanly),
         cmocka_unit_test(test_speak_refuses_binary),
+        cmocka_unit_test(test_script_voice_at_its_mark),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_voices),
         cmocka_unit_test(test_default_briefing),

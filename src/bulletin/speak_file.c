@@ -123,6 +123,30 @@ static nb_status add_voice(struct voices *vs, const char *name, const char *base
     return NB_OK;
 }
 
+/* The place of the first "voice=NAME" of an edited script (its NAME): 1
+ * when found. */
+static int voice_mark(const char *text, size_t len, const char *voice, struct nb_mark *mark)
+{
+    size_t vlen = strlen(voice);
+    unsigned line = 1;
+    size_t start = 0;
+    for (size_t i = 0; i + 6 + vlen <= len; i++) {
+        if (text[i] == '\n') {
+            line++;
+            start = i + 1;
+            continue;
+        }
+        if (memcmp(text + i, "voice=", 6) == 0 && i && (text[i - 1] == ' ' || text[i - 1] == '[') &&
+            memcmp(text + i + 6, voice, vlen) == 0 &&
+            (i + 6 + vlen == len || text[i + 6 + vlen] == ']' || text[i + 6 + vlen] == ' ')) {
+            mark->line = line;
+            mark->column = (unsigned)(i - start + 7);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Plain text: one story segment per paragraph. */
 static nb_status script_from_text(struct nb_script *s, const char *text, size_t len,
                                   const char *voice, const struct nb_normaliser *norm,
@@ -239,8 +263,15 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
         struct nb_normaliser norm = {.language = vs.v[0].language, .lexicon = vs.lex[0]};
         rc = script_from_text(&script, text.data, text.len, vs.v[0].name, &norm, err);
     }
-    for (size_t i = 0; rc == NB_OK && i < script.n; i++)
+    for (size_t i = 0; rc == NB_OK && i < script.n; i++) {
         rc = add_voice(&vs, script.segments[i].voice, base.data, err);
+        /* an eSpeak NG voice the script names: said wrong at its mark */
+        struct nb_voice_profile *v = rc == NB_OK && is_script ? &vs.v[vs.n - 1] : NULL;
+        if (v && !v->path && strcmp(v->name, script.segments[i].voice) == 0 &&
+            voice_mark(text.data, text.len, v->name, &v->espeak_mark) &&
+            !(v->path = nb_strdup(name)))
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
     if (rc == NB_OK && is_script)
         rc = renormalise(&script, &vs, &files, err);
     if (rc == NB_OK)
