@@ -24,7 +24,7 @@
  *   headlines: true           # "First, the headlines." after the intro
  *   recap: true               # the headlines again before the outro
  *   quote_voice: correspondent  # a second voice reads the quotes
- *   duration: 3m              # fit the bulletin to 60s..10m (also "90s")
+ *   duration: 3m              # fit the bulletin to 30s..1h (also "90s")
  *   intro: "Good {time_of_day}. This is {title} for {date}."   # own wording
  *   outro: "That was {title}."
  *   transitions: {first: [...], middle: [...], last: [...]}   # see transitions_bank.h
