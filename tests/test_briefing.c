@@ -176,7 +176,18 @@ static void test_error_fixtures(void **state)
          "unknown key 'podcast' (known keys: title, date, voice, articles, stories, sentences, "
          "output, time, quotes, max_words, headlines, recap, quote_voice, duration, intro, outro, "
          "transitions, order, lexicon, since, max_items, new_only, follow_links, on_source_error, "
-         "cache, rate, pauses, loudness, publisher, jingles, on_error)"},
+         "cache, rate, pauses, loudness, publisher, jingles, on_error, limits)"},
+        {"long_title.yaml", 1, 8,
+         "'title' has 309 characters, more than the 200 allowed (it is said in the intro; "
+         "'limits: {title: N}' raises it)"},
+        {"limits_title.yaml", 1, 8,
+         "'title' has 37 characters, more than the 20 allowed (it is said in the intro; "
+         "'limits: {title: N}' raises it)"},
+        {"limits_bad_value.yaml", 3, 20,
+         "'sentence' must be a whole number from 1 to 100000000, not 'lots'"},
+        {"limits_unknown_key.yaml", 3, 10,
+         "unknown key 'words' (known keys: title, sentence, "
+         "segment, bulletin)"},
         {"output_bad_ext.yaml", 3, 9,
          "'output': 'out/m.aiff': no audio format for the extension '.aiff' (use .wav, .flac, "
          ".mp3, .ogg or .opus)"},

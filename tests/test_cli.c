@@ -683,6 +683,36 @@ static void test_script_voice_at_its_mark(void **state)
     free(dir);
 }
 
+/* A sentence longer than the limit is refused before anything is spoken
+ * (a megabyte of one sentence ran for minutes and took gigabytes). */
+static void test_speak_refuses_endless_sentence(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_endless");
+    char text[1200], wav[1200];
+    snprintf(text, sizeof(text), "%s/endless.txt", dir);
+    snprintf(wav, sizeof(wav), "%s/endless.wav", dir);
+    FILE *f = fopen(text, "w");
+    assert_non_null(f);
+    fputs("Endless\n\nThe", f);
+    for (int i = 0; i < 100000; i++)
+        fputs(" and then", f);
+    fputs(".\n", f);
+    fclose(f);
+    struct run r = run_cmd(NULL, (char *[]){BIN, "speak", text, "-o", wav, NULL});
+    assert_int_equal(r.code, 2);
+    char want[1400];
+    snprintf(want, sizeof(want),
+             "newsbrief: %s: segment 2 (a story): it has 900,004 characters, more than the "
+             "20,000 allowed (a briefing raises it with 'limits: {segment: N}')\n",
+             text);
+    assert_string_equal(r.err, want);
+    struct stat st;
+    assert_int_not_equal(stat(wav, &st), 0);
+    run_free(&r);
+    free(dir);
+}
+
 /* A child process of `parent` (a speech worker), or 0. */
 static pid_t child_of(pid_t parent)
 {
@@ -778,6 +808,7 @@ int main(void)
         cmocka_unit_test(test_killed_worker_fails_cleanly),
         cmocka_unit_test(test_speak_refuses_binary),
         cmocka_unit_test(test_script_voice_at_its_mark),
+        cmocka_unit_test(test_speak_refuses_endless_sentence),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_voices),
         cmocka_unit_test(test_default_briefing),

@@ -289,6 +289,7 @@ static nb_status make_article(struct nb_batch_list *l, const struct nb_batch_ite
             .titles = (const char *const *)titles.v,
             .ntitles = titles.n,
             .temp = opts->temp,
+            .limits = &b->limits,
         };
         rc = nb_script_audio_write(&script, &s->voice, 1, &settings, audio, &res, err);
     }

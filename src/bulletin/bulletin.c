@@ -294,7 +294,11 @@ static nb_status fit_script(struct nb_bulletin *bl, const struct nb_script_input
                                                       .temp = bl->temp,
                                                       .jobs = bl->jobs,
                                                       .takes = bl->takes,
-                                                      .failed_source = failed};
+                                                      .failed_source = failed,
+                                                      .limits = &b->limits,
+                                                      .limits_file = b->path,
+                                                      .limits_line = b->limits_mark.line,
+                                                      .limits_column = b->limits_mark.column};
     rc = nb_script_audio_fit(&bl->script, in, voices, bl->nvoices, &settings, &bl->fit, err);
     if (rc == NB_EINPUT && err && err->file[0] == '\0') {
         char message[NB_ERROR_MSG_MAX];
@@ -546,6 +550,10 @@ static nb_status speak_once(struct nb_bulletin *bl, unsigned *failed, struct nb_
         .jobs = bl->jobs,
         .takes = bl->takes,
         .failed_source = failed,
+        .limits = &b->limits,
+        .limits_file = b->path,
+        .limits_line = b->limits_mark.line,
+        .limits_column = b->limits_mark.column,
     };
     nb_script_audio_result_release(&bl->audio);
     rc = nb_script_audio_write(&bl->script, bl->voices, bl->nvoices, &settings, bl->output,

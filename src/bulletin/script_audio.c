@@ -59,6 +59,17 @@ static nb_status segments_to_parts(const struct nb_script *script,
                                    const struct nb_script_audio_settings *settings,
                                    struct nb_speech_part *parts, struct nb_error *err)
 {
+    /* nothing is spoken that is too long to be */
+    nb_status rc = nb_script_check_limits(script, settings ? settings->limits : NULL, err);
+    if (rc != NB_OK) {
+        if (rc == NB_EINPUT && settings && settings->limits_file && err) {
+            char message[NB_ERROR_MSG_MAX];
+            memcpy(message, err->message, sizeof(message));
+            nb_error_set_at(err, rc, settings->limits_file, settings->limits_line,
+                            settings->limits_column, "%s", message);
+        }
+        return rc;
+    }
     unsigned story = 0;
     for (size_t i = 0; i < script->n; i++) {
         const struct nb_segment *seg = &script->segments[i];

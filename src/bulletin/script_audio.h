@@ -12,6 +12,7 @@
 #include "bulletin/timeline.h"
 #include "config/voice_profile.h"
 #include "script/fit.h"
+#include "script/limits.h"
 #include "script/script.h"
 #include "speech/pcm.h"
 #include "speech/render.h"
@@ -64,6 +65,12 @@ struct nb_script_audio_settings {
      * hung or refused), the `source` of the segment it failed on (the
      * input story, 1-based; 0: a segment of no story); NULL: not wanted */
     unsigned *failed_source;
+    /* how much may be said (script/limits.h), checked before any speech;
+     * NULL: the defaults.  An error about them is said at limits_file
+     * (NULL: no file) line:column limits_line:limits_column. */
+    const struct nb_limits *limits;
+    const char *limits_file;
+    unsigned limits_line, limits_column;
 };
 
 /* What nb_script_audio_write() made. */

@@ -279,7 +279,8 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
                                    &(struct nb_script_audio_settings){
                                        .loudness = loudness,
                                        .temp = temp ? *temp : (struct nb_temp_hook){NULL, NULL},
-                                       .jobs = jobs},
+                                       .jobs = jobs,
+                                       .limits_file = name},
                                    out_path, &res, err);
     if (rc == NB_OK && seconds)
         *seconds = res.seconds;

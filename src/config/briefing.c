@@ -33,7 +33,7 @@ static const char *const briefing_keys[] = {
     "quote_voice", "duration", "intro",     "outro",     "transitions",  "order",
     "lexicon",     "since",    "max_items", "new_only",  "follow_links", "on_source_error",
     "cache",       "rate",     "pauses",    "loudness",  "publisher",    "jingles",
-    "on_error",    NULL};
+    "on_error",    "limits",   NULL};
 static const char *const article_keys[] = {"file", "priority", NULL};
 
 #define DEFAULT_QUOTES 1
@@ -439,6 +439,41 @@ static nb_status read_title(const struct nb_yaml_doc *doc, const struct nb_yaml_
     if (!*s)
         return nb_yaml_error(doc, n, err, "'title' must not be empty");
     return NB_OK;
+}
+
+/* limits: {title: 200, sentence: 2000, segment: 20000, bulletin: 200000},
+ * in characters; then the title is held to its limit. */
+static nb_status read_limits(const struct nb_yaml_doc *doc, const struct nb_yaml_node *root,
+                             struct nb_briefing *b, struct nb_error *err)
+{
+    static const char *const keys[] = {"title", "sentence", "segment", "bulletin", NULL};
+    const struct nb_yaml_node *m = nb_yaml_get(root, "limits");
+    nb_status rc = NB_OK;
+    if (m && !nb_yaml_is_null(m)) {
+        if (m->kind != NB_YAML_MAPPING)
+            return nb_yaml_error(doc, m, err,
+                                 "'limits' must be a mapping like {sentence: 4000, segment: "
+                                 "40000}, not %s",
+                                 m->kind == NB_YAML_SEQUENCE ? "a list" : "a single value");
+        b->limits_mark = m->mark;
+        rc = nb_yaml_check_keys(doc, m, keys, err);
+        size_t *out[4] = {&b->limits.title, &b->limits.sentence, &b->limits.segment,
+                          &b->limits.bulletin};
+        for (size_t i = 0; rc == NB_OK && i < 4; i++) {
+            const struct nb_yaml_node *n = nb_yaml_get(m, keys[i]);
+            long v;
+            if (n && (rc = nb_yaml_int(doc, n, keys[i], 1, (long)NB_LIMIT_MAX, &v, err)) == NB_OK)
+                *out[i] = (size_t)v;
+        }
+    }
+    size_t max = b->limits.title ? b->limits.title : NB_LIMIT_TITLE;
+    size_t chars = rc == NB_OK && b->title ? nb_limits_chars(b->title, strlen(b->title)) : 0;
+    if (chars > max)
+        rc = nb_yaml_error(doc, nb_yaml_get(root, "title"), err,
+                           "'title' has %zu characters, more than the %zu allowed (it is said in "
+                           "the intro; 'limits: {title: N}' raises it)",
+                           chars, max);
+    return rc;
 }
 
 /* jingles: {intro: sting.wav, between: bed.flac, outro: end.ogg} */
@@ -965,6 +1000,8 @@ static nb_status read_briefing(const struct nb_yaml_doc *doc, struct nb_briefing
     nb_status rc = nb_yaml_check_keys(doc, root, briefing_keys, err);
     if (rc == NB_OK)
         rc = read_title(doc, root, b, err);
+    if (rc == NB_OK)
+        rc = read_limits(doc, root, b, err);
     if (rc == NB_OK)
         rc = read_date(doc, root, b, err);
     if (rc == NB_OK)

@@ -35,6 +35,9 @@
  *                             # for listeners who want it faster
  *   pauses: {start: 500ms, end: 2s}  # silence before the first word, and at
  *                             # least this much after the last (at most 10s)
+ *   limits: {sentence: 4000}  # how much may be said, in characters: title
+ *                             # (200), sentence (2000), segment (20000),
+ *                             # bulletin (200000); more is refused
  *   on_error: skip            # a story eSpeak NG crashes or hangs on is left
  *                             # out with a warning (default fail: the build
  *                             # fails, naming the segment)
@@ -71,6 +74,7 @@
 #define NB_CONFIG_BRIEFING_H
 
 #include "text/yaml_doc.h"
+#include "script/limits.h"
 #include "script/transitions.h"
 #include "speech/encoder.h"
 #include "speech/loudness.h"
@@ -127,6 +131,8 @@ struct nb_briefing {
     int follow_links;         /* default 1 */
     int fail_on_source_error; /* on_source_error: fail */
     int skip_on_error;        /* on_error: skip */
+    struct nb_limits limits;  /* limits: how much may be said (0s: the defaults) */
+    struct nb_mark limits_mark;   /* where limits is set (line 0: not set) */
     struct nb_mark on_error_mark; /* where on_error is set (line 0: not set) */
     char *cache_dir;          /* resolved against dir; NULL: not given */
     /* audio */
