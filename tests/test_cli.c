@@ -713,6 +713,50 @@ static void test_speak_refuses_endless_sentence(void **state)
     free(dir);
 }
 
+/* Under a small address-space limit the command fails with a message or
+ * works; it never aborts (eSpeak NG asserted when it could not start its
+ * thread), and nothing the audio libraries print reaches standard error. */
+static void test_little_memory_no_abort(void **state)
+{
+    (void)state;
+#if defined(__SANITIZE_ADDRESS__)
+    skip(); /* AddressSanitizer needs terabytes of address space */
+#else
+    char *dir = nb_test_tmpdir("cli_memory");
+    char text[1200], wav[1200];
+    snprintf(text, sizeof(text), "%s/short.txt", dir);
+    snprintf(wav, sizeof(wav), "%s/short.wav", dir);
+    FILE *f = fopen(text, "w");
+    assert_non_null(f);
+    fputs("The bridge has reopened after repairs.\n", f);
+    fclose(f);
+    int worked = 0, refused = 0;
+    for (int mb = 40; mb <= 160; mb += 4) {
+        char cmd[4000];
+        snprintf(cmd, sizeof(cmd), "ulimit -v %d && exec '%s' speak '%s' -o '%s'", mb * 1024, BIN,
+                 text, wav);
+        char *out = NULL, *err = NULL;
+        int code = nb_test_run((char *[]){"/bin/sh", "-c", cmd, NULL}, NULL, &out, &err);
+        if (code == 0) {
+            worked++;
+            if (strstr(err, "mmap() failed"))
+                fail_msg("%d MB: library noise on stderr: %s", mb, err);
+        } else if (code == 1) {
+            refused++;
+            if (strncmp(err, "newsbrief: ", 11) != 0 || strchr(err, '\n') != err + strlen(err) - 1)
+                fail_msg("%d MB: not one line of newsbrief's: %s", mb, err);
+        } else if (code != 127) { /* 127: the loader could not map a library */
+            fail_msg("%d MB: exit %d: %s", mb, code, err);
+        }
+        free(out);
+        free(err);
+    }
+    assert_true(worked > 0);
+    free(dir);
+    (void)refused;
+#endif
+}
+
 /* A child process of `parent` (a speech worker), or 0. */
 static pid_t child_of(pid_t parent)
 {
@@ -809,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_speak_refuses_binary),
         cmocka_unit_test(test_script_voice_at_its_mark),
         cmocka_unit_test(test_speak_refuses_endless_sentence),
+        cmocka_unit_test(test_little_memory_no_abort),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_voices),
         cmocka_unit_test(test_default_briefing),

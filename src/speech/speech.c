@@ -8,6 +8,9 @@
 #include <sndfile.h>
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +89,61 @@ static const char *status_text(espeak_ng_STATUS st, char *buf, size_t size)
     return buf;
 }
 
+static void *no_work(void *arg)
+{
+    return arg;
+}
+
+/* 1 when this process can start a thread: eSpeak NG starts one as it
+ * initialises and aborts (an assertion) when it cannot, as under a small
+ * address-space limit (ulimit -v). */
+static int can_start_thread(void)
+{
+    pthread_t t;
+    if (pthread_create(&t, NULL, no_work, NULL) != 0)
+        return 0;
+    pthread_join(t, NULL);
+    return 1;
+}
+
+/* eSpeak NG 1.51 makes an audio device object even for synchronous
+ * output: libpcaudio connects to a PulseAudio server (or has one started)
+ * and prints to standard error when it cannot ("mmap() failed").
+ * newsbrief never plays audio: for the time of the calls PulseAudio is
+ * pointed at no server and what the libraries print goes nowhere. */
+struct quiet {
+    char *pulse; /* PULSE_SERVER as it was; NULL: unset */
+    int had_pulse, saved_stderr;
+};
+
+static void quiet_begin(struct quiet *q)
+{
+    const char *p = getenv("PULSE_SERVER");
+    q->had_pulse = p != NULL;
+    q->pulse = p ? nb_strdup(p) : NULL;
+    setenv("PULSE_SERVER", "unix:/nonexistent/newsbrief-plays-no-audio", 1);
+    fflush(stderr);
+    q->saved_stderr = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null >= 0) {
+        dup2(null, STDERR_FILENO);
+        close(null);
+    }
+}
+
+static void quiet_end(struct quiet *q)
+{
+    if (q->saved_stderr >= 0) {
+        dup2(q->saved_stderr, STDERR_FILENO);
+        close(q->saved_stderr);
+    }
+    if (q->had_pulse && q->pulse)
+        setenv("PULSE_SERVER", q->pulse, 1);
+    else
+        unsetenv("PULSE_SERVER");
+    free(q->pulse);
+}
+
 nb_status nb_speech_new(struct nb_speech **out, struct nb_error *err)
 {
     *out = NULL;
@@ -97,17 +155,21 @@ nb_status nb_speech_new(struct nb_speech **out, struct nb_error *err)
     nb_buf_init(&sp->text, 0);
 
     char msg[256];
+    if (!can_start_thread()) {
+        free(sp);
+        return nb_error_set(err, NB_ENOMEM,
+                            "out of memory: cannot start eSpeak NG (no room for its thread)");
+    }
     espeak_ng_ERROR_CONTEXT ctx = NULL;
+    struct quiet q;
+    quiet_begin(&q);
     espeak_ng_InitializePath(NULL);
     espeak_ng_STATUS st = espeak_ng_Initialize(&ctx);
+    if (st == ENS_OK)
+        st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+    quiet_end(&q);
     if (st != ENS_OK) {
         espeak_ng_ClearErrorContext(&ctx);
-        free(sp);
-        return nb_error_set(err, NB_ESYNTH, "cannot start eSpeak NG: %s",
-                            status_text(st, msg, sizeof(msg)));
-    }
-    st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
-    if (st != ENS_OK) {
         free(sp);
         return nb_error_set(err, NB_ESYNTH, "cannot start eSpeak NG: %s",
                             status_text(st, msg, sizeof(msg)));
