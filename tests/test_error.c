@@ -1,6 +1,8 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdint.h>
 
 #include <cmocka.h>
@@ -50,9 +52,41 @@ static void test_truncates_long_messages(void **state)
     assert_int_equal(out[sizeof(out) - 1], '\0');
 }
 
+/* A long value is not echoed whole: quoted values over 80 bytes are cut to
+ * 60 and "...", a long file name to its ends; apostrophes are not quotes. */
+static void test_long_values_cut(void **state)
+{
+    (void)state;
+    char value[5001];
+    memset(value, 'v', 5000);
+    value[5000] = '\0';
+    struct nb_error err;
+    nb_error_init(&err);
+    nb_error_set(&err, NB_EINPUT, "no voice profile '%s'; profiles in voices: anchor", value);
+    char want[200];
+    snprintf(want, sizeof(want), "no voice profile '%.60s...'; profiles in voices: anchor", value);
+    assert_string_equal(err.message, want);
+    nb_error_set(&err, NB_EINPUT, "it's the council's '%s' (at the start)", "short value");
+    assert_string_equal(err.message, "it's the council's 'short value' (at the start)");
+    nb_error_set(&err, NB_EINPUT, "the story's headline: %s",
+                 "a long line without quotes that "
+                 "goes on and on for well over eighty characters, it's true, and more");
+    assert_non_null(strstr(err.message, "and more"));
+    char path[400];
+    memset(path, 'd', sizeof(path) - 1);
+    path[sizeof(path) - 1] = '\0';
+    nb_error_set_at(&err, NB_EINPUT, path, 0, 0, "cannot open");
+    char shown[700];
+    nb_error_format(&err, shown, sizeof(shown));
+    assert_int_equal(strlen(shown), 80 + 3 + 100 + strlen(": cannot open"));
+    assert_non_null(strstr(shown, "ddd...ddd"));
+    assert_string_equal(shown + strlen(shown) - 13, ": cannot open");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_long_values_cut),
         cmocka_unit_test(test_format_shapes),
         cmocka_unit_test(test_null_error_and_exit_codes),
         cmocka_unit_test(test_truncates_long_messages),

@@ -118,12 +118,11 @@ static nb_status fail_at(struct parser *ps, const char *p, const char *fmt, ...)
 
 static nb_status fail_at(struct parser *ps, const char *p, const char *fmt, ...)
 {
-    char msg[NB_ERROR_MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    nb_error_vset_at(ps->err, NB_EINPUT, ps->name, ps->line, column_of(ps, p), fmt, ap);
     va_end(ap);
-    return nb_error_set_at(ps->err, NB_EINPUT, ps->name, ps->line, column_of(ps, p), "%s", msg);
+    return NB_EINPUT;
 }
 
 static nb_status close_segment(struct parser *ps)

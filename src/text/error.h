@@ -16,6 +16,7 @@
 #ifndef NB_TEXT_ERROR_H
 #define NB_TEXT_ERROR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 enum nb_status_code {
@@ -58,6 +59,11 @@ nb_status nb_error_set(struct nb_error *err, nb_status status, const char *fmt, 
 nb_status nb_error_set_at(struct nb_error *err, nb_status status, const char *file,
                           unsigned line, unsigned column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* nb_error_set_at() with the arguments as a va_list. */
+nb_status nb_error_vset_at(struct nb_error *err, nb_status status, const char *file, unsigned line,
+                           unsigned column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
 
 /* Sets the file of an error that has none yet (e.g. a parser that only knew
  * the text).  No-op when err is NULL or already names a file. */

@@ -87,12 +87,11 @@ static nb_status error_at(struct builder *b, struct nb_mark m, nb_status status,
 static nb_status error_at(struct builder *b, struct nb_mark m, nb_status status, const char *fmt,
                           ...)
 {
-    char msg[NB_ERROR_MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    nb_error_vset_at(b->err, status, b->path, m.line, m.column, fmt, ap);
     va_end(ap);
-    return nb_error_set_at(b->err, status, b->path, m.line, m.column, "%s", msg);
+    return status;
 }
 
 static nb_status syntax_error(struct builder *b)
@@ -443,13 +442,12 @@ const struct nb_yaml_node *nb_yaml_get(const struct nb_yaml_node *map, const cha
 nb_status nb_yaml_error(const struct nb_yaml_doc *doc, const struct nb_yaml_node *node,
                         struct nb_error *err, const char *fmt, ...)
 {
-    char msg[NB_ERROR_MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    nb_error_vset_at(err, NB_EINPUT, doc ? doc->path : NULL, node ? node->mark.line : 0,
+                     node ? node->mark.column : 0, fmt, ap);
     va_end(ap);
-    return nb_error_set_at(err, NB_EINPUT, doc ? doc->path : NULL, node ? node->mark.line : 0,
-                           node ? node->mark.column : 0, "%s", msg);
+    return NB_EINPUT;
 }
 
 const char *nb_yaml_describe(const struct nb_yaml_node *n, char *out, size_t size)
