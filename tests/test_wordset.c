@@ -354,6 +354,41 @@ static void test_index_edges(void **state)
     nb_wordset_release(&empty);
 }
 
+/* nb_wordset_has() finds what reading the text word by word finds, in any
+ * ASCII case, and nothing else. */
+static void test_has(void **state)
+{
+    (void)state;
+    struct nb_wordset w;
+    set_make(&w, "Sales rose at Café Zürich");
+    assert_true(nb_wordset_has(&w, "SALES", 5));
+    assert_true(nb_wordset_has(&w, "zürich", 7));
+    assert_true(nb_wordset_has(&w, "café", 5));
+    assert_false(nb_wordset_has(&w, "CAFÉ", 5)); /* non-ASCII bytes as they are */
+    assert_false(nb_wordset_has(&w, "sale", 4));
+    assert_false(nb_wordset_has(&w, "", 0));
+    nb_wordset_release(&w);
+    set_make(&w, "");
+    assert_false(nb_wordset_has(&w, "a", 1));
+    nb_wordset_release(&w);
+    uint64_t seed = 7;
+    for (int round = 0; round < 50; round++) {
+        struct nb_buf a, b;
+        nb_buf_init(&a, 0);
+        nb_buf_init(&b, 0);
+        random_text(&a, &seed, 30);
+        random_text(&b, &seed, 30);
+        set_make(&w, a.data);
+        size_t pos = 0, start, len;
+        while ((len = nb_wordset_next_word(b.data, &pos, &start)))
+            assert_int_equal(nb_wordset_has(&w, b.data + start, len),
+                             ref_contains(a.data, b.data + start, len));
+        nb_wordset_release(&w);
+        nb_buf_release(&a);
+        nb_buf_release(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_hash_ties),
         cmocka_unit_test(test_index_same_as_every_pair),
         cmocka_unit_test(test_index_edges),
+        cmocka_unit_test(test_has),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

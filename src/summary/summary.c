@@ -388,19 +388,37 @@ static nb_status pick_lead(struct nb_summary *s, const struct nb_article *a,
 
 /* ---- the quotes ------------------------------------------------------ */
 
+/* The words of the lead, made once for every quote's novelty(): the lead
+ * sentences one a line (a line break is no word byte, so no word runs
+ * from one sentence into the next).  NB_OK, or NB_ENOMEM. */
+static nb_status lead_words(const struct nb_summary *s, struct nb_wordset *out)
+{
+    struct nb_buf text;
+    nb_buf_init(&text, 0);
+    nb_status rc = NB_OK;
+    for (size_t i = 0; rc == NB_OK && i < s->nlead; i++) {
+        rc = nb_buf_adds(&text, nb_summary_lead(s, i));
+        if (rc == NB_OK)
+            rc = nb_buf_addc(&text, '\n');
+    }
+    if (rc == NB_OK)
+        rc = nb_wordset_make(out, text.data);
+    else
+        nb_wordset_init(out);
+    nb_buf_release(&text);
+    return rc;
+}
+
 /* The share of the quote's words (of four letters or more) that the lead
- * does not say, 0..1. */
-static double novelty(const struct nb_summary *s, const char *quote)
+ * (its words: `lead`) does not say, 0..1. */
+static double novelty(const struct nb_wordset *lead, const char *quote)
 {
     size_t pos = 0, start, len, total = 0, fresh = 0;
     while ((len = nb_wordset_next_word(quote, &pos, &start))) {
         if (len < 4)
             continue;
         total++;
-        int found = 0;
-        for (size_t i = 0; i < s->nlead && !found; i++)
-            found = contains_word(nb_summary_lead(s, i), quote + start, len);
-        fresh += !found;
+        fresh += !nb_wordset_has(lead, quote + start, len);
     }
     return total ? (double)fresh / (double)total : 0.0;
 }
@@ -493,13 +511,19 @@ static nb_status pick_quotes(struct nb_summary *s, const struct nb_article *a,
         free(c);
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     }
+    struct nb_wordset lead;
+    if (lead_words(s, &lead) != NB_OK) {
+        free(c);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
     size_t nc = 0;
     for (size_t i = 0; i < a->nquotes; i++) {
         const struct nb_quote *q = &a->quotes[i];
         if (!quote_usable(s, q))
             continue;
-        c[nc++] = (struct candidate){i, novelty(s, q->text), q->role && q->role[0]};
+        c[nc++] = (struct candidate){i, novelty(&lead, q->text), q->role && q->role[0]};
     }
+    nb_wordset_release(&lead);
     qsort(c, nc, sizeof(*c), cmp_candidate);
     for (size_t i = 0; i < nc && s->nquotes < opts->quotes; i++) {
         const char *text = a->quotes[c[i].index].text;

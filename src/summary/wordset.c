@@ -83,6 +83,15 @@ static uint64_t finish_hash(uint64_t h)
     return h;
 }
 
+/* The hash of word[0..len) in ASCII lower case, as the set's words have. */
+static uint64_t word_hash(const char *word, size_t len)
+{
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (size_t k = 0; k < len; k++)
+        h = (h ^ (unsigned char)nb_ascii_lower((unsigned char)word[k])) * 0x100000001B3ull;
+    return finish_hash(h);
+}
+
 nb_status nb_wordset_make(struct nb_wordset *w, const char *text)
 {
     nb_wordset_init(w);
@@ -103,13 +112,9 @@ nb_status nb_wordset_make(struct nb_wordset *w, const char *text)
             words = p;
             alloc = grown;
         }
-        uint64_t h = 0xCBF29CE484222325ull;
-        for (size_t k = 0; k < wl; k++) {
-            unsigned char c = (unsigned char)nb_ascii_lower((unsigned char)text[start + k]);
-            copy[at + k] = (char)c;
-            h = (h ^ c) * 0x100000001B3ull;
-        }
-        words[n++] = (struct nb_wordset_word){finish_hash(h), copy + at, wl};
+        for (size_t k = 0; k < wl; k++)
+            copy[at + k] = (char)nb_ascii_lower((unsigned char)text[start + k]);
+        words[n++] = (struct nb_wordset_word){word_hash(copy + at, wl), copy + at, wl};
         at += wl;
     }
     if (!n) {
@@ -125,6 +130,40 @@ nb_status nb_wordset_make(struct nb_wordset *w, const char *text)
     w->n = m;
     w->copy = copy;
     return NB_OK;
+}
+
+/* word_cmp() of a set's word and a word not yet in lower case. */
+static int word_cmp_raw(const struct nb_wordset_word *a, uint64_t hash, const char *word,
+                        size_t len)
+{
+    if (a->hash != hash)
+        return a->hash < hash ? -1 : 1;
+    if (a->len != len)
+        return a->len < len ? -1 : 1;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char x = (unsigned char)a->text[k];
+        unsigned char y = (unsigned char)nb_ascii_lower((unsigned char)word[k]);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+int nb_wordset_has(const struct nb_wordset *w, const char *word, size_t len)
+{
+    uint64_t hash = word_hash(word, len);
+    size_t lo = 0, hi = w->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp_raw(&w->words[mid], hash, word, len);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }
 
 size_t nb_wordset_common(const struct nb_wordset *a, const struct nb_wordset *b)

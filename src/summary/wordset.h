@@ -45,6 +45,10 @@ void nb_wordset_release(struct nb_wordset *w);
  * sorting the words.  NB_OK, or NB_ENOMEM (w left empty). */
 nb_status nb_wordset_make(struct nb_wordset *w, const char *text);
 
+/* 1 when `word` (len bytes, any ASCII case) is one of the set's words,
+ * else 0: a search by halves, no allocation. */
+int nb_wordset_has(const struct nb_wordset *w, const char *word, size_t len);
+
 /* How many words the two sets share: a merge, linear in a->n + b->n. */
 size_t nb_wordset_common(const struct nb_wordset *a, const struct nb_wordset *b);
 
