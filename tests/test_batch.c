@@ -331,6 +331,83 @@ static void test_failed_article(void **state)
     fixture_free(&f);
 }
 
+/* One article file given alone is bad input when it is not an article,
+ * as for `newsbrief read`: its own error, exit 2, nothing written, not
+ * even the output folder. */
+static void test_one_bad_file(void **state)
+{
+    (void)state;
+    struct fixture f = make_fixture("batch_one_bad", 1, 1);
+    char *empty = path_in(f.dir, "empty.txt"), *headline = path_in(f.dir, "headline.txt");
+    write_text(empty, "");
+    write_text(headline, "Only a headline\n");
+    char want[1024];
+    struct run r = batch(&f, empty, NULL, NULL);
+    assert_int_equal(r.code, 2);
+    snprintf(want, sizeof(want), "newsbrief: %s: the file is empty: an article needs a headline\n",
+             empty);
+    assert_string_equal(r.err, want);
+    assert_string_equal(r.out, "");
+    run_free(&r);
+    struct stat st;
+    assert_int_not_equal(stat(f.out, &st), 0); /* no output folder */
+    assert_int_equal(mkdir(f.out, 0755), 0);   /* nor anything in one that is there */
+    r = batch(&f, headline, NULL, NULL);
+    assert_int_equal(r.code, 2);
+    snprintf(want, sizeof(want), "newsbrief: %s: no body text after the headline\n", headline);
+    assert_string_equal(r.err, want);
+    run_free(&r);
+    assert_false(exists(f.out, "index.json"));
+    assert_false(exists(f.out, "index.m3u8"));
+    assert_int_equal(count_ext(f.out, ".wav"), 0);
+    /* a good one alone is a batch of one, with its index */
+    char *good = path_in(f.src, "a01.txt");
+    r = batch(&f, good, NULL, NULL);
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "1 done, 0 skipped, 0 failed"));
+    run_free(&r);
+    assert_true(exists(f.out, "a01.wav"));
+    assert_true(exists(f.out, "index.json"));
+    free(good);
+    free(empty);
+    free(headline);
+    fixture_free(&f);
+}
+
+/* A folder whose every article fails says so and writes no index (of
+ * nothing), nor the output folder. */
+static void test_every_article_fails(void **state)
+{
+    (void)state;
+    struct fixture f = make_fixture("batch_all_fail", 2, 1);
+    char *a = path_in(f.src, "a01.txt"), *b = path_in(f.src, "a02.txt");
+    write_text(a, "Only a headline\n");
+    write_text(b, "");
+    struct run r = batch(&f, f.src, NULL, NULL);
+    assert_int_equal(r.code, 1);
+    assert_string_equal(r.out,
+                        "0 done, 0 skipped, 2 failed\nno index written: every article failed\n");
+    assert_non_null(strstr(r.err, "a01.txt: no body text after the headline"));
+    assert_non_null(strstr(r.err, "a02.txt: the file is empty"));
+    run_free(&r);
+    struct stat st;
+    assert_int_not_equal(stat(f.out, &st), 0);
+    /* an output folder that cannot be made stops the run at the first
+     * article to write, not each article in turn */
+    write_text(a, "A headline\n\nAnd a body.\n");
+    write_text(b, "Another headline\n\nAnd its body.\n");
+    write_text(f.out, "a file where the folder should be\n");
+    r = batch(&f, f.src, NULL, NULL);
+    assert_int_equal(r.code, 1);
+    char want[1024];
+    snprintf(want, sizeof(want), "newsbrief: %s: not a folder\n", f.out);
+    assert_string_equal(r.err, want);
+    run_free(&r);
+    free(a);
+    free(b);
+    fixture_free(&f);
+}
+
 /* SIGTERM after the first article leaves no temporary file and no half
  * article; the next run does only the rest. */
 static void test_interrupted_resumes(void **state)
@@ -547,6 +624,8 @@ int main(void)
         cmocka_unit_test(test_usage),
         cmocka_unit_test(test_folder_resume),
         cmocka_unit_test(test_failed_article),
+        cmocka_unit_test(test_one_bad_file),
+        cmocka_unit_test(test_every_article_fails),
         cmocka_unit_test(test_interrupted_resumes),
         cmocka_unit_test(test_shards_cover_once),
         cmocka_unit_test(test_gnu_parallel),

@@ -253,11 +253,14 @@ static nb_status article_script(const struct nb_article *a, const struct setting
     return rc;
 }
 
-/* Reads, speaks and stamps one article. */
+/* Reads, speaks and stamps one article.  The output folder is made before
+ * the first article's files (*dir_made 0: not yet; 1: made; -1: it could
+ * not be, err says why), so that a batch that writes nothing leaves no
+ * folder behind. */
 static nb_status make_article(struct nb_batch_list *l, const struct nb_batch_item *it,
                               const struct settings *s, const struct nb_batch_options *opts,
                               const char *audio, const char *stamp_path, const char *key,
-                              struct nb_batch_article *out, struct nb_error *err)
+                              int *dir_made, struct nb_batch_article *out, struct nb_error *err)
 {
     struct nb_article own;
     nb_article_init(&own);
@@ -275,6 +278,10 @@ static nb_status make_article(struct nb_batch_list *l, const struct nb_batch_ite
     nb_script_audio_result_init(&res);
     if (rc == NB_OK)
         rc = article_script(a, s, &script, &titles, err);
+    if (rc == NB_OK && !*dir_made) {
+        rc = nb_file_mkdirs(opts->output_dir, err);
+        *dir_made = rc == NB_OK ? 1 : -1;
+    }
     if (rc == NB_OK)
         rc = nb_batch_clean_leftovers(audio, err);
     if (rc == NB_OK) {
@@ -329,11 +336,13 @@ static nb_status paths(const char *dir, const char *name, const char *ext, struc
     return rc;
 }
 
-/* One article: skipped, done or failed, into `out`.  Only running out of
- * memory stops the batch. */
+/* One article: skipped, done or failed, into `out`, and why it failed
+ * into *why.  Only running out of memory, or an output folder that cannot
+ * be made, stops the batch. */
 static nb_status one_article(struct nb_batch_list *l, const struct nb_batch_item *it,
                              const struct settings *s, const struct nb_batch_options *opts,
-                             struct nb_batch_article *out, struct nb_error *err)
+                             int *dir_made, struct nb_batch_article *out, struct nb_error *why,
+                             struct nb_error *err)
 {
     struct nb_buf audio, stamp_path;
     nb_buf_init(&audio, 0);
@@ -363,14 +372,14 @@ static nb_status one_article(struct nb_batch_list *l, const struct nb_batch_item
             nb_article_release(&l->reader.stories[it->story].article);
     } else if (rc == NB_OK) {
         out->outcome = NB_BATCH_DONE;
-        rc = make_article(l, it, s, opts, audio.data, stamp_path.data, key, out, &e);
+        rc = make_article(l, it, s, opts, audio.data, stamp_path.data, key, dir_made, out, &e);
     }
     nb_batch_stamp_release(&stamp);
     if (rc == NB_OK && !(out->file = nb_buf_detach(&audio, NULL)))
         rc = nb_error_set(&e, NB_ENOMEM, "out of memory");
     nb_buf_release(&audio);
     nb_buf_release(&stamp_path);
-    if (rc == NB_ENOMEM) {
+    if (rc == NB_ENOMEM || *dir_made < 0) {
         if (err)
             *err = e;
         return rc;
@@ -379,6 +388,7 @@ static nb_status one_article(struct nb_batch_list *l, const struct nb_batch_item
         char msg[NB_ERROR_MSG_MAX + NB_ERROR_FILE_MAX + 64];
         if (!e.file[0]) /* the synthesiser's: say which article */
             nb_error_set_file(&e, out->source);
+        *why = e;
         out->outcome = NB_BATCH_FAILED;
         free(out->title);
         out->title = NULL;
@@ -455,9 +465,8 @@ nb_status nb_bulletin_batch(const struct nb_batch_options *opts, struct nb_batch
     nb_voice_profile_init(&s.voice);
     struct nb_batch_list l;
     nb_batch_list_init(&l);
+    /* nothing is written before there is an article to write */
     nb_status rc = load_settings(&s, opts, err);
-    if (rc == NB_OK)
-        rc = nb_file_mkdirs(opts->output_dir, err);
     if (rc == NB_OK)
         rc = nb_batch_list_read(&l, opts->input, s.briefing.follow_links, err);
     size_t total = 0;
@@ -466,13 +475,16 @@ nb_status nb_bulletin_batch(const struct nb_batch_options *opts, struct nb_batch
     res->listed = l.n;
     if (rc == NB_OK && !(res->articles = calloc(total ? total : 1, sizeof(*res->articles))))
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    int dir_made = 0;
+    struct nb_error why;
+    nb_error_init(&why);
     for (size_t i = 0; rc == NB_OK && i < l.n; i++) {
         const struct nb_batch_item *it = &l.items[i];
         if (!nb_batch_in_shard(it->identity, opts->shard, opts->shards))
             continue;
         size_t k = res->n++;
         tell(opts, res, k, total, it->name, 0);
-        rc = one_article(&l, it, &s, opts, &res->articles[k], err);
+        rc = one_article(&l, it, &s, opts, &dir_made, &res->articles[k], &why, err);
         enum nb_batch_outcome o = res->articles[k].outcome;
         res->done += rc == NB_OK && o == NB_BATCH_DONE;
         res->skipped += rc == NB_OK && o == NB_BATCH_SKIPPED;
@@ -480,8 +492,18 @@ nb_status nb_bulletin_batch(const struct nb_batch_options *opts, struct nb_batch
         if (rc == NB_OK)
             tell(opts, res, k, total, it->name, 1);
     }
-    if (rc == NB_OK)
-        rc = nb_batch_index_write(res, opts, err);
+    if (rc == NB_OK && l.one_file && res->failed) {
+        /* one article file is bad input as `newsbrief read FILE` is */
+        if (err)
+            *err = why;
+        rc = why.status != NB_OK ? why.status : NB_EINTERNAL;
+    } else if (rc == NB_OK && (!res->failed || res->done || res->skipped)) {
+        /* every article failed: no index of nothing */
+        if (!dir_made)
+            rc = nb_file_mkdirs(opts->output_dir, err);
+        if (rc == NB_OK)
+            rc = nb_batch_index_write(res, opts, err);
+    }
     nb_batch_list_release(&l);
     settings_release(&s);
     return rc;

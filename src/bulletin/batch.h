@@ -8,7 +8,9 @@
  * files it matches, in byte order; a feed (an .rss, .atom or feed .xml
  * file, or an http(s):// URL of a feed or a page) its items in the feed's
  * order, an item with only a summary read from its page when the
- * briefing's follow_links allows; one article file is a batch of one.
+ * briefing's follow_links allows; one article file is a batch of one,
+ * and an article that cannot be read or spoken then is the run's error
+ * (as `newsbrief read FILE` has it), not a failed article in an index.
  *
  * Each article is spoken whole: its headline, then every paragraph of its
  * body, normalised (spoken/) with the lexicons of the briefing's voice,
@@ -51,7 +53,11 @@
  * the ones that failed, with the reason); a run of share K of N writes
  * index-K-of-N.m3u8 and index-K-of-N.json instead, so that shards never
  * write the same file.  A run without a share once every shard is done
- * skips every article and writes the whole index.
+ * skips every article and writes the whole index.  When every article of
+ * the share failed, no index is written (one from an earlier run is left
+ * as it was): an index lists audio, and there is none.  The output folder
+ * is made when the first file is written, so a run that writes nothing
+ * leaves nothing behind.
  *
  * Memory stays flat: only the listing (and a feed's items) is held; each
  * article is read, spoken and released before the next.
@@ -77,7 +83,7 @@ struct nb_batch_progress {
 
 struct nb_batch_options {
     const char *input;      /* a folder, a glob, a feed file or URL, or an article file */
-    const char *output_dir; /* created when missing */
+    const char *output_dir; /* created when missing, before the first file */
     const char *briefing;   /* its voice, lexicon, format, loudness, pauses;
                                NULL: nb_bulletin_default_briefing() */
     unsigned shard, shards; /* share `shard` (1-based) of `shards`; 0 shards: all */
@@ -106,21 +112,24 @@ struct nb_batch_result {
     struct nb_batch_article *articles; /* the share's, in order */
     size_t n;
     size_t done, skipped, failed;
-    char *index_m3u8, *index_json; /* the index files written */
+    char *index_m3u8, *index_json; /* the index files written; NULL when none was */
 };
 
 void nb_batch_result_init(struct nb_batch_result *r);
 void nb_batch_result_release(struct nb_batch_result *r);
 
 /* Runs a batch as described above into *res (initialised by the caller;
- * its old contents are released first).  An article that cannot be read
- * or spoken is recorded as failed and the others go on: the call still
- * returns NB_OK, and res->failed says how many.  Errors are the run's:
- * NB_EINPUT for a bad briefing, voice or lexicon (FILE:LINE:COLUMN), an
- * input that is not there or lists no article, a share out of range;
- * NB_EIO when the output folder or the index cannot be written (or a
- * feed cannot be fetched); NB_ENOMEM.  The articles done before such an
- * error keep their files. */
+ * its old contents are released first).  An article of a folder, glob or
+ * feed that cannot be read or spoken is recorded as failed and the others
+ * go on: the call still returns NB_OK, and res->failed says how many
+ * (res->index_m3u8 is NULL when every one failed and no index was
+ * written).  Errors are the run's: NB_EINPUT for a bad briefing, voice or
+ * lexicon (FILE:LINE:COLUMN), an input that is not there or lists no
+ * article, a share out of range; NB_EIO when the output folder or the
+ * index cannot be written (or a feed cannot be fetched); NB_ENOMEM; and
+ * when the input is one article file that failed, that article's error
+ * ("FILE: message", NB_EINPUT when it is not an article), with no index.
+ * The articles done before such an error keep their files. */
 nb_status nb_bulletin_batch(const struct nb_batch_options *opts, struct nb_batch_result *res,
                             struct nb_error *err);
 

@@ -197,7 +197,10 @@ static nb_status list_file(struct nb_batch_list *l, const char *path, struct nb_
     nb_buf_release(&head);
     if (rc != NB_OK)
         return rc;
-    return feed ? list_feed(l, path, err) : add_item(l, nb_path_basename(path), path, 0, err);
+    if (feed)
+        return list_feed(l, path, err);
+    l->one_file = 1;
+    return add_item(l, nb_path_basename(path), path, 0, err);
 }
 
 /* The text a NAME is made from: a file's name without its extension; a

@@ -24,6 +24,7 @@ struct nb_batch_item {
 struct nb_batch_list {
     struct nb_batch_item *items;
     size_t n, alloc;
+    int one_file; /* the input named one article file (not a folder, glob or feed) */
     struct nb_source_options options;
     struct nb_source_reader reader;
 };

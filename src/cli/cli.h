@@ -52,6 +52,15 @@ int nb_cli_fail(const struct nb_error *err);
 /* Prints "newsbrief: <message>" and returns `code`. */
 int nb_cli_failf(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Flushes standard output and checks that everything written to it
+ * arrived: NB_EXIT_OK, or NB_EXIT_FAIL after printing "newsbrief: cannot
+ * write to standard output: REASON" (ENOSPC for a full disk, EBADF for a
+ * closed standard output, EPIPE...).  main() calls it after every command
+ * that succeeded, so a command need not check its printing; one that
+ * prints much may stop at the first failure (ferror(stdout)) and call it
+ * at once, before another call changes errno, and return what it gives. */
+int nb_cli_stdout_check(void);
+
 /* Parses a whole number in [min, max] from an option: 1 and *out set, or 0
  * after printing a usage error naming `option` when it is not one. */
 int nb_cli_number(const char *option, const char *text, long min, long max, long *out);
@@ -69,9 +78,6 @@ int nb_cli_jobs(const char *text, unsigned *out);
 /* Prints each of the bulletin's warnings as "newsbrief: warning: ...". */
 void nb_cli_warnings(const struct nb_bulletin *bl);
 
-/* The script of the one BRIEFING in args (none: the example) into bl, its
- * warnings printed: NB_EXIT_OK, or the exit code after printing the error
- * ("CMD: give at most one BRIEFING", or the briefing's). */
 /* Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the
  * temporary files the returned hook is told of (cleanup.c), then die of
  * the signal. */
@@ -80,6 +86,9 @@ struct nb_temp_hook nb_cli_cleanup_on_signals(void);
 /* A progress line on standard error: "newsbrief: reading the articles...". */
 void nb_cli_progress(void *ctx, const char *doing);
 
+/* The script of the one BRIEFING in args (none: the example) into bl, its
+ * warnings printed: NB_EXIT_OK, or the exit code after printing the error
+ * ("CMD: give at most one BRIEFING", or the briefing's). */
 int nb_cli_briefing_script(const char *cmd, const struct nb_strv *args, struct nb_bulletin *bl);
 
 #endif

@@ -45,11 +45,13 @@ static const char usage[] =
     "the same settings (briefing, voice, lexicons, loudness) is skipped, so a run\n"
     "that was stopped continues where it stopped, and a run without --shard after\n"
     "every share is done writes the whole index.  Every file appears atomically.\n"
-    "An article that fails is reported and the others go on.\n"
+    "An article that fails is reported and the others go on; when every one\n"
+    "fails, no index is written.  A single article FILE given instead of DIR is\n"
+    "read as 'newsbrief read' reads it: when it fails, its error is the batch's.\n"
     "\n"
     "Prints a summary: how many articles were done, skipped and failed, each\n"
     "failure with its reason.  Exit status: 0 when no article failed, 1 when any\n"
-    "did, 2 for bad input or usage.\n";
+    "did, 2 for bad input or usage (a single FILE that is not an article).\n";
 
 /* The progress bar's state: when the batch started. */
 struct bar {
@@ -119,7 +121,10 @@ static void summary(const struct nb_batch_result *res, const struct nb_batch_opt
     for (size_t i = 0; i < res->n; i++)
         if (res->articles[i].outcome == NB_BATCH_FAILED)
             fprintf(stderr, "newsbrief: failed: %s\n", res->articles[i].error);
-    printf("wrote %s\nwrote %s\n", res->index_m3u8, res->index_json);
+    if (res->index_m3u8)
+        printf("wrote %s\nwrote %s\n", res->index_m3u8, res->index_json);
+    else
+        printf("no index written: every article failed\n");
 }
 
 static int run(int argc, char **argv)

@@ -46,10 +46,12 @@ static int names_out(const struct nb_names *names, int json)
         }
         nb_json_out_close(&o, ']');
         if (nb_json_out_finish(&o) != NB_OK)
-            return nb_cli_failf(NB_EXIT_FAIL, "names: cannot write the output");
+            return ferror(stdout)
+                       ? nb_cli_stdout_check()
+                       : nb_cli_failf(NB_EXIT_FAIL, "names: the JSON was not closed whole");
         return NB_EXIT_OK;
     }
-    for (size_t i = 0; i < names->n; i++) {
+    for (size_t i = 0; i < names->n && !ferror(stdout); i++) {
         const struct nb_name *n = &names->v[i];
         printf("%-24s %3zu  %-10s  %s", n->written, n->count, nb_name_source_name(n->source),
                n->phonemes);
@@ -57,9 +59,7 @@ static int names_out(const struct nb_names *names, int json)
             printf("  (said \"%s\")", n->spoken);
         printf("\n");
     }
-    if (fflush(stdout) != 0)
-        return nb_cli_failf(NB_EXIT_FAIL, "names: cannot write the output");
-    return NB_EXIT_OK;
+    return nb_cli_stdout_check();
 }
 
 static int run(int argc, char **argv)

@@ -7,6 +7,7 @@
 #include "text/buf.h"
 #include "text/utf8.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,19 +90,24 @@ static int run(int argc, char **argv)
     struct nb_lexicon *lex = NULL;
     nb_status rc = nb_lexicon_open(&lex, lang, !no_lexicon, NULL, &lexicon_file, 1, &err);
     x.nz.lexicon = lex;
-    for (size_t i = 0; rc == NB_OK && i < args.n; i++)
+    /* the first failed write stops it: the rest would go nowhere */
+    for (size_t i = 0; rc == NB_OK && !ferror(stdout) && i < args.n; i++)
         rc = put_line(&x, args.v[i], strlen(args.v[i]), &err);
+    int stdin_errno = 0;
     if (rc == NB_OK && args.n == 0) {
         char *line = NULL;
         size_t cap = 0;
         ssize_t n;
-        while (rc == NB_OK && (n = getline(&line, &cap, stdin)) >= 0) {
+        while (rc == NB_OK && !ferror(stdout) && (n = getline(&line, &cap, stdin)) >= 0) {
             if (n > 0 && line[n - 1] == '\n')
                 n--;
             rc = put_line(&x, line, (size_t)n, &err);
         }
+        if (ferror(stdin))
+            stdin_errno = errno ? errno : EIO;
         free(line);
     }
+    code = rc != NB_OK || !ferror(stdout) ? NB_EXIT_OK : nb_cli_stdout_check();
     nb_lexicon_free(lex);
     nb_buf_release(&x.in);
     nb_buf_release(&x.out);
@@ -109,7 +115,10 @@ static int run(int argc, char **argv)
     nb_strv_release(&args);
     if (rc != NB_OK)
         return nb_cli_fail(&err);
-    return fflush(stdout) == 0 ? NB_EXIT_OK : NB_EXIT_FAIL;
+    if (code == NB_EXIT_OK && stdin_errno) /* a read error, as a file's is */
+        code = nb_cli_failf(NB_EXIT_FAIL, "normalise: cannot read standard input: %s",
+                            strerror(stdin_errno));
+    return code;
 }
 
 const struct nb_cli_command nb_cmd_normalise = {

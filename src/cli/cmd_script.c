@@ -62,7 +62,8 @@ static int script_out(const struct nb_script *s)
     nb_json_out_close(&o, ']');
     nb_json_out_close(&o, '}');
     if (nb_json_out_finish(&o) != NB_OK)
-        return nb_cli_failf(NB_EXIT_FAIL, "script: cannot write the output");
+        return ferror(stdout) ? nb_cli_stdout_check()
+                              : nb_cli_failf(NB_EXIT_FAIL, "script: the JSON was not closed whole");
     return NB_EXIT_OK;
 }
 
@@ -92,8 +93,8 @@ static int run(int argc, char **argv)
         nb_buf_init(&text, 0);
         if (nb_script_write_text(&bl.script, &text) != NB_OK)
             code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
-        else if (fwrite(text.data, 1, text.len, stdout) != text.len || fflush(stdout) != 0)
-            code = nb_cli_failf(NB_EXIT_FAIL, "script: cannot write the output");
+        else if (fwrite(text.data, 1, text.len, stdout) != text.len)
+            code = nb_cli_stdout_check();
         nb_buf_release(&text);
     }
 out:

@@ -117,7 +117,8 @@ static int run(int argc, char **argv)
         nb_json_out_open(&o, '[');
     }
     struct nb_summary_options so = {.sentences = (size_t)n, .quotes = 1};
-    for (size_t i = 0; i < files.n && code == 0; i++) {
+    /* the text goes out as it is made, so a failed write stops it */
+    for (size_t i = 0; i < files.n && code == 0 && (json || !ferror(stdout)); i++) {
         struct nb_article a;
         struct nb_summary s;
         struct nb_error err;
@@ -142,10 +143,12 @@ static int run(int argc, char **argv)
         fclose(mem);
         if (code == 0 && rc != NB_OK)
             code = nb_cli_failf(NB_EXIT_FAIL, "out of memory");
-        else if (code == 0 && (fwrite(doc, 1, doc_len, stdout) != doc_len || fflush(stdout) != 0))
-            code = nb_cli_failf(NB_EXIT_FAIL, "summarise: cannot write the output");
+        else if (code == 0)
+            fwrite(doc, 1, doc_len, stdout); /* checked with the rest below */
         free(doc);
     }
+    if (code == 0)
+        code = nb_cli_stdout_check();
 out:
     nb_strv_release(&files);
     return code;

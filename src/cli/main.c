@@ -1,10 +1,14 @@
-/* main.c - the newsbrief command: picks the subcommand. */
+/* main.c - the newsbrief command: picks the subcommand, and checks that
+ * what it printed arrived. */
 #include "cli/cli.h"
 #include "speech/speech.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct nb_cli_command *const commands[] = {
     &nb_cmd_build,  &nb_cmd_batch, &nb_cmd_read,      &nb_cmd_sentences, &nb_cmd_summarise,
@@ -45,9 +49,46 @@ static int version(void)
     return NB_EXIT_OK;
 }
 
-int main(int argc, char **argv)
+/* A standard stream the program was started without (`>&-`) is given
+ * /dev/null, so that no file opened later takes its number and receives
+ * what was meant for it: standard input opened for writing and standard
+ * output for reading, so that reading or writing them fails with EBADF as
+ * on a closed one (and is reported), standard error for writing.  0, or
+ * -1 when /dev/null cannot be opened. */
+static int occupy_closed_streams(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
+    static const int modes[] = {O_WRONLY, O_RDONLY, O_WRONLY};
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        /* the lowest free number: fd, as those below it are open */
+        int got = open("/dev/null", modes[fd]);
+        if (got != fd) {
+            if (got >= 0)
+                close(got);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* What a command printed must have arrived: a command that succeeded but
+ * whose output did not (a full disk, a closed standard output) fails. */
+static int close_stdout(int code)
+{
+    if (code != NB_EXIT_OK) /* the command said what went wrong */
+        return code;
+    if ((code = nb_cli_stdout_check()) != NB_EXIT_OK)
+        return code;
+    errno = 0;
+    if (fclose(stdout) != 0)
+        return nb_cli_failf(NB_EXIT_FAIL, "cannot write to standard output: %s",
+                            strerror(errno ? errno : EIO));
+    return NB_EXIT_OK;
+}
+
+static int run(int argc, char **argv)
+{
     if (argc < 2) {
         usage(stderr);
         return NB_EXIT_INPUT;
@@ -57,6 +98,9 @@ int main(int argc, char **argv)
         usage(stdout);
         return NB_EXIT_OK;
     }
+    if (strncmp(name, "--help=", 7) == 0 || strncmp(name, "--version=", 10) == 0)
+        return nb_cli_failf(NB_EXIT_INPUT, "option '%.*s' takes no value",
+                            (int)(strchr(name, '=') - name), name);
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0)
         return version();
     /* British and American spellings both work */
@@ -68,4 +112,15 @@ int main(int argc, char **argv)
         if (strcmp(commands[i]->name, name) == 0)
             return commands[i]->run(argc - 1, argv + 1);
     return nb_cli_failf(NB_EXIT_INPUT, "unknown command '%s' (see 'newsbrief --help')", name);
+}
+
+int main(int argc, char **argv)
+{
+    if (occupy_closed_streams() != 0)
+        return nb_cli_failf(NB_EXIT_FAIL,
+                            "cannot open /dev/null in place of a closed standard "
+                            "input, output or error: %s",
+                            strerror(errno));
+    setlocale(LC_ALL, "C.UTF-8");
+    return close_stdout(run(argc, argv));
 }

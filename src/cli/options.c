@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,13 +35,18 @@ int nb_cli_parse(const struct nb_cli_command *cmd, int argc, char **argv,
             only_positional = 1;
             continue;
         }
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        const char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+        size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+        if ((len == 6 && strncmp(arg, "--help", 6) == 0) || strcmp(arg, "-h") == 0) {
+            if (eq) { /* every command's flag, as a flag of its own would be */
+                *exit_code =
+                    nb_cli_failf(NB_EXIT_INPUT, "%s: option '--help' takes no value", cmd->name);
+                return 0;
+            }
             fputs(cmd->usage, stdout);
             *exit_code = NB_EXIT_OK;
             return 0;
         }
-        const char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
-        size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
         const struct nb_cli_option *o = find_option(opts, arg, len);
         const char *attached = NULL; /* "-j2", as make and cc take it */
         if (!o && arg[1] != '-' && len > 2) {
@@ -93,6 +99,42 @@ int nb_cli_failf(int code, const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     return code;
+}
+
+/* errno as a failed write left it, when it is a reason a write fails for
+ * (not one left by an earlier call that failed and was dealt with). */
+static int write_errno(int e)
+{
+    switch (e) {
+    case ENOSPC:
+    case EBADF:
+    case EPIPE:
+    case EIO:
+    case EFBIG:
+    case EDQUOT:
+    case EAGAIN:
+        return e;
+    default:
+        return 0;
+    }
+}
+
+int nb_cli_stdout_check(void)
+{
+    int e = ferror(stdout) ? write_errno(errno) : 0;
+    errno = 0;
+    if (fflush(stdout) != 0)
+        e = errno; /* what was still to write failed now: the reason is sure */
+    else if (!ferror(stdout))
+        return NB_EXIT_OK;
+    int flags = e ? 0 : fcntl(STDOUT_FILENO, F_GETFL);
+    if (flags == -1)
+        e = errno;
+    else if (!e && (flags & O_ACCMODE) == O_RDONLY) /* main()'s stand-in for a closed one */
+        e = EBADF;
+    if (!e)
+        return nb_cli_failf(NB_EXIT_FAIL, "cannot write to standard output");
+    return nb_cli_failf(NB_EXIT_FAIL, "cannot write to standard output: %s", strerror(e));
 }
 
 int nb_cli_number(const char *option, const char *text, long min, long max, long *out)
