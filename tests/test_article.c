@@ -123,7 +123,50 @@ static void test_cp1252_with_warning(void **state)
     assert_string_equal(a.headline, "Caf\xc3\xa9 owners fear \xe2\x80\x9crent shock\xe2\x80\x9d");
     assert_string_equal(a.sentences.v[0], "Rents rose by 12% \xe2\x80\x93 the highest in a decade.");
     assert_int_equal(a.warnings.n, 1);
-    assert_string_equal(a.warnings.v[0], "not valid UTF-8: read as Windows-1252");
+    /* where the first byte that is not UTF-8 is, counted from 1: "Caf\xe9" */
+    assert_string_equal(a.warnings.v[0], "not valid UTF-8 (byte 4): read as Windows-1252");
+    nb_article_release(&a);
+}
+
+/* A file that starts with a UTF-16 byte-order mark is said to be UTF-16,
+ * not "binary" (its ASCII is half NUL bytes). */
+static void test_utf16_refused(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    read_fixture(&a, "utf16.txt", NB_EINPUT, &err);
+    assert_string_equal(err.file, NB_TEST_FIXTURES "/article/utf16.txt");
+    assert_string_equal(err.message,
+                        "UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8");
+    nb_article_release(&a);
+    /* a UTF-8 byte-order mark is still read, and taken off */
+    static const char bom[] = "\xef\xbb\xbfTunnel opens\n\nThe tunnel under the harbour "
+                              "opened to traffic on Monday.\n";
+    assert_int_equal(nb_article_parse_text(&a, bom, sizeof(bom) - 1, "bom.txt", &err), NB_OK);
+    assert_string_equal(a.headline, "Tunnel opens");
+    nb_article_release(&a);
+}
+
+/* Issue 15, item 10: terminal colours, titles and links in an article
+ * (text saved from a terminal) are dropped whole: "\x1b[0m" was read as
+ * "[0m" and spoken "zero million". */
+static void test_terminal_escapes_dropped(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    read_fixture(&a, "terminal-colours.txt", NB_OK, &err);
+    assert_string_equal(a.headline, "Harbour tunnel opens to traffic");
+    assert_int_equal(a.paragraphs.n, 2);
+    assert_string_equal(a.paragraphs.v[0],
+                        "The tunnel under the harbour opened on Monday morning, on time and "
+                        "within its budget. Read more at the transport page or call the desk.");
+    assert_string_equal(a.paragraphs.v[1],
+                        "Officials said traffic would be light all week, the council said.");
+    assert_int_equal(a.warnings.n, 0);
+    for (size_t i = 0; i < a.sentences.n; i++)
+        assert_null(strpbrk(a.sentences.v[i], "[]\x1b\\"));
     nb_article_release(&a);
 }
 
@@ -192,10 +235,17 @@ static void test_missing_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_basic),          cmocka_unit_test(test_empty_and_blank),
-        cmocka_unit_test(test_headline_only),  cmocka_unit_test(test_no_prose),  cmocka_unit_test(test_binary_refused),
-        cmocka_unit_test(test_cp1252_with_warning), cmocka_unit_test(test_large_input),
-        cmocka_unit_test(test_too_large_refused),   cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_basic),
+        cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_headline_only),
+        cmocka_unit_test(test_no_prose),
+        cmocka_unit_test(test_binary_refused),
+        cmocka_unit_test(test_cp1252_with_warning),
+        cmocka_unit_test(test_large_input),
+        cmocka_unit_test(test_utf16_refused),
+        cmocka_unit_test(test_terminal_escapes_dropped),
+        cmocka_unit_test(test_too_large_refused),
+        cmocka_unit_test(test_missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -169,14 +169,22 @@ static void test_rdf(void **state)
     nb_feed_release(&f);
 }
 
+/* A feed with no items is no source of stories: said so (reading it gave
+ * nothing, and exit 0, without a word). */
 static void test_empty_channel(void **state)
 {
     (void)state;
     struct nb_feed f;
     struct nb_error err;
-    assert_int_equal(parse_fixture(&f, "empty.xml", &err), NB_OK);
-    assert_string_equal(f.title, "Quiet Desk");
+    assert_int_equal(parse_fixture(&f, "empty.xml", &err), NB_EINPUT);
+    assert_string_equal(err.file, "empty.xml");
+    assert_string_equal(err.message, "the feed has no items");
+    assert_null(f.title); /* left empty */
     assert_int_equal(f.nitems, 0);
+    static const char atom[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>"
+                               "</feed>";
+    assert_int_equal(nb_feed_parse(&f, atom, sizeof(atom) - 1, "x.atom", &err), NB_EINPUT);
+    assert_string_equal(err.message, "the feed has no items");
     nb_feed_release(&f);
 }
 
@@ -198,7 +206,9 @@ static void test_not_a_feed(void **state)
     (void)state;
     expect_error("not_xml.txt", "not a feed: start tag expected, '<' not found at line 1");
     expect_error("page.html",
-                 "not a feed: the root element is <html>, not <rss>, <feed> or <rdf:RDF>");
+                 "not a feed (the root element is <html>, not <rss>, <feed> or <rdf:RDF>)");
+    expect_error("inventory.xml",
+                 "not a feed (the root element is <inventory>, not <rss>, <feed> or <rdf:RDF>)");
     expect_error("broken.xml",
                  "not a feed: opening and ending tag mismatch: item line 5 and itm at line 5");
 
@@ -400,6 +410,9 @@ static void test_sniff(void **state)
         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \">\">]><rss>",
         "  \n<rdf:RDF xmlns:rdf=\"x\">",
         "<?xml version=\"1.0\"?>\n<?xml-stylesheet href=\"a.xsl\"?>\n<rss>",
+        /* any other XML but XHTML is the feed reader's, to say it is none */
+        "<?xml version=\"1.0\"?><feedback>",
+        "<?xml version='1.0' encoding='UTF-8'?>\n<urlset xmlns=\"x\">",
     };
     static const char *const others[] = {
         "",
@@ -408,8 +421,14 @@ static void test_sniff(void **state)
         "<rssx>",
         "<rss",
         "Tram line approved",
-        "<?xml version=\"1.0\"?><feedback>",
+        "<feedback>",
         "<!-- <rss> -->",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+        "\"x.dtd\">\n<html xmlns=\"http://www.w3.org/1999/xhtml\">",
+        "<?xml version=\"1.0\"?><HTML>",
+        "<?xml version=\"1.0\"?><inventory", /* cut short */
+        "<?xml-stylesheet href=\"a.xsl\"?><inventory>",
+        "<inventory><shelf/></inventory>",
     };
     for (size_t i = 0; i < sizeof(feeds) / sizeof(feeds[0]); i++)
         if (!nb_feed_sniff(feeds[i], strlen(feeds[i])))

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -127,7 +128,8 @@ static void test_read_text(void **state)
     snprintf(path, sizeof(path), "%s/in.txt", dir);
     struct nb_error err;
     struct nb_buf b;
-    enum nb_text_encoding enc = NB_TEXT_CP1252;
+    struct nb_strv warnings;
+    nb_strv_init(&warnings);
     /* UTF-8 with a byte order mark and CR LF: library text */
     assert_int_equal(nb_file_write_atomic(path,
                                           "\xef\xbb\xbf"
@@ -135,22 +137,48 @@ static void test_read_text(void **state)
                                           12, &err),
                      NB_OK);
     nb_buf_init(&b, 0);
-    assert_int_equal(nb_file_read_text(path, 0, &b, &enc, &err), NB_OK);
+    assert_int_equal(nb_file_read_text(path, 0, &b, &warnings, &err), NB_OK);
     assert_string_equal(b.data, "Caf\xc3\xa9\nok");
-    assert_int_equal(enc, NB_TEXT_UTF8);
+    assert_int_equal(warnings.n, 0);
     nb_buf_release(&b);
-    /* Windows-1252, said so */
+    /* Windows-1252, said so, with where the first byte that is not UTF-8 is */
     assert_int_equal(nb_file_write_atomic(path,
                                           "Caf\xe9 \x93"
                                           "hi\x94",
                                           9, &err),
                      NB_OK);
     nb_buf_init(&b, 0);
-    assert_int_equal(nb_file_read_text(path, 0, &b, &enc, &err), NB_OK);
+    assert_int_equal(nb_file_read_text(path, 0, &b, &warnings, &err), NB_OK);
     assert_string_equal(b.data, "Caf\xc3\xa9 \xe2\x80\x9c"
                                 "hi\xe2\x80\x9d");
-    assert_int_equal(enc, NB_TEXT_CP1252);
+    assert_int_equal(warnings.n, 1);
+    assert_string_equal(warnings.v[0], "not valid UTF-8 (byte 4): read as Windows-1252");
+    nb_strv_release(&warnings);
     nb_buf_release(&b);
+    /* what is not text at all is refused, naming the file, not read as
+     * Windows-1252 */
+    static const struct {
+        const char *bytes;
+        size_t len;
+        const char *message;
+    } refused[] = {
+        {"\x7f"
+         "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+         20, "not a text file (it holds binary data)"},
+        {"\xff\xfeH\0i\0\n\0", 8,
+         "UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8"},
+        {"\xfe\xff\0H\0i\0\n", 8,
+         "UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8"},
+    };
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        assert_int_equal(nb_file_write_atomic(path, refused[i].bytes, refused[i].len, &err), NB_OK);
+        nb_buf_init(&b, 0);
+        assert_int_equal(nb_file_read_text(path, 0, &b, NULL, &err), NB_EINPUT);
+        assert_string_equal(err.file, path);
+        assert_string_equal(err.message, refused[i].message);
+        assert_int_equal(b.len, 0);
+        nb_buf_release(&b);
+    }
     /* the errors of nb_file_read, whole */
     char missing[1100], msg[2048];
     snprintf(missing, sizeof(missing), "%s/none.txt", dir);
@@ -162,6 +190,66 @@ static void test_read_text(void **state)
     assert_string_equal(nb_error_format(&err, msg, sizeof(msg)), want);
     nb_buf_release(&b);
     free(dir);
+}
+
+/* Item 9 of issue 15: what is not a regular file is refused at once, from
+ * the descriptor opened (a FIFO swapped in for an article after a check
+ * would block a read for ever). */
+static void test_open_refuses_what_is_not_a_file(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("file_fifo");
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/story.txt", dir);
+    struct nb_error err;
+    struct nb_buf b;
+    nb_buf_init(&b, 0);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    alarm(10); /* a read that blocks fails the test instead of hanging it */
+    assert_int_equal(nb_file_read(path, 0, &b, &err), NB_EINPUT);
+    assert_string_equal(err.file, path);
+    assert_string_equal(err.message, "not a regular file");
+    assert_int_equal(nb_file_read_text(path, 0, &b, NULL, &err), NB_EINPUT);
+    assert_string_equal(err.message, "not a regular file");
+    assert_int_equal(nb_file_open_input(path, &err), -1);
+    /* a device */
+    assert_int_equal(nb_file_read("/dev/null", 0, &b, &err), NB_EINPUT);
+    assert_string_equal(err.file, "/dev/null");
+    assert_string_equal(err.message, "not a regular file");
+    /* a folder */
+    assert_int_equal(nb_file_open_input(dir, &err), -1);
+    assert_string_equal(err.message, "is a directory, not a file");
+    alarm(0);
+    unlink(path);
+    /* a regular file: a descriptor that blocks again, as reads expect */
+    assert_int_equal(nb_file_write_atomic(path, "x", 1, &err), NB_OK);
+    int fd = nb_file_open_input(path, &err);
+    assert_true(fd >= 0);
+    int flags = fcntl(fd, F_GETFL);
+    assert_true(flags >= 0 && !(flags & O_NONBLOCK));
+    assert_true(fcntl(fd, F_GETFD) & FD_CLOEXEC);
+    close(fd);
+    assert_int_equal(b.len, 0);
+    nb_buf_release(&b);
+    free(dir);
+}
+
+/* Item 10 of issue 15: an empty name is said to be one, not "cannot open:
+ * No such file or directory" about nothing. */
+static void test_empty_name(void **state)
+{
+    (void)state;
+    struct nb_error err;
+    struct nb_buf b;
+    char msg[256];
+    nb_buf_init(&b, 0);
+    nb_error_init(&err);
+    assert_int_equal(nb_file_read("", 0, &b, &err), NB_EINPUT);
+    assert_string_equal(nb_error_format(&err, msg, sizeof(msg)), "'': no file name given");
+    assert_int_equal(nb_file_read_text("", 0, &b, NULL, &err), NB_EINPUT);
+    assert_string_equal(err.message, "'': no file name given");
+    assert_int_equal(b.len, 0);
+    nb_buf_release(&b);
 }
 
 static void test_mkdirs(void **state)
@@ -270,6 +358,8 @@ int main(void)
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_mkdirs),
         cmocka_unit_test(test_read_text),
+        cmocka_unit_test(test_open_refuses_what_is_not_a_file),
+        cmocka_unit_test(test_empty_name),
         cmocka_unit_test(test_temp_files_told_before_they_exist),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -302,6 +302,56 @@ static void test_no_article(void **state)
     assert_non_null(strstr(err.message, "no article text in the page"));
 }
 
+/* A page without a story still has short lines that the extraction can
+ * choose (a cookie notice, "Subscribe to read on."): they are not an
+ * article, whatever the elements around them are called. */
+static void test_no_prose(void **state)
+{
+    (void)state;
+    struct nb_article a;
+    struct nb_error err;
+    char msg[2048], want[2048];
+    assert_int_equal(read_page(&a, "notices-only.html", &err), NB_EINPUT);
+    snprintf(want, sizeof(want),
+             "%s: no paragraph of prose in the page (only short lines such as menus, links or "
+             "notices)",
+             fixture_path("notices-only.html"));
+    assert_string_equal(nb_error_format(&err, msg, sizeof(msg)), want);
+    nb_article_release(&a);
+    /* a short story is one: a sentence of six words, a long line, a
+     * paragraph of Chinese */
+    static const char *const stories[] = {
+        "<title>Ferries</title><p>The island ferry will not sail on Sunday.</p>",
+        "<title>Ferries</title><p>Island ferry timetable for the winter months, from the first "
+        "of November to the end of March, with the Sunday sailings and the extra boats at "
+        "Easter</p>",
+        "<title>\xe6\xb8\xa1\xe8\xbd\xae</title><p>"
+        "\xe6\xb8\xa1\xe8\xbd\xae\xe5\x85\xac\xe5\x8f\xb8\xe5\x91\xa8\xe4"
+        "\xb8\x80\xe8\xa1\xa8\xe7\xa4\xba\xef\xbc\x8c\xe5\x86\xac\xe5\xad"
+        "\xa3\xe7\x8f\xad\xe6\xac\xa1\xe5\xb0\x86\xe4\xba\x8e\xe5\x8d\x81"
+        "\xe4\xb8\x80\xe6\x9c\x88\xe5\xbc\x80\xe5\xa7\x8b\xe8\xbf\x90\xe8"
+        "\xa1\x8c\xef\xbc\x8c\xe5\x91\xa8\xe6\x97\xa5\xe8\x88\xaa\xe7\x8f"
+        "\xad\xe6\x9a\x82\xe5\x81\x9c\xef\xbc\x8c\xe7\x9b\xb4\xe5\x88\xb0"
+        "\xe6\x98\x8e\xe5\xb9\xb4\xe4\xb8\x89\xe6\x9c\x88\xe5\xba\x95\xe6"
+        "\x81\xa2\xe5\xa4\x8d\xe6\xad\xa3\xe5\xb8\xb8\xe3\x80\x82\xe4\xb9"
+        "\x98\xe5\xae\xa2\xe5\x8f\xaf\xe4\xbb\xa5\xe5\x9c\xa8\xe7\xa0\x81"
+        "\xe5\xa4\xb4\xe5\x94\xae\xe7\xa5\xa8\xe5\xa4\x84\xe6\x88\x96\xe8"
+        "\x80\x85\xe5\x85\xac\xe5\x8f\xb8\xe7\xbd\x91\xe7\xab\x99\xe4\xb8"
+        "\x8a\xe6\x9f\xa5\xe8\xaf\xa2\xe6\x96\xb0\xe7\x9a\x84\xe6\x97\xb6"
+        "\xe5\x88\xbb\xe8\xa1\xa8\xef\xbc\x8c\xe4\xb9\x9f\xe5\x8f\xaf\xe4"
+        "\xbb\xa5\xe6\x8b\xa8\xe6\x89\x93\xe6\x9c\x8d\xe5\x8a\xa1\xe7\x94"
+        "\xb5\xe8\xaf\x9d\xe5\x92\xa8\xe8\xaf\xa2\xe3\x80\x82"
+        "</p>",
+    };
+    for (size_t i = 0; i < sizeof(stories) / sizeof(stories[0]); i++) {
+        nb_error_init(&err);
+        if (parse_string(&a, stories[i], &err) != NB_OK)
+            fail_msg("story %zu refused: %s", i, err.message);
+        assert_true(a.paragraphs.n >= 1);
+        nb_article_release(&a);
+    }
+}
+
 static void test_malformed(void **state)
 {
     (void)state;
@@ -646,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_htm_extension_and_source),
         cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_no_article),
+        cmocka_unit_test(test_no_prose),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_removed_is_capped),
         cmocka_unit_test(test_fragment),

@@ -140,32 +140,22 @@ static nb_status collapse_paragraphs(struct nb_article *a, struct nb_error *err)
     return NB_OK;
 }
 
-int nb_article_looks_binary(const char *data, size_t len)
-{
-    size_t sample = len < 65536 ? len : 65536, bad = 0;
-    for (size_t i = 0; i < sample; i++) {
-        unsigned char c = (unsigned char)data[i];
-        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f'))
-            bad++;
-    }
-    return sample && (bad * 100 / sample >= 5 || memchr(data, '\0', sample) != NULL);
-}
-
-nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, const char *name,
-                            struct nb_buf *text, struct nb_error *err)
+nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, const char *file,
+                            size_t file_len, const char *name, struct nb_buf *text,
+                            struct nb_error *err)
 {
     nb_article_init(a);
-    if (nb_article_looks_binary(data, len)) {
-        nb_error_set(err, NB_EINPUT, "not a text file (it holds binary data)");
-        nb_error_set_file(err, name);
+    if (nb_text_check(data, len, name, err) != NB_OK)
         return NB_EINPUT;
-    }
     size_t mark = text->len;
     enum nb_text_encoding enc;
+    char warning[128];
     if (nb_text_import(data, len, text, &enc) != NB_OK ||
         (name && !(a->source = nb_strdup(name))) ||
         (enc == NB_TEXT_CP1252 &&
-         nb_strv_pushs(&a->warnings, "not valid UTF-8: read as Windows-1252") != NB_OK)) {
+         nb_strv_pushs(&a->warnings,
+                       nb_text_cp1252_warning(file ? file : data, file ? file_len : len, warning,
+                                              sizeof(warning))) != NB_OK)) {
         nb_buf_truncate(text, mark);
         nb_article_release(a);
         return nb_error_set(err, NB_ENOMEM, "out of memory");

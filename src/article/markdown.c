@@ -708,7 +708,7 @@ nb_status nb_article_parse_markdown(struct nb_article *a, const char *data, size
     struct nb_buf text;
     nb_buf_init(&text, 0);
     size_t body = 0;
-    nb_status rc = nb_article_import(a, data, len, label, &text, err);
+    nb_status rc = nb_article_import(a, data, len, NULL, 0, label, &text, err);
     if (rc != NB_OK) {
         nb_buf_release(&text);
         return rc;

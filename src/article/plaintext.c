@@ -122,7 +122,7 @@ nb_status nb_article_parse_text(struct nb_article *a, const char *data, size_t l
 {
     struct nb_buf text;
     nb_buf_init(&text, 0);
-    nb_status rc = nb_article_import(a, data, len, name, &text, err);
+    nb_status rc = nb_article_import(a, data, len, NULL, 0, name, &text, err);
     if (rc != NB_OK) {
         nb_buf_release(&text);
         return rc;

@@ -31,16 +31,17 @@ nb_status nb_article_finish_as_is(struct nb_article *a, struct nb_error *err);
 int nb_article_is_byline(const char *s, size_t len);
 int nb_article_is_date_stamp(const char *s, size_t len);
 
-/* Whether raw input bytes look like a binary file (NUL bytes, or 5% of the
- * first 64 KiB control characters): readers refuse them. */
-int nb_article_looks_binary(const char *data, size_t len);
-
-/* What every reader does first: initialises `a`, refuses binary input
- * (NB_EINPUT "not a text file", naming `name`), imports the bytes into
- * `text` as clean UTF-8 (Windows-1252 when not UTF-8, with a warning in
- * a->warnings; controls dropped) and sets a->source to `name` (when not
- * NULL).  On failure `a` is left released and `text` as it was. */
-nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, const char *name,
-                            struct nb_buf *text, struct nb_error *err);
+/* What every reader does first: initialises `a`, refuses what is not text
+ * (nb_text_check(): binary data, UTF-16; NB_EINPUT naming `name`), imports
+ * the bytes into `text` as clean UTF-8 (Windows-1252 when not UTF-8, with
+ * a warning in a->warnings; controls and terminal escapes dropped) and
+ * sets a->source to `name` (when not NULL).  `file` (NULL: data itself)
+ * is the file's bytes as read when `data` was made from them (a page's
+ * markup without its scripts): the warning says where the first byte
+ * that is not UTF-8 is in it.  On failure `a` is left released and
+ * `text` as it was. */
+nb_status nb_article_import(struct nb_article *a, const char *data, size_t len, const char *file,
+                            size_t file_len, const char *name, struct nb_buf *text,
+                            struct nb_error *err);
 
 #endif

@@ -225,11 +225,8 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     /* the bytes as they are, checked before they become text (importing
      * drops NULs and widens the rest, which hides binary data) */
     nb_status rc = nb_file_read(in_path, 0, &own, err);
-    if (rc == NB_OK && nb_article_looks_binary(own.data, own.len)) {
-        nb_error_set(err, NB_EINPUT, "not a text file (it holds binary data)");
-        nb_error_set_file(err, name);
-        rc = NB_EINPUT;
-    }
+    if (rc == NB_OK)
+        rc = nb_text_check(own.data, own.len, name, err);
     if (rc == NB_OK && nb_text_import(own.data, own.len, &text, NULL) != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     nb_buf_reset(&own);

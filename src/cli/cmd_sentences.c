@@ -4,7 +4,6 @@
 #include "text/buf.h"
 #include "text/file.h"
 #include "text/sentences.h"
-#include "text/utf8.h"
 
 static const char usage[] =
     "usage: newsbrief sentences [FILE]\n"
@@ -15,12 +14,13 @@ static const char usage[] =
 
 static int run(int argc, char **argv)
 {
-    struct nb_strv args, sentences;
+    struct nb_strv args, sentences, warnings;
     struct nb_buf text;
     struct nb_error err;
     int code = 0;
     nb_strv_init(&args);
     nb_strv_init(&sentences);
+    nb_strv_init(&warnings);
     nb_buf_init(&text, 0);
     nb_error_init(&err);
     if (!nb_cli_parse(&nb_cmd_sentences, argc, argv, NULL, &args, &code))
@@ -30,15 +30,13 @@ static int run(int argc, char **argv)
         goto out;
     }
     const char *path = args.n ? args.v[0] : "-";
-    enum nb_text_encoding enc;
-    if (nb_file_read_text(path, 0, &text, &enc, &err) != NB_OK ||
+    if (nb_file_read_text(path, 0, &text, &warnings, &err) != NB_OK ||
         nb_sentences_split(text.data, text.len, &sentences, &err) != NB_OK) {
         code = nb_cli_fail(&err);
         goto out;
     }
-    if (enc == NB_TEXT_CP1252)
-        fprintf(stderr, "newsbrief: warning: %s: not valid UTF-8: read as Windows-1252\n",
-                args.n ? path : "<stdin>");
+    for (size_t i = 0; i < warnings.n; i++)
+        fprintf(stderr, "newsbrief: warning: %s: %s\n", args.n ? path : "<stdin>", warnings.v[i]);
     for (size_t i = 0; i < sentences.n; i++) {
         fputs(sentences.v[i], stdout);
         fputc('\n', stdout);
@@ -48,6 +46,7 @@ static int run(int argc, char **argv)
 out:
     nb_strv_release(&args);
     nb_strv_release(&sentences);
+    nb_strv_release(&warnings);
     nb_buf_release(&text);
     return code;
 }

@@ -93,8 +93,8 @@ static nb_status read_root(struct nb_feed_reader *r, const xmlNode *root)
         return nb_feed_read_atom(r, root);
     const char *prefix = root->ns && root->ns->prefix ? (const char *)root->ns->prefix : "";
     return nb_error_set_at(r->err, NB_EINPUT, r->name, 0, 0,
-                           "not a feed: the root element is <%.40s%s%.40s>, not <rss>, <feed> "
-                           "or <rdf:RDF>",
+                           "not a feed (the root element is <%.40s%s%.40s>, not <rss>, <feed> "
+                           "or <rdf:RDF>)",
                            prefix, *prefix ? ":" : "", (const char *)root->name);
 }
 
@@ -163,6 +163,10 @@ nb_status nb_feed_parse(struct nb_feed *f, const char *data, size_t len, const c
         struct nb_feed_reader r = {
             .feed = f, .entity_budget = NB_FEED_ENTITY_BUDGET, .name = name, .err = err};
         rc = read_root(&r, root);
+        /* a feed with nothing in it yet is no source of stories: said
+         * so, where reading it would give nothing without a word */
+        if (rc == NB_OK && f->nitems == 0)
+            rc = nb_error_set_at(err, NB_EINPUT, name, 0, 0, "the feed has no items");
     }
     xmlFreeDoc(doc);
     xmlFreeParserCtxt(ctxt);
@@ -202,9 +206,12 @@ int nb_feed_sniff(const char *data, size_t len)
     size_t n = len < 65536 ? len : 65536, i = 0;
     if (starts(data, n, "\xEF\xBB\xBF"))
         i = 3;
+    int declared = 0; /* an XML declaration: the document says it is XML */
     for (;;) {
         while (i < n && nb_ascii_is_space((unsigned char)data[i]))
             i++;
+        declared |= starts(data + i, n - i, "<?xml") && i + 5 < n &&
+                    nb_ascii_is_space((unsigned char)data[i + 5]);
         if (starts(data + i, n - i, "<?"))
             i = past(data, n, i, "?>");
         else if (starts(data + i, n - i, "<!--"))
@@ -219,9 +226,12 @@ int nb_feed_sniff(const char *data, size_t len)
     size_t start = ++i;
     while (i < n && !nb_ascii_is_space((unsigned char)data[i]) && data[i] != '>' && data[i] != '/')
         i++;
+    if (i >= n)
+        return 0; /* the name is not whole */
     static const char *const roots[] = {"rss", "feed", "rdf:RDF", "RDF", "atom:feed"};
     for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++)
         if (strlen(roots[k]) == i - start && memcmp(data + start, roots[k], i - start) == 0)
-            return i < n; /* the name is whole */
-    return 0;
+            return 1;
+    /* any other XML document but XHTML: the feed reader says what it is */
+    return declared && !(i - start == 4 && nb_ascii_ncasecmp(data + start, "html", 4) == 0);
 }

@@ -42,13 +42,17 @@ void nb_feed_release(struct nb_feed *f);
 
 /* Parses RSS 2.0 (and 0.9x/1.0 RDF) or Atom 1.0.  No network access and
  * no external entities are ever loaded.  NB_EINPUT naming `name` when the
- * bytes are not XML ("not a feed: ... at line N") or not a feed.  `f`
- * need not be initialised; on failure it is left empty. */
+ * bytes are not XML ("not a feed: ... at line N"), not a feed ("not a feed
+ * (the root element is <inventory>, not <rss>, <feed> or <rdf:RDF>)") or
+ * a feed with no items ("the feed has no items").  `f` need not be
+ * initialised; on failure it is left empty. */
 nb_status nb_feed_parse(struct nb_feed *f, const char *data, size_t len, const char *name,
                         struct nb_error *err);
 
-/* Whether bytes look like a feed: an XML document whose root element is
- * rss, feed or rdf:RDF (a cheap look at the start, not a parse). */
+/* Whether bytes are to be read as a feed: an XML document whose root
+ * element is rss, feed or rdf:RDF, or any other that starts with an XML
+ * declaration but XHTML (no other reader reads XML: nb_feed_parse() says
+ * what it is instead).  A cheap look at the start, not a parse. */
 int nb_feed_sniff(const char *data, size_t len);
 
 /* Parses an RFC 822 (RSS) or RFC 3339 (Atom) date into Unix seconds.

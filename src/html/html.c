@@ -41,6 +41,16 @@ static nb_status no_article(struct nb_error *err, const char *name)
     return NB_EINPUT;
 }
 
+/* A page whose story, as chosen, is only short lines. */
+static nb_status no_prose(struct nb_error *err, const char *name)
+{
+    nb_error_set(err, NB_EINPUT,
+                 "no paragraph of prose in the page (only short lines such as menus, links or "
+                 "notices)");
+    nb_error_set_file(err, name);
+    return NB_EINPUT;
+}
+
 /* ---- sniffing ------------------------------------------------------------- */
 
 int nb_html_sniff(const char *data, size_t len)
@@ -130,9 +140,12 @@ static nb_status push_removed(struct nb_article *a, struct removed_cap *cap, con
     return rc;
 }
 
-/* The blocks as paragraphs (fate NB_HX_BODY) and removed text. */
-static nb_status emit(struct nb_article *a, const struct nb_hblocks *b, const uint8_t *fate)
+/* The blocks as paragraphs (fate NB_HX_BODY) and removed text; *prose
+ * set when a paragraph reads as prose (nb_html_block_is_prose()). */
+static nb_status emit(struct nb_article *a, const struct nb_hblocks *b, const uint8_t *fate,
+                      int *prose)
 {
+    *prose = 0;
     struct removed_cap cap = {0};
     int seen_body = 0;
     for (size_t k = 0; k < b->n; k++) {
@@ -144,6 +157,7 @@ static nb_status emit(struct nb_article *a, const struct nb_hblocks *b, const ui
             continue; /* the headline again: neither story nor furniture */
         if (fate[k] == NB_HX_BODY) {
             seen_body = 1;
+            *prose |= nb_html_block_is_prose(b, bl);
             rc = (bl->flags & NB_HB_QUOTE) ? push_quoted(&a->paragraphs, s, bl->len)
                                            : nb_strv_push(&a->paragraphs, s, bl->len);
         } else {
@@ -278,8 +292,8 @@ static nb_status load(struct nb_article *a, const char *data, size_t len, const 
         nb_article_init(a);
         return oom(err);
     }
-    return nb_article_import(a, markup ? raw->data : data, markup ? raw->len : len, name, text,
-                             err);
+    return nb_article_import(a, markup ? raw->data : data, markup ? raw->len : len, data, len, name,
+                             text, err);
 }
 
 static nb_status read_page(struct nb_article *a, const char *text, size_t len, const char *name,
@@ -289,6 +303,7 @@ static nb_status read_page(struct nb_article *a, const char *text, size_t len, c
     struct nb_html_meta m;
     struct nb_hblocks b;
     uint8_t *fate = NULL;
+    int prose = 0;
     nb_html_meta_init(&m);
     nb_hblocks_init(&b);
     nb_status rc = nb_hdom_parse(&d, text, len);
@@ -300,7 +315,7 @@ static nb_status read_page(struct nb_article *a, const char *text, size_t len, c
     if (rc == NB_OK)
         rc = set_meta(a, &m, name);
     if (rc == NB_OK)
-        rc = emit(a, &b, fate);
+        rc = emit(a, &b, fate, &prose);
     free(fate);
     nb_hblocks_release(&b);
     nb_html_meta_release(&m);
@@ -309,6 +324,10 @@ static nb_status read_page(struct nb_article *a, const char *text, size_t len, c
         return oom(err);
     if (a->paragraphs.n == 0)
         return no_article(err, name);
+    /* a cookie notice or a line of links left when the page has no story:
+     * the extraction always chooses something */
+    if (!prose)
+        return no_prose(err, name);
     return NB_OK;
 }
 
@@ -341,11 +360,13 @@ static nb_status declared_charset(const struct nb_article *a, const char *text, 
  * the furniture off; reader.h), a feed item's with it: a fragment has no
  * structure around it, and feeds append their own furniture ("The post
  * ... appeared first on ...", "Share this story").  A body with no prose
- * is a page with no article. */
+ * is a page with no paragraph of prose, or an item with no article. */
 static nb_status finish(struct nb_article *a, int clean, const char *name, struct nb_error *err)
 {
     nb_status rc = clean ? nb_article_finish(a, err) : nb_article_finish_as_is(a, err);
-    return rc == NB_EINPUT ? no_article(err, name) : rc;
+    if (rc != NB_EINPUT)
+        return rc;
+    return clean ? no_article(err, name) : no_prose(err, name);
 }
 
 nb_status nb_article_parse_html(struct nb_article *a, const char *data, size_t len,
@@ -380,7 +401,7 @@ nb_status nb_article_parse_html_charset(struct nb_article *a, const char *data, 
         } else if (done) {
             nb_article_release(a);
             nb_buf_reset(&text);
-            rc = nb_article_import(a, utf8.data, utf8.len, name, &text, err);
+            rc = nb_article_import(a, utf8.data, utf8.len, NULL, 0, name, &text, err);
         }
         nb_buf_release(&utf8);
         free(cs);

@@ -796,6 +796,22 @@ static int is_prose_block(const struct ex *x, const struct nb_hblock *bl)
     return bl->chars >= 100 || (bl->words >= 6 && has_sentence_end(s, bl->len));
 }
 
+int nb_html_block_is_prose(const struct nb_hblocks *b, const struct nb_hblock *bl)
+{
+    const char *s = b->text.data + bl->start;
+    if (bl->chars >= 100 || (bl->words >= 6 && has_sentence_end(s, bl->len)))
+        return 1;
+    /* a script written without spaces: Chinese, Japanese, Thai */
+    size_t unspaced = 0;
+    for (size_t i = 0; i < bl->len && unspaced < 20;) {
+        size_t n;
+        uint32_t cp = nb_char_at(s, bl->len, i, &n);
+        unspaced += (cp >= 0x3040 && cp < 0xA000) || (cp >= 0x0E00 && cp < 0x0E80);
+        i += n;
+    }
+    return unspaced >= 20;
+}
+
 /* A heading, or a short line without a full stop that works as one. */
 static int is_heading_like(const struct ex *x, const struct nb_hblock *bl)
 {

@@ -33,4 +33,10 @@ uint8_t *nb_html_invisible(const struct nb_hdom *d);
  * frees (NULL on failure).  NB_ENOMEM only. */
 nb_status nb_html_extract(const struct nb_hdom *d, struct nb_hblocks *b, uint8_t **fate);
 
+/* Whether a block reads as a paragraph of prose, as a story's paragraphs
+ * do and a page's menus, links, labels and notices ("We use cookies.")
+ * do not: a sentence of six words or more, 100 characters or more, or 20
+ * characters of a script written without spaces. */
+int nb_html_block_is_prose(const struct nb_hblocks *b, const struct nb_hblock *bl);
+
 #endif

@@ -11,18 +11,49 @@
 #include <time.h>
 #include <unistd.h>
 
+int nb_file_open_input(const char *path, struct nb_error *err)
+{
+    if (!path[0]) {
+        /* open("") says "No such file or directory" without a name to show */
+        nb_error_set(err, NB_EINPUT, "'': no file name given");
+        return -1;
+    }
+    /* O_NONBLOCK: opening a FIFO for reading would wait for a writer */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        nb_error_set_at(err, NB_EINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    const char *why = NULL;
+    if (fstat(fd, &st) < 0)
+        why = strerror(errno);
+    else if (S_ISDIR(st.st_mode))
+        why = "is a directory, not a file";
+    else if (!S_ISREG(st.st_mode))
+        why = "not a regular file";
+    int flags = why ? 0 : fcntl(fd, F_GETFL);
+    if (!why && (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0))
+        why = strerror(errno);
+    if (why) {
+        nb_error_set_at(err, NB_EINPUT, path, 0, 0, "%s", why);
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 nb_status nb_file_read(const char *path, size_t max, struct nb_buf *out, struct nb_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    int fd = is_stdin ? STDIN_FILENO : nb_file_open_input(path, err);
     if (fd < 0)
-        return nb_error_set_at(err, NB_EINPUT, name, 0, 0, "cannot open: %s", strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (!is_stdin)
-            close(fd);
-        return nb_error_set_at(err, NB_EINPUT, name, 0, 0, "is a directory, not a file");
+        return NB_EINPUT;
+    if (is_stdin) {
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+            return nb_error_set_at(err, NB_EINPUT, name, 0, 0, "is a directory, not a file");
     }
     if (!max || max > out->cap)
         max = out->cap;
@@ -231,20 +262,32 @@ nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err)
 }
 
 nb_status nb_file_read_text(const char *path, size_t max, struct nb_buf *out,
-                            enum nb_text_encoding *found, struct nb_error *err)
+                            struct nb_strv *warnings, struct nb_error *err)
 {
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
     struct nb_buf raw;
     nb_buf_init(&raw, out->cap);
     nb_status rc = nb_file_read(path, max, &raw, err);
-    size_t room = out->cap - out->len;
-    if (rc == NB_OK && nb_text_import(raw.data, raw.len, out, found) != NB_OK) {
+    if (rc == NB_OK)
+        rc = nb_text_check(raw.data, raw.len, name, err);
+    size_t room = out->cap - out->len, mark = out->len;
+    enum nb_text_encoding enc = NB_TEXT_UTF8;
+    if (rc == NB_OK && nb_text_import(raw.data, raw.len, out, &enc) != NB_OK) {
         /* Windows-1252 takes up to three times the room as UTF-8 */
         if (raw.len >= room / 3)
-            rc = nb_error_set_at(err, NB_EINPUT, strcmp(path, "-") ? path : "<stdin>", 0, 0,
+            rc = nb_error_set_at(err, NB_EINPUT, name, 0, 0,
                                  "file is too large as text (over %zu bytes)", room);
         else
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     }
+    if (rc == NB_OK && enc == NB_TEXT_CP1252 && warnings) {
+        char msg[128];
+        nb_text_cp1252_warning(raw.data, raw.len, msg, sizeof(msg));
+        if (nb_strv_pushs(warnings, msg) != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    if (rc != NB_OK)
+        nb_buf_truncate(out, mark);
     nb_buf_release(&raw);
     return rc;
 }

@@ -5,21 +5,36 @@
 
 #include "text/buf.h"
 #include "text/error.h"
+#include "text/strv.h"
 #include "text/utf8.h"
 
 #include <stddef.h>
 
-/* Reads the whole file at `path` ("-" = standard input) into out (appended,
- * raw bytes).  Fails with NB_EINPUT when the file is missing, a directory, or
- * larger than `max` bytes (0 = out->cap), naming the file in err. */
+/* Opens the input file at `path` for reading, never blocking: opened
+ * first (non-blocking, close-on-exec), then what was opened is checked, so
+ * that nothing can swap the path for another kind of file in between.
+ * Returns the descriptor, blocking again, or -1 with err set: NB_EINPUT
+ * for an empty name ("'': no file name given"), a missing or unreadable
+ * file ("cannot open: ..."), a directory ("is a directory, not a file")
+ * and anything else that is not a regular file, a FIFO, a device or a
+ * socket ("not a regular file"), naming the file.  The caller closes the
+ * descriptor.  Every input file newsbrief reads is opened here. */
+int nb_file_open_input(const char *path, struct nb_error *err);
+
+/* Reads the whole file at `path` ("-" = standard input, which may be a
+ * pipe) into out (appended, raw bytes), opened by nb_file_open_input().
+ * Fails with its errors, and with NB_EINPUT when the file is larger than
+ * `max` bytes (0 = out->cap), naming the file in err. */
 nb_status nb_file_read(const char *path, size_t max, struct nb_buf *out, struct nb_error *err);
 
-/* nb_file_read() then nb_text_import() (text/utf8.h): the file at `path`
- * ("-" = standard input) appended to `out` as library text; *found (may be
- * NULL) says whether it was UTF-8 or read as Windows-1252.  Errors as
- * nb_file_read(); NB_ENOMEM. */
+/* nb_file_read(), nb_text_check() and nb_text_import() (text/utf8.h): the
+ * file at `path` ("-" = standard input) appended to `out` as library
+ * text.  Text that is not UTF-8 is read as Windows-1252 and its warning
+ * (nb_text_cp1252_warning()) pushed to `warnings` (may be NULL).  Errors
+ * as nb_file_read(); NB_EINPUT for binary data and UTF-16 (nb_text_check()),
+ * naming the file; NB_ENOMEM. */
 nb_status nb_file_read_text(const char *path, size_t max, struct nb_buf *out,
-                            enum nb_text_encoding *found, struct nb_error *err);
+                            struct nb_strv *warnings, struct nb_error *err);
 
 /* Writes data to `path` through a temporary file in the same folder, then
  * fsyncs and renames it into place, so that a failure never leaves a

@@ -1,5 +1,8 @@
 #include "text/utf8.h"
 
+#include <stdio.h>
+#include <string.h>
+
 size_t nb_utf8_seq_len(unsigned char c)
 {
     if (c < 0x80)
@@ -139,6 +142,78 @@ static int plain_ascii(unsigned char c)
     return (c >= 0x20 && c < 0x7F) || c == '\t';
 }
 
+/* ---- terminal escape sequences (ECMA-48) ---- */
+
+static int in_range(char c, unsigned char lo, unsigned char hi)
+{
+    return (unsigned char)c >= lo && (unsigned char)c <= hi;
+}
+
+/* Past the parameter, intermediate and final bytes of a control sequence
+ * whose introducer ends before s[i]. */
+static size_t csi_end(const char *s, size_t len, size_t i)
+{
+    while (i < len && in_range(s[i], 0x30, 0x3F))
+        i++;
+    while (i < len && in_range(s[i], 0x20, 0x2F))
+        i++;
+    return i < len && in_range(s[i], 0x40, 0x7E) ? i + 1 : i;
+}
+
+/* Past a control string (OSC, DCS, SOS, PM, APC) whose introducer ends
+ * before s[i]: past its terminator (BEL, ESC '\', or the C1 ST in UTF-8
+ * text), or up to any other control character, so that a string never
+ * closed takes no more than its line.  Every stop is a character boundary
+ * in either encoding. */
+static size_t string_end(const char *s, size_t len, size_t i, int utf8)
+{
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0x07)
+            return i + 1;
+        if (c == 0x1B)
+            return i + 1 < len && s[i + 1] == '\\' ? i + 2 : i;
+        if (utf8 && c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x9C)
+            return i + 2;
+        if (c < 0x20 || c == 0x7F)
+            return i;
+    }
+    return len;
+}
+
+/* The length of the terminal escape sequence that starts at s[i], 0 when
+ * none does: ESC and what follows it, or (in UTF-8 text) a C1 introducer
+ * of a control sequence or string, U+009B CSI, U+009D OSC and the like.
+ * A lone ESC is one byte; an escape cut short ends where it is cut. */
+static size_t escape_len(const char *s, size_t len, size_t i, int utf8)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0x1B) {
+        if (i + 1 >= len)
+            return 1;
+        char n = s[i + 1];
+        if (n == '[')
+            return csi_end(s, len, i + 2) - i;
+        if (n == ']' || n == 'P' || n == 'X' || n == '^' || n == '_')
+            return string_end(s, len, i + 2, utf8) - i;
+        if (in_range(n, 0x20, 0x2F)) { /* intermediates, then a final byte */
+            size_t j = i + 2;
+            while (j < len && in_range(s[j], 0x20, 0x2F))
+                j++;
+            return (j < len && in_range(s[j], 0x30, 0x7E) ? j + 1 : j) - i;
+        }
+        return in_range(n, 0x30, 0x7E) ? 2 : 1;
+    }
+    if (utf8 && c == 0xC2 && i + 1 < len) {
+        unsigned char n = (unsigned char)s[i + 1];
+        if (n == 0x9B)
+            return csi_end(s, len, i + 2) - i;
+        if (n == 0x9D || n == 0x90 || n == 0x98 || n == 0x9E || n == 0x9F)
+            return string_end(s, len, i + 2, utf8) - i;
+    }
+    return 0;
+}
+
 nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
                          enum nb_text_encoding *found)
 {
@@ -154,6 +229,12 @@ nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
         i = 3;
     while (i < len) {
         uint32_t cp;
+        unsigned char c0 = (unsigned char)s[i];
+        size_t esc = c0 == 0x1B || (utf8 && c0 == 0xC2) ? escape_len(s, len, i, utf8) : 0;
+        if (esc) {
+            i += esc; /* invisible: a CR before it and an LF after stay one line end */
+            continue;
+        }
         if (utf8) {
             /* a run of plain ASCII is copied whole; valid UTF-8 kept as it
              * is (decoding and encoding it again gives the same bytes) */
@@ -186,4 +267,42 @@ nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
             return NB_ENOMEM;
     }
     return NB_OK;
+}
+
+int nb_text_looks_binary(const char *s, size_t len)
+{
+    size_t sample = len < 65536 ? len : 65536, bad = 0;
+    for (size_t i = 0; i < sample; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B))
+            bad++;
+    }
+    return sample && (bad * 100 / sample >= 5 || memchr(s, '\0', sample) != NULL);
+}
+
+int nb_text_is_utf16(const char *s, size_t len)
+{
+    return len >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                        ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF));
+}
+
+nb_status nb_text_check(const char *s, size_t len, const char *name, struct nb_error *err)
+{
+    /* UTF-16 first: its ASCII is half NUL bytes, which looks binary */
+    if (nb_text_is_utf16(s, len))
+        return nb_error_set_at(err, NB_EINPUT, name, 0, 0,
+                               "UTF-16 text (it starts with a UTF-16 byte-order mark): save it "
+                               "as UTF-8");
+    if (nb_text_looks_binary(s, len))
+        return nb_error_set_at(err, NB_EINPUT, name, 0, 0,
+                               "not a text file (it holds binary data)");
+    return NB_OK;
+}
+
+char *nb_text_cp1252_warning(const char *s, size_t len, char *out, size_t size)
+{
+    size_t bad = 0;
+    nb_utf8_valid(s, len, &bad);
+    snprintf(out, size, "not valid UTF-8 (byte %zu): read as Windows-1252", bad + 1);
+    return out;
 }

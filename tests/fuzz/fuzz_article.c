@@ -51,6 +51,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t line = nl ? (size_t)(nl - text) : len;
     (void)nb_article_is_byline(text, line);
     (void)nb_article_is_date_stamp(text, line);
-    (void)nb_article_looks_binary(text, len);
+    (void)nb_text_looks_binary(text, len);
     return 0;
 }
