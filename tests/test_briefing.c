@@ -128,6 +128,23 @@ static void test_dedupe_and_order(void **state)
     static const char *const want[] = {B("articles/b.md"), B("articles/a.txt"), B("articles/c.txt"),
                                        B("articles/sub/d.txt"), NULL};
     assert_articles(&b, want);
+    /* each where the entry that first gave it is written */
+    static const unsigned lines[] = {3, 5, 5, 7};
+    assert_non_null(b.article_marks);
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(b.article_marks[i].line, lines[i]);
+        assert_int_equal(b.article_marks[i].column, 5);
+    }
+    nb_briefing_release(&b);
+    assert_null(b.article_marks);
+    /* and they follow the stories' order: c.txt by its priority first */
+    load_ok(&b, B("marks_priority.yaml"));
+    static const char *const want_marks[] = {B("articles/c.txt"), B("articles/a.txt"), NULL};
+    assert_articles(&b, want_marks);
+    assert_int_equal(b.article_marks[0].line, 4);
+    assert_int_equal(b.article_marks[0].column, 12);
+    assert_int_equal(b.article_marks[1].line, 3);
+    assert_int_equal(b.article_marks[1].column, 5);
     nb_briefing_release(&b);
 
     load_ok(&b, B("glob.yaml"));

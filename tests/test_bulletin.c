@@ -38,6 +38,15 @@ static char *briefing_with(const char *dir, const char *name, const char *extra)
     return path;
 }
 
+static void mkdir_p(const char *dir, const char *sub)
+{
+    char path[1200];
+    struct nb_error err;
+    snprintf(path, sizeof(path), "%s/%s", dir, sub);
+    if (nb_file_mkdirs(path, &err) != NB_OK)
+        fail_msg("%s", err.message);
+}
+
 static void test_script_in_one_call(void **state)
 {
     (void)state;
@@ -98,6 +107,99 @@ static void test_errors_are_whole_messages(void **state)
     assert_string_equal(msg, want);
     nb_bulletin_release(&bl);
     free(bad);
+    free(dir);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    struct nb_error err;
+    if (nb_file_write_atomic(path, text, strlen(text), &err) != NB_OK)
+        fail_msg("%s", err.message);
+}
+
+/* No source gave a story: one error at the briefing's entry of the first
+ * that failed, naming it, in place of a warning for each; when a story
+ * was read, each failure stays a warning. */
+static void test_no_story_read(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("bulletin_no_story");
+    char empty[1200], blank[1200], path[1200], msg[2048], want[4096];
+    snprintf(empty, sizeof(empty), "%s/empty.txt", dir);
+    snprintf(blank, sizeof(blank), "%s/blank.txt", dir);
+    write_text(empty, "");
+    write_text(blank, "\n\n");
+    snprintf(path, sizeof(path), "%s/one.yaml", dir);
+    write_text(path, "title: T\nvoice: anchor\narticles:\n  - empty.txt\n");
+    struct nb_bulletin bl;
+    struct nb_error err;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    assert_int_equal(nb_bulletin_script(&bl, path, &err), NB_EINPUT);
+    snprintf(want, sizeof(want),
+             "%s:4:5: no story could be read: '%s': the file is empty: an article needs a "
+             "headline",
+             path, empty);
+    assert_string_equal(nb_error_format(&err, msg, sizeof(msg)), want);
+    assert_int_equal(bl.warnings.n, 0);
+    nb_bulletin_release(&bl);
+
+    /* several: the first named, the others counted */
+    snprintf(path, sizeof(path), "%s/three.yaml", dir);
+    write_text(path, "title: T\narticles:\n  - {file: empty.txt, priority: 2}\n"
+                     "  - {file: blank.txt, priority: 1}\n  - gone/*.txt\n");
+    mkdir_p(dir, "gone");
+    snprintf(want, sizeof(want), "%s/gone/x.txt", dir);
+    write_text(want, "");
+    nb_bulletin_init(&bl);
+    assert_int_equal(nb_bulletin_script(&bl, path, &err), NB_EINPUT);
+    /* read by priority: blank.txt first */
+    snprintf(want, sizeof(want), "%s:4:12: no story could be read: '%s': ", path, blank);
+    nb_error_format(&err, msg, sizeof(msg));
+    assert_memory_equal(msg, want, strlen(want));
+    assert_non_null(strstr(msg, " (and 2 more sources failed)"));
+    assert_null(strchr(msg, '\n'));
+    assert_int_equal(bl.warnings.n, 0);
+    nb_bulletin_release(&bl);
+
+    /* a story read: the failure is a warning, as before */
+    snprintf(path, sizeof(path), "%s/some.yaml", dir);
+    snprintf(want, sizeof(want), "title: T\narticles:\n  - empty.txt\n  - %s/articles/ferry.txt\n",
+             FIXTURES);
+    write_text(path, want);
+    nb_bulletin_init(&bl);
+    if (nb_bulletin_script(&bl, path, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    assert_int_equal(bl.warnings.n, 1);
+    snprintf(want, sizeof(want), "%s: the file is empty: an article needs a headline; skipped",
+             empty);
+    assert_string_equal(bl.warnings.v[0], want);
+    nb_bulletin_release(&bl);
+    free(dir);
+}
+
+/* A variant eSpeak NG lacks is said where the quote voice's profile
+ * writes it, before any work (it once failed fitting, exit 1, at the
+ * profile's espeak: line). */
+static void test_unknown_variant(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("bulletin_variant");
+    mkdir_p(dir, "voices");
+    char profile[1200], msg[2048], want[2048];
+    snprintf(profile, sizeof(profile), "%s/voices/quoted.yaml", dir);
+    write_text(profile, "espeak: en-gb\nvariants:\n  female: [f3]\n  male: [m3, mz]\n");
+    char *path = briefing_with(dir, "b.yaml", "quote_voice: quoted\nduration: 1m\n");
+    struct nb_bulletin bl;
+    struct nb_error err;
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    assert_int_equal(nb_bulletin_script(&bl, path, &err), NB_EINPUT);
+    snprintf(want, sizeof(want),
+             "%s:4:14: 'male': eSpeak NG has no variant 'mz' (variants such as f3 or m7)", profile);
+    assert_string_equal(nb_error_format(&err, msg, sizeof(msg)), want);
+    nb_bulletin_release(&bl);
+    free(path);
     free(dir);
 }
 
@@ -318,6 +420,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_script_in_one_call),
         cmocka_unit_test(test_errors_are_whole_messages),
+        cmocka_unit_test(test_no_story_read),
+        cmocka_unit_test(test_unknown_variant),
         cmocka_unit_test(test_duration_error_said_once),
         cmocka_unit_test(test_short_of_material_is_a_warning),
         cmocka_unit_test(test_duplicates_before_the_cap),

@@ -465,7 +465,7 @@ static void test_lexicon(void **state)
 
     r = run_cmd(NULL, (char *[]){BIN, "script", briefing, NULL});
     assert_int_equal(r.code, 0);
-    char want[1200];
+    char want[2200];
     snprintf(want, sizeof(want), "# lexicon: %s\n", names);
     assert_non_null(strstr(r.out, want));
     snprintf(script, sizeof(script), "%s/edited.txt", dir);
@@ -477,12 +477,13 @@ static void test_lexicon(void **state)
         fail_msg("speak failed: %s", r.err);
     run_free(&r);
 
-    /* the script's lexicon gone: a clear error, no audio */
+    /* the script's lexicon gone: a clear error at its '# lexicon:' line
+     * (the fourth, after title and date), no audio */
     remove(names);
     remove(wav);
     r = run_cmd(NULL, (char *[]){BIN, "speak", script, "-o", wav, NULL});
     assert_int_equal(r.code, 2);
-    snprintf(want, sizeof(want), "newsbrief: %s: cannot open: %s\n", names, strerror(ENOENT));
+    snprintf(want, sizeof(want), "newsbrief: %s:4:12: no lexicon file '%s'\n", script, names);
     assert_string_equal(r.err, want);
     assert_ptr_equal(strchr(r.err, '\n'), r.err + strlen(r.err) - 1); /* one line */
     struct stat st;
@@ -683,6 +684,59 @@ static void test_script_voice_at_its_mark(void **state)
     free(dir);
 }
 
+/* --voice: a name that is neither a profile nor an eSpeak NG voice is said
+ * as the option's; a profile path is taken from the current folder, not
+ * the text's; a profile's variants are checked at their place. */
+static void test_speak_voice_option(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("cli_speak_voice");
+    char text[1200], wav[1200], profile[1200], want[2600], cwd[1024];
+    snprintf(text, sizeof(text), "%s/sub/t.txt", dir);
+    snprintf(wav, sizeof(wav), "%s/t.wav", dir);
+    snprintf(profile, sizeof(profile), "%s/my/p.yaml", dir);
+    struct nb_error err;
+    snprintf(want, sizeof(want), "%s/sub", dir);
+    assert_int_equal(nb_file_mkdirs(want, &err), NB_OK);
+    snprintf(want, sizeof(want), "%s/my", dir);
+    assert_int_equal(nb_file_mkdirs(want, &err), NB_OK);
+    assert_int_equal(nb_file_write_atomic(text, "The bridge has reopened.\n", 25, &err), NB_OK);
+
+    struct run r =
+        run_cmd(NULL, (char *[]){BIN, "speak", text, "-o", wav, "--voice", "nobody-here", NULL});
+    assert_int_equal(r.code, 2);
+    assert_string_equal(r.err, "newsbrief: speak: --voice: no voice profile or eSpeak NG voice "
+                               "'nobody-here' (see 'newsbrief voices')\n");
+    assert_int_not_equal(access(wav, F_OK), 0);
+    run_free(&r);
+
+    static const char bad[] = "espeak: en-gb\nvariants:\n  female: [f3, zz9]\n";
+    assert_int_equal(nb_file_write_atomic(profile, bad, sizeof(bad) - 1, &err), NB_OK);
+    r = run_cmd(NULL, (char *[]){BIN, "speak", text, "-o", wav, "--voice", profile, NULL});
+    assert_int_equal(r.code, 2);
+    snprintf(want, sizeof(want),
+             "newsbrief: %s:3:16: 'female': eSpeak NG has no variant 'zz9' (variants such as f3 "
+             "or m7)\n",
+             profile);
+    assert_string_equal(r.err, want);
+    assert_int_not_equal(access(wav, F_OK), 0);
+    run_free(&r);
+
+    /* my/p.yaml from the current folder, though the text is in sub/ */
+    static const char good[] = "espeak: en-gb\nrate: 200\n";
+    assert_int_equal(nb_file_write_atomic(profile, good, sizeof(good) - 1, &err), NB_OK);
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_int_equal(chdir(dir), 0);
+    r = run_cmd(NULL,
+                (char *[]){BIN, "speak", "sub/t.txt", "-o", "t.wav", "--voice", "my/p.yaml", NULL});
+    assert_int_equal(chdir(cwd), 0);
+    if (r.code != 0)
+        fail_msg("speak --voice my/p.yaml: %s", r.err);
+    assert_int_equal(access(wav, F_OK), 0);
+    run_free(&r);
+    free(dir);
+}
+
 /* A sentence longer than the limit is refused before anything is spoken
  * (a megabyte of one sentence ran for minutes and took gigabytes). */
 static void test_speak_refuses_endless_sentence(void **state)
@@ -852,6 +906,7 @@ int main(void)
         cmocka_unit_test(test_killed_worker_fails_cleanly),
         cmocka_unit_test(test_speak_refuses_binary),
         cmocka_unit_test(test_script_voice_at_its_mark),
+        cmocka_unit_test(test_speak_voice_option),
         cmocka_unit_test(test_speak_refuses_endless_sentence),
         cmocka_unit_test(test_little_memory_no_abort),
         cmocka_unit_test(test_lexicon),

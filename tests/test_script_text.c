@@ -156,6 +156,13 @@ struct parse_error_case {
 #define STORY_N "(expected a whole number from 1, or no story= at all)"
 #define NO_TEXT "(write it under the mark, or delete the mark)"
 #define ATTRS "in segment mark (expected story=N, voice=NAME or speaker=\"NAME\")"
+#define NOT_PATH                                                                                   \
+    "(a voice profile name such as anchor or an eSpeak NG voice such as en-gb, not a path)"
+#define LONG_NAME                                                                                  \
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" \
+    "aa"
+/* the message keeps the mark's first 60 bytes: "[story voice=" and 47 of the name */
+#define LONG_NAME_CUT "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 
 static const struct parse_error_case parse_errors[] = {
     {HEAD "[stroy story=1 voice=anchor]\nText.\n", 5, 2, "unknown segment kind 'stroy' " KINDS},
@@ -204,6 +211,20 @@ static const struct parse_error_case parse_errors[] = {
     {HEAD "[intro voice=anchor]\nHi \xc3\xa9t\xe9.\n", 6, 6,
      "the script is not valid UTF-8 (save it as UTF-8)"},
     {HEAD "[intro voice=anchor]\nHi\x01.\n", 6, 3, "control character U+0001 in the script"},
+    /* a mark whose ']' is missing is not text before the first mark */
+    {HEAD "[intro voice=anchor\nGood evening.\n", 5, 1,
+     "segment mark '[intro voice=anchor' is not closed with ']'"},
+    {HEAD "[intro voice=anchor]\nHi.\n  [outro voice=anchor  \nBye.\n", 7, 3,
+     "segment mark '[outro voice=anchor' is not closed with ']'"},
+    {HEAD "[story voice=" LONG_NAME "\nText.\n", 5, 1,
+     "segment mark '[story voice=" LONG_NAME_CUT "...' is not closed with ']'"},
+    /* a voice is a profile name or an eSpeak NG voice, never a file */
+    {HEAD "[story story=1 voice=../../../../etc/passwd]\nText.\n", 5, 22,
+     "no voice '../../../../etc/passwd' " NOT_PATH},
+    {HEAD "[story voice=/etc/passwd]\nText.\n", 5, 14, "no voice '/etc/passwd' " NOT_PATH},
+    {HEAD "[story voice=voices/anchor]\nText.\n", 5, 14, "no voice 'voices/anchor' " NOT_PATH},
+    {HEAD "[story voice=anchor.yaml]\nText.\n", 5, 14, "no voice 'anchor.yaml' " NOT_PATH},
+    {HEAD "[story voice=.anchor]\nText.\n", 5, 14, "no voice '.anchor' " NOT_PATH},
     {"# newsbrief script\n# title: Empty\n\n", 0, 0,
      "the script has no segments (each starts with a mark such as [story story=1 "
      "voice=anchor])"},
@@ -233,6 +254,25 @@ static void test_parse_errors(void **state)
         assert_null(s.title);
         assert_null(s.date);
     }
+}
+
+/* Where a header line's value is, for an error a later stage finds. */
+static void test_header_mark(void **state)
+{
+    (void)state;
+    static const char text[] = "\xEF\xBB\xBF# newsbrief script\r\n# title: Ønsket\r\n"
+                               "  #  lexicon:   names.yaml\r\n\n[intro voice=anchor]\nHi.\n"
+                               "# date: 2026-01-01\n";
+    unsigned line = 0, column = 0;
+    assert_true(nb_script_text_header_mark(text, sizeof(text) - 1, "lexicon", &line, &column));
+    assert_int_equal(line, 3);
+    assert_int_equal(column, 17);
+    assert_true(nb_script_text_header_mark(text, sizeof(text) - 1, "title", &line, &column));
+    assert_int_equal(line, 2);
+    assert_int_equal(column, 10);
+    /* after the first mark a '#' line is a comment */
+    assert_false(nb_script_text_header_mark(text, sizeof(text) - 1, "date", &line, &column));
+    assert_false(nb_script_text_header_mark("", 0, "lexicon", &line, &column));
 }
 
 static void test_error_format(void **state)
@@ -307,7 +347,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_escapes), cmocka_unit_test(test_parse_edited),
         cmocka_unit_test(test_speaker_round_trip), cmocka_unit_test(test_parse_errors),
         cmocka_unit_test(test_error_format),       cmocka_unit_test(test_is_text),
-        cmocka_unit_test(test_parse_minimal),
+        cmocka_unit_test(test_parse_minimal),      cmocka_unit_test(test_header_mark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

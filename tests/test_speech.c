@@ -171,6 +171,33 @@ static void test_check_voice(void **state)
     }
 }
 
+/* A variant is a file of eSpeak NG's voices/!v folder, by its bare name. */
+static void test_check_variant(void **state)
+{
+    (void)state; /* no nb_speech needed, but one exists here */
+    static const char *const good[] = {"f3", "m7", "3", "klatt", "Andy", "m1"};
+    for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
+        struct nb_error err;
+        nb_error_init(&err);
+        if (nb_speech_check_variant(good[i], &err) != NB_OK)
+            fail_msg("%s: %s", good[i], err.message);
+    }
+    static const char *const bad[] = {"zz9", "",      "..", ".",           "../!v/f3",
+                                      "f3/", "!v/f3", "f9", "/etc/passwd", "f3\x01"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+        struct nb_error err;
+        nb_error_init(&err);
+        assert_int_equal(nb_speech_check_variant(bad[i], &err), NB_EINPUT);
+        char want[128];
+        snprintf(want, sizeof(want), "eSpeak NG has no variant '%s' (variants such as f3 or m7)",
+                 bad[i]);
+        assert_string_equal(err.message, want);
+    }
+    assert_true(nb_speech_voice_is_mbrola("mb-en1"));
+    assert_true(nb_speech_voice_is_mbrola("MB/mb-de2"));
+    assert_false(nb_speech_voice_is_mbrola("en-gb"));
+}
+
 static void test_list_voices(void **state)
 {
     struct nb_speech *sp = *state;
@@ -589,6 +616,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_versions_and_rate),
         cmocka_unit_test(test_one_instance_at_a_time),
         cmocka_unit_test(test_check_voice),
+        cmocka_unit_test(test_check_variant),
         cmocka_unit_test(test_list_voices),
         cmocka_unit_test(test_say_makes_speech),
         cmocka_unit_test(test_say_nothing),

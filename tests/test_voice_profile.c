@@ -155,6 +155,15 @@ static void test_error_fixtures(void **state)
         {"variants_scalar.yaml", 3, 9, "'male' must be a list of eSpeak NG variants like [f3, f2]"},
         {"variants_key.yaml", 3, 3, "unknown key 'man' (did you mean 'male'?)"},
         {"variants_many.yaml", 3, 9, "'male' lists 9 variants; at most 8 are used"},
+        /* a path would have eSpeak NG open any file as a voice */
+        {"espeak_path.yaml", 2, 9,
+         "'espeak' must name an eSpeak NG voice such as en-gb, not a path: "
+         "'../../../../etc/passwd'"},
+        {"espeak_absolute.yaml", 1, 9,
+         "'espeak' must name an eSpeak NG voice such as en-gb, not a path: "
+         "'/usr/share/espeak-ng-data/voices/!v/f3'"},
+        {"espeak_dotdot.yaml", 1, 9,
+         "'espeak' must name an eSpeak NG voice such as en-gb, not a path: 'gmw/../en'"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct nb_voice_profile v;
@@ -172,6 +181,45 @@ static void test_error_fixtures(void **state)
         nb_voice_profile_release(&v);
         nb_buf_release(&path);
     }
+}
+
+/* An identifier such as gmw/en is a voice eSpeak NG lists, not a path. */
+static void test_espeak_identifier(void **state)
+{
+    (void)state;
+    struct nb_voice_profile v;
+    struct nb_error err;
+    nb_voice_profile_init(&v);
+    nb_error_init(&err);
+    assert_int_equal(nb_voice_profile_load(&v, PROFILE "espeak_identifier.yaml", &err), NB_OK);
+    assert_string_equal(v.espeak, "gmw/en+f3");
+    assert_string_equal(v.language, "gmw/en");
+    nb_voice_profile_release(&v);
+}
+
+/* Each variant is looked up among eSpeak NG's, and one it lacks is said
+ * where the profile writes it. */
+static void test_check_variants(void **state)
+{
+    (void)state;
+    struct nb_voice_profile v;
+    struct nb_error err;
+    nb_voice_profile_init(&v);
+    nb_error_init(&err);
+    assert_int_equal(nb_voice_profile_load(&v, PROFILE "full.yaml", &err), NB_OK);
+    assert_int_equal(nb_voice_profile_check_variants(&v, &err), NB_OK);
+    assert_int_equal(nb_voice_profile_load(&v, PROFILE "variants_unknown.yaml", &err), NB_OK);
+    assert_int_equal(v.female_marks[1].line, 3);
+    assert_int_equal(v.female_marks[1].column, 16);
+    assert_int_equal(v.male_marks[1].line, 4);
+    assert_int_equal(v.male_marks[1].column, 14);
+    assert_error(nb_voice_profile_check_variants(&v, &err), &err, PROFILE "variants_unknown.yaml",
+                 3, 16, "'female': eSpeak NG has no variant 'zz9' (variants such as f3 or m7)");
+    /* "3" is eSpeak NG's m3, which it has */
+    assert_int_equal(nb_voice_profile_load(&v, PROFILE "variants_male.yaml", &err), NB_OK);
+    assert_error(nb_voice_profile_check_variants(&v, &err), &err, PROFILE "variants_male.yaml", 4,
+                 14, "'male': eSpeak NG has no variant 'm99' (variants such as f3 or m7)");
+    nb_voice_profile_release(&v);
 }
 
 static void test_missing_file(void **state)
@@ -312,10 +360,11 @@ static void test_find_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_full_profile),   cmocka_unit_test(test_defaults),
-        cmocka_unit_test(test_shipped_voices), cmocka_unit_test(test_error_fixtures),
-        cmocka_unit_test(test_missing_file),   cmocka_unit_test(test_find_order),
-        cmocka_unit_test(test_find_path),      cmocka_unit_test(test_find_errors),
+        cmocka_unit_test(test_full_profile),      cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_shipped_voices),    cmocka_unit_test(test_error_fixtures),
+        cmocka_unit_test(test_missing_file),      cmocka_unit_test(test_find_order),
+        cmocka_unit_test(test_find_path),         cmocka_unit_test(test_find_errors),
+        cmocka_unit_test(test_espeak_identifier), cmocka_unit_test(test_check_variants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -175,6 +175,23 @@ static nb_status load_voices(struct nb_bulletin *bl, const struct request *rq, s
     return rc;
 }
 
+/* The variants of the briefing's profiles, looked up among eSpeak NG's
+ * before any work (the variant voices made from the quote voice are
+ * these): one it lacks is said where its profile names it.  The voices
+ * themselves are asked of eSpeak NG when it speaks (script_audio.h). */
+static nb_status check_variants(struct nb_bulletin *bl, const struct request *rq,
+                                struct nb_error *err)
+{
+    (void)rq;
+    size_t loaded = bl->briefing.quote_voice ? 2 : 1;
+    for (size_t i = 0; i < loaded && i < bl->nvoices; i++) {
+        nb_status rc = nb_voice_profile_check_variants(&bl->voices[i], err);
+        if (rc != NB_OK)
+            return rc;
+    }
+    return NB_OK;
+}
+
 /* The shipped bank for the voice's language, with the briefing's own
  * lists and wording in place of the bank's. */
 static nb_status load_transitions(struct nb_bulletin *bl, const struct request *rq,
@@ -446,6 +463,7 @@ static nb_status write_script(struct nb_bulletin *bl, const struct request *rq,
 static const struct step script_steps[] = {
     {load_briefing, "reading the briefing"}, /* (config/) */
     {load_voices, NULL},                     /* its voice profiles (config/) */
+    {check_variants, NULL},                  /* ... as eSpeak NG has them (speech/) */
     {load_transitions, NULL},                /* the transition bank (config/) */
     {load_lexicon, NULL},                    /* shipped, then the briefing's */
     {read_articles, "reading the articles"}, /* files, pages, feeds, URLs (source/,

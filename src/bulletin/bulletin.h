@@ -101,8 +101,10 @@ nb_status nb_bulletin_default_briefing(struct nb_buf *out);
  * briefing's duration by speaking candidates when it has one (a bulletin
  * shorter than its slot adds a warning).  `bl` must be freshly
  * initialised.  Errors are the failing step's: NB_EINPUT with
- * FILE:LINE:COLUMN for a bad briefing, profile, bank or lexicon, FILE for
- * an article that cannot be read; NB_ENOMEM; NB_ESYNTH. */
+ * FILE:LINE:COLUMN for a bad briefing, profile (one of its variants
+ * eSpeak NG lacks, too), bank or lexicon, FILE for an article that cannot
+ * be read, the briefing's article entry when no story could be read;
+ * NB_ENOMEM; NB_ESYNTH. */
 nb_status nb_bulletin_script(struct nb_bulletin *bl, const char *path, struct nb_error *err);
 
 /* From bl->script (made by nb_bulletin_script()) to the audio file: into
@@ -140,8 +142,13 @@ nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
  * names) or plain text, one segment per paragraph.  `voice` (NULL: the
  * script's voices, or "anchor" for plain text) is a profile name or path,
  * or an eSpeak NG voice such as "en-us" spoken with the anchor's settings;
- * it replaces every segment's voice.  `lexicon` (NULL: none) is a lexicon
- * file whose entries beat the shipped one and the script's.  `loudness`
+ * it replaces every segment's voice; a path is taken from the current
+ * folder, a name looked up as for a briefing in the folder of `in_path`.
+ * A script's own voices are profile names or eSpeak NG voices, never
+ * paths; a profile's variants are looked up among eSpeak NG's before
+ * anything is spoken.  `lexicon` (NULL: none) is a lexicon
+ * file whose entries beat the shipped one and the script's (a script's
+ * "# lexicon:" file that does not exist is NB_EINPUT at that line).  `loudness`
  * (NULL: the default, podcast) is the loudness target; `temp` (may be
  * NULL) is told of the temporary files; `jobs` speech workers run at a
  * time (0: one per processor; the audio is the same for any); the format is the
@@ -152,5 +159,16 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
                                  const char *lexicon, const struct nb_loudness_target *loudness,
                                  const struct nb_temp_hook *temp, unsigned jobs, double *seconds,
                                  struct nb_error *err);
+
+/* The voice `voice` as nb_bulletin_speak_file() takes it for the file
+ * `in_path`, checked without speaking: a profile (loaded, its variants
+ * looked up among eSpeak NG's) or an eSpeak NG voice.  NB_EINPUT at a bad
+ * profile's FILE:LINE:COLUMN, or with no file for a voice that is neither:
+ * "no voice profile or eSpeak NG voice 'nobody'" (or a profile path that
+ * does not exist: "no voice profile file 'x.yaml'"), for the caller to say
+ * where the name came from.  A profile's own eSpeak NG voice is asked for
+ * when it speaks.  Starts and stops eSpeak NG for a voice that is not a
+ * profile, so no nb_speech may exist when it is called. */
+nb_status nb_bulletin_speak_voice(const char *voice, const char *in_path, struct nb_error *err);
 
 #endif

@@ -9,6 +9,7 @@
 #include "text/file.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -109,7 +110,7 @@ static nb_status set_options(struct nb_bulletin *bl, struct nb_error *err)
     return NB_OK;
 }
 
-static nb_status warn_failed(struct nb_bulletin *bl, const struct nb_error *e)
+static nb_status warn_failed(struct nb_strv *warnings, const struct nb_error *e)
 {
     char msg[NB_ERROR_MSG_MAX];
     nb_error_format(e, msg, sizeof(msg));
@@ -117,9 +118,28 @@ static nb_status warn_failed(struct nb_bulletin *bl, const struct nb_error *e)
     nb_buf_init(&w, 0);
     nb_status rc = nb_buf_addf(&w, "%s; skipped", msg);
     if (rc == NB_OK)
-        rc = nb_strv_push_owned(&bl->warnings, nb_buf_detach(&w, NULL));
+        rc = nb_strv_push_owned(warnings, nb_buf_detach(&w, NULL));
     nb_buf_release(&w);
     return rc;
+}
+
+/* When every source failed: one error at the briefing's entry of the
+ * first failure ("no story could be read: 'a.txt': the file is empty: ...
+ * (and 2 more sources failed)") in place of a warning for each. */
+static nb_status none_read(const struct nb_briefing *b, size_t first, const struct nb_error *e,
+                           size_t failed, struct nb_error *err)
+{
+    struct nb_mark at = b->article_marks ? b->article_marks[first] : (struct nb_mark){0, 0};
+    char where[NB_ERROR_FILE_MAX + 32] = "", more[64] = "";
+    if (e->file[0] && e->line)
+        snprintf(where, sizeof(where), "'%s' (line %u): ", e->file, e->line);
+    else if (e->file[0])
+        snprintf(where, sizeof(where), "'%s': ", e->file);
+    if (failed > 1)
+        snprintf(more, sizeof(more), " (and %zu more source%s failed)", failed - 1,
+                 failed > 2 ? "s" : "");
+    return nb_error_set_at(err, NB_EINPUT, b->path, at.line, at.column,
+                           "no story could be read: %s%s%s", where, e->message, more);
 }
 
 /* The opening of an article, its first two sentences, into b (reset):
@@ -169,7 +189,11 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
     const struct nb_briefing *b = &bl->briefing;
     nb_status rc = set_options(bl, err);
     struct nb_source_reader *r = &bl->sources;
-    size_t failed = 0, distinct = 0;
+    size_t failed = 0, distinct = 0, first_failed = 0;
+    struct nb_error first;  /* the first source that failed */
+    struct nb_strv skipped; /* a warning for each, shown when a story was read */
+    nb_error_init(&first);
+    nb_strv_init(&skipped);
     struct nb_wordset_index openings;
     nb_wordset_index_init(&openings, NB_SCRIPT_DUPLICATE);
     for (size_t i = 0; rc == NB_OK && i < b->articles.n && distinct < b->stories; i++) {
@@ -188,12 +212,21 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
                 *err = e;
             rc = src != NB_OK ? src : NB_EIO; /* the state failed after all was read */
         } else {
-            failed++;
-            if (warn_failed(bl, &e) != NB_OK)
+            if (!failed++) {
+                first = e;
+                first_failed = i;
+            }
+            if (warn_failed(&skipped, &e) != NB_OK)
                 rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         }
     }
     nb_wordset_index_release(&openings);
+    /* the sources skipped, unless none gave a story: one error says so */
+    int keep = r->nstories || rc != NB_OK;
+    for (size_t i = 0; keep && i < skipped.n; i++)
+        if (nb_strv_pushs(&bl->warnings, skipped.v[i]) != NB_OK && rc == NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_strv_release(&skipped);
     for (size_t i = 0; rc == NB_OK && i < r->warnings.n; i++)
         if (nb_strv_pushs(&bl->warnings, r->warnings.v[i]) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
@@ -209,8 +242,7 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
         return rc;
     size_t n = r->nstories;
     if (!n && failed)
-        return nb_error_set_at(err, NB_EINPUT, b->path, 0, 0,
-                               "no story could be read: every source failed (%zu)", failed);
+        return none_read(b, first_failed, &first, failed, err);
     if (!n)
         return nb_error_set_at(err, NB_EINPUT, b->path, 0, 0,
                                "no story to read: the feeds have no new items%s",

@@ -12,7 +12,9 @@
  * warning in bl->warnings ("SOURCE: what failed; skipped"), or the error
  * when the briefing says on_source_error: fail, or when the state database
  * cannot be used (corrupt: NB_EINPUT naming it); NB_EINPUT when no source
- * gave a story. */
+ * gave a story: when sources failed, one error at the briefing's entry of
+ * the first failure, naming it and how many more failed, in place of
+ * their warnings. */
 nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err);
 
 /* After the audio is written: the feed items among its stories are marked

@@ -15,10 +15,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct voices {
     struct nb_voice_profile *v;
     struct nb_lexicon **lex; /* each voice's lexicon, loaded when first needed */
+    unsigned char *outright; /* 1: an eSpeak NG voice named outright, spoken with
+                                the anchor's settings (no profile of that name) */
     size_t n;
 };
 
@@ -30,6 +33,7 @@ static void voices_release(struct voices *vs)
     }
     free(vs->v);
     free(vs->lex);
+    free(vs->outright);
 }
 
 /* The lexicons a speech is said with: the shipped one for the voice's
@@ -47,36 +51,17 @@ static nb_status voice_lexicon(struct voices *vs, size_t k, const struct lexicon
     return nb_lexicon_open(&vs->lex[k], vs->v[k].language, 1, files->base_dir, files->own, 2, err);
 }
 
-/* A profile by name or path, or else the default profile speaking with the
- * eSpeak NG voice `name`. */
-static nb_status load_voice(struct nb_voice_profile *v, const char *name, const char *base,
-                            struct nb_error *err)
+/* The anchor profile speaking with the eSpeak NG voice `name`; `missing`
+ * is the error when there is no anchor either. */
+static nb_status outright_voice(struct nb_voice_profile *v, const char *name, const char *base,
+                                const struct nb_error *missing, struct nb_error *err)
 {
-    nb_voice_profile_init(v);
-    nb_status rc = nb_voice_profile_open(v, name, base, err);
-    if (rc != NB_EINPUT || strchr(name, '/') || strstr(name, ".yaml"))
-        return rc;
     struct nb_error ignored;
-    const char *plus = strchr(name, '+');
-    if (plus && plus > name) {
-        /* "correspondent+m3": a profile speaking with a variant (a voice per
-         * person quoted, script_build.h) */
-        struct nb_voice_profile profile;
-        nb_voice_profile_init(&profile);
-        char *stem = nb_strndup(name, (size_t)(plus - name));
-        if (!stem)
-            return nb_error_set(err, NB_ENOMEM, "out of memory");
-        nb_status found = nb_voice_profile_open(&profile, stem, base, &ignored);
-        free(stem);
-        if (found == NB_OK) {
-            rc = nb_voice_profile_variant(&profile, plus + 1, v, err);
-            nb_voice_profile_release(&profile);
-            return rc;
-        }
+    if (nb_voice_profile_open(v, "anchor", base, &ignored) != NB_OK) {
+        if (err)
+            *err = *missing;
+        return missing->status;
     }
-    nb_voice_profile_release(v);
-    if (nb_voice_profile_open(v, "anchor", base, &ignored) != NB_OK)
-        return rc;
     char *espeak = nb_strdup(name), *lang = nb_strndup(name, strcspn(name, "+"));
     if (!espeak || !lang) {
         free(espeak);
@@ -90,10 +75,56 @@ static nb_status load_voice(struct nb_voice_profile *v, const char *name, const 
     v->path = NULL;
     v->espeak = espeak;
     v->language = lang;
+    /* the anchor's variants are not this voice's */
+    nb_strv_release(&v->female);
+    nb_strv_release(&v->male);
     return NB_OK;
 }
 
-static nb_status add_voice(struct voices *vs, const char *name, const char *base,
+/* The voice `name` names: a profile by name (from the caller also by path,
+ * from the current folder), a profile with a variant ("correspondent+m3":
+ * a voice per person quoted, script_build.h), or else the anchor profile
+ * speaking with the eSpeak NG voice `name` (*outright 1, v->path NULL).
+ * A script's voices are never paths (script_text.h). */
+static nb_status load_voice(struct nb_voice_profile *v, const char *name, const char *base,
+                            int from_caller, int *outright, struct nb_error *err)
+{
+    *outright = 0;
+    nb_voice_profile_init(v);
+    if (from_caller && nb_voice_profile_is_path(name))
+        return nb_voice_profile_open(v, name, NULL, err);
+    struct nb_error missing;
+    nb_error_init(&missing);
+    struct nb_buf path;
+    nb_buf_init(&path, 0);
+    nb_status found = nb_voice_profile_find(name, base, &path, &missing);
+    nb_status rc = found == NB_OK ? nb_voice_profile_load(v, path.data, err) : found;
+    nb_buf_release(&path);
+    if (found == NB_OK)
+        return rc;
+    if (found != NB_EINPUT)
+        return nb_error_set(err, found, "out of memory");
+    const char *plus = strchr(name, '+');
+    if (plus && plus > name) {
+        struct nb_voice_profile profile;
+        struct nb_error ignored;
+        nb_voice_profile_init(&profile);
+        char *stem = nb_strndup(name, (size_t)(plus - name));
+        if (!stem)
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+        nb_status has_stem = nb_voice_profile_open(&profile, stem, base, &ignored);
+        free(stem);
+        if (has_stem == NB_OK) {
+            rc = nb_voice_profile_variant(&profile, plus + 1, v, err);
+            nb_voice_profile_release(&profile);
+            return rc;
+        }
+    }
+    *outright = 1;
+    return outright_voice(v, name, base, &missing, err);
+}
+
+static nb_status add_voice(struct voices *vs, const char *name, const char *base, int from_caller,
                            struct nb_error *err)
 {
     for (size_t i = 0; i < vs->n; i++)
@@ -108,9 +139,15 @@ static nb_status add_voice(struct voices *vs, const char *name, const char *base
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     vs->lex = l;
     vs->lex[vs->n] = NULL;
-    nb_status rc = load_voice(&vs->v[vs->n], name, base, err);
+    unsigned char *o = realloc(vs->outright, vs->n + 1);
+    if (!o)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    vs->outright = o;
+    int outright;
+    nb_status rc = load_voice(&vs->v[vs->n], name, base, from_caller, &outright, err);
     if (rc != NB_OK)
         return rc;
+    vs->outright[vs->n] = (unsigned char)outright;
     /* segments name the voice as written */
     char *copy = nb_strdup(name);
     if (!copy) {
@@ -121,6 +158,32 @@ static nb_status add_voice(struct voices *vs, const char *name, const char *base
     vs->v[vs->n].name = copy;
     vs->n++;
     return NB_OK;
+}
+
+/* The voices checked before anything is spoken: each profile's variants
+ * (said where its file names them), and an eSpeak NG voice the caller
+ * named outright (said with no file: the caller knows where the name came
+ * from).  eSpeak NG is started for that only; nb_script_audio_write()
+ * asks for the other voices itself, at their profile's or script's mark. */
+static nb_status check_voices(const struct voices *vs, struct nb_error *err)
+{
+    struct nb_speech *sp = NULL;
+    nb_status rc = NB_OK;
+    for (size_t i = 0; rc == NB_OK && i < vs->n; i++) {
+        const struct nb_voice_profile *v = &vs->v[i];
+        rc = nb_voice_profile_check_variants(v, err);
+        if (rc != NB_OK || !vs->outright[i] || v->path)
+            continue;
+        if (!sp)
+            rc = nb_speech_new(&sp, err);
+        if (rc == NB_OK)
+            rc = nb_speech_check_voice(sp, v->espeak, err);
+        if (rc == NB_EINPUT && !nb_speech_voice_is_mbrola(v->espeak))
+            rc =
+                nb_error_set(err, NB_EINPUT, "no voice profile or eSpeak NG voice '%s'", v->espeak);
+    }
+    nb_speech_free(sp);
+    return rc;
 }
 
 /* The place of the first "voice=NAME" of an edited script (its NAME): 1
@@ -145,6 +208,32 @@ static int voice_mark(const char *text, size_t len, const char *voice, struct nb
         }
     }
     return 0;
+}
+
+static int is_regular_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The script's lexicon (its '# lexicon:' line), joined to the script's
+ * folder `base` into *path: NB_EINPUT at that line when there is no such
+ * file. */
+static nb_status script_lexicon(const struct nb_script *s, const char *text, size_t len,
+                                const char *name, const char *base, struct nb_buf *path,
+                                struct nb_error *err)
+{
+    if (nb_path_join(base, s->lexicon, path) != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (is_regular_file(path->data))
+        return NB_OK;
+    unsigned line = 0, column = 0;
+    nb_script_text_header_mark(text, len, "lexicon", &line, &column);
+    if (strcmp(path->data, s->lexicon) == 0)
+        return nb_error_set_at(err, NB_EINPUT, name, line, column, "no lexicon file '%s'",
+                               s->lexicon);
+    return nb_error_set_at(err, NB_EINPUT, name, line, column,
+                           "no lexicon file '%s' (looked for %s)", s->lexicon, path->data);
 }
 
 /* Plain text: one story segment per paragraph. */
@@ -213,7 +302,7 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
 {
     struct nb_buf text, base, own;
     struct nb_script script;
-    struct voices vs = {NULL, NULL, 0};
+    struct voices vs = {NULL, NULL, NULL, 0};
     struct nb_script_audio_result res;
     nb_script_audio_result_init(&res);
     struct lexicon_files files = {NULL, {NULL, lexicon}};
@@ -238,12 +327,11 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
         rc = nb_script_parse_text(&script, text.data, text.len, name, "en-gb", err);
     /* the briefing's lexicon, relative to the script when written so */
     if (rc == NB_OK && script.lexicon) {
-        if (nb_path_join(base.data, script.lexicon, &own) != NB_OK)
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        rc = script_lexicon(&script, text.data, text.len, name, base.data, &own, err);
         files.own[0] = own.data;
     }
     if (rc == NB_OK && (voice || !is_script)) {
-        rc = add_voice(&vs, voice ? voice : "anchor", base.data, err);
+        rc = add_voice(&vs, voice ? voice : "anchor", base.data, 1, err);
         for (size_t i = 0; rc == NB_OK && i < script.n; i++) {
             char *v = nb_strdup(vs.v[0].name);
             if (!v) {
@@ -260,15 +348,17 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
         struct nb_normaliser norm = {.language = vs.v[0].language, .lexicon = vs.lex[0]};
         rc = script_from_text(&script, text.data, text.len, vs.v[0].name, &norm, err);
     }
-    for (size_t i = 0; rc == NB_OK && i < script.n; i++) {
-        rc = add_voice(&vs, script.segments[i].voice, base.data, err);
+    for (size_t i = 0; rc == NB_OK && !voice && is_script && i < script.n; i++) {
+        size_t before = vs.n;
+        rc = add_voice(&vs, script.segments[i].voice, base.data, 0, err);
         /* an eSpeak NG voice the script names: said wrong at its mark */
-        struct nb_voice_profile *v = rc == NB_OK && is_script ? &vs.v[vs.n - 1] : NULL;
-        if (v && !v->path && strcmp(v->name, script.segments[i].voice) == 0 &&
-            voice_mark(text.data, text.len, v->name, &v->espeak_mark) &&
+        struct nb_voice_profile *v = rc == NB_OK && vs.n > before ? &vs.v[before] : NULL;
+        if (v && vs.outright[before] && voice_mark(text.data, text.len, v->name, &v->espeak_mark) &&
             !(v->path = nb_strdup(name)))
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     }
+    if (rc == NB_OK)
+        rc = check_voices(&vs, err);
     if (rc == NB_OK && is_script)
         rc = renormalise(&script, &vs, &files, err);
     if (rc == NB_OK)
@@ -287,5 +377,20 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     nb_buf_release(&text);
     nb_buf_release(&base);
     nb_buf_release(&own);
+    return rc;
+}
+
+nb_status nb_bulletin_speak_voice(const char *voice, const char *in_path, struct nb_error *err)
+{
+    struct voices vs = {NULL, NULL, NULL, 0};
+    struct nb_buf base;
+    nb_buf_init(&base, 0);
+    nb_status rc = nb_path_dirname(strcmp(in_path, "-") ? in_path : "./-", &base) == NB_OK
+                       ? add_voice(&vs, voice, base.data, 1, err)
+                       : nb_error_set(err, NB_ENOMEM, "out of memory");
+    if (rc == NB_OK)
+        rc = check_voices(&vs, err);
+    voices_release(&vs);
+    nb_buf_release(&base);
     return rc;
 }

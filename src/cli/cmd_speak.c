@@ -56,10 +56,20 @@ static int run(int argc, char **argv)
         code = nb_cli_failf(NB_EXIT_INPUT, "speak: --loudness: %s", err.message);
         goto done;
     }
+    const char *in = args.n ? args.v[0] : "-";
+    /* a voice that is neither a profile nor an eSpeak NG voice is said as
+     * the option's; a bad profile file is said where it is wrong */
+    if (voice && nb_bulletin_speak_voice(voice, in, &err) != NB_OK) {
+        code = err.file[0] || err.status != NB_EINPUT
+                   ? nb_cli_fail(&err)
+                   : nb_cli_failf(NB_EXIT_INPUT, "speak: --voice: %s (see 'newsbrief voices')",
+                                  err.message);
+        goto done;
+    }
     double seconds = 0;
     const struct nb_temp_hook temp = nb_cli_cleanup_on_signals();
-    if (nb_bulletin_speak_file(args.n ? args.v[0] : "-", out, voice, lexicon, &target, &temp, njobs,
-                               &seconds, &err) != NB_OK) {
+    if (nb_bulletin_speak_file(in, out, voice, lexicon, &target, &temp, njobs, &seconds, &err) !=
+        NB_OK) {
         code = nb_cli_fail(&err);
         goto done;
     }

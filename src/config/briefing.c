@@ -74,6 +74,7 @@ void nb_briefing_release(struct nb_briefing *b)
     free(b->outro);
     nb_transition_bank_release(&b->transitions);
     nb_strv_release(&b->articles);
+    free(b->article_marks);
     free(b->cache_dir);
     nb_briefing_init(b);
 }
@@ -87,10 +88,12 @@ struct article_set {
     struct file_id {
         dev_t dev;
         ino_t ino;
-        unsigned priority; /* NO_PRIORITY when none given */
+        unsigned priority;   /* NO_PRIORITY when none given */
+        struct nb_mark mark; /* of the entry that first gave it */
     } * ids;
     size_t alloc;
-    unsigned priority; /* of the entry being added */
+    unsigned priority;   /* of the entry being added */
+    struct nb_mark mark; /* where that entry is written */
 };
 
 /* The device number given to URLs, which have no file identity. */
@@ -116,6 +119,7 @@ static nb_status article_add(struct article_set *set, const char *path, const st
     set->ids[set->paths->n].dev = st->st_dev;
     set->ids[set->paths->n].ino = st->st_ino;
     set->ids[set->paths->n].priority = set->priority;
+    set->ids[set->paths->n].mark = set->mark;
     return nb_strv_pushs(set->paths, path);
 }
 
@@ -264,6 +268,7 @@ static nb_status add_entry(const struct nb_yaml_doc *doc, const struct nb_yaml_n
             set->priority = (unsigned)v;
         node = file;
     }
+    set->mark = node->mark;
     nb_status rc = nb_yaml_string(doc, node, "articles", &entry, err);
     if (rc != NB_OK)
         return rc;
@@ -380,14 +385,17 @@ static nb_status order_articles(const struct nb_yaml_doc *doc, const struct nb_y
     if (rc == NB_OK && n) {
         qsort(r, n, sizeof(*r), cmp_ranked);
         char **v = malloc(n * sizeof(*v));
-        if (!v) {
+        b->article_marks = malloc(n * sizeof(*b->article_marks));
+        if (!v || !b->article_marks) {
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         } else {
-            for (size_t i = 0; i < n; i++)
+            for (size_t i = 0; i < n; i++) {
                 v[i] = b->articles.v[r[i].index];
+                b->article_marks[i] = ids[r[i].index].mark;
+            }
             memcpy(b->articles.v, v, n * sizeof(*v));
-            free(v);
         }
+        free(v);
     }
     nb_strv_release(&stems);
     free(r);
@@ -402,7 +410,7 @@ static nb_status read_articles(const struct nb_yaml_doc *doc, const struct nb_ya
         return nb_yaml_error(doc, root, err,
                              "missing required key 'articles' (the article files, folders or "
                              "globs to read)");
-    struct article_set set = {&b->articles, NULL, 0, NO_PRIORITY};
+    struct article_set set = {&b->articles, NULL, 0, NO_PRIORITY, {0, 0}};
     nb_status rc = NB_OK;
     if (n->kind == NB_YAML_MAPPING) {
         rc = nb_yaml_error(doc, n, err,

@@ -94,6 +94,10 @@ struct nb_briefing {
                                   key is absent and the default is used */
     struct nb_strv articles;   /* resolved article files and URLs, in order,
                                   no repeats */
+    struct nb_mark *article_marks; /* article_marks[i]: where the entry that
+                                      gave articles.v[i] is written (a glob's
+                                      or folder's for each file it found);
+                                      NULL when not loaded from a file */
     unsigned stories;
     unsigned sentences;
     char *output; /* resolved against dir; NULL when not given */

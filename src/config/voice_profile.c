@@ -1,6 +1,7 @@
 /* voice_profile.c - voices/NAME.yaml: which eSpeak NG voice, how fast, what pauses. */
 #include "config/voice_profile.h"
 
+#include "speech/speech.h"
 #include "text/chars.h"
 #include "text/data_path.h"
 #include "text/file.h"
@@ -68,6 +69,31 @@ static char *name_from_path(const char *path)
     else if (ends_with(base, ".yml"))
         n -= 4;
     return nb_strndup(base, n);
+}
+
+/* One part of an eSpeak NG identifier ("gmw", "en-GB"): letters, digits,
+ * '-' and '_', starting with a letter or digit. */
+static int identifier_part_ok(const char *s, size_t n)
+{
+    if (!n || !nb_ascii_is_alnum((unsigned char)s[0]))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!nb_ascii_is_alnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+            return 0;
+    return 1;
+}
+
+/* 1 when an `espeak` value reads as a file path ("../../etc/passwd",
+ * "/usr/x", "./en", "~/v"): one starting with '.' or holding a '/' other
+ * than the one of an identifier such as gmw/en. */
+static int espeak_is_path(const char *s)
+{
+    size_t n = strcspn(s, "+");
+    const char *slash = memchr(s, '/', n);
+    if (s[0] == '.' || strchr(s + n, '/'))
+        return 1;
+    return slash && (!identifier_part_ok(s, (size_t)(slash - s)) ||
+                     !identifier_part_ok(slash + 1, n - (size_t)(slash + 1 - s)));
 }
 
 /* "en-gb", "en-gb+f3", "mb-en1": one word, at most one '+', neither part empty. */
@@ -146,7 +172,8 @@ static int variant_name_ok(const char *s)
 }
 
 static nb_status read_variant_list(const struct nb_yaml_doc *doc, const struct nb_yaml_node *map,
-                                   const char *key, struct nb_strv *out, struct nb_error *err)
+                                   const char *key, struct nb_strv *out, struct nb_mark *marks,
+                                   struct nb_error *err)
 {
     const struct nb_yaml_node *list = nb_yaml_get(map, key);
     if (!list || nb_yaml_is_null(list))
@@ -166,6 +193,7 @@ static nb_status read_variant_list(const struct nb_yaml_doc *doc, const struct n
                                  key, item->kind == NB_YAML_SCALAR ? item->scalar : "a list");
         if (nb_strv_pushs(out, item->scalar) != NB_OK)
             return nb_error_set(err, NB_ENOMEM, "out of memory");
+        marks[i] = item->mark;
     }
     return NB_OK;
 }
@@ -182,9 +210,9 @@ static nb_status read_variants(const struct nb_yaml_doc *doc, const struct nb_ya
                              p->kind == NB_YAML_SEQUENCE ? "a list" : "a single value");
     nb_status rc = nb_yaml_check_keys(doc, p, variant_keys, err);
     if (rc == NB_OK)
-        rc = read_variant_list(doc, p, "female", &v->female, err);
+        rc = read_variant_list(doc, p, "female", &v->female, v->female_marks, err);
     if (rc == NB_OK)
-        rc = read_variant_list(doc, p, "male", &v->male, err);
+        rc = read_variant_list(doc, p, "male", &v->male, v->male_marks, err);
     return rc;
 }
 
@@ -199,6 +227,11 @@ static nb_status read_espeak(const struct nb_yaml_doc *doc, const struct nb_yaml
     if (rc != NB_OK)
         return rc;
     v->espeak_mark = n->mark;
+    if (espeak_is_path(v->espeak))
+        return nb_yaml_error(doc, n, err,
+                             "'espeak' must name an eSpeak NG voice such as en-gb, not a path: "
+                             "'%s'",
+                             v->espeak);
     if (!espeak_name_ok(v->espeak))
         return nb_yaml_error(doc, n, err,
                              "'espeak' must be an eSpeak NG voice like en-gb or en-gb+f3, not '%s'",
@@ -291,6 +324,34 @@ nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path, st
     return rc;
 }
 
+/* The error `err` holds about a value (NB_EINPUT), said at `mark` of the
+ * profile's file, after `prefix` ("'female': ") when not NULL. */
+static nb_status at_mark(const struct nb_voice_profile *v, struct nb_mark mark, const char *prefix,
+                         nb_status rc, struct nb_error *err)
+{
+    if (!err || !v->path || rc != NB_EINPUT)
+        return rc;
+    char message[NB_ERROR_MSG_MAX];
+    memcpy(message, err->message, sizeof(message));
+    return nb_error_set_at(err, rc, v->path, mark.line, mark.column, "%s%s", prefix ? prefix : "",
+                           message);
+}
+
+nb_status nb_voice_profile_check_variants(const struct nb_voice_profile *v, struct nb_error *err)
+{
+    for (int male = 0; male < 2; male++) {
+        const struct nb_strv *list = male ? &v->male : &v->female;
+        const struct nb_mark *marks = male ? v->male_marks : v->female_marks;
+        for (size_t i = 0; i < list->n; i++) {
+            nb_status rc = nb_speech_check_variant(list->v[i], err);
+            if (rc != NB_OK)
+                return at_mark(v, i < NB_VOICE_VARIANTS_MAX ? marks[i] : v->espeak_mark,
+                               male ? "'male': " : "'female': ", rc, err);
+        }
+    }
+    return NB_OK;
+}
+
 /* ---- finding a profile by name ---- */
 
 static int is_regular_file(const char *path)
@@ -299,7 +360,7 @@ static int is_regular_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static int is_path(const char *name)
+int nb_voice_profile_is_path(const char *name)
 {
     return strchr(name, '/') || ends_with(name, ".yaml") || ends_with(name, ".yml");
 }
@@ -403,7 +464,7 @@ nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct n
     nb_buf_init(&path, 0);
     if (!name[0])
         return nb_error_set(err, NB_EINPUT, "the voice profile name is empty");
-    if (is_path(name)) {
+    if (nb_voice_profile_is_path(name)) {
         nb_status rc = NB_OK;
         if (nb_path_join(base_dir, name, &path) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");

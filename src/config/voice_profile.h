@@ -33,6 +33,8 @@
 #include "text/error.h"
 #include "text/strv.h"
 
+#define NB_VOICE_VARIANTS_MAX 8
+
 struct nb_voice_profile {
     char *name;
     char *path;                 /* file it was read from */
@@ -44,9 +46,9 @@ struct nb_voice_profile {
     unsigned quote_pause_ms, paragraph_pause_ms; /* 0 when not given: the
                                                     segment pause */
     struct nb_strv female, male;                 /* variant names, e.g. "f3"; empty when none */
+    /* where each variant is written: female_marks[i] for female.v[i] */
+    struct nb_mark female_marks[NB_VOICE_VARIANTS_MAX], male_marks[NB_VOICE_VARIANTS_MAX];
 };
-
-#define NB_VOICE_VARIANTS_MAX 8
 
 /* Empty profile with the defaults (rate 165, pitch 50, range 50, volume
  * 100, pauses 350/600/1000 ms); no allocation. */
@@ -56,11 +58,19 @@ void nb_voice_profile_release(struct nb_voice_profile *v);
 /* Loads and validates a profile file (YAML errors as FILE:LINE:COLUMN).
  * `v` must have been initialised; its old contents are released first, and
  * on failure it is left empty.  Keys left out keep the defaults; `espeak` is
- * required; pauses are durations ("350ms", "1.2s"; a bare number is ms),
- * at most 10s.
- * Does not ask eSpeak NG whether the voice exists: the caller does that
- * with nb_speech_check_voice() and reports at espeak_mark. */
+ * required, and never a path ("../x", "/etc/x", "./en": eSpeak NG would
+ * open the file as a voice) though an identifier such as gmw/en is fine;
+ * pauses are durations ("350ms", "1.2s"; a bare number is ms), at most 10s.
+ * Does not ask eSpeak NG whether the voice and variants exist: the
+ * caller asks for the voice with nb_speech_check_voice() (reporting at
+ * espeak_mark) and for the variants with nb_voice_profile_check_variants(). */
 nb_status nb_voice_profile_load(struct nb_voice_profile *v, const char *path, struct nb_error *err);
+
+/* Looks each of the profile's variants up among eSpeak NG's
+ * (nb_speech_check_variant(); eSpeak NG need not be started).  NB_EINPUT,
+ * at the variant in the profile's file when it was read from one:
+ * "'female': eSpeak NG has no variant 'zz9' (variants such as f3 or m7)". */
+nb_status nb_voice_profile_check_variants(const struct nb_voice_profile *v, struct nb_error *err);
 
 /* The profile `base` speaking with eSpeak NG variant `variant` ("f3"):
  * a copy named "NAME+VARIANT" (base's name), its espeak the language plus
@@ -81,6 +91,10 @@ nb_status nb_voice_profile_variant(const struct nb_voice_profile *base, const ch
  * no file or position: the caller knows where the name was written. */
 nb_status nb_voice_profile_find(const char *name, const char *base_dir, struct nb_buf *out,
                                 struct nb_error *err);
+
+/* 1 when nb_voice_profile_find() takes `name` as a path: it has a '/' or
+ * ends in .yaml or .yml. */
+int nb_voice_profile_is_path(const char *name);
 
 /* Appends to `names` the profile names in folder `dir`: its NAME.yaml
  * files (what nb_voice_profile_find() looks a name up as), hidden files

@@ -182,6 +182,20 @@ static nb_status parse_story(struct parser *ps, const char *v, const char *end, 
     return NB_OK;
 }
 
+static int ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* A voice= value that reads as a file path ("../x", "/etc/x", "my.yaml"):
+ * a script names a profile or an eSpeak NG voice, never a file. */
+static int voice_is_path(const char *v, size_t n)
+{
+    return v[0] == '.' || memchr(v, '/', n) || memchr(v, '\\', n) || ends_with(v, n, ".yaml") ||
+           ends_with(v, n, ".yml");
+}
+
 /* "[kind story=N voice=NAME]": p .. end is the line, trimmed. */
 static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
 {
@@ -243,6 +257,11 @@ static nb_status parse_mark(struct parser *ps, const char *p, const char *end)
                 return fail_at(ps, p, "attribute 'voice' given twice in segment mark");
             if (eq + 1 == w || memchr(eq + 1, '[', (size_t)(w - eq - 1)))
                 return fail_at(ps, p, "bad voice name '%.*s' (expected voice=NAME)",
+                               (int)(w - eq - 1), eq + 1);
+            if (voice_is_path(eq + 1, (size_t)(w - eq - 1)))
+                return fail_at(ps, eq + 1,
+                               "no voice '%.*s' (a voice profile name such as anchor or an "
+                               "eSpeak NG voice such as en-gb, not a path)",
                                (int)(w - eq - 1), eq + 1);
             if (!(ps->voice = nb_strndup(eq + 1, (size_t)(w - eq - 1))))
                 return nb_error_set(ps->err, NB_ENOMEM, "out of memory");
@@ -338,6 +357,9 @@ static nb_status parse_line(struct parser *ps, const char *p, const char *end)
         return parse_comment(ps, p, end);
     if (*p == '[' && end[-1] == ']' && end - p >= 2)
         return parse_mark(ps, p, end);
+    /* "[intro voice=anchor" without its ']': a mark, not text */
+    if (*p == '[' && !memchr(p, ']', (size_t)(end - p)))
+        return fail_at(ps, p, "segment mark '%.*s' is not closed with ']'", (int)(end - p), p);
     return parse_text_line(ps, p, end);
 }
 
@@ -365,6 +387,37 @@ static nb_status parse_all(struct parser *ps, const char *text, size_t len)
         ps->line++;
     }
     return close_segment(ps);
+}
+
+int nb_script_text_header_mark(const char *text, size_t len, const char *key, unsigned *line,
+                               unsigned *column)
+{
+    size_t skip = bom_len(text, len), klen = strlen(key);
+    const char *p = text + skip, *end = text + len;
+    for (unsigned n = 1; p < end; n++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl ? nl : end, *q = p;
+        while (q < stop && nb_ascii_is_space((unsigned char)*q))
+            q++;
+        if (q < stop && *q == '[')
+            return 0; /* the first mark: the header is over */
+        if (q < stop && *q == '#') {
+            q++;
+            while (q < stop && nb_ascii_is_space((unsigned char)*q))
+                q++;
+            if ((size_t)(stop - q) > klen && memcmp(q, key, klen) == 0 && q[klen] == ':') {
+                q += klen + 1;
+                while (q < stop && nb_ascii_is_space((unsigned char)*q))
+                    q++;
+                struct parser ps = {.line_start = p};
+                *line = n;
+                *column = column_of(&ps, q);
+                return 1;
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
 }
 
 nb_status nb_script_parse_text(struct nb_script *s, const char *text, size_t len, const char *name,

@@ -52,13 +52,23 @@ int nb_script_is_text(const char *text, size_t len);
  * line starting with "\[", "\#" or "\\" stands for the character.
  *
  * NB_EINPUT (line and column in characters, 1-based) for: not UTF-8, a
- * control character, text before the first mark, an unknown kind, an
- * unknown or repeated attribute, story= not a number from 1, an empty or
- * missing voice=, a mark with no text under it, a bad date, and a script
- * with no segments at all.  `name` (may be NULL) is the file named in the
+ * control character, text before the first mark, a line starting with '['
+ * that has no ']' (a mark not closed), an unknown kind, an unknown or
+ * repeated attribute, story= not a number from 1, an empty or missing
+ * voice=, a voice= that is a path ("../x", "my.yaml": a profile name or an
+ * eSpeak NG voice only), a mark with no text under it, a bad date, and a
+ * script with no segments at all.  `name` (may be NULL) is the file named in the
  * error.  `s` must be freshly initialised; on failure it is left released
  * (empty). */
 nb_status nb_script_parse_text(struct nb_script *s, const char *text, size_t len, const char *name,
                                const char *language, struct nb_error *err);
+
+/* Where the value of the header line "# KEY: value" (key "lexicon",
+ * "title" or "date") is, as nb_script_parse_text() reads it: 1 with
+ * *line and *column (1-based, in characters) when the text has that line
+ * before its first mark, else 0.  For errors about the value that only a
+ * later stage finds (a lexicon file that does not exist). */
+int nb_script_text_header_mark(const char *text, size_t len, const char *key, unsigned *line,
+                               unsigned *column);
 
 #endif

@@ -5,10 +5,15 @@
 #include "speech/loudness.h"
 #include "speech/resample.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <sndfile.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define CHUNK 4096
 
@@ -30,13 +35,67 @@ static nb_status add_frames(struct nb_pcm *out, const float *f, size_t n, struct
     return NB_OK;
 }
 
+/* Why libsndfile could not read a file, in our words: "format not
+ * recognised" for the common case, else its own text with a lower-case
+ * first letter and without the full stop ("Error in WAV file. No 'data'
+ * chunk marker." as "error in WAV file. No 'data' chunk marker"). */
+static void sndfile_reason(char *out, size_t size)
+{
+    if (sf_error(NULL) == SF_ERR_UNRECOGNISED_FORMAT) {
+        snprintf(out, size, "format not recognised");
+        return;
+    }
+    snprintf(out, size, "%s", sf_strerror(NULL));
+    size_t n = strlen(out);
+    while (n && (out[n - 1] == '.' || out[n - 1] == ' '))
+        out[--n] = '\0';
+    if (n && out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z'))
+        out[0] = (char)(out[0] - 'A' + 'a');
+}
+
+/* Opens `path` once, without blocking (a FIFO has no writer to wait
+ * for), and checks what was opened: a descriptor of a regular file, or
+ * -1 with the reason in err, in our words rather than libsndfile's
+ * "System error : No such file or directory.". */
+static int open_regular(const char *path, struct nb_error *err)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    int e = errno;
+    if (fd < 0) {
+        if (e == ENOENT || e == ENOTDIR)
+            nb_error_set(err, NB_EINPUT, "'%s': no such file", path);
+        else if (e == EACCES || e == EPERM)
+            nb_error_set(err, NB_EINPUT, "'%s': permission denied", path);
+        else
+            nb_error_set(err, NB_EINPUT, "'%s': cannot be opened (%s)", path, strerror(e));
+        return -1;
+    }
+    struct stat st;
+    int known = fstat(fd, &st) == 0, flags = -1;
+    if (known && S_ISDIR(st.st_mode))
+        nb_error_set(err, NB_EINPUT, "'%s': a folder, not an audio file", path);
+    else if (!known || !S_ISREG(st.st_mode))
+        nb_error_set(err, NB_EINPUT, "'%s': not a regular file", path);
+    else if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+        nb_error_set(err, NB_EINPUT, "'%s': cannot be opened (%s)", path, strerror(errno));
+    else
+        return fd;
+    close(fd);
+    return -1;
+}
+
 /* Opens path and checks what a jingle must be. */
 static SNDFILE *open_jingle(const char *path, SF_INFO *info, struct nb_error *err)
 {
     memset(info, 0, sizeof(*info));
-    SNDFILE *sf = sf_open(path, SFM_READ, info);
+    int fd = open_regular(path, err);
+    if (fd < 0)
+        return NULL;
+    SNDFILE *sf = sf_open_fd(fd, SFM_READ, info, 1);
     if (!sf) {
-        nb_error_set(err, NB_EINPUT, "'%s': not an audio file (%s)", path, sf_strerror(NULL));
+        char why[256];
+        sndfile_reason(why, sizeof(why));
+        nb_error_set(err, NB_EINPUT, "'%s': not an audio file (%s)", path, why);
         return NULL;
     }
     if (info->channels < 1 || info->samplerate < 1000 ||

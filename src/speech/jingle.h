@@ -14,9 +14,11 @@
 
 /* Decodes `path` into out (mono 16-bit at `rate`; its old contents
  * replaced) and sets *lufs to its integrated loudness (-HUGE_VAL when
- * silent).  Errors, naming the file: NB_EINPUT when it is not audio
- * libsndfile can read ("'x.txt': not an audio file (...)") or is longer
- * than NB_JINGLE_MAX_SECONDS; NB_ENOMEM. */
+ * silent).  Errors, naming the file: NB_EINPUT when it does not exist
+ * ("'x.wav': no such file"), cannot be read ("'x.wav': permission
+ * denied"), is a folder, is not audio libsndfile can read ("'x.txt': not
+ * an audio file (format not recognised)"; a rarer reason in libsndfile's
+ * words, lower case) or is longer than NB_JINGLE_MAX_SECONDS; NB_ENOMEM. */
 nb_status nb_jingle_load(const char *path, unsigned rate, struct nb_pcm *out, double *lufs,
                          struct nb_error *err);
 

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -53,7 +54,7 @@ struct nb_speech {
 };
 
 static void note_selected(struct nb_speech *sp, const char *name);
-static void list_variants(struct nb_speech *sp);
+static nb_status list_variants(struct nb_speech *sp);
 
 /* Where the synthesis callback puts samples: passed as user_data. */
 struct sample_sink {
@@ -181,7 +182,7 @@ nb_status nb_speech_new(struct nb_speech **out, struct nb_error *err)
      * find a voice by language ("en"): the variants are listed first, so
      * that the one reading serves both, and before any worker is forked
      * (speech/workers.h), so that none reads them again */
-    list_variants(sp);
+    (void)list_variants(sp);        /* out of memory: listed again when needed */
     espeak_ng_SetVoiceByName("en"); /* a voice until the caller picks one */
     note_selected(sp, "en");
     int rate = espeak_ng_GetSampleRate();
@@ -248,10 +249,10 @@ static int push_name(char ***v, size_t *n, size_t *alloc, const char *s)
  * ("gmw/en-GB"), its file name ("en-GB") and its languages ("en-gb",
  * "en"); the variants from the file names of its voices/!v folder, as
  * "!v/f3" (no file is read for them). */
-static void list_variants(struct nb_speech *sp)
+static nb_status list_variants(struct nb_speech *sp)
 {
     if (sp->listed)
-        return;
+        return NB_OK;
     size_t alloc = 0, valloc = 0;
     int failed = 0;
     const espeak_VOICE **list = espeak_ListVoices(NULL);
@@ -295,31 +296,38 @@ static void list_variants(struct nb_speech *sp)
         sp->variants = sp->voices = NULL;
         sp->nvariants = sp->nvoices = 0;
     }
+    return failed ? NB_ENOMEM : NB_OK;
 }
 
 /* 1 when `name` is one of eSpeak NG's voices by identifier, file name or
- * language (case aside): never a path of eSpeak NG's folders or beyond. */
+ * language (case aside): never a path of eSpeak NG's folders or beyond.
+ * The voices must have been listed. */
 static int voice_known(struct nb_speech *sp, const char *name)
 {
-    list_variants(sp);
     for (size_t i = 0; i < sp->nvoices; i++)
         if (strcasecmp(sp->voices[i], name) == 0)
             return 1;
     return 0;
 }
 
-/* 1 when eSpeak NG has the variant file voices/!v/<variant>. */
+/* 1 when eSpeak NG has the variant file voices/!v/<variant>.  The
+ * variants must have been listed. */
 static int variant_exists(struct nb_speech *sp, const char *variant)
 {
     char id[VOICE_NAME_MAX + 8];
     /* "+3" means "+m3", as eSpeak NG reads it */
     int digits = variant[0] >= '0' && variant[0] <= '9';
     snprintf(id, sizeof(id), "!v/%s%s", digits ? "m" : "", variant);
-    list_variants(sp);
     for (size_t i = 0; i < sp->nvariants; i++)
         if (strcmp(sp->variants[i], id) == 0)
             return 1;
     return 0;
+}
+
+int nb_speech_voice_is_mbrola(const char *name)
+{
+    /* they start the program mbrola from $PATH */
+    return strncasecmp(name, "mb-", 3) == 0 || strncasecmp(name, "mb/", 3) == 0;
 }
 
 /* Selects voice `name` ("en-gb", "en-gb+f3") as the espeak-ng program
@@ -330,6 +338,8 @@ static int variant_exists(struct nb_speech *sp, const char *variant)
  * voices are refused. */
 static nb_status select_voice(struct nb_speech *sp, const char *name, struct nb_error *err)
 {
+    if (list_variants(sp) != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
     char base[VOICE_NAME_MAX + 1];
     size_t n = strlen(name);
     const char *plus = strchr(name, '+');
@@ -342,8 +352,7 @@ static nb_status select_voice(struct nb_speech *sp, const char *name, struct nb_
     if (ok) {
         memcpy(base, name, blen);
         base[blen] = '\0';
-        /* MBROLA voices start the program mbrola from $PATH */
-        if (strncasecmp(base, "mb-", 3) == 0 || strncasecmp(base, "mb/", 3) == 0)
+        if (nb_speech_voice_is_mbrola(base))
             return nb_error_set(err, NB_EINPUT,
                                 "'%s' is an MBROLA voice: newsbrief does not use them (eSpeak NG "
                                 "would start the external program mbrola)",
@@ -435,6 +444,33 @@ nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct n
     /* checking selects the voice; the next synthesis puts back the one
      * in use */
     return select_if_needed(sp, name, err);
+}
+
+nb_status nb_speech_check_variant(const char *variant, struct nb_error *err)
+{
+    size_t n = strlen(variant);
+    int ok = n > 0 && n <= VOICE_NAME_MAX && variant[0] != '.';
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (unsigned char)variant[i] > 0x20 && variant[i] != 0x7F && variant[i] != '/';
+    /* where eSpeak NG keeps its data: set by the first nb_speech_new(),
+     * else found now as it would be (its data path is all this sets) */
+    const char *data = NULL;
+    if (ok && !speech_live)
+        espeak_ng_InitializePath(NULL);
+    if (ok)
+        espeak_Info(&data);
+    char path[4096];
+    struct stat st;
+    /* "+3" means "+m3", as eSpeak NG reads it */
+    int digits = variant[0] >= '0' && variant[0] <= '9';
+    ok = ok && data && data[0] &&
+         (size_t)snprintf(path, sizeof(path), "%s/voices/!v/%s%s", data, digits ? "m" : "",
+                          variant) < sizeof(path) &&
+         stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    if (!ok)
+        return nb_error_set(err, NB_EINPUT,
+                            "eSpeak NG has no variant '%s' (variants such as f3 or m7)", variant);
+    return NB_OK;
 }
 
 nb_status nb_speech_phonemes(struct nb_speech *sp, const char *voice, const char *text, size_t len,

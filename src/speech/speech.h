@@ -62,6 +62,19 @@ const char *nb_speech_sndfile_version(void);
  * (nb_speech_set_voice) is selected again afterwards. */
 nb_status nb_speech_check_voice(struct nb_speech *sp, const char *name, struct nb_error *err);
 
+/* 1 when `name` ("mb-en1", "mb/mb-de2", "MB-us1+f3") is an MBROLA voice,
+ * which nb_speech_check_voice() refuses: eSpeak NG would start the
+ * external program mbrola to speak it. */
+int nb_speech_voice_is_mbrola(const char *name);
+
+/* NB_OK when eSpeak NG has the variant `variant` ("f3", "m7", "klatt";
+ * "3" is "m3", as eSpeak NG reads it): a file of its voices/!v folder.
+ * NB_EINPUT ("eSpeak NG has no variant 'zz9' (variants such as f3 or
+ * m7)") otherwise, and for anything that is not a bare file name.  Looks
+ * only for the file: eSpeak NG need not be started (no nb_speech), and
+ * no voice is selected. */
+nb_status nb_speech_check_variant(const char *variant, struct nb_error *err);
+
 /* eSpeak NG's phonemes (its ASCII mnemonics, as "espeak-ng -q -x" prints
  * them; clauses joined by a space) for text[0..len) read in voice `voice`
  * (a voice or language name, "en-gb"), appended to *out.  The text is
