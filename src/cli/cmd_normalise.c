@@ -80,6 +80,11 @@ static int run(int argc, char **argv)
         nb_strv_release(&args);
         return code;
     }
+    if (!nb_normalise_has_rules(lang))
+        fprintf(stderr,
+                "newsbrief: warning: normalise: no rules for the language '%.40s': only "
+                "whitespace is cleaned\n",
+                lang);
     struct ctx x;
     memset(&x, 0, sizeof(x));
     x.explain = explain;

@@ -742,6 +742,11 @@ nb_status nb_normalise(const char *text, size_t len, const char *language, struc
     return nb_normalise_ex(text, len, &nz, out, NULL, err);
 }
 
+int nb_normalise_has_rules(const char *language)
+{
+    return nb_norm_lang_find(language) != NULL;
+}
+
 int nb_normalise_sports(const char *text, size_t len, const char *language)
 {
     const struct nb_norm_lang *l = nb_norm_lang_find(language);

@@ -27,6 +27,10 @@ struct nb_normaliser {
                    "2-0" is a score wherever it stands, in a quote too */
 };
 
+/* 1 when there are normalisation rules for `language` (NULL counts as
+ * "en-gb"); 0 when its text would only have its whitespace cleaned. */
+int nb_normalise_has_rules(const char *language);
+
 /* 1 when text[0..len) holds one of the language's sports words ("match",
  * "goal", "league"...): a story in which a "2-0" is a score. */
 int nb_normalise_sports(const char *text, size_t len, const char *language);
