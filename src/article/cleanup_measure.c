@@ -472,9 +472,17 @@ void nb_clean_last_key(const char *s, size_t len, char key[NB_CLEAN_KEY_MAX])
 int nb_clean_has_bytes(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, needle, n) == 0)
+    if (n == 0)
+        return 1;
+    /* memchr finds the candidates: most lines hold no first byte at all */
+    const char *end = s + len;
+    for (const char *p = s; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, needle[0], (size_t)(end - p) - n + 1);
+        if (!p)
+            return 0;
+        if (memcmp(p, needle, n) == 0)
             return 1;
+    }
     return 0;
 }
 
@@ -483,11 +491,16 @@ int nb_clean_has_bytes(const char *s, size_t len, const char *needle)
  * in its bytes), not a credit. */
 int nb_clean_has_copyright_sign(const char *s, size_t len)
 {
-    for (size_t i = 0; i + 2 <= len; i++)
-        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9 &&
+    for (size_t i = 0; i + 2 <= len; i++) {
+        const char *c2 = memchr(s + i, 0xC2, len - 1 - i);
+        if (!c2)
+            return 0;
+        i = (size_t)(c2 - s);
+        if ((unsigned char)s[i + 1] == 0xA9 &&
             (i == 0 || nb_ascii_is_space((unsigned char)s[i - 1]) || s[i - 1] == '(' ||
              s[i - 1] == '['))
             return 1;
+    }
     return 0;
 }
 
@@ -534,6 +547,8 @@ void nb_clean_measure(struct nb_clean_line *ln)
     ln->marker = (c0 == '-' || c0 == '*' || c0 == '+') && len > 1 && s[1] == ' ';
     if (!ln->marker && nb_clean_has_bytes(s, len < 3 ? len : 3, "\xe2\x80\xa2"))
         ln->marker = 1;
+    /* a word can hold a copyright sign only when the line does */
+    int c2 = memchr(s, 0xC2, len) != NULL;
     for (size_t p = 0; p < len;) {
         while (p < len && nb_ascii_is_space((unsigned char)s[p]))
             p++;
@@ -593,7 +608,7 @@ void nb_clean_measure(struct nb_clean_line *ln)
                 prev_len = 0;
                 prev_flags = 0;
             }
-            if (nb_clean_has_copyright_sign(s + p, q - p))
+            if (c2 && nb_clean_has_copyright_sign(s + p, q - p))
                 ln->score += 50;
         }
         p = q;

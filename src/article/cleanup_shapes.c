@@ -65,8 +65,9 @@ static int is_caption(const struct nb_clean_line *ln)
     for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
         size_t n = strlen(tails[i]);
         for (size_t p = tail > n ? tail - n : 0; p + n <= ln->len; p++) {
-            if (memcmp(ln->s + p, tails[i], n) != 0 ||
-                (p && !nb_ascii_is_space((unsigned char)ln->s[p - 1]) && ln->s[p - 1] != '('))
+            /* a word start holding the first byte, before any memcmp */
+            if ((p && !nb_ascii_is_space((unsigned char)ln->s[p - 1]) && ln->s[p - 1] != '(') ||
+                ln->s[p] != tails[i][0] || memcmp(ln->s + p, tails[i], n) != 0)
                 continue;
             return 1;
         }
@@ -148,9 +149,11 @@ static int is_wire_credit(const struct nb_clean_line *ln)
         return 0;
     if (len && (s[0] == '(' || s[0] == '['))
         s++, len--;
-    if (nb_clean_has_words(ln->s, ln->len, "contributed to this report") ||
-        nb_clean_has_words(ln->s, ln->len, "contributed reporting") ||
-        nb_clean_has_words(ln->s, ln->len, "contributed to this story"))
+    /* the three phrases need the word: one scan for most lines */
+    if (nb_clean_has_words(ln->s, ln->len, "contributed") &&
+        (nb_clean_has_words(ln->s, ln->len, "contributed to this report") ||
+         nb_clean_has_words(ln->s, ln->len, "contributed reporting") ||
+         nb_clean_has_words(ln->s, ln->len, "contributed to this story")))
         return ln->words <= 30;
     int head = 0;
     for (size_t i = 0; !head && i < sizeof(heads) / sizeof(heads[0]); i++)
@@ -192,14 +195,17 @@ static int is_syndication(const struct nb_clean_line *ln)
                                         "republished",      "reproduced",        "syndicated",
                                         "reprinted",        "appeared in print", "was updated",
                                         "has been updated", "was amended",       "was corrected"};
+    /* "this article", "this story" ...: each "this " at a word start is
+     * followed by one of the things, in one scan of the line */
     int thing = 0, verb = 0;
-    for (size_t i = 0; i < sizeof(things) / sizeof(things[0]); i++) {
-        char pat[32];
-        size_t n = strlen(things[i]);
-        memcpy(pat, "this ", 5);
-        memcpy(pat + 5, things[i], n + 1);
-        thing |=
-            nb_clean_starts_with(ln->s, ln->len, pat) || nb_clean_has_words(ln->s, ln->len, pat);
+    const char *s = ln->s;
+    size_t len = ln->len;
+    for (size_t p = 0; !thing && p + 5 <= len; p++) {
+        if ((s[p] != 't' && s[p] != 'T') || (p && nb_ascii_is_alnum((unsigned char)s[p - 1])) ||
+            !nb_clean_starts_with(s + p, len - p, "this") || s[p + 4] != ' ')
+            continue;
+        for (size_t i = 0; !thing && i < sizeof(things) / sizeof(things[0]); i++)
+            thing = nb_clean_starts_with(s + p + 5, len - p - 5, things[i]);
     }
     for (size_t i = 0; thing && i < sizeof(verbs) / sizeof(verbs[0]); i++)
         verb |= nb_clean_has_words(ln->s, ln->len, verbs[i]);

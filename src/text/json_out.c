@@ -1,21 +1,46 @@
 /* json_out.c - streaming JSON writer (see json_out.h). */
 #include "text/json_out.h"
 
-#include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 
 void nb_json_out_init(struct nb_json_out *o, FILE *f, int pretty)
 {
-    memset(o, 0, sizeof(*o));
+    memset(o, 0, offsetof(struct nb_json_out, buf));
     o->f = f;
     o->pretty = pretty;
     o->first[0] = 1;
 }
 
+/* Hands what waits in the buffer to the stream. */
+static void flush(struct nb_json_out *o)
+{
+    if (!o->failed && o->len && fwrite(o->buf, 1, o->len, o->f) != o->len)
+        o->failed = 1;
+    o->len = 0;
+}
+
+/* Appends s[0..n) to the buffer; a run longer than the buffer goes to the
+ * stream whole. */
+static void put_bytes(struct nb_json_out *o, const char *s, size_t n)
+{
+    if (o->failed)
+        return;
+    if (n > sizeof(o->buf) - o->len) {
+        flush(o);
+        if (n >= sizeof(o->buf)) {
+            if (!o->failed && fwrite(s, 1, n, o->f) != n)
+                o->failed = 1;
+            return;
+        }
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+}
+
 static void put(struct nb_json_out *o, const char *s)
 {
-    if (!o->failed && fputs(s, o->f) < 0)
-        o->failed = 1;
+    put_bytes(o, s, strlen(s));
 }
 
 static void newline(struct nb_json_out *o)
@@ -69,11 +94,16 @@ void nb_json_out_close(struct nb_json_out *o, char bracket)
     put(o, s);
 }
 
-static void put_bytes(struct nb_json_out *o, const char *s, size_t n)
-{
-    if (!o->failed && n && fwrite(s, 1, n, o->f) != n)
-        o->failed = 1;
-}
+/* 1 for the bytes that end a run: the control bytes, NUL among them, '"'
+ * and '\\'.  Every byte from 0x5D up is 0. */
+static const unsigned char ends_run[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,          /* 0x50: '\\' */
+};
 
 /* A JSON string, escaped byte for byte as json-c escapes it (with '/'
  * left alone): the named escapes \b \f \n \r \t \" \\, other control
@@ -84,10 +114,12 @@ static void put_escaped(struct nb_json_out *o, const char *s)
     static const char hex[] = "0123456789abcdef";
     put_bytes(o, "\"", 1);
     const char *run = s, *p = s;
-    for (; *p; p++) {
+    for (;; p++) {
+        while (!ends_run[(unsigned char)*p])
+            p++;
         unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
+        if (c == 0)
+            break;
         char esc[6] = {'\\', 0, 0, 0, 0, 0};
         size_t n = 2;
         switch (c) {
@@ -148,10 +180,18 @@ void nb_json_out_string(struct nb_json_out *o, const char *s)
 
 void nb_json_out_int(struct nb_json_out *o, int64_t v)
 {
-    char buf[32];
+    /* the digits from the last, as PRId64 writes them */
+    char buf[24];
+    size_t at = sizeof(buf);
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        buf[--at] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf[--at] = '-';
     before_item(o);
-    snprintf(buf, sizeof(buf), "%" PRId64, v);
-    put(o, buf);
+    put_bytes(o, buf + at, sizeof(buf) - at);
 }
 
 void nb_json_out_bool(struct nb_json_out *o, int v)
@@ -163,6 +203,7 @@ void nb_json_out_bool(struct nb_json_out *o, int v)
 nb_status nb_json_out_finish(struct nb_json_out *o)
 {
     put(o, "\n");
+    flush(o);
     if (fflush(o->f) != 0)
         o->failed = 1;
     return o->failed || o->depth != 0 ? NB_EIO : NB_OK;

@@ -5,8 +5,11 @@
  * Usage: nb_json_out_init(), then objects and arrays opened and closed in
  * order, keys before values inside objects.  Strings are escaped as json-c
  * escapes them (with '/' left alone), so the output parses as the tree
- * form would.  Pretty (indented) when `pretty` is set.  The first write
- * error is kept in `failed`; the calls go on doing nothing.
+ * form would.  Pretty (indented) when `pretty` is set.  The text is
+ * gathered in a buffer of NB_JSON_OUT_BUF bytes inside the struct and
+ * handed to `f` as it fills and by nb_json_out_finish(): nothing else may
+ * write to `f` between nb_json_out_init() and nb_json_out_finish().  The
+ * first write error is kept in `failed`; the calls go on doing nothing.
  */
 #ifndef NB_TEXT_JSON_OUT_H
 #define NB_TEXT_JSON_OUT_H
@@ -17,6 +20,7 @@
 #include <stdio.h>
 
 #define NB_JSON_OUT_MAX_DEPTH 16
+#define NB_JSON_OUT_BUF 4096
 
 struct nb_json_out {
     FILE *f;
@@ -25,6 +29,8 @@ struct nb_json_out {
     unsigned depth;
     int first[NB_JSON_OUT_MAX_DEPTH]; /* nothing written yet at this depth */
     int after_key;                    /* a key was written: its value comes next */
+    size_t len;                       /* bytes waiting in buf */
+    char buf[NB_JSON_OUT_BUF];        /* what is written, before it goes to f */
 };
 
 void nb_json_out_init(struct nb_json_out *o, FILE *f, int pretty);
