@@ -120,12 +120,52 @@ static void test_bounds(void **state)
     nb_buf_release(&b);
 }
 
+/* The first tokens only; a window slid on keeps its later tokens, and
+ * what it remembered of them, as a window filled afresh from there. */
+static void test_first_and_drop(void **state)
+{
+    (void)state;
+    const char *p = "Mr. Berg said the Oslo staff \xe2\x80\x93 they said \"no\"";
+    struct nb_quotes_win w;
+    nb_quotes_win_fill_first(&w, p, 0, strlen(p), 2);
+    assert_tokens(&w, "Mr.|Berg");
+    nb_quotes_win_fill_first(&w, p, 0, strlen(p), 1000); /* at most a window */
+    assert_tokens(&w, "Mr.|Berg|said|the|Oslo|staff|\xe2\x80\x93|they|said|\"|no|\"");
+    nb_quotes_win_fill_first(&w, p, 0, 0, 1);
+    assert_int_equal(w.n, 0);
+
+    nb_quotes_win_fill(&w, p, 0, strlen(p));
+    assert_true(nb_quotes_tok_honorific(&w, 0, NULL));
+    assert_true(nb_quotes_tok_verb(&w, 2) & NB_QUOTES_V_SPEECH);
+    assert_false(nb_quotes_tok_in(&w, 4, NB_QUOTES_CAP_STOPS));
+    assert_true(nb_quotes_tok_in(&w, 7, NB_QUOTES_PRONOUNS_OTHER));
+    nb_quotes_win_drop(&w, 2);
+    struct nb_quotes_win fresh;
+    nb_quotes_win_fill(&fresh, p, w.t[0].s, strlen(p));
+    assert_int_equal(w.n, fresh.n);
+    for (size_t k = 0; k < w.n; k++) {
+        assert_int_equal(w.t[k].s, fresh.t[k].s);
+        assert_int_equal(w.t[k].e, fresh.t[k].e);
+        assert_int_equal(nb_quotes_tok_verb(&w, k), nb_quotes_tok_verb(&fresh, k));
+        assert_int_equal(nb_quotes_tok_honorific(&w, k, NULL),
+                         nb_quotes_tok_honorific(&fresh, k, NULL));
+        assert_int_equal(nb_quotes_tok_in(&w, k, NB_QUOTES_PRONOUNS_OTHER),
+                         nb_quotes_tok_in(&fresh, k, NB_QUOTES_PRONOUNS_OTHER));
+        assert_int_equal(nb_quotes_tok_in(&w, k, NB_QUOTES_CAP_STOPS),
+                         nb_quotes_tok_in(&fresh, k, NB_QUOTES_CAP_STOPS));
+    }
+    assert_true(nb_quotes_tok_in(&w, 5, NB_QUOTES_PRONOUNS_OTHER)); /* "they" */
+    nb_quotes_win_drop(&w, w.n + 3);                                /* past the end: nothing left */
+    assert_int_equal(w.n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_predicates),
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_first_and_drop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "quotes/wordlists.h"
+#include "text/calendar.h"
 
 static int in(enum nb_quotes_list list, const char *word)
 {
@@ -119,6 +120,53 @@ static void test_honorific(void **state)
     assert_true(nb_quotes_honorific("Professor", 9, NULL));
 }
 
+/* Every honorific of the table, whatever its first letter, and its gender;
+ * near misses of each letter's table are not. */
+static void test_honorific_all(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word;
+        int gender;
+    } all[] = {
+        {"Mr", 1},    {"Mr.", 1},       {"Mister", 1}, {"Sir", 1}, {"Lord", 1},
+        {"Mrs", 2},   {"Mrs.", 2},      {"Ms", 2},     {"Ms.", 2}, {"Miss", 2},
+        {"Dame", 2},  {"Lady", 2},      {"Dr", 0},     {"Dr.", 0}, {"Prof", 0},
+        {"Prof.", 0}, {"Professor", 0}, {"M.", 1},     {"Mme", 2}, {"Mme.", 2},
+    };
+    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+        int g = 99;
+        if (!nb_quotes_honorific(all[i].word, strlen(all[i].word), &g) || g != all[i].gender)
+            fail_msg("'%s': honorific of gender %d, want %d", all[i].word, g, all[i].gender);
+    }
+    static const char *const no[] = {"Mo", "Sirs", "Lords", "Dad", "Pro", "Md", "Mme..", "Lad"};
+    for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+        if (nb_quotes_honorific(no[i], strlen(no[i]), NULL))
+            fail_msg("'%s' is no honorific", no[i]);
+}
+
+/* The names of months and days belong to the lists that say so, in any
+ * case, whatever quick test turns other words away first. */
+static void test_calendar_names(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 12 + 7; i++) {
+        const char *name = i < 12 ? nb_calendar_en.months[i] : nb_calendar_en.weekdays[i - 12];
+        char low[16], up[16];
+        size_t n = strlen(name);
+        assert_true(n < sizeof(low));
+        for (size_t j = 0; j <= n; j++) {
+            low[j] = (char)(name[j] >= 'A' && name[j] <= 'Z' ? name[j] + 32 : name[j]);
+            up[j] = (char)(name[j] >= 'a' && name[j] <= 'z' ? name[j] - 32 : name[j]);
+        }
+        if (!in(NB_QUOTES_CAP_STOPS, name) || !in(NB_QUOTES_CAP_STOPS, low) ||
+            !in(NB_QUOTES_CAP_STOPS, up))
+            fail_msg("'%s' is not in the capitalised stop words", name);
+    }
+    assert_false(in(NB_QUOTES_CAP_STOPS, "Mayday"));
+    assert_false(in(NB_QUOTES_CAP_STOPS, "Ma"));
+}
+
 /* The lexicon is searched by halves: verbs from all over the alphabet must
  * be found (an entry out of strcmp order would hide some of them). */
 static void test_verb_flags(void **state)
@@ -160,9 +208,10 @@ static void test_verb_flags(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_word_is),      cmocka_unit_test(test_word_in),
-        cmocka_unit_test(test_lists_sorted), cmocka_unit_test(test_honorific),
-        cmocka_unit_test(test_verb_flags),
+        cmocka_unit_test(test_word_is),        cmocka_unit_test(test_word_in),
+        cmocka_unit_test(test_lists_sorted),   cmocka_unit_test(test_honorific),
+        cmocka_unit_test(test_verb_flags),     cmocka_unit_test(test_honorific_all),
+        cmocka_unit_test(test_calendar_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -214,7 +214,7 @@ static int goes_on_after(const char *p, size_t start, size_t end)
     }
     size_t to = lim;
     struct nb_quotes_win w;
-    nb_quotes_win_fill(&w, p, j, to);
+    nb_quotes_win_fill_first(&w, p, j, to, 1); /* the word after the quote only */
     if (w.n == 0 || !nb_quotes_tok_word(&w, 0))
         return 0;
     if (nb_quotes_tok_is(&w, 0, "by"))
@@ -268,7 +268,7 @@ static int after_saying(const char *p, size_t from, size_t i)
 static int ends_sentence(const char *p, size_t start, size_t end)
 {
     struct nb_quotes_win first;
-    nb_quotes_win_fill(&first, p, start, end);
+    nb_quotes_win_fill_first(&first, p, start, end, 1);
     if (first.n && (nb_quotes_tok_is(&first, 0, "and") || nb_quotes_tok_is(&first, 0, "but") ||
                     nb_quotes_tok_is(&first, 0, "or")))
         return 0; /* ", "but I don't know ...": the rest of a quote cut in two */

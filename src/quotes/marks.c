@@ -191,7 +191,8 @@ nb_status nb_quotes_scan_marks(const char *p, size_t len, const char *next, int 
         }
         while (i < len) {
             unsigned char b = (unsigned char)p[i];
-            if (b != '"' && b != '\'' && b != 0xE2 && b != 0xC2) {
+            /* letters (0x40-0x7F, most bytes) are no mark: one test */
+            if ((unsigned)(b - 0x40) < 0x40 || (b != '"' && b != '\'' && b != 0xE2 && b != 0xC2)) {
                 i++;
                 continue;
             }

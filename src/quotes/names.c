@@ -25,6 +25,9 @@ static int name_token(const struct nb_quotes_win *w, size_t k)
 
 int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
 {
+    unsigned char b = (unsigned char)w->p[w->t[k].s];
+    if (b < 0x80 && !nb_ascii_is_upper(b))
+        return 0; /* no capital (most tokens): nothing to look up */
     struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
     if (!(m->word[k] & 1))
         m->word[k] |= (unsigned char)(1 | name_token(w, k) << 1);
@@ -38,6 +41,10 @@ int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k)
         return 0;
     const char *t = w->p + w->t[k].s;
     size_t n = nb_quotes_tok_len(w, k);
+    /* every tail has an apostrophe, ' or U+2019 (its first byte 0xE2):
+     * most words have neither */
+    if (!memchr(t, '\'', n) && !memchr(t, 0xE2, n))
+        return 0;
     for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
         const char *tl = tails[i];
         size_t ap = tl[0] == 'n' ? 1 : 0;  /* where the apostrophe is in the tail */

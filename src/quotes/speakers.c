@@ -349,16 +349,14 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
     struct nb_quotes_win w;
     size_t i = from;
     int sentence_start = from == 0;
-    while (i < to) {
-        w.p = p;
-        w.n = 0;
+    w.p = p;
+    w.n = 0;
+    nb_quotes_win_forget(&w);
+    for (;;) {
+        /* the window slides on: the tokens kept from the last one first */
         struct nb_quotes_tok t;
-        size_t last = i;
-        while (w.n < NB_QUOTES_WIN_TOKENS && nb_quotes_next_token(p, to, &i, &t)) {
+        while (w.n < NB_QUOTES_WIN_TOKENS && nb_quotes_next_token(p, to, &i, &t))
             w.t[w.n++] = t;
-            last = i;
-        }
-        nb_quotes_win_forget(&w);
         if (w.n == 0)
             break;
         size_t k = 0;
@@ -449,7 +447,7 @@ void nb_quotes_mem_scan(struct nb_quotes_memory *m, const char *p, size_t from, 
         }
         if (limit == w.n)
             break;
-        i = k < w.n ? w.t[k].s : last;
+        nb_quotes_win_drop(&w, k);
     }
 }
 

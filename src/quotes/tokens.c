@@ -19,21 +19,32 @@ static int word_start(uint32_t c)
 
 int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_tok *t)
 {
-    size_t n;
-    uint32_t c;
-    while (*i < end && nb_char_is_space(c = nb_char_at(p, end, *i, &n)))
-        *i += n;
-    if (*i >= end)
+    /* read into locals: stores through i or t could alias p */
+    size_t at = *i, n = 0;
+    uint32_t c = 0;
+    while (at < end) {
+        c = nb_char_at(p, end, at, &n);
+        if (!nb_char_is_space(c))
+            break;
+        at += n;
+    }
+    if (at >= end) {
+        *i = at;
         return 0;
-    c = nb_char_at(p, end, *i, &n);
-    t->s = *i;
+    }
+    t->s = at;
     if (!word_start(c)) {
-        t->e = *i + n;
+        t->e = at + n;
         *i = t->e;
         return 1;
     }
-    size_t j = *i + n;
+    size_t j = at + n;
     while (j < end) {
+        unsigned char b = (unsigned char)p[j];
+        if (nb_ascii_is_alnum(b)) { /* most of a word: ASCII letters and digits */
+            j++;
+            continue;
+        }
         size_t k;
         uint32_t d = nb_char_at(p, end, j, &k);
         if (nb_char_is_word(d)) {
@@ -50,7 +61,7 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
         }
         break;
     }
-    if (j < end && j > *i && (p[j - 1] == 's' || p[j - 1] == 'S')) {
+    if (j < end && j > at && (p[j - 1] == 's' || p[j - 1] == 'S')) {
         /* a plural possessive: "the Nurses' Union" */
         size_t k;
         uint32_t d = nb_char_at(p, end, j, &k);
@@ -61,10 +72,10 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
         }
     }
     if (j < end && p[j] == '.') {
-        size_t wl = j - *i;
-        int initial = wl == 1 && nb_ascii_is_upper((unsigned char)p[*i]);
-        int dotted = memchr(p + *i, '.', wl) != NULL;
-        if (initial || dotted || nb_sentences_abbreviation(p + *i, wl))
+        size_t wl = j - at;
+        int initial = wl == 1 && nb_ascii_is_upper((unsigned char)p[at]);
+        int dotted = memchr(p + at, '.', wl) != NULL;
+        if (initial || dotted || nb_sentences_abbreviation(p + at, wl))
             j++;
     }
     t->e = j;
@@ -77,13 +88,39 @@ void nb_quotes_win_forget(struct nb_quotes_win *w)
     memset(&w->memo, 0, sizeof(w->memo));
 }
 
+void nb_quotes_win_drop(struct nb_quotes_win *w, size_t k)
+{
+    struct nb_quotes_win_memo *m = &w->memo;
+    size_t rest = k < w->n ? w->n - k : 0;
+    if (rest > 0) {
+        memmove(w->t, w->t + k, rest * sizeof(w->t[0]));
+        memmove(m->asked, m->asked + k, rest * sizeof(m->asked[0]));
+        memmove(m->in, m->in + k, rest * sizeof(m->in[0]));
+        memmove(m->word, m->word + k, rest * sizeof(m->word[0]));
+        memmove(m->verb, m->verb + k, rest * sizeof(m->verb[0]));
+    }
+    memset(m->asked + rest, 0, (NB_QUOTES_WIN_TOKENS - rest) * sizeof(m->asked[0]));
+    memset(m->in + rest, 0, (NB_QUOTES_WIN_TOKENS - rest) * sizeof(m->in[0]));
+    memset(m->word + rest, 0, (NB_QUOTES_WIN_TOKENS - rest) * sizeof(m->word[0]));
+    memset(m->verb + rest, 0, (NB_QUOTES_WIN_TOKENS - rest) * sizeof(m->verb[0]));
+    w->n = rest;
+}
+
 void nb_quotes_win_fill(struct nb_quotes_win *w, const char *p, size_t from, size_t to)
 {
+    nb_quotes_win_fill_first(w, p, from, to, NB_QUOTES_WIN_TOKENS);
+}
+
+void nb_quotes_win_fill_first(struct nb_quotes_win *w, const char *p, size_t from, size_t to,
+                              size_t max)
+{
+    if (max > NB_QUOTES_WIN_TOKENS)
+        max = NB_QUOTES_WIN_TOKENS;
     w->p = p;
     w->n = 0;
     size_t i = from;
     struct nb_quotes_tok t;
-    while (w->n < NB_QUOTES_WIN_TOKENS && nb_quotes_next_token(p, to, &i, &t))
+    while (w->n < max && nb_quotes_next_token(p, to, &i, &t))
         w->t[w->n++] = t;
     nb_quotes_win_forget(w);
 }
@@ -96,25 +133,22 @@ void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from
             s++;
         from = s;
     }
-    nb_quotes_win_fill(w, p, from, to);
-    if (w->n == NB_QUOTES_WIN_TOKENS) { /* keep the tail */
-        struct nb_quotes_win tmp = *w;
-        size_t i = from, k = 0;
-        struct nb_quotes_tok t;
-        while (nb_quotes_next_token(p, to, &i, &t)) {
-            tmp.t[k % NB_QUOTES_WIN_TOKENS] = t;
-            k++;
-        }
-        w->n = NB_QUOTES_WIN_TOKENS;
-        for (size_t j = 0; j < NB_QUOTES_WIN_TOKENS; j++)
-            w->t[j] = tmp.t[(k + j) % NB_QUOTES_WIN_TOKENS];
-        nb_quotes_win_forget(w);
+    /* one pass, the last tokens kept in a ring */
+    w->p = p;
+    size_t i = from, k = 0;
+    struct nb_quotes_tok t;
+    while (nb_quotes_next_token(p, to, &i, &t)) {
+        w->t[k % NB_QUOTES_WIN_TOKENS] = t;
+        k++;
     }
-}
-
-size_t nb_quotes_tok_len(const struct nb_quotes_win *w, size_t k)
-{
-    return w->t[k].e - w->t[k].s;
+    if (k > NB_QUOTES_WIN_TOKENS) { /* the ring in order */
+        struct nb_quotes_tok ring[NB_QUOTES_WIN_TOKENS];
+        memcpy(ring, w->t, sizeof(ring));
+        for (size_t j = 0; j < NB_QUOTES_WIN_TOKENS; j++)
+            w->t[j] = ring[(k + j) % NB_QUOTES_WIN_TOKENS];
+    }
+    w->n = k < NB_QUOTES_WIN_TOKENS ? k : NB_QUOTES_WIN_TOKENS;
+    nb_quotes_win_forget(w);
 }
 
 int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word)
@@ -134,21 +168,6 @@ int nb_quotes_tok_in(const struct nb_quotes_win *w, size_t k, enum nb_quotes_lis
             m->in[k] |= bit;
     }
     return (m->in[k] & bit) != 0;
-}
-
-int nb_quotes_tok_punct(const struct nb_quotes_win *w, size_t k, char c)
-{
-    return nb_quotes_tok_len(w, k) == 1 && w->p[w->t[k].s] == c;
-}
-
-int nb_quotes_tok_word(const struct nb_quotes_win *w, size_t k)
-{
-    return word_start(nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL));
-}
-
-int nb_quotes_tok_cap(const struct nb_quotes_win *w, size_t k)
-{
-    return nb_char_is_upper(nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL));
 }
 
 int nb_quotes_tok_possessive(const struct nb_quotes_win *w, size_t k)
@@ -174,9 +193,14 @@ int nb_quotes_tok_dash(const struct nb_quotes_win *w, size_t k)
 
 int nb_quotes_tok_verb(const struct nb_quotes_win *w, size_t k)
 {
-    if (!nb_quotes_tok_word(w, k))
-        return 0;
-    return nb_quotes_verb_flags(w->p + w->t[k].s, nb_quotes_tok_len(w, k));
+    struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
+    if (!m->verb[k]) {
+        int f = nb_quotes_tok_word(w, k)
+                    ? nb_quotes_verb_flags(w->p + w->t[k].s, nb_quotes_tok_len(w, k))
+                    : 0;
+        m->verb[k] = (uint16_t)(NB_QUOTES_WIN_VERB_ASKED | f);
+    }
+    return m->verb[k] & ~NB_QUOTES_WIN_VERB_ASKED;
 }
 
 int nb_quotes_tok_honorific(const struct nb_quotes_win *w, size_t k, int *gender)

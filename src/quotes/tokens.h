@@ -12,6 +12,7 @@
 #define NB_QUOTES_TOKENS_H
 
 #include "quotes/wordlists.h"
+#include "text/chars.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -36,7 +37,10 @@ struct nb_quotes_win_memo {
     /* bit 0: name asked, 1: a name, 2: honorific asked, 3: an honorific,
      * 4-5: its gender */
     unsigned char word[NB_QUOTES_WIN_TOKENS];
+    /* 0: not asked, else NB_QUOTES_WIN_VERB_ASKED | nb_quotes_tok_verb() */
+    uint16_t verb[NB_QUOTES_WIN_TOKENS];
 };
+#define NB_QUOTES_WIN_VERB_ASKED 0x8000
 
 struct nb_quotes_win {
     const char *p;
@@ -60,15 +64,29 @@ static inline struct nb_quotes_win_memo *nb_quotes_win_memo(const struct nb_quot
  * *i past it.  0 when only spaces remain. */
 int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_tok *t);
 
+/* Drops the first k tokens of w (all of them when k >= w->n), keeping the
+ * rest in order with what was remembered of them: a scan that slides its
+ * window on does not read those tokens again. */
+void nb_quotes_win_drop(struct nb_quotes_win *w, size_t k);
+
 /* The first NB_QUOTES_WIN_TOKENS tokens of p[from..to). */
 void nb_quotes_win_fill(struct nb_quotes_win *w, const char *p, size_t from, size_t to);
+
+/* The first `max` tokens (no more than NB_QUOTES_WIN_TOKENS) of
+ * p[from..to): the same as nb_quotes_win_fill() for a reader that looks at
+ * no token past them. */
+void nb_quotes_win_fill_first(struct nb_quotes_win *w, const char *p, size_t from, size_t to,
+                              size_t max);
 
 /* The last tokens of p[from..to) (up to NB_QUOTES_WIN_TOKENS): starts at a
  * word boundary no more than NB_QUOTES_WIN_BYTES before `to`. */
 void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from, size_t to);
 
 /* Length in bytes of token k. */
-size_t nb_quotes_tok_len(const struct nb_quotes_win *w, size_t k);
+static inline size_t nb_quotes_tok_len(const struct nb_quotes_win *w, size_t k)
+{
+    return w->t[k].e - w->t[k].s;
+}
 
 /* 1 when token k, in any case, is `word` (lower case). */
 int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word);
@@ -76,14 +94,24 @@ int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word);
 /* 1 when token k is a word of `list` (nb_quotes_word_in). */
 int nb_quotes_tok_in(const struct nb_quotes_win *w, size_t k, enum nb_quotes_list list);
 
-/* 1 when token k is the one punctuation mark c. */
-int nb_quotes_tok_punct(const struct nb_quotes_win *w, size_t k, char c);
+/* 1 when token k is the one punctuation mark c.  (This and the next two
+ * are inline: the finder asks them of nearly every token.) */
+static inline int nb_quotes_tok_punct(const struct nb_quotes_win *w, size_t k, char c)
+{
+    return nb_quotes_tok_len(w, k) == 1 && w->p[w->t[k].s] == c;
+}
 
 /* 1 when token k is a word (starts with a letter or a digit). */
-int nb_quotes_tok_word(const struct nb_quotes_win *w, size_t k);
+static inline int nb_quotes_tok_word(const struct nb_quotes_win *w, size_t k)
+{
+    return nb_char_is_word(nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL));
+}
 
 /* 1 when token k starts with a capital letter. */
-int nb_quotes_tok_cap(const struct nb_quotes_win *w, size_t k);
+static inline int nb_quotes_tok_cap(const struct nb_quotes_win *w, size_t k)
+{
+    return nb_char_is_upper(nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL));
+}
 
 /* 1 when token k is a possessive: "Berg's" "Norway's" "ministers’". */
 int nb_quotes_tok_possessive(const struct nb_quotes_win *w, size_t k);

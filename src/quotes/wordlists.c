@@ -682,14 +682,31 @@ static const char *const pronouns_other[] = {
 
 /* Honorifics: dropped from the name, they tell the gender.  Two to nine
  * bytes, starting with m, s, l, d or p: nb_quotes_honorific() turns every
- * other word away before reading the table. */
-static const struct {
+ * other word away, and reads only the table of its first letter. */
+struct honorific {
     const char *word;
     int gender;
-} honorifics[] = {
-    {"mr", 1},   {"mr.", 1},   {"mister", 1},    {"sir", 1},  {"lord", 1}, {"mrs", 2},  {"mrs.", 2},
-    {"ms", 2},   {"ms.", 2},   {"miss", 2},      {"dame", 2}, {"lady", 2}, {"dr", 0},   {"dr.", 0},
-    {"prof", 0}, {"prof.", 0}, {"professor", 0}, {"m.", 1},   {"mme", 2},  {"mme.", 2},
+};
+static const struct honorific honorifics_m[] = {
+    {"mr", 1},  {"mr.", 1},  {"mister", 1}, {"mrs", 2}, {"mrs.", 2}, {"ms", 2},
+    {"ms.", 2}, {"miss", 2}, {"m.", 1},     {"mme", 2}, {"mme.", 2},
+};
+static const struct honorific honorifics_s[] = {
+    {"sir", 1},
+};
+static const struct honorific honorifics_l[] = {
+    {"lord", 1},
+    {"lady", 2},
+};
+static const struct honorific honorifics_d[] = {
+    {"dame", 2},
+    {"dr", 0},
+    {"dr.", 0},
+};
+static const struct honorific honorifics_p[] = {
+    {"prof", 0},
+    {"prof.", 0},
+    {"professor", 0},
 };
 
 /* Titles before a name: kept as the role. */
@@ -1335,15 +1352,33 @@ static int word_cmp(const char *s, size_t len, const char *word)
     return word[len] ? -1 : 0;
 }
 
+/* 1 when s[0..len) is the English name of a month or a day, any case
+ * (text/calendar.h).  Most words are turned away first by their length and
+ * first letter: the names are 3 (May) to 9 (September, Wednesday) letters
+ * long, and each starts with one of `firsts`. */
+static int calendar_name(const char *s, size_t len)
+{
+    static const char firsts[] = "adfjmnostw";
+    if (len < 3 || len > 9 ||
+        !memchr(firsts, nb_ascii_lower((unsigned char)s[0]), sizeof(firsts) - 1))
+        return 0;
+    return nb_calendar_month(&nb_calendar_en, s, len, 0) ||
+           nb_calendar_weekday(&nb_calendar_en, s, len, 0);
+}
+
 int nb_quotes_word_in(enum nb_quotes_list list, const char *s, size_t len)
 {
     if ((size_t)list >= sizeof(lists) / sizeof(lists[0]))
         return 0;
     const struct list *l = &lists[list];
+    /* most steps of the search are decided by the first letter */
+    unsigned char first = len ? (unsigned char)nb_ascii_lower((unsigned char)s[0]) : 0;
     size_t lo = 0, hi = l->n; /* each list is sorted: search by halves */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(s, len, l->words[mid]);
+        const char *word = l->words[mid];
+        unsigned char w = (unsigned char)word[0];
+        int c = len && first != w ? (w == 0 ? 1 : (first < w ? -1 : 1)) : word_cmp(s, len, word);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -1351,8 +1386,7 @@ int nb_quotes_word_in(enum nb_quotes_list list, const char *s, size_t len)
         else
             lo = mid + 1;
     }
-    return l->calendar && (nb_calendar_month(&nb_calendar_en, s, len, 0) ||
-                           nb_calendar_weekday(&nb_calendar_en, s, len, 0));
+    return l->calendar && calendar_name(s, len);
 }
 
 int nb_quotes_honorific(const char *s, size_t len, int *gender)
@@ -1360,13 +1394,36 @@ int nb_quotes_honorific(const char *s, size_t len, int *gender)
     /* asked of every token: most are no honorific by length or first letter */
     if (len < 2 || len > 9)
         return 0;
-    int c = nb_ascii_lower((unsigned char)s[0]);
-    if (c != 'm' && c != 's' && c != 'l' && c != 'd' && c != 'p')
+    const struct honorific *h;
+    size_t n;
+    switch (nb_ascii_lower((unsigned char)s[0])) {
+    case 'm':
+        h = honorifics_m;
+        n = sizeof(honorifics_m) / sizeof(honorifics_m[0]);
+        break;
+    case 's':
+        h = honorifics_s;
+        n = sizeof(honorifics_s) / sizeof(honorifics_s[0]);
+        break;
+    case 'l':
+        h = honorifics_l;
+        n = sizeof(honorifics_l) / sizeof(honorifics_l[0]);
+        break;
+    case 'd':
+        h = honorifics_d;
+        n = sizeof(honorifics_d) / sizeof(honorifics_d[0]);
+        break;
+    case 'p':
+        h = honorifics_p;
+        n = sizeof(honorifics_p) / sizeof(honorifics_p[0]);
+        break;
+    default:
         return 0;
-    for (size_t i = 0; i < sizeof(honorifics) / sizeof(honorifics[0]); i++)
-        if (honorifics[i].word[0] == c && nb_quotes_word_is(s, len, honorifics[i].word)) {
+    }
+    for (size_t i = 0; i < n; i++)
+        if (nb_quotes_word_is(s, len, h[i].word)) {
             if (gender)
-                *gender = honorifics[i].gender;
+                *gender = h[i].gender;
             return 1;
         }
     return 0;
