@@ -13,6 +13,7 @@
 #include "bulletin/bulletin.h"
 
 #include <sndfile.h>
+#include "script/limits.h"
 #include "support.h"
 #include "text/error.h"
 #include "text/file.h"
@@ -247,6 +248,62 @@ static void test_duration_error_said_once(void **state)
     free(dir);
 }
 
+/* The bulletin's limit is held to the fitted script, not to the pool of
+ * candidates fitting chooses from (a 3-minute slot over 100 articles
+ * failed: "the script reaches 202,510 characters"): over the whole pool,
+ * under the limit once fitted, the script is made; a limit under the
+ * fitted script is said at the briefing's `limits:`. */
+static void test_limit_holds_fitted_script(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("bulletin_pool");
+    struct nb_bulletin bl;
+    struct nb_error err;
+    /* the fitted script, and the pool (every sentence of both articles) */
+    char *path = briefing_with(dir, "fit.yaml", "duration: 40s\n");
+    nb_bulletin_init(&bl);
+    nb_error_init(&err);
+    if (nb_bulletin_script(&bl, path, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    size_t fitted = 0;
+    for (size_t i = 0; i < bl.script.n; i++)
+        fitted +=
+            nb_limits_chars(bl.script.segments[i].spoken, strlen(bl.script.segments[i].spoken));
+    nb_bulletin_release(&bl);
+    free(path);
+    path = briefing_with(dir, "pool.yaml", "stories: 20\nsentences: 50\n");
+    nb_bulletin_init(&bl);
+    if (nb_bulletin_script(&bl, path, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    size_t pool = 0;
+    for (size_t i = 0; i < bl.script.n; i++)
+        pool += nb_limits_chars(bl.script.segments[i].spoken, strlen(bl.script.segments[i].spoken));
+    nb_bulletin_release(&bl);
+    free(path);
+    assert_true(pool > fitted + 20);
+
+    char extra[256];
+    snprintf(extra, sizeof(extra), "duration: 40s\nlimits: {bulletin: %zu}\n", fitted + 10);
+    path = briefing_with(dir, "room.yaml", extra);
+    nb_bulletin_init(&bl);
+    if (nb_bulletin_script(&bl, path, &err) != NB_OK)
+        fail_msg("%s", err.message);
+    nb_bulletin_release(&bl);
+    free(path);
+
+    snprintf(extra, sizeof(extra), "duration: 40s\nlimits: {bulletin: %zu}\n", fitted - 10);
+    path = briefing_with(dir, "tight.yaml", extra);
+    nb_bulletin_init(&bl);
+    assert_int_equal(nb_bulletin_script(&bl, path, &err), NB_EINPUT);
+    assert_string_equal(err.file, path);
+    assert_int_equal(err.line, 7);
+    assert_non_null(strstr(err.message, "characters, more than the"));
+    assert_non_null(strstr(err.message, "'limits: {bulletin: N}'"));
+    nb_bulletin_release(&bl);
+    free(path);
+    free(dir);
+}
+
 /* Articles too short for the slot: the shorter bulletin, and a warning for
  * the front end to show (the library prints nothing). */
 static void test_short_of_material_is_a_warning(void **state)
@@ -423,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_no_story_read),
         cmocka_unit_test(test_unknown_variant),
         cmocka_unit_test(test_duration_error_said_once),
+        cmocka_unit_test(test_limit_holds_fitted_script),
         cmocka_unit_test(test_short_of_material_is_a_warning),
         cmocka_unit_test(test_duplicates_before_the_cap),
         cmocka_unit_test(test_build_to_a_folder),

@@ -52,24 +52,41 @@ static unsigned say_flags(const struct nb_render_voice *voices, size_t nvoices)
     return nvoices ? NB_SPEECH_PHONEMES : 0;
 }
 
+/* Holds `script` to the settings' limits, an error said at the briefing's
+ * `limits:` when it has one.  `pool`: the script is fitting's pool of
+ * candidates, measured only up to the slot, so the bulletin's limit is
+ * not held to it (the fitted script is); the sentence and segment limits
+ * are. */
+static nb_status check_limits(const struct nb_script *script,
+                              const struct nb_script_audio_settings *settings, int pool,
+                              struct nb_error *err)
+{
+    struct nb_limits limits = {0, 0, 0, 0};
+    if (settings && settings->limits)
+        limits = *settings->limits;
+    if (pool)
+        limits.bulletin = SIZE_MAX;
+    nb_status rc = nb_script_check_limits(script, &limits, err);
+    if (rc == NB_EINPUT && settings && settings->limits_file && err) {
+        char message[NB_ERROR_MSG_MAX];
+        memcpy(message, err->message, sizeof(message));
+        nb_error_set_at(err, rc, settings->limits_file, settings->limits_line,
+                        settings->limits_column, "%s", message);
+    }
+    return rc;
+}
+
 /* One speech part per segment: its voice, and the story pause before the
- * first segment of each new story but the very first segment. */
+ * first segment of each new story but the very first segment; nothing
+ * that is too long to be spoken (check_limits()). */
 static nb_status segments_to_parts(const struct nb_script *script,
                                    const struct nb_render_voice *voices, size_t nvoices,
-                                   const struct nb_script_audio_settings *settings,
+                                   const struct nb_script_audio_settings *settings, int pool,
                                    struct nb_speech_part *parts, struct nb_error *err)
 {
-    /* nothing is spoken that is too long to be */
-    nb_status rc = nb_script_check_limits(script, settings ? settings->limits : NULL, err);
-    if (rc != NB_OK) {
-        if (rc == NB_EINPUT && settings && settings->limits_file && err) {
-            char message[NB_ERROR_MSG_MAX];
-            memcpy(message, err->message, sizeof(message));
-            nb_error_set_at(err, rc, settings->limits_file, settings->limits_line,
-                            settings->limits_column, "%s", message);
-        }
+    nb_status rc = check_limits(script, settings, pool, err);
+    if (rc != NB_OK)
         return rc;
-    }
     unsigned story = 0;
     for (size_t i = 0; i < script->n; i++) {
         const struct nb_segment *seg = &script->segments[i];
@@ -123,7 +140,7 @@ nb_status nb_script_audio_render(struct nb_speech *sp, const struct nb_script *s
     if (!parts || !speech)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc == NB_OK)
-        rc = segments_to_parts(script, voices, nvoices, settings, parts, err);
+        rc = segments_to_parts(script, voices, nvoices, settings, 0, parts, err);
     for (size_t i = 0; rc == NB_OK && i < nvoices; i++)
         speech[i] = voices[i].speech;
     if (rc == NB_OK)
@@ -147,7 +164,7 @@ nb_status nb_script_audio_measure(void *ctx, const struct nb_script *s, double l
     if (!spans || !parts || !speech)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc == NB_OK)
-        rc = segments_to_parts(s, c->voices, c->nvoices, c->settings, parts, err);
+        rc = segments_to_parts(s, c->voices, c->nvoices, c->settings, 1, parts, err);
     for (size_t i = 0; rc == NB_OK && i < c->nvoices; i++)
         speech[i] = c->voices[i].speech;
     /* only the lengths: nothing is read back */
@@ -192,6 +209,8 @@ nb_status nb_script_audio_fit(struct nb_script *s, const struct nb_script_input 
         rc = nb_speech_new(&ctx.speech, err);
     if (rc == NB_OK)
         rc = nb_script_fit(s, in, fit, nb_script_audio_measure, &ctx, err);
+    if (rc == NB_OK)
+        rc = check_limits(s, settings, 0, err);
     nb_speech_free(ctx.speech);
     nb_take_store_free(own);
     return rc;
@@ -319,7 +338,7 @@ static nb_status speak_to_spool(struct nb_speech *sp, const struct nb_script *sc
     if (!parts || !speech || !spans)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
     if (rc == NB_OK)
-        rc = segments_to_parts(script, voices, nvoices, settings, parts, err);
+        rc = segments_to_parts(script, voices, nvoices, settings, 0, parts, err);
     for (size_t i = 0; rc == NB_OK && i < nvoices; i++)
         speech[i] = voices[i].speech;
     struct jingles j;

@@ -36,7 +36,11 @@ static nb_status too_long(struct nb_error *err, size_t index, const struct nb_se
     return nb_error_set(err, NB_EINPUT,
                         "segment %zu (%s %s): %s %s characters, more than the %s allowed (a "
                         "briefing raises it with 'limits: {%s: N}')",
-                        index + 1, seg->kind == NB_SEG_INTRO ? "the" : "a",
+                        index + 1,
+                        seg->kind == NB_SEG_INTRO || seg->kind == NB_SEG_HEADLINES ||
+                                seg->kind == NB_SEG_OUTRO
+                            ? "the"
+                            : "a",
                         nb_segment_kind_name(seg->kind), what, grouped(have, a, sizeof(a)),
                         grouped(allowed, b, sizeof(b)), key);
 }
