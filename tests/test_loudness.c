@@ -241,6 +241,32 @@ static void test_true_peak_between_samples(void **state)
     free(s);
 }
 
+/* The loudness alone measures the loudness as the full meter does, and no
+ * true peak. */
+static void test_loudness_alone(void **state)
+{
+    (void)state;
+    struct nb_loudness_meter *full, *alone;
+    assert_int_equal(nb_loudness_meter_new(&full, 22050, 1, NULL), NB_OK);
+    assert_int_equal(nb_loudness_meter_new_lufs(&alone, 22050, 1, NULL), NB_OK);
+    int16_t tone[2205];
+    for (int k = 0; k < 40; k++) {
+        for (int i = 0; i < 2205; i++)
+            tone[i] =
+                (int16_t)(8000.0 * (1 + k % 3) * sin(2.0 * PI * 997.0 * (k * 2205 + i) / 22050.0));
+        assert_int_equal(nb_loudness_meter_add_s16(full, tone, 2205, NULL), NB_OK);
+        assert_int_equal(nb_loudness_meter_add_s16(alone, tone, 2205, NULL), NB_OK);
+    }
+    double a = 0, b = 0, pa = 0, pb = 0;
+    assert_int_equal(nb_loudness_meter_result(full, &a, &pa, NULL), NB_OK);
+    assert_int_equal(nb_loudness_meter_result(alone, &b, &pb, NULL), NB_OK);
+    assert_true(isfinite(a) && a == b);
+    assert_true(isfinite(pa));
+    assert_true(isnan(pb));
+    nb_loudness_meter_free(full);
+    nb_loudness_meter_free(alone);
+}
+
 static void test_silence(void **state)
 {
     (void)state;
@@ -362,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_gain),
         cmocka_unit_test(test_sine_reference),
         cmocka_unit_test(test_true_peak_between_samples),
+        cmocka_unit_test(test_loudness_alone),
         cmocka_unit_test(test_silence),
         cmocka_unit_test(test_gating_ignores_pauses),
         cmocka_unit_test(test_matches_libebur128),

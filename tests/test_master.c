@@ -95,7 +95,7 @@ static void test_loudness_and_formats(void **state)
         struct nb_loudness_target t;
         assert_int_equal(nb_loudness_target_parse(cases[i].preset, &t, &err), NB_OK);
         struct nb_master_spool *sp;
-        assert_int_equal(nb_master_spool_open(&sp, path, RATE, f.channels, NULL, &err), NB_OK);
+        assert_int_equal(nb_master_spool_open(&sp, path, RATE, f.channels, 1, NULL, &err), NB_OK);
         spool_bursts(sp, 12);
         assert_int_equal(leftovers(dir), 1); /* the spool, beside the output */
         double gain;
@@ -131,7 +131,8 @@ static void test_off_keeps_the_samples(void **state)
     snprintf(path, sizeof(path), "%s/plain.wav", dir);
     struct nb_error err;
     struct nb_master_spool *sp;
-    assert_int_equal(nb_master_spool_open(&sp, path, RATE, 1, NULL, &err), NB_OK);
+    /* not measured while spooled: loudness off, no jingles */
+    assert_int_equal(nb_master_spool_open(&sp, path, RATE, 1, 0, NULL, &err), NB_OK);
     int16_t ramp[1000];
     for (int i = 0; i < 1000; i++)
         ramp[i] = (int16_t)(i * 30 - 15000);
@@ -141,7 +142,14 @@ static void test_off_keeps_the_samples(void **state)
     struct nb_audio_format f = {NB_AUDIO_WAV, RATE, 1, 16};
     /* a stretch: samples [100, 600) */
     struct nb_master_output o = {.path = path, .format = f, .from = 100, .to = 600};
-    assert_int_equal(nb_master_write(sp, &o, &off, 0, NULL, &err), NB_OK);
+    struct nb_master_result r;
+    assert_int_equal(nb_master_write(sp, &o, &off, 0, &r, &err), NB_OK);
+    /* with the loudness off, the loudness alone is measured (of so short
+     * a stretch: under any gate) and no true peak */
+    assert_true(isinf(r.lufs) && r.lufs < 0);
+    assert_true(isnan(r.true_peak));
+    double lufs;
+    assert_int_equal(nb_master_spool_loudness(sp, &lufs, NULL, &err), NB_EINTERNAL);
     nb_master_spool_free(sp);
     SF_INFO info;
     memset(&info, 0, sizeof(info));
@@ -163,7 +171,7 @@ static void test_errors(void **state)
     struct nb_error err;
     nb_error_init(&err);
     struct nb_master_spool *sp = NULL;
-    assert_int_equal(nb_master_spool_open(&sp, "/nonexistent/folder/x.wav", RATE, 1, NULL, &err),
+    assert_int_equal(nb_master_spool_open(&sp, "/nonexistent/folder/x.wav", RATE, 1, 1, NULL, &err),
                      NB_EIO);
     assert_null(sp);
     assert_non_null(strstr(err.message, "/nonexistent/folder"));

@@ -614,8 +614,13 @@ nb_status nb_script_audio_write(const struct nb_script *script,
     nb_timeline_release(&res->timeline);
     nb_timeline_init(&res->timeline, rate);
     struct nb_master_spool *spool = NULL;
+    /* measured while spooled for a loudness target, or for jingles to be
+     * brought to the speech's loudness */
+    int measure =
+        !target.off || settings->jingles[0] || settings->jingles[1] || settings->jingles[2];
     if (rc == NB_OK)
-        rc = nb_master_spool_open(&spool, path, rate, format.channels, &settings->temp, err);
+        rc = nb_master_spool_open(&spool, path, rate, format.channels, measure, &settings->temp,
+                                  err);
     /* the blocks fitting spoke, or a store of this call's own beside the
      * output */
     struct nb_take_store *takes = settings->takes, *own = NULL;

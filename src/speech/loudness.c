@@ -32,6 +32,7 @@ struct nb_loudness_meter {
     size_t in_step;   /* frames of the current 100 ms added so far */
     uint64_t steps;   /* complete 100 ms steps */
     struct bin *bins; /* NBINS */
+    int true_peak;    /* the true peak is measured too */
 };
 
 struct preset {
@@ -198,8 +199,8 @@ static nb_status ebur128_status(int rc, const char *what, struct nb_error *err)
     return nb_error_set(err, NB_EINTERNAL, "libebur128 failed %s (error %d)", what, rc);
 }
 
-nb_status nb_loudness_meter_new(struct nb_loudness_meter **out, unsigned rate, unsigned channels,
-                                struct nb_error *err)
+static nb_status meter_new(struct nb_loudness_meter **out, unsigned rate, unsigned channels,
+                           int true_peak, struct nb_error *err)
 {
     *out = NULL;
     if (channels < 1 || channels > 2)
@@ -214,7 +215,8 @@ nb_status nb_loudness_meter_new(struct nb_loudness_meter **out, unsigned rate, u
         return nb_error_set(err, NB_ENOMEM, "out of memory starting the loudness meter");
     m->bins = calloc(NBINS, sizeof(*m->bins));
     /* momentary loudness only: no MODE_I, whose blocks pile up */
-    m->st = m->bins ? ebur128_init(channels, rate, EBUR128_MODE_M | EBUR128_MODE_TRUE_PEAK) : NULL;
+    int mode = true_peak ? EBUR128_MODE_M | EBUR128_MODE_TRUE_PEAK : EBUR128_MODE_M;
+    m->st = m->bins ? ebur128_init(channels, rate, mode) : NULL;
     if (!m->st) {
         nb_loudness_meter_free(m);
         /* the arguments were checked: only memory is left to fail */
@@ -222,8 +224,21 @@ nb_status nb_loudness_meter_new(struct nb_loudness_meter **out, unsigned rate, u
     }
     m->channels = channels;
     m->step = (rate + 5) / 10; /* libebur128's samples_in_100ms */
+    m->true_peak = true_peak;
     *out = m;
     return NB_OK;
+}
+
+nb_status nb_loudness_meter_new(struct nb_loudness_meter **out, unsigned rate, unsigned channels,
+                                struct nb_error *err)
+{
+    return meter_new(out, rate, channels, 1, err);
+}
+
+nb_status nb_loudness_meter_new_lufs(struct nb_loudness_meter **out, unsigned rate,
+                                     unsigned channels, struct nb_error *err)
+{
+    return meter_new(out, rate, channels, 0, err);
 }
 
 /* Counts the block of the last 400 ms. */
@@ -316,7 +331,9 @@ nb_status nb_loudness_meter_result(struct nb_loudness_meter *m, double *integrat
 {
     if (integrated_lufs)
         *integrated_lufs = integrated(m);
-    if (true_peak_dbtp) {
+    if (true_peak_dbtp && !m->true_peak)
+        *true_peak_dbtp = NAN;
+    else if (true_peak_dbtp) {
         double peak = 0.0;
         for (unsigned c = 0; c < m->channels; c++) {
             double p;

@@ -37,7 +37,7 @@ struct nb_master_spool {
 };
 
 nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, unsigned rate,
-                               unsigned channels, const struct nb_temp_hook *temp,
+                               unsigned channels, int measure, const struct nb_temp_hook *temp,
                                struct nb_error *err)
 {
     *out = NULL;
@@ -62,8 +62,8 @@ nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, u
                           strerror(errno));
     else if (!(s->path = nb_buf_detach(&tmp, NULL)))
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-    if (rc == NB_OK)
-        rc = nb_loudness_meter_new(&s->meter, rate, channels, err);
+    if (rc == NB_OK && measure) /* the loudness alone: nothing reads its true peak */
+        rc = nb_loudness_meter_new_lufs(&s->meter, rate, channels, err);
     nb_buf_release(&dir);
     if (rc != NB_OK) {
         if (s->fd >= 0) {
@@ -89,7 +89,9 @@ static nb_status spool_flush(struct nb_master_spool *s, struct nb_error *err)
 {
     if (!s->nbuf)
         return NB_OK;
-    if (s->channels == 2) {
+    if (!s->meter) {
+        /* not measured */
+    } else if (s->channels == 2) {
         int16_t two[2 * 1024];
         for (size_t i = 0; i < s->nbuf;) {
             size_t n = s->nbuf - i < 1024 ? s->nbuf - i : 1024;
@@ -149,6 +151,8 @@ const char *nb_master_spool_path(const struct nb_master_spool *s)
 nb_status nb_master_spool_loudness(struct nb_master_spool *s, double *lufs, double *true_peak,
                                    struct nb_error *err)
 {
+    if (!s->meter)
+        return nb_error_set(err, NB_EINTERNAL, "the spool's loudness was not measured");
     nb_status rc = spool_flush(s, err);
     return rc == NB_OK ? nb_loudness_meter_result(s->meter, lufs, true_peak, err) : rc;
 }
@@ -229,7 +233,7 @@ static nb_status emit(struct chain *ch, const float *mono, size_t n, struct nb_e
             ch->c[2 * i] = ch->c[2 * i + 1] = mono[i];
         frames = ch->c;
     }
-    nb_status rc = nb_loudness_meter_add_float(ch->meter, frames, n, err);
+    nb_status rc = ch->meter ? nb_loudness_meter_add_float(ch->meter, frames, n, err) : NB_OK;
     if (rc == NB_OK && !ch->writer)
         ch->frames += n; /* only measuring */
     return rc == NB_OK && ch->writer ? nb_audio_writer_write(ch->writer, frames, n, err) : rc;
@@ -305,6 +309,8 @@ static nb_status run_chain(struct nb_master_spool *s, const struct nb_master_out
 {
     double speech_lufs = -HUGE_VAL;
     if (s->njingles) {
+        if (!s->meter)
+            return nb_error_set(err, NB_EINTERNAL, "the spool's loudness was not measured");
         nb_status rc = nb_loudness_meter_result(s->meter, &speech_lufs, NULL, err);
         if (rc != NB_OK)
             return rc;
@@ -352,8 +358,12 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
         rc = nb_resampler_new(&ch.resampler, s->rate, f->rate, 1, err);
     if (rc == NB_OK && target && !target->off)
         rc = nb_limiter_new(&ch.limiter, f->rate, 1, gain_db, target->ceiling_dbtp, err);
-    if (rc == NB_OK)
+    /* measured only for a result; a dry run, or a file written with the
+     * loudness off (nothing is held to a ceiling), for the loudness alone */
+    if (rc == NB_OK && res && o->path && target && !target->off)
         rc = nb_loudness_meter_new(&ch.meter, f->rate, f->channels, err);
+    else if (rc == NB_OK && res)
+        rc = nb_loudness_meter_new_lufs(&ch.meter, f->rate, f->channels, err);
     if (rc == NB_OK && o->path)
         rc = nb_audio_writer_open(&ch.writer, o->path, f, &o->meta, o->chapters, o->nchapters,
                                   o->temp, err);

@@ -10,7 +10,7 @@
  * made stereo when asked, encoded (speech/encoder.h) and measured again.
  * Memory stays flat whatever the length.
  *
- *   nb_master_spool_open(&sp, "out/morning.mp3", 22050, 1, err);
+ *   nb_master_spool_open(&sp, "out/morning.mp3", 22050, 1, 1, NULL, err);
  *   nb_master_spool_add(sp, samples, n, err);           (as often as needed)
  *   nb_master_spool_loudness(sp, &lufs, NULL, err);
  *   gain = nb_master_gain(sp, &format, &target, err)     (see below)
@@ -32,12 +32,15 @@ struct nb_master_spool;
 
 /* A spool for mono 16-bit samples at `rate`, in the folder of `path` (the
  * output it is for), measured as `channels` (1 or 2: the output's; stereo
- * audio made of the mono reads 3 LU louder).  `temp` (may be NULL) is told
+ * audio made of the mono reads 3 LU louder) when `measure` is set: its
+ * loudness is needed to bring the output to a target (nb_master_gain())
+ * or jingles to the speech's loudness; else it is not measured, which
+ * saves a pass of the loudness meter.  `temp` (may be NULL) is told
  * of the spool's file before it is made and when it is gone, and of the
  * temporary files of probes written from it (text/file.h).  Errors: NB_EIO
  * naming the folder when the file cannot be made; NB_ENOMEM. */
 nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, unsigned rate,
-                               unsigned channels, const struct nb_temp_hook *temp,
+                               unsigned channels, int measure, const struct nb_temp_hook *temp,
                                struct nb_error *err);
 
 /* Appends n samples.  Errors: NB_EIO (disk full...), naming the spool's
@@ -59,8 +62,10 @@ unsigned nb_master_spool_rate(const struct nb_master_spool *s);
 /* The spool's temporary file (for a signal handler to unlink). */
 const char *nb_master_spool_path(const struct nb_master_spool *s);
 
-/* Integrated loudness (LUFS) and true peak (dBTP) of everything spooled,
- * as the output's channels; -HUGE_VAL for silence.  Either may be NULL. */
+/* Integrated loudness (LUFS) of everything spooled, as the output's
+ * channels; -HUGE_VAL for silence.  The true peak is not measured in the
+ * spool: *true_peak (may be NULL) reads NAN.  NB_EINTERNAL for a spool
+ * opened without `measure`. */
 nb_status nb_master_spool_loudness(struct nb_master_spool *s, double *lufs, double *true_peak,
                                    struct nb_error *err);
 
@@ -83,7 +88,9 @@ struct nb_master_output {
 struct nb_master_result {
     double seconds;
     double lufs;      /* -HUGE_VAL for silence */
-    double true_peak; /* dBTP, sample-accurate at 4x; -HUGE_VAL for silence */
+    double true_peak; /* dBTP, sample-accurate at 4x; -HUGE_VAL for silence; NAN for
+                         a dry run (no path) and with the loudness off, which
+                         measure the loudness alone */
 };
 
 /* Writes o->path (NULL: only measures what would be written) from the

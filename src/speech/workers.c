@@ -9,6 +9,7 @@
  * The parent gathers each child's bytes, and when the child has exited
  * turns them into a take (or an error naming the segment). */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* MADV_DONTFORK */
 #include "speech/workers.h"
 
 #include "text/buf.h"
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -139,9 +141,41 @@ struct run {
     size_t nlengths, alloc_lengths;
     int16_t *samples;
     size_t nsamples, alloc_samples;
+    /* buffers of children that are done, kept for the next ones: a fresh
+     * mapping faults on the first write to each of its pages */
+    struct spare {
+        char *data;
+        size_t alloc;
+    } spare[MAX_WORKERS];
+    unsigned nspare;
 };
 
-static void stop_child(struct running *c)
+/* The parent's big buffers (what each child sends, the take made of it)
+ * are mapped apart and never given to a child: a child forked after the
+ * parent touched a page shares it copy-on-write, so the parent's next
+ * write to it faulted and copied the page (with a TLB flush, costly on a
+ * virtual machine) for every page of every block.  Grown by a new mapping
+ * and a copy; NULL when out of memory. */
+static void *unshared_grow(void *p, size_t old_bytes, size_t new_bytes)
+{
+    void *q = mmap(NULL, new_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (q == MAP_FAILED)
+        return NULL;
+    (void)madvise(q, new_bytes, MADV_DONTFORK); /* without it, only slower */
+    if (p) {
+        memcpy(q, p, old_bytes);
+        munmap(p, old_bytes);
+    }
+    return q;
+}
+
+static void unshared_free(void *p, size_t bytes)
+{
+    if (p)
+        munmap(p, bytes);
+}
+
+static void stop_child(struct run *w, struct running *c)
 {
     if (c->pid > 0) {
         kill(c->pid, SIGKILL);
@@ -150,7 +184,10 @@ static void stop_child(struct running *c)
     }
     if (c->fd >= 0)
         close(c->fd);
-    free(c->data);
+    if (c->data && w->nspare < MAX_WORKERS)
+        w->spare[w->nspare++] = (struct spare){c->data, c->alloc};
+    else
+        unshared_free(c->data, c->alloc);
     memset(c, 0, sizeof(*c));
     c->fd = -1;
 }
@@ -183,6 +220,10 @@ static nb_status start_child(struct run *w, struct nb_speech *sp,
         chars += w->parts[i].text ? strlen(w->parts[i].text) : 0;
     struct running *c = &w->r[w->nrun++];
     memset(c, 0, sizeof(*c));
+    if (w->nspare) {
+        c->data = w->spare[--w->nspare].data;
+        c->alloc = w->spare[w->nspare].alloc;
+    }
     c->pid = pid;
     c->fd = fds[0];
     c->block = block;
@@ -198,7 +239,7 @@ static nb_status gather(struct running *c, struct nb_error *err)
     for (;;) {
         if (c->alloc - c->len < 65536) {
             size_t alloc = c->alloc ? c->alloc * 2 : 262144;
-            char *p = realloc(c->data, alloc);
+            char *p = unshared_grow(c->data, c->len, alloc);
             if (!p)
                 return nb_error_set(err, NB_ENOMEM, "out of memory");
             c->data = p;
@@ -242,6 +283,22 @@ static int grow(void **p, size_t *alloc, size_t need, size_t width)
         return -1;
     *p = q;
     *alloc = a;
+    return 0;
+}
+
+/* Room for `need` samples in the take being made. */
+static int grow_samples(struct run *w, size_t need)
+{
+    if (need <= w->alloc_samples)
+        return 0;
+    size_t a = w->alloc_samples ? w->alloc_samples : 65536;
+    while (a < need)
+        a *= 2;
+    int16_t *q = unshared_grow(w->samples, w->nsamples * sizeof(int16_t), a * sizeof(int16_t));
+    if (!q)
+        return -1;
+    w->samples = q;
+    w->alloc_samples = a;
     return 0;
 }
 
@@ -298,7 +355,7 @@ static nb_status finish(struct run *w, struct running *c, int status, struct nb_
                                 (int)(n > 300 ? 300 : n), c->data + pos + 5);
         } else {
             if (grow((void **)&w->lengths, &w->alloc_lengths, w->nlengths + 1, 4) ||
-                grow((void **)&w->samples, &w->alloc_samples, w->nsamples + n, 2))
+                grow_samples(w, w->nsamples + n))
                 return nb_error_set(err, NB_ENOMEM, "out of memory");
             w->lengths[w->nlengths++] = n;
             memcpy(w->samples + w->nsamples, c->data + pos + 5, body);
@@ -382,7 +439,7 @@ nb_status nb_speech_workers_run(struct nb_speech *sp, const struct nb_speech_wor
             struct nb_speech_take take;
             rc = finish(&w, c, status, &take, err);
             size_t block = c->block;
-            stop_child(c); /* closes and frees; the pid is already reaped */
+            stop_child(&w, c); /* closes, keeps its buffer; the pid is already reaped */
             w.r[i] = w.r[--w.nrun];
             i--;
             if (rc == NB_OK)
@@ -392,8 +449,10 @@ nb_status nb_speech_workers_run(struct nb_speech *sp, const struct nb_speech_wor
         }
     }
     for (unsigned i = 0; i < w.nrun; i++)
-        stop_child(&w.r[i]);
+        stop_child(&w, &w.r[i]);
+    for (unsigned i = 0; i < w.nspare; i++)
+        unshared_free(w.spare[i].data, w.spare[i].alloc);
     free(w.lengths);
-    free(w.samples);
+    unshared_free(w.samples, w.alloc_samples * sizeof(int16_t));
     return rc;
 }
