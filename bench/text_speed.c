@@ -192,12 +192,11 @@ NOINLINE static void stage_sentences(struct bench *b)
     nb_strv_init(&sentences);
     for (size_t i = 0; i < b->nfiles; i++) {
         struct nb_error err;
-        enum nb_text_encoding enc;
         nb_error_init(&err);
         nb_buf_reset(&text);
         nb_strv_release(&sentences);
         nb_strv_init(&sentences);
-        if (nb_file_read_text(b->files[i], 0, &text, &enc, &err) != NB_OK ||
+        if (nb_file_read_text(b->files[i], 0, &text, NULL, &err) != NB_OK ||
             nb_sentences_split(text.data, text.len, &sentences, &err) != NB_OK)
             die(b->files[i], &err);
         for (size_t k = 0; k < sentences.n; k++) {

@@ -276,12 +276,14 @@ static void test_large_page(void **state)
     free(big);
 }
 
-/* The vocabulary is searched by halves, and a phrase is looked up only
- * after a word marked as its first. */
+/* The vocabulary and the common words are searched by halves among the
+ * words of a key's first letter, and a phrase is looked up only after a
+ * word marked as its first. */
 static void test_vocabulary_sorted(void **state)
 {
     (void)state;
     assert_int_equal(nb_clean_vocab_sorted(), 1);
+    assert_int_equal(nb_clean_common_sorted(), 1);
 }
 
 int main(void)

@@ -54,20 +54,26 @@ struct nb_clean_line {
 void nb_clean_measure(struct nb_clean_line *ln);
 
 /* Normalised key of one word: ASCII lower-cased, surrounding punctuation
- * dropped, curly apostrophe as '.  Empty when nothing is left. */
-void nb_clean_word_key(const char *w, size_t n, char key[NB_CLEAN_KEY_MAX]);
+ * dropped, curly apostrophe as '.  Empty when nothing is left.  Returns
+ * its length. */
+size_t nb_clean_word_key(const char *w, size_t n, char key[NB_CLEAN_KEY_MAX]);
 
 /* Key of the last word of s[0..len). */
 void nb_clean_last_key(const char *s, size_t len, char key[NB_CLEAN_KEY_MAX]);
 
 /* 1 when the measure's vocabulary is in strcmp order with no word twice,
- * and the first word of every phrase is marked as such (the search and
- * the phrase test rely on it), else 0. */
+ * its index by first letter matches it, and the first word of every
+ * phrase is marked as such (the search and the phrase test rely on it),
+ * else 0. */
 int nb_clean_vocab_sorted(void);
 
 /* Whether `key` is one of a sorted list of n words. */
 int nb_clean_in_list(const char *key, const char *const *list, size_t n);
 #define NB_CLEAN_IN(key, list) nb_clean_in_list((key), (list), sizeof(list) / sizeof((list)[0]))
+/* The same, when every word of the list starts with the first `skip` bytes
+ * of key (a part of a list indexed by first letter): they are not compared
+ * again. */
+int nb_clean_in_list_from(const char *key, const char *const *list, size_t n, size_t skip);
 
 /* Whether `key` is a word a sentence broken in its middle may end with
  * ("the", "of", "was"). */
@@ -110,6 +116,10 @@ int nb_clean_is_comments_head(const struct nb_clean_line *ln);
 int nb_clean_is_comments_block(const struct nb_clean_line *v, size_t n, size_t i);
 
 /* ---- cleanup_topic.c ---- */
+
+/* 1 when the list of common words (not content words) is in strcmp order
+ * with no word twice and its index by first letter matches it, else 0. */
+int nb_clean_common_sorted(void);
 
 /* The story's vocabulary: its content words, each with the number of
  * lines it is used in.  _init cannot fail; _release frees it. */

@@ -308,6 +308,17 @@ static const struct vocab words[] = {
     {"youtube", 15, 0},
 };
 
+/* Where the words of each first letter start in words[]: those of letter
+ * c are words[words_from[c - 'a']] up to words[words_from[c - 'a' + 1]]
+ * (excluded).  A key is searched among the words of its letter only
+ * (nb_clean_vocab_sorted() checks the index). */
+static const unsigned short words_from[27] = {
+    0,   29,  41,  61,  67,  76,  86,  92,  99,  107, 109, 111, 122, 132,
+    138, 142, 160, 160, 172, 208, 227, 234, 237, 258, 258, 266, 266,
+};
+
+#define NWORDS (sizeof(words) / sizeof(words[0]))
+
 /* Two-word phrases worth more than their words. */
 static const struct vocab phrases[] = {
     {"about us", 20, 0},
@@ -370,10 +381,15 @@ static int key_cmp(const char *a, const char *b)
 
 int nb_clean_in_list(const char *key, const char *const *list, size_t n)
 {
+    return nb_clean_in_list_from(key, list, n, 0);
+}
+
+int nb_clean_in_list_from(const char *key, const char *const *list, size_t n, size_t skip)
+{
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = key_cmp(key, list[mid]);
+        int c = key_cmp(key + skip, list[mid] + skip);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -389,12 +405,15 @@ int nb_clean_is_function_word(const char *key)
     return NB_CLEAN_IN(key, function_words);
 }
 
-static const struct vocab *vocab_find(const char *w, const struct vocab *table, size_t n)
+/* The entry of table[0..n) that is w, or NULL; every entry starts with the
+ * first `skip` bytes of w, which are not compared again. */
+static const struct vocab *vocab_find(const char *w, const struct vocab *table, size_t n,
+                                      size_t skip)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = key_cmp(w, table[mid].word);
+        int c = key_cmp(w + skip, table[mid].word + skip);
         if (c == 0)
             return &table[mid];
         if (c < 0)
@@ -403,6 +422,31 @@ static const struct vocab *vocab_find(const char *w, const struct vocab *table, 
             lo = mid + 1;
     }
     return NULL;
+}
+
+/* The entry of words[] that is key, or NULL. */
+static const struct vocab *word_find(const char *key)
+{
+    unsigned c = (unsigned)(unsigned char)key[0] - 'a';
+    if (c >= 26)
+        return NULL;
+    /* all of them start with key's first byte: compared from the second */
+    return vocab_find(key, words + words_from[c], (size_t)(words_from[c + 1] - words_from[c]), 1);
+}
+
+/* Whether words_from[] indexes words[] by first letter. */
+static int words_indexed(void)
+{
+    if (words_from[0] != 0 || words_from[26] != NWORDS)
+        return 0;
+    for (unsigned c = 0; c < 26; c++) {
+        if (words_from[c] > words_from[c + 1])
+            return 0;
+        for (size_t i = words_from[c]; i < words_from[c + 1]; i++)
+            if ((unsigned char)words[i].word[0] != 'a' + c)
+                return 0;
+    }
+    return 1;
 }
 
 /* The flags of the first word of `phrase`. */
@@ -414,15 +458,17 @@ static unsigned first_word_flags(const char *phrase)
         return 0;
     memcpy(w, phrase, n);
     w[n] = '\0';
-    const struct vocab *v = vocab_find(w, words, sizeof(words) / sizeof(words[0]));
+    const struct vocab *v = vocab_find(w, words, NWORDS, 0);
     return v ? v->flags : 0;
 }
 
 int nb_clean_vocab_sorted(void)
 {
-    for (size_t i = 1; i < sizeof(words) / sizeof(words[0]); i++)
+    for (size_t i = 1; i < NWORDS; i++)
         if (key_cmp(words[i - 1].word, words[i].word) >= 0)
             return 0;
+    if (!words_indexed())
+        return 0;
     for (size_t i = 1; i < sizeof(phrases) / sizeof(phrases[0]); i++)
         if (key_cmp(phrases[i - 1].word, phrases[i].word) >= 0 ||
             !(first_word_flags(phrases[i].word) & F_PAIR))
@@ -432,33 +478,40 @@ int nb_clean_vocab_sorted(void)
 
 #define SCORED_WORDS 60 /* lines longer than this are prose: no vocabulary */
 
-void nb_clean_word_key(const char *w, size_t n, char key[NB_CLEAN_KEY_MAX])
+/* nb_clean_word_key(), inline in the measure's loop over the words. */
+static inline size_t word_key(const char *w, size_t n, char key[NB_CLEAN_KEY_MAX])
 {
     size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < NB_CLEAN_KEY_MAX;) {
+    for (size_t i = 0; i < n && k + 1 < NB_CLEAN_KEY_MAX; i++) {
         unsigned char c = (unsigned char)w[i];
-        if (c == 0xE2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
-            (unsigned char)w[i + 2] == 0x99) {
+        if (c < 0x80) {
+            if (nb_ascii_is_alnum(c) || c == '\'' || c == '-')
+                key[k++] = (char)nb_ascii_lower(c);
+            else if (k && c != '.' && c != ',' && c != ':' && c != ';' && c != '!' && c != '?' &&
+                     c != ')' && c != '"')
+                key[k++] = (char)c;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
+                   (unsigned char)w[i + 2] == 0x99) {
             key[k++] = '\'';
-            i += 3;
-            continue;
+            i += 2;
+        } else {
+            key[k++] = (char)c;
         }
-        if (c < 0x80 && (nb_ascii_is_alnum(c) || c == '\'' || c == '-'))
-            key[k++] = (char)nb_ascii_lower(c);
-        else if (c >= 0x80)
-            key[k++] = (char)c;
-        else if (k && c != '.' && c != ',' && c != ':' && c != ';' && c != '!' && c != '?' &&
-                 c != ')' && c != '"')
-            key[k++] = (char)c;
-        i++;
     }
     while (k && (key[k - 1] == '\'' || key[k - 1] == '-'))
         k--;
     size_t start = 0;
     while (start < k && (key[start] == '\'' || key[start] == '-'))
         start++;
-    memmove(key, key + start, k - start);
+    if (start)
+        memmove(key, key + start, k - start);
     key[k - start] = '\0';
+    return k - start;
+}
+
+size_t nb_clean_word_key(const char *w, size_t n, char key[NB_CLEAN_KEY_MAX])
+{
+    return word_key(w, n, key);
 }
 
 void nb_clean_last_key(const char *s, size_t len, char key[NB_CLEAN_KEY_MAX])
@@ -534,7 +587,9 @@ int nb_clean_has_words(const char *s, size_t len, const char *needle)
 
 void nb_clean_measure(struct nb_clean_line *ln)
 {
-    char key[NB_CLEAN_KEY_MAX], prev[NB_CLEAN_KEY_MAX] = "";
+    /* the key of each word and of the word before it, swapped word by word */
+    char keys[2][NB_CLEAN_KEY_MAX] = {"", ""};
+    char *key = keys[0], *prev = keys[1];
     size_t prev_len = 0;
     unsigned prev_flags = 0; /* of the word before, when it had a key */
     const char *s = ln->s;
@@ -566,10 +621,9 @@ void nb_clean_measure(struct nb_clean_line *ln)
         else if (c < 0x80 && (nb_ascii_is_upper(c) || nb_ascii_is_digit(c)))
             ln->upper++;
         if (ln->words <= SCORED_WORDS) {
-            nb_clean_word_key(s + p, q - p, key);
-            size_t kl = strlen(key);
+            size_t kl = word_key(s + p, q - p, key);
             if (kl) {
-                const struct vocab *v = vocab_find(key, words, sizeof(words) / sizeof(words[0]));
+                const struct vocab *v = word_find(key);
                 unsigned flags = v ? v->flags : 0;
                 if (v) {
                     ln->score += v->weight;
@@ -581,7 +635,7 @@ void nb_clean_measure(struct nb_clean_line *ln)
                     memcpy(pair, prev, prev_len);
                     pair[prev_len] = ' ';
                     memcpy(pair + prev_len + 1, key, kl + 1);
-                    v = vocab_find(pair, phrases, sizeof(phrases) / sizeof(phrases[0]));
+                    v = vocab_find(pair, phrases, sizeof(phrases) / sizeof(phrases[0]), 0);
                     if (v) {
                         ln->score += v->weight;
                         ln->hits++;
@@ -600,7 +654,9 @@ void nb_clean_measure(struct nb_clean_line *ln)
                     (kl >= 5 && c < 0x80 && nb_ascii_is_lower(c) && !strcmp(key + kl - 2, "ed") &&
                      !(prev_flags & F_PASSIVE)))
                     ln->narrates = 1;
-                memcpy(prev, key, kl + 1);
+                char *was = prev;
+                prev = key;
+                key = was;
                 prev_len = kl;
                 prev_flags = flags;
             } else {

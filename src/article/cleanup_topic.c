@@ -27,9 +27,51 @@ static const char *const common[] = {
     "while", "will",  "with",   "without", "would",  "year", "years",  "your",
 };
 
+/* Where the words of each first letter start in common[]: those of letter
+ * c are common[common_from[c - 'a']] up to common[common_from[c - 'a' + 1]]
+ * (excluded); no word is longer than COMMON_LONGEST bytes.  A key is
+ * searched among the words of its letter only (nb_clean_common_sorted()
+ * checks the index). */
+static const unsigned char common_from[27] = {
+    0,  5,  9,  10, 14, 17, 19, 19, 22, 23, 24, 24, 26, 33,
+    34, 37, 37, 37, 37, 43, 55, 56, 57, 68, 68, 71, 71,
+};
+#define COMMON_LONGEST 7
+
+#define NCOMMON (sizeof(common) / sizeof(common[0]))
+
+int nb_clean_common_sorted(void)
+{
+    if (common_from[0] != 0 || common_from[26] != NCOMMON)
+        return 0;
+    for (size_t i = 0; i < NCOMMON; i++)
+        if (strlen(common[i]) > COMMON_LONGEST || (i && strcmp(common[i - 1], common[i]) >= 0))
+            return 0;
+    for (unsigned c = 0; c < 26; c++) {
+        if (common_from[c] > common_from[c + 1])
+            return 0;
+        for (size_t i = common_from[c]; i < common_from[c + 1]; i++)
+            if ((unsigned char)common[i][0] != 'a' + c)
+                return 0;
+    }
+    return 1;
+}
+
+/* Whether key (k bytes) is one of the common words. */
+static int is_common(const char *key, size_t k)
+{
+    unsigned c = (unsigned)(unsigned char)key[0] - 'a';
+    if (k > COMMON_LONGEST || c >= 26)
+        return 0;
+    return nb_clean_in_list_from(key, common + common_from[c],
+                                 (size_t)(common_from[c + 1] - common_from[c]), 1);
+}
+
 /* Reads the next content word of s[0..len) from *pos: its key (ASCII
- * lower-cased, other bytes as they are) goes to key; 0 at the end. */
-static int next_word(const char *s, size_t len, size_t *pos, char key[NB_CLEAN_KEY_MAX])
+ * lower-cased, other bytes as they are) goes to key and its length to
+ * *klen; 0 at the end. */
+static int next_word(const char *s, size_t len, size_t *pos, char key[NB_CLEAN_KEY_MAX],
+                     size_t *klen)
 {
     for (;;) {
         size_t p = *pos;
@@ -51,16 +93,19 @@ static int next_word(const char *s, size_t len, size_t *pos, char key[NB_CLEAN_K
         }
         *pos = q > p ? q : p + 1;
         key[k] = '\0';
-        if (k >= 4 && !nb_ascii_is_digit((unsigned char)key[0]) && !NB_CLEAN_IN(key, common))
+        if (k >= 4 && !nb_ascii_is_digit((unsigned char)key[0]) && !is_common(key, k)) {
+            *klen = k;
             return 1;
+        }
     }
 }
 
-static uint64_t hash_key(const char *key)
+/* FNV-1a of key[0..n). */
+static uint64_t hash_key(const char *key, size_t n)
 {
     uint64_t h = 1469598103934665603u;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 1099511628211u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)key[i]) * 1099511628211u;
     return h | 1; /* 0 marks an empty slot */
 }
 
@@ -103,9 +148,10 @@ nb_status nb_clean_topic_words(struct nb_clean_line *v, size_t n, uint64_t **wor
     uint64_t *h = NULL;
     size_t nh = 0, alloc = 0;
     char key[NB_CLEAN_KEY_MAX];
+    size_t klen;
     for (size_t i = 0; i < n; i++) {
         size_t pos = 0, from = nh;
-        while (next_word(v[i].s, v[i].len, &pos, key)) {
+        while (next_word(v[i].s, v[i].len, &pos, key, &klen)) {
             if (nh == alloc) {
                 size_t na = alloc ? alloc * 2 : 256;
                 uint64_t *p = realloc(h, na * sizeof(*p));
@@ -116,7 +162,7 @@ nb_status nb_clean_topic_words(struct nb_clean_line *v, size_t n, uint64_t **wor
                 h = p;
                 alloc = na;
             }
-            h[nh++] = hash_key(key);
+            h[nh++] = hash_key(key, klen);
         }
         v[i].ntopic = (unsigned)(nh - from);
     }

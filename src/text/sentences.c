@@ -94,59 +94,77 @@ static uint32_t cp_before(const char *t, size_t lo, size_t p, size_t *start)
     return cp;
 }
 
-/* Byte length of the whitespace character at t[p], 0 when there is none. */
-static size_t ws_at(const char *t, size_t p, size_t e)
+/* ws_at() past ASCII: t[p] (p < e) is 0x80 or more. */
+static size_t ws_at_wide(const char *t, size_t p, size_t e)
 {
-    if (p >= e)
-        return 0;
-    unsigned char c = (unsigned char)t[p];
-    if (c < 0x80)
-        return (size_t)nb_ascii_is_space(c);
-    if (c < 0xC2) /* inside a sequence, or no lead byte: U+FFFD */
+    if ((unsigned char)t[p] < 0xC2) /* inside a sequence, or no lead byte: U+FFFD */
         return 0;
     size_t n;
     uint32_t cp = cp_at(t, p, e, &n);
     return nb_char_is_space(cp) ? n : 0;
 }
 
-/* Byte length of the whitespace character that ends at p, 0 when none. */
-static size_t ws_before(const char *t, size_t lo, size_t p)
+/* Byte length of the whitespace character at t[p], 0 when there is none.
+ * Inline, ASCII first: the scanner asks it at every space and word end. */
+static inline size_t ws_at(const char *t, size_t p, size_t e)
 {
-    if (p <= lo)
+    if (p >= e)
         return 0;
-    if ((unsigned char)t[p - 1] < 0x80)
-        return (size_t)nb_ascii_is_space((unsigned char)t[p - 1]);
+    unsigned char c = (unsigned char)t[p];
+    if (c < 0x80)
+        return (size_t)nb_ascii_is_space(c);
+    return ws_at_wide(t, p, e);
+}
+
+/* ws_before() past ASCII: t[p - 1] (p > lo) is 0x80 or more. */
+static size_t ws_before_wide(const char *t, size_t lo, size_t p)
+{
     size_t s;
     uint32_t cp = cp_before(t, lo, p, &s);
     return nb_char_is_space(cp) ? p - s : 0;
 }
 
-/* ASCII quotation marks and brackets: the only ASCII bytes that open or
- * close a protected region. */
-static int ascii_is_mark(unsigned char c)
+/* Byte length of the whitespace character that ends at p, 0 when none.
+ * Inline, ASCII first, as ws_at(). */
+static inline size_t ws_before(const char *t, size_t lo, size_t p)
 {
-    switch (c) {
-    case '"':
-    case '\'':
-    case '`':
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-    case '{':
-    case '}':
-        return 1;
-    default:
+    if (p <= lo)
         return 0;
-    }
+    if ((unsigned char)t[p - 1] < 0x80)
+        return (size_t)nb_ascii_is_space((unsigned char)t[p - 1]);
+    return ws_before_wide(t, lo, p);
 }
 
-/* A byte the scanner reads past inside a sentence: printable ASCII that is
- * no space, stop or opening mark. */
+/* What the scanner's fast loops need to know of a byte, bits of
+ * byte_class[]:
+ *   BYTE_PLAIN  read past inside a sentence: printable ASCII that is no
+ *               space, stop (. ! ?) or opening mark (" ' ` ( [ {)
+ *   BYTE_QUIET  ASCII that is no quotation mark or bracket (" ' ` ( ) [ ]
+ *               { }): it cannot open or close a protected region
+ * Bytes from 0x80 are neither (a sequence is decoded first). */
+enum { BYTE_PLAIN = 1, BYTE_QUIET = 2 };
+
+static const unsigned char byte_class[256] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x00 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x10 */
+    2, 2, 0, 3, 3, 3, 3, 0, 0, 1, 3, 3, 3, 3, 2, 3, /* 0x20  !"#$%&'()*+,-./ */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, /* 0x30 0-9:;<=>? */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x40 @A-O */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 1, 3, 3, /* 0x50 P-Z[\]^_ */
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x60 `a-o */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 1, 3, 2, /* 0x70 p-z{|}~ DEL */
+};
+
+/* ASCII that cannot open or close a protected region. */
+static int ascii_is_quiet(unsigned char c)
+{
+    return (byte_class[c] & BYTE_QUIET) != 0;
+}
+
+/* A byte the scanner reads past inside a sentence. */
 static int ascii_is_plain(unsigned char c)
 {
-    return c > ' ' && c < 0x7F && c != '.' && c != '!' && c != '?' && c != '(' && c != '[' &&
-           c != '{' && c != '"' && c != '\'' && c != '`';
+    return (byte_class[c] & BYTE_PLAIN) != 0;
 }
 
 static int cp_is_open_quote(uint32_t cp)
@@ -225,7 +243,7 @@ struct abbr {
     enum abbr_kind kind;
 };
 
-/* Sorted by strcmp for bsearch (a test checks the order). */
+/* Sorted by strcmp, searched by halves (a test finds every entry). */
 static const struct abbr abbrs[] = {
     {"a.k.a", ABBR_INSIDE},     {"a.m", ABBR_TIME},     {"adm", ABBR_TITLE},
     {"al", ABBR_GENERAL},       {"ald", ABBR_TITLE},    {"amb", ABBR_TITLE},
@@ -309,10 +327,12 @@ static int carries_on_after_time(const char *w, size_t len)
            nb_calendar_weekday(&nb_calendar_en, w, len, 0);
 }
 
-static int abbr_cmp(const void *key, const void *elem)
+/* strcmp's order, inline: most words differ from the entry they meet in
+ * their first byte. */
+static int abbr_cmp(const char *key, const char *word)
 {
-    const unsigned char *a = key, *b = (const unsigned char *)((const struct abbr *)elem)->word;
-    while (*a && *a == *b) { /* strcmp's order, inline */
+    const unsigned char *a = (const unsigned char *)key, *b = (const unsigned char *)word;
+    while (*a && *a == *b) {
         a++;
         b++;
     }
@@ -324,13 +344,21 @@ static const struct abbr month_abbr = {"", ABBR_MONTH};
 
 static const struct abbr *abbr_find(const char *lower)
 {
-    const struct abbr *a =
-        bsearch(lower, abbrs, sizeof(abbrs) / sizeof(abbrs[0]), sizeof(abbrs[0]), abbr_cmp);
-    if (a)
-        return a;
+    size_t lo = 0, hi = sizeof(abbrs) / sizeof(abbrs[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = abbr_cmp(lower, abbrs[mid].word);
+        if (c == 0)
+            return &abbrs[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    /* an abbreviation of a month, not its whole name ("May." ends) */
     size_t len = strlen(lower);
-    if (!nb_calendar_month(&nb_calendar_en, lower, len, 0) &&
-        nb_calendar_month(&nb_calendar_en, lower, len, 1))
+    if (nb_calendar_month(&nb_calendar_en, lower, len, 1) &&
+        !nb_calendar_month(&nb_calendar_en, lower, len, 0))
         return &month_abbr;
     return NULL;
 }
@@ -563,8 +591,10 @@ static nb_status find_regions(struct scan *s, size_t b, size_t e)
     size_t depth = 0;
     s->nreg = 0;
     for (size_t p = b; p < e;) {
-        if ((unsigned char)t[p] < 0x80 && !ascii_is_mark((unsigned char)t[p])) {
-            p++;
+        if (ascii_is_quiet((unsigned char)t[p])) { /* up to the next mark, at once */
+            do
+                p++;
+            while (p < e && ascii_is_quiet((unsigned char)t[p]));
             continue;
         }
         size_t n;
@@ -1122,8 +1152,10 @@ static nb_status scan_block(struct scan *s, size_t b, size_t e)
     s->has_mk = 0;
     while (pos < e) {
         if (!prev_ws && s->start != NONE && ascii_is_plain((unsigned char)t[pos])) {
-            /* inside a word: nothing to judge */
-            pos++;
+            /* inside a word: nothing to judge, up to its end */
+            do
+                pos++;
+            while (pos < e && ascii_is_plain((unsigned char)t[pos]));
             continue;
         }
         if ((w = ws_at(t, pos, e)) > 0) {
@@ -1344,6 +1376,26 @@ static nb_status collapse_by_words(const char *text, size_t len, struct nb_buf *
     return NB_OK;
 }
 
+/* Whether the eight bytes at s are copied as they are when the byte
+ * before them is no space: printable ASCII and spaces, no two spaces side
+ * by side and none last (single spaces between words).  Tested eight at a
+ * time in one 64-bit word: a byte of 0x80 or more sets its high bit; one
+ * below 0x20 sets a high bit once 0x20 is taken from every byte; a space
+ * is a zero byte of x ^ spaces, and taking 1 from every byte sets the high
+ * bit of every zero byte (and maybe of the byte above one: a false "two
+ * spaces" only sends the bytes down the slow road). */
+static int plain_eight(const char *s)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    uint64_t x;
+    memcpy(&x, s, 8);
+    if ((x & highs) || ((x - ones * 0x20) & ~x & highs) || s[7] == ' ')
+        return 0;
+    uint64_t y = x ^ (ones * ' ');
+    uint64_t spaces = (y - ones) & ~y & highs;
+    return (spaces & (spaces >> 8)) == 0;
+}
+
 nb_status nb_text_collapse_space(const char *text, size_t len, struct nb_buf *out)
 {
     /* The result is never longer than the text: with room for it, the
@@ -1375,6 +1427,13 @@ nb_status nb_text_collapse_space(const char *text, size_t len, struct nb_buf *ou
             *d++ = (char)c;
             p++;
         } while (p < len && (c = (unsigned char)text[p]) > ' ' && c < 0x80);
+        /* after a word: the common text, words and single spaces, eight
+         * bytes at a time */
+        while (len - p >= 8 && plain_eight(text + p)) {
+            memmove(d, text + p, 8);
+            d += 8;
+            p += 8;
+        }
     }
     out->len = (size_t)(d - out->data);
     out->data[out->len] = '\0';
