@@ -205,13 +205,55 @@ static void test_verb_flags(void **state)
     assert_int_equal(verb(""), 0);
 }
 
+/* The merged table the lookups search agrees with every list, with the
+ * verbs of saying and with the calendar: a word added to a list and not to
+ * the table fails here, by name. */
+static void test_table_agrees(void **state)
+{
+    (void)state;
+    const char *word = nb_quotes_table_disagrees();
+    if (word)
+        fail_msg("the merged table and the lists differ at '%s'", word);
+}
+
+/* One search answers every list, the names of months and days too, and
+ * the verb flags. */
+static void test_word_lists(void **state)
+{
+    (void)state;
+    int v = 99;
+    uint32_t l = nb_quotes_word_lists("Says", 4, &v);
+    assert_int_equal(v, verb("says"));
+    assert_true(l & (1u << NB_QUOTES_NP_STOPS));
+    assert_false(l & (1u << NB_QUOTES_ORG_WORDS));
+    l = nb_quotes_word_lists("AFTER", 5, NULL);
+    assert_int_equal(l, (1u << NB_QUOTES_NP_STOPS) | (1u << NB_QUOTES_CAP_STOPS) |
+                            (1u << NB_QUOTES_SUBORDINATORS) | (1u << NB_QUOTES_OPENERS));
+    for (int k = 0; k <= NB_QUOTES_ORG_NOUNS; k++)
+        assert_int_equal(!!(l & (1u << k)), in((enum nb_quotes_list)k, "after"));
+    v = 99;
+    assert_int_equal(nb_quotes_word_lists("Berg", 4, &v), 0);
+    assert_int_equal(v, 0);
+    assert_int_equal(nb_quotes_word_lists("", 0, &v), 0);
+    assert_int_equal(nb_quotes_word_lists("&", 1, NULL), 1u << NB_QUOTES_ORG_JOINERS);
+    /* the names of months and days are in the lists that hold them */
+    assert_int_equal(nb_quotes_word_lists("Monday", 6, NULL),
+                     (1u << NB_QUOTES_NP_STOPS) | (1u << NB_QUOTES_CAP_STOPS));
+    assert_int_equal(nb_quotes_word_lists("SEPTEMBER", 9, NULL),
+                     (1u << NB_QUOTES_NP_STOPS) | (1u << NB_QUOTES_CAP_STOPS));
+    assert_int_equal(nb_quotes_word_lists("Mon", 3, NULL), 0);
+    assert_true(in(NB_QUOTES_NP_STOPS, "monday"));
+    assert_false(in(NB_QUOTES_ORG_WORDS, "Monday"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_is),        cmocka_unit_test(test_word_in),
         cmocka_unit_test(test_lists_sorted),   cmocka_unit_test(test_honorific),
         cmocka_unit_test(test_verb_flags),     cmocka_unit_test(test_honorific_all),
-        cmocka_unit_test(test_calendar_names),
+        cmocka_unit_test(test_calendar_names), cmocka_unit_test(test_table_agrees),
+        cmocka_unit_test(test_word_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,7 +24,6 @@ struct nb_quotes_out {
  * last_ended_colon and adds to out. */
 struct nb_quotes_pass {
     struct nb_article *a;
-    struct nb_quotes_memory mem; /* who is who (speakers.h) */
     struct nb_quotes_out out;
     /* the quote being built across paragraphs */
     struct nb_buf text;
@@ -36,6 +35,10 @@ struct nb_quotes_pass {
     const char *pend_para_text;
     size_t pend_para;
     int last_ended_colon; /* the previous paragraph ended with ':' */
+    /* who is who (speakers.h); last: nb_quotes_find() clears the fields
+     * before it, and nb_quotes_memory_init() empties it without clearing
+     * its entities */
+    struct nb_quotes_memory mem;
 };
 
 /* Appends p[s..e) to b with its spaces collapsed, joined to what b holds

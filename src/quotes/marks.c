@@ -163,6 +163,16 @@ void nb_quotes_segv_release(struct nb_quotes_segv *sv)
 
 #define MAX_RESCANS 4
 
+/* The bytes a mark the scan looks at starts with: " ', 0xC2 (« ») and
+ * 0xE2 (‘ ’ “ ” and the others of U+2018-U+203A).  Every other byte is no
+ * mark: the scan skips it with one look-up. */
+static const unsigned char mark_lead[256] = {
+    ['"'] = 1,
+    ['\''] = 1,
+    [0xC2] = 1,
+    [0xE2] = 1,
+};
+
 /* Pairs the marks of paragraph p (next = the following paragraph or NULL).
  * carry: the family of a quote continued from the previous paragraph (its
  * opening mark at p[0] is skipped), 0 for none.  Sets *carry_out for the
@@ -191,8 +201,7 @@ nb_status nb_quotes_scan_marks(const char *p, size_t len, const char *next, int 
         }
         while (i < len) {
             unsigned char b = (unsigned char)p[i];
-            /* letters (0x40-0x7F, most bytes) are no mark: one test */
-            if ((unsigned)(b - 0x40) < 0x40 || (b != '"' && b != '\'' && b != 0xE2 && b != 0xC2)) {
+            if (!mark_lead[b]) {
                 i++;
                 continue;
             }

@@ -23,11 +23,8 @@ static int name_token(const struct nb_quotes_win *w, size_t k)
     return 1;
 }
 
-int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
+int nb_quotes_name_token_look_up(const struct nb_quotes_win *w, size_t k)
 {
-    unsigned char b = (unsigned char)w->p[w->t[k].s];
-    if (b < 0x80 && !nb_ascii_is_upper(b))
-        return 0; /* no capital (most tokens): nothing to look up */
     struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
     if (!(m->word[k] & 1))
         m->word[k] |= (unsigned char)(1 | name_token(w, k) << 1);

@@ -37,9 +37,24 @@ struct nb_quotes_speaker {
     int colon_only; /* no verb: the subject of a sentence ending in a colon ("Berg was blunt:") */
 };
 
+/* nb_quotes_name_token() of a token with a capital that the window does
+ * not remember yet: it decides, and remembers. */
+int nb_quotes_name_token_look_up(const struct nb_quotes_win *w, size_t k);
+
 /* 1 when token k can be part of a name: "Ola" "G.K." "O'Brien"
- * "al-Assad", "Mr" (capitalised, and no sentence opener or weekday). */
-int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k);
+ * "al-Assad", "Mr" (capitalised, and no sentence opener or weekday).
+ * Inline: asked of every token the finder reads, most of them with no
+ * capital or remembered. */
+static inline int nb_quotes_name_token(const struct nb_quotes_win *w, size_t k)
+{
+    unsigned char b = (unsigned char)w->p[w->t[k].s];
+    if (b < 0x80 && !nb_ascii_is_upper(b))
+        return 0; /* no capital (most tokens): nothing to look up */
+    unsigned char seen = w->memo.word[k];
+    if (seen & 1)
+        return (seen & 2) != 0;
+    return nb_quotes_name_token_look_up(w, k);
+}
 
 /* 1 when token k is a contraction ("we're", "they'll", "I'd"), 2 when a
  * negative one ("haven't", "didn't"), 0 otherwise ("O'Brien", "Berg's"). */

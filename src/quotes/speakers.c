@@ -21,7 +21,12 @@
 
 void nb_quotes_memory_init(struct nb_quotes_memory *m)
 {
-    memset(m, 0, sizeof(*m));
+    /* no entity is read past n, and mem_note() clears each one it takes */
+    m->n = 0;
+    m->last_speaker = NULL;
+    m->last_role = NULL;
+    m->last_para = 0;
+    m->have_last = 0;
 }
 
 void nb_quotes_memory_release(struct nb_quotes_memory *m)

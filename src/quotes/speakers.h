@@ -46,7 +46,8 @@ struct nb_quotes_memory {
     int have_last;
 };
 
-/* An empty memory; cannot fail. */
+/* An empty memory; cannot fail.  Its entities are not cleared: none is
+ * read past n. */
 void nb_quotes_memory_init(struct nb_quotes_memory *m);
 
 /* Frees last_speaker and last_role and empties m. */

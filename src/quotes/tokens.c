@@ -22,6 +22,8 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
     /* read into locals: stores through i or t could alias p */
     size_t at = *i, n = 0;
     uint32_t c = 0;
+    while (at < end && p[at] == ' ') /* most spaces: one ASCII space */
+        at++;
     while (at < end) {
         c = nb_char_at(p, end, at, &n);
         if (!nb_char_is_space(c))
@@ -45,6 +47,8 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
             j++;
             continue;
         }
+        if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '&')
+            break; /* most words end so: a space or a mark that joins nothing */
         size_t k;
         uint32_t d = nb_char_at(p, end, j, &k);
         if (nb_char_is_word(d)) {
@@ -85,7 +89,8 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
 
 void nb_quotes_win_forget(struct nb_quotes_win *w)
 {
-    memset(&w->memo, 0, sizeof(w->memo));
+    /* lists and verb count only once word says so */
+    memset(w->memo.word, 0, sizeof(w->memo.word));
 }
 
 void nb_quotes_win_drop(struct nb_quotes_win *w, size_t k)
@@ -94,15 +99,12 @@ void nb_quotes_win_drop(struct nb_quotes_win *w, size_t k)
     size_t rest = k < w->n ? w->n - k : 0;
     if (rest > 0) {
         memmove(w->t, w->t + k, rest * sizeof(w->t[0]));
-        memmove(m->asked, m->asked + k, rest * sizeof(m->asked[0]));
-        memmove(m->in, m->in + k, rest * sizeof(m->in[0]));
-        memmove(m->word, m->word + k, rest * sizeof(m->word[0]));
+        memmove(m->lists, m->lists + k, rest * sizeof(m->lists[0]));
         memmove(m->verb, m->verb + k, rest * sizeof(m->verb[0]));
+        memmove(m->word, m->word + k, rest * sizeof(m->word[0]));
     }
-    memset(m->asked + rest, 0, (NB_QUOTES_WIN_TOKENS - rest) * sizeof(m->asked[0]));
-    memset(m->in + rest, 0, (NB_QUOTES_WIN_TOKENS - rest) * sizeof(m->in[0]));
+    /* lists and verb count only once word says so */
     memset(m->word + rest, 0, (NB_QUOTES_WIN_TOKENS - rest) * sizeof(m->word[0]));
-    memset(m->verb + rest, 0, (NB_QUOTES_WIN_TOKENS - rest) * sizeof(m->verb[0]));
     w->n = rest;
 }
 
@@ -151,23 +153,24 @@ void nb_quotes_win_fill_tail(struct nb_quotes_win *w, const char *p, size_t from
     nb_quotes_win_forget(w);
 }
 
-int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word)
+/* The memory of token k, with what nb_quotes_word_lists() says of it. */
+static struct nb_quotes_win_memo *looked_up(const struct nb_quotes_win *w, size_t k)
 {
-    return nb_quotes_word_is(w->p + w->t[k].s, nb_quotes_tok_len(w, k), word);
+    struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
+    if (!(m->word[k] & 64)) {
+        int verb;
+        m->lists[k] = nb_quotes_word_lists(w->p + w->t[k].s, nb_quotes_tok_len(w, k), &verb);
+        m->verb[k] = (uint16_t)verb;
+        m->word[k] |= 64;
+    }
+    return m;
 }
 
-int nb_quotes_tok_in(const struct nb_quotes_win *w, size_t k, enum nb_quotes_list list)
+int nb_quotes_tok_look_up(const struct nb_quotes_win *w, size_t k, enum nb_quotes_list list)
 {
     if ((unsigned)list >= 32)
         return nb_quotes_word_in(list, w->p + w->t[k].s, nb_quotes_tok_len(w, k));
-    struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
-    uint32_t bit = (uint32_t)1 << list;
-    if (!(m->asked[k] & bit)) {
-        m->asked[k] |= bit;
-        if (nb_quotes_word_in(list, w->p + w->t[k].s, nb_quotes_tok_len(w, k)))
-            m->in[k] |= bit;
-    }
-    return (m->in[k] & bit) != 0;
+    return (looked_up(w, k)->lists[k] & (uint32_t)1 << list) != 0;
 }
 
 int nb_quotes_tok_possessive(const struct nb_quotes_win *w, size_t k)
@@ -193,17 +196,16 @@ int nb_quotes_tok_dash(const struct nb_quotes_win *w, size_t k)
 
 int nb_quotes_tok_verb(const struct nb_quotes_win *w, size_t k)
 {
-    struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
-    if (!m->verb[k]) {
-        int f = nb_quotes_tok_word(w, k)
-                    ? nb_quotes_verb_flags(w->p + w->t[k].s, nb_quotes_tok_len(w, k))
-                    : 0;
-        m->verb[k] = (uint16_t)(NB_QUOTES_WIN_VERB_ASKED | f);
-    }
-    return m->verb[k] & ~NB_QUOTES_WIN_VERB_ASKED;
+    /* a verb of saying is 3 to 15 ASCII letters (nb_quotes_verb_flags):
+     * most other tokens need no search */
+    size_t n = nb_quotes_tok_len(w, k);
+    if (!(w->memo.word[k] & 64) &&
+        (n < 3 || n > 15 || !nb_ascii_is_alpha((unsigned char)w->p[w->t[k].s])))
+        return 0;
+    return looked_up(w, k)->verb[k];
 }
 
-int nb_quotes_tok_honorific(const struct nb_quotes_win *w, size_t k, int *gender)
+int nb_quotes_tok_honorific_look_up(const struct nb_quotes_win *w, size_t k, int *gender)
 {
     struct nb_quotes_win_memo *m = nb_quotes_win_memo(w);
     if (!(m->word[k] & 4)) {

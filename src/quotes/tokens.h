@@ -32,15 +32,14 @@ struct nb_quotes_tok {
  * through a const window, and whoever sets tokens forgets it
  * (nb_quotes_win_forget(); the fill functions do). */
 struct nb_quotes_win_memo {
-    uint32_t asked[NB_QUOTES_WIN_TOKENS]; /* bit L: looked up in list L */
-    uint32_t in[NB_QUOTES_WIN_TOKENS];    /* bit L: is in list L */
-    /* bit 0: name asked, 1: a name, 2: honorific asked, 3: an honorific,
-     * 4-5: its gender */
-    unsigned char word[NB_QUOTES_WIN_TOKENS];
-    /* 0: not asked, else NB_QUOTES_WIN_VERB_ASKED | nb_quotes_tok_verb() */
+    /* once bit 6 of word is set: the lists the token is in and its verb
+     * flags (nb_quotes_word_lists(), one search) */
+    uint32_t lists[NB_QUOTES_WIN_TOKENS];
     uint16_t verb[NB_QUOTES_WIN_TOKENS];
+    /* bit 0: name asked, 1: a name, 2: honorific asked, 3: an honorific,
+     * 4-5: its gender, 6: looked up in the lists */
+    unsigned char word[NB_QUOTES_WIN_TOKENS];
 };
-#define NB_QUOTES_WIN_VERB_ASKED 0x8000
 
 struct nb_quotes_win {
     const char *p;
@@ -88,11 +87,29 @@ static inline size_t nb_quotes_tok_len(const struct nb_quotes_win *w, size_t k)
     return w->t[k].e - w->t[k].s;
 }
 
-/* 1 when token k, in any case, is `word` (lower case). */
-int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word);
+/* 1 when token k, in any case, is `word` (lower case).  Inline, and most
+ * tokens turned away by their first byte: the finder asks it of nearly
+ * every token, word after word. */
+static inline int nb_quotes_tok_is(const struct nb_quotes_win *w, size_t k, const char *word)
+{
+    if (nb_ascii_lower((unsigned char)w->p[w->t[k].s]) != (unsigned char)word[0])
+        return 0;
+    return nb_quotes_word_is(w->p + w->t[k].s, nb_quotes_tok_len(w, k), word);
+}
 
-/* 1 when token k is a word of `list` (nb_quotes_word_in). */
-int nb_quotes_tok_in(const struct nb_quotes_win *w, size_t k, enum nb_quotes_list list);
+/* nb_quotes_tok_in() when the window does not remember the answer yet: it
+ * searches, and remembers. */
+int nb_quotes_tok_look_up(const struct nb_quotes_win *w, size_t k, enum nb_quotes_list list);
+
+/* 1 when token k is a word of `list` (nb_quotes_word_in).  Inline: most
+ * asks are answered from the window's memory. */
+static inline int nb_quotes_tok_in(const struct nb_quotes_win *w, size_t k,
+                                   enum nb_quotes_list list)
+{
+    if ((unsigned)list < 32 && (w->memo.word[k] & 64))
+        return (w->memo.lists[k] & (uint32_t)1 << list) != 0;
+    return nb_quotes_tok_look_up(w, k, list);
+}
 
 /* 1 when token k is the one punctuation mark c.  (This and the next two
  * are inline: the finder asks them of nearly every token.) */
@@ -123,8 +140,25 @@ int nb_quotes_tok_dash(const struct nb_quotes_win *w, size_t k);
  * NB_QUOTES_V_* flags (nb_quotes_verb_flags). */
 int nb_quotes_tok_verb(const struct nb_quotes_win *w, size_t k);
 
+/* nb_quotes_tok_honorific() when the window does not remember the answer
+ * yet: it looks, and remembers. */
+int nb_quotes_tok_honorific_look_up(const struct nb_quotes_win *w, size_t k, int *gender);
+
 /* 1 when token k is an honorific, its gender in *gender when not NULL
- * (nb_quotes_honorific). */
-int nb_quotes_tok_honorific(const struct nb_quotes_win *w, size_t k, int *gender);
+ * (nb_quotes_honorific).  Inline, as nb_quotes_tok_in(). */
+static inline int nb_quotes_tok_honorific(const struct nb_quotes_win *w, size_t k, int *gender)
+{
+    unsigned char seen = w->memo.word[k];
+    if (!(seen & 4)) {
+        if (!nb_quotes_honorific_may_be(w->p + w->t[k].s, nb_quotes_tok_len(w, k)))
+            return 0; /* most tokens: no need to remember it */
+        return nb_quotes_tok_honorific_look_up(w, k, gender);
+    }
+    if (!(seen & 8))
+        return 0;
+    if (gender)
+        *gender = (seen >> 4) & 3;
+    return 1;
+}
 
 #endif

@@ -10,7 +10,10 @@
 #ifndef NB_QUOTES_WORDLISTS_H
 #define NB_QUOTES_WORDLISTS_H
 
+#include "text/chars.h"
+
 #include <stddef.h>
+#include <stdint.h>
 
 enum nb_quotes_list {
     NB_QUOTES_ELISIONS,        /* 'n' 'em 'til: words an apostrophe cut short */
@@ -49,10 +52,36 @@ int nb_quotes_word_is(const char *s, size_t len, const char *word);
  * not exist). */
 int nb_quotes_word_in(enum nb_quotes_list list, const char *s, size_t len);
 
+/* Every list s[0..len) is a word of (nb_quotes_word_in), as bits
+ * 1 << enum nb_quotes_list, and its nb_quotes_verb_flags() in *verb when
+ * verb is not NULL.  One search: for a reader that asks the same word of
+ * many lists. */
+uint32_t nb_quotes_word_lists(const char *s, size_t len, int *verb);
+
 /* 1 when s[0..len) is an honorific (Mr, Mrs., Dame, Dr, Prof...), and then
  * its gender in *gender when gender is not NULL: 0 unknown, 1 male, 2
  * female.  0 otherwise, *gender untouched. */
 int nb_quotes_honorific(const char *s, size_t len, int *gender);
+
+/* 0 when s[0..len) is no honorific by its length and first letter alone
+ * (every honorific is two to nine bytes and starts with m, s, l, d or p,
+ * any case), else 1: nb_quotes_honorific() asks it first.  Inline, for a
+ * reader that asks every token. */
+static inline int nb_quotes_honorific_may_be(const char *s, size_t len)
+{
+    if (len < 2 || len > 9)
+        return 0;
+    switch (nb_ascii_lower((unsigned char)s[0])) {
+    case 'm':
+    case 's':
+    case 'l':
+    case 'd':
+    case 'p':
+        return 1;
+    default:
+        return 0;
+    }
+}
 
 /* What a verb of saying does, as flags. */
 enum {
@@ -69,8 +98,14 @@ enum {
 int nb_quotes_verb_flags(const char *s, size_t len);
 
 /* 0 when every list is in strcmp order with no word twice and no capital
- * letter (the search relies on it), else 1 + the enum nb_quotes_list of
- * the first that is not. */
+ * letter, else 1 + the enum nb_quotes_list of the first that is not. */
 size_t nb_quotes_list_unsorted(void);
+
+/* NULL when the merged table the lookups search (wordlists.c) holds every
+ * word of the lists, of the verbs of saying and of the names of months and
+ * days, no other, each with the lists it is in and its verb flags, in the
+ * order its search relies on; else the first word where it does not, as a
+ * static string. */
+const char *nb_quotes_table_disagrees(void);
 
 #endif
