@@ -8,8 +8,7 @@
  *   'E'                 the block is complete; the child exits 0
  * The parent gathers each child's bytes, and when the child has exited
  * turns them into a take (or an error naming the segment). */
-#define _POSIX_C_SOURCE 200809L
-#define _DEFAULT_SOURCE /* MADV_DONTFORK */
+#define _GNU_SOURCE /* MADV_DONTFORK, mremap */
 #include "speech/workers.h"
 
 #include "text/buf.h"
@@ -139,8 +138,7 @@ struct run {
     /* the take being made from a child's records */
     uint32_t *lengths;
     size_t nlengths, alloc_lengths;
-    int16_t *samples;
-    size_t nsamples, alloc_samples;
+    size_t nsamples; /* its samples: at the start of the child's buffer */
     /* buffers of children that are done, kept for the next ones: a fresh
      * mapping faults on the first write to each of its pages */
     struct spare {
@@ -150,22 +148,20 @@ struct run {
     unsigned nspare;
 };
 
-/* The parent's big buffers (what each child sends, the take made of it)
- * are mapped apart and never given to a child: a child forked after the
- * parent touched a page shares it copy-on-write, so the parent's next
- * write to it faulted and copied the page (with a TLB flush, costly on a
- * virtual machine) for every page of every block.  Grown by a new mapping
- * and a copy; NULL when out of memory. */
+/* The parent's big buffers (what each child sends, and the take made of
+ * it in place) are mapped apart and never given to a child: a child forked
+ * after the parent touched a page shares it copy-on-write, so the
+ * parent's next write to it faulted and copied the page (with a TLB
+ * flush, costly on a virtual machine) for every page of every block.
+ * Grown by moving the pages (mremap), never by a copy, so that a block
+ * of speech is held once; NULL when out of memory. */
 static void *unshared_grow(void *p, size_t old_bytes, size_t new_bytes)
 {
-    void *q = mmap(NULL, new_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *q = p ? mremap(p, old_bytes, new_bytes, MREMAP_MAYMOVE)
+                : mmap(NULL, new_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (q == MAP_FAILED)
         return NULL;
     (void)madvise(q, new_bytes, MADV_DONTFORK); /* without it, only slower */
-    if (p) {
-        memcpy(q, p, old_bytes);
-        munmap(p, old_bytes);
-    }
     return q;
 }
 
@@ -239,7 +235,7 @@ static nb_status gather(struct running *c, struct nb_error *err)
     for (;;) {
         if (c->alloc - c->len < 65536) {
             size_t alloc = c->alloc ? c->alloc * 2 : 262144;
-            char *p = unshared_grow(c->data, c->len, alloc);
+            char *p = unshared_grow(c->data, c->alloc, alloc);
             if (!p)
                 return nb_error_set(err, NB_ENOMEM, "out of memory");
             c->data = p;
@@ -283,22 +279,6 @@ static int grow(void **p, size_t *alloc, size_t need, size_t width)
         return -1;
     *p = q;
     *alloc = a;
-    return 0;
-}
-
-/* Room for `need` samples in the take being made. */
-static int grow_samples(struct run *w, size_t need)
-{
-    if (need <= w->alloc_samples)
-        return 0;
-    size_t a = w->alloc_samples ? w->alloc_samples : 65536;
-    while (a < need)
-        a *= 2;
-    int16_t *q = unshared_grow(w->samples, w->nsamples * sizeof(int16_t), a * sizeof(int16_t));
-    if (!q)
-        return -1;
-    w->samples = q;
-    w->alloc_samples = a;
     return 0;
 }
 
@@ -354,11 +334,12 @@ static nb_status finish(struct run *w, struct running *c, int status, struct nb_
             return nb_error_set(err, NB_ESYNTH, "speech failed at %s: %.*s", where,
                                 (int)(n > 300 ? 300 : n), c->data + pos + 5);
         } else {
-            if (grow((void **)&w->lengths, &w->alloc_lengths, w->nlengths + 1, 4) ||
-                grow_samples(w, w->nsamples + n))
+            if (grow((void **)&w->lengths, &w->alloc_lengths, w->nlengths + 1, 4))
                 return nb_error_set(err, NB_ENOMEM, "out of memory");
             w->lengths[w->nlengths++] = n;
-            memcpy(w->samples + w->nsamples, c->data + pos + 5, body);
+            /* the samples moved down over the records' heads: the buffer
+             * (page-aligned) becomes the take, with no second copy */
+            memmove(c->data + w->nsamples * sizeof(int16_t), c->data + pos + 5, body);
             w->nsamples += n;
         }
         pos += 5 + body;
@@ -374,7 +355,8 @@ static nb_status finish(struct run *w, struct running *c, int status, struct nb_
         return nb_error_set(err, NB_ESYNTH, "speech failed at %s: the speech worker stopped",
                             where);
     }
-    *take = (struct nb_speech_take){w->lengths, w->nlengths, w->samples, w->nsamples};
+    *take = (struct nb_speech_take){w->lengths, w->nlengths, (const int16_t *)(void *)c->data,
+                                    w->nsamples};
     return NB_OK;
 }
 
@@ -438,12 +420,13 @@ nb_status nb_speech_workers_run(struct nb_speech *sp, const struct nb_speech_wor
             c->pid = 0;
             struct nb_speech_take take;
             rc = finish(&w, c, status, &take, err);
-            size_t block = c->block;
+            /* the take lives in the child's buffer: used before the buffer
+             * is kept for the next child */
+            if (rc == NB_OK)
+                rc = work->done(work->ctx, c->block, &take, err);
             stop_child(&w, c); /* closes, keeps its buffer; the pid is already reaped */
             w.r[i] = w.r[--w.nrun];
             i--;
-            if (rc == NB_OK)
-                rc = work->done(work->ctx, block, &take, err);
             if (rc == NB_OK && work->stop_after && work->stop_after(work->ctx))
                 stopped = 1;
         }
@@ -453,6 +436,5 @@ nb_status nb_speech_workers_run(struct nb_speech *sp, const struct nb_speech_wor
     for (unsigned i = 0; i < w.nspare; i++)
         unshared_free(w.spare[i].data, w.spare[i].alloc);
     free(w.lengths);
-    unshared_free(w.samples, w.alloc_samples * sizeof(int16_t));
     return rc;
 }
