@@ -354,11 +354,11 @@ static void test_render_stored(void **state)
     assert_int_equal(nb_take_store_open(&s3, NULL, NULL, &err), NB_OK);
     struct nb_speech_block b[5];
     size_t nb = nb_render_blocks(parts, 5, b);
-    assert_int_equal(nb, 1); /* a short script is one block */
+    assert_int_equal(nb, 3); /* each story a block, and the part outside them */
     assert_int_equal(nb_speech_render_stored(sp, s3, 1, parts, 5, voices, 2, 0, 0.1, NULL, again,
                                              &done, &length, NULL, &err),
                      NB_OK);
-    assert_int_equal(done, 5);
+    assert_int_equal(done, 2); /* the first block's two parts */
     nb_take_store_free(s3);
     nb_take_store_free(s2);
     nb_take_store_free(s);
@@ -366,8 +366,8 @@ static void test_render_stored(void **state)
     nb_pcm_release(&pcm2);
 }
 
-/* Blocks close after about NB_RENDER_BLOCK_CHARS characters, never inside
- * a group; parts without a group may be cut anywhere. */
+/* Each group is a block of its own, whatever its size; a run of parts
+ * without a group closes after about NB_RENDER_BLOCK_CHARS characters. */
 static void test_blocks(void **state)
 {
     (void)state;
@@ -379,15 +379,17 @@ static void test_blocks(void **state)
         p[i] = (struct nb_speech_part){text, 0, 0, 0, 0, groups[i]};
     struct nb_speech_block b[7];
     size_t n = nb_render_blocks(p, 7, b);
-    /* group 1 whole (3 parts, over the size), group 2 with one part
-     * without a group, then the last two */
-    assert_int_equal(n, 3);
+    /* group 1 whole (3 parts, over the size), group 2 alone (under it),
+     * then the parts without a group two by two */
+    assert_int_equal(n, 4);
     assert_int_equal(b[0].first, 0);
     assert_int_equal(b[0].n, 3);
     assert_int_equal(b[1].first, 3);
-    assert_int_equal(b[1].n, 2);
-    assert_int_equal(b[2].first, 5);
+    assert_int_equal(b[1].n, 1);
+    assert_int_equal(b[2].first, 4);
     assert_int_equal(b[2].n, 2);
+    assert_int_equal(b[3].first, 6);
+    assert_int_equal(b[3].n, 1);
     assert_int_equal(nb_render_blocks(p, 0, b), 0);
 }
 

@@ -22,8 +22,10 @@ size_t nb_render_blocks(const struct nb_speech_part *parts, size_t nparts,
 {
     size_t n = 0, chars = 0;
     for (size_t i = 0; i < nparts; i++) {
-        int boundary = i == 0 || parts[i].group == 0 || parts[i].group != parts[i - 1].group;
-        if (i == 0 || (boundary && chars >= NB_RENDER_BLOCK_CHARS)) {
+        /* a new group always; parts outside one by size */
+        int starts = i == 0 || parts[i].group != parts[i - 1].group ||
+                     (parts[i].group == 0 && chars >= NB_RENDER_BLOCK_CHARS);
+        if (starts) {
             out[n++] = (struct nb_speech_block){i, 0};
             chars = 0;
         }

@@ -18,13 +18,18 @@
 
 #include <stddef.h>
 
-/* Blocks of about this many characters of text are spoken by one worker. */
+/* Parts outside any group (plain text, an intro) are spoken in blocks of
+ * about this many characters of text. */
 #define NB_RENDER_BLOCK_CHARS 1500
 
-/* Cuts parts[0..nparts) into blocks (out: room for nparts), each closed at
- * the first boundary after NB_RENDER_BLOCK_CHARS characters, never inside
- * a group; returns their number.  The cut depends only on the parts, so
- * that a block's speech is the same however it is reached. */
+/* Cuts parts[0..nparts) into blocks (out: room for nparts): each group (a
+ * story) is a block of its own, whatever its length, and a run of parts
+ * outside any group is closed at the first part after
+ * NB_RENDER_BLOCK_CHARS characters; returns their number.  The cut
+ * depends only on the parts, so that a block's speech is the same however
+ * it is reached, and a story changes no other story's block: fitting,
+ * which tries candidates that drop or trim some stories, speaks the
+ * stories it keeps as they are only once. */
 size_t nb_render_blocks(const struct nb_speech_part *parts, size_t nparts,
                         struct nb_speech_block *out);
 
