@@ -342,12 +342,25 @@ size_t nb_quantity_day_month(struct nb_norm_ctx *c, size_t i, const struct nb_qu
     return e - i;
 }
 
+/* 1 when what follows a word ending at t[j] may be a month date's day or
+ * year: an optional '.', a blank or '-', then a digit ("March 3", "Jan.
+ * 2025"); asked before the word is looked up among the month names, since
+ * most words are followed by no digit. */
+static int date_may_follow(const char *t, size_t len, size_t j)
+{
+    if (j < len && t[j] == '.')
+        j++;
+    return j + 1 < len && (nb_ascii_is_blank((unsigned char)t[j]) || t[j] == '-') &&
+           nb_ascii_is_digit((unsigned char)t[j + 1]);
+}
+
 size_t nb_norm_match_month_date(struct nb_norm_ctx *c, size_t i)
 {
     const char *t = c->text;
     size_t ml;
     int abbr;
-    int m = month_at(c, i, &ml, &abbr);
+    size_t wl = nb_norm_letters(t, c->len, i);
+    int m = wl >= 3 && date_may_follow(t, c->len, i + wl) ? month_at(c, i, &ml, &abbr) : 0;
     if (!m) {
         /* "Q3", "2Q22" is in the quantity matcher */
         if ((t[i] == 'Q') && i + 1 < c->len && t[i + 1] >= '1' && t[i + 1] <= '4' &&

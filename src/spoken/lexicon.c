@@ -201,7 +201,11 @@ static size_t bucket_match(const struct bucket *b, const char *text, size_t len,
     for (size_t k = 0; k < b->n; k++) {
         const struct entry *e = b->v[k];
         int partial = (e->flags & NB_LEXICON_PARTIAL) != 0;
-        if ((inside_word && !partial) || e->wlen > len - i || !same(e, text + i))
+        /* the last letters first: most entries of a bucket differ there */
+        if ((inside_word && !partial) || e->wlen > len - i ||
+            nb_ascii_lower((unsigned char)e->written[e->wlen - 1]) !=
+                nb_ascii_lower((unsigned char)text[i + e->wlen - 1]) ||
+            !same(e, text + i))
             continue;
         size_t end = i + e->wlen;
         if (!partial && end < len && nb_char_is_word(nb_char_at(text, len, end, NULL)))

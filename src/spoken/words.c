@@ -266,9 +266,10 @@ size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i)
      * letter of "a.a.a.a..." would be quadratic */
     if (i > 0 && (url_char((unsigned char)t[i - 1]) || t[i - 1] == '@'))
         return 0;
-    if (nb_norm_starts_ci(t, c->len, i, "https://"))
+    int h = t[i] == 'h' || t[i] == 'H'; /* most words: no scheme to look for */
+    if (h && nb_norm_starts_ci(t, c->len, i, "https://"))
         start = j = i + 8;
-    else if (nb_norm_starts_ci(t, c->len, i, "http://"))
+    else if (h && nb_norm_starts_ci(t, c->len, i, "http://"))
         start = j = i + 7;
     size_t at = 0;
     int dotted = 0;

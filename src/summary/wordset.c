@@ -68,9 +68,32 @@ static int word_cmp(const struct nb_wordset_word *a, const struct nb_wordset_wor
     return memcmp(a->text, b->text, a->len);
 }
 
-static int word_qsort_cmp(const void *a, const void *b)
+/* Sorts w[0..n) by word_cmp(), with room for n / 2 words in tmp: a merge
+ * sort whose comparison is inlined (qsort() calls it through a pointer).
+ * Equal words are the same bytes, so any sort gives qsort()'s order. */
+static void sort_words(struct nb_wordset_word *w, struct nb_wordset_word *tmp, size_t n)
 {
-    return word_cmp(a, b);
+    if (n <= 12) {
+        for (size_t i = 1; i < n; i++) {
+            struct nb_wordset_word x = w[i];
+            size_t k = i;
+            for (; k > 0 && word_cmp(&w[k - 1], &x) > 0; k--)
+                w[k] = w[k - 1];
+            w[k] = x;
+        }
+        return;
+    }
+    size_t h = n / 2;
+    sort_words(w, tmp, h);
+    sort_words(w + h, tmp, n - h);
+    if (word_cmp(&w[h - 1], &w[h]) <= 0)
+        return;
+    memcpy(tmp, w, h * sizeof(*w));
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        w[k++] = word_cmp(&w[j], &tmp[i]) < 0 ? w[j++] : tmp[i++];
+    while (i < h)
+        w[k++] = tmp[i++];
 }
 
 /* FNV-1a's bytes, finished with a multiply-xorshift so that the low bits
@@ -121,7 +144,14 @@ nb_status nb_wordset_make(struct nb_wordset *w, const char *text)
         free(copy);
         return NB_OK;
     }
-    qsort(words, n, sizeof(*words), word_qsort_cmp);
+    struct nb_wordset_word *tmp = malloc((n / 2 + 1) * sizeof(*tmp));
+    if (!tmp) {
+        free(words);
+        free(copy);
+        return NB_ENOMEM;
+    }
+    sort_words(words, tmp, n);
+    free(tmp);
     size_t m = 1;
     for (size_t i = 1; i < n; i++)
         if (word_cmp(&words[i], &words[m - 1]) != 0)
