@@ -110,6 +110,52 @@ static void test_escapes_as_json_c(void **state)
     free(got);
 }
 
+/* Writes s as a JSON string and checks it is json-c's text for it. */
+static void check_as_json_c(const char *s)
+{
+    char *got = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&got, &n);
+    assert_non_null(f);
+    struct nb_json_out o;
+    nb_json_out_init(&o, f, 0);
+    nb_json_out_string(&o, s);
+    assert_int_equal(nb_json_out_finish(&o), NB_OK);
+    fclose(f);
+    struct json_object *j = json_object_new_string(s);
+    const char *want =
+        json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    assert_int_equal(n, strlen(want) + 1);
+    assert_memory_equal(got, want, strlen(want));
+    json_object_put(j);
+    free(got);
+}
+
+/* Every byte at every place of runs read eight bytes at a time, among
+ * plain ASCII and among bytes of 0x80 and up, and strings of every length
+ * up to 20. */
+static void test_escapes_in_runs(void **state)
+{
+    (void)state;
+    char s[24];
+    for (int fill = 0; fill < 2; fill++)
+        for (int c = 1; c < 256; c++)
+            for (int at = 0; at < 20; at++) {
+                memset(s, fill ? 0xC3 : 'x', 20);
+                s[20] = '\0';
+                s[at] = (char)c;
+                check_as_json_c(s);
+            }
+    for (int len = 0; len <= 20; len++) {
+        memset(s, 'y', (size_t)len);
+        s[len] = '\0';
+        check_as_json_c(s);
+        if (len)
+            s[len - 1] = '"';
+        check_as_json_c(s);
+    }
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -146,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_plain),
         cmocka_unit_test(test_pretty_parses_the_same),
         cmocka_unit_test(test_escapes_as_json_c),
+        cmocka_unit_test(test_escapes_in_runs),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -113,7 +113,9 @@ static void test_import_drops_terminal_escapes(void **state)
          "7z\x1b",
          "xyz"},                                           /* nF, two bytes, lone ESC at the end */
         {"\x1b]0;never closed\nnext line", "\nnext line"}, /* an open string ends at its line */
-        {"\x1b[", ""},                                     /* cut short */
+        {"father\x1b \xe2\x80\x94 then",
+         "father \xe2\x80\x94 then"}, /* a stray ESC: the space stays */
+        {"\x1b[", ""}, /* cut short */
         {"\x1b[12", ""},
         {"\xc2\x9b"
          "1mbold\xc2\x9b"
@@ -167,6 +169,19 @@ static void test_check_refuses_binary_and_utf16(void **state)
 }
 
 /* The warning says where the first byte that is not UTF-8 is, from 1. */
+/* Every byte alone: binary when a control byte but \t \n \f \r and ESC
+ * (the table of nb_text_looks_binary() against the rule it stands for). */
+static void test_binary_bytes(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 256; c++) {
+        char s[1] = {(char)c};
+        int bad =
+            c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B);
+        assert_int_equal(nb_text_looks_binary(s, 1), bad);
+    }
+}
+
 static void test_cp1252_warning(void **state)
 {
     (void)state;
@@ -191,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_import_drops_controls),
         cmocka_unit_test(test_import_drops_terminal_escapes),
         cmocka_unit_test(test_check_refuses_binary_and_utf16),
+        cmocka_unit_test(test_binary_bytes),
         cmocka_unit_test(test_cp1252_warning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

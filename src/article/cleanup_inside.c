@@ -7,6 +7,7 @@
 #include "text/calendar.h"
 #include "text/chars.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* A caption shares less than this share (percent) of its content words
@@ -60,14 +61,36 @@ static int dated_scene(const struct nb_clean_line *ln)
     return dated && (day || caps >= 2);
 }
 
+/* Whether h is among words[0..n). */
+static int has_hash(const uint64_t *words, unsigned n, uint64_t h)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (words[i] == h)
+            return 1;
+    return 0;
+}
+
+/* Up to this many comparisons, shared_with() compares the words one by one
+ * instead of building a table of the neighbours' words. */
+#define NEAR_SCAN_MAX 1024
+
 /* Content words a line shares with its neighbours a and b: those of a
  * caption are few.  NB_OK or NB_ENOMEM. */
 static nb_status shared_with(const struct nb_clean_line *ln, const struct nb_clean_line *a,
                              const struct nb_clean_line *b, unsigned *content, unsigned *shared)
 {
+    *content = *shared = 0;
+    if ((size_t)ln->ntopic * (a->ntopic + b->ntopic) <= NEAR_SCAN_MAX) {
+        /* few words: compared one by one, as the table would find them */
+        for (unsigned k = 0; k < ln->ntopic; k++) {
+            uint64_t h = ln->topic[k];
+            (*content)++;
+            *shared += has_hash(a->topic, a->ntopic, h) || has_hash(b->topic, b->ntopic, h);
+        }
+        return NB_OK;
+    }
     struct nb_clean_topic near;
     nb_clean_topic_init(&near);
-    *content = *shared = 0;
     if (nb_clean_topic_add(&near, a, 0) != NB_OK || nb_clean_topic_add(&near, b, 1) != NB_OK) {
         nb_clean_topic_release(&near);
         return NB_ENOMEM;

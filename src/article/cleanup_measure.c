@@ -585,6 +585,22 @@ int nb_clean_has_words(const char *s, size_t len, const char *needle)
     return 0;
 }
 
+/* Whether s[0..len) holds a curly double quote, U+201C or U+201D: the
+ * two searched for at once. */
+static int has_curly_double(const char *s, size_t len)
+{
+    const char *end = s + len;
+    for (const char *p = s; end - p >= 3; p++) {
+        p = memchr(p, 0xE2, (size_t)(end - p) - 2);
+        if (!p)
+            return 0;
+        if ((unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
+            return 1;
+    }
+    return 0;
+}
+
 void nb_clean_measure(struct nb_clean_line *ln)
 {
     /* the key of each word and of the word before it, swapped word by word */
@@ -595,8 +611,7 @@ void nb_clean_measure(struct nb_clean_line *ln)
     const char *s = ln->s;
     size_t len = ln->len;
     ln->terminal = (unsigned)nb_sentence_ends(s, len);
-    ln->quoted = nb_clean_has_bytes(s, len, "\xe2\x80\x9c") ||
-                 nb_clean_has_bytes(s, len, "\xe2\x80\x9d") || memchr(s, '"', len) != NULL ||
+    ln->quoted = has_curly_double(s, len) || memchr(s, '"', len) != NULL ||
                  nb_clean_has_bytes(s, len, "\xc2\xab");
     unsigned char c0 = (unsigned char)s[0];
     ln->marker = (c0 == '-' || c0 == '*' || c0 == '+') && len > 1 && s[1] == ' ';

@@ -2,6 +2,7 @@
 #include "text/json_out.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 void nb_json_out_init(struct nb_json_out *o, FILE *f, int pretty)
@@ -105,6 +106,24 @@ static const unsigned char ends_run[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,          /* 0x50: '\\' */
 };
 
+/* Whether none of the eight bytes at s ends a run (see ends_run[]):
+ * tested in one 64-bit word.  Taking n from every byte sets the high bit
+ * of the lowest byte below n (and maybe of bytes above it, by the borrow)
+ * where the byte itself has its high bit clear, so the test of
+ * (x - n * ones) & ~x & highs is nonzero exactly when some byte is below
+ * n: below 0x20 for the control bytes, below 1 in x ^ (byte * ones) for
+ * '"' and '\\'. */
+static int quiet_eight(const char *s)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+    uint64_t found =
+        ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
+    return (found & highs) == 0;
+}
+
 /* A JSON string, escaped byte for byte as json-c escapes it (with '/'
  * left alone): the named escapes \b \f \n \r \t \" \\, other control
  * bytes as \u00xx in lower case, every other byte as it is.  Written in
@@ -113,10 +132,16 @@ static void put_escaped(struct nb_json_out *o, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     put_bytes(o, "\"", 1);
-    const char *run = s, *p = s;
+    const char *run = s, *p = s, *end = s + strlen(s);
     for (;; p++) {
-        while (!ends_run[(unsigned char)*p])
+        /* eight bytes at a time while they hold none that ends the run */
+        for (;;) {
+            while (end - p >= 8 && quiet_eight(p))
+                p += 8;
+            if (ends_run[(unsigned char)*p])
+                break;
             p++;
+        }
         unsigned char c = (unsigned char)*p;
         if (c == 0)
             break;

@@ -200,7 +200,9 @@ static size_t escape_len(const char *s, size_t len, size_t i, int utf8)
             size_t j = i + 2;
             while (j < len && in_range(s[j], 0x20, 0x2F))
                 j++;
-            return (j < len && in_range(s[j], 0x30, 0x7E) ? j + 1 : j) - i;
+            /* without its final byte, a stray ESC before a space or a
+             * dash: the ESC alone goes, the text stays */
+            return j < len && in_range(s[j], 0x30, 0x7E) ? j + 1 - i : 1;
         }
         return in_range(n, 0x30, 0x7E) ? 2 : 1;
     }
@@ -269,14 +271,18 @@ nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
     return NB_OK;
 }
 
+/* 1 for the bytes that count against text: the control bytes but \t \n
+ * \f \r and ESC.  Every byte from 0x20 up is 0. */
+static const unsigned char binary_byte[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, /* 0x00: \t \n \f \r */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, /* 0x10: ESC */
+};
+
 int nb_text_looks_binary(const char *s, size_t len)
 {
     size_t sample = len < 65536 ? len : 65536, bad = 0;
-    for (size_t i = 0; i < sample; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B))
-            bad++;
-    }
+    for (size_t i = 0; i < sample; i++)
+        bad += binary_byte[(unsigned char)s[i]];
     return sample && (bad * 100 / sample >= 5 || memchr(s, '\0', sample) != NULL);
 }
 
