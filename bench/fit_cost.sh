@@ -71,33 +71,7 @@ if [ -d "$bbc" ]; then
     done <"$work/picked"
 else
     source_note="articles made up from random words (no ../shared/data)"
-    awk -v dir="$work/b100/articles" 'BEGIN {
-        srand(14)
-        split("ba ko ri na te lo mu si da pe vo gu", syl, " ")
-        for (w = 1; w <= 3000; w++) {
-            s = ""
-            for (k = 0; k < 2 + int(rand() * 2); k++) s = s syl[1 + int(rand() * 12)]
-            vocab[w] = s
-        }
-        split("the a of to in and said was on for", common, " ")
-        for (a = 1; a <= 100; a++) {
-            f = sprintf("%s/%03d.txt", dir, a)
-            printf "Headline %d %s %s\n\n", a, vocab[1 + int(rand() * 3000)], vocab[1 + int(rand() * 3000)] > f
-            for (p = 0; p < 5; p++) {
-                line = ""
-                for (s = 0; s < 3; s++) {
-                    sent = ""
-                    for (w = 0; w < 14; w++) {
-                        word = rand() < 0.3 ? common[1 + int(rand() * 10)] : vocab[1 + int(rand() * 3000)]
-                        sent = sent (w ? " " : "") word
-                    }
-                    line = line (s ? " " : "") toupper(substr(sent, 1, 1)) substr(sent, 2) "."
-                }
-                print line "\n" > f
-            }
-            close(f)
-        }
-    }'
+    "$here/bench/made_up_articles.sh" "$work/b100/articles" 100
 fi
 printf 'title: Fit Bench\ndate: 2026-01-05\ntime: "07:00"\nvoice: anchor\nnew_only: false\narticles:\n  - articles/*.txt\n' \
     >"$work/b100/without.yaml"

@@ -47,34 +47,7 @@ export XDG_CACHE_HOME="$work/cache"
 
 # made_up DIR N PARAGRAPHS SENTENCES: N articles of random words
 made_up() {
-    mkdir -p "$1"
-    awk -v dir="$1" -v n="$2" -v paras="$3" -v sents="$4" 'BEGIN {
-        srand(14)
-        split("ba ko ri na te lo mu si da pe vo gu", syl, " ")
-        for (w = 1; w <= 3000; w++) {
-            s = ""
-            for (k = 0; k < 2 + int(rand() * 2); k++) s = s syl[1 + int(rand() * 12)]
-            vocab[w] = s
-        }
-        split("the a of to in and said was on for", common, " ")
-        for (a = 1; a <= n; a++) {
-            f = sprintf("%s/%04d.txt", dir, a)
-            printf "Headline %d %s %s\n\n", a, vocab[1 + int(rand() * 3000)], vocab[1 + int(rand() * 3000)] > f
-            for (p = 0; p < paras; p++) {
-                line = ""
-                for (s = 0; s < sents; s++) {
-                    sent = ""
-                    for (w = 0; w < 14; w++) {
-                        word = rand() < 0.3 ? common[1 + int(rand() * 10)] : vocab[1 + int(rand() * 3000)]
-                        sent = sent (w ? " " : "") word
-                    }
-                    line = line (s ? " " : "") toupper(substr(sent, 1, 1)) substr(sent, 2) "."
-                }
-                print line "\n" > f
-            }
-            close(f)
-        }
-    }'
+    "$here/bench/made_up_articles.sh" "$@"
 }
 
 # bbc_pick DIR N: links to N BBC articles spread over the data set
