@@ -790,17 +790,23 @@ static float block_links(const struct nb_hblock *bl)
 }
 
 /* A block that reads as a whole sentence or more. */
+/* A block long enough, or a sentence of six words or more. */
+static int sentence_like(const struct nb_hblocks *b, const struct nb_hblock *bl)
+{
+    const char *s = b->text.data + bl->start;
+    return bl->chars >= 100 || (bl->words >= 6 && has_sentence_end(s, bl->len));
+}
+
 static int is_prose_block(const struct ex *x, const struct nb_hblock *bl)
 {
-    const char *s = x->b->text.data + bl->start;
-    return bl->chars >= 100 || (bl->words >= 6 && has_sentence_end(s, bl->len));
+    return sentence_like(x->b, bl);
 }
 
 int nb_html_block_is_prose(const struct nb_hblocks *b, const struct nb_hblock *bl)
 {
-    const char *s = b->text.data + bl->start;
-    if (bl->chars >= 100 || (bl->words >= 6 && has_sentence_end(s, bl->len)))
+    if (sentence_like(b, bl))
         return 1;
+    const char *s = b->text.data + bl->start;
     /* a script written without spaces: Chinese, Japanese, Thai */
     size_t unspaced = 0;
     for (size_t i = 0; i < bl->len && unspaced < 20;) {

@@ -4,16 +4,14 @@
 
 #include "speech/loudness.h"
 #include "speech/resample.h"
+#include "text/file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define CHUNK 4096
 
@@ -53,35 +51,26 @@ static void sndfile_reason(char *out, size_t size)
         out[0] = (char)(out[0] - 'A' + 'a');
 }
 
-/* Opens `path` once, without blocking (a FIFO has no writer to wait
- * for), and checks what was opened: a descriptor of a regular file, or
- * -1 with the reason in err, in our words rather than libsndfile's
- * "System error : No such file or directory.". */
+/* Opens `path` once and checks what was opened (text/file.h): a
+ * descriptor of a regular file, or -1 with the reason in err, in our
+ * words rather than libsndfile's "System error : No such file or
+ * directory.". */
 static int open_regular(const char *path, struct nb_error *err)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    int e = errno;
-    if (fd < 0) {
-        if (e == ENOENT || e == ENOTDIR)
-            nb_error_set(err, NB_EINPUT, "'%s': no such file", path);
-        else if (e == EACCES || e == EPERM)
-            nb_error_set(err, NB_EINPUT, "'%s': permission denied", path);
-        else
-            nb_error_set(err, NB_EINPUT, "'%s': cannot be opened (%s)", path, strerror(e));
-        return -1;
-    }
-    struct stat st;
-    int known = fstat(fd, &st) == 0, flags = -1;
-    if (known && S_ISDIR(st.st_mode))
+    enum nb_open_failure failure;
+    int e;
+    int fd = nb_file_open_regular(path, &failure, &e);
+    if (failure == NB_OPEN_FOLDER)
         nb_error_set(err, NB_EINPUT, "'%s': a folder, not an audio file", path);
-    else if (!known || !S_ISREG(st.st_mode))
+    else if (failure == NB_OPEN_NOT_REGULAR)
         nb_error_set(err, NB_EINPUT, "'%s': not a regular file", path);
-    else if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
-        nb_error_set(err, NB_EINPUT, "'%s': cannot be opened (%s)", path, strerror(errno));
-    else
-        return fd;
-    close(fd);
-    return -1;
+    else if (failure == NB_OPEN_ERRNO && (e == ENOENT || e == ENOTDIR))
+        nb_error_set(err, NB_EINPUT, "'%s': no such file", path);
+    else if (failure == NB_OPEN_ERRNO && (e == EACCES || e == EPERM))
+        nb_error_set(err, NB_EINPUT, "'%s': permission denied", path);
+    else if (failure == NB_OPEN_ERRNO)
+        nb_error_set(err, NB_EINPUT, "'%s': cannot be opened (%s)", path, strerror(e));
+    return fd;
 }
 
 /* Opens path and checks what a jingle must be. */

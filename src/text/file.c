@@ -11,6 +11,36 @@
 #include <time.h>
 #include <unistd.h>
 
+int nb_file_open_regular(const char *path, enum nb_open_failure *failure, int *error)
+{
+    *failure = NB_OPEN_OK;
+    *error = 0;
+    /* O_NONBLOCK: opening a FIFO for reading would wait for a writer */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        *failure = NB_OPEN_ERRNO;
+        *error = errno;
+        return -1;
+    }
+    struct stat st;
+    int flags;
+    if (fstat(fd, &st) < 0) {
+        *failure = NB_OPEN_ERRNO;
+        *error = errno;
+    } else if (S_ISDIR(st.st_mode)) {
+        *failure = NB_OPEN_FOLDER;
+    } else if (!S_ISREG(st.st_mode)) {
+        *failure = NB_OPEN_NOT_REGULAR;
+    } else if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        *failure = NB_OPEN_ERRNO;
+        *error = errno;
+    } else {
+        return fd;
+    }
+    close(fd);
+    return -1;
+}
+
 int nb_file_open_input(const char *path, struct nb_error *err)
 {
     if (!path[0]) {
@@ -18,28 +48,15 @@ int nb_file_open_input(const char *path, struct nb_error *err)
         nb_error_set(err, NB_EINPUT, "'': no file name given");
         return -1;
     }
-    /* O_NONBLOCK: opening a FIFO for reading would wait for a writer */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        nb_error_set_at(err, NB_EINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
-        return -1;
-    }
-    struct stat st;
-    const char *why = NULL;
-    if (fstat(fd, &st) < 0)
-        why = strerror(errno);
-    else if (S_ISDIR(st.st_mode))
-        why = "is a directory, not a file";
-    else if (!S_ISREG(st.st_mode))
-        why = "not a regular file";
-    int flags = why ? 0 : fcntl(fd, F_GETFL);
-    if (!why && (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0))
-        why = strerror(errno);
-    if (why) {
-        nb_error_set_at(err, NB_EINPUT, path, 0, 0, "%s", why);
-        close(fd);
-        return -1;
-    }
+    enum nb_open_failure failure;
+    int e;
+    int fd = nb_file_open_regular(path, &failure, &e);
+    if (failure == NB_OPEN_ERRNO)
+        nb_error_set_at(err, NB_EINPUT, path, 0, 0, "cannot open: %s", strerror(e));
+    else if (failure == NB_OPEN_FOLDER)
+        nb_error_set_at(err, NB_EINPUT, path, 0, 0, "is a directory, not a file");
+    else if (failure == NB_OPEN_NOT_REGULAR)
+        nb_error_set_at(err, NB_EINPUT, path, 0, 0, "not a regular file");
     return fd;
 }
 

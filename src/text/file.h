@@ -10,6 +10,21 @@
 
 #include <stddef.h>
 
+/* Why nb_file_open_regular() opened nothing. */
+enum nb_open_failure {
+    NB_OPEN_OK,
+    NB_OPEN_ERRNO,      /* open() or a check failed: the errno is given */
+    NB_OPEN_FOLDER,     /* a directory */
+    NB_OPEN_NOT_REGULAR /* a FIFO, a device, a socket */
+};
+
+/* Opens `path` for reading without blocking (a FIFO has no writer to wait
+ * for), then checks the descriptor opened, never the name again: a
+ * descriptor of a regular file, blocking again and close-on-exec, or -1
+ * with *failure (and *error, an errno, for NB_OPEN_ERRNO) saying why, for
+ * a caller that words its own message. */
+int nb_file_open_regular(const char *path, enum nb_open_failure *failure, int *error);
+
 /* Opens the input file at `path` for reading, never blocking: opened
  * first (non-blocking, close-on-exec), then what was opened is checked, so
  * that nothing can swap the path for another kind of file in between.
