@@ -16,6 +16,8 @@
 
 #include "support.h"
 #include "text/buf.h"
+#include "text/calendar.h"
+#include "text/chars.h"
 #include "text/file.h"
 #include "text/sentences.h"
 #include "text/strv.h"
@@ -284,6 +286,22 @@ static void test_abbreviation_table(void **state)
     assert_false(nb_sentences_abbreviation(NULL, 3));
 }
 
+static void test_month_abbreviations(void **state)
+{
+    (void)state;
+    /* the splitter looks up no word longer than the longest of them */
+    for (size_t m = 0; m < 12; m++)
+        for (size_t k = 0; k < 3 && nb_calendar_en.month_abbrevs[m][k]; k++) {
+            char w[16];
+            snprintf(w, sizeof(w), "%s.", nb_calendar_en.month_abbrevs[m][k]);
+            w[0] = (char)nb_ascii_upper((unsigned char)w[0]);
+            if (!nb_sentences_abbreviation(w, strlen(w)))
+                fail_msg("'%s' not found", w);
+        }
+    assert_false(nb_sentences_abbreviation("May.", 4));
+    assert_false(nb_sentences_abbreviation("September.", 10));
+}
+
 /* A small deterministic generator: no global state. */
 static uint32_t next_rand(uint32_t *s)
 {
@@ -475,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_positions_and_appending),
         cmocka_unit_test(test_collapse_space),
         cmocka_unit_test(test_abbreviation_table),
+        cmocka_unit_test(test_month_abbreviations),
         cmocka_unit_test(test_random_text_invariants),
         cmocka_unit_test(test_golden_rules),
     };

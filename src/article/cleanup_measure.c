@@ -601,6 +601,32 @@ static int has_curly_double(const char *s, size_t len)
     return 0;
 }
 
+/* 1 for the ASCII white space bytes (' ', \t \n \v \f \r): the measure
+ * parts a line's words at them. */
+static const unsigned char space_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, /* 0x00 \t-\r */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    1,                                              /* ' ', and 0 for every other byte */
+};
+
+/* Past the white space of s[p..len). */
+static size_t past_space(const char *s, size_t p, size_t len)
+{
+    const unsigned char *q = (const unsigned char *)s + p, *end = (const unsigned char *)s + len;
+    while (q < end && space_byte[*q])
+        q++;
+    return (size_t)(q - (const unsigned char *)s);
+}
+
+/* Past the word that starts at s[p]: to the next white space or len. */
+static size_t past_word(const char *s, size_t p, size_t len)
+{
+    const unsigned char *q = (const unsigned char *)s + p, *end = (const unsigned char *)s + len;
+    while (q < end && !space_byte[*q])
+        q++;
+    return (size_t)(q - (const unsigned char *)s);
+}
+
 void nb_clean_measure(struct nb_clean_line *ln)
 {
     /* the key of each word and of the word before it, swapped word by word */
@@ -620,13 +646,10 @@ void nb_clean_measure(struct nb_clean_line *ln)
     /* a word can hold a copyright sign only when the line does */
     int c2 = memchr(s, 0xC2, len) != NULL;
     for (size_t p = 0; p < len;) {
-        while (p < len && nb_ascii_is_space((unsigned char)s[p]))
-            p++;
+        p = past_space(s, p, len);
         if (p >= len)
             break;
-        size_t q = p;
-        while (q < len && !nb_ascii_is_space((unsigned char)s[q]))
-            q++;
+        size_t q = past_word(s, p, len);
         unsigned char c = (unsigned char)s[p];
         if (c == '(' || c == '"' || c == '\'')
             c = p + 1 < q ? (unsigned char)s[p + 1] : c;

@@ -67,6 +67,28 @@ static int is_common(const char *key, size_t k)
                                  (size_t)(common_from[c + 1] - common_from[c]), 1);
 }
 
+/* What a byte is in a word: 0 for ASCII that is no letter or digit (it
+ * parts words), else the byte as the key has it (ASCII lower-cased; every
+ * byte of a multi-byte character as it is). */
+static const unsigned char key_byte[256] = {
+    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+    '0',  '1',  '2',  '3',  '4',  '5',  '6',  '7',  '8',  '9',  0,    0,    0,    0,    0,    0,
+    0,    'a',  'b',  'c',  'd',  'e',  'f',  'g',  'h',  'i',  'j',  'k',  'l',  'm',  'n',  'o',
+    'p',  'q',  'r',  's',  't',  'u',  'v',  'w',  'x',  'y',  'z',  0,    0,    0,    0,    0,
+    0,    'a',  'b',  'c',  'd',  'e',  'f',  'g',  'h',  'i',  'j',  'k',  'l',  'm',  'n',  'o',
+    'p',  'q',  'r',  's',  't',  'u',  'v',  'w',  'x',  'y',  'z',  0,    0,    0,    0,    0,
+    0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F,
+    0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F,
+    0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE, 0xAF,
+    0xB0, 0xB1, 0xB2, 0xB3, 0xB4, 0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xBA, 0xBB, 0xBC, 0xBD, 0xBE, 0xBF,
+    0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCC, 0xCD, 0xCE, 0xCF,
+    0xD0, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9, 0xDA, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF,
+    0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEC, 0xED, 0xEE, 0xEF,
+    0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE, 0xFF,
+};
+
 /* Reads the next content word of s[0..len) from *pos: its key (ASCII
  * lower-cased, other bytes as they are) goes to key and its length to
  * *klen; 0 at the end. */
@@ -75,20 +97,21 @@ static int next_word(const char *s, size_t len, size_t *pos, char key[NB_CLEAN_K
 {
     for (;;) {
         size_t p = *pos;
-        while (p < len && (unsigned char)s[p] < 0x80 && !nb_ascii_is_alnum((unsigned char)s[p]))
+        while (p < len && !key_byte[(unsigned char)s[p]])
             p++;
         if (p >= len) {
             *pos = p;
             return 0;
         }
         size_t k = 0, q = p;
-        while (q < len && ((unsigned char)s[q] >= 0x80 || nb_ascii_is_alnum((unsigned char)s[q]))) {
+        unsigned char b;
+        while (q < len && (b = key_byte[(unsigned char)s[q]]) != 0) {
             /* a curly apostrophe ends the word, as ' does */
-            if ((unsigned char)s[q] == 0xE2 && q + 2 < len && (unsigned char)s[q + 1] == 0x80 &&
+            if (b == 0xE2 && q + 2 < len && (unsigned char)s[q + 1] == 0x80 &&
                 ((unsigned char)s[q + 2] == 0x99 || (unsigned char)s[q + 2] == 0x98))
                 break;
             if (k + 1 < NB_CLEAN_KEY_MAX)
-                key[k++] = (char)nb_ascii_lower((unsigned char)s[q]);
+                key[k++] = (char)b;
             q++;
         }
         *pos = q > p ? q : p + 1;

@@ -12,42 +12,75 @@
 #include <stdint.h>
 #include <string.h>
 
-static int word_start(uint32_t c)
+/* What the tokeniser needs to know of a byte, bits of token_byte[]:
+ * TB_SPACE ASCII white space (' ', \t \n \v \f \r), TB_WORD an ASCII
+ * letter or digit, TB_JOIN an ASCII mark that may join two words (' - .
+ * &), TB_HIGH a byte of a multi-byte character (decoded to be known). */
+enum { TB_SPACE = 1, TB_WORD = 2, TB_JOIN = 4, TB_HIGH = 8 };
+
+static const unsigned char token_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, /* 0x00 \t-\r */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    1, 0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 4, 4, 0, /* 0x20  !"#$%&'()*+,-./ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, /* 0x30 0-9:;<=>? */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x40 @A-O */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* 0x50 P-Z[\]^_ */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x60 `a-o */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* 0x70 p-z{|}~ DEL */
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, /* 0x80 */
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, /* 0x90 */
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, /* 0xA0 */
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, /* 0xB0 */
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, /* 0xC0 */
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, /* 0xD0 */
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, /* 0xE0 */
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, /* 0xF0 */
+};
+
+/* Past the ASCII letters and digits of p[j..end). */
+static size_t word_run_end(const char *p, size_t j, size_t end)
 {
-    return nb_char_is_word(c);
+    const unsigned char *q = (const unsigned char *)p + j, *stop = (const unsigned char *)p + end;
+    while (q < stop && (token_byte[*q] & TB_WORD))
+        q++;
+    return (size_t)(q - (const unsigned char *)p);
 }
 
 int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_tok *t)
 {
     /* read into locals: stores through i or t could alias p */
-    size_t at = *i, n = 0;
+    size_t at = *i, n = 1;
     uint32_t c = 0;
-    while (at < end && p[at] == ' ') /* most spaces: one ASCII space */
-        at++;
-    while (at < end) {
-        c = nb_char_at(p, end, at, &n);
-        if (!nb_char_is_space(c))
+    for (;;) { /* past the spaces, to the token's first character c */
+        if (at >= end) {
+            *i = at;
+            return 0;
+        }
+        unsigned char b = (unsigned char)p[at];
+        if (!(token_byte[b] & TB_HIGH)) {
+            if (!(token_byte[b] & TB_SPACE)) {
+                c = b;
+                n = 1;
+                break;
+            }
+            at++;
+            continue;
+        }
+        n = nb_utf8_decode(p + at, end - at, &c);
+        if (!nb_char_is_space_nonascii(c))
             break;
         at += n;
     }
-    if (at >= end) {
-        *i = at;
-        return 0;
-    }
     t->s = at;
-    if (!word_start(c)) {
+    if (c < 0x80 ? !(token_byte[c] & TB_WORD) : !nb_char_is_word_nonascii(c)) {
         t->e = at + n;
         *i = t->e;
         return 1;
     }
     size_t j = at + n;
-    while (j < end) {
-        unsigned char b = (unsigned char)p[j];
-        if (nb_ascii_is_alnum(b)) { /* most of a word: ASCII letters and digits */
-            j++;
-            continue;
-        }
-        if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != '&')
+    for (;;) {
+        j = word_run_end(p, j, end); /* most of a word */
+        if (j >= end || !(token_byte[(unsigned char)p[j]] & (TB_JOIN | TB_HIGH)))
             break; /* most words end so: a space or a mark that joins nothing */
         size_t k;
         uint32_t d = nb_char_at(p, end, j, &k);

@@ -339,7 +339,11 @@ static int abbr_cmp(const char *key, const char *word)
     return *a - *b;
 }
 
-/* The month abbreviations ("Jan." "Sept.") come from text/calendar.h. */
+/* The month abbreviations ("Jan." "Sept.") come from text/calendar.h.
+ * They are three or four letters ("sep", "sept"), and a word may keep one
+ * full stop after them: a longer word is none, and is not looked up (a
+ * test holds every abbreviation of nb_calendar_en to this). */
+#define MONTH_ABBREV_MAX 5
 static const struct abbr month_abbr = {"", ABBR_MONTH};
 
 static const struct abbr *abbr_find(const char *lower)
@@ -356,8 +360,8 @@ static const struct abbr *abbr_find(const char *lower)
             lo = mid + 1;
     }
     /* an abbreviation of a month, not its whole name ("May." ends) */
-    size_t len = strlen(lower);
-    if (nb_calendar_month(&nb_calendar_en, lower, len, 1) &&
+    size_t len = strnlen(lower, MONTH_ABBREV_MAX + 1);
+    if (len <= MONTH_ABBREV_MAX && nb_calendar_month(&nb_calendar_en, lower, len, 1) &&
         !nb_calendar_month(&nb_calendar_en, lower, len, 0))
         return &month_abbr;
     return NULL;

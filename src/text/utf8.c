@@ -47,10 +47,42 @@ size_t nb_utf8_decode(const char *str, size_t len, uint32_t *cp)
     return n;
 }
 
+/* Eight bytes at a time, as one 64-bit word: the loops over every byte of
+ * the text (validation, the binary check, the copy of plain runs) pass
+ * eight bytes of plain ASCII in one test and read the rest byte by byte,
+ * so they answer as if every byte had been read. */
+static const uint64_t eight_ones = UINT64_C(0x0101010101010101);
+static const uint64_t eight_highs = UINT64_C(0x8080808080808080);
+
+static uint64_t eight_at(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    return x;
+}
+
+/* Whether a byte of x is 0x80 or more. */
+static int eight_any_high(uint64_t x)
+{
+    return (x & eight_highs) != 0;
+}
+
+/* Whether a byte of x is below 0x20.  Taking 0x20 from every byte sets
+ * the high bit of each such byte; a byte that borrows from the one above
+ * it is below 0x20 itself, so a high bit left by ~x means one is there. */
+static int eight_any_control(uint64_t x)
+{
+    return ((x - eight_ones * 0x20) & ~x & eight_highs) != 0;
+}
+
 int nb_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < len) {
+        while (len - i >= 8 && !eight_any_high(eight_at(s + i)))
+            i += 8;
+        if (i >= len)
+            break;
         if ((unsigned char)s[i] < 0x80) { /* ASCII, the most of news text */
             i++;
             continue;
@@ -140,6 +172,16 @@ static nb_status add_clean(struct nb_buf *out, uint32_t cp, int *pending_cr)
 static int plain_ascii(unsigned char c)
 {
     return (c >= 0x20 && c < 0x7F) || c == '\t';
+}
+
+/* Whether the eight bytes at s are all plain ASCII from 0x20 to 0x7E (a
+ * tab among them is left to the byte-by-byte loop).  With no byte from
+ * 0x80 up, adding 1 to every byte carries into no other: a high bit then
+ * marks a DEL. */
+static int plain_eight(const char *s)
+{
+    uint64_t x = eight_at(s);
+    return !eight_any_high(x) && !eight_any_control(x) && !eight_any_high(x + eight_ones);
 }
 
 /* ---- terminal escape sequences (ECMA-48) ---- */
@@ -241,6 +283,8 @@ nb_status nb_text_import(const char *s, size_t len, struct nb_buf *out,
             /* a run of plain ASCII is copied whole; valid UTF-8 kept as it
              * is (decoding and encoding it again gives the same bytes) */
             size_t r = i;
+            while (len - r >= 8 && plain_eight(s + r))
+                r += 8;
             while (r < len && plain_ascii((unsigned char)s[r]))
                 r++;
             if (r > i) {
@@ -280,8 +324,14 @@ static const unsigned char binary_byte[256] = {
 
 int nb_text_looks_binary(const char *s, size_t len)
 {
-    size_t sample = len < 65536 ? len : 65536, bad = 0;
-    for (size_t i = 0; i < sample; i++)
+    size_t sample = len < 65536 ? len : 65536, bad = 0, i = 0;
+    for (; sample - i >= 8; i += 8) {
+        if (!eight_any_control(eight_at(s + i)))
+            continue; /* no control byte: none counts */
+        for (size_t k = i; k < i + 8; k++)
+            bad += binary_byte[(unsigned char)s[k]];
+    }
+    for (; i < sample; i++)
         bad += binary_byte[(unsigned char)s[i]];
     return sample && (bad * 100 / sample >= 5 || memchr(s, '\0', sample) != NULL);
 }
