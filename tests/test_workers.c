@@ -276,7 +276,7 @@ static void test_take_store(void **state)
         snprintf(key, sizeof(key), "key %d", k);
         uint32_t lengths[2] = {(uint32_t)k, 5};
         const struct nb_speech_take t = {lengths, 2, samples + k, (size_t)k + 5};
-        assert_int_equal(nb_take_store_put(s, key, strlen(key), &t, &err), NB_OK);
+        assert_int_equal(nb_take_store_put(s, key, strlen(key), NULL, &t, &err), NB_OK);
     }
     assert_int_equal(nb_take_store_count(s), 200);
     for (int k = 0; k < 200; k += 7) {
@@ -298,6 +298,54 @@ static void test_take_store(void **state)
     assert_int_equal(nb_take_store_open(&s, "/nonexistent/folder", NULL, &err), NB_EIO);
     assert_non_null(strstr(err.file, "/nonexistent/folder"));
     free(dir);
+}
+
+/* A take's first sentences, found by the start of its key up to one of
+ * its sentence ends: kept under that key with no copy of the samples;
+ * nothing is found by a start that ends inside a sentence. */
+static void test_take_store_heads(void **state)
+{
+    (void)state;
+    struct nb_take_store *s;
+    struct nb_error err;
+    assert_int_equal(nb_take_store_open(&s, NULL, NULL, &err), NB_OK);
+    int16_t samples[60];
+    for (int i = 0; i < 60; i++)
+        samples[i] = (int16_t)(i + 1);
+    const char *key = "v|one|two|three";
+    const size_t ends[3] = {5, 9, 15};
+    uint32_t lengths[3] = {10, 20, 30};
+    const struct nb_speech_take t = {lengths, 3, samples, 60};
+    assert_int_equal(nb_take_store_put(s, key, 15, ends, &t, &err), NB_OK);
+    /* a key that is not kept: the table finds only whole keys */
+    assert_null(nb_take_store_find(s, key, 9));
+    const struct nb_stored_take *h = NULL;
+    assert_int_equal(nb_take_store_find_head(s, key, 9, &h, &err), NB_OK);
+    assert_non_null(h);
+    assert_int_equal(h->nlengths, 2);
+    assert_int_equal(h->lengths[1], 20);
+    assert_int_equal(h->nsamples, 30);
+    int16_t back[30];
+    assert_int_equal(nb_take_store_read(s, h, 0, back, 30, &err), NB_OK);
+    assert_memory_equal(back, samples, sizeof(back));
+    assert_int_equal(nb_take_store_samples(s), 60); /* no copy */
+    assert_int_equal(nb_take_store_count(s), 2);
+    /* now kept under its own key */
+    assert_non_null(nb_take_store_find(s, key, 9));
+    assert_int_equal(nb_take_store_find_head(s, key, 9, &h, &err), NB_OK);
+    assert_int_equal(nb_take_store_count(s), 2);
+    /* inside a sentence, or another text: nothing */
+    assert_int_equal(nb_take_store_find_head(s, key, 7, &h, &err), NB_OK);
+    assert_null(h);
+    assert_int_equal(nb_take_store_find_head(s, "v|one|TWO", 9, &h, &err), NB_OK);
+    assert_null(h);
+    /* the whole key */
+    assert_int_equal(nb_take_store_find_head(s, key, 15, &h, &err), NB_OK);
+    assert_int_equal(h->nsamples, 60);
+    /* ends that do not end the key */
+    const size_t bad[3] = {5, 9, 14};
+    assert_int_equal(nb_take_store_put(s, "w|one|two|three", 15, bad, &t, &err), NB_EINTERNAL);
+    nb_take_store_free(s);
 }
 
 static nb_status to_pcm(void *ctx, const int16_t *s, size_t n, struct nb_error *err)
@@ -366,6 +414,55 @@ static void test_render_stored(void **state)
     nb_pcm_release(&pcm2);
 }
 
+/* A story trimmed from its end (fitting drops its last sentences or its
+ * quote) is not spoken again: its samples are the start of the whole
+ * story's take, and the same as a fresh rendering of the trimmed story. */
+static void test_trimmed_story_reused(void **state)
+{
+    struct nb_speech *sp = *state;
+    struct nb_error err;
+    const struct nb_speech_part whole[] = {
+        {"Our top story. The bridge opens today. It took ten years.", 0, 300, 300, 600, 1},
+        {"She said: it is a great day.", 1, 300, 300, 600, 1},
+    };
+    const struct nb_speech_part trimmed[] = {
+        {"Our top story. The bridge opens today.", 0, 300, 300, 600, 1},
+    };
+    struct nb_take_store *s, *fresh;
+    assert_int_equal(nb_take_store_open(&s, NULL, NULL, &err), NB_OK);
+    assert_int_equal(nb_take_store_open(&fresh, NULL, NULL, &err), NB_OK);
+    assert_int_equal(nb_speech_render_stored(sp, s, 1, whole, 2, voices, 2, 0, 0, NULL, NULL, NULL,
+                                             NULL, NULL, &err),
+                     NB_OK);
+    size_t kept = nb_take_store_samples(s);
+    struct nb_pcm a, b;
+    nb_pcm_init(&a, 22050);
+    nb_pcm_init(&b, 22050);
+    const struct nb_render_sink sa = {to_pcm, NULL, &a}, sb = {to_pcm, NULL, &b};
+    assert_int_equal(nb_speech_render_stored(sp, s, 1, trimmed, 1, voices, 2, 0, 0, &sa, NULL, NULL,
+                                             NULL, NULL, &err),
+                     NB_OK);
+    assert_int_equal(nb_take_store_samples(s), kept); /* nothing spoken */
+    assert_int_equal(nb_speech_render_stored(sp, fresh, 1, trimmed, 1, voices, 2, 0, 0, &sb, NULL,
+                                             NULL, NULL, NULL, &err),
+                     NB_OK);
+    assert_true(nb_take_store_samples(fresh) > 0);
+    assert_int_equal(a.n, b.n);
+    assert_memory_equal(a.samples, b.samples, a.n * 2);
+    /* the same text in the other voice is other speech */
+    const struct nb_speech_part other[] = {
+        {"Our top story. The bridge opens today.", 1, 300, 300, 600, 1},
+    };
+    assert_int_equal(nb_speech_render_stored(sp, s, 1, other, 1, voices, 2, 0, 0, NULL, NULL, NULL,
+                                             NULL, NULL, &err),
+                     NB_OK);
+    assert_true(nb_take_store_samples(s) > kept);
+    nb_take_store_free(s);
+    nb_take_store_free(fresh);
+    nb_pcm_release(&a);
+    nb_pcm_release(&b);
+}
+
 /* Each group is a block of its own, whatever its size; a run of parts
  * without a group closes after about NB_RENDER_BLOCK_CHARS characters. */
 static void test_blocks(void **state)
@@ -398,11 +495,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_take_store),
+        cmocka_unit_test(test_take_store_heads),
         cmocka_unit_test(test_same_for_any_number_of_workers),
         cmocka_unit_test(test_killed_worker_is_a_clean_error),
         cmocka_unit_test(test_hung_worker_is_stopped),
         cmocka_unit_test(test_worker_error_names_segment),
         cmocka_unit_test(test_render_stored),
+        cmocka_unit_test(test_trimmed_story_reused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -60,9 +60,9 @@ struct fitter {
     double fixed; /* intro, outro and the words around the headlines */
 };
 
-static nb_status measure_script(struct fitter *f, struct nb_script *s, const struct pick *p,
-                                double limit, double **seconds, size_t *measured, double *total,
-                                struct nb_error *err)
+/* The script of pick p, into s (initialised). */
+static nb_status build_pick(struct fitter *f, struct nb_script *s, const struct pick *p,
+                            struct nb_error *err)
 {
     size_t n = 0;
     for (size_t k = 0; k < f->nkept; k++) {
@@ -77,7 +77,14 @@ static nb_status measure_script(struct fitter *f, struct nb_script *s, const str
     struct nb_script_input in = *f->in;
     in.stories = f->subset;
     in.nstories = n;
-    nb_status rc = nb_script_build(s, &in, err);
+    return nb_script_build(s, &in, err);
+}
+
+static nb_status measure_script(struct fitter *f, struct nb_script *s, const struct pick *p,
+                                double limit, double **seconds, size_t *measured, double *total,
+                                struct nb_error *err)
+{
+    nb_status rc = build_pick(f, s, p, err);
     if (rc != NB_OK)
         return rc;
     free(*seconds);
@@ -123,11 +130,17 @@ static double text_weight(const char *s)
     return (double)strlen(s) + 1.0;
 }
 
-/* Costs of each unit from the measured full script. */
-static nb_status make_units(struct fitter *f, const struct nb_script *full, const double *sec,
-                            double total, struct nb_error *err)
+/* Costs of each unit from script `full` of pick `p` and the seconds of its
+ * segments: a lead sentence it did not read costs its characters at the
+ * rate of its story's sentences that were read. */
+static nb_status make_units(struct fitter *f, const struct nb_script *full, const struct pick *p,
+                            const double *sec, double total, struct nb_error *err)
 {
     const struct nb_script_input *in = f->in;
+    free(f->units);
+    f->units = NULL;
+    f->nunits = 0;
+    f->fixed = 0;
     size_t max_units = 0;
     for (size_t k = 0; k < f->nkept; k++)
         max_units += in->stories[f->kept[k]].nlead + 1;
@@ -192,7 +205,7 @@ static nb_status make_units(struct fitter *f, const struct nb_script *full, cons
             for (size_t k = 0; k < f->nkept; k++) {
                 const struct nb_summary *sum = &in->stories[f->kept[k]];
                 double lead_chars = 0;
-                for (size_t i = 0; i < sum->nlead; i++)
+                for (size_t i = 0; i < p[k].nlead && i < sum->nlead; i++)
                     lead_chars += text_weight(nb_summary_lead(sum, i));
                 double chars = story_chars[k] > lead_chars ? story_chars[k] : lead_chars;
                 double per_char = chars > 0 ? story_sec[k] / chars : 0;
@@ -434,22 +447,50 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
     struct nb_script s;
     nb_script_init(&s);
     double hi = fit->target * (1 + fit->tolerance);
+    /* What the slot will likely hold, by characters alone: the first
+     * measure reads that much of each story (and its quotes, to know their
+     * length), not whole stories of which the bulletin keeps a few
+     * sentences.  The candidates then mostly repeat its stories or their
+     * first sentences, which are not spoken again (speech/take_store.h). */
+    if ((rc = build_pick(f, &s, full, err)) != NB_OK)
+        goto out;
+    struct pick *first = last; /* free until the passes below */
+    sec = calloc(s.n ? s.n : 1, sizeof(*sec));
+    if (!sec) {
+        nb_script_release(&s);
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        goto out;
+    }
+    total = 0;
+    estimate_rest(&s, 0, sec, &total);
+    rc = make_units(f, &s, full, sec, total, err);
+    nb_script_release(&s);
+    if (rc != NB_OK)
+        goto out;
+    plan(f, fit->target, cand, tmp);
+    int capped = 0;
+    for (size_t k = 0; k < f->nkept; k++) {
+        size_t n = cand[k].nlead ? cand[k].nlead : 1;
+        first[k] = (struct pick){n < full[k].nlead ? n : full[k].nlead, 1};
+        capped |= first[k].nlead < full[k].nlead;
+    }
     size_t measured;
-    if ((rc = measure_script(f, &s, full, hi, &sec, &measured, &total, err)) != NB_OK)
+    if ((rc = measure_script(f, &s, first, hi, &sec, &measured, &total, err)) != NB_OK)
         goto out;
     if (measured < s.n)
         estimate_rest(&s, measured, sec, &total);
-    else if (total <= hi) {
+    else if (total <= hi && !capped) {
         fit->seconds = total;
         fit->short_of_material = total < fit->target * (1 - fit->tolerance);
         count_pick(f, full);
         *out = s;
         goto out;
     }
-    rc = make_units(f, &s, sec, total, err);
+    rc = make_units(f, &s, first, sec, total, err);
     nb_script_release(&s);
     if (rc != NB_OK)
         goto out;
+    memset(last, 0, f->nkept * sizeof(*last));
 
     double aim = fit->target, best_gap = INFINITY;
     for (unsigned pass = 0; pass < NB_SCRIPT_FIT_PASSES; pass++) {
@@ -471,7 +512,9 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
         } else {
             nb_script_release(&s);
         }
-        if (gap <= fit->target * fit->tolerance)
+        /* within the tolerance, and not running over the slot by more than
+         * a second or so: a bulletin that overruns is cut off on air */
+        if (gap <= fit->target * fit->tolerance && total <= fit->target * 1.01)
             break;
         aim *= fit->target / total; /* the estimate was off by this much */
     }

@@ -35,20 +35,58 @@ size_t nb_render_blocks(const struct nb_speech_part *parts, size_t nparts,
     return n;
 }
 
-/* Everything a block's speech depends on. */
+/* A block's key: everything its speech depends on, in the order of the
+ * calls its worker makes (speech/workers.c): a voice set where the voice
+ * changes, then each sentence said.  ends[i]: where sentence i's part
+ * ends, so that the key up to it says everything the first i + 1
+ * sentences depend on (speech/take_store.h).  What follows the last
+ * sentence (a voice set for a part with nothing to say) changes no
+ * sample and is left out. */
+struct block_key {
+    struct nb_buf key;
+    size_t *ends;
+    size_t nends, alloc;
+};
+
 static nb_status block_key(const struct nb_speech_part *parts, const struct nb_speech_block *b,
-                           const struct nb_speech_voice *voices, unsigned flags, struct nb_buf *k)
+                           const struct nb_speech_voice *voices, size_t nvoices, unsigned flags,
+                           struct nb_strv *sentences, struct block_key *k, struct nb_error *err)
 {
-    nb_buf_reset(k);
-    if (nb_buf_addf(k, "%u", flags) != NB_OK)
-        return NB_ENOMEM;
+    struct nb_buf *key = &k->key;
+    nb_buf_reset(key);
+    k->nends = 0;
+    if (nb_buf_addf(key, "%u", flags) != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    size_t last = key->len, current = nvoices;
     for (size_t i = b->first; i < b->first + b->n; i++) {
-        const struct nb_speech_voice *v = &voices[parts[i].voice];
-        if (nb_buf_addf(k, "\x1e%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f", v->name ? v->name : "", v->rate,
-                        v->pitch, v->range, v->volume) != NB_OK ||
-            nb_buf_adds(k, parts[i].text ? parts[i].text : "") != NB_OK)
-            return NB_ENOMEM;
+        if (parts[i].voice != current) {
+            const struct nb_speech_voice *v = &voices[parts[i].voice];
+            current = parts[i].voice;
+            if (nb_buf_addf(key, "\x1d%s\x1f%d\x1f%d\x1f%d\x1f%d", v->name ? v->name : "", v->rate,
+                            v->pitch, v->range, v->volume) != NB_OK)
+                return nb_error_set(err, NB_ENOMEM, "out of memory");
+        }
+        const char *text = parts[i].text ? parts[i].text : "";
+        nb_strv_release(sentences);
+        nb_status rc = nb_sentences_split(text, strlen(text), sentences, err);
+        if (rc != NB_OK)
+            return rc;
+        for (size_t s = 0; s < sentences->n; s++) {
+            if (k->nends == k->alloc) {
+                size_t n = k->alloc ? 2 * k->alloc : 16;
+                size_t *e = realloc(k->ends, n * sizeof(*e));
+                if (!e)
+                    return nb_error_set(err, NB_ENOMEM, "out of memory");
+                k->ends = e;
+                k->alloc = n;
+            }
+            if (nb_buf_adds(key, "\x1e") != NB_OK || nb_buf_adds(key, sentences->v[s]) != NB_OK)
+                return nb_error_set(err, NB_ENOMEM, "out of memory");
+            k->ends[k->nends++] = last = key->len;
+        }
     }
+    key->len = last; /* nothing after the last sentence */
+    key->data[last] = '\0';
     return NB_OK;
 }
 
@@ -59,7 +97,7 @@ struct stored {
     const struct nb_speech_part *parts;
     const struct nb_speech_block *blocks;
     size_t nblocks;
-    struct nb_buf *keys;
+    struct block_key *keys;
     /* for stopping early: which blocks are done, and their speech */
     unsigned char *done;
     size_t *speech; /* samples of speech of each block done */
@@ -73,7 +111,9 @@ static nb_status keep_take(void *ctx, size_t block, const struct nb_speech_take 
     block = r->missing_index[block];
     r->done[block] = 1;
     r->speech[block] = take->nsamples;
-    return nb_take_store_put(r->store, r->keys[block].data, r->keys[block].len, take, err);
+    const struct block_key *k = &r->keys[block];
+    return nb_take_store_put(r->store, k->key.data, k->key.len,
+                             take->nlengths == k->nends ? k->ends : NULL, take, err);
 }
 
 /* 1 once the blocks done in order from the first hold `limit` samples of
@@ -167,13 +207,18 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
         r.limit = limit > 0 ? (size_t)(limit * rate) : 0;
     }
     size_t nmissing = 0;
+    struct nb_strv sentences;
+    nb_strv_init(&sentences);
+    for (size_t b = 0; r.keys && b < r.nblocks; b++)
+        nb_buf_init(&r.keys[b].key, 0);
     for (size_t b = 0; rc == NB_OK && b < r.nblocks; b++) {
-        nb_buf_init(&r.keys[b], 0);
-        if (block_key(parts, &blocks[b], voices, flags, &r.keys[b]) != NB_OK) {
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        rc = block_key(parts, &blocks[b], voices, nvoices, flags, &sentences, &r.keys[b], err);
+        /* kept, or the start of a take kept (a story trimmed from its end) */
+        const struct nb_stored_take *t = NULL;
+        if (rc == NB_OK)
+            rc = nb_take_store_find_head(store, r.keys[b].key.data, r.keys[b].key.len, &t, err);
+        if (rc != NB_OK)
             break;
-        }
-        const struct nb_stored_take *t = nb_take_store_find(store, r.keys[b].data, r.keys[b].len);
         if (t) {
             r.done[b] = 1;
             r.speech[b] = t->nsamples;
@@ -202,11 +247,10 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
     /* put together, in order */
     size_t pos = 0, done_parts = 0;
     unsigned pending = 0;
-    struct nb_strv sentences;
-    nb_strv_init(&sentences);
     int stop = 0;
     for (size_t b = 0; rc == NB_OK && b < r.nblocks && !stop; b++) {
-        const struct nb_stored_take *t = nb_take_store_find(store, r.keys[b].data, r.keys[b].len);
+        const struct nb_stored_take *t =
+            nb_take_store_find(store, r.keys[b].key.data, r.keys[b].key.len);
         if (!t) {
             if (!r.limit)
                 rc = nb_error_set(err, NB_EINTERNAL, "a block was not spoken");
@@ -268,8 +312,10 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
         *nparts_done = rc == NB_OK ? done_parts : 0;
     if (length && rc == NB_OK)
         *length = pos + closing;
-    for (size_t b = 0; r.keys && b < r.nblocks; b++)
-        nb_buf_release(&r.keys[b]);
+    for (size_t b = 0; r.keys && b < r.nblocks; b++) {
+        nb_buf_release(&r.keys[b].key);
+        free(r.keys[b].ends);
+    }
     free(blocks);
     free(missing);
     free(missing_index);

@@ -10,17 +10,29 @@
 #include <string.h>
 #include <unistd.h>
 
-struct entry {
-    uint64_t hash;
-    char *key; /* NULL: empty slot */
+/* A take kept, under its key. */
+struct record {
+    char *key;
     size_t keylen;
+    size_t *ends; /* where each sentence's part of the key ends; NULL: only at keylen */
     struct nb_stored_take take;
+};
+
+/* A slot of the table: the key of record `rec` up to its sentence `k`
+ * (1-based; the whole key when k == its number of sentences) hashes to
+ * `hash`. */
+struct slot {
+    uint64_t hash;
+    size_t rec; /* 0: empty; else the record's index + 1 */
+    size_t k;
 };
 
 struct nb_take_store {
     int fd;
     off_t end; /* bytes written */
-    struct entry *slots;
+    struct record *recs;
+    size_t nrecs, alloc_recs;
+    struct slot *slots;
     size_t nslots, used;
     size_t samples;
 };
@@ -79,47 +91,121 @@ void nb_take_store_free(struct nb_take_store *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->nslots; i++) {
-        free(s->slots[i].key);
-        free((uint32_t *)s->slots[i].take.lengths);
+    for (size_t i = 0; i < s->nrecs; i++) {
+        free(s->recs[i].key);
+        free(s->recs[i].ends);
+        free((uint32_t *)s->recs[i].take.lengths);
     }
+    free(s->recs);
     free(s->slots);
     close(s->fd);
     free(s);
 }
 
-static struct entry *slot_for(const struct nb_take_store *s, uint64_t h, const char *key,
-                              size_t len)
+/* Where the key of record r ends after its sentence k. */
+static size_t end_at(const struct record *r, size_t k)
+{
+    return r->ends && k < r->take.nlengths ? r->ends[k - 1] : r->keylen;
+}
+
+/* The slot of the take kept under key[0..len), else (unless `exact`) one
+ * of a take whose key begins with it up to a sentence end, else NULL. */
+static const struct slot *find_slot(const struct nb_take_store *s, const char *key, size_t len,
+                                    int exact)
+{
+    uint64_t h = hash_key(key, len);
+    const struct slot *found = NULL;
+    for (size_t i = (size_t)h & (s->nslots - 1); s->slots[i].rec; i = (i + 1) & (s->nslots - 1)) {
+        const struct slot *e = &s->slots[i];
+        const struct record *r = &s->recs[e->rec - 1];
+        if (e->hash != h || end_at(r, e->k) != len || memcmp(r->key, key, len) != 0)
+            continue;
+        if (e->k == r->take.nlengths)
+            return e; /* the whole take: the best there is */
+        if (!exact && !found)
+            found = e;
+    }
+    return found;
+}
+
+static void insert_slot(struct nb_take_store *s, uint64_t h, size_t rec, size_t k)
 {
     size_t i = (size_t)h & (s->nslots - 1);
-    for (;;) {
-        struct entry *e = &s->slots[i];
-        if (!e->key || (e->hash == h && e->keylen == len && memcmp(e->key, key, len) == 0))
-            return e;
+    while (s->slots[i].rec)
         i = (i + 1) & (s->nslots - 1);
+    s->slots[i] = (struct slot){h, rec, k};
+    s->used++;
+}
+
+/* Room for `more` slots (the table at most half full) and a record. */
+static nb_status make_room(struct nb_take_store *s, size_t more)
+{
+    if (s->nrecs == s->alloc_recs) {
+        size_t n = s->alloc_recs ? 2 * s->alloc_recs : 64;
+        struct record *r = realloc(s->recs, n * sizeof(*r));
+        if (!r)
+            return NB_ENOMEM;
+        s->recs = r;
+        s->alloc_recs = n;
     }
-}
-
-const struct nb_stored_take *nb_take_store_find(const struct nb_take_store *s, const char *key,
-                                                size_t len)
-{
-    struct entry *e = slot_for(s, hash_key(key, len), key, len);
-    return e->key ? &e->take : NULL;
-}
-
-static nb_status rehash(struct nb_take_store *s)
-{
-    size_t n = s->nslots * 2;
-    struct entry *old = s->slots, *slots = calloc(n, sizeof(*slots));
+    if ((s->used + more) * 2 <= s->nslots)
+        return NB_OK;
+    size_t n = s->nslots;
+    while ((s->used + more) * 2 > n)
+        n *= 2;
+    struct slot *old = s->slots, *slots = calloc(n, sizeof(*slots));
     if (!slots)
         return NB_ENOMEM;
     size_t oldn = s->nslots;
     s->slots = slots;
     s->nslots = n;
+    s->used = 0;
     for (size_t i = 0; i < oldn; i++)
-        if (old[i].key)
-            *slot_for(s, old[i].hash, old[i].key, old[i].keylen) = old[i];
+        if (old[i].rec)
+            insert_slot(s, old[i].hash, old[i].rec, old[i].k);
     free(old);
+    return NB_OK;
+}
+
+const struct nb_stored_take *nb_take_store_find(const struct nb_take_store *s, const char *key,
+                                                size_t len)
+{
+    const struct slot *e = find_slot(s, key, len, 1);
+    return e ? &s->recs[e->rec - 1].take : NULL;
+}
+
+nb_status nb_take_store_find_head(struct nb_take_store *s, const char *key, size_t len,
+                                  const struct nb_stored_take **out, struct nb_error *err)
+{
+    *out = NULL;
+    const struct slot *e = find_slot(s, key, len, 0);
+    if (!e)
+        return NB_OK;
+    size_t rec = e->rec - 1, k = e->k;
+    if (k == s->recs[rec].take.nlengths) {
+        *out = &s->recs[rec].take;
+        return NB_OK;
+    }
+    /* the first k sentences, kept under this key: the same samples */
+    if (make_room(s, 1) != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    const struct record *from = &s->recs[rec];
+    char *copy = malloc(len ? len : 1);
+    uint32_t *lengths = malloc(k * sizeof(*lengths));
+    if (!copy || !lengths) {
+        free(copy);
+        free(lengths);
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    memcpy(copy, key, len);
+    memcpy(lengths, from->take.lengths, k * sizeof(*lengths));
+    size_t n = 0;
+    for (size_t i = 0; i < k; i++)
+        n += lengths[i];
+    s->recs[s->nrecs] = (struct record){copy, len, NULL, {lengths, k, n, from->take.offset}};
+    s->nrecs++;
+    insert_slot(s, hash_key(key, len), s->nrecs, k);
+    *out = &s->recs[s->nrecs - 1].take;
     return NB_OK;
 }
 
@@ -140,34 +226,47 @@ static int write_at(int fd, const void *p, size_t n, off_t at)
 }
 
 nb_status nb_take_store_put(struct nb_take_store *s, const char *key, size_t len,
-                            const struct nb_speech_take *take, struct nb_error *err)
+                            const size_t *ends, const struct nb_speech_take *take,
+                            struct nb_error *err)
 {
-    if ((s->used + 1) * 2 > s->nslots && rehash(s) != NB_OK)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    uint64_t h = hash_key(key, len);
-    struct entry *e = slot_for(s, h, key, len);
-    if (e->key)
+    if (find_slot(s, key, len, 1))
         return NB_OK;
+    size_t n = take->nlengths;
+    if (ends && n && ends[n - 1] != len)
+        return nb_error_set(err, NB_EINTERNAL, "a take's sentence ends do not end its key");
+    if (make_room(s, ends && n ? n : 1) != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
     char *k = malloc(len ? len : 1);
-    uint32_t *lengths = malloc((take->nlengths ? take->nlengths : 1) * sizeof(*lengths));
-    if (!k || !lengths) {
+    uint32_t *lengths = malloc((n ? n : 1) * sizeof(*lengths));
+    size_t *e = ends && n ? malloc(n * sizeof(*e)) : NULL;
+    if (!k || !lengths || (ends && n && !e)) {
         free(k);
         free(lengths);
+        free(e);
         return nb_error_set(err, NB_ENOMEM, "out of memory");
     }
     if (write_at(s->fd, take->samples, take->nsamples * sizeof(int16_t), s->end) < 0) {
         int er = errno;
         free(k);
         free(lengths);
+        free(e);
         return nb_error_set(err, NB_EIO, "cannot keep the speech in a temporary file: %s",
                             strerror(er));
     }
     memcpy(k, key, len);
-    if (take->nlengths)
-        memcpy(lengths, take->lengths, take->nlengths * sizeof(*lengths));
-    *e = (struct entry){h, k, len, {lengths, take->nlengths, take->nsamples, (long long)s->end}};
+    if (n)
+        memcpy(lengths, take->lengths, n * sizeof(*lengths));
+    if (e)
+        memcpy(e, ends, n * sizeof(*e));
+    s->recs[s->nrecs++] =
+        (struct record){k, len, e, {lengths, n, take->nsamples, (long long)s->end}};
+    const struct record *r = &s->recs[s->nrecs - 1];
+    if (e) /* each start that ends a sentence, the whole key last */
+        for (size_t i = 1; i <= n; i++)
+            insert_slot(s, hash_key(key, end_at(r, i)), s->nrecs, i);
+    else
+        insert_slot(s, hash_key(key, len), s->nrecs, n);
     s->end += (off_t)(take->nsamples * sizeof(int16_t));
-    s->used++;
     s->samples += take->nsamples;
     return NB_OK;
 }
@@ -196,7 +295,7 @@ nb_status nb_take_store_read(const struct nb_take_store *s, const struct nb_stor
 
 size_t nb_take_store_count(const struct nb_take_store *s)
 {
-    return s->used;
+    return s->nrecs;
 }
 
 size_t nb_take_store_samples(const struct nb_take_store *s)

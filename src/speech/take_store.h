@@ -7,6 +7,13 @@
  * samples live in an anonymous temporary file (removed from the folder as
  * soon as it is made, so nothing is left whatever stops the program), only
  * the sentence lengths in memory.
+ *
+ * A block's speech depends on everything said before it in the block, so a
+ * sentence cannot be reused on its own, but the first sentences of a take
+ * are the same whatever follows them: a key that is the start of a kept
+ * key, up to one of its sentence ends, finds those sentences' samples
+ * (nb_take_store_find_head()).  A story trimmed from the end to fit the
+ * slot is not spoken again.
  */
 #ifndef NB_SPEECH_TAKE_STORE_H
 #define NB_SPEECH_TAKE_STORE_H
@@ -36,21 +43,38 @@ nb_status nb_take_store_open(struct nb_take_store **out, const char *dir,
 /* Frees the store and its file; NULL is a no-op. */
 void nb_take_store_free(struct nb_take_store *s);
 
-/* The take kept under key[0..len), or NULL.  Valid until the next put. */
+/* The take kept under key[0..len), or NULL.  Valid until the next put or
+ * nb_take_store_find_head(). */
 const struct nb_stored_take *nb_take_store_find(const struct nb_take_store *s, const char *key,
                                                 size_t len);
 
+/* The take kept under key[0..len) in *out; else, when a kept key begins
+ * with key[0..len) and one of its sentence ends (given to
+ * nb_take_store_put()) is at len, the first sentences of that take, up to
+ * that end, are kept under key[0..len) as a take of their own (the same
+ * samples: nothing is copied) and given; else *out is NULL.  *out is valid
+ * as nb_take_store_find()'s.  Errors: NB_ENOMEM. */
+nb_status nb_take_store_find_head(struct nb_take_store *s, const char *key, size_t len,
+                                  const struct nb_stored_take **out, struct nb_error *err);
+
 /* Keeps `take` under key[0..len) (a key already kept is left as it was).
- * Errors: NB_EIO (disk full...); NB_ENOMEM. */
+ * ends (NULL: none but len) gives, for each of the take's sentences in
+ * order, where its part of the key ends (ends[take->nlengths - 1] == len):
+ * the key up to ends[i] then finds the first i + 1 sentences.  Keys that
+ * are to be found by their start must be made so that the speech up to
+ * each end depends on nothing after it.  Errors: NB_EIO (disk full...);
+ * NB_EINTERNAL for ends that do not end at len; NB_ENOMEM. */
 nb_status nb_take_store_put(struct nb_take_store *s, const char *key, size_t len,
-                            const struct nb_speech_take *take, struct nb_error *err);
+                            const size_t *ends, const struct nb_speech_take *take,
+                            struct nb_error *err);
 
 /* Reads n samples of take t from its sample `from` on into out.
  * Errors: NB_EIO; NB_EINTERNAL when [from, from + n) is not inside t. */
 nb_status nb_take_store_read(const struct nb_take_store *s, const struct nb_stored_take *t,
                              size_t from, int16_t *out, size_t n, struct nb_error *err);
 
-/* Takes kept, and seconds of speech in them at `rate` (for reports). */
+/* Takes kept (a take found by its start counts), and samples of speech
+ * in the file (each kept once). */
 size_t nb_take_store_count(const struct nb_take_store *s);
 size_t nb_take_store_samples(const struct nb_take_store *s);
 
