@@ -160,7 +160,52 @@ static void test_off_keeps_the_samples(void **state)
     assert_int_equal(sf_readf_short(file, got, 500), 500);
     sf_close(file);
     for (int i = 0; i < 500; i++)
-        assert_true(abs(got[i] - ramp[100 + i]) <= 1);
+        assert_int_equal(got[i], ramp[100 + i]); /* copied, never through floats */
+    free(dir);
+}
+
+/* Loudness off, stereo and lossless: each channel holds the samples as
+ * made, and the loudness given is the file's as measured again. */
+static void test_off_stereo_copy(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("master_off_stereo");
+    struct nb_error err;
+    int16_t tone[3 * RATE];
+    for (int i = 0; i < 3 * RATE; i++)
+        tone[i] = (int16_t)(8000.0 * sin(2.0 * 3.141592653589793 * 440.0 * i / RATE) +
+                            (i % 7 == 0 ? 32767 - 8001 : 0)); /* a peak now and then */
+    const enum nb_audio_container kinds[2] = {NB_AUDIO_WAV, NB_AUDIO_FLAC};
+    for (int k = 0; k < 2; k++) {
+        char path[1024];
+        snprintf(path, sizeof(path), "%s/two.%s", dir, k ? "flac" : "wav");
+        struct nb_master_spool *sp;
+        assert_int_equal(nb_master_spool_open(&sp, path, RATE, 2, 0, NULL, &err), NB_OK);
+        assert_int_equal(nb_master_spool_add(sp, tone, 3 * RATE, &err), NB_OK);
+        struct nb_loudness_target off;
+        assert_int_equal(nb_loudness_target_parse("off", &off, &err), NB_OK);
+        struct nb_master_output o = {.path = path, .format = {kinds[k], RATE, 2, 16}};
+        struct nb_master_result r;
+        assert_int_equal(nb_master_write(sp, &o, &off, 0, &r, &err), NB_OK);
+        nb_master_spool_free(sp);
+        SF_INFO info;
+        memset(&info, 0, sizeof(info));
+        SNDFILE *file = sf_open(path, SFM_READ, &info);
+        assert_non_null(file);
+        assert_int_equal(info.channels, 2);
+        assert_int_equal(info.frames, 3 * RATE);
+        static short got[2 * 3 * RATE];
+        assert_int_equal(sf_readf_short(file, got, 3 * RATE), 3 * RATE);
+        sf_close(file);
+        for (int i = 0; i < 3 * RATE; i++) {
+            assert_int_equal(got[2 * i], tone[i]);
+            assert_int_equal(got[2 * i + 1], tone[i]);
+        }
+        double lufs, peak;
+        assert_int_equal(nb_master_measure_file(path, &lufs, &peak, &err), NB_OK);
+        assert_true(isfinite(r.lufs));
+        assert_true(fabs(r.lufs - lufs) < 0.01);
+    }
     free(dir);
 }
 
@@ -182,6 +227,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_loudness_and_formats),
         cmocka_unit_test(test_off_keeps_the_samples),
+        cmocka_unit_test(test_off_stereo_copy),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

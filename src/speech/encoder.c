@@ -432,6 +432,24 @@ nb_status nb_audio_writer_write(struct nb_audio_writer *w, const float *frames, 
     return NB_OK;
 }
 
+nb_status nb_audio_writer_write_s16(struct nb_audio_writer *w, const int16_t *frames,
+                                    size_t nframes, struct nb_error *err)
+{
+    size_t ch = w->f.channels;
+    if (!w->sf)
+        return nb_error_set_at(err, NB_EINTERNAL, w->tmp.final_path, 0, 0,
+                               "audio written after a failure");
+    for (size_t off = 0; off < nframes;) {
+        size_t n = nframes - off < WRITE_CHUNK ? nframes - off : WRITE_CHUNK;
+        sf_count_t done = sf_writef_short(w->sf, frames + off * ch, (sf_count_t)n);
+        if (done != (sf_count_t)n || w->io_errno)
+            return write_failed(w, err);
+        off += n;
+        w->frames += n;
+    }
+    return NB_OK;
+}
+
 /* ------------------------------------------------------------ file editing */
 
 /* Reading and writing at an offset; errno tells why on NB_EIO (EIO itself

@@ -114,6 +114,11 @@ nb_status nb_audio_writer_open(struct nb_audio_writer **out, const char *path,
 nb_status nb_audio_writer_write(struct nb_audio_writer *w, const float *frames, size_t nframes,
                                 struct nb_error *err);
 
+/* nb_audio_writer_write() of 16-bit samples, written as they are (a 16-bit
+ * PCM file holds exactly these).  Errors as nb_audio_writer_write(). */
+nb_status nb_audio_writer_write_s16(struct nb_audio_writer *w, const int16_t *frames,
+                                    size_t nframes, struct nb_error *err);
+
 /* Finishes the file: closes the encoder, adds the chapters (and for MP3 the
  * ID3 tag), fsyncs, sets the mode 0644 less the umask, renames it over the
  * writer's path and fsyncs the folder.  Frees w whatever the result.  On

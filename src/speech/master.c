@@ -338,6 +338,41 @@ static nb_status run_chain(struct nb_master_spool *s, const struct nb_master_out
     return rc == NB_OK ? drain_limiter(ch, err) : rc;
 }
 
+/* The spool's samples as they are (same rate, no gain, no limiter, no
+ * jingle to bring up): copied to the writer as 16-bit samples, never
+ * through floats, made stereo as asked, measured. */
+static nb_status copy_chain(struct nb_master_spool *s, const struct nb_master_output *o,
+                            struct chain *ch, struct nb_error *err)
+{
+    size_t to = o->to && o->to < s->frames ? o->to : s->frames;
+    int16_t block[BLOCK], two[2 * BLOCK];
+    for (size_t at = o->from; at < to;) {
+        size_t n = to - at < BLOCK ? to - at : BLOCK;
+        ssize_t r = pread(s->fd, block, n * sizeof(int16_t), (off_t)(at * sizeof(int16_t)));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0 || (size_t)r % sizeof(int16_t))
+            return nb_error_set(err, NB_EIO, "cannot read back the audio made in '%s': %s", s->path,
+                                r < 0 ? strerror(errno) : "it is shorter than written");
+        n = (size_t)r / sizeof(int16_t);
+        const int16_t *frames = block;
+        if (ch->channels == 2) {
+            for (size_t i = 0; i < n; i++)
+                two[2 * i] = two[2 * i + 1] = block[i];
+            frames = two;
+        }
+        nb_status rc = ch->meter ? nb_loudness_meter_add_s16(ch->meter, frames, n, err) : NB_OK;
+        if (rc == NB_OK && ch->writer)
+            rc = nb_audio_writer_write_s16(ch->writer, frames, n, err);
+        else if (rc == NB_OK)
+            ch->frames += n; /* only measuring */
+        if (rc != NB_OK)
+            return rc;
+        at += n;
+    }
+    return NB_OK;
+}
+
 nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_output *o,
                           const struct nb_loudness_target *target, double gain_db,
                           struct nb_master_result *res, struct nb_error *err)
@@ -367,7 +402,9 @@ nb_status nb_master_write(struct nb_master_spool *s, const struct nb_master_outp
     if (rc == NB_OK && o->path)
         rc = nb_audio_writer_open(&ch.writer, o->path, f, &o->meta, o->chapters, o->nchapters,
                                   o->temp, err);
-    if (rc == NB_OK)
+    if (rc == NB_OK && !ch.resampler && !ch.limiter && !s->njingles)
+        rc = copy_chain(s, o, &ch, err);
+    else if (rc == NB_OK)
         rc = run_chain(s, o, &ch, err);
     if (rc == NB_OK && res) {
         size_t frames = ch.writer ? nb_audio_writer_frames(ch.writer) : ch.frames;
