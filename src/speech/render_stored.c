@@ -95,6 +95,7 @@ struct stored {
     struct nb_take_store *store;
     const size_t *missing_index; /* block of each job given to the workers */
     const struct nb_speech_part *parts;
+    size_t nparts;
     const struct nb_speech_block *blocks;
     size_t nblocks;
     struct block_key *keys;
@@ -102,7 +103,23 @@ struct stored {
     unsigned char *done;
     size_t *speech; /* samples of speech of each block done */
     size_t limit;   /* samples; 0: none */
+    /* putting the blocks together, in order */
+    const struct nb_render_sink *sink;
+    int reading; /* the sink takes samples */
+    struct nb_render_span *spans;
+    unsigned rate;
+    int16_t *buf;
+    struct nb_strv sentences;
+    size_t next; /* the block to put together next */
+    size_t pos, done_parts;
+    unsigned pending;
+    int stop; /* the limit was reached */
 };
+
+static nb_status put_together(struct stored *r, size_t b, const uint32_t *lengths, size_t nlengths,
+                              const int16_t *samples, const struct nb_stored_take *t,
+                              struct nb_error *err);
+static nb_status put_kept(struct stored *r, struct nb_error *err);
 
 static nb_status keep_take(void *ctx, size_t block, const struct nb_speech_take *take,
                            struct nb_error *err)
@@ -111,6 +128,12 @@ static nb_status keep_take(void *ctx, size_t block, const struct nb_speech_take 
     block = r->missing_index[block];
     r->done[block] = 1;
     r->speech[block] = take->nsamples;
+    if (r->reading && block == r->next && !r->stop) {
+        /* its turn: to the sink as it is, and the blocks kept after it */
+        nb_status rc =
+            put_together(r, block, take->lengths, take->nlengths, take->samples, NULL, err);
+        return rc == NB_OK ? put_kept(r, err) : rc;
+    }
     const struct block_key *k = &r->keys[block];
     return nb_take_store_put(r->store, k->key.data, k->key.len,
                              take->nlengths == k->nends ? k->ends : NULL, take, err);
@@ -145,10 +168,14 @@ static nb_status emit_silence(const struct nb_render_sink *sink, size_t n, struc
     return NB_OK;
 }
 
+/* n samples of a take from its sample `from`: in memory (samples), else
+ * read back from the store (t). */
 static nb_status emit_take(const struct nb_take_store *store, const struct nb_stored_take *t,
-                           size_t from, size_t n, int16_t *buf, const struct nb_render_sink *sink,
-                           struct nb_error *err)
+                           const int16_t *samples, size_t from, size_t n, int16_t *buf,
+                           const struct nb_render_sink *sink, struct nb_error *err)
 {
+    if (samples)
+        return n ? sink->samples(sink->ctx, samples + from, n, err) : NB_OK;
     while (n) {
         size_t k = n < CHUNK ? n : CHUNK;
         nb_status rc = nb_take_store_read(store, t, from, buf, k, err);
@@ -165,6 +192,80 @@ static nb_status emit_take(const struct nb_take_store *store, const struct nb_st
 static size_t ms_samples(unsigned ms, unsigned rate)
 {
     return (size_t)ms * rate / 1000;
+}
+
+/* Block b put together: each sentence's speech (lengths, from `samples`
+ * in memory or take t in the store) after the pause pending before it,
+ * given to the sink when reading, its spans and sentences told. */
+static nb_status put_together(struct stored *r, size_t b, const uint32_t *lengths, size_t nlengths,
+                              const int16_t *samples, const struct nb_stored_take *t,
+                              struct nb_error *err)
+{
+    const struct nb_speech_block *blk = &r->blocks[b];
+    const struct nb_render_sink *sink = r->sink;
+    nb_status rc = NB_OK;
+    size_t k = 0, from = 0;
+    for (size_t i = blk->first; rc == NB_OK && i < blk->first + blk->n; i++) {
+        const struct nb_speech_part *part = &r->parts[i];
+        r->pending = longer(r->pending, part->pause_before_ms);
+        const char *text = part->text ? part->text : "";
+        nb_strv_release(&r->sentences);
+        rc = nb_sentences_split(text, strlen(text), &r->sentences, err);
+        struct nb_render_span span = {r->pos, r->pos};
+        int any = 0;
+        for (size_t s = 0; rc == NB_OK && s < r->sentences.n; s++, k++) {
+            if (k >= nlengths) {
+                rc = nb_error_set(err, NB_EINTERNAL, "a take has too few sentences");
+                break;
+            }
+            size_t len = lengths[k];
+            if (!len)
+                continue;
+            size_t silence = ms_samples(r->pending, r->rate);
+            if (r->reading) {
+                rc = emit_silence(sink, silence, err);
+                if (rc == NB_OK)
+                    rc = emit_take(r->store, t, samples, from, len, r->buf, sink, err);
+            }
+            size_t start = r->pos + silence, end = start + len;
+            from += len;
+            r->pos = end;
+            r->pending = part->sentence_pause_ms;
+            if (rc == NB_OK && sink && sink->sentence)
+                rc = sink->sentence(sink->ctx, i, s, r->sentences.v[s], start, end, err);
+            if (!any)
+                span.start = start;
+            any = 1;
+            span.end = end;
+        }
+        if (!any)
+            span.start = span.end = r->pos;
+        if (r->spans)
+            r->spans[i] = span;
+        r->pending = longer(r->pending, part->pause_after_ms);
+    }
+    if (rc != NB_OK)
+        return rc;
+    r->done_parts = blk->first + blk->n;
+    r->next = b + 1;
+    if (r->limit && r->pos >= r->limit && r->done_parts < r->nparts)
+        r->stop = 1;
+    return NB_OK;
+}
+
+/* The blocks kept in the store whose turn has come, put together. */
+static nb_status put_kept(struct stored *r, struct nb_error *err)
+{
+    while (r->next < r->nblocks && !r->stop) {
+        const struct block_key *k = &r->keys[r->next];
+        const struct nb_stored_take *t = nb_take_store_find(r->store, k->key.data, k->key.len);
+        if (!t)
+            return NB_OK; /* not spoken yet */
+        nb_status rc = put_together(r, r->next, t->lengths, t->nlengths, NULL, t, err);
+        if (rc != NB_OK)
+            return rc;
+    }
+    return NB_OK;
 }
 
 nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *store,
@@ -189,6 +290,7 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
     memset(&r, 0, sizeof(r));
     r.store = store;
     r.parts = parts;
+    r.nparts = nparts;
     size_t n = nparts ? nparts : 1;
     struct nb_speech_block *blocks = calloc(n, sizeof(*blocks));
     struct nb_speech_block *missing = calloc(n, sizeof(*missing));
@@ -197,6 +299,12 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
     r.done = calloc(n, 1);
     r.speech = calloc(n, sizeof(*r.speech));
     int16_t *buf = reading ? malloc(CHUNK * sizeof(*buf)) : NULL;
+    r.sink = sink;
+    r.reading = reading;
+    r.spans = spans;
+    r.rate = rate;
+    r.buf = buf;
+    nb_strv_init(&r.sentences);
     nb_status rc = NB_OK;
     if (!blocks || !missing || !missing_index || !r.keys || !r.done || !r.speech ||
         (reading && !buf))
@@ -227,10 +335,14 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
             missing[nmissing++] = blocks[b];
         }
     }
+    nb_strv_release(&sentences);
     /* the blocks not kept yet, spoken; done() is told the index among
-     * the missing ones: map it back */
+     * the missing ones: map it back.  Those kept are put together first,
+     * so that a block spoken in its turn goes to the sink as it comes */
     r.missing_index = missing_index;
-    if (rc == NB_OK && nmissing) {
+    if (rc == NB_OK)
+        rc = put_kept(&r, err);
+    if (rc == NB_OK && nmissing && !r.stop) {
         const struct nb_speech_work work = {.parts = parts,
                                             .voices = voices,
                                             .nvoices = nvoices,
@@ -244,63 +356,15 @@ nb_status nb_speech_render_stored(struct nb_speech *sp, struct nb_take_store *st
                                             .failed_part = failed_part};
         rc = nb_speech_workers_run(sp, &work, err);
     }
-    /* put together, in order */
-    size_t pos = 0, done_parts = 0;
-    unsigned pending = 0;
-    int stop = 0;
-    for (size_t b = 0; rc == NB_OK && b < r.nblocks && !stop; b++) {
-        const struct nb_stored_take *t =
-            nb_take_store_find(store, r.keys[b].key.data, r.keys[b].key.len);
-        if (!t) {
-            if (!r.limit)
-                rc = nb_error_set(err, NB_EINTERNAL, "a block was not spoken");
-            break;
-        }
-        size_t k = 0, from = 0;
-        for (size_t i = blocks[b].first; rc == NB_OK && i < blocks[b].first + blocks[b].n; i++) {
-            const struct nb_speech_part *part = &parts[i];
-            pending = longer(pending, part->pause_before_ms);
-            const char *text = part->text ? part->text : "";
-            nb_strv_release(&sentences);
-            rc = nb_sentences_split(text, strlen(text), &sentences, err);
-            struct nb_render_span span = {pos, pos};
-            int any = 0;
-            for (size_t s = 0; rc == NB_OK && s < sentences.n; s++, k++) {
-                if (k >= t->nlengths) {
-                    rc = nb_error_set(err, NB_EINTERNAL, "a take has too few sentences");
-                    break;
-                }
-                size_t len = t->lengths[k];
-                if (!len)
-                    continue;
-                size_t silence = ms_samples(pending, rate);
-                if (reading) {
-                    rc = emit_silence(sink, silence, err);
-                    if (rc == NB_OK)
-                        rc = emit_take(store, t, from, len, buf, sink, err);
-                }
-                size_t start = pos + silence, end = start + len;
-                from += len;
-                pos = end;
-                pending = part->sentence_pause_ms;
-                if (rc == NB_OK && sink && sink->sentence)
-                    rc = sink->sentence(sink->ctx, i, s, sentences.v[s], start, end, err);
-                if (!any)
-                    span.start = start;
-                any = 1;
-                span.end = end;
-            }
-            if (!any)
-                span.start = span.end = pos;
-            if (spans)
-                spans[i] = span;
-            pending = longer(pending, part->pause_after_ms);
-        }
-        done_parts = blocks[b].first + blocks[b].n;
-        if (r.limit && pos >= r.limit && done_parts < nparts)
-            stop = 1;
-    }
-    nb_strv_release(&sentences);
+    /* the blocks not given to the sink as they came, in order */
+    if (rc == NB_OK)
+        rc = put_kept(&r, err);
+    if (rc == NB_OK && r.next < r.nblocks && !r.stop && !r.limit)
+        rc = nb_error_set(err, NB_EINTERNAL, "a block was not spoken");
+    size_t pos = r.pos, done_parts = r.done_parts;
+    unsigned pending = r.pending;
+    int stop = r.stop;
+    nb_strv_release(&r.sentences);
     if (rc == NB_OK && spans)
         for (size_t i = done_parts; i < nparts; i++)
             spans[i] = (struct nb_render_span){pos, pos};
