@@ -295,6 +295,50 @@ static void test_folder_resume(void **state)
     fixture_free(&f);
 }
 
+/* The same files whatever the number of articles made at a time: one
+ * after another in the batch's process (-j 1), or side by side in
+ * processes of their own (-j 3), with a failing article among them. */
+static void test_jobs_same_files(void **state)
+{
+    (void)state;
+    struct fixture f = make_fixture("batch_jobs", 6, 2);
+    char *bad = path_in(f.src, "a04.txt");
+    write_text(bad, "Only a headline\n"); /* not an article */
+    free(bad);
+    struct run r = batch(&f, f.src, "-j", "1");
+    assert_int_equal(r.code, 1);
+    assert_non_null(strstr(r.out, "5 done, 0 skipped, 1 failed"));
+    run_free(&r);
+    char *one = path_in(f.dir, "one");
+    assert_int_equal(rename(f.out, one), 0);
+    r = batch(&f, f.src, "-j", "3");
+    assert_int_equal(r.code, 1);
+    assert_non_null(strstr(r.out, "5 done, 0 skipped, 1 failed"));
+    assert_non_null(strstr(r.err, "a04.txt"));
+    run_free(&r);
+    const char *const files[] = {"a01.wav", "a06.wav",    "a03.chapters.json", "a05.manifest.json",
+                                 "a02.vtt", "index.m3u8", "index.json",        ".a06.batch"};
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        char *a = path_in(one, files[i]), *b = path_in(f.out, files[i]);
+        size_t na, nb;
+        char *ta = nb_test_file(a, &na), *tb = nb_test_file(b, &nb);
+        if (na != nb || memcmp(ta, tb, na) != 0)
+            fail_msg("%s differs between -j 1 and -j 3", files[i]);
+        free(ta);
+        free(tb);
+        free(a);
+        free(b);
+    }
+    assert_false(exists(f.out, "a04.wav"));
+    assert_int_equal(temp_files(f.out), 0);
+    /* and resumed side by side: nothing to do */
+    r = batch(&f, f.src, "-j", "2");
+    assert_non_null(strstr(r.out, "0 done, 5 skipped, 1 failed"));
+    run_free(&r);
+    free(one);
+    fixture_free(&f);
+}
+
 /* An article that cannot be read is reported with its reason; the others
  * are done and indexed; the exit status says something failed. */
 static void test_failed_article(void **state)
@@ -624,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_usage),
         cmocka_unit_test(test_folder_resume),
         cmocka_unit_test(test_failed_article),
+        cmocka_unit_test(test_jobs_same_files),
         cmocka_unit_test(test_one_bad_file),
         cmocka_unit_test(test_every_article_fails),
         cmocka_unit_test(test_interrupted_resumes),

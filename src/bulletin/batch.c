@@ -10,6 +10,7 @@
 
 #include "bulletin/batch_index.h"
 #include "bulletin/batch_list.h"
+#include "bulletin/batch_pool.h"
 #include "bulletin/bulletin.h"
 #include "bulletin/script_audio.h"
 #include "config/briefing.h"
@@ -18,6 +19,7 @@
 #include "spoken/lexicon.h"
 #include "spoken/normalise.h"
 #include "script/script.h"
+#include "speech/workers.h"
 #include "text/buf.h"
 #include "text/file.h"
 
@@ -41,6 +43,7 @@ struct settings {
     struct nb_loudness_target loudness;
     const char *ext;      /* ".wav" */
     char fingerprint[17]; /* 16 hex digits */
+    unsigned speech_jobs; /* speech workers of an article (0: one per processor) */
 };
 
 static void settings_release(struct settings *s)
@@ -297,6 +300,7 @@ static nb_status make_article(struct nb_batch_list *l, const struct nb_batch_ite
             .ntitles = titles.n,
             .temp = opts->temp,
             .limits = &b->limits,
+            .jobs = s->speech_jobs,
         };
         rc = nb_script_audio_write(&script, &s->voice, 1, &settings, audio, &res, err);
     }
@@ -442,13 +446,179 @@ int nb_batch_in_shard(const char *identity, unsigned shard, unsigned shards)
 }
 
 static void tell(const struct nb_batch_options *opts, const struct nb_batch_result *res,
-                 size_t index, size_t total, const char *name, int finished)
+                 size_t total, const char *name, int finished)
 {
     if (!opts->progress)
         return;
-    const struct nb_batch_progress p = {index,       total, res->done, res->skipped,
+    size_t before = res->done + res->skipped + res->failed - (size_t)finished;
+    const struct nb_batch_progress p = {before,      total, res->done, res->skipped,
                                         res->failed, name,  finished};
     opts->progress(opts->progress_ctx, &p);
+}
+
+/* Counts article k's outcome in res. */
+static void count(struct nb_batch_result *res, size_t k)
+{
+    enum nb_batch_outcome o = res->articles[k].outcome;
+    res->done += o == NB_BATCH_DONE;
+    res->skipped += o == NB_BATCH_SKIPPED;
+    res->failed += o == NB_BATCH_FAILED;
+}
+
+/* ---- several at a time ---------------------------------------------------- */
+
+/* A batch whose articles are made in processes of their own. */
+struct side_by_side {
+    struct nb_batch_list *l;
+    const struct settings *s;
+    const struct nb_batch_options *opts;
+    const size_t *items; /* the share's, in order: indexes into l->items */
+    struct nb_batch_result *res;
+    size_t total;
+    int dir_made;
+};
+
+/* An article's result as bytes: what one_article() gave, its status and
+ * error, and whether the output folder was made. */
+static nb_status put_u32(struct nb_buf *b, uint32_t v)
+{
+    return nb_buf_add(b, (const char *)&v, sizeof(v));
+}
+
+static nb_status put_str(struct nb_buf *b, const char *str)
+{
+    if (!str)
+        return put_u32(b, UINT32_MAX);
+    size_t n = strlen(str);
+    nb_status rc = put_u32(b, (uint32_t)n);
+    return rc == NB_OK ? nb_buf_add(b, str, n) : rc;
+}
+
+struct reader {
+    const char *p;
+    size_t left;
+    int bad;
+};
+
+static void get(struct reader *r, void *out, size_t n)
+{
+    if (r->bad || r->left < n) {
+        r->bad = 1;
+        memset(out, 0, n);
+        return;
+    }
+    memcpy(out, r->p, n);
+    r->p += n;
+    r->left -= n;
+}
+
+/* A string of the bytes, or NULL; *bad set when they end too soon or
+ * there is no memory. */
+static char *get_str(struct reader *r)
+{
+    uint32_t n;
+    get(r, &n, sizeof(n));
+    if (r->bad || n == UINT32_MAX)
+        return NULL;
+    if (r->left < n) {
+        r->bad = 1;
+        return NULL;
+    }
+    char *str = malloc((size_t)n + 1);
+    if (!str) {
+        r->bad = 1;
+        return NULL;
+    }
+    memcpy(str, r->p, n);
+    str[n] = '\0';
+    r->p += n;
+    r->left -= n;
+    return str;
+}
+
+/* In the child: article `job` of the share, made as one_article() makes
+ * it in a batch of one job at a time, its result put out as bytes. */
+static int run_article(void *ctx, size_t job, struct nb_buf *out)
+{
+    struct side_by_side *b = ctx;
+    const struct nb_batch_item *it = &b->l->items[b->items[job]];
+    struct nb_batch_article a;
+    memset(&a, 0, sizeof(a));
+    struct nb_error why, err;
+    nb_error_init(&why);
+    nb_error_init(&err);
+    int dir_made = b->dir_made;
+    nb_status rc = one_article(b->l, it, b->s, b->opts, &dir_made, &a, &why, &err);
+    int32_t head[3] = {(int32_t)rc, dir_made, (int32_t)a.outcome};
+    int bad = nb_buf_add(out, (const char *)head, sizeof(head)) != NB_OK ||
+              nb_buf_add(out, (const char *)&a.seconds, sizeof(a.seconds)) != NB_OK ||
+              nb_buf_add(out, (const char *)&err, sizeof(err)) != NB_OK ||
+              put_str(out, a.title) != NB_OK || put_str(out, a.file) != NB_OK ||
+              put_str(out, a.error) != NB_OK;
+    free(a.name);
+    free(a.source);
+    free(a.file);
+    free(a.title);
+    free(a.error);
+    return bad;
+}
+
+static void starting_article(void *ctx, size_t job)
+{
+    struct side_by_side *b = ctx;
+    tell(b->opts, b->res, b->total, b->l->items[b->items[job]].name, 0);
+}
+
+/* In the parent: article `job`'s result, into its place in the index. */
+static nb_status article_done(void *ctx, size_t job, const char *data, size_t len,
+                              const char *failure, struct nb_error *err)
+{
+    struct side_by_side *b = ctx;
+    const struct nb_batch_item *it = &b->l->items[b->items[job]];
+    struct nb_batch_article *a = &b->res->articles[job];
+    const char *source = it->path ? it->path : b->l->reader.stories[it->story].article.source;
+    a->name = nb_strdup(it->name);
+    a->source = nb_strdup(source ? source : it->identity);
+    if (!a->name || !a->source)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    struct reader r = {data, len, data == NULL};
+    int32_t head[3] = {0, 0, 0};
+    struct nb_error e;
+    nb_error_init(&e);
+    get(&r, head, sizeof(head));
+    get(&r, &a->seconds, sizeof(a->seconds));
+    get(&r, &e, sizeof(e));
+    a->title = get_str(&r);
+    a->file = get_str(&r);
+    a->error = get_str(&r);
+    e.file[sizeof(e.file) - 1] = '\0';
+    e.message[sizeof(e.message) - 1] = '\0';
+    if (!r.bad && head[1] == 1)
+        b->dir_made = 1;
+    if (!r.bad && (head[0] != NB_OK || head[1] < 0)) {
+        /* what stops the batch: no memory, an output folder not made */
+        if (err)
+            *err = e;
+        return head[0] != NB_OK ? (nb_status)head[0] : NB_EIO;
+    }
+    if (r.bad) {
+        free(a->title);
+        free(a->file);
+        free(a->error);
+        a->title = a->file = NULL;
+        a->outcome = NB_BATCH_FAILED;
+        char msg[NB_ERROR_FILE_MAX + 128];
+        snprintf(msg, sizeof(msg), "%s: %s", a->source,
+                 failure ? failure : "the process making it sent nothing readable");
+        if (!(a->error = nb_strdup(msg)))
+            return nb_error_set(err, NB_ENOMEM, "out of memory");
+    } else {
+        a->outcome = (enum nb_batch_outcome)head[2];
+    }
+    b->res->n++;
+    count(b->res, job);
+    tell(b->opts, b->res, b->total, it->name, 1);
+    return NB_OK;
 }
 
 nb_status nb_bulletin_batch(const struct nb_batch_options *opts, struct nb_batch_result *res,
@@ -478,20 +648,40 @@ nb_status nb_bulletin_batch(const struct nb_batch_options *opts, struct nb_batch
     int dir_made = 0;
     struct nb_error why;
     nb_error_init(&why);
-    for (size_t i = 0; rc == NB_OK && i < l.n; i++) {
+    unsigned jobs = opts->jobs ? opts->jobs : nb_speech_workers_default();
+    size_t *items = NULL;
+    if (rc == NB_OK && jobs > 1 && total > 1 && !l.one_file) {
+        /* side by side, each article's speech one block at a time */
+        items = calloc(total, sizeof(*items));
+        if (!items)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+        size_t k = 0;
+        for (size_t i = 0; rc == NB_OK && i < l.n; i++)
+            if (nb_batch_in_shard(l.items[i].identity, opts->shard, opts->shards))
+                items[k++] = i;
+        s.speech_jobs = 1;
+        struct side_by_side b = {&l, &s, opts, items, res, total, 0};
+        const struct nb_batch_pool_work work = {total,        jobs, run_article, starting_article,
+                                                article_done, &b};
+        if (rc == NB_OK)
+            rc = nb_batch_pool_run(&work, err);
+        dir_made = b.dir_made;
+        if (rc != NB_OK) /* the articles that did not finish have no entry */
+            res->n = total;
+    }
+    for (size_t i = 0; rc == NB_OK && !items && i < l.n; i++) {
         const struct nb_batch_item *it = &l.items[i];
         if (!nb_batch_in_shard(it->identity, opts->shard, opts->shards))
             continue;
         size_t k = res->n++;
-        tell(opts, res, k, total, it->name, 0);
+        tell(opts, res, total, it->name, 0);
         rc = one_article(&l, it, &s, opts, &dir_made, &res->articles[k], &why, err);
-        enum nb_batch_outcome o = res->articles[k].outcome;
-        res->done += rc == NB_OK && o == NB_BATCH_DONE;
-        res->skipped += rc == NB_OK && o == NB_BATCH_SKIPPED;
-        res->failed += rc == NB_OK && o == NB_BATCH_FAILED;
-        if (rc == NB_OK)
-            tell(opts, res, k, total, it->name, 1);
+        if (rc == NB_OK) {
+            count(res, k);
+            tell(opts, res, total, it->name, 1);
+        }
     }
+    free(items);
     if (rc == NB_OK && l.one_file && res->failed) {
         /* one article file is bad input as `newsbrief read FILE` is */
         if (err)

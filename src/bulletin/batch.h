@@ -59,8 +59,18 @@
  * is made when the first file is written, so a run that writes nothing
  * leaves nothing behind.
  *
+ * Several at a time.  With more than one job (the default: one per
+ * processor), the articles are made side by side, each in a process of
+ * its own forked from the batch (bulletin/batch_pool.h), whose speech is
+ * then spoken one block at a time: a short article is mostly work one core
+ * does alone (its loudness: the limiter and the meters).  Each article's
+ * files are the same whatever the number of jobs; the index keeps the
+ * listing's order; progress is told as articles finish.  A process that
+ * crashes fails its article, not the batch.
+ *
  * Memory stays flat: only the listing (and a feed's items) is held; each
- * article is read, spoken and released before the next.
+ * article is read, spoken and released before the next (with several
+ * jobs, in each of the processes).
  */
 #ifndef NB_BULLETIN_BATCH_H
 #define NB_BULLETIN_BATCH_H
@@ -74,7 +84,8 @@
 
 /* Where a batch stands, told before and after each article. */
 struct nb_batch_progress {
-    size_t index;                 /* 0-based, in the share */
+    size_t index;                 /* 0-based: how many of the share's articles had
+                                     finished before (in the order they finish) */
     size_t total;                 /* articles in the share */
     size_t done, skipped, failed; /* so far */
     const char *name;             /* the article's NAME (borrowed for the call) */
@@ -91,6 +102,8 @@ struct nb_batch_options {
     struct nb_temp_hook temp;                  /* told of the temporary files */
     void (*progress)(void *ctx, const struct nb_batch_progress *p); /* NULL: none */
     void *progress_ctx;
+    unsigned jobs; /* articles made at a time; 0: one per processor; 1: one after
+                      another in this process */
 };
 
 enum nb_batch_outcome { NB_BATCH_DONE, NB_BATCH_SKIPPED, NB_BATCH_FAILED };

@@ -13,7 +13,7 @@
 
 static const char usage[] =
     "usage: newsbrief batch DIR|GLOB|FEED -o OUTDIR [--briefing FILE] [--shard K/N]\n"
-    "                       [--loudness L] [-q]\n"
+    "                       [--loudness L] [-j N] [-q]\n"
     "\n"
     "Reads every article in full, its headline then every paragraph, and speaks\n"
     "each to its own audio file OUTDIR/NAME.EXT, with a chapter per paragraph and\n"
@@ -38,6 +38,9 @@ static const char usage[] =
     "  --loudness L           podcast (-16 LUFS), broadcast (EBU R128: -23), atsc\n"
     "                         (-24), alexa (-14), off, or a number of LUFS; replaces\n"
     "                         the briefing's 'loudness'\n"
+    "  -j, --jobs N           articles made at a time, each in a process of its own\n"
+    "                         (default: one per processor; the files are the same\n"
+    "                         for any N)\n"
     "  -q, --quiet            no progress bar (it is shown only when standard error\n"
     "                         is a terminal)\n"
     "\n"
@@ -129,12 +132,15 @@ static void summary(const struct nb_batch_result *res, const struct nb_batch_opt
 
 static int run(int argc, char **argv)
 {
-    const char *dir = NULL, *briefing = NULL, *shard = NULL, *loudness = NULL;
+    const char *dir = NULL, *briefing = NULL, *shard = NULL, *loudness = NULL, *jobs = NULL;
     int quiet = 0;
-    struct nb_cli_option opts[] = {
-        {"--output-dir", "-o", &dir, NULL}, {"--briefing", NULL, &briefing, NULL},
-        {"--shard", NULL, &shard, NULL},    {"--loudness", NULL, &loudness, NULL},
-        {"--quiet", "-q", NULL, &quiet},    {NULL, NULL, NULL, NULL}};
+    struct nb_cli_option opts[] = {{"--output-dir", "-o", &dir, NULL},
+                                   {"--briefing", NULL, &briefing, NULL},
+                                   {"--shard", NULL, &shard, NULL},
+                                   {"--loudness", NULL, &loudness, NULL},
+                                   {"--jobs", "-j", &jobs, NULL},
+                                   {"--quiet", "-q", NULL, &quiet},
+                                   {NULL, NULL, NULL, NULL}};
     struct nb_strv args;
     struct nb_batch_result res;
     struct nb_error err;
@@ -155,6 +161,10 @@ static int run(int argc, char **argv)
     }
     if (!dir) {
         code = nb_cli_failf(NB_EXIT_INPUT, "batch: give the output folder with -o OUTDIR");
+        goto out;
+    }
+    if (!nb_cli_jobs(jobs, &o.jobs)) {
+        code = NB_EXIT_INPUT;
         goto out;
     }
     if (shard && !parse_shard(shard, &o.shard, &o.shards)) {
