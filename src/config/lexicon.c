@@ -12,6 +12,27 @@
 static const char *const file_keys[] = {"language", "entries", NULL};
 static const char *const entry_keys[] = {"say", "phonemes", "case-sensitive", "whole-word", NULL};
 
+/* "PATH:LINE" into out[size], cut to fit as snprintf() would cut it (it
+ * runs for every entry: no format to parse). */
+static void entry_source(char *out, size_t size, const char *path, unsigned line)
+{
+    char digits[16];
+    size_t nd = 0;
+    do {
+        digits[sizeof(digits) - ++nd] = (char)('0' + line % 10);
+        line /= 10;
+    } while (line);
+    size_t n = strlen(path);
+    if (n > size - 1)
+        n = size - 1;
+    memcpy(out, path, n);
+    if (n < size - 1)
+        out[n++] = ':';
+    size_t d = nd < size - 1 - n ? nd : size - 1 - n;
+    memcpy(out + n, digits + sizeof(digits) - nd, d);
+    out[n + d] = '\0';
+}
+
 static nb_status read_entry(const struct nb_yaml_doc *doc, struct nb_lexicon *lex,
                             const struct nb_yaml_node *key, const struct nb_yaml_node *value,
                             int layer, struct nb_error *err)
@@ -46,7 +67,7 @@ static nb_status read_entry(const struct nb_yaml_doc *doc, struct nb_lexicon *le
     }
     if (rc == NB_OK) {
         char source[600];
-        snprintf(source, sizeof(source), "%s:%u", doc->path ? doc->path : "", key->mark.line);
+        entry_source(source, sizeof(source), doc->path ? doc->path : "", key->mark.line);
         struct nb_error e;
         nb_error_init(&e);
         rc = nb_lexicon_add(lex, key->scalar, spoken, flags, layer, source, &e);

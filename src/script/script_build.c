@@ -433,20 +433,29 @@ static nb_status headlines_text(const struct nb_script_input *in, const unsigned
 static nb_status plain_words(const char *s, struct nb_buf *out)
 {
     nb_buf_reset(out);
+    /* a byte out for each byte in at most (a space stands for at least
+     * one byte left out), and the final NUL: room made once */
+    size_t n = strlen(s);
+    if (nb_buf_grow(out, n + 1) != NB_OK)
+        return NB_ENOMEM;
+    char *d = out->data;
+    size_t len = 0;
     int gap = 0;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (nb_ascii_is_alnum(c) || c >= 0x80) {
-            if (gap && out->len && nb_buf_addc(out, ' ') != NB_OK)
-                return NB_ENOMEM;
-            if (nb_buf_addc(out, (char)nb_ascii_lower(c)) != NB_OK)
-                return NB_ENOMEM;
+            if (gap && len)
+                d[len++] = ' ';
+            d[len++] = (char)nb_ascii_lower(c);
             gap = 0;
         } else if (c != '\'' && c != '-') {
             gap = 1;
         }
     }
-    return nb_buf_addc(out, '\0') == NB_OK ? NB_OK : NB_ENOMEM;
+    d[len++] = '\0';
+    d[len] = '\0';
+    out->len = len;
+    return NB_OK;
 }
 
 /* 1 when a lead sentence of the story already holds the quote's words
@@ -495,6 +504,9 @@ struct quoted_people {
     size_t *voice; /* nb_voice_pool_name() numbers */
     size_t *order; /* speakers of the quotes in reading order */
     size_t norder, alloc;
+    unsigned char *reads; /* for each quote of each story kept, in order:
+                             quote_read(), asked once (it reads the lead
+                             again), then read by add_quotes() */
 };
 
 static void quoted_people_release(struct quoted_people *qp)
@@ -503,6 +515,7 @@ static void quoted_people_release(struct quoted_people *qp)
     free(qp->kinds);
     free(qp->voice);
     free(qp->order);
+    free(qp->reads);
 }
 
 /* Who speaks quote q of story `story`, as one key for the whole bulletin:
@@ -567,18 +580,27 @@ static nb_status note_speaker(struct quoted_people *qp, const char *key, enum nb
 static nb_status cast_voices(const struct nb_script_input *in, const unsigned char *keep,
                              struct quoted_people *qp, struct nb_error *err)
 {
+    size_t nquotes = 0;
+    for (size_t i = 0; i < in->nstories; i++)
+        nquotes += keep[i] ? in->stories[i].nquotes : 0;
+    if (!(qp->reads = calloc(nquotes ? nquotes : 1, 1)))
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
     struct nb_buf key;
     nb_buf_init(&key, 0);
     nb_status rc = NB_OK;
     unsigned story = 0;
+    size_t at = 0;
     for (size_t i = 0; i < in->nstories && rc == NB_OK; i++) {
         if (!keep[i])
             continue;
         story++;
         const struct nb_summary *sum = &in->stories[i];
         const struct nb_article *a = sum->article;
+        unsigned char *reads = qp->reads + at;
+        at += sum->nquotes;
         for (size_t k = 0; k < sum->nquotes && rc == NB_OK; k++) {
-            if (sum->quotes[k] >= a->nquotes || !quote_read(sum, &a->quotes[sum->quotes[k]]))
+            if (sum->quotes[k] >= a->nquotes ||
+                !(reads[k] = (unsigned char)quote_read(sum, &a->quotes[sum->quotes[k]])))
                 continue;
             enum nb_voice_kind kind;
             if (speaker_key(a, &a->quotes[sum->quotes[k]], story, &key, &kind) != NB_OK ||
@@ -621,10 +643,11 @@ static const char *quote_voice_of(const struct nb_script_input *in, const struct
     return fallback;
 }
 
+/* reads[k]: whether the story's quote k is read (cast_voices() asked). */
 static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *in,
                             const struct quoted_people *qp, const struct nb_summary *sum,
-                            unsigned story, struct nb_buf *lead, struct nb_buf *text, int sports,
-                            struct nb_error *err)
+                            const unsigned char *reads, unsigned story, struct nb_buf *lead,
+                            struct nb_buf *text, int sports, struct nb_error *err)
 {
     const struct nb_article *a = sum->article;
     int pool = in->quote_voices.nfemale + in->quote_voices.nmale > 0;
@@ -637,7 +660,7 @@ static nb_status add_quotes(struct nb_script *s, const struct nb_script_input *i
             return nb_error_set(err, NB_EINTERNAL, "story %u: quote out of range", story);
         }
         const struct nb_quote *q = &a->quotes[sum->quotes[k]];
-        if (!quote_read(sum, q))
+        if (!reads[k])
             continue; /* never read (summary.h), or read by the lead already */
         const char *qvoice = quote_voice_of(in, pool ? qp : NULL, a, q, story, &key);
         struct nb_buf lead_in;
@@ -740,12 +763,15 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
     struct nb_transition_picker picker;
     nb_transition_picker_init(&picker, in->title, in->year, in->month, in->day);
     unsigned story = 0;
+    size_t quotes_at = 0; /* the story's first quote in qp->reads */
     for (size_t i = 0; i < in->nstories; i++) {
         if (!keep[i])
             continue; /* nothing to read, or read already: skipped, and not counted */
         const struct nb_summary *sum = &in->stories[i];
         size_t first = s->n;
         story++;
+        const unsigned char *reads = qp->reads + quotes_at;
+        quotes_at += sum->nquotes;
         enum nb_transition_place place = nb_transition_place_of(story - 1, nread);
         size_t pick =
             nb_transition_pick(&picker, place, nb_transition_count(in->transitions, place));
@@ -771,7 +797,7 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
         nb_buf_init(&lead, 0);
         rc = story_text(sum, &lead, err);
         if (rc == NB_OK)
-            rc = add_quotes(s, in, qp, sum, story, &lead, text, sports, err);
+            rc = add_quotes(s, in, qp, sum, reads, story, &lead, text, sports, err);
         if (rc == NB_OK && lead.len)
             rc = add_story_built(s, in, NB_SEG_STORY, story, in->voice, &lead, sports, err);
         nb_buf_release(&lead);

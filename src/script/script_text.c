@@ -20,6 +20,37 @@ static const char text_magic[] = "# newsbrief script";
 /* Story numbers a mark may give. */
 #define MAX_STORY 99999u
 
+/* Appends n in decimal (the writer's "%u", without a format to parse for
+ * each segment). */
+static nb_status add_decimal(struct nb_buf *out, unsigned n)
+{
+    char digits[16];
+    size_t k = sizeof(digits);
+    do {
+        digits[--k] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    return nb_buf_add(out, digits + k, sizeof(digits) - k);
+}
+
+/* "\n[story story=3 voice=anchor speaker=\"Ola Berg\"]\n": the mark before
+ * a segment's text. */
+static nb_status add_mark(struct nb_buf *out, const struct nb_segment *seg)
+{
+    if (nb_buf_adds(out, "\n[") != NB_OK ||
+        nb_buf_adds(out, nb_segment_kind_name(seg->kind)) != NB_OK)
+        return NB_ENOMEM;
+    if (seg->story &&
+        (nb_buf_adds(out, " story=") != NB_OK || add_decimal(out, seg->story) != NB_OK))
+        return NB_ENOMEM;
+    if (nb_buf_adds(out, " voice=") != NB_OK || nb_buf_adds(out, seg->voice) != NB_OK)
+        return NB_ENOMEM;
+    if (seg->speaker && (nb_buf_adds(out, " speaker=\"") != NB_OK ||
+                         nb_buf_adds(out, seg->speaker) != NB_OK || nb_buf_addc(out, '"') != NB_OK))
+        return NB_ENOMEM;
+    return nb_buf_adds(out, "]\n");
+}
+
 nb_status nb_script_write_text(const struct nb_script *s, struct nb_buf *out)
 {
     size_t mark = out->len;
@@ -42,11 +73,7 @@ nb_status nb_script_write_text(const struct nb_script *s, struct nb_buf *out)
         goto fail;
     for (size_t i = 0; i < s->n; i++) {
         const struct nb_segment *seg = &s->segments[i];
-        if (nb_buf_addf(out, "\n[%s", nb_segment_kind_name(seg->kind)) != NB_OK ||
-            (seg->story && nb_buf_addf(out, " story=%u", seg->story) != NB_OK) ||
-            nb_buf_addf(out, " voice=%s", seg->voice) != NB_OK ||
-            (seg->speaker && nb_buf_addf(out, " speaker=\"%s\"", seg->speaker) != NB_OK) ||
-            nb_buf_adds(out, "]\n") != NB_OK)
+        if (add_mark(out, seg) != NB_OK)
             goto fail;
         size_t start = out->len;
         if (nb_text_collapse_space(seg->text, strlen(seg->text), out) != NB_OK)

@@ -36,13 +36,23 @@ static size_t candidates(const struct nb_voice_pool *pool, enum nb_voice_kind ki
     return n;
 }
 
-/* 1 when speakers a and b are read one right after the other somewhere. */
-static int neighbours(const size_t *order, size_t norder, size_t a, size_t b)
+/* Marks in taken[] the voice of every assigned speaker read right before
+ * or right after s somewhere in order[0..norder): one pass over the
+ * order, not one for each speaker. */
+static void mark_neighbours(const size_t *order, size_t norder, size_t nspeakers, size_t s,
+                            const size_t *voice, unsigned char *taken)
 {
-    for (size_t k = 1; k < norder; k++)
-        if ((order[k - 1] == a && order[k] == b) || (order[k - 1] == b && order[k] == a))
-            return 1;
-    return 0;
+    for (size_t k = 1; k < norder; k++) {
+        size_t t;
+        if (order[k - 1] == s)
+            t = order[k];
+        else if (order[k] == s)
+            t = order[k - 1];
+        else
+            continue;
+        if (t != s && t < nspeakers && voice[t] != NB_VOICE_NONE)
+            taken[voice[t]] = 1;
+    }
 }
 
 /* Of cand[0..n), the least used voice that no assigned neighbour of s has
@@ -67,9 +77,7 @@ static void assign_one(const struct nb_voice_pool *pool, const enum nb_voice_kin
 {
     size_t total = pool->nfemale + pool->nmale;
     memset(taken, 0, total);
-    for (size_t t = 0; t < nspeakers; t++)
-        if (t != s && voice[t] != NB_VOICE_NONE && neighbours(order, norder, s, t))
-            taken[voice[t]] = 1;
+    mark_neighbours(order, norder, nspeakers, s, voice, taken);
     size_t n = candidates(pool, kinds[s], cand);
     size_t v = least_used(cand, n, taken, uses, 0);
     if (v == NB_VOICE_NONE) {

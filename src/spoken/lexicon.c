@@ -6,18 +6,18 @@
 #include "spoken/lexicon.h"
 
 #include "spoken/phonemes.h"
-#include "text/buf.h"
 #include "text/chars.h"
 #include "text/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* One allocation: the entry, then its strings. */
 struct entry {
     char *written;
     size_t wlen;
     char *spoken;
-    char *source;
+    char *source; /* NULL for none */
     unsigned flags;
     int layer;
     size_t order; /* later entries win ties */
@@ -44,13 +44,8 @@ struct nb_lexicon *nb_lexicon_new(void)
 
 static void bucket_release(struct bucket *b)
 {
-    for (size_t i = 0; i < b->n; i++) {
-        struct entry *e = b->v[i];
-        free(e->written);
-        free(e->spoken);
-        free(e->source);
-        free(e);
-    }
+    for (size_t i = 0; i < b->n; i++)
+        free(b->v[i]);
     free(b->v);
 }
 
@@ -150,15 +145,33 @@ nb_status nb_lexicon_add(struct nb_lexicon *lex, const char *written, const char
         b->v = v;
         b->alloc = na;
     }
-    struct entry *e = calloc(1, sizeof(*e));
-    struct nb_buf sp;
-    nb_buf_init(&sp, 0);
-    if ((flags & NB_LEXICON_PHONEMES) ? nb_buf_addf(&sp, "[[%s]]", spoken) != NB_OK
-                                      : nb_buf_adds(&sp, spoken) != NB_OK)
-        goto nomem;
-    if (!e || !(e->written = nb_strdup(written)) || !(e->spoken = nb_buf_detach(&sp, NULL)) ||
-        (source && !(e->source = nb_strdup(source))))
-        goto nomem;
+    /* phonemes are sent as [[...]] */
+    int phonemes = (flags & NB_LEXICON_PHONEMES) != 0;
+    size_t slen = strlen(spoken), srclen = source ? strlen(source) : 0;
+    size_t size =
+        sizeof(struct entry) + wlen + 1 + slen + (phonemes ? 4 : 0) + 1 + (source ? srclen + 1 : 0);
+    struct entry *e = malloc(size);
+    if (!e)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    char *p = (char *)(e + 1);
+    e->written = p;
+    memcpy(p, written, wlen + 1);
+    p += wlen + 1;
+    e->spoken = p;
+    if (phonemes) {
+        memcpy(p, "[[", 2);
+        memcpy(p + 2, spoken, slen);
+        memcpy(p + 2 + slen, "]]", 3);
+        p += slen + 5;
+    } else {
+        memcpy(p, spoken, slen + 1);
+        p += slen + 1;
+    }
+    e->source = NULL;
+    if (source) {
+        e->source = p;
+        memcpy(p, source, srclen + 1);
+    }
     e->wlen = wlen;
     e->flags = flags;
     e->layer = layer;
@@ -174,14 +187,6 @@ nb_status nb_lexicon_add(struct nb_lexicon *lex, const char *written, const char
     if (flags & NB_LEXICON_PARTIAL)
         lex->npartial++;
     return NB_OK;
-nomem:
-    nb_buf_release(&sp);
-    if (e) {
-        free(e->written);
-        free(e->spoken);
-        free(e);
-    }
-    return nb_error_set(err, NB_ENOMEM, "out of memory");
 }
 
 static int same(const struct entry *e, const char *s)

@@ -193,21 +193,76 @@ struct norm {
     struct nb_buf say;
 };
 
+/* The first bytes each matcher can start with (a test, not a search of a
+ * string of them: it runs at the start of every token). */
+static int phone_first(unsigned char c)
+{
+    return c == '+' || c == '(' || nb_ascii_is_digit(c);
+}
+
+/* Digits, "$", ".5", "-3", "'90s", the lead bytes of "£" (C2) and "€"
+ * (E2), and "US$", "A$", "C$", "NZ$", "HK$". */
+static int quantity_first(unsigned char c)
+{
+    switch (c) {
+    case '$':
+    case '.':
+    case '-':
+    case '\'':
+    case 0xC2:
+    case 0xE2:
+    case 'U':
+    case 'A':
+    case 'C':
+    case 'N':
+    case 'H':
+        return 1;
+    default:
+        return nb_ascii_is_digit(c);
+    }
+}
+
+static int era_first(unsigned char c)
+{
+    return c == 'A';
+}
+
+static int roman_first(unsigned char c)
+{
+    switch (c) {
+    case 'I':
+    case 'V':
+    case 'X':
+    case 'L':
+    case 'C':
+    case 'D':
+    case 'M':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int capital_first(unsigned char c)
+{
+    return nb_ascii_is_upper(c);
+}
+
 /* The matchers, tried in order at the start of a token. */
 struct matcher {
     nb_norm_matcher match;
-    const char *triggers; /* first bytes it can start with; NULL: letters and digits */
+    int (*first)(unsigned char c); /* the bytes it can start with; NULL: letters and digits */
 };
 
 static const struct matcher matchers[] = {
     {nb_norm_match_web, NULL},
-    {nb_norm_match_phone, "+(0123456789"},
-    {nb_norm_match_quantity, "0123456789$.-'\xc2\xe2UACNH"},
+    {nb_norm_match_phone, phone_first},
+    {nb_norm_match_quantity, quantity_first},
     {nb_norm_match_month_date, NULL},
-    {nb_norm_match_era, "A"},
+    {nb_norm_match_era, era_first},
     {nb_norm_match_abbrev, NULL},
-    {nb_norm_match_roman, "IVXLCDM"},
-    {nb_norm_match_acronym, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    {nb_norm_match_roman, roman_first},
+    {nb_norm_match_acronym, capital_first},
 };
 
 /* Whole tokens from the language's table ("9/11"), not inside a longer
@@ -335,7 +390,7 @@ static nb_status try_rules(struct norm *n, size_t i, int inside_word, size_t *us
     for (size_t k = 0; !*used && c->status == NB_OK && k < sizeof(matchers) / sizeof(matchers[0]);
          k++) {
         const struct matcher *mt = &matchers[k];
-        if (mt->triggers ? !strchr(mt->triggers, first) : !nb_ascii_is_alnum(first))
+        if (mt->first ? !mt->first(first) : !nb_ascii_is_alnum(first))
             continue;
         nb_buf_reset(&n->say);
         *used = mt->match(c, i);

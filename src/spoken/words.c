@@ -273,6 +273,10 @@ size_t nb_norm_match_web(struct nb_norm_ctx *c, size_t i)
         start = j = i + 7;
     size_t at = 0;
     int dotted = 0;
+    /* letters and digits first, the most of any run: the loop below would
+     * take them one by one with every test */
+    while (j < c->len && j - i <= MAX_WEB && nb_ascii_is_alnum((unsigned char)t[j]))
+        j++;
     while (j < c->len && (url_char((unsigned char)t[j]) || t[j] == '@')) {
         if (j - i > MAX_WEB)
             return 0; /* no address is this long: read it as text */

@@ -36,6 +36,9 @@ size_t nb_wordset_next_word(const char *text, size_t *pos, size_t *start)
         i++;
     }
     *start = i;
+    /* ASCII letters and digits, most of a word, with one test each */
+    while (nb_ascii_is_alnum((unsigned char)text[i]))
+        i++;
     while (text[i] && is_word_byte((unsigned char)text[i]) &&
            !((unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80))
         i++;
@@ -106,12 +109,15 @@ static uint64_t finish_hash(uint64_t h)
     return h;
 }
 
+#define FNV_START 0xCBF29CE484222325ull
+#define FNV_PRIME 0x100000001B3ull
+
 /* The hash of word[0..len) in ASCII lower case, as the set's words have. */
 static uint64_t word_hash(const char *word, size_t len)
 {
-    uint64_t h = 0xCBF29CE484222325ull;
+    uint64_t h = FNV_START;
     for (size_t k = 0; k < len; k++)
-        h = (h ^ (unsigned char)nb_ascii_lower((unsigned char)word[k])) * 0x100000001B3ull;
+        h = (h ^ (unsigned char)nb_ascii_lower((unsigned char)word[k])) * FNV_PRIME;
     return finish_hash(h);
 }
 
@@ -135,9 +141,14 @@ nb_status nb_wordset_make(struct nb_wordset *w, const char *text)
             words = p;
             alloc = grown;
         }
-        for (size_t k = 0; k < wl; k++)
-            copy[at + k] = (char)nb_ascii_lower((unsigned char)text[start + k]);
-        words[n++] = (struct nb_wordset_word){word_hash(copy + at, wl), copy + at, wl};
+        /* copied in lower case and hashed in one pass (word_hash()'s bytes) */
+        uint64_t h = FNV_START;
+        for (size_t k = 0; k < wl; k++) {
+            unsigned char c = (unsigned char)nb_ascii_lower((unsigned char)text[start + k]);
+            copy[at + k] = (char)c;
+            h = (h ^ c) * FNV_PRIME;
+        }
+        words[n++] = (struct nb_wordset_word){finish_hash(h), copy + at, wl};
         at += wl;
     }
     if (!n) {
@@ -229,12 +240,25 @@ double nb_wordset_similarity(const struct nb_wordset *a, const struct nb_wordset
 
 /* The sets listed under words of one hash (two words of one hash share a
  * list: a set found through the other word is compared in full anyway).
- * A slot whose `sets` is NULL is free. */
+ * Most words are in one set only: a list of one is kept in `one`, and
+ * `sets` is allocated (alloc > 1) only for a second.  A slot whose alloc
+ * is 0 is free. */
 struct nb_wordset_posting {
     uint64_t hash;
-    uint32_t *sets;
+    uint32_t *sets; /* alloc > 1: the list; else NULL */
+    uint32_t one;   /* alloc 1: the list */
     uint32_t n, alloc;
 };
+
+static uint32_t *posting_sets(struct nb_wordset_posting *p)
+{
+    return p->alloc > 1 ? p->sets : &p->one;
+}
+
+static const uint32_t *posting_sets_const(const struct nb_wordset_posting *p)
+{
+    return p->alloc > 1 ? p->sets : &p->one;
+}
 
 /* One list to look through: how many sets it holds, and how many of the
  * words looked for it stands for. */
@@ -267,7 +291,7 @@ static struct nb_wordset_posting *slot_of(struct nb_wordset_posting *slots, size
                                           uint64_t hash)
 {
     size_t i = (size_t)hash & (nslots - 1);
-    while (slots[i].sets && slots[i].hash != hash)
+    while (slots[i].alloc && slots[i].hash != hash)
         i = (i + 1) & (nslots - 1);
     return &slots[i];
 }
@@ -292,7 +316,7 @@ static nb_status reserve_slots(struct nb_wordset_index *x, size_t more)
     if (!slots)
         return NB_ENOMEM;
     for (size_t i = 0; i < x->nslots; i++)
-        if (x->slots[i].sets)
+        if (x->slots[i].alloc)
             *slot_of(slots, want, x->slots[i].hash) = x->slots[i];
     free(x->slots);
     x->slots = slots;
@@ -306,16 +330,20 @@ static nb_status reserve_lists(struct nb_wordset_index *x, const struct nb_words
 {
     for (size_t i = 0; i < w->n; i++) {
         struct nb_wordset_posting *p = slot_of(x->slots, x->nslots, w->words[i].hash);
-        if (p->sets && p->n < p->alloc)
+        if (p->alloc && p->n < p->alloc)
             continue;
-        uint32_t grown = p->alloc ? 2 * p->alloc : 4;
+        if (!p->alloc) { /* a new word: room for one in the slot */
+            p->hash = w->words[i].hash;
+            p->alloc = 1;
+            x->used++;
+            continue;
+        }
+        uint32_t grown = p->alloc == 1 ? 4 : 2 * p->alloc;
         uint32_t *sets = realloc(p->sets, grown * sizeof(*sets));
         if (!sets)
             return NB_ENOMEM;
-        if (!p->sets) {
-            p->hash = w->words[i].hash;
-            x->used++;
-        }
+        if (p->alloc == 1)
+            sets[0] = p->one;
         p->sets = sets;
         p->alloc = grown;
     }
@@ -343,8 +371,9 @@ nb_status nb_wordset_index_add(struct nb_wordset_index *x, struct nb_wordset *w)
     uint32_t id = (uint32_t)x->n;
     for (size_t i = 0; i < w->n; i++) {
         struct nb_wordset_posting *p = slot_of(x->slots, x->nslots, w->words[i].hash);
-        if (!p->n || p->sets[p->n - 1] != id) /* two words of one hash: once */
-            p->sets[p->n++] = id;
+        uint32_t *sets = posting_sets(p);
+        if (!p->n || sets[p->n - 1] != id) /* two words of one hash: once */
+            sets[p->n++] = id;
     }
     x->seen[id] = 0;
     x->sets[x->n++] = *w;
@@ -387,8 +416,9 @@ static int probe_cmp(const void *a, const void *b)
 static int alike_in(struct nb_wordset_index *x, const struct nb_wordset_posting *list,
                     const struct nb_wordset *w)
 {
+    const uint32_t *sets = posting_sets_const(list);
     for (uint32_t k = 0; k < list->n; k++) {
-        uint32_t id = list->sets[k];
+        uint32_t id = sets[k];
         if (x->seen[id] == x->search)
             continue;
         x->seen[id] = x->search;
