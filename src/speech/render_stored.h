@@ -5,8 +5,9 @@
  * blocks, each spoken by a worker (speech/workers.h) and kept in a store
  * (speech/take_store.h), then put together with the same pauses as
  * nb_speech_render_to(): the samples are the same for any number of
- * workers, and a block that was spoken once (while fitting a bulletin) is
- * never spoken again.
+ * workers, and a block that was spoken once (while fitting a bulletin),
+ * or that is the start of one (a story trimmed from its end), is never
+ * spoken again.
  */
 #ifndef NB_SPEECH_RENDER_STORED_H
 #define NB_SPEECH_RENDER_STORED_H
@@ -35,8 +36,12 @@ size_t nb_render_blocks(const struct nb_speech_part *parts, size_t nparts,
 
 /* nb_speech_render_to() with the speech made by worker processes
  * (speech/workers.h, `workers` at a time, 0: one per processor) a block
- * at a time and kept in `store`: blocks already in it are not spoken
- * again.  The samples are the same for any number of workers.
+ * at a time and kept in `store`: blocks already in it, or that begin a
+ * take in it (speech/take_store.h), are not spoken again.  With a sink
+ * that takes samples, a block spoken in its turn goes to the sink as it
+ * comes and is not kept (one that comes early is kept until its turn);
+ * measuring keeps every block.  The samples are the same for any number
+ * of workers.
  *
  * `sink` NULL (or its `samples` NULL) measures only: spans and sentences
  * are told, nothing is read back.  With `limit` (seconds; 0: none), the
