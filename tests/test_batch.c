@@ -482,8 +482,16 @@ static void test_interrupted_resumes(void **state)
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
     assert_int_equal(temp_files(f.out), 0);
-    int done = count_ext(f.out, ".wav");
+    /* done: stamped (an article stopped between its audio and its stamp,
+     * one of those made side by side, is made again) */
+    int done = 0;
+    for (int i = 1; i <= 6; i++) {
+        char name[32];
+        snprintf(name, sizeof(name), ".a%02d.batch", i);
+        done += exists(f.out, name);
+    }
     assert_true(done >= 1 && done < 6);
+    assert_true(count_ext(f.out, ".wav") >= done);
     assert_false(exists(f.out, "index.json"));
 
     struct run r = batch(&f, f.src, NULL, NULL);

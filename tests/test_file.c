@@ -293,7 +293,7 @@ static void test_temp_files_told_before_they_exist(void **state)
     (void)state;
     char *dir = nb_test_tmpdir("file_told");
     struct told t = {.n = 0};
-    const struct nb_temp_hook hook = {record, &t};
+    const struct nb_temp_hook hook = {record, &t, NULL};
     char tmpl[1024];
     snprintf(tmpl, sizeof(tmpl), "%s/.x.tmp-XXXXXX", dir);
     int fd = nb_temp_create(tmpl, &hook);

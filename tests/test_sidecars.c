@@ -760,6 +760,43 @@ static void assert_fails_leaving_nothing(const char *audio, const char *dir, con
     nb_strv_release(&written);
 }
 
+/* The staged files and the old ones kept aside are told to the hook as
+ * they come and go (a signal meanwhile removes them): every one told gone
+ * by the end, on success, and again when a set is replaced. */
+struct told {
+    int live, created;
+};
+
+static void count_told(void *ctx, const char *path, int created)
+{
+    struct told *t = ctx;
+    (void)path;
+    t->live += created ? 1 : -1;
+    t->created += created;
+}
+
+static void test_write_tells_its_files(void **state)
+{
+    (void)state;
+    char *dir = nb_test_tmpdir("sidecars_told");
+    char *audio = join(dir, "morning.wav");
+    write_file(audio, "RIFF");
+    struct told t = {0, 0};
+    const struct nb_temp_hook hook = {count_told, &t, NULL};
+    struct nb_sidecar_bulletin b = morning();
+    b.temp = &hook;
+    struct nb_error err;
+    nb_error_init(&err);
+    for (int round = 0; round < 2; round++) { /* new, then replacing */
+        assert_int_equal(nb_sidecars_write(audio, &b, NULL, &err), NB_OK);
+        assert_int_equal(t.live, 0);
+    }
+    /* each staged file and its atomic writer's own; then the old ones */
+    assert_true(t.created >= 4 * NB_SIDECARS_COUNT);
+    free(audio);
+    free(dir);
+}
+
 static void test_write_missing_folder(void **state)
 {
     (void)state;
@@ -960,6 +997,7 @@ int main(void)
         cmocka_unit_test(test_write_failure_keeps_old_set),
         cmocka_unit_test(test_write_rename_failure_rolls_back),
         cmocka_unit_test(test_write_bad_paths),
+        cmocka_unit_test(test_write_tells_its_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

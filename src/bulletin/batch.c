@@ -662,7 +662,7 @@ nb_status nb_bulletin_batch(const struct nb_batch_options *opts, struct nb_batch
         s.speech_jobs = 1;
         struct side_by_side b = {&l, &s, opts, items, res, total, 0};
         const struct nb_batch_pool_work work = {total,        jobs, run_article, starting_article,
-                                                article_done, &b};
+                                                article_done, &b,   &opts->temp};
         if (rc == NB_OK)
             rc = nb_batch_pool_run(&work, err);
         dir_made = b.dir_made;

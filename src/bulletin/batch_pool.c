@@ -58,7 +58,18 @@ static nb_status start(const struct nb_batch_pool_work *w, struct child *run, un
     if (w->starting)
         w->starting(w->ctx, job);
     fflush(NULL); /* nothing buffered is written twice */
+    /* no signal between the fork and the front end knowing of the child */
+    sigset_t stop, was;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    sigprocmask(SIG_BLOCK, &stop, &was);
     pid_t pid = fork();
+    if (pid > 0)
+        nb_temp_tell_child(w->temp, pid, 1);
+    if (pid != 0)
+        sigprocmask(SIG_SETMASK, &was, NULL);
     if (pid < 0) {
         int e = errno;
         close(fds[0]);
@@ -67,6 +78,7 @@ static nb_status start(const struct nb_batch_pool_work *w, struct child *run, un
                             strerror(e));
     }
     if (pid == 0) {
+        sigprocmask(SIG_SETMASK, &was, NULL);
         close(fds[0]);
         for (unsigned i = 0; i < *nrun; i++)
             close(run[i].fd);
@@ -102,13 +114,14 @@ static nb_status gather(struct child *c, struct nb_error *err)
 }
 
 /* Stops child c (when still running) and frees what it holds. */
-static void reap(struct child *c, int kill_it)
+static void reap(const struct nb_batch_pool_work *w, struct child *c, int kill_it)
 {
     if (c->pid > 0) {
         if (kill_it)
             kill(c->pid, SIGTERM);
         while (waitpid(c->pid, NULL, 0) < 0 && errno == EINTR)
             ;
+        nb_temp_tell_child(w->temp, c->pid, 0);
     }
     close(c->fd);
     nb_buf_release(&c->got);
@@ -143,6 +156,7 @@ nb_status nb_batch_pool_run(const struct nb_batch_pool_work *w, struct nb_error 
             int status = 0;
             while (waitpid(c->pid, &status, 0) < 0 && errno == EINTR)
                 ;
+            nb_temp_tell_child(w->temp, c->pid, 0);
             c->pid = 0;
             char why[96];
             const char *failure = NULL;
@@ -155,12 +169,12 @@ nb_status nb_batch_pool_run(const struct nb_batch_pool_work *w, struct nb_error 
             }
             rc = w->done(w->ctx, c->job, failure ? NULL : (c->got.data ? c->got.data : ""),
                          failure ? 0 : c->got.len, failure, err);
-            reap(c, 0);
+            reap(w, c, 0);
             run[i] = run[--nrun];
             i--;
         }
     }
     for (unsigned i = 0; i < nrun; i++)
-        reap(&run[i], 1);
+        reap(w, &run[i], 1);
     return rc;
 }

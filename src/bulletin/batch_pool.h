@@ -16,6 +16,7 @@
 
 #include "text/buf.h"
 #include "text/error.h"
+#include "text/file.h"
 
 #include <stddef.h>
 
@@ -35,6 +36,9 @@ struct nb_batch_pool_work {
     nb_status (*done)(void *ctx, size_t job, const char *data, size_t len, const char *failure,
                       struct nb_error *err);
     void *ctx;
+    /* told of each child as it starts and once it is reaped (NULL: no one
+     * is told; text/file.h) */
+    const struct nb_temp_hook *temp;
 };
 
 /* Starts the jobs in order, up to w->children at a time, and gives each

@@ -564,6 +564,7 @@ static nb_status write_sidecars(const char *path, const struct nb_audio_format *
         .ncues = t->ncues,
         .files = files,
         .nfiles = nfiles,
+        .temp = &settings->temp,
     };
     nb_status rc = nb_sidecars_write(path, &b, &res->files, err);
     free(ch);

@@ -603,7 +603,7 @@ static void set_release(struct sidecar_set *set)
 /* Undoes whatever the call did on the file system: new files removed,
  * old ones put back.  An old file that cannot be put back keeps its
  * ".old" name rather than being lost. */
-static void set_roll_back(struct sidecar_set *set)
+static void set_roll_back(struct sidecar_set *set, const struct nb_temp_hook *temp)
 {
     for (int i = 0; i < NB_SIDECARS_COUNT; i++) {
         int keep_backup = 0;
@@ -619,6 +619,8 @@ static void set_roll_back(struct sidecar_set *set)
             unlink(set->staged[i]);
         if (set->has_backup[i] && !keep_backup)
             unlink(set->backup[i]);
+        nb_temp_tell(temp, set->staged[i], 0);
+        nb_temp_tell(temp, set->backup[i], 0);
     }
 }
 
@@ -724,8 +726,11 @@ nb_status nb_sidecars_write(const char *audio_path, const struct nb_sidecar_bull
     nb_status rc = make_paths(audio_path, &set, err);
     if (rc == NB_OK)
         rc = format_all(b, audio_path, &set, err);
+    /* a signal while the files change is told what to remove */
+    const struct nb_temp_hook *temp = b->temp;
     for (int i = 0; i < NB_SIDECARS_COUNT && rc == NB_OK; i++) {
-        rc = nb_file_write_atomic(set.staged[i], set.body[i].data, set.body[i].len, err);
+        nb_temp_tell(temp, set.staged[i], 1);
+        rc = nb_file_write_atomic_told(set.staged[i], set.body[i].data, set.body[i].len, temp, err);
         if (rc == NB_OK)
             set.has_staged[i] = 1;
         else
@@ -737,27 +742,31 @@ nb_status nb_sidecars_write(const char *audio_path, const struct nb_sidecar_bull
     if (rc == NB_OK) {
         /* keep each old file until all the new ones are in place */
         for (int i = 0; i < NB_SIDECARS_COUNT; i++) {
+            nb_temp_tell(temp, set.backup[i], 1);
             int ok = link(set.final[i], set.backup[i]) == 0;
             if (!ok && errno == EEXIST && unlink(set.backup[i]) == 0)
                 ok = link(set.final[i], set.backup[i]) == 0;
             set.has_backup[i] = ok;
         }
         for (int i = 0; i < NB_SIDECARS_COUNT && rc == NB_OK; i++) {
-            if (rename(set.staged[i], set.final[i]) == 0)
+            if (rename(set.staged[i], set.final[i]) == 0) {
                 set.renamed[i] = 1;
-            else
+                nb_temp_tell(temp, set.staged[i], 0);
+            } else
                 rc = nb_error_set_at(err, NB_EIO, set.final[i], 0, 0,
                                      "cannot rename output into place: %s", strerror(errno));
         }
     }
     if (rc != NB_OK) {
-        set_roll_back(&set);
+        set_roll_back(&set, temp);
         if (written)
             strv_truncate(written, n0);
     } else {
-        for (int i = 0; i < NB_SIDECARS_COUNT; i++)
+        for (int i = 0; i < NB_SIDECARS_COUNT; i++) {
             if (set.has_backup[i])
                 unlink(set.backup[i]);
+            nb_temp_tell(temp, set.backup[i], 0);
+        }
         sync_folder(set.final[0]);
     }
     set_release(&set);

@@ -99,6 +99,9 @@ struct nb_sidecar_bulletin {
     size_t nfiles;
     /* The anchor's name in transcripts; NULL or "": NB_SIDECARS_NEWSREADER. */
     const char *newsreader;
+    /* told of the files nb_sidecars_write() stages and keeps aside while it
+     * puts the new ones in place (text/file.h); NULL: no one is told */
+    const struct nb_temp_hook *temp;
 };
 
 /* Writes `seconds` as "HH:MM:SS.mmm" into out, rounded to the nearest

@@ -362,13 +362,14 @@ nb_status nb_bulletin_speak_file(const char *in_path, const char *out_path, cons
     if (rc == NB_OK && is_script)
         rc = renormalise(&script, &vs, &files, err);
     if (rc == NB_OK)
-        rc = nb_script_audio_write(&script, vs.v, vs.n,
-                                   &(struct nb_script_audio_settings){
-                                       .loudness = loudness,
-                                       .temp = temp ? *temp : (struct nb_temp_hook){NULL, NULL},
-                                       .jobs = jobs,
-                                       .limits_file = name},
-                                   out_path, &res, err);
+        rc = nb_script_audio_write(
+            &script, vs.v, vs.n,
+            &(struct nb_script_audio_settings){
+                .loudness = loudness,
+                .temp = temp ? *temp : (struct nb_temp_hook){NULL, NULL, NULL},
+                .jobs = jobs,
+                .limits_file = name},
+            out_path, &res, err);
     if (rc == NB_OK && seconds)
         *seconds = res.seconds;
     nb_script_audio_result_release(&res);

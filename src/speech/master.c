@@ -54,7 +54,7 @@ nb_status nb_master_spool_open(struct nb_master_spool **out, const char *path, u
     }
     s->rate = rate;
     s->channels = channels;
-    s->temp = temp ? *temp : (struct nb_temp_hook){NULL, NULL};
+    s->temp = temp ? *temp : (struct nb_temp_hook){NULL, NULL, NULL};
     s->fd = nb_temp_create(tmp.data, &s->temp);
     nb_status rc = NB_OK;
     if (s->fd < 0)

@@ -207,7 +207,7 @@ nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, const struct n
     nb_buf_init(&b, 0);
     t->fd = -1;
     t->tmp_path = NULL;
-    t->hook = hook ? *hook : (struct nb_temp_hook){NULL, NULL};
+    t->hook = hook ? *hook : (struct nb_temp_hook){NULL, NULL, NULL};
     t->final_path = nb_strdup(path);
     if (!t->final_path || nb_path_dirname(path, &b) != NB_OK || nb_buf_adds(&b, "/.") != NB_OK ||
         nb_buf_adds(&b, nb_path_basename(path)) != NB_OK ||
@@ -311,8 +311,14 @@ nb_status nb_file_read_text(const char *path, size_t max, struct nb_buf *out,
 
 nb_status nb_file_write_atomic(const char *path, const void *data, size_t len, struct nb_error *err)
 {
+    return nb_file_write_atomic_told(path, data, len, NULL, err);
+}
+
+nb_status nb_file_write_atomic_told(const char *path, const void *data, size_t len,
+                                    const struct nb_temp_hook *hook, struct nb_error *err)
+{
     struct nb_tmpfile t;
-    nb_status rc = nb_tmpfile_open(&t, path, NULL, err);
+    nb_status rc = nb_tmpfile_open(&t, path, hook, err);
     if (rc != NB_OK)
         return rc;
     const char *p = data;

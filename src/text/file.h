@@ -9,6 +9,7 @@
 #include "text/utf8.h"
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Why nb_file_open_regular() opened nothing. */
 enum nb_open_failure {
@@ -69,12 +70,23 @@ nb_status nb_file_write_atomic(const char *path, const void *data, size_t len,
 struct nb_temp_hook {
     void (*fn)(void *ctx, const char *path, int created);
     void *ctx;
+    /* Told of a child process that makes files of its own (a batch's
+     * article), as it starts (started 1) and once it is reaped (0), so that
+     * a program stopped by a signal first stops those children, which
+     * remove their own files, and waits for them.  NULL: no one is told. */
+    void (*child)(void *ctx, pid_t pid, int started);
 };
 
 static inline void nb_temp_tell(const struct nb_temp_hook *h, const char *path, int created)
 {
     if (h && h->fn && path)
         h->fn(h->ctx, path, created);
+}
+
+static inline void nb_temp_tell_child(const struct nb_temp_hook *h, pid_t pid, int started)
+{
+    if (h && h->child)
+        h->child(h->ctx, pid, started);
 }
 
 /* Creates the file `tmpl` names, its last six characters "XXXXXX"
@@ -97,6 +109,11 @@ nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, const struct n
  * the folder. On failure the temporary file is removed. */
 nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err);
 void nb_tmpfile_abort(struct nb_tmpfile *t);
+
+/* nb_file_write_atomic() with `hook` (may be NULL) told of its temporary
+ * file. */
+nb_status nb_file_write_atomic_told(const char *path, const void *data, size_t len,
+                                    const struct nb_temp_hook *hook, struct nb_error *err);
 
 /* Creates `dir` and its parents as needed (like mkdir -p). */
 nb_status nb_file_mkdirs(const char *dir, struct nb_error *err);
