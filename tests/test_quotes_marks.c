@@ -127,6 +127,21 @@ static void test_unclosed(void **state)
     nb_quotes_segv_release(&sv);
 }
 
+/* marks after long stretches without one (read eight bytes at a time),
+ * and characters past ASCII among them that are no marks */
+static void test_long_stretches(void **state)
+{
+    (void)state;
+    const char *p = "The harbour master of the small town near the fjord said on Tuesday "
+                    "\"the caf\xc3\xa9 stays open all winter long\" and then, after a pause "
+                    "of some length \xe2\x80\x94 he added \xe2\x80\x9cwe will see\xe2\x80\x9d";
+    struct nb_quotes_segv sv = scan(p, NULL, 0, NULL);
+    assert_int_equal(sv.n, 2);
+    assert_words(p, &sv, 0, "the caf\xc3\xa9 stays open all winter long");
+    assert_words(p, &sv, 1, "we will see");
+    nb_quotes_segv_release(&sv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -135,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_nested_and_curly),
         cmocka_unit_test(test_over_paragraphs),
         cmocka_unit_test(test_unclosed),
+        cmocka_unit_test(test_long_stretches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,6 +52,11 @@ static void test_words(void **state)
     assert_int_equal(t.s, 1);
     assert_int_equal(t.e, 3);
     assert_int_equal(i, 3);
+
+    /* a word that goes on past ASCII, one that ends the text, one mark */
+    const char *q = "caf\xc3\xa9s Zo\xc3\xab, \xc3\x89mile;x";
+    nb_quotes_win_fill(&w, q, 0, strlen(q));
+    assert_tokens(&w, "caf\xc3\xa9s|Zo\xc3\xab|,|\xc3\x89mile|;|x");
 }
 
 static void test_predicates(void **state)

@@ -289,7 +289,8 @@ static void test_abbreviation_table(void **state)
 static void test_month_abbreviations(void **state)
 {
     (void)state;
-    /* the splitter looks up no word longer than the longest of them */
+    /* the splitter looks up no word longer than the longest of them, nor
+     * one whose first letter none of them has */
     for (size_t m = 0; m < 12; m++)
         for (size_t k = 0; k < 3 && nb_calendar_en.month_abbrevs[m][k]; k++) {
             char w[16];

@@ -220,7 +220,11 @@ static nb_status run_weight(const struct nb_clean_line *v, const struct run *r, 
 {
     struct nb_clean_topic own;
     nb_clean_topic_init(&own);
-    size_t words = 0, strong = 0;
+    size_t words = 0, strong = 0, topic = 0;
+    for (size_t i = r->first; i <= r->last; i++)
+        topic += v[i].strong ? v[i].ntopic : 0;
+    if (nb_clean_topic_reserve(&own, topic) != NB_OK)
+        return NB_ENOMEM;
     for (size_t i = r->first; i <= r->last; i++) {
         if (!v[i].strong)
             continue;
@@ -345,6 +349,13 @@ static nb_status find_story(struct nb_clean_line *v, size_t n, struct nb_clean_t
             best_weight = w;
             best = k;
         }
+    }
+    size_t words = 0;
+    for (size_t i = runs[best].first; i <= runs[best].last; i++)
+        words += v[i].fixed ? 0 : v[i].ntopic;
+    if (nb_clean_topic_reserve(topic, words) != NB_OK) {
+        free(runs);
+        return NB_ENOMEM;
     }
     for (size_t i = runs[best].first; i <= runs[best].last; i++)
         if (!v[i].fixed && nb_clean_topic_add(topic, &v[i], (unsigned)i) != NB_OK) {

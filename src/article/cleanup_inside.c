@@ -91,7 +91,8 @@ static nb_status shared_with(const struct nb_clean_line *ln, const struct nb_cle
     }
     struct nb_clean_topic near;
     nb_clean_topic_init(&near);
-    if (nb_clean_topic_add(&near, a, 0) != NB_OK || nb_clean_topic_add(&near, b, 1) != NB_OK) {
+    if (nb_clean_topic_reserve(&near, (size_t)a->ntopic + b->ntopic) != NB_OK ||
+        nb_clean_topic_add(&near, a, 0) != NB_OK || nb_clean_topic_add(&near, b, 1) != NB_OK) {
         nb_clean_topic_release(&near);
         return NB_ENOMEM;
     }

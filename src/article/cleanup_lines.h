@@ -124,12 +124,12 @@ int nb_clean_common_sorted(void);
 /* The story's vocabulary: its content words, each with the number of
  * lines it is used in.  _init cannot fail; _release frees it. */
 struct nb_clean_word {
-    uint64_t hash; /* 0: empty slot */
     unsigned lines;
     unsigned last; /* the last line that counted it */
 };
 struct nb_clean_topic {
-    struct nb_clean_word *slots;
+    uint64_t *hash;              /* each slot's word, 0 for an empty slot */
+    struct nb_clean_word *count; /* each slot's counts, set when it is taken */
     size_t cap, n;
 };
 void nb_clean_topic_init(struct nb_clean_topic *t);
@@ -138,6 +138,11 @@ void nb_clean_topic_release(struct nb_clean_topic *t);
  * line's `topic` and `ntopic` point into *words, which the caller frees
  * (after the lines' last use).  NB_OK or NB_ENOMEM. */
 nb_status nb_clean_topic_words(struct nb_clean_line *v, size_t n, uint64_t **words);
+/* Makes room for `words` more content words, so that adding that many
+ * allocates nothing: the table is sized to the lines to add, not to a
+ * fixed start (a run of one line needs few slots, cleared at
+ * allocation).  NB_OK or NB_ENOMEM. */
+nb_status nb_clean_topic_reserve(struct nb_clean_topic *t, size_t words);
 /* Adds the content words of line `ln`, number `line`.  NB_OK or NB_ENOMEM. */
 nb_status nb_clean_topic_add(struct nb_clean_topic *t, const struct nb_clean_line *ln,
                              unsigned line);

@@ -573,14 +573,21 @@ int nb_clean_starts_with(const char *s, size_t len, const char *prefix)
 int nb_clean_has_words(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    int first = nb_ascii_lower((unsigned char)needle[0]);
-    for (size_t i = 0; i + n <= len; i++) {
-        /* the first byte first: most places differ there */
-        if (nb_ascii_lower((unsigned char)s[i]) != first ||
-            (i && nb_ascii_is_alnum((unsigned char)s[i - 1])))
-            continue;
-        if (nb_clean_starts_with(s + i, len - i, needle))
-            return 1;
+    if (n == 0 || n > len)
+        return n == 0;
+    /* memchr finds the places that start with the first byte, in each of
+     * its cases (one, when it is no letter) */
+    int first = nb_ascii_lower((unsigned char)needle[0]), upper = nb_ascii_upper(first);
+    const char *end = s + (len - n + 1); /* the last place it can start, and one */
+    for (int pass = 0; pass < 2 && !(pass && upper == first); pass++) {
+        for (const char *p = s; p < end; p++) {
+            p = memchr(p, pass ? upper : first, (size_t)(end - p));
+            if (!p)
+                break;
+            if ((p == s || !nb_ascii_is_alnum((unsigned char)p[-1])) &&
+                nb_clean_starts_with(p, len - (size_t)(p - s), needle))
+                return 1;
+        }
     }
     return 0;
 }

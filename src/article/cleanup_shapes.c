@@ -62,14 +62,21 @@ static int is_caption(const struct nb_clean_line *ln)
         if (nb_ascii_is_space((unsigned char)ln->s[tail - 1]) && ++spaces > 8)
             break;
     }
-    for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
-        size_t n = strlen(tails[i]);
-        for (size_t p = tail > n ? tail - n : 0; p + n <= ln->len; p++) {
-            /* a word start holding the first byte, before any memcmp */
-            if ((p && !nb_ascii_is_space((unsigned char)ln->s[p - 1]) && ln->s[p - 1] != '(') ||
-                ln->s[p] != tails[i][0] || memcmp(ln->s + p, tails[i], n) != 0)
-                continue;
-            return 1;
+    /* a tail may start n bytes before `tail` (n its length) and end by the
+     * line's end: the bytes from the earliest such start are read once,
+     * and at each word start every tail is tried */
+    const size_t ntails = sizeof(tails) / sizeof(tails[0]);
+    size_t longest = 0;
+    for (size_t i = 0; i < ntails; i++)
+        longest = strlen(tails[i]) > longest ? strlen(tails[i]) : longest;
+    for (size_t p = tail > longest ? tail - longest : 0; p < ln->len; p++) {
+        if (p && !nb_ascii_is_space((unsigned char)ln->s[p - 1]) && ln->s[p - 1] != '(')
+            continue;
+        for (size_t i = 0; i < ntails; i++) {
+            size_t n = strlen(tails[i]);
+            if (ln->s[p] == tails[i][0] && p + n >= tail && p + n <= ln->len &&
+                memcmp(ln->s + p, tails[i], n) == 0)
+                return 1;
         }
     }
     return 0;

@@ -89,11 +89,16 @@ static const unsigned char key_byte[256] = {
     0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE, 0xFF,
 };
 
+/* FNV-1a, a byte at a time. */
+#define FNV_OFFSET 1469598103934665603u
+#define FNV_PRIME 1099511628211u
+
 /* Reads the next content word of s[0..len) from *pos: its key (ASCII
- * lower-cased, other bytes as they are) goes to key and its length to
- * *klen; 0 at the end. */
+ * lower-cased, other bytes as they are) goes to key, and the key's
+ * FNV-1a hash, made as the key is, to *hash (with its lowest bit set: 0
+ * marks an empty slot); 0 at the end. */
 static int next_word(const char *s, size_t len, size_t *pos, char key[NB_CLEAN_KEY_MAX],
-                     size_t *klen)
+                     uint64_t *hash)
 {
     for (;;) {
         size_t p = *pos;
@@ -104,32 +109,26 @@ static int next_word(const char *s, size_t len, size_t *pos, char key[NB_CLEAN_K
             return 0;
         }
         size_t k = 0, q = p;
+        uint64_t h = FNV_OFFSET;
         unsigned char b;
         while (q < len && (b = key_byte[(unsigned char)s[q]]) != 0) {
             /* a curly apostrophe ends the word, as ' does */
             if (b == 0xE2 && q + 2 < len && (unsigned char)s[q + 1] == 0x80 &&
                 ((unsigned char)s[q + 2] == 0x99 || (unsigned char)s[q + 2] == 0x98))
                 break;
-            if (k + 1 < NB_CLEAN_KEY_MAX)
+            if (k + 1 < NB_CLEAN_KEY_MAX) {
                 key[k++] = (char)b;
+                h = (h ^ b) * FNV_PRIME;
+            }
             q++;
         }
         *pos = q > p ? q : p + 1;
         key[k] = '\0';
         if (k >= 4 && !nb_ascii_is_digit((unsigned char)key[0]) && !is_common(key, k)) {
-            *klen = k;
+            *hash = h | 1;
             return 1;
         }
     }
-}
-
-/* FNV-1a of key[0..n). */
-static uint64_t hash_key(const char *key, size_t n)
-{
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)key[i]) * 1099511628211u;
-    return h | 1; /* 0 marks an empty slot */
 }
 
 void nb_clean_topic_init(struct nb_clean_topic *t)
@@ -139,31 +138,55 @@ void nb_clean_topic_init(struct nb_clean_topic *t)
 
 void nb_clean_topic_release(struct nb_clean_topic *t)
 {
-    free(t->slots);
+    free(t->hash);
+    free(t->count);
     nb_clean_topic_init(t);
 }
 
-static struct nb_clean_word *slot_for(struct nb_clean_word *slots, size_t cap, uint64_t h)
+/* The slot of word h: where it is, or the empty slot where it would go. */
+static size_t slot_for(const uint64_t *hash, size_t cap, uint64_t h)
 {
     size_t i = (size_t)h & (cap - 1);
-    while (slots[i].hash && slots[i].hash != h)
+    while (hash[i] && hash[i] != h)
         i = (i + 1) & (cap - 1);
-    return &slots[i];
+    return i;
 }
 
-static nb_status grow(struct nb_clean_topic *t)
+/* Makes the table hold `need` words at most half full: the capacity is
+ * doubled from what it is (16 at first) until it does.  Only the hashes
+ * are cleared: a slot's counts are set when it is taken. */
+static nb_status grow_to(struct nb_clean_topic *t, size_t need)
 {
-    size_t cap = t->cap ? t->cap * 2 : 256;
-    struct nb_clean_word *slots = calloc(cap, sizeof(*slots));
-    if (!slots)
+    size_t cap = t->cap ? t->cap : 16;
+    while (need * 2 > cap)
+        cap *= 2;
+    if (cap == t->cap)
+        return NB_OK;
+    uint64_t *hash = calloc(cap, sizeof(*hash));
+    struct nb_clean_word *count = malloc(cap * sizeof(*count));
+    if (!hash || !count) {
+        free(hash);
+        free(count);
         return NB_ENOMEM;
+    }
     for (size_t i = 0; i < t->cap; i++)
-        if (t->slots[i].hash)
-            *slot_for(slots, cap, t->slots[i].hash) = t->slots[i];
-    free(t->slots);
-    t->slots = slots;
+        if (t->hash[i]) {
+            size_t j = slot_for(hash, cap, t->hash[i]);
+            hash[j] = t->hash[i];
+            count[j] = t->count[i];
+        }
+    size_t n = t->n;
+    nb_clean_topic_release(t);
+    t->hash = hash;
+    t->count = count;
     t->cap = cap;
+    t->n = n;
     return NB_OK;
+}
+
+nb_status nb_clean_topic_reserve(struct nb_clean_topic *t, size_t words)
+{
+    return grow_to(t, t->n + words);
 }
 
 nb_status nb_clean_topic_words(struct nb_clean_line *v, size_t n, uint64_t **words)
@@ -171,10 +194,10 @@ nb_status nb_clean_topic_words(struct nb_clean_line *v, size_t n, uint64_t **wor
     uint64_t *h = NULL;
     size_t nh = 0, alloc = 0;
     char key[NB_CLEAN_KEY_MAX];
-    size_t klen;
+    uint64_t hash;
     for (size_t i = 0; i < n; i++) {
         size_t pos = 0, from = nh;
-        while (next_word(v[i].s, v[i].len, &pos, key, &klen)) {
+        while (next_word(v[i].s, v[i].len, &pos, key, &hash)) {
             if (nh == alloc) {
                 size_t na = alloc ? alloc * 2 : 256;
                 uint64_t *p = realloc(h, na * sizeof(*p));
@@ -185,7 +208,7 @@ nb_status nb_clean_topic_words(struct nb_clean_line *v, size_t n, uint64_t **wor
                 h = p;
                 alloc = na;
             }
-            h[nh++] = hash_key(key, klen);
+            h[nh++] = hash;
         }
         v[i].ntopic = (unsigned)(nh - from);
     }
@@ -201,12 +224,15 @@ nb_status nb_clean_topic_add(struct nb_clean_topic *t, const struct nb_clean_lin
                              unsigned line)
 {
     for (unsigned k = 0; k < ln->ntopic; k++) {
-        if ((t->n + 1) * 2 > t->cap && grow(t) != NB_OK)
+        if ((t->n + 1) * 2 > t->cap && grow_to(t, t->n + 1) != NB_OK)
             return NB_ENOMEM;
         uint64_t h = ln->topic[k];
-        struct nb_clean_word *w = slot_for(t->slots, t->cap, h);
-        if (!w->hash) {
-            w->hash = h;
+        size_t i = slot_for(t->hash, t->cap, h);
+        struct nb_clean_word *w = &t->count[i];
+        if (!t->hash[i]) {
+            t->hash[i] = h;
+            w->lines = 0;
+            w->last = 0;
             t->n++;
         }
         /* lines, not uses: the last line that counted it is remembered */
@@ -225,8 +251,8 @@ void nb_clean_topic_overlap(const struct nb_clean_topic *t, const struct nb_clea
         (*content)++;
         if (!t->cap)
             continue;
-        const struct nb_clean_word *w = slot_for(t->slots, t->cap, ln->topic[k]);
-        *shared += w->hash && w->lines > (unsigned)(inside != 0);
+        size_t i = slot_for(t->hash, t->cap, ln->topic[k]);
+        *shared += t->hash[i] && t->count[i].lines > (unsigned)(inside != 0);
     }
 }
 
@@ -234,8 +260,8 @@ unsigned nb_clean_topic_salient(const struct nb_clean_topic *t, const struct nb_
 {
     unsigned n = 0;
     for (unsigned k = 0; t->cap && k < ln->ntopic; k++) {
-        const struct nb_clean_word *w = slot_for(t->slots, t->cap, ln->topic[k]);
-        n += w->hash && w->lines >= 2;
+        size_t i = slot_for(t->hash, t->cap, ln->topic[k]);
+        n += t->hash[i] && t->count[i].lines >= 2;
     }
     return n;
 }

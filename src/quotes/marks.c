@@ -173,6 +173,20 @@ static const unsigned char mark_lead[256] = {
     [0xE2] = 1,
 };
 
+/* Whether none of the eight bytes at s can start a mark: none is '"' or
+ * '\'', none is past ASCII (0xC2 and 0xE2 among them).  Tested in one
+ * 64-bit word: (y - ones) & ~y & highs is nonzero exactly when some byte
+ * of y is 0 (y = x ^ (mark * ones) for each mark); with no high bit set
+ * in x, ~y has every high bit set. */
+static int no_mark_eight(const char *s)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t dq = x ^ (ones * '"'), sq = x ^ (ones * '\'');
+    return (((dq - ones) | (sq - ones) | x) & highs) == 0;
+}
+
 /* Pairs the marks of paragraph p (next = the following paragraph or NULL).
  * carry: the family of a quote continued from the previous paragraph (its
  * opening mark at p[0] is skipped), 0 for none.  Sets *carry_out for the
@@ -203,6 +217,9 @@ nb_status nb_quotes_scan_marks(const char *p, size_t len, const char *next, int 
             unsigned char b = (unsigned char)p[i];
             if (!mark_lead[b]) {
                 i++;
+                /* eight bytes at a time through text without marks */
+                while (len - i >= 8 && no_mark_eight(p + i))
+                    i += 8;
                 continue;
             }
             struct mark m;

@@ -46,10 +46,11 @@ static size_t word_run_end(const char *p, size_t j, size_t end)
     return (size_t)(q - (const unsigned char *)p);
 }
 
-int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_tok *t)
+/* nb_quotes_next_token() from p[at..end), every character decoded: the
+ * full reading, for a token that may not end at its last ASCII letter. */
+static int read_token(const char *p, size_t end, size_t at, size_t *i, struct nb_quotes_tok *t)
 {
-    /* read into locals: stores through i or t could alias p */
-    size_t at = *i, n = 1;
+    size_t n = 1;
     uint32_t c = 0;
     for (;;) { /* past the spaces, to the token's first character c */
         if (at >= end) {
@@ -115,6 +116,34 @@ int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_
         if (initial || dotted || nb_sentences_abbreviation(p + at, wl))
             j++;
     }
+    t->e = j;
+    *i = j;
+    return 1;
+}
+
+int nb_quotes_next_token(const char *p, size_t end, size_t *i, struct nb_quotes_tok *t)
+{
+    /* Most tokens are ASCII letters and digits ended by a space or a mark
+     * that joins nothing (not ' - . & nor a multi-byte character), or one
+     * ASCII mark: read here without decoding; anything else is read by
+     * read_token() from its first byte. */
+    size_t at = *i; /* read into locals: stores through i or t could alias p */
+    while (at < end && (token_byte[(unsigned char)p[at]] & TB_SPACE))
+        at++;
+    if (at >= end) {
+        *i = at;
+        return 0;
+    }
+    unsigned char b = (unsigned char)p[at];
+    if (token_byte[b] & TB_HIGH)
+        return read_token(p, end, at, i, t);
+    size_t j = at + 1;
+    if (token_byte[b] & TB_WORD) {
+        j = word_run_end(p, j, end);
+        if (j < end && (token_byte[(unsigned char)p[j]] & (TB_JOIN | TB_HIGH)))
+            return read_token(p, end, at, i, t);
+    }
+    t->s = at;
     t->e = j;
     *i = j;
     return 1;

@@ -112,16 +112,16 @@ static const unsigned char ends_run[256] = {
  * where the byte itself has its high bit clear, so the test of
  * (x - n * ones) & ~x & highs is nonzero exactly when some byte is below
  * n: below 0x20 for the control bytes, below 1 in x ^ (byte * ones) for
- * '"' and '\\'. */
+ * '"' and '\\'.  Neither mark has its high bit set, so x ^ (byte * ones)
+ * has the high bits of x, and the three tests share one & ~x & highs. */
 static int quiet_eight(const char *s)
 {
     const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
     uint64_t x;
     memcpy(&x, s, 8);
     uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
-    uint64_t found =
-        ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
-    return (found & highs) == 0;
+    uint64_t found = (x - ones * 0x20) | (quote - ones) | (backslash - ones);
+    return (found & ~x & highs) == 0;
 }
 
 /* A JSON string, escaped byte for byte as json-c escapes it (with '/'

@@ -341,9 +341,11 @@ static int abbr_cmp(const char *key, const char *word)
 
 /* The month abbreviations ("Jan." "Sept.") come from text/calendar.h.
  * They are three or four letters ("sep", "sept"), and a word may keep one
- * full stop after them: a longer word is none, and is not looked up (a
- * test holds every abbreviation of nb_calendar_en to this). */
+ * full stop after them: a longer word is none, and is not looked up; nor
+ * is one whose first letter starts no month's name (MONTH_INITIALS; a
+ * test holds every abbreviation of nb_calendar_en to both). */
 #define MONTH_ABBREV_MAX 5
+#define MONTH_INITIALS "adfjmnos"
 static const struct abbr month_abbr = {"", ABBR_MONTH};
 
 static const struct abbr *abbr_find(const char *lower)
@@ -361,7 +363,9 @@ static const struct abbr *abbr_find(const char *lower)
     }
     /* an abbreviation of a month, not its whole name ("May." ends) */
     size_t len = strnlen(lower, MONTH_ABBREV_MAX + 1);
-    if (len <= MONTH_ABBREV_MAX && nb_calendar_month(&nb_calendar_en, lower, len, 1) &&
+    if (len <= MONTH_ABBREV_MAX && len > 0 &&
+        memchr(MONTH_INITIALS, lower[0], sizeof(MONTH_INITIALS) - 1) &&
+        nb_calendar_month(&nb_calendar_en, lower, len, 1) &&
         !nb_calendar_month(&nb_calendar_en, lower, len, 0))
         return &month_abbr;
     return NULL;
