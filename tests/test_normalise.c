@@ -108,6 +108,43 @@ static void test_news_forms_not(void **state)
     }
 }
 
+/* Most words no rule can start at go through as they are, decided from
+ * their letters and the byte after them (normalise.c plain_word_end()):
+ * the rules that start at a word or just after one still read it. */
+static void test_plain_words(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"see you in march 3, or may 2010", "see you in March third, or may twenty ten"},
+        {"it was etc, and so on", "it was et cetera, and so on"},
+        {"go to bbc.co.uk. Then read www.bbc.co.uk, or write to me@example.com now",
+         "go to bbc dot co dot uk. Then read W-W-W dot bbc dot co dot uk, or write to me at "
+         "example dot com now"},
+        {"Mr Smith, Dr Jones and Prof Brian Cox met at 10 Downing St.",
+         "Mister Smith, Doctor Jones and Professor Brian Cox met at ten Downing Street."},
+        {"the covid-19 rules and/or w/ friends", "the Covid nineteen rules and or with friends"},
+        {"Henry VIII, Elizabeth II and World War II",
+         "Henry the eighth, Elizabeth the second and World War two"},
+        {"the UN, Nato and NATO", "the U-N, Nato and Nato"},
+        {"in AD 79 and 44 BC", "in A-D seventy nine and forty four B-C"},
+        {"US$5, C$10 and A$1bn",
+         "five US dollars, ten Canadian dollars and one billion Australian dollars"},
+        {"approx 5 people, e.g. three, vs four",
+         "approximately five people, for example three, versus four"},
+        {"he said: Q3 and Jan. 5 in q3", "he said: the third quarter and January fifth in q3"},
+        {"No. 10 and no 7, Ms Smith", "number ten and no seven, Miz Smith"},
+        {"the tv and iPhone (in London) \xe2\x80\x99quote\xe2\x80\x99 said",
+         "the T-V and iPhone (in London) \xe2\x80\x99quote\xe2\x80\x99 said"},
+        {"http: and https://bbc.co.uk/news.", "http: and bbc dot co dot uk slash news."},
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        char *s = norm(cases[k][0], "en-gb");
+        if (strcmp(s, cases[k][1]) != 0)
+            fail_msg("'%s': got '%s', want '%s'", cases[k][0], s, cases[k][1]);
+        free(s);
+    }
+}
+
 static void test_numbers(void **state)
 {
     (void)state;
@@ -379,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_symbols),
         cmocka_unit_test(test_news_forms),
         cmocka_unit_test(test_news_forms_not),
+        cmocka_unit_test(test_plain_words),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_lexicon_first),
         cmocka_unit_test(test_no_markup_out),

@@ -160,8 +160,12 @@ static nb_status story_text(const struct nb_summary *sum, struct nb_buf *out, st
     return NB_OK;
 }
 
-nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char *keep,
-                                 size_t *nread, struct nb_error *err)
+/* nb_script_stories_read(); with `leads` not NULL, each story's lead text
+ * (story_text()) is also appended to *leads, story i's at
+ * leads->data[lead_at[i]..lead_at[i + 1]) (lead_at: nstories + 1 entries),
+ * for the script to read without making it again. */
+static nb_status stories_read(const struct nb_script_input *in, unsigned char *keep, size_t *nread,
+                              struct nb_buf *leads, size_t *lead_at, struct nb_error *err)
 {
     /* each lead's words are read once; a story is compared only with the
      * stories read before it that share one of its rarest words (the same
@@ -179,6 +183,14 @@ nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char
         rc = story_text(&in->stories[i], &lead, err);
         if (rc != NB_OK)
             break;
+        if (leads) {
+            lead_at[i] = leads->len;
+            if (nb_buf_add(leads, lead.data, lead.len) != NB_OK) {
+                rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+                break;
+            }
+            lead_at[i + 1] = leads->len;
+        }
         keep[i] = lead.len > 0;
         if (!keep[i])
             continue;
@@ -196,6 +208,12 @@ nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char
     if (rc == NB_OK && *nread == 0)
         rc = nb_error_set(err, NB_EINPUT, "no story to read: every article's lead is empty");
     return rc;
+}
+
+nb_status nb_script_stories_read(const struct nb_script_input *in, unsigned char *keep,
+                                 size_t *nread, struct nb_error *err)
+{
+    return stories_read(in, keep, nread, NULL, NULL, err);
 }
 
 /* Appends s with its first letter in capitals. */
@@ -734,7 +752,8 @@ static nb_status check_input(const struct nb_script_input *in, struct nb_error *
 }
 
 static nb_status build(struct nb_script *s, const struct nb_script_input *in,
-                       const unsigned char *keep, size_t nread, const struct quoted_people *qp,
+                       const unsigned char *keep, size_t nread, const struct nb_buf *leads,
+                       const size_t *lead_at, const struct quoted_people *qp,
                        struct bulletin_words *w, struct nb_buf *text, struct nb_error *err)
 {
     nb_status rc;
@@ -793,9 +812,11 @@ static nb_status build(struct nb_script *s, const struct nb_script_input *in,
         if ((rc = add_story_built(s, in, NB_SEG_TRANSITION, story, in->voice, text, sports, err)) !=
             NB_OK)
             return rc;
-        struct nb_buf lead;
+        struct nb_buf lead; /* made by stories_read() */
         nb_buf_init(&lead, 0);
-        rc = story_text(sum, &lead, err);
+        if (lead_at[i + 1] > lead_at[i] &&
+            nb_buf_add(&lead, leads->data + lead_at[i], lead_at[i + 1] - lead_at[i]) != NB_OK)
+            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         if (rc == NB_OK)
             rc = add_quotes(s, in, qp, sum, reads, story, &lead, text, sports, err);
         if (rc == NB_OK && lead.len)
@@ -826,8 +847,14 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
     if (rc != NB_OK)
         return rc;
     unsigned char *keep = calloc(in->nstories ? in->nstories : 1, 1);
-    if (!keep)
+    size_t *lead_at = calloc(in->nstories + 1, sizeof(*lead_at));
+    if (!keep || !lead_at) {
+        free(keep);
+        free(lead_at);
         return nb_error_set(err, NB_ENOMEM, "out of memory");
+    }
+    struct nb_buf leads;
+    nb_buf_init(&leads, 0);
     struct nb_buf text;
     struct bulletin_words w;
     nb_buf_init(&text, 0);
@@ -836,7 +863,7 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
     struct quoted_people qp;
     memset(&qp, 0, sizeof(qp));
     nb_strv_init(&qp.keys);
-    rc = nb_script_stories_read(in, keep, &nread, err);
+    rc = stories_read(in, keep, &nread, &leads, lead_at, err);
     if (rc == NB_OK)
         rc = cast_voices(in, keep, &qp, err);
     if (rc == NB_OK && nb_date_spoken(in->year, in->month, in->day, in->language, &w.date) != NB_OK)
@@ -848,11 +875,13 @@ nb_status nb_script_build(struct nb_script *s, const struct nb_script_input *in,
             .time_of_day = nb_script_time_of_day(in->has_time, in->hour),
             .count = (size_t)nread,
         };
-        rc = build(s, in, keep, (size_t)nread, &qp, &w, &text, err);
+        rc = build(s, in, keep, (size_t)nread, &leads, lead_at, &qp, &w, &text, err);
     }
     quoted_people_release(&qp);
     nb_buf_release(&w.date);
     nb_buf_release(&text);
+    nb_buf_release(&leads);
+    free(lead_at);
     free(keep);
     if (rc != NB_OK)
         nb_script_release(s);

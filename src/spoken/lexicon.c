@@ -2,7 +2,9 @@
  * (ASCII folded, hashed; one-byte words apart by their byte), each kept
  * sorted most specific first, so that a match is the first entry that
  * fits.  The words that may match at a place share its first two bytes:
- * they are all in its bucket, and the one-byte words come after them. */
+ * they are all in its bucket, and the one-byte words come after them.
+ * Bit sets of the first two and three bytes of the words skip the
+ * bucket at most places. */
 #include "spoken/lexicon.h"
 
 #include "spoken/phonemes.h"
@@ -29,9 +31,16 @@ struct bucket {
 };
 
 #define PAIR_BUCKETS 1024
+#define STARTS_BITS 65536
 
 struct nb_lexicon {
     struct bucket pairs[PAIR_BUCKETS]; /* words of two bytes or more */
+    /* Most places in a text start no word, and these say so without
+     * reading a bucket (bytes ASCII folded): bit a * 256 + b of two_bytes
+     * is set when a word of two bytes is a, b; bit starts_bit(a, b, c) of
+     * starts when a longer word starts with a, b, c. */
+    unsigned char two_bytes[256 * 256 / 8];
+    unsigned char starts[STARTS_BITS / 8];
     struct bucket buckets[256];        /* words of one byte */
     size_t count;
     size_t npartial;
@@ -58,6 +67,30 @@ void nb_lexicon_free(struct nb_lexicon *lex)
     for (size_t b = 0; b < PAIR_BUCKETS; b++)
         bucket_release(&lex->pairs[b]);
     free(lex);
+}
+
+/* The bit of two_bytes for the word s[0], s[1]. */
+static size_t two_bytes_bit(const char *s)
+{
+    return (size_t)nb_ascii_lower((unsigned char)s[0]) * 256 +
+           (size_t)nb_ascii_lower((unsigned char)s[1]);
+}
+
+/* The bit of starts for the words that start as s[0], s[1], s[2]. */
+static size_t starts_bit(const char *s)
+{
+    size_t h = two_bytes_bit(s) * 131 + (size_t)nb_ascii_lower((unsigned char)s[2]);
+    return (h ^ (h >> 16)) & (STARTS_BITS - 1);
+}
+
+static void set_bit(unsigned char *bits, size_t bit)
+{
+    bits[bit / 8] |= (unsigned char)(1u << (bit % 8));
+}
+
+static int has_bit(const unsigned char *bits, size_t bit)
+{
+    return (bits[bit / 8] >> (bit % 8)) & 1;
 }
 
 /* The bucket of the words of two bytes or more that start as s[0], s[1]. */
@@ -183,6 +216,10 @@ nb_status nb_lexicon_add(struct nb_lexicon *lex, const char *written, const char
     memmove(b->v + at + 1, b->v + at, (b->n - at) * sizeof(*b->v));
     b->v[at] = e;
     b->n++;
+    if (wlen == 2)
+        set_bit(lex->two_bytes, two_bytes_bit(written));
+    else if (wlen > 2)
+        set_bit(lex->starts, starts_bit(written));
     lex->count++;
     if (flags & NB_LEXICON_PARTIAL)
         lex->npartial++;
@@ -228,10 +265,10 @@ size_t nb_lexicon_match(const struct nb_lexicon *lex, const char *text, size_t l
 {
     if (!lex || i >= len)
         return 0;
-    size_t n = i + 1 < len
-                   ? bucket_match(&lex->pairs[pair_bucket(text + i)], text, len, i, inside_word, m)
-                   : 0;
-    return n ? n
-             : bucket_match(&lex->buckets[nb_ascii_lower((unsigned char)text[i])], text, len, i,
-                            inside_word, m);
+    size_t n = 0;
+    if (i + 1 < len && (has_bit(lex->two_bytes, two_bytes_bit(text + i)) ||
+                        (i + 2 < len && has_bit(lex->starts, starts_bit(text + i)))))
+        n = bucket_match(&lex->pairs[pair_bucket(text + i)], text, len, i, inside_word, m);
+    const struct bucket *one = &lex->buckets[nb_ascii_lower((unsigned char)text[i])];
+    return n || !one->n ? n : bucket_match(one, text, len, i, inside_word, m);
 }

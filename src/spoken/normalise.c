@@ -189,8 +189,12 @@ struct norm {
     enum pending_space space; /* SOFT: only before a word, not before , . ! ? etc */
     int pause;                /* a dash is waiting to become ", " */
     int prev_word;            /* the last code point read was a letter or digit */
+    int partial;              /* nb_lexicon_has_partial(lexicon) */
     struct nb_norm_ctx ctx;
     struct nb_buf say;
+    /* bit b: a whole token of the language's table starts with byte b
+     * (set by index_tokens(); asked at every word) */
+    unsigned char token_first[256 / 8];
 };
 
 /* The first bytes each matcher can start with (a test, not a search of a
@@ -265,12 +269,25 @@ static const struct matcher matchers[] = {
     {nb_norm_match_acronym, capital_first},
 };
 
+/* Fills n->token_first from the language's whole tokens. */
+static void index_tokens(struct norm *n)
+{
+    memset(n->token_first, 0, sizeof(n->token_first));
+    for (size_t k = 0; n->rules && k < n->rules->ntokens; k++) {
+        unsigned char b = (unsigned char)n->rules->tokens[k].from[0];
+        n->token_first[b / 8] |= (unsigned char)(1u << (b % 8));
+    }
+}
+
 /* Whole tokens from the language's table ("9/11"), not inside a longer
  * number or date. */
-static size_t match_token(struct nb_norm_ctx *c, size_t i)
+static size_t match_token(const struct norm *n, struct nb_norm_ctx *c, size_t i)
 {
     const struct nb_norm_lang *r = c->lang;
     const char *text = c->text;
+    unsigned char b = (unsigned char)text[i];
+    if (!((n->token_first[b / 8] >> (b % 8)) & 1))
+        return 0;
     if (i > 0 && (text[i - 1] == '/' || nb_ascii_is_digit((unsigned char)text[i - 1])))
         return 0;
     for (size_t k = 0; k < r->ntokens; k++) {
@@ -371,9 +388,78 @@ static nb_status replace(struct norm *n, size_t i, size_t used, const char *spok
     return NB_OK;
 }
 
+/* 1 when what follows a plain word's letters at text[j] ends it for every
+ * matcher: the end of the text, a space (not before a digit), a non-ASCII
+ * character, or one of , ; ! ( ) ] " ' (none of them a URL character);
+ * one '.', '?' or ':' may come first. */
+static int plain_after(const char *text, size_t len, size_t j)
+{
+    if (j < len && (text[j] == '.' || text[j] == '?' || text[j] == ':'))
+        j++;
+    if (j == len)
+        return 1;
+    unsigned char c = (unsigned char)text[j];
+    if (c >= 0x80)
+        return 1;
+    if (nb_ascii_is_space(c))
+        return !(j + 1 < len && nb_ascii_is_digit((unsigned char)text[j + 1]));
+    switch (c) {
+    case ',':
+    case ';':
+    case '!':
+    case '(':
+    case ')':
+    case ']':
+    case '"':
+    case '\'':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The end of a plain word at text[i], or 0 when the token there is not
+ * one: ASCII letters, the first lower-case or else a capital followed by
+ * lower-case letters only ("said", "iPhone", "London", "Mr"; not "UK"),
+ * then what plain_after() accepts.
+ *
+ * Of the matchers, only quantity, era and abbrev (see try_rules()) can
+ * claim a plain word, besides the lexicon and whole tokens (read from
+ * tables); the others cannot, by their own trigger conditions:
+ *  - phone: its first byte (phone_first()) is never a letter;
+ *  - web: an address needs a '.' inside its run of URL characters and
+ *    '@'; that run ends at the word's end or one byte after it (a '.',
+ *    '?' or ':' followed by a byte that is neither), and a final '.' is
+ *    given back to the sentence: the host has no dot;
+ *  - month_date: needs a '.', a blank or a '-', then a digit, after the
+ *    letters (date_may_follow(); a '.' then a blank then a digit is not
+ *    plain), or "Q1" to "Q4";
+ *  - roman: a run of capital numerals that ends the token ("Mike": 'M'
+ *    then a letter);
+ *  - acronym: two capitals or more, or a capital then '.', '&', '-' or a
+ *    digit. */
+static size_t plain_word_end(const char *text, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)text[i];
+    size_t j = i + 1;
+    if (nb_ascii_is_lower(c)) {
+        while (j < len && nb_ascii_is_alpha((unsigned char)text[j]))
+            j++;
+    } else if (nb_ascii_is_upper(c)) {
+        while (j < len && nb_ascii_is_lower((unsigned char)text[j]))
+            j++;
+        if (j == i + 1 || (j < len && nb_ascii_is_upper((unsigned char)text[j])))
+            return 0;
+    } else {
+        return 0;
+    }
+    return plain_after(text, len, j) ? j : 0;
+}
+
 /* Tries the lexicon and the matchers at text[i]: *used the bytes they
- * read (0: none).  NB_OK, or NB_ENOMEM. */
-static nb_status try_rules(struct norm *n, size_t i, int inside_word, size_t *used)
+ * read (0: none).  `plain` is plain_word_end(text, len, i) at a token
+ * start (0 when not plain or not known).  NB_OK, or NB_ENOMEM. */
+static nb_status try_rules(struct norm *n, size_t i, int inside_word, size_t plain, size_t *used)
 {
     struct nb_norm_ctx *c = &n->ctx;
     struct nb_lexicon_match m;
@@ -386,8 +472,26 @@ static nb_status try_rules(struct norm *n, size_t i, int inside_word, size_t *us
     nb_buf_reset(&n->say);
     c->rule = NULL;
     c->status = NB_OK;
-    *used = nb_ascii_is_alnum(first) ? match_token(c, i) : 0;
-    for (size_t k = 0; !*used && c->status == NB_OK && k < sizeof(matchers) / sizeof(matchers[0]);
+    *used = nb_ascii_is_alnum(first) ? match_token(n, c, i) : 0;
+    if (plain) {
+        /* the matchers of matchers[] that may claim a plain word
+         * (plain_word_end()), in its order, called directly: this is the
+         * way of most words */
+        if (!*used && c->status == NB_OK && quantity_first(first)) {
+            nb_buf_reset(&n->say);
+            *used = nb_norm_match_quantity(c, i);
+        }
+        if (!*used && c->status == NB_OK && era_first(first)) {
+            nb_buf_reset(&n->say);
+            *used = nb_norm_match_era(c, i);
+        }
+        if (!*used && c->status == NB_OK) {
+            nb_buf_reset(&n->say);
+            *used = nb_norm_match_abbrev(c, i);
+        }
+    }
+    for (size_t k = 0;
+         !plain && !*used && c->status == NB_OK && k < sizeof(matchers) / sizeof(matchers[0]);
          k++) {
         const struct matcher *mt = &matchers[k];
         if (mt->first ? !mt->first(first) : !nb_ascii_is_alnum(first))
@@ -605,12 +709,21 @@ static size_t ascii_step(struct norm *n, const char *text, size_t len, size_t i)
     }
     if (c < 0x20 || c == 0x7F) /* library text has none; never speak one */
         return 1;
-    if (!n->prev_word || (nb_ascii_is_alnum(c) && nb_lexicon_has_partial(n->lexicon))) {
-        size_t used;
-        if (try_rules(n, i, n->prev_word, &used) != NB_OK)
+    if (!n->prev_word || (nb_ascii_is_alnum(c) && n->partial)) {
+        size_t used, plain = !n->prev_word && r ? plain_word_end(text, len, i) : 0;
+        if (try_rules(n, i, n->prev_word, plain, &used) != NB_OK)
             return nb_norm_fail(&n->ctx);
         if (used)
             return used;
+        if (plain && !n->partial) {
+            /* nothing claimed it: the word as it is, as the letters one by
+             * one below and then the rest of the word (nb_normalise_ex())
+             * would write it */
+            if (emit(n, text + i, plain - i, c) != NB_OK)
+                return nb_norm_fail(&n->ctx);
+            n->prev_word = 1;
+            return plain - i;
+        }
     }
     if (r) {
         size_t used = symbol_step(n, text, len, i);
@@ -655,14 +768,14 @@ static size_t unicode_step(struct norm *n, const char *text, size_t len, size_t 
     }
     if (nb_char_is_invisible(cp))
         return size;
-    if (!n->prev_word || (n->lexicon && nb_lexicon_has_partial(n->lexicon))) {
+    if (!n->prev_word || n->partial) {
         if (!r || !n->prev_word || nb_char_is_word(cp)) {
             size_t used = 0;
             nb_status rc = NB_OK;
             if (!n->prev_word && r && (is_currency_cp(cp) || nb_char_is_word(cp) || cp == 0x2019))
-                rc = try_rules(n, i, 0, &used);
+                rc = try_rules(n, i, 0, 0, &used);
             else if (n->lexicon)
-                rc = try_rules(n, i, n->prev_word, &used);
+                rc = try_rules(n, i, n->prev_word, 0, &used);
             if (rc != NB_OK)
                 return nb_norm_fail(&n->ctx);
             if (used)
@@ -746,6 +859,7 @@ nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normalis
     n.ctx.sports = nz ? nz->sports : 0;
     if (n.rules)
         nb_norm_abbrev_index(&n.ctx);
+    index_tokens(&n);
     size_t bad;
     if (!nb_utf8_valid(text, len, &bad))
         return nb_error_set(err, NB_EINPUT, "text is not valid UTF-8 at byte %zu", bad);
@@ -753,7 +867,8 @@ nb_status nb_normalise_ex(const char *text, size_t len, const struct nb_normalis
     if (nb_buf_grow(out, len + len / 4) != NB_OK)
         goto nomem;
     size_t i = 0;
-    int partial = nb_lexicon_has_partial(n.lexicon);
+    n.partial = nb_lexicon_has_partial(n.lexicon);
+    int partial = n.partial;
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
         size_t used;
@@ -807,6 +922,13 @@ int nb_normalise_sports(const char *text, size_t len, const char *language)
     const struct nb_norm_lang *l = nb_norm_lang_find(language);
     if (!l || !l->nsports_words)
         return 0;
+    /* bit k: a sports word starts with the k-th letter (ASCII folded); a
+     * word whose first letter starts none is not looked up */
+    uint32_t firsts = 0;
+    for (size_t k = 0; k < l->nsports_words; k++) {
+        int f = nb_ascii_lower((unsigned char)l->sports_words[k][0]);
+        firsts |= f >= 'a' && f <= 'z' ? 1u << (f - 'a') : 0;
+    }
     size_t j = 0;
     while (j < len) {
         size_t wl = nb_norm_letters(text, len, j);
@@ -814,7 +936,9 @@ int nb_normalise_sports(const char *text, size_t len, const char *language)
             j++;
             continue;
         }
-        if (nb_norm_in_list(l->sports_words, l->nsports_words, text + j, wl, 1))
+        int f = nb_ascii_lower((unsigned char)text[j]);
+        if (((firsts >> (f - 'a')) & 1) &&
+            nb_norm_in_list(l->sports_words, l->nsports_words, text + j, wl, 1))
             return 1;
         j += wl;
     }

@@ -18,6 +18,9 @@ static size_t currency_at(struct nb_norm_ctx *c, size_t i, const struct nb_curre
 {
     for (size_t k = 0; k < c->lang->ncurrencies; k++) {
         const char *sym = c->lang->currencies[k].symbol;
+        /* the first byte first: asked at every number */
+        if (sym[0] && (i >= c->len || c->text[i] != sym[0]))
+            continue;
         size_t sl = strlen(sym);
         if (sl <= c->len - i && memcmp(c->text + i, sym, sl) == 0) {
             *cur = &c->lang->currencies[k];
@@ -33,6 +36,9 @@ static const struct nb_unit *unit_exact(const struct nb_unit *units, size_t n,
 {
     for (size_t k = 0; k < n; k++) {
         const struct nb_unit *u = &units[k];
+        /* the first byte first: asked after every number */
+        if (u->written[0] && (j >= c->len || c->text[j] != u->written[0]))
+            continue;
         size_t l = strlen(u->written);
         if (l <= c->len - j && memcmp(c->text + j, u->written, l) == 0 &&
             nb_norm_token_end(c->text, c->len, j + l)) {

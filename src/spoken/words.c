@@ -361,6 +361,9 @@ size_t nb_norm_match_abbrev(struct nb_norm_ctx *c, size_t i)
     /* asked at every word: only the entries with its first byte are read */
     for (size_t k = abbrev_after(c, SIZE_MAX, b); k < r->nabbrevs; k = abbrev_after(c, k, b)) {
         const struct nb_abbrev *a = &r->abbrevs[k];
+        /* the second byte first: most words share no more than the first */
+        if (a->written[0] && a->written[1] && (i + 1 >= c->len || t[i + 1] != a->written[1]))
+            continue;
         size_t wl = strlen(a->written);
         if (wl > c->len - i || memcmp(t + i, a->written, wl) != 0)
             continue;
