@@ -23,27 +23,13 @@ struct child {
     int eof;
 };
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 /* Does the job in the child and exits: never returns. */
 static void child_run(const struct nb_batch_pool_work *w, size_t job, int fd)
 {
     struct nb_buf out;
     nb_buf_init(&out, 0);
     int rc = w->run(w->ctx, job, &out);
-    if (rc == 0 && write_all(fd, out.data ? out.data : "", out.len) != 0)
+    if (rc == 0 && nb_fd_write_all(fd, out.data ? out.data : "", out.len) != 0)
         rc = 1;
     _exit(rc == 0 ? 0 : 1); /* nothing of the parent's is flushed or freed twice */
 }

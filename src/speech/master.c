@@ -304,6 +304,23 @@ static float jingle_gain(const struct nb_master_spool *s, size_t at, double spee
     return 1.0f;
 }
 
+/* Reads up to `n` samples of the spool from sample `at` into block: *got
+ * how many (at least 1).  Errors: NB_EIO naming the spool. */
+static nb_status read_spool(const struct nb_master_spool *s, size_t at, int16_t *block, size_t n,
+                            size_t *got, struct nb_error *err)
+{
+    for (;;) {
+        ssize_t r = pread(s->fd, block, n * sizeof(int16_t), (off_t)(at * sizeof(int16_t)));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0 || (size_t)r % sizeof(int16_t))
+            return nb_error_set(err, NB_EIO, "cannot read back the audio made in '%s': %s", s->path,
+                                r < 0 ? strerror(errno) : "it is shorter than written");
+        *got = (size_t)r / sizeof(int16_t);
+        return NB_OK;
+    }
+}
+
 static nb_status run_chain(struct nb_master_spool *s, const struct nb_master_output *o,
                            struct chain *ch, struct nb_error *err)
 {
@@ -319,17 +336,13 @@ static nb_status run_chain(struct nb_master_spool *s, const struct nb_master_out
     int16_t block[BLOCK];
     float in[BLOCK];
     for (size_t at = o->from; at < to;) {
-        size_t n = to - at < BLOCK ? to - at : BLOCK;
-        ssize_t r = pread(s->fd, block, n * sizeof(int16_t), (off_t)(at * sizeof(int16_t)));
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0 || (size_t)r % sizeof(int16_t))
-            return nb_error_set(err, NB_EIO, "cannot read back the audio made in '%s': %s", s->path,
-                                r < 0 ? strerror(errno) : "it is shorter than written");
-        n = (size_t)r / sizeof(int16_t);
+        size_t n;
+        nb_status rc = read_spool(s, at, block, to - at < BLOCK ? to - at : BLOCK, &n, err);
+        if (rc != NB_OK)
+            return rc;
         for (size_t i = 0; i < n; i++)
             in[i] = (float)block[i] / 32768.0f * jingle_gain(s, at + i, speech_lufs);
-        nb_status rc = resample(ch, in, n, err);
+        rc = resample(ch, in, n, err);
         if (rc != NB_OK)
             return rc;
         at += n;
@@ -347,21 +360,17 @@ static nb_status copy_chain(struct nb_master_spool *s, const struct nb_master_ou
     size_t to = o->to && o->to < s->frames ? o->to : s->frames;
     int16_t block[BLOCK], two[2 * BLOCK];
     for (size_t at = o->from; at < to;) {
-        size_t n = to - at < BLOCK ? to - at : BLOCK;
-        ssize_t r = pread(s->fd, block, n * sizeof(int16_t), (off_t)(at * sizeof(int16_t)));
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0 || (size_t)r % sizeof(int16_t))
-            return nb_error_set(err, NB_EIO, "cannot read back the audio made in '%s': %s", s->path,
-                                r < 0 ? strerror(errno) : "it is shorter than written");
-        n = (size_t)r / sizeof(int16_t);
+        size_t n;
+        nb_status rc = read_spool(s, at, block, to - at < BLOCK ? to - at : BLOCK, &n, err);
+        if (rc != NB_OK)
+            return rc;
         const int16_t *frames = block;
         if (ch->channels == 2) {
             for (size_t i = 0; i < n; i++)
                 two[2 * i] = two[2 * i + 1] = block[i];
             frames = two;
         }
-        nb_status rc = ch->meter ? nb_loudness_meter_add_s16(ch->meter, frames, n, err) : NB_OK;
+        rc = ch->meter ? nb_loudness_meter_add_s16(ch->meter, frames, n, err) : NB_OK;
         if (rc == NB_OK && ch->writer)
             rc = nb_audio_writer_write_s16(ch->writer, frames, n, err);
         else if (rc == NB_OK)

@@ -12,6 +12,7 @@
 #include "speech/workers.h"
 
 #include "text/buf.h"
+#include "text/file.h"
 #include "text/sentences.h"
 #include "text/strv.h"
 
@@ -47,27 +48,12 @@ static double now_s(void)
 
 /* ---- the child ---------------------------------------------------- */
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t k = write(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static int write_record(int fd, char tag, const void *data, uint32_t n, size_t width)
 {
     char head[5];
     head[0] = tag;
     memcpy(head + 1, &n, 4);
-    return write_all(fd, head, 5) || write_all(fd, data, (size_t)n * width) ? -1 : 0;
+    return nb_fd_write_all(fd, head, 5) || nb_fd_write_all(fd, data, (size_t)n * width) ? -1 : 0;
 }
 
 /* Speaks the block and exits: never returns. */
@@ -112,7 +98,7 @@ static void child_speak(struct nb_speech *sp, const struct nb_speech_part *parts
         write_record(fd, 'X', msg, (uint32_t)strlen(msg), 1);
     }
     if (rc == NB_OK && !broken)
-        broken = write_all(fd, "E", 1) != 0;
+        broken = nb_fd_write_all(fd, "E", 1) != 0;
     /* no cleanup: eSpeak NG must not be terminated in a child */
     _exit(rc == NB_OK && !broken ? 0 : 1);
 }

@@ -309,6 +309,24 @@ nb_status nb_file_read_text(const char *path, size_t max, struct nb_buf *out,
     return rc;
 }
 
+int nb_fd_write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = 0;
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 nb_status nb_file_write_atomic(const char *path, const void *data, size_t len, struct nb_error *err)
 {
     return nb_file_write_atomic_told(path, data, len, NULL, err);
@@ -321,18 +339,11 @@ nb_status nb_file_write_atomic_told(const char *path, const void *data, size_t l
     nb_status rc = nb_tmpfile_open(&t, path, hook, err);
     if (rc != NB_OK)
         return rc;
-    const char *p = data;
-    while (len) {
-        ssize_t n = write(t.fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            nb_error_set_at(err, NB_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-            nb_tmpfile_abort(&t);
-            return NB_EIO;
-        }
-        p += n;
-        len -= (size_t)n;
+    if (nb_fd_write_all(t.fd, data, len) != 0) {
+        nb_error_set_at(err, NB_EIO, path, 0, 0, "cannot write: %s",
+                        errno ? strerror(errno) : "nothing written");
+        nb_tmpfile_abort(&t);
+        return NB_EIO;
     }
     return nb_tmpfile_commit(&t, err);
 }

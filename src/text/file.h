@@ -110,6 +110,10 @@ nb_status nb_tmpfile_open(struct nb_tmpfile *t, const char *path, const struct n
 nb_status nb_tmpfile_commit(struct nb_tmpfile *t, struct nb_error *err);
 void nb_tmpfile_abort(struct nb_tmpfile *t);
 
+/* Writes all of data[0..len) to descriptor fd, again after EINTR and
+ * short writes: 0, or -1 with errno set (0 for a write that wrote nothing). */
+int nb_fd_write_all(int fd, const void *data, size_t len);
+
 /* nb_file_write_atomic() with `hook` (may be NULL) told of its temporary
  * file. */
 nb_status nb_file_write_atomic_told(const char *path, const void *data, size_t len,
