@@ -336,7 +336,7 @@ static nb_status run_chain(struct nb_master_spool *s, const struct nb_master_out
     int16_t block[BLOCK];
     float in[BLOCK];
     for (size_t at = o->from; at < to;) {
-        size_t n;
+        size_t n = 0;
         nb_status rc = read_spool(s, at, block, to - at < BLOCK ? to - at : BLOCK, &n, err);
         if (rc != NB_OK)
             return rc;
@@ -360,7 +360,7 @@ static nb_status copy_chain(struct nb_master_spool *s, const struct nb_master_ou
     size_t to = o->to && o->to < s->frames ? o->to : s->frames;
     int16_t block[BLOCK], two[2 * BLOCK];
     for (size_t at = o->from; at < to;) {
-        size_t n;
+        size_t n = 0;
         nb_status rc = read_spool(s, at, block, to - at < BLOCK ? to - at : BLOCK, &n, err);
         if (rc != NB_OK)
             return rc;
