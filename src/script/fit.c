@@ -448,9 +448,10 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
     struct pick *tmp = calloc(f->nkept, sizeof(*tmp));
     struct pick *last = calloc(f->nkept, sizeof(*last));
     struct pick *last_chosen = calloc(f->nkept, sizeof(*last_chosen));
+    struct pick *first = calloc(f->nkept, sizeof(*first)); /* what the first measure reads */
     double *sec = NULL, total = 0;
     nb_status rc = NB_OK;
-    if (!full || !cand || !tmp || !last || !last_chosen) {
+    if (!full || !cand || !tmp || !last || !last_chosen || !first) {
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         goto out;
     }
@@ -466,7 +467,6 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
      * first sentences, which are not spoken again (speech/take_store.h). */
     if ((rc = build_pick(f, &s, full, err)) != NB_OK)
         goto out;
-    struct pick *first = last; /* free until the passes below */
     sec = calloc(s.n ? s.n : 1, sizeof(*sec));
     if (!sec) {
         nb_script_release(&s);
@@ -502,7 +502,6 @@ static nb_status fit(struct fitter *f, struct nb_script *out, struct nb_error *e
     nb_script_release(&s);
     if (rc != NB_OK)
         goto out;
-    memset(last, 0, f->nkept * sizeof(*last));
 
     double aim = fit->target, best_gap = INFINITY;
     for (unsigned pass = 0; pass < NB_SCRIPT_FIT_PASSES; pass++) {
@@ -546,6 +545,7 @@ out:
     free(tmp);
     free(last);
     free(last_chosen);
+    free(first);
     return rc;
 }
 
