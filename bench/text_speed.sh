@@ -9,11 +9,12 @@
 # ${TMPDIR:-/tmp}/newsbrief-bench-build, the default build type).  The
 # bench program bench/text_speed.c is compiled against its library and runs
 # every stage over all the articles in one process, N times (default 5),
-# printing MB/s of the median run by wall-clock and by CPU time: the
-# `read` and `sentences` commands take one file a run, so timing them
-# process by process would time process start-up.  Then the commands that
-# take every article in one process are timed with hyperfine (summarise,
-# normalise, and script over briefings of 100 articles, its cap).
+# printing MB/s of the median run by wall-clock and by CPU time (the
+# `sentences` command takes one file a run, so timing it process by process
+# would time process start-up).  Then the commands that
+# take every article in one process are timed with hyperfine (read and
+# summarise of every article, normalise, and script over briefings of 100
+# articles, its cap).
 #
 # --callgrind: instead, the instructions each stage executes on a fixed
 # subset (every 26th article, 50 of them), counted by valgrind's callgrind:
@@ -96,6 +97,7 @@ for part in "$work"/part??; do
 done
 hyperfine --runs "$runs" --warmup 1 --export-json "$work/h.json" \
     -n start-up "'$bin' --version" \
+    -n read "'$bin' read $(tr '\n' ' ' <"$work/all.txt") >/dev/null" \
     -n summarise "'$bin' summarise $(tr '\n' ' ' <"$work/all.txt") >/dev/null" \
     -n normalise "'$bin' normalise <'$work/all-text.txt' >/dev/null" \
     -n script "for b in '$work'/part??.yaml; do '$bin' script \"\$b\"; done >/dev/null" \

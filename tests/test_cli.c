@@ -300,6 +300,46 @@ static void test_read_json(void **state)
     run_free(&r);
 }
 
+/* Several sources: one JSON line per article in the order given; a source
+ * that cannot be read is named on standard error, the others still print,
+ * and the exit code is that of the failure. */
+static void test_read_several(void **state)
+{
+    (void)state;
+    struct run r = run_cmd(NULL, (char *[]){BIN, "read", FIX "/story.txt", FIX "/story2.txt",
+                                            FIX "/nothing-here.txt", FIX "/story.txt", NULL});
+    assert_int_equal(r.code, 2);
+    char want[1200];
+    snprintf(want, sizeof(want), "newsbrief: %s/nothing-here.txt: cannot open: %s\n", FIX,
+             strerror(ENOENT));
+    assert_string_equal(r.err, want);
+    const char *sources[] = {FIX "/story.txt", FIX "/story2.txt", FIX "/story.txt"};
+    const char *line = r.out;
+    for (size_t i = 0; i < 3; i++) {
+        const char *end = strchr(line, '\n');
+        assert_non_null(end);
+        char *one = strndup(line, (size_t)(end - line));
+        struct json_object *o = json_tokener_parse(one);
+        assert_non_null(o);
+        struct json_object *v;
+        assert_true(json_object_object_get_ex(o, "source", &v));
+        assert_string_equal(json_object_get_string(v), sources[i]);
+        assert_true(json_object_object_get_ex(o, "sentences", &v));
+        assert_true(json_object_array_length(v) > 0);
+        json_object_put(o);
+        free(one);
+        line = end + 1;
+    }
+    assert_string_equal(line, ""); /* nothing after the third line */
+    run_free(&r);
+
+    /* every source read: exit 0 */
+    r = run_cmd(NULL, (char *[]){BIN, "read", FIX "/story2.txt", FIX "/story.txt", NULL});
+    assert_int_equal(r.code, 0);
+    assert_string_equal(r.err, "");
+    run_free(&r);
+}
+
 static void test_script_json(void **state)
 {
     (void)state;
@@ -898,6 +938,7 @@ int main(void)
         cmocka_unit_test(test_failed_build_keeps_previous_output),
         cmocka_unit_test(test_bad_briefings),
         cmocka_unit_test(test_read_json),
+        cmocka_unit_test(test_read_several),
         cmocka_unit_test(test_script_json),
         cmocka_unit_test(test_sentences_and_normalise),
         cmocka_unit_test(test_summarise),

@@ -1,5 +1,5 @@
-/* cmd_read.c - newsbrief read FILE|URL: the parsed article as JSON (a
- * feed: one JSON object per item, JSON Lines). */
+/* cmd_read.c - newsbrief read FILE|URL...: the parsed article as JSON (a
+ * feed, or more than one source: one JSON object per article, JSON Lines). */
 #include "cli/cli.h"
 
 #include "article/article.h"
@@ -9,10 +9,11 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: newsbrief read [--offline] FILE|URL\n"
+    "usage: newsbrief read [--offline] FILE|URL...\n"
     "\n"
     "Reads an article, a web page or a feed and prints it, as newsbrief understood\n"
-    "it, as one JSON object per article (a feed gives one line per item, JSON Lines):\n"
+    "it, as one JSON object per article (a feed, or more than one FILE or URL, gives\n"
+    "one line per article, JSON Lines, in the order given):\n"
     "  {\"headline\": str, \"byline\": str|null, \"date\": str|null, \"paragraphs\": [str],\n"
     "   \"sentences\": [str], \"quotes\": [{\"text\": str, \"speaker\": str|null,\n"
     "   \"role\": str|null, \"partial\": bool, \"sentence\": int,\n"
@@ -31,7 +32,9 @@ static const char usage[] =
     "input.  An http(s):// URL is fetched (a page or a feed); a feed item that\n"
     "carries only a summary is read from its page.\n"
     "  --offline  fetch nothing: a URL is an error, summaries are read as they are\n"
-    "Warnings (e.g. text that was not UTF-8) go to standard error.\n";
+    "Warnings (e.g. text that was not UTF-8) go to standard error.  A source that\n"
+    "cannot be read is reported there and the others are still printed; the exit\n"
+    "code is then that of the first failure.\n";
 
 static void strv_out(struct nb_json_out *o, const char *key, const struct nb_strv *sv)
 {
@@ -122,6 +125,36 @@ static int article_out(const struct nb_article *a, const char *guid, int pretty)
     return NB_EXIT_OK;
 }
 
+/* Reads one source and prints its articles; `lines`: one line each (JSON
+ * Lines) whatever the terminal.  The exit code. */
+static int read_one(const struct nb_source_options *so, const char *source, int lines)
+{
+    struct nb_source_reader r;
+    nb_source_reader_init(&r, so);
+    struct nb_error err;
+    nb_error_init(&err);
+    if (nb_bulletin_read_source(&r, source, &err) != NB_OK) {
+        nb_source_reader_release(&r);
+        return nb_cli_fail(&err);
+    }
+    for (size_t i = 0; i < r.warnings.n; i++)
+        fprintf(stderr, "newsbrief: warning: %s\n", r.warnings.v[i]);
+    int code = NB_EXIT_OK;
+    if (r.nstories == 0 && r.warnings.n)
+        code = nb_cli_failf(NB_EXIT_INPUT, "%s: no item of the feed could be read", source);
+    /* one article: pretty on a terminal; a feed: one line per item */
+    int pretty = !lines && !(r.nstories && r.stories[0].feed) && isatty(STDOUT_FILENO);
+    for (size_t k = 0; k < r.nstories && code == NB_EXIT_OK; k++) {
+        const struct nb_article *a = &r.stories[k].article;
+        for (size_t i = 0; i < a->warnings.n; i++)
+            fprintf(stderr, "newsbrief: warning: %s: %s\n", a->source ? a->source : source,
+                    a->warnings.v[i]);
+        code = article_out(a, r.stories[k].guid, pretty);
+    }
+    nb_source_reader_release(&r);
+    return code;
+}
+
 static int run(int argc, char **argv)
 {
     struct nb_strv args;
@@ -132,44 +165,25 @@ static int run(int argc, char **argv)
         nb_strv_release(&args);
         return code;
     }
-    if (args.n != 1) {
+    if (args.n == 0) {
         nb_strv_release(&args);
         return nb_cli_failf(NB_EXIT_INPUT,
-                            "read: give one FILE or URL (see 'newsbrief read --help')");
+                            "read: give a FILE or URL (see 'newsbrief read --help')");
     }
     struct nb_source_options so;
     nb_source_options_init(&so);
     so.new_only = 0;
     so.network = !offline;
-    struct nb_source_reader r;
-    nb_source_reader_init(&r, &so);
-    struct nb_error err;
-    nb_error_init(&err);
-    if (nb_bulletin_read_source(&r, args.v[0], &err) != NB_OK) {
-        nb_source_reader_release(&r);
-        nb_strv_release(&args);
-        return nb_cli_fail(&err);
+    /* a source that fails is reported and the rest still read: the first
+     * failure's code is the exit code; a failed write to standard output
+     * stops everything */
+    for (size_t i = 0; i < args.n && !ferror(stdout); i++) {
+        int c = read_one(&so, args.v[i], args.n > 1);
+        if (c != NB_EXIT_OK && code == NB_EXIT_OK)
+            code = c;
     }
-    for (size_t i = 0; i < r.warnings.n; i++)
-        fprintf(stderr, "newsbrief: warning: %s\n", r.warnings.v[i]);
-    if (r.nstories == 0 && r.warnings.n) {
-        nb_source_reader_release(&r);
-        code = nb_cli_failf(NB_EXIT_INPUT, "%s: no item of the feed could be read", args.v[0]);
-        nb_strv_release(&args);
-        return code;
-    }
-    /* one article: pretty on a terminal; a feed: one line per item */
-    int feed = r.nstories && r.stories[0].feed;
-    for (size_t k = 0; k < r.nstories && code == NB_EXIT_OK; k++) {
-        const struct nb_article *a = &r.stories[k].article;
-        for (size_t i = 0; i < a->warnings.n; i++)
-            fprintf(stderr, "newsbrief: warning: %s: %s\n", a->source ? a->source : args.v[0],
-                    a->warnings.v[i]);
-        code = article_out(a, r.stories[k].guid, !feed && isatty(STDOUT_FILENO));
-    }
-    nb_source_reader_release(&r);
     nb_strv_release(&args);
-    return code;
+    return code; /* main() checks that what was printed arrived */
 }
 
 const struct nb_cli_command nb_cmd_read = {
