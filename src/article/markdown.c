@@ -463,7 +463,7 @@ static nb_status block_line(struct md *m, const char *s, size_t len)
     }
     /* "Title\n---" or "Title\n===" underlines a heading: its own paragraph,
      * the headline when none was given */
-    char rule;
+    char rule = 0; /* set when is_rule() finds one */
     int dashes = is_rule(t, tlen, &rule);
     int equals = !dashes && tlen >= 3 && m->para_lines >= 1 && strspn(t, "=") == tlen;
     if (dashes || equals) {
