@@ -153,6 +153,7 @@ static nb_status make_script(const void *ctx, uint64_t *digest, struct nb_error 
 {
     struct nb_bulletin bl;
     nb_bulletin_init(&bl);
+    bl.jobs = 1; /* the articles read in turn: allocations counted in order */
     nb_status rc = nb_bulletin_script(&bl, ctx, err);
     for (size_t i = 0; rc == NB_OK && i < bl.script.n; i++) {
         hash(digest, bl.script.segments[i].voice);

@@ -208,13 +208,87 @@ static void test_is_feed(void **state)
     assert_false(nb_source_is_feed("https://x.example/f", "text/html", html, sizeof(html) - 1));
 }
 
+/* A prepared entry adds what nb_source_read adds: a text file's article,
+ * a feed's items (parsed when added), a missing file's error; a URL and
+ * standard input are not prepared. */
+static void test_prepared(void **state)
+{
+    (void)state;
+    struct nb_source_options o;
+    nb_source_options_init(&o);
+    o.network = 0;
+    o.new_only = 0;
+    static const char *const entries[] = {SOURCES "/story.txt", SOURCES "/dated.rss",
+                                          NB_TEST_FIXTURES "/feeds/rdf.xml"};
+    for (size_t k = 0; k < sizeof(entries) / sizeof(entries[0]); k++) {
+        struct nb_source_reader want, got;
+        nb_source_reader_init(&want, &o);
+        nb_source_reader_init(&got, &o);
+        read_ok(&want, entries[k], 10);
+        struct nb_source_prepared p;
+        nb_source_prepared_init(&p);
+        nb_source_prepare(&p, entries[k]);
+        assert_true(p.ready);
+        assert_int_equal(p.feed, k > 0);
+        struct nb_error err;
+        nb_error_init(&err);
+        assert_int_equal(nb_source_add_prepared(&got, entries[k], &p, 10, &err), NB_OK);
+        nb_source_prepared_release(&p);
+        assert_int_equal(got.nstories, want.nstories);
+        for (size_t i = 0; i < want.nstories; i++) {
+            assert_string_equal(got.stories[i].article.headline, want.stories[i].article.headline);
+            assert_int_equal(got.stories[i].article.sentences.n,
+                             want.stories[i].article.sentences.n);
+            if (want.stories[i].guid)
+                assert_string_equal(got.stories[i].guid, want.stories[i].guid);
+            else
+                assert_null(got.stories[i].guid);
+        }
+        nb_source_reader_release(&want);
+        nb_source_reader_release(&got);
+    }
+
+    /* a missing file: the error nb_source_read gives, and no story */
+    struct nb_source_reader r;
+    nb_source_reader_init(&r, &o);
+    struct nb_error want_err, err;
+    nb_error_init(&want_err);
+    nb_error_init(&err);
+    assert_int_not_equal(nb_source_read(&r, SOURCES "/missing.txt", 10, &want_err), NB_OK);
+    struct nb_source_prepared p;
+    nb_source_prepared_init(&p);
+    nb_source_prepare(&p, SOURCES "/missing.txt");
+    assert_true(p.ready);
+    assert_int_equal(nb_source_add_prepared(&r, SOURCES "/missing.txt", &p, 10, &err),
+                     want_err.status);
+    char a[1024], b[1024];
+    assert_string_equal(nb_error_format(&err, a, sizeof(a)),
+                        nb_error_format(&want_err, b, sizeof(b)));
+    assert_int_equal(r.nstories, 0);
+    nb_source_prepared_release(&p);
+
+    /* a text file with max 0: checked, nothing kept */
+    nb_source_prepare(&p, SOURCES "/story.txt");
+    assert_int_equal(nb_source_add_prepared(&r, SOURCES "/story.txt", &p, 0, &err), NB_OK);
+    assert_int_equal(r.nstories, 0);
+    nb_source_prepared_release(&p);
+
+    /* not prepared: a URL, standard input */
+    nb_source_prepare(&p, "https://news.example/story.html");
+    assert_false(p.ready);
+    nb_source_prepare(&p, "-");
+    assert_false(p.ready);
+    nb_source_prepared_release(&p);
+    nb_source_reader_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_text_file),    cmocka_unit_test(test_feed_items),
-        cmocka_unit_test(test_since),        cmocka_unit_test(test_new_only),
-        cmocka_unit_test(test_refusals),     cmocka_unit_test(test_corrupt_state),
-        cmocka_unit_test(test_is_feed),
+        cmocka_unit_test(test_text_file), cmocka_unit_test(test_feed_items),
+        cmocka_unit_test(test_since),     cmocka_unit_test(test_new_only),
+        cmocka_unit_test(test_refusals),  cmocka_unit_test(test_corrupt_state),
+        cmocka_unit_test(test_is_feed),   cmocka_unit_test(test_prepared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,10 @@
 /* sources.c - the bulletin's stories from its sources, and what it remembers. */
 #include "bulletin/sources.h"
 
+#include "bulletin/read_ahead.h"
 #include "quotes/quotes.h"
 #include "script/script_build.h"
+#include "speech/workers.h"
 #include "summary/summary.h"
 #include "summary/wordset.h"
 #include "text/buf.h"
@@ -184,6 +186,55 @@ static nb_status count_distinct(const struct nb_source_reader *r, size_t from,
     return rc;
 }
 
+/* Reading ahead: the local files among the entries read, parsed and their
+ * quotes found on other threads while the caller counts the stories before
+ * them (read_ahead.h).  Every entry's outcome is what nb_source_read and
+ * nb_quotes_find give, whatever the number of threads. */
+struct ahead {
+    const struct nb_strv *entries;
+    struct nb_source_prepared *prep; /* one per entry */
+    struct nb_read_ahead pool;
+};
+
+static void prepare_entry(void *ctx, size_t i)
+{
+    struct ahead *ah = ctx;
+    struct nb_source_prepared *p = &ah->prep[i];
+    nb_source_prepare(p, ah->entries->v[i]);
+    if (p->ready && p->rc == NB_OK && !p->feed &&
+        (p->rc = nb_quotes_find(&p->article, &p->err)) != NB_OK)
+        nb_error_set_file(&p->err, p->article.source ? p->article.source : ah->entries->v[i]);
+}
+
+/* Read-ahead for `n` entries on `jobs` threads (0: one per processor); 0
+ * (the entries read in turn) with one job or without memory. */
+static int ahead_start(struct ahead *ah, const struct nb_strv *entries, size_t n, unsigned jobs)
+{
+    memset(ah, 0, sizeof(*ah));
+    if (!jobs)
+        jobs = nb_speech_workers_default();
+    if (jobs < 2 || n < 2 || !(ah->prep = calloc(n, sizeof(*ah->prep))))
+        return 0;
+    ah->entries = entries;
+    for (size_t i = 0; i < n; i++)
+        nb_source_prepared_init(&ah->prep[i]);
+    /* a story or so ahead per thread: what is read past the `stories` cap
+     * is wasted */
+    nb_read_ahead_start(&ah->pool, n, jobs, jobs - 1, prepare_entry, ah);
+    return 1;
+}
+
+static void ahead_stop(struct ahead *ah, size_t n)
+{
+    if (!ah->prep)
+        return;
+    nb_read_ahead_stop(&ah->pool);
+    for (size_t i = 0; i < n; i++)
+        nb_source_prepared_release(&ah->prep[i]);
+    free(ah->prep);
+    ah->prep = NULL;
+}
+
 nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
 {
     const struct nb_briefing *b = &bl->briefing;
@@ -196,11 +247,26 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
     nb_strv_init(&skipped);
     struct nb_wordset_index openings;
     nb_wordset_index_init(&openings, NB_SCRIPT_DUPLICATE);
+    struct ahead ah;
+    int ahead = rc == NB_OK && ahead_start(&ah, &b->articles, b->articles.n, bl->jobs);
+    struct nb_buf quoted; /* a byte per story: 1 when its quotes are found */
+    nb_buf_init(&quoted, 0);
     for (size_t i = 0; rc == NB_OK && i < b->articles.n && distinct < b->stories; i++) {
         struct nb_error e;
         nb_error_init(&e);
         size_t before = r->nstories;
-        nb_status src = nb_source_read(r, b->articles.v[i], b->stories - distinct, &e);
+        int prepared = 0;
+        if (ahead) {
+            nb_read_ahead_get(&ah.pool, i);
+            prepared = ah.prep[i].ready;
+        }
+        size_t max = b->stories - distinct;
+        nb_status src = prepared ? nb_source_add_prepared(r, b->articles.v[i], &ah.prep[i], max, &e)
+                                 : nb_source_read(r, b->articles.v[i], max, &e);
+        char found = prepared && !ah.prep[i].feed;
+        for (size_t k = before; k < r->nstories; k++)
+            if (nb_buf_addc(&quoted, found) != NB_OK)
+                rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         if (count_distinct(r, before, &openings, &distinct) != NB_OK)
             rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         if (src == NB_OK && !r->state_failed)
@@ -220,6 +286,8 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
                 rc = nb_error_set(err, NB_ENOMEM, "out of memory");
         }
     }
+    if (ahead)
+        ahead_stop(&ah, b->articles.n);
     nb_wordset_index_release(&openings);
     /* the sources skipped, unless none gave a story: one error says so */
     int keep = r->nstories || rc != NB_OK;
@@ -238,31 +306,38 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
                       "no cache folder (neither HOME nor XDG_CACHE_HOME is set): feed items "
                       "heard before are read again; give the briefing a 'cache' folder") != NB_OK)
         rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-    if (rc != NB_OK)
+    if (rc != NB_OK) {
+        nb_buf_release(&quoted);
         return rc;
+    }
     size_t n = r->nstories;
-    if (!n && failed)
+    if (!n && failed) {
+        nb_buf_release(&quoted);
         return none_read(b, first_failed, &first, failed, err);
-    if (!n)
+    }
+    if (!n) {
+        nb_buf_release(&quoted);
         return nb_error_set_at(err, NB_EINPUT, b->path, 0, 0,
                                "no story to read: the feeds have no new items%s",
                                b->since_kind ? " in the 'since' window" : "");
+    }
     bl->articles = calloc(n, sizeof(*bl->articles));
     bl->summaries = calloc(n, sizeof(*bl->summaries));
     if (!bl->articles || !bl->summaries)
-        return nb_error_set(err, NB_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) {
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    for (size_t i = 0; rc == NB_OK && i < n; i++) {
         nb_summary_init(&bl->summaries[i]);
         bl->articles[i] = r->stories[i].article;
         nb_article_init(&r->stories[i].article);
         bl->narticles = i + 1;
+        if (i < quoted.len && quoted.data[i])
+            continue; /* found when it was read ahead */
         rc = nb_quotes_find(&bl->articles[i], err);
-        if (rc != NB_OK) {
+        if (rc != NB_OK)
             nb_error_set_file(err, bl->articles[i].source);
-            return rc;
-        }
     }
-    return NB_OK;
+    nb_buf_release(&quoted);
+    return rc;
 }
 
 nb_status nb_bulletin_remember_heard(struct nb_bulletin *bl, struct nb_error *err)

@@ -417,24 +417,85 @@ static nb_status read_feed(struct nb_source_reader *r, const char *entry, const 
     return rc;
 }
 
+/* The stories of bytes got for `entry`: a feed's items, or one article. */
+static nb_status add_bytes(struct nb_source_reader *r, const char *entry, const struct fetched *f,
+                           size_t max, struct nb_error *err)
+{
+    if (nb_source_is_feed(entry, f->content_type, f->body.data, f->body.len))
+        return read_feed(r, entry, f, max, err);
+    struct nb_article a;
+    nb_status rc =
+        nb_source_parse_article(&a, f->body.data, f->body.len, entry, f->content_type, err);
+    if (rc == NB_OK && max && push_story(r, &a, NULL, NULL) != NB_OK)
+        rc = nb_error_set(err, NB_ENOMEM, "out of memory");
+    nb_article_release(&a);
+    return rc;
+}
+
 nb_status nb_source_read(struct nb_source_reader *r, const char *entry, size_t max,
                          struct nb_error *err)
 {
     struct fetched f = {{0}, NULL};
     nb_buf_init(&f.body, NB_ARTICLE_MAX_BYTES + 1);
     nb_status rc = get_bytes(r, entry, &f, err);
-    if (rc == NB_OK && nb_source_is_feed(entry, f.content_type, f.body.data, f.body.len)) {
-        rc = read_feed(r, entry, &f, max, err);
-    } else if (rc == NB_OK) {
-        struct nb_article a;
-        rc = nb_source_parse_article(&a, f.body.data, f.body.len, entry, f.content_type, err);
-        if (rc == NB_OK && max && push_story(r, &a, NULL, NULL) != NB_OK)
-            rc = nb_error_set(err, NB_ENOMEM, "out of memory");
-        nb_article_release(&a);
-    }
+    if (rc == NB_OK)
+        rc = add_bytes(r, entry, &f, max, err);
     nb_buf_release(&f.body);
     free(f.content_type);
     return rc;
+}
+
+void nb_source_prepared_init(struct nb_source_prepared *p)
+{
+    memset(p, 0, sizeof(*p));
+    nb_error_init(&p->err);
+    nb_buf_init(&p->body, 0);
+    nb_article_init(&p->article);
+}
+
+void nb_source_prepared_release(struct nb_source_prepared *p)
+{
+    nb_buf_release(&p->body);
+    nb_article_release(&p->article);
+    nb_source_prepared_init(p);
+}
+
+void nb_source_prepare(struct nb_source_prepared *p, const char *entry)
+{
+    /* standard input can be read once only; a URL may need the state */
+    if (nb_fetch_is_url(entry) || strcmp(entry, "-") == 0)
+        return;
+    nb_buf_release(&p->body);
+    nb_buf_init(&p->body, NB_ARTICLE_MAX_BYTES + 1);
+    p->ready = 1;
+    p->rc = nb_file_read(entry, NB_ARTICLE_MAX_BYTES, &p->body, &p->err);
+    if (p->rc != NB_OK)
+        return;
+    p->feed = nb_source_is_feed(entry, NULL, p->body.data, p->body.len);
+    if (p->feed)
+        return;
+    p->rc = nb_source_parse_article(&p->article, p->body.data, p->body.len, entry, NULL, &p->err);
+    if (p->rc != NB_OK)
+        nb_article_init(&p->article); /* left released by the parser */
+    nb_buf_release(&p->body);
+    nb_buf_init(&p->body, 0);
+}
+
+nb_status nb_source_add_prepared(struct nb_source_reader *r, const char *entry,
+                                 struct nb_source_prepared *p, size_t max, struct nb_error *err)
+{
+    if (p->rc != NB_OK) {
+        if (err)
+            *err = p->err;
+        return p->rc;
+    }
+    if (p->feed) {
+        struct fetched f = {p->body, NULL};
+        return add_bytes(r, entry, &f, max, err);
+    }
+    if (max && push_story(r, &p->article, NULL, NULL) != NB_OK)
+        return nb_error_set(err, NB_ENOMEM, "out of memory");
+    return NB_OK;
 }
 
 nb_status nb_source_mark_heard(struct nb_source_reader *r, size_t n, long long when,

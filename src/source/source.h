@@ -68,6 +68,32 @@ void nb_source_options_init(struct nb_source_options *o);
 nb_status nb_source_read(struct nb_source_reader *r, const char *entry, size_t max,
                          struct nb_error *err);
 
+/* A local file read ahead of its turn, without a reader, so on any thread
+ * (several at once): its bytes, and the article parsed from them unless
+ * they are a feed (whose items depend on the reader's state database). */
+struct nb_source_prepared {
+    int ready;           /* 0: not prepared (a URL, standard input):
+                            read it with nb_source_read */
+    nb_status rc;        /* reading or parsing it: NB_OK or the error, */
+    struct nb_error err; /* naming the file */
+    int feed;            /* the bytes are a feed: parsed when added */
+    struct nb_buf body;  /* a feed's bytes */
+    struct nb_article article;
+};
+
+void nb_source_prepared_init(struct nb_source_prepared *p);
+void nb_source_prepared_release(struct nb_source_prepared *p);
+
+/* Prepares `entry` when it is a local file (not a URL, not "-"): reads
+ * it as nb_source_read would and parses the article.  Touches nothing but
+ * `p` (initialised).  The outcome is in p->rc and p->err. */
+void nb_source_prepare(struct nb_source_prepared *p, const char *entry);
+
+/* nb_source_read for an entry prepared by nb_source_prepare (ready): the
+ * same stories and errors; the article is moved out of `p`. */
+nb_status nb_source_add_prepared(struct nb_source_reader *r, const char *entry,
+                                 struct nb_source_prepared *p, size_t max, struct nb_error *err);
+
 /* Reads bytes from `name` (a path or a URL) as one article: the reader is
  * chosen by the extension of `name` (before any ?query or #fragment:
  * .html/.htm a page, .md Markdown, .txt text), else by `content_type` (may

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What an empty buffer's data points to until it grows: read, never
+ * written (buffers on several threads share it). */
 static char empty_string[1];
 
 void nb_buf_init(struct nb_buf *b, size_t cap)
@@ -25,7 +27,8 @@ void nb_buf_release(struct nb_buf *b)
 void nb_buf_reset(struct nb_buf *b)
 {
     b->len = 0;
-    b->data[0] = '\0';
+    if (b->alloc) /* else data is empty_string, "" already */
+        b->data[0] = '\0';
 }
 
 nb_status nb_buf_grow(struct nb_buf *b, size_t extra)
