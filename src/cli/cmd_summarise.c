@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "article/article.h"
+#include "bulletin/summaries.h"
 #include "summary/summary.h"
 #include "text/json_out.h"
 
@@ -10,7 +11,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: newsbrief summarise FILE... [--sentences N] [--json]\n"
+    "usage: newsbrief summarise FILE... [--sentences N] [--json] [-j N]\n"
     "\n"
     "Reads each article and shows what the summariser picks for the bulletin:\n"
     "the lead sentences (by their number in the article) and the quotes with\n"
@@ -22,6 +23,8 @@ static const char usage[] =
     "                  {\"file\", \"headline\", \"lead\": [{\"sentence\": int, \"text\": str}],\n"
     "                   \"quotes\": [{\"text\", \"speaker\", \"role\", \"partial\",\n"
     "                   \"sentence\"}]}\n"
+    "  -j, --jobs N    read N files at a time, on threads (default: one per\n"
+    "                  processor); the output is the same for every N\n"
     "\n"
     "The lead skips what is not news prose (a dateline, a standfirst repeating the\n"
     "headline); the quote is the best full quote from a named speaker.\n";
@@ -82,12 +85,30 @@ static void print_summary(const char *file, const struct nb_summary *s)
     }
 }
 
+/* Each summary as it comes: JSON into the document kept until the end,
+ * text to standard output at once (a failed write stops the run). */
+struct out {
+    struct nb_json_out *json; /* NULL: text */
+};
+
+static int each_summary(void *ctx, const char *file, const struct nb_summary *s)
+{
+    struct out *o = ctx;
+    if (o->json) {
+        summary_out(o->json, file, s);
+        return 0;
+    }
+    print_summary(file, s);
+    return ferror(stdout) != 0;
+}
+
 static int run(int argc, char **argv)
 {
-    const char *sentences = NULL;
+    const char *sentences = NULL, *jobs_text = NULL;
     int json = 0;
     struct nb_cli_option opts[] = {{"--sentences", NULL, &sentences, NULL},
                                    {"--json", NULL, NULL, &json},
+                                   {"--jobs", "-j", &jobs_text, NULL},
                                    {NULL, NULL, NULL, NULL}};
     struct nb_strv files;
     int code = 0;
@@ -95,7 +116,9 @@ static int run(int argc, char **argv)
     if (!nb_cli_parse(&nb_cmd_summarise, argc, argv, opts, &files, &code))
         goto out;
     long n = 3;
-    if (sentences && !nb_cli_number("--sentences", sentences, 1, 50, &n)) {
+    unsigned jobs = 0;
+    if ((sentences && !nb_cli_number("--sentences", sentences, 1, 50, &n)) ||
+        !nb_cli_jobs(jobs_text, &jobs)) {
         code = NB_EXIT_INPUT;
         goto out;
     }
@@ -117,26 +140,12 @@ static int run(int argc, char **argv)
         nb_json_out_open(&o, '[');
     }
     struct nb_summary_options so = {.sentences = (size_t)n, .quotes = 1};
-    /* the text goes out as it is made, so a failed write stops it */
-    for (size_t i = 0; i < files.n && code == 0 && (json || !ferror(stdout)); i++) {
-        struct nb_article a;
-        struct nb_summary s;
-        struct nb_error err;
-        nb_error_init(&err);
-        nb_summary_init(&s);
-        if (nb_bulletin_read_article(&a, files.v[i], &err) != NB_OK) {
-            code = nb_cli_fail(&err);
-            break;
-        }
-        if (nb_summary_make(&s, &a, &so, &err) != NB_OK)
-            code = nb_cli_fail(&err);
-        else if (json)
-            summary_out(&o, files.v[i], &s);
-        else
-            print_summary(files.v[i], &s);
-        nb_summary_release(&s);
-        nb_article_release(&a);
-    }
+    struct out each = {json ? &o : NULL};
+    struct nb_error err;
+    nb_error_init(&err);
+    if (nb_bulletin_summarise_files((const char *const *)files.v, files.n, &so, jobs, each_summary,
+                                    &each, &err) != NB_OK)
+        code = nb_cli_fail(&err);
     if (json) {
         nb_json_out_close(&o, ']');
         nb_status rc = nb_json_out_finish(&o);
