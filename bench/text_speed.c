@@ -1,7 +1,7 @@
 /* text_speed.c - the text stages over many article files in one process,
  * timed without process start-up (bench/text_speed.sh builds and runs it).
  *
- *   text_speed [--runs N] [--stage NAME] [--dump DIR] [--list FILE] [FILE...]
+ *   text_speed [--runs N] [--jobs N] [--stage NAME] [--dump DIR] [--list FILE] [FILE...]
  *
  * Each stage runs over every FILE, N times (default 5); it prints the bytes
  * of article text a second of the median run, by wall-clock time and by
@@ -16,6 +16,9 @@
  *   script     newsbrief script: briefings of at most 100 of the files
  *              (its 'stories' cap), without a duration, script text written
  *   normalise  newsbrief normalise: every line of the files, spoken form
+ * --jobs N (default 1): summarise and script read N files at a time on
+ * threads, as the commands do by default with one a processor (the other
+ * stages have one thread); compare the wall-clock figures.
  * --dump DIR writes each stage's output to DIR/NAME.txt instead (one run,
  * not timed): the same bytes before and after a change mean the same
  * results.  Under callgrind, --toggle-collect='stage_*' counts a stage's
@@ -24,6 +27,7 @@
  */
 #include "article/article.h"
 #include "bulletin/bulletin.h"
+#include "bulletin/summaries.h"
 #include "config/lexicon.h"
 #include "quotes/quotes.h"
 #include "script/script_text.h"
@@ -57,6 +61,7 @@ struct bench {
     char **briefings;       /* for the script stage */
     size_t nbriefings;
     struct nb_lexicon *lexicon; /* for normalise, loaded once as the command does */
+    unsigned jobs;              /* files read at a time by summarise and script */
 };
 
 /* Wall and CPU seconds: the machine may be shared, so both are shown. */
@@ -274,22 +279,20 @@ static struct stamp summary_run(struct bench *b)
     return t;
 }
 
+static int summary_each(void *ctx, const char *file, const struct nb_summary *s)
+{
+    summary_print(((struct bench *)ctx)->out, file, s);
+    return 0;
+}
+
 NOINLINE static void stage_summarise(struct bench *b)
 {
     struct nb_summary_options so = {.sentences = 3, .quotes = 1};
-    for (size_t i = 0; i < b->nfiles; i++) {
-        struct nb_article a;
-        struct nb_summary s;
-        struct nb_error err;
-        nb_error_init(&err);
-        nb_summary_init(&s);
-        if (nb_bulletin_read_article(&a, b->files[i], &err) != NB_OK ||
-            nb_summary_make(&s, &a, &so, &err) != NB_OK)
-            die(b->files[i], &err);
-        summary_print(b->out, b->files[i], &s);
-        nb_summary_release(&s);
-        nb_article_release(&a);
-    }
+    struct nb_error err;
+    nb_error_init(&err);
+    if (nb_bulletin_summarise_files((const char *const *)b->files, b->nfiles, &so, b->jobs,
+                                    summary_each, b, &err) != NB_OK)
+        die("summarise", &err);
 }
 
 NOINLINE static void stage_script(struct bench *b)
@@ -300,6 +303,7 @@ NOINLINE static void stage_script(struct bench *b)
         struct nb_buf text;
         nb_error_init(&err);
         nb_bulletin_init(&bl);
+        bl.jobs = b->jobs;
         nb_buf_init(&text, 0);
         if (nb_bulletin_script(&bl, b->briefings[i], &err) != NB_OK)
             die(b->briefings[i], &err);
@@ -460,11 +464,14 @@ int main(int argc, char **argv)
     struct bench b;
     memset(&b, 0, sizeof(b));
     int runs = 5;
+    b.jobs = 1;
     const char *only = NULL, *dump = NULL;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
             runs = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
+        else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc)
+            b.jobs = atoi(argv[++i]) > 0 ? (unsigned)atoi(argv[i]) : 1;
         else if (strcmp(argv[i], "--stage") == 0 && i + 1 < argc)
             only = argv[++i];
         else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
@@ -482,7 +489,7 @@ int main(int argc, char **argv)
         b.nfiles++;
     }
     if (!b.nfiles) {
-        fprintf(stderr, "usage: text_speed [--runs N] [--stage NAME] [--dump DIR] "
+        fprintf(stderr, "usage: text_speed [--runs N] [--jobs N] [--stage NAME] [--dump DIR] "
                         "[--list FILE] [FILE...]\n");
         return 2;
     }
@@ -501,9 +508,9 @@ int main(int argc, char **argv)
     if (dump)
         runs = 1;
     else
-        printf("%zu files, %.2f MB of article text; median of %d runs in one process\n"
+        printf("%zu files, %.2f MB of article text; median of %d runs in one process, %u job(s)\n"
                "  stage          wall MB/s    cpu MB/s   wall ms    cpu ms\n",
-               b.nfiles, (double)b.bytes / 1e6, runs);
+               b.nfiles, (double)b.bytes / 1e6, runs, b.jobs);
     for (size_t s = 0; s < nstages; s++) {
         if (only && strcmp(only, stages[s]) != 0)
             continue;

@@ -80,8 +80,13 @@ if [ $callgrind = 1 ]; then
     exit 0
 fi
 
-echo "in one process (bench/text_speed.c):"
+echo "in one process (bench/text_speed.c), one thread:"
 "$work/text_speed" --runs "$runs" --list "$work/all.txt" | sed 's/^/  /'
+jobs=$(nproc)
+echo "in one process, summarise and script reading $jobs files at a time (threads, as the commands do):"
+for stage in summarise script; do
+    "$work/text_speed" --runs "$runs" --jobs "$jobs" --stage $stage --list "$work/all.txt" | tail -n 1
+done
 
 # The commands, whole processes, each over every article.
 bin=$build/newsbrief
