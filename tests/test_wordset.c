@@ -389,9 +389,38 @@ static void test_has(void **state)
     }
 }
 
+/* A set of thousands of words (more than are read on the stack, and more
+ * buckets than the sort counts on the stack): each distinct word once, in
+ * the set's order, and every one found. */
+static void test_many_words(void **state)
+{
+    (void)state;
+    struct nb_buf text;
+    nb_buf_init(&text, 0);
+    for (unsigned i = 0; i < 3000; i++) /* 2,000 distinct, the first 1,000 twice */
+        assert_int_equal(nb_buf_addf(&text, "%sW%u ", i % 2 ? "" : "x", i % 2000), NB_OK);
+    struct nb_wordset w;
+    set_make(&w, text.data);
+    assert_int_equal(w.n, 2000);
+    for (size_t i = 1; i < w.n; i++) {
+        const struct nb_wordset_word *a = &w.words[i - 1], *b = &w.words[i];
+        assert_true(
+            a->hash < b->hash ||
+            (a->hash == b->hash &&
+             (a->len < b->len || (a->len == b->len && memcmp(a->text, b->text, a->len) < 0))));
+    }
+    size_t pos = 0, start, len;
+    while ((len = nb_wordset_next_word(text.data, &pos, &start)))
+        assert_true(nb_wordset_has(&w, text.data + start, len));
+    assert_false(nb_wordset_has(&w, "w2000", 5));
+    nb_wordset_release(&w);
+    nb_buf_release(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_many_words),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_same_as_word_by_word),
         cmocka_unit_test(test_random_pairs),

@@ -33,9 +33,12 @@ static void entry_source(char *out, size_t size, const char *path, unsigned line
     out[n + d] = '\0';
 }
 
+/* One entry into lex; `e` (cleared by the caller once: nb_lexicon_add()
+ * writes it only when it fails, and then the reading stops) gets its
+ * message. */
 static nb_status read_entry(const struct nb_yaml_doc *doc, struct nb_lexicon *lex,
                             const struct nb_yaml_node *key, const struct nb_yaml_node *value,
-                            int layer, struct nb_error *err)
+                            int layer, struct nb_error *e, struct nb_error *err)
 {
     char *spoken = NULL;
     unsigned flags = 0;
@@ -68,13 +71,11 @@ static nb_status read_entry(const struct nb_yaml_doc *doc, struct nb_lexicon *le
     if (rc == NB_OK) {
         char source[600];
         entry_source(source, sizeof(source), doc->path ? doc->path : "", key->mark.line);
-        struct nb_error e;
-        nb_error_init(&e);
-        rc = nb_lexicon_add(lex, key->scalar, spoken, flags, layer, source, &e);
+        rc = nb_lexicon_add(lex, key->scalar, spoken, flags, layer, source, e);
         if (rc == NB_EINPUT)
-            rc = nb_yaml_error(doc, key, err, "%s", e.message);
+            rc = nb_yaml_error(doc, key, err, "%s", e->message);
         else if (rc != NB_OK)
-            rc = nb_error_set(err, rc, "%s", e.message);
+            rc = nb_error_set(err, rc, "%s", e->message);
     }
     free(spoken);
     return rc;
@@ -100,8 +101,10 @@ static nb_status read_doc(const struct nb_yaml_doc *doc, struct nb_lexicon *lex,
     if (entries->kind != NB_YAML_MAPPING)
         return nb_yaml_error(doc, entries, err,
                              "'entries' must map each word to its pronunciation");
+    struct nb_error e;
+    nb_error_init(&e);
     for (size_t k = 0; rc == NB_OK && k + 1 < entries->nitems; k += 2)
-        rc = read_entry(doc, lex, entries->items[k], entries->items[k + 1], layer, err);
+        rc = read_entry(doc, lex, entries->items[k], entries->items[k + 1], layer, &e, err);
     return rc;
 }
 

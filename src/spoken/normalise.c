@@ -922,12 +922,21 @@ int nb_normalise_sports(const char *text, size_t len, const char *language)
     const struct nb_norm_lang *l = nb_norm_lang_find(language);
     if (!l || !l->nsports_words)
         return 0;
-    /* bit k: a sports word starts with the k-th letter (ASCII folded); a
-     * word whose first letter starts none is not looked up */
-    uint32_t firsts = 0;
+    /* bit b of pairs[a]: a sports word starts with the a-th and b-th
+     * letters (ASCII folded); bit a of single: one is the a-th letter
+     * alone.  A word (a run of letters) that starts none is not looked up:
+     * most words of a text. */
+    uint32_t pairs[26] = {0}, single = 0;
     for (size_t k = 0; k < l->nsports_words; k++) {
-        int f = nb_ascii_lower((unsigned char)l->sports_words[k][0]);
-        firsts |= f >= 'a' && f <= 'z' ? 1u << (f - 'a') : 0;
+        const char *w = l->sports_words[k];
+        int a = nb_ascii_lower((unsigned char)w[0]) - 'a';
+        int b = w[1] ? nb_ascii_lower((unsigned char)w[1]) - 'a' : -1;
+        if (a < 0 || a >= 26)
+            continue; /* no run of letters is it */
+        if (!w[1])
+            single |= 1u << a;
+        else if (b >= 0 && b < 26)
+            pairs[a] |= 1u << b;
     }
     size_t j = 0;
     while (j < len) {
@@ -936,9 +945,11 @@ int nb_normalise_sports(const char *text, size_t len, const char *language)
             j++;
             continue;
         }
-        int f = nb_ascii_lower((unsigned char)text[j]);
-        if (((firsts >> (f - 'a')) & 1) &&
-            nb_norm_in_list(l->sports_words, l->nsports_words, text + j, wl, 1))
+        int a = nb_ascii_lower((unsigned char)text[j]) - 'a';
+        uint32_t may = wl == 1
+                           ? (single >> a) & 1
+                           : (pairs[a] >> (nb_ascii_lower((unsigned char)text[j + 1]) - 'a')) & 1;
+        if (may && nb_norm_in_list(l->sports_words, l->nsports_words, text + j, wl, 1))
             return 1;
         j += wl;
     }

@@ -17,7 +17,9 @@ static int is_word_byte(unsigned char c)
     return nb_ascii_is_alnum(c) || c >= 0x80;
 }
 
-size_t nb_wordset_next_word(const char *text, size_t *pos, size_t *start)
+/* nb_wordset_next_word()'s body, inlined where sets are made (a call a
+ * word cost as much as reading it). */
+static inline size_t next_word(const char *text, size_t *pos, size_t *start)
 {
     size_t i = *pos;
     for (;;) {
@@ -46,6 +48,11 @@ size_t nb_wordset_next_word(const char *text, size_t *pos, size_t *start)
     return i - *start;
 }
 
+size_t nb_wordset_next_word(const char *text, size_t *pos, size_t *start)
+{
+    return next_word(text, pos, start);
+}
+
 /* ---- sets ----------------------------------------------------------- */
 
 void nb_wordset_init(struct nb_wordset *w)
@@ -71,33 +78,80 @@ static int word_cmp(const struct nb_wordset_word *a, const struct nb_wordset_wor
     return memcmp(a->text, b->text, a->len);
 }
 
-/* Sorts w[0..n) by word_cmp(), with room for n / 2 words in tmp: a merge
- * sort whose comparison is inlined (qsort() calls it through a pointer).
- * Equal words are the same bytes, so any sort gives qsort()'s order. */
-static void sort_words(struct nb_wordset_word *w, struct nb_wordset_word *tmp, size_t n)
+/* Sorts w[0..n) by word_cmp() by insertion: linear when few words are out
+ * of order. */
+static void insertion_sort(struct nb_wordset_word *w, size_t n)
 {
-    if (n <= 12) {
-        for (size_t i = 1; i < n; i++) {
-            struct nb_wordset_word x = w[i];
-            size_t k = i;
-            for (; k > 0 && word_cmp(&w[k - 1], &x) > 0; k--)
-                w[k] = w[k - 1];
-            w[k] = x;
-        }
-        return;
+    for (size_t i = 1; i < n; i++) {
+        struct nb_wordset_word x = w[i];
+        size_t k = i;
+        for (; k > 0 && word_cmp(&w[k - 1], &x) > 0; k--)
+            w[k] = w[k - 1];
+        w[k] = x;
     }
-    size_t h = n / 2;
-    sort_words(w, tmp, h);
-    sort_words(w + h, tmp, n - h);
-    if (word_cmp(&w[h - 1], &w[h]) <= 0)
-        return;
-    memcpy(tmp, w, h * sizeof(*w));
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n)
-        w[k++] = word_cmp(&w[j], &tmp[i]) < 0 ? w[j++] : tmp[i++];
-    while (i < h)
-        w[k++] = tmp[i++];
 }
+
+/* w[0..n) (n > 1) into out[0..n) by word_cmp(): the hashes are uniform, so
+ * their top bits spread the words evenly over `nbuckets` (a power of two,
+ * at least n) buckets, which are counted (in count[0..nbuckets]) and
+ * filled in order; the few words sharing a bucket are then put in order by
+ * insertion.  Equal words are the same bytes, so any sort gives qsort()'s
+ * order. */
+static void sort_words(const struct nb_wordset_word *w, struct nb_wordset_word *out, size_t n,
+                       uint32_t *count, size_t nbuckets, unsigned bits)
+{
+    memset(count, 0, (nbuckets + 1) * sizeof(*count));
+    for (size_t i = 0; i < n; i++)
+        count[(w[i].hash >> (64 - bits)) + 1]++;
+    for (size_t b = 1; b <= nbuckets; b++)
+        count[b] += count[b - 1];
+    for (size_t i = 0; i < n; i++)
+        out[count[w[i].hash >> (64 - bits)]++] = w[i];
+    insertion_sort(out, n);
+}
+
+/* The words[0..n) (n > 0, not taken) sorted and without repeats into w,
+ * which takes `copy` (freed on failure).  NB_OK or NB_ENOMEM. */
+static nb_status keep_sorted(struct nb_wordset *w, const struct nb_wordset_word *from, size_t n,
+                             char *copy)
+{
+    struct nb_wordset_word *words = malloc(n * sizeof(*words));
+    if (!words) {
+        free(copy);
+        return NB_ENOMEM;
+    }
+    if (n <= 12) {
+        memcpy(words, from, n * sizeof(*words));
+        insertion_sort(words, n);
+    } else {
+        unsigned bits = 1;
+        while (((size_t)1 << bits) < n)
+            bits++;
+        size_t nbuckets = (size_t)1 << bits;
+        uint32_t small[1025], *count = nbuckets < 1024 ? small : NULL;
+        if (!count && n < UINT32_MAX)
+            count = malloc((nbuckets + 1) * sizeof(*count));
+        if (!count) {
+            free(words);
+            free(copy);
+            return NB_ENOMEM;
+        }
+        sort_words(from, words, n, count, nbuckets, bits);
+        if (count != small)
+            free(count);
+    }
+    size_t m = 1;
+    for (size_t i = 1; i < n; i++)
+        if (word_cmp(&words[i], &words[m - 1]) != 0)
+            words[m++] = words[i];
+    w->words = words;
+    w->n = m;
+    w->copy = copy;
+    return NB_OK;
+}
+
+/* Words of a set read before it is sorted, without an allocation. */
+#define WORDS_ON_STACK 256
 
 /* FNV-1a's bytes, finished with a multiply-xorshift so that the low bits
  * (the index's slots) depend on every byte. */
@@ -124,22 +178,27 @@ static uint64_t word_hash(const char *word, size_t len)
 nb_status nb_wordset_make(struct nb_wordset *w, const char *text)
 {
     nb_wordset_init(w);
-    size_t len = strlen(text), n = 0, alloc = 0, at = 0, pos = 0, start, wl;
+    size_t len = strlen(text), n = 0, alloc = WORDS_ON_STACK, at = 0, pos = 0, start, wl;
     char *copy = malloc(len + 1);
-    struct nb_wordset_word *words = NULL;
+    /* the words as read, on the stack for a text of a few sentences (the
+     * set gets them sorted in an allocation of its own) */
+    struct nb_wordset_word stack[WORDS_ON_STACK], *words = stack;
     if (!copy)
         return NB_ENOMEM;
-    while ((wl = nb_wordset_next_word(text, &pos, &start))) {
+    while ((wl = next_word(text, &pos, &start))) {
         if (n == alloc) {
-            size_t grown = alloc ? 2 * alloc : 32;
-            struct nb_wordset_word *p = realloc(words, grown * sizeof(*p));
+            struct nb_wordset_word *p =
+                realloc(words == stack ? NULL : words, 2 * alloc * sizeof(*p));
             if (!p) {
-                free(words);
+                if (words != stack)
+                    free(words);
                 free(copy);
                 return NB_ENOMEM;
             }
+            if (words == stack)
+                memcpy(p, stack, sizeof(stack));
             words = p;
-            alloc = grown;
+            alloc *= 2;
         }
         /* copied in lower case and hashed in one pass (word_hash()'s bytes) */
         uint64_t h = FNV_START;
@@ -151,26 +210,14 @@ nb_status nb_wordset_make(struct nb_wordset *w, const char *text)
         words[n++] = (struct nb_wordset_word){finish_hash(h), copy + at, wl};
         at += wl;
     }
-    if (!n) {
+    nb_status rc = NB_OK;
+    if (n)
+        rc = keep_sorted(w, words, n, copy);
+    else
         free(copy);
-        return NB_OK;
-    }
-    struct nb_wordset_word *tmp = malloc((n / 2 + 1) * sizeof(*tmp));
-    if (!tmp) {
+    if (words != stack)
         free(words);
-        free(copy);
-        return NB_ENOMEM;
-    }
-    sort_words(words, tmp, n);
-    free(tmp);
-    size_t m = 1;
-    for (size_t i = 1; i < n; i++)
-        if (word_cmp(&words[i], &words[m - 1]) != 0)
-            words[m++] = words[i];
-    w->words = words;
-    w->n = m;
-    w->copy = copy;
-    return NB_OK;
+    return rc;
 }
 
 /* word_cmp() of a set's word and a word not yet in lower case. */
@@ -241,8 +288,8 @@ double nb_wordset_similarity(const struct nb_wordset *a, const struct nb_wordset
 /* The sets listed under words of one hash (two words of one hash share a
  * list: a set found through the other word is compared in full anyway).
  * Most words are in one set only: a list of one is kept in `one`, and
- * `sets` is allocated (alloc > 1) only for a second.  A slot whose alloc
- * is 0 is free. */
+ * `sets` is allocated (alloc > 1) only for a second.  A list with alloc 0
+ * is empty (its word is in no set yet). */
 struct nb_wordset_posting {
     uint64_t hash;
     uint32_t *sets; /* alloc > 1: the list; else NULL */
@@ -278,49 +325,67 @@ void nb_wordset_index_release(struct nb_wordset_index *x)
     for (size_t i = 0; i < x->n; i++)
         nb_wordset_release(&x->sets[i]);
     free(x->sets);
-    for (size_t i = 0; i < x->nslots; i++)
-        free(x->slots[i].sets);
+    for (size_t i = 0; i < x->used; i++)
+        free(x->lists[i].sets);
+    free(x->lists);
     free(x->slots);
     free(x->seen);
     free(x->probe);
     nb_wordset_index_init(x, x->at_least);
 }
 
-/* The slot of `hash`: its list, or the free slot where it would go. */
-static struct nb_wordset_posting *slot_of(struct nb_wordset_posting *slots, size_t nslots,
-                                          uint64_t hash)
+/* The slot of `hash`: its list's number + 1, or the free slot (0) where
+ * it would go. */
+static uint32_t *slot_of(const struct nb_wordset_index *x, uint64_t hash)
 {
-    size_t i = (size_t)hash & (nslots - 1);
-    while (slots[i].alloc && slots[i].hash != hash)
-        i = (i + 1) & (nslots - 1);
-    return &slots[i];
+    size_t mask = x->nslots - 1, i = (size_t)hash & mask;
+    while (x->slots[i] && x->lists[x->slots[i] - 1].hash != hash)
+        i = (i + 1) & mask;
+    return &x->slots[i];
 }
 
-/* Room for `more` new hashes with the table at most half full, and a
+/* The list of `hash`, or NULL. */
+static const struct nb_wordset_posting *list_of(const struct nb_wordset_index *x, uint64_t hash)
+{
+    uint32_t s = *slot_of(x, hash);
+    return s ? &x->lists[s - 1] : NULL;
+}
+
+/* Room for `more` new hashes: lists, a table at most half full, and a
  * probe entry for every hash. */
 static nb_status reserve_slots(struct nb_wordset_index *x, size_t more)
 {
-    if (x->probe_alloc < x->used + more) {
-        struct nb_wordset_probe *p = realloc(x->probe, (x->used + more) * sizeof(*p));
+    if (x->used + more >= UINT32_MAX)
+        return NB_ENOMEM;
+    /* both grown by doubling: a set added at a time would copy them often */
+    if (x->lists_alloc < x->used + more) {
+        size_t grown = x->lists_alloc ? x->lists_alloc : 32;
+        while (grown < x->used + more)
+            grown *= 2;
+        struct nb_wordset_probe *p = realloc(x->probe, grown * sizeof(*p));
         if (!p)
             return NB_ENOMEM;
         x->probe = p;
-        x->probe_alloc = x->used + more;
+        x->probe_alloc = grown;
+        struct nb_wordset_posting *l = realloc(x->lists, grown * sizeof(*l));
+        if (!l)
+            return NB_ENOMEM;
+        x->lists = l;
+        x->lists_alloc = grown;
     }
     size_t want = x->nslots ? x->nslots : 64;
     while (want / 2 < x->used + more)
         want *= 2;
     if (want == x->nslots)
         return NB_OK;
-    struct nb_wordset_posting *slots = calloc(want, sizeof(*slots));
+    uint32_t *slots = calloc(want, sizeof(*slots));
     if (!slots)
         return NB_ENOMEM;
-    for (size_t i = 0; i < x->nslots; i++)
-        if (x->slots[i].alloc)
-            *slot_of(slots, want, x->slots[i].hash) = x->slots[i];
     free(x->slots);
     x->slots = slots;
     x->nslots = want;
+    for (size_t i = 0; i < x->used; i++)
+        *slot_of(x, x->lists[i].hash) = (uint32_t)i + 1;
     return NB_OK;
 }
 
@@ -329,15 +394,15 @@ static nb_status reserve_slots(struct nb_wordset_index *x, size_t more)
 static nb_status reserve_lists(struct nb_wordset_index *x, const struct nb_wordset *w)
 {
     for (size_t i = 0; i < w->n; i++) {
-        struct nb_wordset_posting *p = slot_of(x->slots, x->nslots, w->words[i].hash);
-        if (p->alloc && p->n < p->alloc)
-            continue;
-        if (!p->alloc) { /* a new word: room for one in the slot */
-            p->hash = w->words[i].hash;
-            p->alloc = 1;
-            x->used++;
+        uint32_t *slot = slot_of(x, w->words[i].hash);
+        if (!*slot) { /* a new word: room for one in its list */
+            x->lists[x->used] = (struct nb_wordset_posting){w->words[i].hash, NULL, 0, 0, 1};
+            *slot = (uint32_t)++x->used;
             continue;
         }
+        struct nb_wordset_posting *p = &x->lists[*slot - 1];
+        if (p->n < p->alloc)
+            continue;
         uint32_t grown = p->alloc == 1 ? 4 : 2 * p->alloc;
         uint32_t *sets = realloc(p->sets, grown * sizeof(*sets));
         if (!sets)
@@ -370,7 +435,7 @@ nb_status nb_wordset_index_add(struct nb_wordset_index *x, struct nb_wordset *w)
         return NB_ENOMEM;
     uint32_t id = (uint32_t)x->n;
     for (size_t i = 0; i < w->n; i++) {
-        struct nb_wordset_posting *p = slot_of(x->slots, x->nslots, w->words[i].hash);
+        struct nb_wordset_posting *p = &x->lists[*slot_of(x, w->words[i].hash) - 1];
         uint32_t *sets = posting_sets(p);
         if (!p->n || sets[p->n - 1] != id) /* two words of one hash: once */
             sets[p->n++] = id;
@@ -410,6 +475,25 @@ static int probe_cmp(const void *a, const void *b)
     uint32_t x = ((const struct nb_wordset_probe *)a)->list->n;
     uint32_t y = ((const struct nb_wordset_probe *)b)->list->n;
     return x < y ? -1 : x > y;
+}
+
+/* The lists by how many sets they hold, fewest first, keeping the order of
+ * equals as qsort()'s merge sort does: by insertion when they are few (a
+ * set of a few sentences), the call through a pointer a comparison costs
+ * more than the sort. */
+static void sort_probes(struct nb_wordset_probe *p, size_t n)
+{
+    if (n > 64) {
+        qsort(p, n, sizeof(*p), probe_cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        struct nb_wordset_probe x = p[i];
+        size_t k = i;
+        for (; k > 0 && p[k - 1].list->n > x.list->n; k--)
+            p[k] = p[k - 1];
+        p[k] = x;
+    }
 }
 
 /* Compares w with the sets of one list not compared yet. */
@@ -452,8 +536,8 @@ int nb_wordset_index_has_alike(struct nb_wordset_index *x, const struct nb_words
                 absent++;
             continue;
         }
-        const struct nb_wordset_posting *p = slot_of(x->slots, x->nslots, w->words[i].hash);
-        present = p->n > 0;
+        const struct nb_wordset_posting *p = list_of(x, w->words[i].hash);
+        present = p && p->n > 0;
         if (present)
             x->probe[nprobe++] = (struct nb_wordset_probe){p, 1};
         else
@@ -461,7 +545,7 @@ int nb_wordset_index_has_alike(struct nb_wordset_index *x, const struct nb_words
     }
     if (absent >= lookup)
         return 0;
-    qsort(x->probe, nprobe, sizeof(*x->probe), probe_cmp);
+    sort_probes(x->probe, nprobe);
     if (++x->search == 0) { /* wrapped: no set may look compared already */
         memset(x->seen, 0, x->n * sizeof(*x->seen));
         x->search = 1;

@@ -66,8 +66,11 @@ struct nb_wordset_index {
     double at_least;         /* the similarity looked for */
     struct nb_wordset *sets; /* owned, in the order added */
     size_t n, alloc;
-    struct nb_wordset_posting *slots; /* open addressing by word hash */
-    size_t nslots, used;
+    struct nb_wordset_posting *lists; /* one per word hash, in the order met */
+    size_t used, lists_alloc;
+    uint32_t *slots; /* open addressing by word hash: a list's number + 1,
+                        0 for a free slot (4 bytes a slot: a small table) */
+    size_t nslots;
     struct nb_wordset_probe *probe; /* room for a lookup of every hash, so
                                        that looking up allocates nothing */
     size_t probe_alloc;
