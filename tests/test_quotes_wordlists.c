@@ -120,6 +120,23 @@ static void test_honorific(void **state)
     assert_true(nb_quotes_honorific("Professor", 9, NULL));
 }
 
+/* The quick test before the search: by length and first two letters, any
+ * case; common words that start like an honorific are turned away. */
+static void test_honorific_may_be(void **state)
+{
+    (void)state;
+    static const char *const may[] = {"Mr",   "MS.",  "miss", "M.",   "Mme", "Sir",
+                                      "Lord", "lady", "Dr",   "DAME", "Prof"};
+    for (size_t i = 0; i < sizeof(may) / sizeof(may[0]); i++)
+        if (!nb_quotes_honorific_may_be(may[i], strlen(may[i])))
+            fail_msg("'%s' turned away", may[i]);
+    static const char *const away[] = {"said", "more",   "should", "little",
+                                       "do",   "police", "M",      "Mrsxxxxxxx"};
+    for (size_t i = 0; i < sizeof(away) / sizeof(away[0]); i++)
+        if (nb_quotes_honorific_may_be(away[i], strlen(away[i])))
+            fail_msg("'%s' let through", away[i]);
+}
+
 /* Every honorific of the table, whatever its first letter, and its gender;
  * near misses of each letter's table are not. */
 static void test_honorific_all(void **state)
@@ -249,11 +266,11 @@ static void test_word_lists(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_word_is),        cmocka_unit_test(test_word_in),
-        cmocka_unit_test(test_lists_sorted),   cmocka_unit_test(test_honorific),
-        cmocka_unit_test(test_verb_flags),     cmocka_unit_test(test_honorific_all),
-        cmocka_unit_test(test_calendar_names), cmocka_unit_test(test_table_agrees),
-        cmocka_unit_test(test_word_lists),
+        cmocka_unit_test(test_word_is),          cmocka_unit_test(test_word_in),
+        cmocka_unit_test(test_lists_sorted),     cmocka_unit_test(test_honorific),
+        cmocka_unit_test(test_honorific_may_be), cmocka_unit_test(test_verb_flags),
+        cmocka_unit_test(test_honorific_all),    cmocka_unit_test(test_calendar_names),
+        cmocka_unit_test(test_table_agrees),     cmocka_unit_test(test_word_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,27 +17,38 @@
 
 /* The flags of a speech verb at token k, 0 for none or for a capitalised
  * one inside a run of capitals: "Article Continued Below" is furniture. */
+/* 1 when tokens k and k + 1 (k + 1 < w->n) are a phrasal verb of saying
+ * that may come before its subject ("fired back", "pointed out"). */
+static int inverted_phrase(const struct nb_quotes_win *w, size_t k)
+{
+    if (nb_quotes_tok_is(w, k + 1, "back") &&
+        (nb_quotes_tok_is(w, k, "fired") || nb_quotes_tok_is(w, k, "shot") ||
+         nb_quotes_tok_is(w, k, "hit") || nb_quotes_tok_is(w, k, "pushed") ||
+         nb_quotes_tok_is(w, k, "fires") || nb_quotes_tok_is(w, k, "shoots") ||
+         nb_quotes_tok_is(w, k, "hits") || nb_quotes_tok_is(w, k, "pushes")))
+        return 1; /* "Berg fired back" */
+    if (((nb_quotes_tok_is(w, k, "pointed") || nb_quotes_tok_is(w, k, "points")) &&
+         nb_quotes_tok_is(w, k + 1, "out")) ||
+        ((nb_quotes_tok_is(w, k, "went") || nb_quotes_tok_is(w, k, "goes")) &&
+         nb_quotes_tok_is(w, k + 1, "on")) ||
+        ((nb_quotes_tok_is(w, k, "chimed") || nb_quotes_tok_is(w, k, "weighed")) &&
+         nb_quotes_tok_is(w, k + 1, "in")))
+        return 1; /* "Rubel pointed out", "Trump went on" */
+    /* "As Dana Milbank puts it, "..."" */
+    return nb_quotes_tok_is(w, k + 1, "it") &&
+           (nb_quotes_tok_is(w, k, "puts") || nb_quotes_tok_is(w, k, "put"));
+}
+
 static int cue_verb(const struct nb_quotes_win *w, size_t k)
 {
     if (k > 0 && nb_quotes_tok_cap(w, k) && nb_quotes_tok_word(w, k - 1) &&
         nb_quotes_tok_cap(w, k - 1))
         return 0;
-    if (k + 1 < w->n && nb_quotes_tok_is(w, k + 1, "back") &&
-        (nb_quotes_tok_is(w, k, "fired") || nb_quotes_tok_is(w, k, "shot") ||
-         nb_quotes_tok_is(w, k, "hit") || nb_quotes_tok_is(w, k, "pushed") ||
-         nb_quotes_tok_is(w, k, "fires") || nb_quotes_tok_is(w, k, "shoots") ||
-         nb_quotes_tok_is(w, k, "hits") || nb_quotes_tok_is(w, k, "pushes")))
-        return NB_QUOTES_V_INV; /* "Berg fired back" */
-    if (k + 1 < w->n && (((nb_quotes_tok_is(w, k, "pointed") || nb_quotes_tok_is(w, k, "points")) &&
-                          nb_quotes_tok_is(w, k + 1, "out")) ||
-                         ((nb_quotes_tok_is(w, k, "went") || nb_quotes_tok_is(w, k, "goes")) &&
-                          nb_quotes_tok_is(w, k + 1, "on")) ||
-                         ((nb_quotes_tok_is(w, k, "chimed") || nb_quotes_tok_is(w, k, "weighed")) &&
-                          nb_quotes_tok_is(w, k + 1, "in"))))
-        return NB_QUOTES_V_INV; /* "Rubel pointed out", "Trump went on" */
-    if (k + 1 < w->n && nb_quotes_tok_is(w, k + 1, "it") &&
-        (nb_quotes_tok_is(w, k, "puts") || nb_quotes_tok_is(w, k, "put")))
-        return NB_QUOTES_V_INV; /* "As Dana Milbank puts it, "..."" */
+    /* the phrasal verbs below end in "back", "out", "on", "in" or "it":
+     * a next word starting otherwise (most) needs none of them tried */
+    int next = k + 1 < w->n ? nb_ascii_lower((unsigned char)w->p[w->t[k + 1].s]) : 0;
+    if ((next == 'b' || next == 'o' || next == 'i') && inverted_phrase(w, k))
+        return NB_QUOTES_V_INV;
     if (nb_quotes_tok_is(w, k, "state") && k > 0 && !nb_quotes_tok_cap(w, k)) {
         /* "the Saudis state in the paper", never "state Sen. Holsman" or
          * "state officials": the plural verb only before what follows a

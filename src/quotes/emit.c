@@ -51,10 +51,17 @@ nb_status nb_quotes_text_add(struct nb_buf *b, const char *p, size_t s, size_t e
 
 int nb_quotes_title_like(const char *t, size_t len)
 {
+    /* token by token, not the whole window first: most quotes are
+     * sentences, told from a title by their first word in lower case */
     struct nb_quotes_win w;
-    nb_quotes_win_fill(&w, t, 0, len);
-    size_t words = 0, caps = 0, letters = 0;
-    for (size_t k = 0; k < w.n; k++) {
+    w.p = t;
+    w.n = 0;
+    nb_quotes_win_forget(&w);
+    size_t words = 0, caps = 0, letters = 0, i = 0;
+    struct nb_quotes_tok tok;
+    while (w.n < NB_QUOTES_WIN_TOKENS && nb_quotes_next_token(t, len, &i, &tok)) {
+        size_t k = w.n;
+        w.t[w.n++] = tok;
         if (!nb_quotes_tok_word(&w, k)) {
             if (nb_quotes_tok_punct(&w, k, ',') || nb_quotes_tok_punct(&w, k, '.') ||
                 nb_quotes_tok_punct(&w, k, ':') || nb_quotes_tok_punct(&w, k, '!') ||
@@ -72,6 +79,9 @@ int nb_quotes_title_like(const char *t, size_t len)
         words++;
         if (nb_quotes_tok_cap(&w, k) || nb_char_is_digit(nb_char_at(t, len, w.t[k].s, NULL)))
             caps++;
+        else if (letters > 0)
+            return 0; /* a word in lower case: caps can never equal words
+                       * again, and with a letter seen that says no */
     }
     if (letters == 0)
         return 1;
@@ -194,9 +204,9 @@ static int goes_on_after(const char *p, size_t start, size_t end)
     int comma = last == ',';
     if (!comma && !nb_char_is_word(last))
         return 0;
-    size_t lim = end;
-    while (p[lim] && lim - end < NB_QUOTES_WIN_BYTES)
-        lim++;
+    /* the paragraph's end or a window's bytes past the quote, whichever
+     * comes first (strnlen: read a word at a time, not byte by byte) */
+    size_t lim = end + strnlen(p + end, NB_QUOTES_WIN_BYTES);
     size_t j = end, marks = 0;
     while (j < lim && marks < 2) {
         size_t n = 0;

@@ -38,6 +38,18 @@ int nb_quotes_contraction(const struct nb_quotes_win *w, size_t k)
         return 0;
     const char *t = w->p + w->t[k].s;
     size_t n = nb_quotes_tok_len(w, k);
+    /* every tail ends in t, e, l, m or d (any case): most words end
+     * otherwise, and are turned away before they are searched */
+    switch (nb_ascii_lower((unsigned char)t[n - 1])) {
+    case 't':
+    case 'e':
+    case 'l':
+    case 'm':
+    case 'd':
+        break;
+    default:
+        return 0;
+    }
     /* every tail has an apostrophe, ' or U+2019 (its first byte 0xE2):
      * most words have neither */
     if (!memchr(t, '\'', n) && !memchr(t, 0xE2, n))

@@ -41,16 +41,6 @@ static int later(size_t pa, size_t pos_a, size_t pb, size_t pos_b)
     return nb_quotes_later(pa, pos_a, pb, pos_b);
 }
 
-/* Length of the last word of name[0..len). */
-static const char *last_word(const char *name, size_t len, size_t *wl)
-{
-    size_t i = len;
-    while (i > 0 && name[i - 1] != ' ')
-        i--;
-    *wl = len - i;
-    return name + i;
-}
-
 static struct nb_quotes_entity *mem_find(struct nb_quotes_memory *m, const char *name, size_t len)
 {
     struct nb_quotes_entity *best = NULL;
@@ -60,10 +50,10 @@ static struct nb_quotes_entity *mem_find(struct nb_quotes_memory *m, const char 
         if (!e->person)
             continue;
         int hit = e->len == len && memcmp(e->name, name, len) == 0;
-        if (!hit && single) {
-            size_t wl;
-            const char *lw = last_word(e->name, e->len, &wl);
-            hit = wl == len && memcmp(lw, name, len) == 0;
+        if (!hit && single && e->len > len && e->name[e->len - len - 1] == ' ') {
+            /* the entity's last word is the name: the name has no space,
+             * so its last len bytes after a space are the last word */
+            hit = memcmp(e->name + e->len - len, name, len) == 0;
         }
         if (hit && (!best || later(e->para, e->pos, best->para, best->pos)))
             best = e;

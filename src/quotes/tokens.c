@@ -235,21 +235,6 @@ int nb_quotes_tok_look_up(const struct nb_quotes_win *w, size_t k, enum nb_quote
     return (looked_up(w, k)->lists[k] & (uint32_t)1 << list) != 0;
 }
 
-int nb_quotes_tok_possessive(const struct nb_quotes_win *w, size_t k)
-{
-    size_t s = w->t[k].s, e = w->t[k].e;
-    const char *p = w->p;
-    if (e - s > 2 && p[e - 1] == '\'' && (p[e - 2] == 's' || p[e - 2] == 'S'))
-        return 1;
-    if (e - s > 4 && memcmp(p + e - 3, "\xe2\x80\x99", 3) == 0 &&
-        (p[e - 4] == 's' || p[e - 4] == 'S'))
-        return 1;
-    if (e - s > 2 && p[e - 2] == '\'' && (p[e - 1] == 's' || p[e - 1] == 'S'))
-        return 1;
-    return e - s > 4 && memcmp(p + e - 4, "\xe2\x80\x99", 3) == 0 &&
-           (p[e - 1] == 's' || p[e - 1] == 'S');
-}
-
 int nb_quotes_tok_dash(const struct nb_quotes_win *w, size_t k)
 {
     uint32_t c = nb_char_at(w->p, w->t[k].e, w->t[k].s, NULL);

@@ -1413,8 +1413,11 @@ int nb_quotes_honorific(const char *s, size_t len, int *gender)
     default:
         return 0;
     }
+    /* every honorific is two bytes or more, as s is: its second byte turns
+     * most entries away before the whole word is compared */
+    unsigned char second = (unsigned char)nb_ascii_lower((unsigned char)s[1]);
     for (size_t i = 0; i < n; i++)
-        if (nb_quotes_word_is(s, len, h[i].word)) {
+        if ((unsigned char)h[i].word[1] == second && nb_quotes_word_is(s, len, h[i].word)) {
             if (gender)
                 *gender = h[i].gender;
             return 1;
@@ -3002,6 +3005,22 @@ const char *nb_quotes_table_disagrees(void)
             if (word_differs(&l->words[i]))
                 return l->words[i].word;
     }
+    /* every honorific passes nb_quotes_honorific_may_be() */
+    static const struct {
+        const struct honorific *h;
+        size_t n;
+    } honorifics[] = {
+        {honorifics_m, sizeof(honorifics_m) / sizeof(honorifics_m[0])},
+        {honorifics_s, sizeof(honorifics_s) / sizeof(honorifics_s[0])},
+        {honorifics_l, sizeof(honorifics_l) / sizeof(honorifics_l[0])},
+        {honorifics_d, sizeof(honorifics_d) / sizeof(honorifics_d[0])},
+        {honorifics_p, sizeof(honorifics_p) / sizeof(honorifics_p[0])},
+    };
+    for (size_t k = 0; k < sizeof(honorifics) / sizeof(honorifics[0]); k++)
+        for (size_t i = 0; i < honorifics[k].n; i++)
+            if (!nb_quotes_honorific_may_be(honorifics[k].h[i].word,
+                                            strlen(honorifics[k].h[i].word)))
+                return honorifics[k].h[i].word;
     /* and no word of a list or verbs[] is missing */
     for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
         for (size_t i = 0; i < lists[k].n; i++)

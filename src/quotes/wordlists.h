@@ -63,21 +63,28 @@ uint32_t nb_quotes_word_lists(const char *s, size_t len, int *verb);
  * female.  0 otherwise, *gender untouched. */
 int nb_quotes_honorific(const char *s, size_t len, int *gender);
 
-/* 0 when s[0..len) is no honorific by its length and first letter alone
- * (every honorific is two to nine bytes and starts with m, s, l, d or p,
- * any case), else 1: nb_quotes_honorific() asks it first.  Inline, for a
- * reader that asks every token. */
+/* 0 when s[0..len) is no honorific by its length and first two letters
+ * alone (every honorific is two to nine bytes and starts with m, s, l, d
+ * or p, then one of a few second letters, any case; a test holds every
+ * honorific to this), else 1: nb_quotes_honorific() asks it first.
+ * Inline, for a reader that asks every token: many lower-case words start
+ * with those letters ("said", "more"), few go on like an honorific. */
 static inline int nb_quotes_honorific_may_be(const char *s, size_t len)
 {
     if (len < 2 || len > 9)
         return 0;
+    int second = nb_ascii_lower((unsigned char)s[1]);
     switch (nb_ascii_lower((unsigned char)s[0])) {
-    case 'm':
-    case 's':
-    case 'l':
-    case 'd':
-    case 'p':
-        return 1;
+    case 'm': /* Mr Mrs Ms Miss Mister M. Mme */
+        return second == 'r' || second == 's' || second == 'i' || second == '.' || second == 'm';
+    case 's': /* Sir */
+        return second == 'i';
+    case 'l': /* Lord Lady */
+        return second == 'o' || second == 'a';
+    case 'd': /* Dr Dame */
+        return second == 'r' || second == 'a';
+    case 'p': /* Prof Professor */
+        return second == 'r';
     default:
         return 0;
     }
@@ -104,8 +111,9 @@ size_t nb_quotes_list_unsorted(void);
 /* NULL when the merged table the lookups search (wordlists.c) holds every
  * word of the lists, of the verbs of saying and of the names of months and
  * days, no other, each with the lists it is in and its verb flags, in the
- * order its search relies on; else the first word where it does not, as a
- * static string. */
+ * order its search relies on, and every honorific passes
+ * nb_quotes_honorific_may_be(); else the first word where it does not, as
+ * a static string. */
 const char *nb_quotes_table_disagrees(void);
 
 #endif

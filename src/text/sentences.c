@@ -94,6 +94,28 @@ static uint32_t cp_before(const char *t, size_t lo, size_t p, size_t *start)
     return cp;
 }
 
+/* What the scanner's fast loops need to know of a byte, bits of
+ * byte_class[]:
+ *   BYTE_PLAIN  read past inside a sentence: printable ASCII that is no
+ *               space, stop (. ! ?) or opening mark (" ' ` ( [ {)
+ *   BYTE_QUIET  ASCII that is no quotation mark or bracket (" ' ` ( ) [ ]
+ *               { }): it cannot open or close a protected region
+ *   BYTE_SPACE  ASCII white space (nb_ascii_is_space(): ' ' \t-\r), one
+ *               look-up where ws_at() and ws_before() are asked most
+ * Bytes from 0x80 are none of them (a sequence is decoded first). */
+enum { BYTE_PLAIN = 1, BYTE_QUIET = 2, BYTE_SPACE = 4 };
+
+static const unsigned char byte_class[256] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 6, 6, 6, 6, 6, 2, 2, /* 0x00 \t-\r */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x10 */
+    6, 2, 0, 3, 3, 3, 3, 0, 0, 1, 3, 3, 3, 3, 2, 3, /* 0x20  !"#$%&'()*+,-./ */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, /* 0x30 0-9:;<=>? */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x40 @A-O */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 1, 3, 3, /* 0x50 P-Z[\]^_ */
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x60 `a-o */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 1, 3, 2, /* 0x70 p-z{|}~ DEL */
+};
+
 /* ws_at() past ASCII: t[p] (p < e) is 0x80 or more. */
 static size_t ws_at_wide(const char *t, size_t p, size_t e)
 {
@@ -112,7 +134,7 @@ static inline size_t ws_at(const char *t, size_t p, size_t e)
         return 0;
     unsigned char c = (unsigned char)t[p];
     if (c < 0x80)
-        return (size_t)nb_ascii_is_space(c);
+        return (size_t)(byte_class[c] & BYTE_SPACE) >> 2;
     return ws_at_wide(t, p, e);
 }
 
@@ -130,30 +152,11 @@ static inline size_t ws_before(const char *t, size_t lo, size_t p)
 {
     if (p <= lo)
         return 0;
-    if ((unsigned char)t[p - 1] < 0x80)
-        return (size_t)nb_ascii_is_space((unsigned char)t[p - 1]);
+    unsigned char c = (unsigned char)t[p - 1];
+    if (c < 0x80)
+        return (size_t)(byte_class[c] & BYTE_SPACE) >> 2;
     return ws_before_wide(t, lo, p);
 }
-
-/* What the scanner's fast loops need to know of a byte, bits of
- * byte_class[]:
- *   BYTE_PLAIN  read past inside a sentence: printable ASCII that is no
- *               space, stop (. ! ?) or opening mark (" ' ` ( [ {)
- *   BYTE_QUIET  ASCII that is no quotation mark or bracket (" ' ` ( ) [ ]
- *               { }): it cannot open or close a protected region
- * Bytes from 0x80 are neither (a sequence is decoded first). */
-enum { BYTE_PLAIN = 1, BYTE_QUIET = 2 };
-
-static const unsigned char byte_class[256] = {
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x00 */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x10 */
-    2, 2, 0, 3, 3, 3, 3, 0, 0, 1, 3, 3, 3, 3, 2, 3, /* 0x20  !"#$%&'()*+,-./ */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, /* 0x30 0-9:;<=>? */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x40 @A-O */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 1, 3, 3, /* 0x50 P-Z[\]^_ */
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x60 `a-o */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 1, 3, 2, /* 0x70 p-z{|}~ DEL */
-};
 
 /* ASCII that cannot open or close a protected region. */
 static int ascii_is_quiet(unsigned char c)
@@ -342,14 +345,32 @@ static int abbr_cmp(const char *key, const char *word)
 /* The month abbreviations ("Jan." "Sept.") come from text/calendar.h.
  * They are three or four letters ("sep", "sept"), and a word may keep one
  * full stop after them: a longer word is none, and is not looked up; nor
- * is one whose first letter starts no month's name (MONTH_INITIALS; a
- * test holds every abbreviation of nb_calendar_en to both). */
+ * is one whose first two letters start no month's name (MONTH_STARTS, in
+ * pairs: "said." is no "sep."; a test holds every abbreviation of
+ * nb_calendar_en to both). */
 #define MONTH_ABBREV_MAX 5
-#define MONTH_INITIALS "adfjmnos"
+#define MONTH_STARTS "jafemaapjuauseocnode"
 static const struct abbr month_abbr = {"", ABBR_MONTH};
 
+/* Whether the lower-case word starts as a month's name does. */
+static int starts_like_month(const char *lower)
+{
+    for (const char *m = MONTH_STARTS; *m; m += 2)
+        if (lower[0] == m[0] && lower[1] == m[1])
+            return 1;
+    return 0;
+}
+/* No entry of abbrs[] is longer ("approx", "messrs"), nor any month's
+ * abbreviation: a longer word (most words before a full stop) is no
+ * abbreviation, and is not searched. */
+#define ABBR_LEN_MAX 6
+
+/* The entry of the lower-case word `lower`, or NULL. */
 static const struct abbr *abbr_find(const char *lower)
 {
+    size_t len = strnlen(lower, ABBR_LEN_MAX + 1);
+    if (len > ABBR_LEN_MAX)
+        return NULL;
     size_t lo = 0, hi = sizeof(abbrs) / sizeof(abbrs[0]);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -362,9 +383,7 @@ static const struct abbr *abbr_find(const char *lower)
             lo = mid + 1;
     }
     /* an abbreviation of a month, not its whole name ("May." ends) */
-    size_t len = strnlen(lower, MONTH_ABBREV_MAX + 1);
-    if (len <= MONTH_ABBREV_MAX && len > 0 &&
-        memchr(MONTH_INITIALS, lower[0], sizeof(MONTH_INITIALS) - 1) &&
+    if (len <= MONTH_ABBREV_MAX && len > 1 && starts_like_month(lower) &&
         nb_calendar_month(&nb_calendar_en, lower, len, 1) &&
         !nb_calendar_month(&nb_calendar_en, lower, len, 0))
         return &month_abbr;
@@ -378,6 +397,8 @@ int nb_sentences_abbreviation(const char *word, size_t len)
         return 0;
     if (word[len - 1] == '.')
         len--;
+    if (len > ABBR_LEN_MAX)
+        return 0;
     for (size_t i = 0; i < len; i++)
         low[i] = (char)nb_ascii_lower((unsigned char)word[i]);
     low[len] = '\0';
@@ -588,6 +609,20 @@ static nb_status region_add(struct scan *s, size_t open, size_t close)
     return NB_OK;
 }
 
+/* Past the quiet bytes (ascii_is_quiet()) of t[p..e).  Four at a time
+ * while they last: this loop reads every byte of the text, and most runs
+ * between marks are long. */
+static size_t quiet_end(const char *t, size_t p, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    while (e - p >= 4 && (byte_class[u[p]] & byte_class[u[p + 1]] & byte_class[u[p + 2]] &
+                          byte_class[u[p + 3]] & BYTE_QUIET))
+        p += 4;
+    while (p < e && ascii_is_quiet(u[p]))
+        p++;
+    return p;
+}
+
 /* Pairs quotation marks and brackets of t[b..e) into protected regions. */
 static nb_status find_regions(struct scan *s, size_t b, size_t e)
 {
@@ -600,9 +635,7 @@ static nb_status find_regions(struct scan *s, size_t b, size_t e)
     s->nreg = 0;
     for (size_t p = b; p < e;) {
         if (ascii_is_quiet((unsigned char)t[p])) { /* up to the next mark, at once */
-            do
-                p++;
-            while (p < e && ascii_is_quiet((unsigned char)t[p]));
+            p = quiet_end(t, p + 1, e);
             continue;
         }
         size_t n;
@@ -1010,6 +1043,10 @@ static int list_after_colon(const struct scan *s, size_t p, size_t e)
 {
     const char *t = s->t;
     size_t q = p, w;
+    /* most words follow one space after another word: no colon */
+    if (q - 2 > s->start && q - 2 < q && t[q - 1] == ' ' && (unsigned char)t[q - 2] < 0x80 &&
+        !(byte_class[(unsigned char)t[q - 2]] & BYTE_SPACE) && t[q - 2] != ':')
+        return 0;
     while (q > s->start && (w = ws_before(t, s->start, q)) > 0)
         q -= w;
     if (q <= s->start || t[q - 1] != ':')
