@@ -22,7 +22,8 @@ static void make_locked(struct nb_read_ahead *ra, size_t i)
     ra->make(ra->ctx, i);
     pthread_mutex_lock(&ra->lock);
     ra->state[i] = MADE;
-    pthread_cond_broadcast(&ra->made);
+    if (ra->caller_waits) /* a wake-up costs: only when someone waits */
+        pthread_cond_signal(&ra->made);
 }
 
 static void *thread_main(void *arg)
@@ -31,10 +32,13 @@ static void *thread_main(void *arg)
     pthread_mutex_lock(&ra->lock);
     while (!ra->stopping) {
         size_t i = startable(ra);
-        if (i < ra->n)
+        if (i < ra->n) {
             make_locked(ra, i);
-        else
+        } else {
+            ra->idle++;
             pthread_cond_wait(&ra->work, &ra->lock);
+            ra->idle--;
+        }
     }
     pthread_mutex_unlock(&ra->lock);
     return NULL;
@@ -73,16 +77,20 @@ void nb_read_ahead_get(struct nb_read_ahead *ra, size_t i)
     size_t limit = ra->n - i > ra->window ? i + 1 + ra->window : ra->n;
     if (limit > ra->limit) {
         ra->limit = limit;
-        pthread_cond_broadcast(&ra->work);
+        if (ra->idle)
+            pthread_cond_broadcast(&ra->work);
     }
     /* the caller makes what is waiting, in order, rather than wait idle:
      * item i first when no thread has it yet */
     while (ra->state[i] != MADE) {
         size_t k = ra->state[i] == WAITING ? i : startable(ra);
-        if (k < ra->n)
+        if (k < ra->n) {
             make_locked(ra, k);
-        else
+        } else {
+            ra->caller_waits = 1;
             pthread_cond_wait(&ra->made, &ra->lock);
+            ra->caller_waits = 0;
+        }
     }
     pthread_mutex_unlock(&ra->lock);
 }

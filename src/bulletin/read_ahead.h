@@ -36,6 +36,8 @@ struct nb_read_ahead {
     size_t next;          /* no item before it is waiting */
     size_t limit;         /* items before it may be started */
     int stopping;
+    unsigned idle;    /* threads waiting for work */
+    int caller_waits; /* the caller waits for an item */
     pthread_mutex_t lock;
     pthread_cond_t work; /* an item may be started, or stop */
     pthread_cond_t made; /* an item was made */

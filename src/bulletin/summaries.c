@@ -55,7 +55,7 @@ nb_status nb_bulletin_summarise_files(const char *const *files, size_t n,
     if (!jobs)
         jobs = nb_speech_workers_default();
     struct nb_read_ahead ra;
-    nb_read_ahead_start(&ra, n, jobs, jobs - 1, make, &run);
+    nb_read_ahead_start(&ra, n, jobs, 4 * jobs, make, &run);
     nb_status rc = NB_OK;
     for (size_t i = 0; i < n; i++) {
         nb_read_ahead_get(&ra, i);

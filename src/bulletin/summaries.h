@@ -3,7 +3,7 @@
  *
  * Each file is read as nb_bulletin_read_article() reads it and summarised
  * by nb_summary_make(); up to `jobs` files are read at a time (0: one per
- * processor; read_ahead.h), at most one a thread past the one handed over,
+ * processor; read_ahead.h), at most four a thread past the one handed over,
  * and each is handed to the caller's function in the order given, on the
  * caller's thread, then released.  The summaries are the same for every
  * `jobs`.
