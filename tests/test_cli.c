@@ -338,6 +338,20 @@ static void test_read_several(void **state)
     assert_int_equal(r.code, 0);
     assert_string_equal(r.err, "");
     run_free(&r);
+
+    /* files read on threads (-j): the same output, the same error */
+    struct run one = run_cmd(NULL, (char *[]){BIN, "read", "-j", "1", FIX "/story.txt",
+                                              FIX "/nothing-here.txt", FIX "/story2.txt",
+                                              FIX "/story.txt", FIX "/story2.txt", NULL});
+    struct run many = run_cmd(NULL, (char *[]){BIN, "read", "-j", "3", FIX "/story.txt",
+                                               FIX "/nothing-here.txt", FIX "/story2.txt",
+                                               FIX "/story.txt", FIX "/story2.txt", NULL});
+    assert_int_equal(one.code, 2);
+    assert_int_equal(many.code, 2);
+    assert_string_equal(many.out, one.out);
+    assert_string_equal(many.err, one.err);
+    run_free(&one);
+    run_free(&many);
 }
 
 static void test_script_json(void **state)

@@ -136,6 +136,19 @@ nb_status nb_bulletin_read_article(struct nb_article *a, const char *path, struc
 nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
                                   struct nb_error *err);
 
+/* Called with each source as nb_bulletin_read_source() read it into a
+ * reader of its own (NB_OK, or the error in `err`, naming the source);
+ * nonzero stops the run (a failed write). */
+typedef int (*nb_bulletin_source_fn)(void *ctx, const char *entry, const struct nb_source_reader *r,
+                                     nb_status rc, const struct nb_error *err);
+
+/* Each of `entries` read as nb_bulletin_read_source() reads it, with the
+ * options `o`, and handed to `each` in order on the caller's thread; the
+ * local files among them are read ahead on up to `jobs` threads (0: one
+ * per processor; read_ahead.h), with the same outcome for every `jobs`. */
+void nb_bulletin_read_each_source(char *const *entries, size_t n, const struct nb_source_options *o,
+                                  unsigned jobs, nb_bulletin_source_fn each, void *ctx);
+
 /* Speaks FILE `in_path` ("-": standard input) to `out_path`: either a
  * script written by nb_script_write_text() (perhaps edited; each segment
  * read by the voice its mark names, with the lexicon its "# lexicon:" line

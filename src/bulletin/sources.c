@@ -191,7 +191,7 @@ static nb_status count_distinct(const struct nb_source_reader *r, size_t from,
  * them (read_ahead.h).  Every entry's outcome is what nb_source_read and
  * nb_quotes_find give, whatever the number of threads. */
 struct ahead {
-    const struct nb_strv *entries;
+    char *const *entries;
     struct nb_source_prepared *prep; /* one per entry */
     struct nb_read_ahead pool;
 };
@@ -200,15 +200,15 @@ static void prepare_entry(void *ctx, size_t i)
 {
     struct ahead *ah = ctx;
     struct nb_source_prepared *p = &ah->prep[i];
-    nb_source_prepare(p, ah->entries->v[i]);
+    nb_source_prepare(p, ah->entries[i]);
     if (p->ready && p->rc == NB_OK && !p->feed &&
         (p->rc = nb_quotes_find(&p->article, &p->err)) != NB_OK)
-        nb_error_set_file(&p->err, p->article.source ? p->article.source : ah->entries->v[i]);
+        nb_error_set_file(&p->err, p->article.source ? p->article.source : ah->entries[i]);
 }
 
 /* Read-ahead for `n` entries on `jobs` threads (0: one per processor); 0
  * (the entries read in turn) with one job or without memory. */
-static int ahead_start(struct ahead *ah, const struct nb_strv *entries, size_t n, unsigned jobs)
+static int ahead_start(struct ahead *ah, char *const *entries, size_t n, unsigned jobs)
 {
     memset(ah, 0, sizeof(*ah));
     if (!jobs)
@@ -250,7 +250,7 @@ nb_status nb_bulletin_read_sources(struct nb_bulletin *bl, struct nb_error *err)
     struct nb_wordset_index openings;
     nb_wordset_index_init(&openings, NB_SCRIPT_DUPLICATE);
     struct ahead ah;
-    int ahead = rc == NB_OK && ahead_start(&ah, &b->articles, b->articles.n, bl->jobs);
+    int ahead = rc == NB_OK && ahead_start(&ah, b->articles.v, b->articles.n, bl->jobs);
     struct nb_buf quoted; /* a byte per story: 1 when its quotes are found */
     nb_buf_init(&quoted, 0);
     for (size_t i = 0; rc == NB_OK && i < b->articles.n && distinct < b->stories; i++) {
@@ -371,15 +371,54 @@ nb_status nb_bulletin_remember_heard(struct nb_bulletin *bl, struct nb_error *er
     return rc == NB_OK ? NB_OK : nb_error_set(err, NB_ENOMEM, "out of memory");
 }
 
-nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
-                                  struct nb_error *err)
+/* The quotes of r's stories from `first` on, found. */
+static nb_status find_quotes(struct nb_source_reader *r, size_t first, const char *entry,
+                             struct nb_error *err)
 {
-    size_t first = r->nstories;
-    nb_status rc = nb_source_read(r, entry, SIZE_MAX, err);
+    nb_status rc = NB_OK;
     for (size_t i = first; rc == NB_OK && i < r->nstories; i++) {
         struct nb_article *a = &r->stories[i].article;
         if ((rc = nb_quotes_find(a, err)) != NB_OK)
             nb_error_set_file(err, a->source ? a->source : entry);
     }
     return rc;
+}
+
+nb_status nb_bulletin_read_source(struct nb_source_reader *r, const char *entry,
+                                  struct nb_error *err)
+{
+    size_t first = r->nstories;
+    nb_status rc = nb_source_read(r, entry, SIZE_MAX, err);
+    return rc == NB_OK ? find_quotes(r, first, entry, err) : rc;
+}
+
+void nb_bulletin_read_each_source(char *const *entries, size_t n, const struct nb_source_options *o,
+                                  unsigned jobs, nb_bulletin_source_fn each, void *ctx)
+{
+    struct ahead ah;
+    int ahead = ahead_start(&ah, entries, n, jobs);
+    for (size_t i = 0; i < n; i++) {
+        struct nb_source_reader r;
+        nb_source_reader_init(&r, o);
+        struct nb_error e;
+        nb_error_init(&e);
+        nb_status rc;
+        if (ahead)
+            nb_read_ahead_get(&ah.pool, i);
+        if (ahead && ah.prep[i].ready) {
+            int quoted = !ah.prep[i].feed; /* found when it was read ahead */
+            rc = nb_source_add_prepared(&r, entries[i], &ah.prep[i], SIZE_MAX, &e);
+            if (rc == NB_OK && !quoted)
+                rc = find_quotes(&r, 0, entries[i], &e);
+            nb_source_prepared_release(&ah.prep[i]);
+        } else {
+            rc = nb_bulletin_read_source(&r, entries[i], &e);
+        }
+        int stop = each(ctx, entries[i], &r, rc, &e);
+        nb_source_reader_release(&r);
+        if (stop)
+            break;
+    }
+    if (ahead)
+        ahead_stop(&ah, n);
 }

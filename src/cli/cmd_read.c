@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: newsbrief read [--offline] FILE|URL...\n"
+    "usage: newsbrief read [--offline] [-j N] FILE|URL...\n"
     "\n"
     "Reads an article, a web page or a feed and prints it, as newsbrief understood\n"
     "it, as one JSON object per article (a feed, or more than one FILE or URL, gives\n"
@@ -32,6 +32,8 @@ static const char usage[] =
     "input.  An http(s):// URL is fetched (a page or a feed); a feed item that\n"
     "carries only a summary is read from its page.\n"
     "  --offline  fetch nothing: a URL is an error, summaries are read as they are\n"
+    "  -j, --jobs N  read N local files at a time, on threads (default: one per\n"
+    "             processor); the output is the same for every N\n"
     "Warnings (e.g. text that was not UTF-8) go to standard error.  A source that\n"
     "cannot be read is reported there and the others are still printed; the exit\n"
     "code is then that of the first failure.\n";
@@ -125,45 +127,57 @@ static int article_out(const struct nb_article *a, const char *guid, int pretty)
     return NB_EXIT_OK;
 }
 
-/* Reads one source and prints its articles; `lines`: one line each (JSON
- * Lines) whatever the terminal.  The exit code. */
-static int read_one(const struct nb_source_options *so, const char *source, int lines)
+/* What is printed of the sources, and how. */
+struct printing {
+    int lines; /* one line an article (JSON Lines) whatever the terminal */
+    int code;  /* the first failure's exit code */
+};
+
+/* Prints one source's articles, or its error. */
+static int print_source(void *ctx, const char *source, const struct nb_source_reader *r,
+                        nb_status rc, const struct nb_error *err)
 {
-    struct nb_source_reader r;
-    nb_source_reader_init(&r, so);
-    struct nb_error err;
-    nb_error_init(&err);
-    if (nb_bulletin_read_source(&r, source, &err) != NB_OK) {
-        nb_source_reader_release(&r);
-        return nb_cli_fail(&err);
-    }
-    for (size_t i = 0; i < r.warnings.n; i++)
-        fprintf(stderr, "newsbrief: warning: %s\n", r.warnings.v[i]);
+    struct printing *pr = ctx;
     int code = NB_EXIT_OK;
-    if (r.nstories == 0 && r.warnings.n)
-        code = nb_cli_failf(NB_EXIT_INPUT, "%s: no item of the feed could be read", source);
-    /* one article: pretty on a terminal; a feed: one line per item */
-    int pretty = !lines && !(r.nstories && r.stories[0].feed) && isatty(STDOUT_FILENO);
-    for (size_t k = 0; k < r.nstories && code == NB_EXIT_OK; k++) {
-        const struct nb_article *a = &r.stories[k].article;
-        for (size_t i = 0; i < a->warnings.n; i++)
-            fprintf(stderr, "newsbrief: warning: %s: %s\n", a->source ? a->source : source,
-                    a->warnings.v[i]);
-        code = article_out(a, r.stories[k].guid, pretty);
+    if (rc != NB_OK) {
+        code = nb_cli_fail(err);
+    } else {
+        for (size_t i = 0; i < r->warnings.n; i++)
+            fprintf(stderr, "newsbrief: warning: %s\n", r->warnings.v[i]);
+        if (r->nstories == 0 && r->warnings.n)
+            code = nb_cli_failf(NB_EXIT_INPUT, "%s: no item of the feed could be read", source);
+        /* one article: pretty on a terminal; a feed: one line per item */
+        int pretty = !pr->lines && !(r->nstories && r->stories[0].feed) && isatty(STDOUT_FILENO);
+        for (size_t k = 0; k < r->nstories && code == NB_EXIT_OK; k++) {
+            const struct nb_article *a = &r->stories[k].article;
+            for (size_t i = 0; i < a->warnings.n; i++)
+                fprintf(stderr, "newsbrief: warning: %s: %s\n", a->source ? a->source : source,
+                        a->warnings.v[i]);
+            code = article_out(a, r->stories[k].guid, pretty);
+        }
     }
-    nb_source_reader_release(&r);
-    return code;
+    if (code != NB_EXIT_OK && pr->code == NB_EXIT_OK)
+        pr->code = code;
+    /* a failed write to standard output stops everything */
+    return ferror(stdout) != 0;
 }
 
 static int run(int argc, char **argv)
 {
     struct nb_strv args;
     int code = 0, offline = 0;
-    const struct nb_cli_option opts[] = {{"--offline", NULL, NULL, &offline}, {0}};
+    const char *jobs_text = NULL;
+    const struct nb_cli_option opts[] = {
+        {"--offline", NULL, NULL, &offline}, {"--jobs", "-j", &jobs_text, NULL}, {0}};
     nb_strv_init(&args);
     if (!nb_cli_parse(&nb_cmd_read, argc, argv, opts, &args, &code)) {
         nb_strv_release(&args);
         return code;
+    }
+    unsigned jobs;
+    if (!nb_cli_jobs(jobs_text, &jobs)) {
+        nb_strv_release(&args);
+        return NB_EXIT_INPUT;
     }
     if (args.n == 0) {
         nb_strv_release(&args);
@@ -175,15 +189,11 @@ static int run(int argc, char **argv)
     so.new_only = 0;
     so.network = !offline;
     /* a source that fails is reported and the rest still read: the first
-     * failure's code is the exit code; a failed write to standard output
-     * stops everything */
-    for (size_t i = 0; i < args.n && !ferror(stdout); i++) {
-        int c = read_one(&so, args.v[i], args.n > 1);
-        if (c != NB_EXIT_OK && code == NB_EXIT_OK)
-            code = c;
-    }
+     * failure's code is the exit code */
+    struct printing pr = {args.n > 1, NB_EXIT_OK};
+    nb_bulletin_read_each_source(args.v, args.n, &so, jobs, print_source, &pr);
     nb_strv_release(&args);
-    return code; /* main() checks that what was printed arrived */
+    return pr.code; /* main() checks that what was printed arrived */
 }
 
 const struct nb_cli_command nb_cmd_read = {
