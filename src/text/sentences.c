@@ -134,7 +134,7 @@ static inline size_t ws_at(const char *t, size_t p, size_t e)
         return 0;
     unsigned char c = (unsigned char)t[p];
     if (c < 0x80)
-        return (size_t)(byte_class[c] & BYTE_SPACE) >> 2;
+        return (byte_class[c] & BYTE_SPACE) != 0;
     return ws_at_wide(t, p, e);
 }
 
@@ -154,7 +154,7 @@ static inline size_t ws_before(const char *t, size_t lo, size_t p)
         return 0;
     unsigned char c = (unsigned char)t[p - 1];
     if (c < 0x80)
-        return (size_t)(byte_class[c] & BYTE_SPACE) >> 2;
+        return (byte_class[c] & BYTE_SPACE) != 0;
     return ws_before_wide(t, lo, p);
 }
 
@@ -246,7 +246,8 @@ struct abbr {
     enum abbr_kind kind;
 };
 
-/* Sorted by strcmp, searched by halves (a test finds every entry). */
+/* Sorted by strcmp, searched by halves (a test finds every entry); no
+ * entry is longer than ABBR_LEN_MAX, below: longer words are not searched. */
 static const struct abbr abbrs[] = {
     {"a.k.a", ABBR_INSIDE},     {"a.m", ABBR_TIME},     {"adm", ABBR_TITLE},
     {"al", ABBR_GENERAL},       {"ald", ABBR_TITLE},    {"amb", ABBR_TITLE},
@@ -1044,7 +1045,7 @@ static int list_after_colon(const struct scan *s, size_t p, size_t e)
     const char *t = s->t;
     size_t q = p, w;
     /* most words follow one space after another word: no colon */
-    if (q - 2 > s->start && q - 2 < q && t[q - 1] == ' ' && (unsigned char)t[q - 2] < 0x80 &&
+    if (q > s->start + 2 && t[q - 1] == ' ' && (unsigned char)t[q - 2] < 0x80 &&
         !(byte_class[(unsigned char)t[q - 2]] & BYTE_SPACE) && t[q - 2] != ':')
         return 0;
     while (q > s->start && (w = ws_before(t, s->start, q)) > 0)
