@@ -11,10 +11,10 @@
 # every stage over all the articles in one process, N times (default 5),
 # printing MB/s of the median run by wall-clock and by CPU time (the
 # `sentences` command takes one file a run, so timing it process by process
-# would time process start-up).  Then the commands that
-# take every article in one process are timed with hyperfine (read and
-# summarise of every article, normalise, and script over briefings of 100
-# articles, its cap).
+# would time process start-up), then summarise and script again with one
+# thread a processor.  Then the commands that take every article in one
+# process are timed with hyperfine (read and summarise of every article,
+# normalise, and script over briefings of 100 articles, its cap).
 #
 # --callgrind: instead, the instructions each stage executes on a fixed
 # subset (every 26th article, 50 of them), counted by valgrind's callgrind:
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     case $1 in
     --callgrind) callgrind=1 ;;
     --runs) runs=$2; shift ;;
-    -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
     *) build=$1 ;;
     esac
     shift
