@@ -20,23 +20,31 @@ struct items {
     int on_caller[N];       /* made on the caller's thread */
 };
 
-static void make(void *ctx, size_t i)
-{
-    struct items *it = ctx;
-    unsigned long v = i + 1;
-    for (int k = 0; k < 2000; k++) /* some work, so that threads overlap */
-        v = v * 6364136223846793005ul + 1442695040888963407ul;
-    it->value[i] = v;
-    it->made[i]++;
-    it->on_caller[i] = pthread_equal(pthread_self(), it->caller);
-}
-
+/* What item i is: some work, so that threads overlap. */
 static unsigned long expected(size_t i)
 {
     unsigned long v = i + 1;
     for (int k = 0; k < 2000; k++)
         v = v * 6364136223846793005ul + 1442695040888963407ul;
     return v;
+}
+
+static void make(void *ctx, size_t i)
+{
+    struct items *it = ctx;
+    it->value[i] = expected(i);
+    it->made[i]++;
+    it->on_caller[i] = pthread_equal(pthread_self(), it->caller);
+}
+
+/* Items of this thread's, made by a read-ahead started on them. */
+static struct items *start(struct nb_read_ahead *ra, unsigned jobs, size_t window)
+{
+    struct items *it = calloc(1, sizeof(*it));
+    assert_non_null(it);
+    it->caller = pthread_self();
+    nb_read_ahead_start(ra, N, jobs, window, make, it);
+    return it;
 }
 
 static size_t count_made(const struct items *it)
@@ -51,10 +59,8 @@ static size_t count_made(const struct items *it)
 static void test_one_job(void **state)
 {
     (void)state;
-    struct items *it = calloc(1, sizeof(*it));
-    it->caller = pthread_self();
     struct nb_read_ahead ra;
-    nb_read_ahead_start(&ra, N, 1, 4, make, it);
+    struct items *it = start(&ra, 1, 4);
     for (size_t i = 0; i < 10; i++) {
         nb_read_ahead_get(&ra, i);
         assert_int_equal(it->made[i], 1);
@@ -72,10 +78,8 @@ static void test_all_items(void **state)
 {
     (void)state;
     for (unsigned jobs = 2; jobs <= 9; jobs += 7) {
-        struct items *it = calloc(1, sizeof(*it));
-        it->caller = pthread_self();
         struct nb_read_ahead ra;
-        nb_read_ahead_start(&ra, N, jobs, jobs - 1, make, it);
+        struct items *it = start(&ra, jobs, jobs - 1);
         for (size_t i = 0; i < N; i++) {
             nb_read_ahead_get(&ra, i);
             assert_int_equal(it->made[i], 1);
@@ -94,10 +98,8 @@ static void test_stop_early(void **state)
 {
     (void)state;
     for (int round = 0; round < 20; round++) {
-        struct items *it = calloc(1, sizeof(*it));
-        it->caller = pthread_self();
         struct nb_read_ahead ra;
-        nb_read_ahead_start(&ra, N, 3, 2, make, it);
+        struct items *it = start(&ra, 3, 2);
         for (size_t i = 0; i < 5; i++)
             nb_read_ahead_get(&ra, i);
         nb_read_ahead_stop(&ra);
@@ -116,10 +118,8 @@ static void test_stop_early(void **state)
 static void test_skipping(void **state)
 {
     (void)state;
-    struct items *it = calloc(1, sizeof(*it));
-    it->caller = pthread_self();
     struct nb_read_ahead ra;
-    nb_read_ahead_start(&ra, N, 2, 1, make, it);
+    struct items *it = start(&ra, 2, 1);
     nb_read_ahead_get(&ra, 0);
     nb_read_ahead_get(&ra, 7);
     assert_int_equal(it->made[7], 1);
